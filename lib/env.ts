@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+// The one module that reads process.env (STYLE.md). Everything is optional for the demo:
+// scripts/demo.ts and scripts/with-database.ts fill in what is missing before the portal starts.
+const booleanFlag = z
+  .enum(["0", "1", "true", "false"])
+  .optional()
+  .transform((value) => value === "1" || value === "true");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
+  NEXTAUTH_URL: z.url().optional(),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  APP_ENCRYPTION_KEY: z.string().optional(),
+  DEMO_PASSWORD: z.string().min(8).default("demo-password"),
+  DEMO_API_KEY: z.string().optional(),
+  DEMO_INBOUND_SECRET: z.string().startsWith("whsec_").optional(),
+  SIMULATOR_API_KEY: z.string().optional(),
+  SIMULATOR_SPEED: z.coerce.number().positive().default(1),
+  SIMULATOR_AUTOPILOT: z.coerce.number().min(0).optional(),
+  ALLOW_PRIVATE_WEBHOOK_URLS: booleanFlag,
+  GITHUB_ID: z.string().optional(),
+  GITHUB_SECRET: z.string().optional(),
+  EMAIL_SERVER: z.string().optional(),
+  EMAIL_FROM: z.string().optional(),
+  CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function loadEnv(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid environment: ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = loadEnv();
+
+/** The database URL, which must be set by the time anything connects. */
+export function requireDatabaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set (npm run demo and npm start set it for the embedded database)");
+  return url;
+}
