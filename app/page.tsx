@@ -1,0 +1,6 @@
+import { redirect } from "next/navigation";
+
+// GET / — the portal opens on the Jobs page.
+export default function Home() {
+  redirect("/jobs");
+}

@@ -1,0 +1,47 @@
+import { PrismaAdapter } from "@next-auth/prisma-adapter";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import EmailProvider from "next-auth/providers/email";
+import GitHubProvider from "next-auth/providers/github";
+import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { signInSchema } from "./schemas";
+import { authenticateWithPassword } from "./authenticate";
+
+// next-auth 4. Credentials sign-in requires JWT sessions; the adapter still stores users and
+// accounts for the GitHub and email-link providers, which are on only when configured.
+const providers: NextAuthOptions["providers"] = [
+  CredentialsProvider({
+    name: "Email and password",
+    credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+    async authorize(credentials) {
+      const parsed = signInSchema.safeParse(credentials);
+      if (!parsed.success) return null;
+      return authenticateWithPassword(parsed.data.email, parsed.data.password);
+    },
+  }),
+];
+if (env.GITHUB_ID && env.GITHUB_SECRET) {
+  providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
+}
+if (env.EMAIL_SERVER && env.EMAIL_FROM) {
+  providers.push(EmailProvider({ server: env.EMAIL_SERVER, from: env.EMAIL_FROM }));
+}
+
+export const authOptions: NextAuthOptions = {
+  adapter: PrismaAdapter(prisma as never),
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  secret: env.NEXTAUTH_SECRET,
+  pages: { signIn: "/sign-in" },
+  providers,
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      return session;
+    },
+  },
+};

@@ -1,0 +1,55 @@
+import { prisma } from "@/lib/db/client";
+import { displayPrefix, hashApiKey } from "@/lib/crypto/api-key";
+import { seal } from "@/lib/crypto/secret-box";
+import { hashPassword } from "@/lib/auth/password";
+
+export const DEMO_WORKSPACE_ID = "demo";
+export const DEMO_EMAIL = "demo@example.com";
+
+export interface DemoSeed {
+  password: string;
+  apiKey: string;
+  inboundSecret: string;
+  upstreamBaseUrl: string;
+  upstreamApiKey: string;
+}
+
+/**
+ * Creates or refreshes the demo workspace, its owner and its API key. Idempotent: a restart of the
+ * demo keeps the jobs and only brings the credentials in line with what it prints.
+ */
+export async function seedDemo(seed: DemoSeed): Promise<void> {
+  const passwordHash = await hashPassword(seed.password);
+  const secrets = {
+    inboundSecretEnc: seal(seed.inboundSecret),
+    upstreamBaseUrl: seed.upstreamBaseUrl,
+    upstreamApiKeyEnc: seal(seed.upstreamApiKey),
+  };
+  await prisma.$transaction(async (tx) => {
+    await tx.workspace.upsert({
+      where: { id: DEMO_WORKSPACE_ID },
+      create: { id: DEMO_WORKSPACE_ID, name: "Demo workspace", ...secrets },
+      update: secrets,
+      select: { id: true },
+    });
+    const user = await tx.user.upsert({
+      where: { email: DEMO_EMAIL },
+      create: { email: DEMO_EMAIL, name: "Demo Developer", passwordHash },
+      update: { passwordHash },
+      select: { id: true },
+    });
+    await tx.membership.upsert({
+      where: { workspaceId_userId: { workspaceId: DEMO_WORKSPACE_ID, userId: user.id } },
+      create: { workspaceId: DEMO_WORKSPACE_ID, userId: user.id, role: "owner" },
+      update: {},
+      select: { id: true },
+    });
+    const hashedKey = hashApiKey(seed.apiKey);
+    await tx.apiKey.upsert({
+      where: { hashedKey },
+      create: { workspaceId: DEMO_WORKSPACE_ID, name: "Demo key", prefix: displayPrefix(seed.apiKey), hashedKey },
+      update: { revokedAt: null },
+      select: { id: true },
+    });
+  });
+}
