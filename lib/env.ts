@@ -43,9 +43,19 @@ function loadEnv(): Env {
 
 export const env: Env = loadEnv();
 
+/**
+ * For the launch scripts: values they generate or discover (the embedded database's URL, secrets
+ * kept under .data/) become part of this process's env and of every child process it starts.
+ */
+export function applyRuntimeEnv(values: Partial<Record<keyof Env, string>>): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined) process.env[key] = value;
+  }
+  Object.assign(env, loadEnv());
+}
+
 /** The database URL, which must be set by the time anything connects. */
 export function requireDatabaseUrl(): string {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set (npm run demo and npm start set it for the embedded database)");
-  return url;
+  if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set (npm run demo and npm start set it for the embedded database)");
+  return env.DATABASE_URL;
 }

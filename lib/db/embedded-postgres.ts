@@ -24,6 +24,8 @@ export interface EmbeddedOptions {
   /** e.g. `<project>/.data/postgres` */
   dataDir: string;
   database: string;
+  /** Drop and recreate the database first (tests start from nothing). */
+  fresh?: boolean;
   log?: (line: string) => void;
 }
 
@@ -195,7 +197,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   child.stdout?.resume();
 
   const adminUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
-  await ensureDatabase(adminUrl, options.database);
+  await ensureDatabase(adminUrl, options.database, options.fresh ?? false);
   log(`PostgreSQL ${port} ready`);
 
   let stopped: Promise<void> | null = null;
@@ -215,10 +217,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   };
 }
 
-export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+export async function ensureDatabase(adminUrl: string, database: string, fresh = false): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
+    if (fresh && database !== "postgres") {
+      await client.query(`DROP DATABASE IF EXISTS "${database.replace(/"/g, '""')}" WITH (FORCE)`);
+    }
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
     if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
   } finally {

@@ -51,7 +51,10 @@ async function checkReachable(url: string): Promise<void> {
  * The database the portal runs on, migrated: DATABASE_URL's server, or the embedded PostgreSQL
  * under .data/postgres when it is unset. Exits the process with one clear line when unusable.
  */
-export async function openDatabase(log: (line: string) => void): Promise<Database> {
+export async function openDatabase(
+  log: (line: string) => void,
+  options: { dataDir?: string; fresh?: boolean } = {},
+): Promise<Database> {
   let database: Database;
   if (env.DATABASE_URL) {
     const url = env.DATABASE_URL;
@@ -63,8 +66,9 @@ export async function openDatabase(log: (line: string) => void): Promise<Databas
     database = { url, embedded: false, stop: async () => undefined };
   } else {
     const embedded = await startEmbeddedPostgres({
-      dataDir: path.join(DATA_DIR, "postgres"),
+      dataDir: options.dataDir ?? path.join(DATA_DIR, "postgres"),
       database: "jobs_portal",
+      fresh: options.fresh,
       log,
     }).catch((error: unknown) => fail(`the embedded PostgreSQL did not start: ${error instanceof Error ? error.message : error}`));
     database = { url: embedded.url, embedded: true, stop: () => embedded.stop() };

@@ -1,0 +1,54 @@
+import type { ButtonHTMLAttributes } from "react";
+import { cn } from "./cn";
+import { Spinner } from "./spinner";
+
+export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger";
+export type ButtonSize = "sm" | "md" | "lg" | "icon";
+
+const BASE =
+  "inline-flex shrink-0 items-center justify-center gap-2 rounded-md font-medium whitespace-nowrap transition-colors " +
+  "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 " +
+  "disabled:pointer-events-none disabled:opacity-50";
+
+const VARIANTS: Record<ButtonVariant, string> = {
+  primary: "bg-brand-600 text-white shadow-xs hover:bg-brand-700 dark:bg-brand-500 dark:hover:bg-brand-600",
+  secondary:
+    "border border-zinc-300 bg-white text-zinc-900 shadow-xs hover:bg-zinc-50 " +
+    "dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800",
+  ghost: "text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50",
+  danger: "bg-red-600 text-white shadow-xs hover:bg-red-700 dark:bg-red-600 dark:hover:bg-red-500",
+};
+
+const SIZES: Record<ButtonSize, string> = {
+  sm: "h-8 px-3 text-[13px]",
+  md: "h-9 px-3.5 text-sm",
+  lg: "h-10 px-4 text-sm",
+  icon: "size-8",
+};
+
+/** The classes of a button, for links and other elements that must look like one. */
+export function buttonClassName(variant: ButtonVariant = "primary", size: ButtonSize = "md", className?: string): string {
+  return cn(BASE, VARIANTS[variant], SIZES[size], className);
+}
+
+export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  /** Shows a spinner, disables the button and marks it busy for assistive technology. */
+  loading?: boolean;
+}
+
+export function Button({ variant, size, loading = false, disabled, className, children, type = "button", ...props }: ButtonProps) {
+  return (
+    <button
+      type={type}
+      disabled={disabled || loading}
+      aria-busy={loading || undefined}
+      className={buttonClassName(variant, size, className)}
+      {...props}
+    >
+      {loading && <Spinner />}
+      {children}
+    </button>
+  );
+}

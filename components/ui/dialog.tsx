@@ -1,0 +1,61 @@
+"use client";
+
+import { useEffect, useId, useRef, type ReactNode } from "react";
+import { cn } from "./cn";
+
+export interface DialogProps {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description?: ReactNode;
+  children?: ReactNode;
+  /** Buttons, right-aligned in the footer. */
+  footer?: ReactNode;
+  className?: string;
+}
+
+/**
+ * A modal on the native <dialog>: the browser traps focus, closes on Escape, restores focus to
+ * the opener and makes the page behind inert — no focus-trap library needed.
+ */
+export function Dialog({ open, onClose, title, description, children, footer, className }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
+      onClose={onClose}
+      // A click on the backdrop lands on the <dialog> element itself.
+      onClick={(event) => event.target === ref.current && onClose()}
+      className={cn(
+        "m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl",
+        "backdrop:bg-zinc-950/40 backdrop:backdrop-blur-[1px] dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100",
+        className,
+      )}
+    >
+      <div className="space-y-2 px-6 pt-6">
+        <h2 id={titleId} className="text-base font-semibold">
+          {title}
+        </h2>
+        {description && (
+          <div id={descriptionId} className="text-sm text-zinc-600 dark:text-zinc-400">
+            {description}
+          </div>
+        )}
+      </div>
+      {children && <div className="px-6 pt-4">{children}</div>}
+      {footer && <div className="mt-6 flex justify-end gap-2 border-t border-zinc-200 bg-zinc-50/60 px-6 py-3.5 dark:border-zinc-800 dark:bg-zinc-900/60">{footer}</div>}
+    </dialog>
+  );
+}

@@ -1,0 +1,11 @@
+import { cn } from "./cn";
+
+/** A field's validation message; give it the id the input names in aria-describedby. */
+export function FieldError({ id, message, className }: { id: string; message?: string; className?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} className={cn("mt-1.5 text-[13px] text-red-600 dark:text-red-400", className)}>
+      {message}
+    </p>
+  );
+}

@@ -1,0 +1,85 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { test as base, expect, type Page } from "@playwright/test";
+
+// Typed fixtures (cal.com style): the stack's coordinates, a page signed in through next-auth's
+// own endpoints, and a client of the simulator that creates real jobs upstream.
+export interface StackInfo {
+  portalUrl: string;
+  simulatorUrl: string;
+  simulatorApiKey: string;
+  portalApiKey: string;
+  inboundSecret: string;
+  email: string;
+  password: string;
+}
+
+export function readStack(): StackInfo {
+  return JSON.parse(readFileSync(path.resolve(".data/e2e-stack.json"), "utf8")) as StackInfo;
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  const csrf = await page.request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+  });
+  expect(response.ok(), `sign-in as ${email}`).toBeTruthy();
+}
+
+export interface SignUpInput {
+  name?: string;
+  email: string;
+  password?: string;
+  workspaceName?: string;
+}
+
+/** Creates an account and workspace through the portal's own sign-up route, then signs in. */
+export async function signUp(page: Page, input: SignUpInput): Promise<void> {
+  const password = input.password ?? "correct-horse-battery";
+  const response = await page.request.post("/api/sign-up", {
+    data: {
+      name: input.name ?? "Test User",
+      email: input.email,
+      password,
+      workspaceName: input.workspaceName ?? "Test workspace",
+    },
+    headers: { origin: "http://localhost:3100" },
+  });
+  expect(response.status(), await response.text()).toBeLessThan(300);
+  await signIn(page, input.email, password);
+}
+
+export type Product = "transcribe" | "translate" | "voiceover" | "dub";
+
+export interface SimulatorClient {
+  createJob(product: Product, body: Record<string, unknown>): Promise<{ jobId: string }>;
+}
+
+export const test = base.extend<{ stack: StackInfo; signedInPage: Page; simulator: SimulatorClient }>({
+  stack: async ({}, use) => {
+    await use(readStack());
+  },
+  signedInPage: async ({ page, stack }, use) => {
+    await signIn(page, stack.email, stack.password);
+    await use(page);
+  },
+  simulator: async ({ stack, request }, use) => {
+    await use({
+      async createJob(product, body) {
+        const response = await request.post(`${stack.simulatorUrl}/v1/${product}`, {
+          data: body,
+          headers: { authorization: `Bearer ${stack.simulatorApiKey}` },
+        });
+        expect(response.ok(), await response.text()).toBeTruthy();
+        return (await response.json()) as { jobId: string };
+      },
+    });
+  },
+});
+
+export { expect };
+
+export function screenshotPath(name: string): string {
+  return path.resolve("e2e/screenshots", `${name}.png`);
+}

@@ -1,0 +1,48 @@
+// npm run demo — the whole product on this machine, with nothing installed or configured:
+// embedded PostgreSQL, migrations, the demo workspace, the simulator and the production portal.
+import { env } from "@/lib/env";
+import { startStack } from "./lib/stack";
+
+const log = (line: string) => console.log(`[demo] ${line}`);
+const started = Date.now();
+const stack = await startStack({
+  portalPort: env.PORT,
+  simulatorPort: env.SIMULATOR_PORT,
+  speed: env.SIMULATOR_SPEED,
+  autopilotPerMinute: env.SIMULATOR_AUTOPILOT ?? 6,
+  databaseDir: "postgres",
+  fresh: false,
+  log,
+}).catch((error: unknown) => {
+  console.error(`error: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
+
+console.log(`
+  Jobs Portal is running (ready in ${Math.round((Date.now() - started) / 1000)} s)
+
+  Portal              ${stack.portalUrl}
+  Sign in             ${stack.email} / ${stack.password}
+  Portal API key      ${stack.secrets.demoApiKey}
+  Inbound webhook     ${stack.inboundWebhookUrl}
+  Inbound secret      ${stack.secrets.inboundSecret}
+  Simulator (upstream) ${stack.simulatorUrl}  (key ${stack.secrets.simulatorApiKey})
+
+  Try:  curl -X POST ${stack.simulatorUrl}/v1/transcribe \\
+          -H "Authorization: Bearer ${stack.secrets.simulatorApiKey}" -H "Content-Type: application/json" \\
+          -d '{"mediaUrl": "https://media.example.com/talk.mp4", "sourceLanguage": "en"}'
+
+  Press Ctrl-C to stop.
+`);
+
+let stopping = false;
+async function shutdown(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log("stopping the portal, the simulator and PostgreSQL");
+  await stack.stop();
+  log("stopped");
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());

@@ -1,0 +1,36 @@
+// The stack the Playwright tests run against (started by playwright.config.ts's webServer):
+// a fresh embedded database, the simulator at high speed without autopilot, the production portal.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { DATA_DIR } from "./lib/local-secrets";
+import { startStack } from "./lib/stack";
+
+export const E2E_PORTAL_PORT = 3100;
+export const E2E_SIMULATOR_PORT = 4110;
+
+const stack = await startStack({
+  portalPort: E2E_PORTAL_PORT,
+  simulatorPort: E2E_SIMULATOR_PORT,
+  speed: 40,
+  autopilotPerMinute: 0,
+  databaseDir: "e2e-postgres",
+  fresh: true,
+  log: (line) => console.log(`[e2e-stack] ${line}`),
+});
+writeFileSync(
+  path.join(DATA_DIR, "e2e-stack.json"),
+  JSON.stringify({
+    portalUrl: stack.portalUrl,
+    simulatorUrl: stack.simulatorUrl,
+    simulatorApiKey: stack.secrets.simulatorApiKey,
+    portalApiKey: stack.secrets.demoApiKey,
+    inboundSecret: stack.secrets.inboundSecret,
+    email: stack.email,
+    password: stack.password,
+  }),
+  { mode: 0o600 },
+);
+console.log("[e2e-stack] ready");
+const shutdown = () => void stack.stop().then(() => process.exit(0));
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
