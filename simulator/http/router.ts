@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { DOWNLOAD_MESSAGES } from "@/lib/contract/download-result";
 import { isApiProduct } from "@/lib/workflow/workflows";
 import { FILES_PREFIX } from "../outputs/output-links";
 import { authenticate } from "./auth";
@@ -44,7 +45,7 @@ export function createRequestHandler(ctx: RouteContext) {
 
     if (product && isApiProduct(product)) return handleCreateJob(req, res, ctx, auth.apiKey, product);
     const jobId = download ? decode(download[1]) : undefined;
-    if (jobId === undefined) return sendError(res, "RESOURCE_NOT_FOUND", "Job not found");
+    if (jobId === undefined) return sendError(res, "RESOURCE_NOT_FOUND", DOWNLOAD_MESSAGES.notFound);
     return handleDownloadResult(req, res, ctx, auth.apiKey, jobId);
   }
 

@@ -1,0 +1,80 @@
+"use client";
+
+import { useId, useSyncExternalStore } from "react";
+import { cn } from "@/components/ui/cn";
+import { MonitorIcon, MoonIcon, SunIcon } from "@/components/ui/icons";
+
+type Theme = "light" | "dark" | "system";
+const STORAGE_KEY = "theme"; // the key app/layout.tsx reads before first paint
+const listeners = new Set<() => void>();
+
+function readTheme(): Theme {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  return stored === "light" || stored === "dark" ? stored : "system";
+}
+
+function applyTheme(theme: Theme): void {
+  const dark = theme === "dark" || (theme === "system" && matchMedia("(prefers-color-scheme: dark)").matches);
+  document.documentElement.classList.toggle("dark", dark);
+}
+
+function writeTheme(theme: Theme): void {
+  if (theme === "system") localStorage.removeItem(STORAGE_KEY);
+  else localStorage.setItem(STORAGE_KEY, theme);
+  applyTheme(theme);
+  listeners.forEach((listener) => listener());
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  // Follows the system while on "system", and other tabs' choices.
+  const media = matchMedia("(prefers-color-scheme: dark)");
+  const onSystemChange = () => readTheme() === "system" && applyTheme("system");
+  const onStorage = (event: StorageEvent) => event.key === STORAGE_KEY && (applyTheme(readTheme()), listener());
+  media.addEventListener("change", onSystemChange);
+  window.addEventListener("storage", onStorage);
+  return () => {
+    listeners.delete(listener);
+    media.removeEventListener("change", onSystemChange);
+    window.removeEventListener("storage", onStorage);
+  };
+}
+
+const OPTIONS = [
+  { value: "light", label: "Light", Icon: SunIcon },
+  { value: "dark", label: "Dark", Icon: MoonIcon },
+  { value: "system", label: "System", Icon: MonitorIcon },
+] as const;
+
+/** Light / dark / system as a radio group: arrow keys move between options, as users expect. */
+export function ThemeToggle({ className }: { className?: string }) {
+  const theme = useSyncExternalStore(subscribe, readTheme, () => "system" as Theme);
+  const name = useId();
+  return (
+    <fieldset className={cn("flex rounded-md border border-zinc-200 bg-zinc-100/60 p-0.5 dark:border-zinc-800 dark:bg-zinc-900", className)}>
+      <legend className="sr-only">Theme</legend>
+      {OPTIONS.map(({ value, label, Icon }) => (
+        <label
+          key={value}
+          title={label}
+          className={cn(
+            "flex h-7 flex-1 cursor-pointer items-center justify-center gap-1.5 rounded-[5px] text-xs font-medium text-zinc-500 transition-colors",
+            "has-focus-visible:outline-2 has-focus-visible:outline-brand-500 hover:text-zinc-900 dark:hover:text-zinc-100",
+            theme === value && "bg-white text-zinc-900 shadow-xs dark:bg-zinc-800 dark:text-zinc-50",
+          )}
+        >
+          <input
+            type="radio"
+            name={name}
+            value={value}
+            checked={theme === value}
+            onChange={() => writeTheme(value)}
+            className="sr-only"
+          />
+          <Icon className="size-3.5" />
+          <span>{label}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}

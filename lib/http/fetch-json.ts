@@ -1,0 +1,33 @@
+import { errorEnvelopeSchema, type ErrorCode } from "@/lib/contract/errors";
+
+// The browser's fetcher for the portal's own route handlers. Failures become a RequestError that
+// carries the seed envelope's code and message, so hooks and forms show the server's words.
+export class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | "NETWORK_ERROR",
+    message: string,
+  ) {
+    super(message);
+    this.name = "RequestError";
+  }
+}
+
+export async function fetchJson<T>(url: string, init: RequestInit = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  headers.set("accept", "application/json");
+  if (init.body !== undefined) headers.set("content-type", "application/json");
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, headers, credentials: "same-origin" });
+  } catch {
+    throw new RequestError(0, "NETWORK_ERROR", "Could not reach the portal. Check your connection and try again.");
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const envelope = errorEnvelopeSchema.safeParse(body);
+    if (envelope.success) throw new RequestError(response.status, envelope.data.error.code, envelope.data.error.message);
+    throw new RequestError(response.status, "INTERNAL_ERROR", `Request failed (HTTP ${response.status})`);
+  }
+  return body as T;
+}

@@ -1,0 +1,121 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { WebhookPayload } from "@/lib/contract/webhook-payload";
+import type { ApiProduct, JobStatus } from "@/lib/workflow/workflows";
+import { startAutopilot } from "./autopilot";
+import { createRequestHandler } from "./http/router";
+import { createJobEngine } from "./jobs/job-engine";
+import { createJobStore } from "./jobs/job-store";
+import { validateJobInput, type JobInput } from "./jobs/schemas";
+import { loadFixtures } from "./outputs/generate-outputs";
+import { createPresigner } from "./outputs/presign";
+import { resolveOptions, type SimulatorOptions } from "./options";
+import { createScheduler } from "./scheduler";
+import { createWebhookSender } from "./webhooks/webhook-sender";
+import { webhookTargetSchema, type WebhookTarget } from "./webhooks/webhook-target";
+
+// The vendor's Jobs API, offline: one HTTP server, jobs in memory, webhooks out.
+
+export interface JobSnapshot {
+  jobId: string;
+  apiProduct: ApiProduct;
+  status: JobStatus;
+  history: { status: JobStatus; at: string }[];
+  reason?: string;
+}
+
+export interface Simulator {
+  /** Base URL of the API, e.g. http://127.0.0.1:4010 (no trailing slash). */
+  url: string;
+  port: number;
+  apiKeys: readonly string[];
+  /** Points webhooks somewhere else (or nowhere, with null); retries in progress follow the change. */
+  setWebhookTarget(target: WebhookTarget | null): void;
+  getWebhookTarget(): WebhookTarget | null;
+  /** Creates a job as POST /v1/{product} would (same validation); throws on an invalid input. */
+  createJob(product: ApiProduct, input: JobInput, apiKey?: string): { jobId: string };
+  getJob(jobId: string): JobSnapshot | undefined;
+  /** Every status change with the payload sent for it, whether or not a webhook target is set. */
+  onStatusChange(listener: (payload: WebhookPayload) => void): () => void;
+  close(): Promise<void>;
+}
+
+export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
+  const resolved = resolveOptions(options);
+  const { now, random, log } = resolved;
+  let target: WebhookTarget | null = resolved.webhook;
+  let baseUrl = "";
+
+  const scheduler = createScheduler();
+  const store = createJobStore();
+  const presigner = createPresigner({ baseUrl: () => baseUrl, now });
+  const fixtures = await loadFixtures();
+  const engine = createJobEngine({ settings: resolved, store, scheduler, fixtures, presigner });
+  const sender = createWebhookSender({ settings: resolved, scheduler, target: () => target });
+  engine.onStatusChange((job, payload) => sender.send(job.jobId, payload));
+
+  const server = createServer(
+    createRequestHandler({ apiKeys: resolved.apiKeys, store, engine, presigner, now, log }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(resolved.port, resolved.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host}:${port}`;
+  baseUrl = (resolved.publicUrl ?? url).replace(/\/+$/, "");
+
+  const stopAutopilot = startAutopilot({
+    perMinute: resolved.autopilotPerMinute,
+    apiKey: resolved.apiKeys[0],
+    engine,
+    scheduler,
+    random,
+    log,
+  });
+
+  let closing: Promise<void> | undefined;
+
+  return {
+    url,
+    port,
+    apiKeys: resolved.apiKeys,
+    setWebhookTarget(next) {
+      target = next === null ? null : webhookTargetSchema.parse(next);
+    },
+    getWebhookTarget: () => target,
+    createJob(product, input, apiKey = resolved.apiKeys[0]) {
+      if (!resolved.apiKeys.includes(apiKey)) throw new Error("createJob: unknown API key");
+      const parsed = validateJobInput(product, input);
+      if (!parsed.ok) throw new Error(`Invalid ${product} job: ${parsed.message}`);
+      return { jobId: engine.createJob(apiKey, product, parsed.value).jobId };
+    },
+    getJob(jobId) {
+      const job = store.get(jobId);
+      if (!job) return undefined;
+      return {
+        jobId: job.jobId,
+        apiProduct: job.apiProduct,
+        status: job.status,
+        history: job.history.map((entry) => ({ ...entry })),
+        ...(job.plan.reason && (job.status === "failed" || job.status === "rejected") ? { reason: job.plan.reason } : {}),
+      };
+    },
+    onStatusChange(listener) {
+      return engine.onStatusChange((_job, payload) => listener(payload));
+    },
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        stopAutopilot();
+        scheduler.close();
+        sender.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
