@@ -1,0 +1,33 @@
+// npm run dev — the portal in development mode (hot reload) on DATABASE_URL or the embedded database.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { applyRuntimeEnv, env } from "@/lib/env";
+import { openDatabase } from "./lib/database";
+import { loadLocalSecrets } from "./lib/local-secrets";
+import { stopChild } from "./lib/portal-process";
+
+const log = (line: string) => console.log(`[dev] ${line}`);
+const secrets = loadLocalSecrets();
+const database = await openDatabase(log);
+applyRuntimeEnv({
+  DATABASE_URL: database.url,
+  APP_ENCRYPTION_KEY: secrets.encryptionKey,
+  NEXTAUTH_SECRET: secrets.nextauthSecret,
+  NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+});
+const next = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "dev", "-p", String(env.PORT)], {
+  stdio: "inherit",
+  env: process.env,
+});
+
+let stopping = false;
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await stopChild(next);
+  await database.stop();
+  process.exit(code);
+}
+next.once("exit", (code) => void shutdown(code ?? 0));
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
