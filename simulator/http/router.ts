@@ -41,7 +41,10 @@ export function createRequestHandler(ctx: RouteContext) {
     if (method !== "POST" || !((product && isApiProduct(product)) || download)) return notFound();
 
     const auth = authenticate(req, ctx.apiKeys);
-    if (!auth.ok) return sendError(res, "UNAUTHORIZED", auth.message);
+    if (!auth.ok) {
+      res.setHeader("www-authenticate", 'Bearer realm="jobs-api"');
+      return sendError(res, "UNAUTHORIZED", auth.message);
+    }
 
     if (product && isApiProduct(product)) return handleCreateJob(req, res, ctx, auth.apiKey, product);
     const jobId = download ? decode(download[1]) : undefined;
