@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { headers } from "next/headers";
+import { CodeSample } from "@/components/api-docs/code-sample";
+import { EndpointReference } from "@/components/api-docs/endpoint-reference";
+import { buttonClassName } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireMembership } from "@/lib/auth/session";
+import { getRequestOrigin } from "@/lib/http/get-request-origin";
+import { curlExample, EXAMPLE_JOB_ID, javascriptExample, PLACEHOLDER_API_KEY, pythonExample } from "@/lib/v1-api/code-examples";
+
+export const metadata = { title: "API" };
+
+export default async function ApiDocsPage() {
+  await requireMembership();
+  const baseUrl = getRequestOrigin(await headers());
+  const example = { baseUrl, apiKey: PLACEHOLDER_API_KEY, jobId: EXAMPLE_JOB_ID };
+  return (
+    <>
+      <PageHeader
+        title="API"
+        description={
+          <>
+            Call this portal from your services with a portal API key: <code className="font-mono text-[13px]">Authorization: Bearer &lt;key&gt;</code>.
+            Replace {PLACEHOLDER_API_KEY} with a key and {EXAMPLE_JOB_ID} with one of your job ids.
+          </>
+        }
+        actions={
+          <>
+            <a href="/v1/openapi.json" className={buttonClassName("secondary")}>
+              OpenAPI document
+            </a>
+            <Link href="/settings/api-keys" className={buttonClassName("primary")}>
+              Manage API keys
+            </Link>
+          </>
+        }
+      />
+      <div className="space-y-10">
+        <section aria-labelledby="download-result" className="space-y-4">
+          <div className="space-y-1">
+            <h2 id="download-result" className="text-[15px] font-semibold text-zinc-900 dark:text-zinc-50">
+              Download a job&apos;s results
+            </h2>
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">
+              Base URL <code className="font-mono text-[13px] text-zinc-800 dark:text-zinc-200">{baseUrl}</code>. The same contract as the Jobs
+              API&apos;s download-result, answered for your workspace.
+            </p>
+          </div>
+          <CodeSample title="cURL" code={curlExample(example)} />
+          <CodeSample title="Python" code={pythonExample(example)} />
+          <CodeSample title="JavaScript" code={javascriptExample(example)} />
+        </section>
+        <section aria-labelledby="reference" className="space-y-4">
+          <h2 id="reference" className="text-[15px] font-semibold text-zinc-900 dark:text-zinc-50">
+            Reference
+          </h2>
+          <EndpointReference />
+        </section>
+      </div>
+    </>
+  );
+}

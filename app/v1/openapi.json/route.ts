@@ -1,0 +1,6 @@
+import { getPublicOrigin } from "@/lib/http/get-public-origin";
+import { withPublicRoute } from "@/lib/http/with-public-route";
+import { buildOpenApiDocument } from "@/lib/v1-api/build-openapi-document";
+
+// GET /v1/openapi.json — anyone: the OpenAPI 3.1 description of the /v1 API (no secrets in it).
+export const GET = withPublicRoute(async ({ request }) => Response.json(buildOpenApiDocument(getPublicOrigin(request))));

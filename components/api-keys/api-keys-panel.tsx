@@ -1,0 +1,64 @@
+"use client";
+
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PlugIcon } from "@/components/ui/icons";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { ApiKeySummary } from "@/lib/api-keys/schemas";
+import { ApiKeysTable } from "./api-keys-table";
+import { CreateApiKeyDialog } from "./create-api-key-dialog";
+import { RevokeApiKeyDialog } from "./revoke-api-key-dialog";
+import { useApiKeys } from "./use-api-keys";
+
+/** Settings → API keys: the list, creating a key (shown once) and revoking one. */
+export function ApiKeysPanel({ canManage }: { canManage: boolean }) {
+  const apiKeys = useApiKeys();
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<ApiKeySummary | null>(null);
+
+  const createButton = canManage && <Button onClick={() => setCreating(true)}>Create API key</Button>;
+
+  let body;
+  if (apiKeys.data) {
+    body =
+      apiKeys.data.apiKeys.length === 0 ? (
+        <EmptyState
+          icon={<PlugIcon className="size-5" />}
+          title="No API keys yet"
+          description="Create a key for each service that calls the /v1 API, so you can revoke one without touching the others."
+          action={createButton}
+        />
+      ) : (
+        <ApiKeysTable apiKeys={apiKeys.data.apiKeys} canManage={canManage} onRevoke={setRevoking} />
+      );
+  } else if (apiKeys.isError) {
+    body = (
+      <Alert tone="danger" title="Could not load the API keys" action={<Button size="sm" variant="secondary" onClick={() => apiKeys.refetch()}>Retry</Button>}>
+        {apiKeys.error.message}
+      </Alert>
+    );
+  } else {
+    body = (
+      <div aria-busy="true" className="space-y-2">
+        <Skeleton className="h-10 w-full" />
+        <Skeleton className="h-10 w-full" />
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          {canManage ? "Keys act for the whole workspace. Revoking one takes effect at once." : "Only owners and admins can create or revoke keys."}
+        </p>
+        {apiKeys.data && apiKeys.data.apiKeys.length > 0 && createButton}
+      </div>
+      {body}
+      <CreateApiKeyDialog open={creating} onClose={() => setCreating(false)} />
+      <RevokeApiKeyDialog apiKey={revoking} onClose={() => setRevoking(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { formatExact } from "@/components/jobs/format";
+import { RelativeTime } from "@/components/jobs/relative-time";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import type { ApiKeySummary } from "@/lib/api-keys/schemas";
+
+export interface ApiKeysTableProps {
+  apiKeys: ApiKeySummary[];
+  canManage: boolean;
+  onRevoke: (apiKey: ApiKeySummary) => void;
+}
+
+export function ApiKeysTable({ apiKeys, canManage, onRevoke }: ApiKeysTableProps) {
+  return (
+    <Table aria-label="API keys">
+      <TableHead>
+        <tr>
+          <TableHeaderCell>Name</TableHeaderCell>
+          <TableHeaderCell>Key</TableHeaderCell>
+          <TableHeaderCell>Created</TableHeaderCell>
+          <TableHeaderCell>Last used</TableHeaderCell>
+          <TableHeaderCell>Status</TableHeaderCell>
+          {canManage && (
+            <TableHeaderCell>
+              <span className="sr-only">Actions</span>
+            </TableHeaderCell>
+          )}
+        </tr>
+      </TableHead>
+      <TableBody>
+        {apiKeys.map((apiKey) => (
+          <TableRow key={apiKey.id} data-testid="api-key-row">
+            <TableCell className="font-medium text-zinc-900 dark:text-zinc-100">{apiKey.name}</TableCell>
+            <TableCell className="font-mono text-[13px]">{apiKey.prefix}…</TableCell>
+            <TableCell>
+              <RelativeTime iso={apiKey.createdAt} />
+            </TableCell>
+            <TableCell>{apiKey.lastUsedAt ? <RelativeTime iso={apiKey.lastUsedAt} /> : <span className="text-zinc-400">Never</span>}</TableCell>
+            <TableCell>
+              {apiKey.revokedAt ? (
+                <Badge tone="neutral" title={`Revoked ${formatExact(apiKey.revokedAt)}`}>
+                  Revoked
+                </Badge>
+              ) : (
+                <Badge tone="success" dot>
+                  Active
+                </Badge>
+              )}
+            </TableCell>
+            {canManage && (
+              <TableCell className="text-right">
+                {!apiKey.revokedAt && (
+                  <Button variant="ghost" size="sm" onClick={() => onRevoke(apiKey)} aria-label={`Revoke ${apiKey.name}`}>
+                    Revoke
+                  </Button>
+                )}
+              </TableCell>
+            )}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Dialog } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/field";
+import { createApiKeySchema } from "@/lib/api-keys/schemas";
+import { useCreateApiKey } from "./use-create-api-key";
+
+export interface CreateApiKeyDialogProps {
+  open: boolean;
+  onClose: () => void;
+}
+
+/** Names a new key, then shows it once: only its hash is kept, so closing forgets it for good. */
+export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
+  const create = useCreateApiKey();
+  const formId = useId();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors<"name">>({});
+
+  function close() {
+    create.reset();
+    setFieldErrors({});
+    onClose();
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = createApiKeySchema.safeParse({ name: new FormData(event.currentTarget).get("name") });
+    setFieldErrors(parsed.success ? {} : toFieldErrors(parsed.error));
+    if (parsed.success) create.mutate(parsed.data);
+  }
+
+  if (create.data) {
+    const { key, apiKey } = create.data;
+    return (
+      <Dialog
+        open={open}
+        onClose={close}
+        title="Copy your new API key"
+        description={`"${apiKey.name}" can call this workspace's /v1 API. Store it somewhere safe now.`}
+        footer={<Button onClick={close}>Done</Button>}
+        className="max-w-lg"
+      >
+        <div className="space-y-4">
+          <div className="flex items-center gap-2">
+            <output
+              aria-label="New API key"
+              data-testid="new-api-key"
+              className="flex h-9 min-w-0 flex-1 items-center overflow-x-auto rounded-md border border-zinc-200 bg-zinc-50 px-3 font-mono text-[13px] whitespace-nowrap text-zinc-900 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-100"
+            >
+              {key}
+            </output>
+            <CopyButton value={key} label="Copy API key" showText />
+          </div>
+          <Alert tone="warning">This is the only time the key is shown. If you lose it, revoke it and create another.</Alert>
+        </div>
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      title="Create an API key"
+      description="Name it after the service that will use it, so you know what breaks if you revoke it."
+      footer={
+        <>
+          <Button variant="secondary" onClick={close} disabled={create.isPending}>
+            Cancel
+          </Button>
+          <Button type="submit" form={formId} loading={create.isPending}>
+            Create key
+          </Button>
+        </>
+      }
+    >
+      <form id={formId} onSubmit={handleSubmit} noValidate className="space-y-4">
+        <TextField label="Name" name="name" placeholder="e.g. Render worker (production)" autoComplete="off" maxLength={64} error={fieldErrors.name} autoFocus />
+        {create.isError && <Alert tone="danger">{create.error.message}</Alert>}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { ApiKeySummary } from "@/lib/api-keys/schemas";
+import { useRevokeApiKey } from "./use-revoke-api-key";
+
+export interface RevokeApiKeyDialogProps {
+  apiKey: ApiKeySummary | null;
+  onClose: () => void;
+}
+
+export function RevokeApiKeyDialog({ apiKey, onClose }: RevokeApiKeyDialogProps) {
+  const revoke = useRevokeApiKey();
+
+  function close() {
+    revoke.reset();
+    onClose();
+  }
+
+  return (
+    <ConfirmDialog
+      open={apiKey !== null}
+      title="Revoke this API key?"
+      description={
+        <>
+          Requests with <strong className="font-medium text-zinc-900 dark:text-zinc-100">{apiKey?.name}</strong> (
+          <code className="font-mono text-[13px]">{apiKey?.prefix}…</code>) will be refused from now on. This cannot be undone.
+        </>
+      }
+      confirmLabel="Revoke key"
+      tone="danger"
+      loading={revoke.isPending}
+      error={revoke.error?.message ?? null}
+      onCancel={close}
+      onConfirm={() => apiKey && revoke.mutate(apiKey.id, { onSuccess: close })}
+    />
+  );
+}

@@ -1,0 +1,13 @@
+import { prisma } from "@/lib/db/client";
+import type { ApiKeySummary } from "./schemas";
+import { apiKeySelect, serializeApiKey } from "./serialize-api-key";
+
+/** The workspace's keys, newest first, revoked ones included (they explain a client's 401s). */
+export async function listApiKeys(workspaceId: string): Promise<ApiKeySummary[]> {
+  const rows = await prisma.apiKey.findMany({
+    where: { workspaceId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: apiKeySelect,
+  });
+  return rows.map(serializeApiKey);
+}
