@@ -1,7 +1,7 @@
 import { cn } from "@/components/ui/cn";
 
 export const PRODUCT_NAME = "Jobs Portal";
-export const PRODUCT_TAGLINE = "Monitor media-processing jobs, their webhooks and their results.";
+export const PRODUCT_TAGLINE = "Monitor media-processing jobs, their webhooks and results.";
 
 /** The product's logo: a waveform in an indigo tile, then the name. */
 export function ProductMark({ className, showName = true }: { className?: string; showName?: boolean }) {

@@ -58,7 +58,7 @@ export function ThemeToggle({ className }: { className?: string }) {
           key={value}
           title={label}
           className={cn(
-            "flex h-7 flex-1 cursor-pointer items-center justify-center gap-1.5 rounded-[5px] text-xs font-medium text-zinc-500 transition-colors",
+            "relative flex h-7 flex-1 cursor-pointer items-center justify-center gap-1.5 rounded-[5px] text-xs font-medium text-zinc-500 transition-colors",
             "has-focus-visible:outline-2 has-focus-visible:outline-brand-500 hover:text-zinc-900 dark:hover:text-zinc-100",
             theme === value && "bg-white text-zinc-900 shadow-xs dark:bg-zinc-800 dark:text-zinc-50",
           )}
@@ -69,7 +69,8 @@ export function ThemeToggle({ className }: { className?: string }) {
             value={value}
             checked={theme === value}
             onChange={() => writeTheme(value)}
-            className="sr-only"
+            // Invisible but covering the label, so a click lands on the radio itself.
+            className="absolute inset-0 cursor-pointer appearance-none opacity-0"
           />
           <Icon className="size-3.5" />
           <span>{label}</span>

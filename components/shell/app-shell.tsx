@@ -31,7 +31,7 @@ export function AppShell({ children, ...sidebar }: Omit<SidebarProps, "onNavigat
       >
         Skip to content
       </a>
-      <aside className="fixed inset-y-0 left-0 hidden w-60 border-r border-zinc-200 bg-zinc-100/50 lg:block dark:border-zinc-800 dark:bg-zinc-950">
+      <aside className="fixed inset-y-0 left-0 hidden w-64 border-r border-zinc-200 bg-zinc-100/50 lg:block dark:border-zinc-800 dark:bg-zinc-950">
         <Sidebar {...sidebar} />
       </aside>
 
@@ -53,10 +53,11 @@ export function AppShell({ children, ...sidebar }: Omit<SidebarProps, "onNavigat
             <CloseIcon className="size-5" />
           </Button>
         </div>
-        <Sidebar {...sidebar} onNavigate={() => setDrawerOpen(false)} />
+        {/* Rendered only while open, so the page never holds two copies of the navigation. */}
+        {drawerOpen && <Sidebar {...sidebar} onNavigate={() => setDrawerOpen(false)} />}
       </dialog>
 
-      <main id="main" tabIndex={-1} className="outline-none lg:pl-60">
+      <main id="main" tabIndex={-1} className="outline-none lg:pl-64">
         <div className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6 lg:px-10 lg:py-10">{children}</div>
       </main>
     </div>

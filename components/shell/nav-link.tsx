@@ -29,7 +29,7 @@ export function NavLink({ href, label, Icon, onNavigate }: NavLinkProps) {
           : "text-zinc-600 hover:bg-zinc-200/50 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800/60 dark:hover:text-zinc-100",
       )}
     >
-      <Icon className={cn("size-4", current ? "text-brand-600 dark:text-brand-100" : "text-zinc-400 group-hover:text-zinc-600 dark:text-zinc-500")} />
+      <Icon className={cn("size-4", current ? "text-brand-600 dark:text-brand-300" : "text-zinc-400 group-hover:text-zinc-600 dark:text-zinc-500")} />
       {label}
     </Link>
   );

@@ -30,7 +30,7 @@ export function Alert({ tone = "info", title, children, action, className }: Ale
       <Icon className="mt-0.5 size-4 shrink-0" />
       <div className="min-w-0 flex-1 space-y-0.5">
         {title && <p className="font-medium">{title}</p>}
-        {children && <div className={cn(title && "opacity-90")}>{children}</div>}
+        {children && <div className={title ? "opacity-90" : undefined}>{children}</div>}
       </div>
       {action && <div className="shrink-0">{action}</div>}
     </div>

@@ -1,10 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+import { useId, type ComponentProps, type ReactNode } from "react";
 import { cn } from "./cn";
 import { FieldError } from "./field-error";
 import { Input } from "./input";
 import { Label } from "./label";
 
-export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
+export interface TextFieldProps extends ComponentProps<"input"> {
   label: string;
   hint?: ReactNode;
   error?: string;

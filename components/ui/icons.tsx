@@ -122,3 +122,19 @@ export const WebhookIcon = (props: IconProps) => (
     <path d="M18 16.5a3.5 3.5 0 1 1-3 5.3M6 16.5h6.5l-3.2-5.6M12 6.5a3.5 3.5 0 1 1 3 5.3l3 5.2M9 12.8l-3 3.7a3.5 3.5 0 1 1-3-1.7" />
   </Icon>
 );
+export const CodeIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M8 8l-4 4 4 4M16 8l4 4-4 4M13.5 5l-3 14" />
+  </Icon>
+);
+export const KeyIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <circle cx="8" cy="15" r="4" />
+    <path d="M10.8 12.2L20 3M16 7l3 3M14 9l2 2" />
+  </Icon>
+);
+export const ArrowRightIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M5 12h14M13 6l6 6-6 6" />
+  </Icon>
+);

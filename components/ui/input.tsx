@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from "react";
+import type { ComponentProps } from "react";
 import { cn } from "./cn";
 
 export const INPUT_CLASSES =
@@ -9,6 +9,6 @@ export const INPUT_CLASSES =
   "aria-invalid:border-red-500 aria-invalid:focus:outline-red-500/30 " +
   "dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-500 dark:disabled:bg-zinc-800/50";
 
-export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
+export function Input({ className, ...props }: ComponentProps<"input">) {
   return <input className={cn(INPUT_CLASSES, className)} {...props} />;
 }

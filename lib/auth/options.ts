@@ -5,6 +5,7 @@ import EmailProvider from "next-auth/providers/email";
 import GitHubProvider from "next-auth/providers/github";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { signInSchema } from "./schemas";
 import { authenticateWithPassword } from "./authenticate";
 
@@ -34,6 +35,14 @@ export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   pages: { signIn: "/sign-in" },
   providers,
+  events: {
+    // Users who arrive through GitHub or an email link are created by the adapter, not by
+    // POST /api/sign-up; they get a workspace of their own too, or the portal would have nothing to show.
+    async createUser({ user }) {
+      const owner = user.name?.trim() || user.email?.split("@")[0] || "My";
+      await createWorkspace(prisma, { name: `${owner}'s workspace`, ownerUserId: user.id });
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) token.sub = user.id;

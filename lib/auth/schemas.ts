@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 export const signInSchema = z.object({
-  email: z.email().max(254).transform((email) => email.toLowerCase()),
-  password: z.string().min(1).max(1024),
+  email: z.email("Enter a valid email address").max(254).transform((email) => email.toLowerCase()),
+  password: z.string().min(1, "Enter your password").max(1024),
 });
 
 export const signUpSchema = z.object({

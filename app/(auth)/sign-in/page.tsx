@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { AlternativeSignIn } from "@/components/auth/alternative-sign-in";
+import { AUTH_LINK_CLASSES, AuthCard } from "@/components/auth/auth-card";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { describeAuthError } from "@/lib/auth/describe-auth-error";
+import { listAlternativeProviders } from "@/lib/auth/list-sign-in-providers";
+import { toSafeCallbackUrl } from "@/lib/auth/safe-callback-url";
+
+export const metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { callbackUrl, error } = await searchParams;
+  const safeCallbackUrl = toSafeCallbackUrl(callbackUrl);
+  return (
+    <AuthCard
+      title="Sign in to your workspace"
+      footer={
+        <>
+          New here?{" "}
+          <Link href="/sign-up" className={AUTH_LINK_CLASSES}>
+            Create an account
+          </Link>
+        </>
+      }
+    >
+      <div className="space-y-6">
+        <SignInForm callbackUrl={safeCallbackUrl} initialError={describeAuthError(error)} />
+        <AlternativeSignIn providers={listAlternativeProviders()} callbackUrl={safeCallbackUrl} />
+      </div>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { AUTH_LINK_CLASSES, AuthCard } from "@/components/auth/auth-card";
+import { SignUpForm } from "@/components/auth/sign-up-form";
+
+export const metadata = { title: "Create an account" };
+
+export default function SignUpPage() {
+  return (
+    <AuthCard
+      title="Create your account"
+      footer={
+        <>
+          Already have an account?{" "}
+          <Link href="/sign-in" className={AUTH_LINK_CLASSES}>
+            Sign in
+          </Link>
+        </>
+      }
+    >
+      <SignUpForm />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect } from "react";
+import { Button, buttonClassName } from "@/components/ui/button";
+import { AlertIcon } from "@/components/ui/icons";
+
+// The portal's error boundary: the shell stays, the page area explains and offers a retry.
+// Details stay in the server log; the digest lets support find them there.
+export default function PortalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+
+  return (
+    <div className="flex flex-col items-center justify-center py-24 text-center">
+      <div className="mb-5 flex size-12 items-center justify-center rounded-full bg-red-50 text-red-600 ring-8 ring-red-50/50 dark:bg-red-500/10 dark:text-red-400 dark:ring-red-500/5">
+        <AlertIcon className="size-6" />
+      </div>
+      <h1 className="text-lg font-semibold text-zinc-900 dark:text-zinc-50">Something went wrong</h1>
+      <p className="mt-1.5 max-w-md text-sm text-zinc-500 dark:text-zinc-400">
+        This page could not be loaded. It may be a temporary problem — try again, or come back in a moment.
+      </p>
+      {error.digest && (
+        <p className="mt-3 font-mono text-xs text-zinc-400 dark:text-zinc-500">Reference: {error.digest}</p>
+      )}
+      <div className="mt-6 flex gap-2">
+        <Button onClick={reset}>Try again</Button>
+        <Link href="/jobs" className={buttonClassName("secondary")}>
+          Go to Jobs
+        </Link>
+      </div>
+    </div>
+  );
+}

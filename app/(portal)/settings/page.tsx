@@ -1,0 +1,16 @@
+import { ConnectionSettings } from "@/components/settings/connection-settings";
+import { PageHeader } from "@/components/ui/page-header";
+import { canManageWorkspace } from "@/lib/auth/assert-role";
+import { requireMembership } from "@/lib/auth/session";
+
+export const metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const membership = await requireMembership();
+  return (
+    <>
+      <PageHeader title="Settings" description={`How ${membership.workspaceName} connects to the Jobs API and to your own services.`} />
+      <ConnectionSettings canManage={canManageWorkspace(membership)} />
+    </>
+  );
+}

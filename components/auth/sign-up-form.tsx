@@ -1,0 +1,78 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { signUpSchema, type SignUpInput } from "@/lib/auth/schemas";
+import { fetchJson, RequestError } from "@/lib/http/fetch-json";
+
+type Field = keyof SignUpInput;
+
+// Signed-out pages have no QueryClient (it lives in the signed-in layout), so this one call
+// is a plain fetch; pending and error are form state, not server data.
+export function SignUpForm() {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors<Field>>({});
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = Object.fromEntries(new FormData(event.currentTarget));
+    const parsed = signUpSchema.safeParse(form);
+    setError(null);
+    setFieldErrors(parsed.success ? {} : toFieldErrors(parsed.error));
+    if (!parsed.success) return;
+
+    setPending(true);
+    try {
+      await fetchJson("/api/sign-up", { method: "POST", body: JSON.stringify(parsed.data) });
+    } catch (cause) {
+      setPending(false);
+      const message = cause instanceof RequestError ? cause.message : "Sign-up failed. Try again.";
+      if (cause instanceof RequestError && cause.status === 409) setFieldErrors({ email: message });
+      else setError(message);
+      return;
+    }
+    const result = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+    if (!result?.ok || result.error) {
+      // The account exists; only the automatic sign-in failed.
+      router.replace("/sign-in");
+      return;
+    }
+    router.replace("/jobs");
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={handleSubmit} noValidate className="space-y-5">
+      {error && <Alert tone="danger">{error}</Alert>}
+      <TextField label="Your name" name="name" autoComplete="name" autoFocus required error={fieldErrors.name} />
+      <TextField label="Work email" name="email" type="email" autoComplete="email" required error={fieldErrors.email} />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 10 characters."
+        error={fieldErrors.password}
+      />
+      <TextField
+        label="Workspace name"
+        name="workspaceName"
+        autoComplete="organization"
+        required
+        hint="Your team or project. You can invite teammates later."
+        error={fieldErrors.workspaceName}
+      />
+      <Button type="submit" size="lg" className="w-full" loading={pending}>
+        {pending ? "Creating your workspace…" : "Create account"}
+      </Button>
+    </form>
+  );
+}

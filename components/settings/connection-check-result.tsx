@@ -1,0 +1,19 @@
+import { Alert, type AlertTone } from "@/components/ui/alert";
+import type { ConnectionCheck, ConnectionCheckResult } from "@/lib/workspaces/describe-connection-check";
+
+const PRESENTATION: Record<ConnectionCheckResult, { tone: AlertTone; title: string }> = {
+  accepted: { tone: "success", title: "Connected" },
+  refused: { tone: "danger", title: "Key refused" },
+  unreachable: { tone: "warning", title: "Unreachable" },
+  unexpected: { tone: "warning", title: "Not the Jobs API?" },
+  not_configured: { tone: "info", title: "Not configured" },
+};
+
+export function ConnectionCheckResultAlert({ check }: { check: ConnectionCheck }) {
+  const { tone, title } = PRESENTATION[check.result];
+  return (
+    <Alert tone={tone} title={title}>
+      <span data-testid="connection-check-result">{check.message}</span>
+    </Alert>
+  );
+}

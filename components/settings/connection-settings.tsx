@@ -1,0 +1,68 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import { ApiKeysLinkCard } from "./api-keys-link-card";
+import { InboundWebhookCard } from "./inbound-webhook-card";
+import { SettingsSection } from "./settings-section";
+import { UpstreamConnectionForm } from "./upstream-connection-form";
+import { useConnection } from "./use-connection";
+
+function CardSkeleton() {
+  return (
+    <Card aria-busy="true">
+      <CardBody className="space-y-5">
+        <Skeleton className="h-4 w-24" />
+        <Skeleton className="h-9 w-full" />
+        <Skeleton className="h-4 w-20" />
+        <Skeleton className="h-9 w-full" />
+      </CardBody>
+    </Card>
+  );
+}
+
+/** Settings → Connection: the upstream Jobs API the portal calls, and the webhooks it receives. */
+export function ConnectionSettings({ canManage }: { canManage: boolean }) {
+  const connection = useConnection();
+
+  const body = (render: (data: NonNullable<typeof connection.data>) => ReactNode) => {
+    if (connection.data) return render(connection.data);
+    if (connection.isError) {
+      return (
+        <Alert tone="danger" title="Could not load the connection" action={<Button size="sm" variant="secondary" onClick={() => connection.refetch()}>Retry</Button>}>
+          {connection.error.message}
+        </Alert>
+      );
+    }
+    return <CardSkeleton />;
+  };
+
+  return (
+    <div className="divide-y divide-zinc-200 dark:divide-zinc-800">
+      <SettingsSection
+        id="upstream-connection"
+        title="Jobs API connection"
+        description="Where the portal fetches fresh download links for your jobs. The API key is stored encrypted and never sent back to the browser."
+      >
+        {body((data) => <UpstreamConnectionForm connection={data} canManage={canManage} />)}
+      </SettingsSection>
+      <SettingsSection
+        id="inbound-webhook"
+        title="Inbound webhook"
+        description="Paste this URL and secret into the Jobs API's webhook settings, so every job status change reaches this portal."
+      >
+        {body((data) => <InboundWebhookCard connection={data} canManage={canManage} />)}
+      </SettingsSection>
+      <SettingsSection
+        id="portal-api-keys"
+        title="Portal API keys"
+        description="Scoped, revocable keys for your services to call this portal's /v1 API, instead of sharing the Jobs API's master key."
+      >
+        <ApiKeysLinkCard />
+      </SettingsSection>
+    </div>
+  );
+}

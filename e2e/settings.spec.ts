@@ -1,0 +1,152 @@
+import { randomBytes } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { expect, screenshotPath, signUp, test } from "./fixtures";
+
+/** Every response body the browser receives from the portal, to prove a secret is never among them. */
+function recordResponseBodies(page: Page): string[] {
+  const bodies: string[] = [];
+  page.on("response", async (response) => {
+    if (!response.url().startsWith("http://localhost:3100")) return;
+    bodies.push(await response.text().catch(() => ""));
+  });
+  return bodies;
+}
+
+async function signUpFresh(page: Page): Promise<void> {
+  await signUp(page, { email: `settings-${randomBytes(4).toString("hex")}@example.com`, workspaceName: "Settings lab" });
+}
+
+test.describe("Settings → Connection", () => {
+  test("shows the inbound URL, reveals and copies the secret", async ({ signedInPage: page, stack }) => {
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.goto("/settings");
+    await expect(page.getByRole("textbox", { name: "Endpoint URL" })).toHaveValue("http://localhost:3100/api/webhooks/demo");
+
+    const secret = page.getByTestId("secret-value");
+    await expect(secret).toHaveText(/^whsec_•+$/);
+    await page.getByRole("button", { name: "Reveal signing secret" }).click();
+    await expect(secret).toHaveText(stack.inboundSecret);
+    await page.getByRole("button", { name: "Hide signing secret" }).click();
+    await expect(secret).not.toHaveText(stack.inboundSecret);
+
+    await page.getByRole("button", { name: "Copy signing secret" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Copied" })).toBeAttached();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(stack.inboundSecret);
+  });
+
+  test("the demo workspace is connected to the simulator", async ({ signedInPage: page }) => {
+    await page.goto("/settings");
+    await expect(page.getByTestId("api-key-status")).toHaveText("Set");
+    await page.getByRole("button", { name: "Test connection" }).click();
+    await expect(page.getByTestId("connection-check-result")).toHaveText("The Jobs API accepted the key.");
+  });
+
+  test("rotating the secret replaces it and keeps the old one for 24 hours", async ({ page }) => {
+    await signUpFresh(page);
+    await page.goto("/settings");
+    await page.getByRole("button", { name: "Reveal signing secret" }).click();
+    const secret = page.getByTestId("secret-value");
+    await expect(secret).toHaveText(/^whsec_[A-Za-z0-9+/=]+$/);
+    const before = await secret.textContent();
+
+    await page.getByRole("button", { name: "Rotate secret" }).click();
+    const dialog = page.getByRole("dialog", { name: "Rotate the signing secret?" });
+    await expect(dialog).toContainText("24 hours");
+    await page.screenshot({ path: screenshotPath("settings-rotate-dialog") });
+    await dialog.getByRole("button", { name: "Rotate secret" }).click();
+    await expect(dialog).toBeHidden();
+
+    await expect(secret).toHaveText(/^whsec_[A-Za-z0-9+/=]+$/);
+    await expect(secret).not.toHaveText(before ?? "");
+    await expect(page.getByText("The previous secret is still accepted until")).toBeVisible();
+  });
+
+  test("a bad base URL is explained beside the field and not saved", async ({ page }) => {
+    await signUpFresh(page);
+    await page.goto("/settings");
+    const baseUrl = page.getByLabel("Base URL", { exact: true });
+    await baseUrl.fill("not a url");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(baseUrl).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText("Enter a URL starting with http:// or https://")).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("Base URL", { exact: true })).toHaveValue("");
+  });
+
+  test("the API key is saved sealed and never sent back to the browser", async ({ page, stack }) => {
+    const bodies = recordResponseBodies(page);
+    await signUpFresh(page);
+    await page.goto("/settings");
+    await expect(page.getByTestId("api-key-status")).toHaveText("Not set");
+
+    await test.step("a wrong key is refused by the upstream", async () => {
+      await page.getByLabel("Base URL", { exact: true }).fill(stack.simulatorUrl);
+      await page.getByLabel("API key", { exact: true }).fill("sim_wrong_key_for_the_test");
+      await page.getByRole("button", { name: "Save" }).click();
+      await expect(page.getByText("Connection saved.")).toBeVisible();
+      await page.getByRole("button", { name: "Test connection" }).click();
+      await expect(page.getByTestId("connection-check-result")).toContainText("refused the key");
+    });
+    await test.step("the right key is accepted", async () => {
+      await page.getByLabel("API key", { exact: true }).fill(stack.simulatorApiKey);
+      await page.getByRole("button", { name: "Save" }).click();
+      await expect(page.getByLabel("API key", { exact: true })).toHaveValue("");
+      await expect(page.getByTestId("api-key-status")).toHaveText("Set");
+      await page.getByRole("button", { name: "Test connection" }).click();
+      await expect(page.getByTestId("connection-check-result")).toHaveText("The Jobs API accepted the key.");
+    });
+    await test.step("no response ever carried the key", async () => {
+      await page.reload();
+      await expect(page.getByTestId("api-key-status")).toHaveText("Set");
+      const direct = await page.request.get("/api/settings/connection");
+      bodies.push(await direct.text());
+      expect(bodies.length).toBeGreaterThan(5);
+      for (const body of bodies) {
+        expect(body).not.toContain(stack.simulatorApiKey);
+        expect(body).not.toContain("sim_wrong_key_for_the_test");
+      }
+    });
+  });
+
+  test("the theme choice applies at once and survives a reload", async ({ signedInPage: page }) => {
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.goto("/settings");
+    await page.getByRole("radio", { name: "Dark" }).check();
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    await page.reload();
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    await expect(page.getByRole("radio", { name: "Dark" })).toBeChecked();
+    await page.getByRole("radio", { name: "System" }).check();
+    await expect(page.locator("html")).not.toHaveClass(/dark/);
+  });
+
+  test("settings routes answer 401 without a session", async ({ request }) => {
+    for (const path of ["/api/settings/connection", "/api/settings/inbound-secret"]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(401);
+      expect(await response.json()).toEqual({ error: { code: "UNAUTHORIZED", message: "Sign in to continue" } });
+    }
+  });
+
+  test("screenshots of the settings page", async ({ signedInPage: page }) => {
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto("/settings");
+      await expect(page.getByTestId("api-key-status")).toBeVisible();
+      await page.screenshot({ path: screenshotPath(`settings-${scheme}`), fullPage: true });
+    }
+    await test.step("narrow screens get a top bar and a navigation drawer", async () => {
+      await page.emulateMedia({ colorScheme: "light" });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto("/settings");
+      await expect(page.getByTestId("api-key-status")).toBeVisible();
+      await page.screenshot({ path: screenshotPath("settings-mobile"), fullPage: true });
+      await page.getByRole("button", { name: "Open navigation" }).click();
+      const drawer = page.getByRole("dialog", { name: "Navigation" });
+      await expect(drawer.getByRole("link", { name: "Jobs", exact: true })).toBeVisible();
+      await page.screenshot({ path: screenshotPath("settings-mobile-nav") });
+      await page.keyboard.press("Escape");
+      await expect(drawer).toBeHidden();
+    });
+  });
+});

@@ -1,0 +1,138 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { open } from "@/lib/crypto/secret-box";
+import { disconnectPrisma, prisma } from "@/lib/db/client";
+import { ApiError } from "@/lib/http/api-error";
+import { signUpUser } from "@/lib/auth/sign-up-user";
+import { verifyPassword } from "@/lib/auth/password";
+import { ensureEncryptionKey } from "@/test/v1-fixtures";
+import { createWorkspace } from "./create-workspace";
+import { getConnection } from "./get-connection";
+import { getInboundSecret } from "./get-inbound-secret";
+import { PREVIOUS_SECRET_GRACE_MS, rotateInboundSecret } from "./rotate-inbound-secret";
+import { updateConnection } from "./update-connection";
+
+const ORIGIN = "https://portal.example";
+
+async function newWorkspace() {
+  const user = await prisma.user.create({ data: { email: `${randomUUID()}@example.com` }, select: { id: true } });
+  const workspace = await createWorkspace(prisma, { name: "Acme", ownerUserId: user.id });
+  return { userId: user.id, workspaceId: workspace.id };
+}
+
+/** The row as stored, secret columns included (the client omits them by default). */
+function readRow(workspaceId: string) {
+  return prisma.workspace.findUniqueOrThrow({
+    where: { id: workspaceId },
+    omit: { upstreamApiKeyEnc: false, inboundSecretEnc: false, previousInboundSecretEnc: false },
+  });
+}
+
+beforeAll(() => ensureEncryptionKey());
+afterAll(() => disconnectPrisma());
+
+describe("createWorkspace", () => {
+  it("creates the workspace with a sealed whsec_ secret and its creator as owner", async () => {
+    const { userId, workspaceId } = await newWorkspace();
+    const row = await readRow(workspaceId);
+    expect(row.inboundSecretEnc).not.toContain("whsec_");
+    expect(open(row.inboundSecretEnc)).toMatch(/^whsec_[A-Za-z0-9+/=]{32}$/);
+    expect(row).toMatchObject({ name: "Acme", upstreamBaseUrl: null, upstreamApiKeyEnc: null, previousInboundSecretEnc: null });
+    const memberships = await prisma.membership.findMany({ where: { workspaceId }, select: { userId: true, role: true } });
+    expect(memberships).toEqual([{ userId, role: "owner" }]);
+  });
+});
+
+describe("signUpUser", () => {
+  it("creates user, workspace and owner membership together, and refuses a taken email with 409", async () => {
+    const email = `${randomUUID()}@example.com`;
+    const input = { name: "Ada", email, password: "analytical-engine", workspaceName: "Engines" };
+    const { userId, workspaceId } = await signUpUser(input);
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, omit: { passwordHash: false } });
+    expect(await verifyPassword("analytical-engine", user.passwordHash ?? "")).toBe(true);
+    expect(await prisma.membership.count({ where: { userId, workspaceId, role: "owner" } })).toBe(1);
+
+    const secondName = `Second ${randomUUID()}`;
+    const duplicate = await signUpUser({ ...input, workspaceName: secondName }).catch((error: unknown) => error);
+    expect(duplicate).toBeInstanceOf(ApiError);
+    expect(duplicate).toMatchObject({ status: 409, code: "INVALID_REQUEST" });
+    // The transaction rolled back: no orphan workspace.
+    expect(await prisma.workspace.count({ where: { name: secondName } })).toBe(0);
+  });
+});
+
+describe("rotateInboundSecret", () => {
+  it("makes a new current secret and keeps the old one as previous for 24 hours", async () => {
+    const { workspaceId } = await newWorkspace();
+    const { secret: before } = await getInboundSecret(workspaceId);
+    const now = new Date("2026-11-28T12:00:00.000Z");
+
+    const rotated = await rotateInboundSecret(workspaceId, now);
+    const expiresAt = new Date(now.getTime() + PREVIOUS_SECRET_GRACE_MS);
+    expect(rotated.previousSecretExpiresAt).toBe(expiresAt.toISOString());
+    const row = await readRow(workspaceId);
+    const after = open(row.inboundSecretEnc);
+    expect(after).toMatch(/^whsec_/);
+    expect(after).not.toBe(before);
+    expect(open(row.previousInboundSecretEnc ?? "")).toBe(before);
+    expect(row.previousInboundSecretExpiresAt?.toISOString()).toBe(expiresAt.toISOString());
+    expect((await getInboundSecret(workspaceId)).secret).toBe(after);
+  });
+
+  it("queues simultaneous rotations so each previous secret was once current", async () => {
+    const { workspaceId } = await newWorkspace();
+    const { secret: original } = await getInboundSecret(workspaceId);
+    await Promise.all([rotateInboundSecret(workspaceId), rotateInboundSecret(workspaceId)]);
+    const row = await readRow(workspaceId);
+    const previous = open(row.previousInboundSecretEnc ?? "");
+    expect(previous).not.toBe(original);
+    expect(previous).not.toBe(open(row.inboundSecretEnc));
+  });
+
+  it("is not found for an unknown workspace", async () => {
+    await expect(rotateInboundSecret("no-such-workspace")).rejects.toMatchObject({ code: "RESOURCE_NOT_FOUND" });
+  });
+});
+
+describe("updateConnection and getConnection", () => {
+  it("stores the key sealed, never returns it, and keeps it when none is given", async () => {
+    const { workspaceId } = await newWorkspace();
+    const apiKey = `sk_test_${randomUUID()}`;
+    await updateConnection(workspaceId, { baseUrl: "https://api.example.com", apiKey });
+
+    const row = await readRow(workspaceId);
+    expect(row.upstreamApiKeyEnc).not.toContain(apiKey);
+    expect(open(row.upstreamApiKeyEnc ?? "")).toBe(apiKey);
+
+    const view = await getConnection(workspaceId, ORIGIN);
+    expect(view).toEqual({
+      workspaceId,
+      upstreamBaseUrl: "https://api.example.com",
+      upstreamApiKeySet: true,
+      inboundWebhookUrl: `${ORIGIN}/api/webhooks/${workspaceId}`,
+      previousInboundSecretExpiresAt: null,
+    });
+    expect(JSON.stringify(view)).not.toContain(apiKey);
+    expect(JSON.stringify(view)).not.toContain(row.upstreamApiKeyEnc);
+
+    await updateConnection(workspaceId, { baseUrl: "https://eu.api.example.com" });
+    expect(open((await readRow(workspaceId)).upstreamApiKeyEnc ?? "")).toBe(apiKey);
+    expect((await getConnection(workspaceId, ORIGIN)).upstreamBaseUrl).toBe("https://eu.api.example.com");
+  });
+
+  it("shows the previous secret's expiry only while it is in the future", async () => {
+    const { workspaceId } = await newWorkspace();
+    const { previousSecretExpiresAt } = await rotateInboundSecret(workspaceId);
+    expect((await getConnection(workspaceId, ORIGIN)).previousInboundSecretExpiresAt).toBe(previousSecretExpiresAt);
+    const later = new Date(Date.parse(previousSecretExpiresAt) + 1);
+    expect((await getConnection(workspaceId, ORIGIN, later)).previousInboundSecretExpiresAt).toBeNull();
+  });
+
+  it("touches only the workspace it is given", async () => {
+    const mine = await newWorkspace();
+    const other = await newWorkspace();
+    await updateConnection(mine.workspaceId, { baseUrl: "https://mine.example", apiKey: "k1" });
+    expect((await readRow(other.workspaceId)).upstreamBaseUrl).toBeNull();
+    await expect(updateConnection("no-such-workspace", { baseUrl: "https://x.example" })).rejects.toMatchObject({ code: "RESOURCE_NOT_FOUND" });
+  });
+});
