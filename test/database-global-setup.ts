@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { removeDataDir, startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
 
 // Integration tests get a fresh, migrated database of their own on a real PostgreSQL server:
-// the embedded one under .data/test-postgres, or the server that DATABASE_URL names.
+// the embedded one (a private server per run under .data/test-postgres-<pid>, so two runs at once
+// never share or stop each other's server), or the server that DATABASE_URL names.
 let embedded: EmbeddedPostgres | null = null;
 let adminUrl: string;
 let database: string;
@@ -16,9 +18,11 @@ export async function setup(): Promise<void> {
   if (external) {
     adminUrl = external;
   } else {
+    removeStaleRuns();
     embedded = await startEmbeddedPostgres({
-      dataDir: path.resolve(".data/test-postgres"),
+      dataDir: path.resolve(`.data/test-postgres-${process.pid}`),
       database: "postgres",
+      ephemeral: true,
     });
     adminUrl = embedded.url;
   }
@@ -40,4 +44,24 @@ export async function teardown(): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   await admin.end();
   await embedded?.stop();
+}
+
+/** Data directories of earlier runs that were killed before their teardown. */
+function removeStaleRuns(): void {
+  const dataRoot = path.resolve(".data");
+  if (!existsSync(dataRoot)) return;
+  for (const name of readdirSync(dataRoot)) {
+    const pid = /^test-postgres-(\d+)$/.exec(name)?.[1];
+    if (!pid || isAlive(Number(pid))) continue;
+    removeDataDir(path.join(dataRoot, name));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

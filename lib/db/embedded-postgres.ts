@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, lstatSync, realpathSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -26,6 +26,8 @@ export interface EmbeddedOptions {
   database: string;
   /** Drop and recreate the database first (tests start from nothing). */
   fresh?: boolean;
+  /** Delete the whole data directory on stop (a test run's private server). */
+  ephemeral?: boolean;
   log?: (line: string) => void;
 }
 
@@ -211,10 +213,19 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         if (child.exitCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGINT"); // "fast" shutdown: clean, no recovery needed next time
+      }).then(() => {
+        if (options.ephemeral) removeDataDir(options.dataDir);
       });
       return stopped;
     },
   };
+}
+
+/** Removes a data directory and, when `.data/<name>` is a symlink, what it points to. */
+export function removeDataDir(dataDir: string): void {
+  if (existsSync(dataDir) && lstatSync(dataDir).isSymbolicLink()) rmSync(realpathSync(dataDir), { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(`${dataDir}.password`, { force: true });
 }
 
 export async function ensureDatabase(adminUrl: string, database: string, fresh = false): Promise<void> {
