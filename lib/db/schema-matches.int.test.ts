@@ -47,6 +47,9 @@ const SCALAR_TYPES: Record<string, string> = {
   Decimal: "numeric",
 };
 
+// Element types of array columns, as udt_name spells them.
+const SCALAR_ARRAY_TYPES: Record<string, string> = { String: "text", Int: "int4", BigInt: "int8", Float: "float8", Boolean: "bool", DateTime: "timestamp" };
+
 let client: pg.Client;
 beforeAll(async () => {
   client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -86,7 +89,7 @@ describe("the migrated database matches schema.prisma", () => {
       rows.map((row) => [
         row.column_name,
         {
-          type: row.data_type === "USER-DEFINED" ? row.udt_name : row.data_type,
+          type: row.data_type === "USER-DEFINED" ? row.udt_name : row.data_type === "ARRAY" ? `${row.udt_name.slice(1)}[]` : row.data_type,
           nullable: row.is_nullable === "YES",
           ...(row.data_type === "numeric" ? { precision: [row.numeric_precision, row.numeric_scale] } : {}),
         },
@@ -98,8 +101,9 @@ describe("the migrated database matches schema.prisma", () => {
         .map((field) => [
           field.name,
           {
-            type: field.kind === "enum" ? field.type : SCALAR_TYPES[field.type],
-            nullable: !field.isRequired,
+            type: field.isList ? `${field.kind === "enum" ? field.type : SCALAR_ARRAY_TYPES[field.type]}[]` : field.kind === "enum" ? field.type : SCALAR_TYPES[field.type],
+            // Prisma creates list columns without NOT NULL.
+            nullable: field.isList || !field.isRequired,
             ...(field.type === "Decimal" ? { precision: (field.nativeType?.[1] ?? ["65", "30"]).map(Number) } : {}),
           },
         ]),
