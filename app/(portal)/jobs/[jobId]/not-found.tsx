@@ -1,0 +1,21 @@
+import Link from "next/link";
+import { buttonClassName } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SearchIcon } from "@/components/jobs/job-icons";
+
+// A job id this workspace does not have — missing, mistyped, or another workspace's: one answer.
+export default function JobNotFound() {
+  return (
+    <EmptyState
+      className="mt-10"
+      icon={<SearchIcon className="size-5" />}
+      title="Job not found"
+      description="This workspace has no job with this id. Check the id, or look for the job on the Jobs page."
+      action={
+        <Link href="/jobs" className={buttonClassName("primary", "sm")}>
+          Back to Jobs
+        </Link>
+      }
+    />
+  );
+}

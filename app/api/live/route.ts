@@ -1,0 +1,17 @@
+import { withSessionRoute } from "@/lib/http/with-session-route";
+import { createLiveStream } from "@/lib/live/create-live-stream";
+
+// GET /api/live — signed-in members: server-sent events for the workspace's job changes.
+export const dynamic = "force-dynamic";
+
+export const GET = withSessionRoute(async ({ request, membership }) =>
+  new Response(createLiveStream(membership.workspaceId, request.signal), {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+      // Reverse proxies (nginx) must pass events through as they come.
+      "x-accel-buffering": "no",
+    },
+  }),
+);

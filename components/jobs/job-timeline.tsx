@@ -1,0 +1,86 @@
+"use client";
+
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { CheckIcon } from "@/components/ui/icons";
+import type { SerializedFailure, SerializedTimelineStep } from "@/lib/jobs/serialize-job-detail";
+import { formatElapsed, formatExact, formatMoment } from "./format";
+import { SkipIcon, XIcon } from "./job-icons";
+import { STATUS_LABELS, STEP_STYLES } from "./status-style";
+import { useNow } from "./use-now";
+
+function StepDot({ step }: { step: SerializedTimelineStep }) {
+  const style = STEP_STYLES[step.state];
+  return (
+    <span className={cn("relative z-10 flex size-6 shrink-0 items-center justify-center rounded-full ring-2", style.dot)} aria-hidden="true">
+      {step.state === "done" && <CheckIcon className="size-3.5" strokeWidth={2.5} />}
+      {step.state === "failed" && <XIcon className="size-3.5" strokeWidth={2.5} />}
+      {step.state === "skipped" && <SkipIcon className="size-3.5" strokeWidth={2} />}
+      {step.state === "current" && <span className="size-2 animate-pulse rounded-full bg-sky-500" />}
+    </span>
+  );
+}
+
+function StepTiming({ step, failure, now }: { step: SerializedTimelineStep; failure: SerializedFailure | null; now: number }) {
+  if (step.state === "skipped") return <span>Skipped — the input was already SRT</span>;
+  if (step.state === "upcoming") return <span>{failure ? "Not reached" : "Upcoming"}</span>;
+  if (!step.reachedAt) return <span>Reached, not reported</span>;
+  const running = step.state === "current" ? Math.max(0, now - new Date(step.reachedAt).getTime()) : null;
+  return (
+    <span className="flex flex-wrap gap-x-1.5">
+      <time dateTime={step.reachedAt} title={formatExact(step.reachedAt)} suppressHydrationWarning>
+        {formatMoment(step.reachedAt, now)}
+      </time>
+      {step.durationMs !== null && <span>· took {formatElapsed(step.durationMs)}</span>}
+      {running !== null && <span suppressHydrationWarning>· running for {formatElapsed(running)}</span>}
+    </span>
+  );
+}
+
+/** The workflow's steps: done, current, upcoming, skipped or failed, with when and how long. */
+export function JobTimeline({ steps, failure }: { steps: SerializedTimelineStep[]; failure: SerializedFailure | null }) {
+  const now = useNow();
+  return (
+    <Card>
+      <CardHeader className="py-4">
+        <CardTitle>Timeline</CardTitle>
+      </CardHeader>
+      <CardBody>
+        <ol aria-label="Workflow steps" className="relative">
+          {steps.map((step, index) => (
+            <li key={step.status} data-testid="timeline-step" data-state={step.state} className="relative flex gap-3 pb-6 last:pb-0">
+              {index < steps.length - 1 && (
+                <span
+                  aria-hidden="true"
+                  className={cn(
+                    "absolute top-7 bottom-1 left-[11px] w-0 border-l-2",
+                    step.state === "skipped" || steps[index + 1].state === "skipped"
+                      ? "border-dashed border-zinc-300 dark:border-zinc-700"
+                      : step.state === "done"
+                        ? "border-emerald-500/50"
+                        : "border-zinc-200 dark:border-zinc-800",
+                  )}
+                />
+              )}
+              <StepDot step={step} />
+              <div className="min-w-0 pt-0.5">
+                <p className={cn("text-sm font-medium", STEP_STYLES[step.state].text)}>
+                  {STATUS_LABELS[step.status]}
+                  <span className="sr-only">: {STEP_STYLES[step.state].label}</span>
+                </p>
+                <div className="mt-0.5 text-[13px] text-zinc-500 dark:text-zinc-400">
+                  <StepTiming step={step} failure={failure} now={now} />
+                </div>
+                {step.state === "failed" && failure && (
+                  <p className="mt-1.5 text-[13px] text-red-700 dark:text-red-400">
+                    {failure.reason ?? (failure.status === "rejected" ? "Rejected" : "Failed")}
+                  </p>
+                )}
+              </div>
+            </li>
+          ))}
+        </ol>
+      </CardBody>
+    </Card>
+  );
+}

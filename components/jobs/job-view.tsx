@@ -1,0 +1,57 @@
+"use client";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { SerializedFailure } from "@/lib/jobs/serialize-job-detail";
+import { JobEvents } from "./job-events";
+import { JobHeader } from "./job-header";
+import { JobOutputs } from "./job-outputs";
+import { JobSummary } from "./job-summary";
+import { JobTimeline } from "./job-timeline";
+import { STATUS_LABELS } from "./status-style";
+import { useJob } from "./use-job";
+import { useLiveJobUpdates } from "./use-live-job-updates";
+
+/** "Failed while transcribing", "Rejected before processing started", "Failed after Dubbed". */
+function describeFailure(failure: SerializedFailure): string {
+  const verb = failure.status === "rejected" ? "Rejected" : "Failed";
+  if (failure.atStep === "created") return `${verb} before processing started`;
+  const label = STATUS_LABELS[failure.atStep];
+  return failure.atStep.endsWith("ing") ? `${verb} while ${label.toLowerCase()}` : `${verb} after ${label}`;
+}
+
+/** The job page: header, summary, why it failed, timeline, outputs and raw events — live. */
+export function JobView({ jobId }: { jobId: string }) {
+  const live = useLiveJobUpdates();
+  const { data, error, refetch, isFetching } = useJob(jobId);
+
+  if (!data) {
+    return (
+      <Alert tone="danger" title="This job could not be loaded" action={<Button variant="secondary" size="sm" loading={isFetching} onClick={() => void refetch()}>Try again</Button>}>
+        {error?.message ?? "Loading…"}
+      </Alert>
+    );
+  }
+
+  const { job, failure } = data;
+  return (
+    <>
+      <JobHeader job={job} live={live} />
+      {failure && (
+        <Alert tone={failure.status === "rejected" ? "warning" : "danger"} title={describeFailure(failure)} className="mb-6">
+          <span data-testid="failure-reason">{failure.reason ?? "The Jobs API did not say why."}</span>
+        </Alert>
+      )}
+      <JobSummary job={job} />
+      <div className="mb-6 grid gap-6 lg:grid-cols-5">
+        <div className="lg:col-span-2">
+          <JobTimeline steps={data.timeline} failure={failure} />
+        </div>
+        <div className="lg:col-span-3">
+          <JobOutputs job={job} outputs={data.outputs} />
+        </div>
+      </div>
+      <JobEvents events={data.events} />
+    </>
+  );
+}

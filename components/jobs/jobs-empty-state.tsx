@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { Button, buttonClassName } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { JobsIcon, WebhookIcon } from "@/components/ui/icons";
+import { SearchIcon } from "./job-icons";
+
+/** No jobs at all: says how jobs get here. */
+export function NoJobsYet({ webhookUrl }: { webhookUrl: string }) {
+  return (
+    <EmptyState
+      icon={<WebhookIcon className="size-5" />}
+      title="No jobs yet"
+      description={
+        <>
+          Jobs appear here, live, as soon as the Jobs API sends their first webhook. Point your Jobs API webhook at this
+          workspace&apos;s URL — or run <code className="font-mono text-[13px]">npm run demo</code> to start the simulator.
+        </>
+      }
+      action={
+        <div className="flex flex-col items-center gap-3">
+          <div className="flex max-w-full items-center gap-1 rounded-md border border-zinc-200 bg-zinc-50 py-1 pr-1 pl-3 dark:border-zinc-800 dark:bg-zinc-950">
+            <code className="truncate font-mono text-[13px] text-zinc-800 dark:text-zinc-200" data-testid="webhook-url">
+              {webhookUrl}
+            </code>
+            <CopyButton value={webhookUrl} label="Copy webhook URL" variant="ghost" />
+          </div>
+          <Link href="/settings" className={buttonClassName("secondary", "sm")}>
+            Webhook settings and signing secret
+          </Link>
+        </div>
+      }
+    />
+  );
+}
+
+/** Filters or a search that match nothing. */
+export function NoMatchingJobs({ search, onClear }: { search?: string; onClear: () => void }) {
+  return (
+    <EmptyState
+      icon={search ? <SearchIcon className="size-5" /> : <JobsIcon className="size-5" />}
+      title="No matching jobs"
+      description={
+        search ? (
+          <>
+            No job id starts with <code className="font-mono text-[13px]">{search}</code> under these filters.
+          </>
+        ) : (
+          "No job matches these filters."
+        )
+      }
+      action={
+        <Button variant="secondary" size="sm" onClick={onClear}>
+          Clear filters
+        </Button>
+      }
+    />
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import type { MouseEvent } from "react";
+import { cn } from "@/components/ui/cn";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import type { SerializedJob } from "@/lib/jobs/serialize-job";
+import { formatCost, formatMediaDuration } from "./format";
+import { JOB_COLUMNS, jobHref } from "./job-columns";
+import { JobProgress } from "./job-progress";
+import { RelativeTime } from "./relative-time";
+import { StatusChip } from "./status-chip";
+import { PRODUCT_LABELS } from "./status-style";
+
+export interface JobsTableProps {
+  id: string;
+  jobs: SerializedJob[];
+  /** True while a new page loads behind the current one. */
+  stale?: boolean;
+}
+
+/** The list of jobs. A row opens its job on click; the id link does the same from the keyboard. */
+export function JobsTable({ id, jobs, stale }: JobsTableProps) {
+  const router = useRouter();
+
+  function openRow(event: MouseEvent, jobId: string) {
+    // Clicks on the link, the copy button or a text selection keep their own meaning.
+    if ((event.target as HTMLElement).closest("a, button") || window.getSelection()?.toString()) return;
+    router.push(jobHref(jobId));
+  }
+
+  return (
+    <div id={id} role="tabpanel" aria-busy={stale || undefined} className={cn("transition-opacity", stale && "opacity-60")}>
+      <Table aria-label="Jobs">
+        <TableHead>
+          <tr>
+            {JOB_COLUMNS.map((column) => (
+              <TableHeaderCell key={column} className={cn("px-3 first:pl-4 last:pr-4", (column === "Duration" || column === "Cost") && "text-right")}>
+                {column}
+              </TableHeaderCell>
+            ))}
+          </tr>
+        </TableHead>
+        <TableBody>
+          {jobs.map((job) => (
+            <TableRow key={job.id} data-testid="job-row" data-job-id={job.id} onClick={(event) => openRow(event, job.id)} className="group cursor-pointer">
+              <TableCell className="py-2.5 pr-3 pl-4">
+                <div className="flex items-center gap-1">
+                  <Link
+                    href={jobHref(job.id)}
+                    className="rounded-sm font-mono text-[13px] font-medium text-zinc-900 hover:text-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:text-zinc-100 dark:hover:text-brand-100"
+                  >
+                    {job.id}
+                  </Link>
+                  <CopyButton
+                    value={job.id}
+                    label={`Copy job id ${job.id}`}
+                    variant="ghost"
+                    className="size-7 text-zinc-400 opacity-0 group-hover:opacity-100 focus-visible:opacity-100"
+                  />
+                </div>
+              </TableCell>
+              <TableCell className="px-3 whitespace-nowrap">{PRODUCT_LABELS[job.apiProduct]}</TableCell>
+              <TableCell className="px-3">
+                <StatusChip status={job.status} state={job.state} />
+              </TableCell>
+              <TableCell className="px-3">
+                <JobProgress {...job.progress} status={job.status} state={job.state} className="w-28" />
+              </TableCell>
+              <TableCell className="px-3 whitespace-nowrap text-zinc-500 dark:text-zinc-400">
+                <RelativeTime iso={job.createdAt} style="narrow" />
+              </TableCell>
+              <TableCell className="px-3 whitespace-nowrap text-zinc-500 dark:text-zinc-400">
+                <RelativeTime iso={job.updatedAt} style="narrow" />
+              </TableCell>
+              <TableCell className="px-3 text-right whitespace-nowrap tabular-nums">{formatMediaDuration(job.duration)}</TableCell>
+              <TableCell className="pr-4 pl-3 text-right font-mono text-[13px] whitespace-nowrap tabular-nums">{formatCost(job.cost)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { useId } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { JobStateTabs } from "./job-state-tabs";
+import { NoJobsYet, NoMatchingJobs } from "./jobs-empty-state";
+import { JobsPagination } from "./jobs-pagination";
+import { JobsTable } from "./jobs-table";
+import { JobsTableSkeleton } from "./jobs-table-skeleton";
+import { JobsToolbar } from "./jobs-toolbar";
+import { LiveIndicator } from "./live-indicator";
+import { useJobCounts } from "./use-job-counts";
+import { useJobs } from "./use-jobs";
+import { useListParams } from "./use-list-params";
+import { useLiveJobUpdates } from "./use-live-job-updates";
+
+/** The Jobs page: state tabs, search and filters, the table, pagination — all live. */
+export function JobsView({ webhookUrl }: { webhookUrl: string }) {
+  const panelId = useId();
+  const { params, navigate, setFilters } = useListParams();
+  const jobs = useJobs(params);
+  const counts = useJobCounts();
+  const live = useLiveJobUpdates();
+  const filtered = Boolean(params.apiProduct || params.state || params.status || params.q);
+  const page = jobs.data;
+
+  let body;
+  if (!page && jobs.isError) {
+    body = (
+      <Alert tone="danger" title="The jobs could not be loaded" action={<Button variant="secondary" size="sm" onClick={() => void jobs.refetch()} loading={jobs.isFetching}>Try again</Button>}>
+        {jobs.error.message}
+      </Alert>
+    );
+  } else if (!page) {
+    body = <JobsTableSkeleton />;
+  } else if (page.jobs.length === 0) {
+    body = filtered ? <NoMatchingJobs search={params.q} onClear={() => navigate({ sort: params.sort })} /> : <NoJobsYet webhookUrl={webhookUrl} />;
+  } else {
+    body = (
+      <>
+        {jobs.isError && (
+          <Alert tone="warning" className="mb-3" action={<Button variant="secondary" size="sm" onClick={() => void jobs.refetch()}>Retry</Button>}>
+            Showing earlier results: {jobs.error.message}
+          </Alert>
+        )}
+        <JobsTable id={panelId} jobs={page.jobs} stale={jobs.isPlaceholderData} />
+        <JobsPagination
+          shown={page.jobs.length}
+          onPrevious={
+            page.prevCursor
+              ? () => navigate({ ...params, after: undefined, before: page.prevCursor ?? undefined })
+              : params.after || params.before
+                ? () => navigate({ ...params, after: undefined, before: undefined })
+                : null
+          }
+          onNext={page.nextCursor ? () => navigate({ ...params, before: undefined, after: page.nextCursor ?? undefined }) : null}
+        />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Jobs"
+        description="Every job in this workspace, updated live as the Jobs API's webhooks arrive."
+        actions={<LiveIndicator status={live} />}
+      />
+      <JobStateTabs value={params.state} counts={counts.data} onChange={(state) => setFilters({ state })} controls={panelId} />
+      <JobsToolbar params={params} onChange={setFilters} />
+      {body}
+    </>
+  );
+}

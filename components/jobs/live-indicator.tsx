@@ -1,0 +1,22 @@
+import { cn } from "@/components/ui/cn";
+import type { LiveStatus } from "./use-live-job-updates";
+
+const LABELS: Record<LiveStatus, string> = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…" };
+
+/** Whether the page is receiving changes as they happen. */
+export function LiveIndicator({ status }: { status: LiveStatus }) {
+  return (
+    <span
+      role="status"
+      data-testid="live-status"
+      data-status={status}
+      className="inline-flex items-center gap-2 rounded-full border border-zinc-200 bg-white px-2.5 py-1 text-xs font-medium text-zinc-600 shadow-xs dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300"
+    >
+      <span className="relative flex size-2">
+        {status === "live" && <span className="absolute inline-flex size-full animate-ping rounded-full bg-emerald-400 opacity-60" />}
+        <span className={cn("relative inline-flex size-2 rounded-full", status === "live" ? "bg-emerald-500" : "bg-amber-400")} />
+      </span>
+      {LABELS[status]}
+    </span>
+  );
+}

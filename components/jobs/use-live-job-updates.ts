@@ -1,0 +1,91 @@
+"use client";
+
+import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import type { JobPage } from "@/lib/jobs/list-jobs";
+import type { SerializedJob } from "@/lib/jobs/serialize-job";
+import type { SerializedJobDetail } from "@/lib/jobs/serialize-job-detail";
+import { mergeJobIntoPage } from "./merge-job-change";
+import { jobsKeys, type JobListParams } from "./query-keys";
+
+export type LiveStatus = "connecting" | "live" | "reconnecting";
+
+// Refetches are batched: a burst of webhooks costs one request per affected query, not one each.
+const FLUSH_MS = 300;
+
+function createInvalidator(queryClient: QueryClient) {
+  const pending = new Map<string, QueryKey>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  return {
+    add(key: QueryKey) {
+      pending.set(JSON.stringify(key), key);
+      timer ??= setTimeout(() => {
+        timer = null;
+        const keys = [...pending.values()];
+        pending.clear();
+        for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey, exact: true });
+      }, FLUSH_MS);
+    },
+    cancel() {
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
+
+/** Merges one changed job into every cached list page and its job page. */
+function applyJobChange(queryClient: QueryClient, job: SerializedJob, invalidate: (key: QueryKey) => void): void {
+  let seen = false;
+  let stateChanged = false;
+  for (const [key, page] of queryClient.getQueriesData<JobPage>({ queryKey: jobsKeys.lists() })) {
+    if (!page) continue;
+    const verdict = mergeJobIntoPage(page, key[2] as JobListParams, job);
+    if (verdict.action === "none") continue;
+    if (verdict.action === "replace") {
+      queryClient.setQueryData(key, verdict.page);
+      // A fetch already under way read the row before this change and would put it back: fetch again.
+      if (queryClient.getQueryState(key)?.fetchStatus === "fetching") invalidate(key);
+    } else {
+      invalidate(key);
+    }
+    if ("previous" in verdict && verdict.previous) {
+      seen = true;
+      stateChanged ||= verdict.previous.state !== job.state;
+    }
+  }
+  if (!seen || stateChanged) invalidate(jobsKeys.counts());
+
+  const detailKey = jobsKeys.detail(job.id);
+  if (queryClient.getQueryData<SerializedJobDetail>(detailKey)) {
+    // The header changes at once; the timeline, events and outputs come with the refetch.
+    queryClient.setQueryData<SerializedJobDetail>(detailKey, (detail) => detail && { ...detail, job });
+    invalidate(detailKey);
+  }
+}
+
+/** Subscribes to /api/live while mounted and keeps the Jobs queries current. */
+export function useLiveJobUpdates(): LiveStatus {
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<LiveStatus>("connecting");
+
+  useEffect(() => {
+    const invalidator = createInvalidator(queryClient);
+    const source = new EventSource("/api/live");
+    source.addEventListener("ready", () => {
+      // Changes made before the stream was open (since the server rendered the page, or while it
+      // was reconnecting) were never sent: catch up once, then follow the stream.
+      void queryClient.invalidateQueries({ queryKey: jobsKeys.all });
+      setStatus("live");
+    });
+    source.addEventListener("job", (event) => {
+      applyJobChange(queryClient, JSON.parse((event as MessageEvent<string>).data) as SerializedJob, invalidator.add);
+    });
+    source.addEventListener("resync", () => void queryClient.invalidateQueries({ queryKey: jobsKeys.all }));
+    source.addEventListener("error", () => setStatus("reconnecting"));
+    return () => {
+      invalidator.cancel();
+      source.close();
+    };
+  }, [queryClient]);
+
+  return status;
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { decodeCursor, encodeCursor } from "./cursor";
+
+describe("job cursors", () => {
+  it("round-trips createdAt to the millisecond and the id", () => {
+    const cursor = { createdAt: new Date("2026-11-28T10:00:00.123Z"), id: "cm3x9q0abc" };
+    const text = encodeCursor(cursor);
+    expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeCursor(text)).toEqual(cursor);
+  });
+
+  it.each([
+    ["empty", ""],
+    ["not base64url", "abc$"],
+    ["not JSON", Buffer.from("nope").toString("base64url")],
+    ["wrong shape", Buffer.from(JSON.stringify({ t: 1, id: "x" })).toString("base64url")],
+    ["non-integer time", Buffer.from(JSON.stringify([1.5, "x"])).toString("base64url")],
+    ["empty id", Buffer.from(JSON.stringify([1, ""])).toString("base64url")],
+    ["out-of-range date", Buffer.from(JSON.stringify([9e15, "x"])).toString("base64url")],
+  ])("refuses %s", (_name, text) => {
+    expect(decodeCursor(text)).toBeNull();
+  });
+});

@@ -1,0 +1,50 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requestDownloadResult } from "./download-result";
+
+// The upstream client's view of answers the simulator never gives: a hang, a 5xx, a malformed body.
+let server: Server;
+let baseUrl: string;
+let answer: (res: import("node:http").ServerResponse) => void = () => undefined;
+
+beforeAll(async () => {
+  server = createServer((_req, res) => answer(res));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const call = (timeoutMs = 2_000) => requestDownloadResult({ baseUrl, apiKey: "k", jobId: "job_1", expirationSeconds: 3600, timeoutMs });
+const json = (status: number, body: unknown) => (res: import("node:http").ServerResponse) => {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+};
+
+describe("requestDownloadResult", () => {
+  it("times out", async () => {
+    answer = () => undefined;
+    expect(await call(200)).toEqual({ ok: false, reason: "timeout" });
+  });
+
+  it("reads the seed's error bodies", async () => {
+    answer = json(400, { error: { code: "INVALID_REQUEST", message: "Job is not completed yet. Current status: merging" } });
+    expect(await call()).toEqual({ ok: false, reason: "not_completed", status: "merging" });
+    answer = json(400, { error: { code: "INVALID_REQUEST", message: "Job failed. No output files available." } });
+    expect(await call()).toEqual({ ok: false, reason: "failed" });
+    answer = json(404, { error: { code: "RESOURCE_NOT_FOUND", message: "Job not found" } });
+    expect(await call()).toEqual({ ok: false, reason: "not_found" });
+    answer = json(401, { error: { code: "UNAUTHORIZED", message: "Invalid API key" } });
+    expect(await call()).toEqual({ ok: false, reason: "key_refused" });
+  });
+
+  it("treats 5xx as unreachable and a body off the contract as a bad response", async () => {
+    answer = json(503, { error: { code: "UPSTREAM_UNAVAILABLE", message: "down" } });
+    expect(await call()).toEqual({ ok: false, reason: "unreachable" });
+    answer = json(200, { jobId: "job_1", outputs: "nope" });
+    expect(await call()).toEqual({ ok: false, reason: "bad_response", httpStatus: 200 });
+  });
+});
