@@ -1,17 +1,11 @@
 import { once } from "node:events";
 import { Readable } from "node:stream";
-import * as archiverModule from "archiver";
-import type { Archiver, ZipOptions } from "archiver";
+import archiver from "archiver";
 import { logger } from "@/lib/http/logger";
 import { extensionOf, isIndexedOutput, outputFileName } from "./output-file-name";
 import { requestDownloadLinks } from "./request-download-links";
 
 const FILE_TIMEOUT_MS = 120_000;
-
-// archiver 7 (installed) exports a factory; @types/archiver 8 describes v8's classes instead.
-type ArchiverFactory = (format: "zip", options: ZipOptions) => Archiver;
-const moduleValue = archiverModule as unknown as { default?: ArchiverFactory };
-const archiver: ArchiverFactory = moduleValue.default ?? (archiverModule as unknown as ArchiverFactory);
 
 export interface OutputsZip {
   fileName: string;
