@@ -1,26 +1,6 @@
-import type { SVGProps } from "react";
+import { Icon, type IconProps } from "@/components/ui/icons";
 
-// Icons the Jobs pages need beyond components/ui/icons.tsx, drawn the same way (24px grid, stroke).
-type IconProps = SVGProps<SVGSVGElement>;
-
-function Icon({ children, className, ...props }: IconProps) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      className={className ?? "size-4"}
-      {...props}
-    >
-      {children}
-    </svg>
-  );
-}
-
+// Icons the Jobs pages need beyond components/ui/icons.tsx, drawn the same way.
 export const SearchIcon = (props: IconProps) => (
   <Icon {...props}>
     <circle cx="11" cy="11" r="6.5" />

@@ -1,9 +1,10 @@
 import type { SVGProps } from "react";
 
 // A handful of stroke icons (Lucide-style geometry) drawn inline: no icon package, no network.
-type IconProps = SVGProps<SVGSVGElement>;
+export type IconProps = SVGProps<SVGSVGElement>;
 
-function Icon({ children, className, ...props }: IconProps) {
+/** The shared frame of every icon: 24px grid, 1.75 stroke, decorative unless labelled. */
+export function Icon({ children, className, ...props }: IconProps) {
   return (
     <svg
       viewBox="0 0 24 24"

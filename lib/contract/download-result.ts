@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { API_PRODUCTS, type JobStatus } from "@/lib/workflow/workflows";
+import { parseJsonObject, type ParsedBody } from "./parse-json-object";
 
 // POST /v1/jobs/{jobId}/download-result, as the seed documents it, to the letter.
 export const MIN_EXPIRATION_SECONDS = 60;
@@ -47,18 +48,11 @@ export type DownloadResultResponse = z.infer<typeof downloadResultResponseSchema
  */
 export function parseDownloadResultBody(
   text: string,
-): { ok: true; value: DownloadResultRequest } | { ok: false; message: string } {
+): ParsedBody<DownloadResultRequest> {
   if (text.trim() === "") return { ok: true, value: { expirationSeconds: DEFAULT_EXPIRATION_SECONDS } };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, message: "Request body must be valid JSON" };
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    return { ok: false, message: "Request body must be a JSON object" };
-  }
-  const parsed = downloadResultRequestSchema.safeParse(json);
+  const json = parseJsonObject(text);
+  if (!json.ok) return json;
+  const parsed = downloadResultRequestSchema.safeParse(json.value);
   if (!parsed.success) return { ok: false, message: DOWNLOAD_MESSAGES.badExpiration };
   return { ok: true, value: parsed.data };
 }

@@ -1,3 +1,4 @@
+import { parseJsonObject, type ParsedBody } from "@/lib/contract/parse-json-object";
 import { z } from "zod";
 import { describeZodError } from "@/lib/contract/errors";
 import type { ApiProduct } from "@/lib/workflow/workflows";
@@ -90,21 +91,6 @@ export const createJobSchemas = {
 
 export type JobInput = Fields & { outputFormat?: (typeof OUTPUT_FORMATS)[number] };
 
-export type ParsedBody<T> = { ok: true; value: T } | { ok: false; message: string };
-
-/** A request body (text) as a JSON object, or the message for what is wrong with it. */
-export function parseJsonObject(text: string): ParsedBody<Record<string, unknown>> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, message: "Request body must be valid JSON" };
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    return { ok: false, message: "Request body must be a JSON object" };
-  }
-  return { ok: true, value: json as Record<string, unknown> };
-}
 
 export function parseCreateJobBody(product: ApiProduct, text: string): ParsedBody<JobInput> {
   const json = parseJsonObject(text);
