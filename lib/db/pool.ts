@@ -25,3 +25,14 @@ export async function closePool(): Promise<void> {
   globalForPool.jobsPortalPool = undefined;
   await pool?.end();
 }
+
+/**
+ * Tests only: makes getPool() return `pool` (e.g. one behind a TCP proxy the test can cut, to
+ * see the database go away mid-request without stopping the shared test server). Returns the
+ * pool it replaces, which the test puts back; Prisma's client keeps the pool it was built with.
+ */
+export function replacePoolForTests(pool: pg.Pool | undefined): pg.Pool | undefined {
+  const previous = globalForPool.jobsPortalPool;
+  globalForPool.jobsPortalPool = pool;
+  return previous;
+}

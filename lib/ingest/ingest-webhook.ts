@@ -1,0 +1,32 @@
+import { logger } from "@/lib/http/logger";
+import type { IngestDisposition } from "./apply-event";
+import { buildEventInput } from "./build-event-input";
+import { applyEventGroupCommitted } from "./group-commits";
+import type { SignedWebhook } from "./receive-signed-webhook";
+import { parseIngestPayload } from "./schemas";
+
+export interface IngestResult {
+  received: true;
+  disposition: IngestDisposition;
+}
+
+/**
+ * Stores a verified event and applies it to its job. Any 2xx answer means the event is durably
+ * stored (or was already, or is a future event type about a job never seen — see apply-event).
+ */
+export async function ingestWebhook(webhook: SignedWebhook): Promise<IngestResult> {
+  const parsed = parseIngestPayload(webhook.json, webhook.text);
+  const input = buildEventInput(webhook, parsed, webhook.json);
+  const result = await applyEventGroupCommitted(input);
+  if (result.disposition === "ignored") {
+    // Not an error: kept for the timeline. Worth a line, since it may mean the upstream moved on.
+    logger.info("webhook event ignored", {
+      workspaceId: webhook.workspaceId,
+      webhookId: webhook.webhookId,
+      event: input.event,
+      upstreamJobId: input.upstreamJobId,
+      stored: result.stored,
+    });
+  }
+  return { received: true, disposition: result.disposition };
+}

@@ -1,0 +1,394 @@
+// npm run bench:ingest — inbound webhook ingest throughput and latency, against two references.
+// On the embedded PostgreSQL (.data/bench-postgres) and the production build (`next build` when
+// .next/BUILD_ID is missing or lacks the webhook route), over CONNECTIONS keep-alive connections,
+// for PHASE_SECONDS each after a warm-up:
+//   floor      the portal turning the same requests, unsigned, away with 401 (Next.js's own cost)
+//   portal     the portal accepting signed events: POST /api/webhooks/{workspaceId}
+//   reference  a minimal node:http + pg receiver doing the same checks and writes (lib/ingest's
+//              pure parts, its one SQL statement and its group commit), i.e. the same work
+//              without Next.js
+// then prints events/s, p50 and p99 and the ratios, and checks the database: every accepted event
+// stored exactly once, every job at the furthest status it was sent, nothing from the floor.
+// Options: --seconds N (default 10), --connections N (default 32), --rounds N (default 1: the three
+// phases are repeated, alternating, and summed — fairer ratios on a machine whose load varies,
+// e.g. --seconds 4 --rounds 6), --build (force a build).
+import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHmac, randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { applyRuntimeEnv } from "@/lib/env";
+import { WORKFLOW_STEPS, statusRank, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
+import { sampleOutput, samplePayload } from "@/lib/ingest/testing/sample-events";
+
+const SELF = fileURLToPath(import.meta.url);
+const ROOT = path.resolve(path.dirname(SELF), "..");
+const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const argument = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const PHASE_SECONDS = argument("--seconds", 10);
+// JIT and connection warm-up before the first round's phases; later rounds only settle for 1 s.
+const WARMUP_SECONDS = 3;
+const SETTLE_SECONDS = 1;
+const CONNECTIONS = argument("--connections", 32);
+const ROUNDS = argument("--rounds", 1);
+const PRODUCTS: ApiProduct[] = ["transcribe", "translate", "voiceover", "dub"];
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// The reference receiver (this file, run as a child with --reference-server).
+// ---------------------------------------------------------------------------------------------
+async function runReferenceServer(): Promise<void> {
+  const config = await new Promise<{ workspaceId: string; secret: string }>((resolve) => process.once("message", resolve));
+  const { Webhook } = await import("standardwebhooks");
+  const { ApiError } = await import("@/lib/http/api-error");
+  const { decodeExactUtf8, MAX_WEBHOOK_BODY_BYTES } = await import("@/lib/ingest/read-capped-body");
+  const { isSignedByAny, readWebhookHeaders } = await import("@/lib/ingest/verify-signature");
+  const { parseIngestPayload } = await import("@/lib/ingest/schemas");
+  const { buildEventInput } = await import("@/lib/ingest/build-event-input");
+  const { applyEventGroupCommitted } = await import("@/lib/ingest/group-commits");
+  const verifiers = [new Webhook(config.secret)];
+
+  const readBody = (request: http.IncomingMessage) =>
+    new Promise<Buffer>((resolve, reject) => {
+      if (Number(request.headers["content-length"]) > MAX_WEBHOOK_BODY_BYTES) return reject(new ApiError("PAYLOAD_TOO_LARGE", "too large"));
+      const chunks: Buffer[] = [];
+      let size = 0;
+      request.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_WEBHOOK_BODY_BYTES) {
+          request.destroy();
+          reject(new ApiError("PAYLOAD_TOO_LARGE", "too large"));
+        } else chunks.push(chunk);
+      });
+      request.on("end", () => resolve(Buffer.concat(chunks)));
+      request.on("error", reject);
+    });
+
+  const server = http.createServer(async (request, response) => {
+    const send = (status: number, body: unknown) => {
+      response.writeHead(status, { "content-type": "application/json" });
+      response.end(JSON.stringify(body));
+    };
+    try {
+      const bytes = await readBody(request);
+      if (request.url !== `/api/webhooks/${config.workspaceId}`) throw new ApiError("RESOURCE_NOT_FOUND", "Workspace not found");
+      const headers = readWebhookHeaders(new Headers(request.headers as Record<string, string>));
+      const text = decodeExactUtf8(bytes);
+      if (text === null || !isSignedByAny(verifiers, text, headers)) throw new ApiError("UNAUTHORIZED", "Webhook signature does not match");
+      const json = JSON.parse(text) as unknown;
+      const input = buildEventInput({ workspaceId: config.workspaceId, webhookId: headers.id }, parseIngestPayload(json, text), json);
+      const result = await applyEventGroupCommitted(input);
+      send(200, { received: true, disposition: result.disposition });
+    } catch (error) {
+      if (error instanceof ApiError) send(error.status, { error: { code: error.code, message: error.message } });
+      else send(500, { error: { code: "INTERNAL_ERROR", message: "Internal server error" } });
+    }
+  });
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, "127.0.0.1", () => {
+    const address = server.address() as net.AddressInfo;
+    process.send?.({ port: address.port });
+  });
+  process.on("SIGTERM", () => server.close(() => process.exit(0)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load generation.
+// ---------------------------------------------------------------------------------------------
+interface Target {
+  name: "floor" | "portal" | "reference";
+  baseUrl: string;
+  workspaceId: string;
+  secret: string | null; // null: unsigned (the floor)
+}
+
+interface SentEvent {
+  webhookId: string;
+  jobId: string;
+  status: JobStatus;
+  product: ApiProduct;
+}
+
+interface PhaseResult {
+  target: Target;
+  measuredSeconds: number;
+  /** Responses within the measured window, by HTTP status. */
+  statuses: Map<number, number>;
+  latenciesMs: number[];
+  /** Every 2xx answer, warm-up included, for the database check. */
+  accepted: SentEvent[];
+  failed: number;
+}
+
+function signatureOf(secret: string, id: string, timestamp: string, body: string): string {
+  const key = Buffer.from(secret.slice("whsec_".length), "base64");
+  return `v1,${createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest("base64")}`;
+}
+
+/** One connection's traffic: jobs of the four workflows in turn, each job's events in order. */
+function* eventsFor(prefix: string): Generator<{ product: ApiProduct; status: JobStatus; jobId: string; payload: unknown }> {
+  for (let n = 0; ; n += 1) {
+    const product = PRODUCTS[n % PRODUCTS.length];
+    const jobId = `${prefix}_${n}`;
+    const steps = WORKFLOW_STEPS[product];
+    for (const status of steps) {
+      const completed = status === steps[steps.length - 1];
+      const outputs =
+        product === "translate"
+          ? [sampleOutput(`${jobId}/part_0.srt`, 8234, 0), sampleOutput(`${jobId}/part_1.srt`, 7891, 1)]
+          : [sampleOutput(`${jobId}/out.${product === "transcribe" ? "srt" : "mp4"}`, 45_678_901)];
+      const extra = completed ? { duration: 125.5, cost: 2.51, outputs } : status === "transcribed" ? { wordCount: 1200 } : {};
+      yield { product, status, jobId, payload: samplePayload(product, status, jobId, Date.now(), extra) };
+    }
+  }
+}
+
+function post(agent: http.Agent, url: URL, headers: Record<string, string>, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: "POST", agent, headers: { ...headers, "content-length": Buffer.byteLength(body) } }, (response) => {
+      response.resume();
+      response.on("end", () => resolve(response.statusCode ?? 0));
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+async function runPhase(target: Target, runId: string, into?: PhaseResult): Promise<PhaseResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const url = new URL(`/api/webhooks/${target.workspaceId}`, target.baseUrl);
+  const result: PhaseResult = into ?? { target, measuredSeconds: 0, statuses: new Map(), latenciesMs: [], accepted: [], failed: 0 };
+  result.measuredSeconds += PHASE_SECONDS;
+  const start = performance.now();
+  const measureFrom = start + (into ? SETTLE_SECONDS : WARMUP_SECONDS) * 1000;
+  const stopAt = measureFrom + PHASE_SECONDS * 1000;
+  let sequence = 0;
+
+  async function connection(index: number): Promise<void> {
+    const events = eventsFor(`${target.name}_${runId}_r${result.measuredSeconds}_c${index}`);
+    while (performance.now() < stopAt) {
+      const { value: event } = events.next() as { value: { product: ApiProduct; status: JobStatus; jobId: string; payload: unknown } };
+      const body = JSON.stringify(event.payload);
+      const webhookId = `msg_${runId}_${target.name}_${result.measuredSeconds}_${(sequence += 1)}`;
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const headers: Record<string, string> = { "content-type": "application/json", "webhook-id": webhookId, "webhook-timestamp": timestamp };
+      if (target.secret) headers["webhook-signature"] = signatureOf(target.secret, webhookId, timestamp, body);
+      const sentAt = performance.now();
+      let status = 0;
+      try {
+        status = await post(agent, url, headers, body);
+      } catch {
+        result.failed += 1;
+      }
+      const doneAt = performance.now();
+      if (status >= 200 && status < 300) result.accepted.push({ webhookId, jobId: event.jobId, status: event.status, product: event.product });
+      if (sentAt >= measureFrom && doneAt <= stopAt) {
+        result.statuses.set(status, (result.statuses.get(status) ?? 0) + 1);
+        result.latenciesMs.push(doneAt - sentAt);
+      }
+    }
+  }
+
+  await Promise.all(Array.from({ length: CONNECTIONS }, (_, index) => connection(index)));
+  agent.destroy();
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Setup, report, checks.
+// ---------------------------------------------------------------------------------------------
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function buildIfNeeded(): void {
+  const manifest = path.join(ROOT, ".next", "server", "app-paths-manifest.json");
+  const hasRoute = existsSync(manifest) && readFileSync(manifest, "utf8").includes("/api/webhooks/[workspaceId]/route");
+  if (!process.argv.includes("--build") && existsSync(path.join(ROOT, ".next", "BUILD_ID")) && hasRoute) {
+    log("using the existing production build (.next); --build forces a new one");
+    return;
+  }
+  log("building the portal (next build)");
+  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+    if (child.exitCode !== null) throw new Error(`the portal exited with code ${child.exitCode}`);
+    const ok = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("the portal did not become healthy in 60 s");
+}
+
+function stopChild(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function summarise(result: PhaseResult) {
+  const expected = result.target.name === "floor" ? 401 : 200;
+  const good = result.statuses.get(expected) ?? 0;
+  const sorted = [...result.latenciesMs].sort((a, b) => a - b);
+  return {
+    name: result.target.name,
+    perSecond: good / result.measuredSeconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    good,
+    other: [...result.statuses].filter(([status]) => status !== expected).map(([status, count]) => `${status}×${count}`).join(" ") || "none",
+  };
+}
+
+async function main(): Promise<void> {
+  const { startEmbeddedPostgres } = await import("@/lib/db/embedded-postgres");
+  const { migrate } = await import("@/lib/db/migrate");
+  const { generateEncryptionKey, seal } = await import("@/lib/crypto/secret-box");
+  const { generateWebhookSecret } = await import("@/lib/crypto/webhook-secret");
+
+  const database = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".data", "bench-postgres"), database: "jobs_portal_bench", log });
+  const children: ChildProcess[] = [];
+  const cleanup = async () => {
+    await Promise.all(children.map(stopChild));
+    await database.stop();
+  };
+  process.once("SIGINT", () => void cleanup().then(() => process.exit(130)));
+  try {
+    await migrate(database.url, { log });
+    const encryptionKey = generateEncryptionKey();
+    applyRuntimeEnv({ DATABASE_URL: database.url, APP_ENCRYPTION_KEY: encryptionKey });
+    const { getPool, closePool } = await import("@/lib/db/pool");
+    const pool = getPool();
+
+    // Fresh workspaces for this run; earlier runs' are dropped (cascade) so the tables stay small.
+    const runId = randomBytes(3).toString("hex");
+    const secret = generateWebhookSecret();
+    await pool.query(`DELETE FROM "Workspace" WHERE id LIKE 'bench-%'`);
+    await pool.query(`VACUUM ANALYZE`);
+    const workspaces = { floor: `bench-floor-${runId}`, portal: `bench-portal-${runId}`, reference: `bench-reference-${runId}` };
+    for (const id of Object.values(workspaces)) {
+      await pool.query(`INSERT INTO "Workspace" (id, name, "inboundSecretEnc", "updatedAt") VALUES ($1, $1, $2, now())`, [id, seal(secret)]);
+    }
+
+    buildIfNeeded();
+    const portalPort = await freePort();
+    const portal = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(portalPort), "-H", "127.0.0.1"], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.url, APP_ENCRYPTION_KEY: encryptionKey },
+    });
+    children.push(portal);
+    const portalUrl = `http://127.0.0.1:${portalPort}`;
+    await waitForHealth(portalUrl, portal);
+
+    const reference = fork(SELF, ["--reference-server"], {
+      cwd: ROOT,
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "ignore", "inherit", "ipc"],
+      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: database.url, APP_ENCRYPTION_KEY: encryptionKey },
+    });
+    children.push(reference);
+    const referencePort = await new Promise<number>((resolve, reject) => {
+      reference.once("message", (message) => resolve((message as { port: number }).port));
+      reference.once("exit", (code) => reject(new Error(`the reference server exited with code ${code}`)));
+      reference.send({ workspaceId: workspaces.reference, secret });
+    });
+
+    const targets: Target[] = [
+      { name: "floor", baseUrl: portalUrl, workspaceId: workspaces.floor, secret: null },
+      { name: "portal", baseUrl: portalUrl, workspaceId: workspaces.portal, secret },
+      { name: "reference", baseUrl: `http://127.0.0.1:${referencePort}`, workspaceId: workspaces.reference, secret },
+    ];
+    const results: PhaseResult[] = [];
+    const loadBefore = os.loadavg()[0];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const [index, target] of targets.entries()) {
+        log(`round ${round + 1}/${ROUNDS} ${target.name}: ${round === 0 ? WARMUP_SECONDS : SETTLE_SECONDS} s warm-up, ${PHASE_SECONDS} s measured`);
+        results[index] = await runPhase(target, runId, results[index]);
+      }
+    }
+
+    const rows = results.map(summarise);
+    const [floor, portalRow, referenceRow] = rows;
+    console.log(
+      `\nInbound webhook ingest — ${CONNECTIONS} connections, ${ROUNDS} × ${PHASE_SECONDS} s per phase, loopback, ` +
+        `${os.cpus().length} cores, load average ${loadBefore.toFixed(1)} before / ${os.loadavg()[0].toFixed(1)} after`,
+    );
+    console.log("phase       events/s    p50 ms   p99 ms   answered  other answers");
+    for (const row of rows) {
+      console.log(
+        `${row.name.padEnd(10)} ${row.perSecond.toFixed(0).padStart(9)} ${row.p50.toFixed(1).padStart(9)} ${row.p99.toFixed(1).padStart(8)} ${String(row.good).padStart(10)}  ${row.other}`,
+      );
+    }
+    console.log(`portal / floor      ${(portalRow.perSecond / floor.perSecond).toFixed(2)}  (target ≥ 0.6; p99 target ≤ 80 ms)`);
+    console.log(`portal / reference  ${(portalRow.perSecond / referenceRow.perSecond).toFixed(2)}`);
+    console.log(`reference / floor   ${(referenceRow.perSecond / floor.perSecond).toFixed(2)}`);
+
+    // Nothing lost, nothing doubled, every job where its furthest accepted event put it.
+    let problems = 0;
+    for (const result of results) {
+      const { rows: stored } = await pool.query<{ webhookId: string }>(`SELECT "webhookId" FROM "JobEvent" WHERE "workspaceId" = $1`, [result.target.workspaceId]);
+      const storedIds = new Set(stored.map((row) => row.webhookId));
+      if (result.target.name === "floor") {
+        const { rows: jobs } = await pool.query(`SELECT 1 FROM "Job" WHERE "workspaceId" = $1`, [result.target.workspaceId]);
+        const clean = stored.length === 0 && jobs.length === 0;
+        console.log(`check floor: ${clean ? "nothing written" : `${stored.length} events and ${jobs.length} jobs written!`}`);
+        if (!clean) problems += 1;
+        continue;
+      }
+      const missing = result.accepted.filter((event) => !storedIds.has(event.webhookId)).length;
+      const unanswered = stored.length - (result.accepted.length - missing);
+      const furthest = new Map<string, SentEvent>();
+      for (const event of result.accepted) {
+        const best = furthest.get(event.jobId);
+        if (!best || statusRank(event.product, event.status) > statusRank(best.product, best.status)) furthest.set(event.jobId, event);
+      }
+      const { rows: jobs } = await pool.query<{ upstreamJobId: string; status: string }>(
+        `SELECT "upstreamJobId", status::text FROM "Job" WHERE "workspaceId" = $1`,
+        [result.target.workspaceId],
+      );
+      const wrongStatus = jobs.filter((job) => furthest.has(job.upstreamJobId) && furthest.get(job.upstreamJobId)?.status !== job.status).length;
+      const ok = missing === 0 && wrongStatus === 0 && stored.length === storedIds.size;
+      console.log(
+        `check ${result.target.name}: ${result.accepted.length} accepted, ${stored.length} stored (${missing} missing, ${unanswered} stored without a 2xx), ` +
+          `${jobs.length} jobs, ${wrongStatus} not at their furthest status, ${result.failed} transport errors — ${ok ? "OK" : "FAILED"}`,
+      );
+      if (!ok) problems += 1;
+    }
+    await closePool();
+    process.exitCode = problems === 0 ? 0 : 1;
+  } finally {
+    await cleanup();
+  }
+}
+
+if (process.argv.includes("--reference-server")) await runReferenceServer();
+else await main();
