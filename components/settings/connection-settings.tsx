@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
+import { WebhooksLinkCard } from "@/components/webhooks/webhooks-link-card";
 import { ApiKeysLinkCard } from "./api-keys-link-card";
 import { InboundWebhookCard } from "./inbound-webhook-card";
 import { SettingsSection } from "./settings-section";
@@ -55,6 +56,13 @@ export function ConnectionSettings({ canManage }: { canManage: boolean }) {
         description="Paste this URL and secret into the Jobs API's webhook settings, so every job status change reaches this portal."
       >
         {body((data) => <InboundWebhookCard connection={data} canManage={canManage} />)}
+      </SettingsSection>
+      <SettingsSection
+        id="outbound-webhooks"
+        title="Webhook endpoints"
+        description="Real-time notifications on your own server when a job changes status: signed, retried, and logged."
+      >
+        <WebhooksLinkCard />
       </SettingsSection>
       <SettingsSection
         id="portal-api-keys"

@@ -1,0 +1,27 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { notFound } from "next/navigation";
+import { EndpointView } from "@/components/webhooks/endpoint-view";
+import { webhookKeys } from "@/components/webhooks/query-keys";
+import { canManageWorkspace } from "@/lib/auth/assert-role";
+import { requireMembership } from "@/lib/auth/session";
+import { findEndpoint } from "@/lib/webhook-endpoints/get-endpoint";
+
+export const metadata = { title: "Webhook endpoint" };
+
+type Props = { params: Promise<{ endpointId: string }> };
+
+// GET /settings/webhooks/{endpointId} — members: one endpoint, its secret, test and delivery log.
+// Another workspace's endpoint is a 404, like a missing one.
+export default async function WebhookEndpointPage({ params }: Props) {
+  const [{ endpointId }, membership] = await Promise.all([params, requireMembership()]);
+  const endpoint = await findEndpoint(membership.workspaceId, endpointId);
+  if (!endpoint) notFound();
+
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(webhookKeys.endpoint(endpointId), { endpoint });
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <EndpointView endpointId={endpointId} canManage={canManageWorkspace(membership)} />
+    </HydrationBoundary>
+  );
+}

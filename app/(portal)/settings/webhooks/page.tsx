@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { VerifySignaturesCard } from "@/components/webhooks/verify-signatures-card";
+import { WebhooksPanel } from "@/components/webhooks/webhooks-panel";
+import { PageHeader } from "@/components/ui/page-header";
+import { canManageWorkspace } from "@/lib/auth/assert-role";
+import { requireMembership } from "@/lib/auth/session";
+
+export const metadata = { title: "Webhooks" };
+
+export default async function WebhooksPage() {
+  const membership = await requireMembership();
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link href="/settings" className="hover:text-zinc-900 dark:hover:text-zinc-100">
+            Settings
+          </Link>
+        }
+        title="Webhooks"
+        description={`Real-time notifications when a job of ${membership.workspaceName} changes status: the portal signs each event and delivers it to your endpoints, with retries and a delivery log.`}
+      />
+      <div className="space-y-8">
+        <WebhooksPanel canManage={canManageWorkspace(membership)} />
+        <VerifySignaturesCard />
+      </div>
+    </>
+  );
+}

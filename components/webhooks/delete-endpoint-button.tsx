@@ -1,0 +1,42 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useDeleteEndpoint } from "./use-delete-endpoint";
+
+export function DeleteEndpointButton({ endpointId, url }: { endpointId: string; url: string }) {
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const remove = useDeleteEndpoint();
+
+  function close() {
+    setConfirming(false);
+    remove.reset();
+  }
+
+  return (
+    <>
+      <Button variant="danger" size="sm" onClick={() => setConfirming(true)}>
+        Delete endpoint
+      </Button>
+      <ConfirmDialog
+        open={confirming}
+        title="Delete this endpoint?"
+        description={
+          <>
+            <code className="font-mono text-[13px] break-all text-zinc-900 dark:text-zinc-100">{url}</code> stops receiving events at once,
+            and its delivery log is deleted with it. This cannot be undone; to pause deliveries, disable the endpoint instead.
+          </>
+        }
+        confirmLabel="Delete endpoint"
+        tone="danger"
+        loading={remove.isPending}
+        error={remove.error?.message ?? null}
+        onCancel={close}
+        onConfirm={() => remove.mutate(endpointId, { onSuccess: () => router.push("/settings/webhooks") })}
+      />
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import Link from "next/link";
+import type { MouseEvent } from "react";
+import { jobHref } from "@/components/jobs/job-columns";
+import { RelativeTime } from "@/components/jobs/relative-time";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import type { DeliveryView } from "@/lib/webhook-endpoints/serialize-delivery";
+import { DeliveryStatusChip } from "./delivery-status-chip";
+import { endpointHref } from "./endpoint-href";
+import { StatusCodeBadge } from "./status-code-badge";
+
+export interface DeliveriesTableProps {
+  deliveries: DeliveryView[];
+  /** The endpoint's log names the job; a job's list names the endpoint. */
+  subject: "job" | "endpoint";
+  onSelect: (deliveryId: string) => void;
+}
+
+const LINK = "rounded-sm font-mono text-[13px] text-zinc-900 hover:text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-zinc-100 dark:hover:text-brand-300";
+
+/** Deliveries, newest first. A row opens its attempts; the time button does the same from the keyboard. */
+export function DeliveriesTable({ deliveries, subject, onSelect }: DeliveriesTableProps) {
+  function openRow(event: MouseEvent, deliveryId: string) {
+    if ((event.target as HTMLElement).closest("a, button") || window.getSelection()?.toString()) return;
+    onSelect(deliveryId);
+  }
+
+  return (
+    <Table aria-label="Deliveries">
+      <TableHead>
+        <tr>
+          <TableHeaderCell>Time</TableHeaderCell>
+          <TableHeaderCell>Event</TableHeaderCell>
+          <TableHeaderCell>{subject === "job" ? "Job" : "Endpoint"}</TableHeaderCell>
+          <TableHeaderCell>Status</TableHeaderCell>
+          <TableHeaderCell className="text-right">Attempts</TableHeaderCell>
+          <TableHeaderCell>Last code</TableHeaderCell>
+          <TableHeaderCell>Next retry</TableHeaderCell>
+        </tr>
+      </TableHead>
+      <TableBody>
+        {deliveries.map((delivery) => (
+          <TableRow key={delivery.id} data-testid="delivery-row" data-delivery-id={delivery.id} onClick={(event) => openRow(event, delivery.id)} className="cursor-pointer">
+            <TableCell className="py-2.5 whitespace-nowrap">
+              <button
+                type="button"
+                onClick={() => onSelect(delivery.id)}
+                aria-label={`Show attempts of the ${delivery.eventType} delivery for ${delivery.job.id}`}
+                className="rounded-sm text-zinc-700 hover:text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-zinc-300 dark:hover:text-brand-300"
+              >
+                <RelativeTime iso={delivery.createdAt} style="narrow" />
+              </button>
+            </TableCell>
+            <TableCell className="py-2.5 font-mono text-[13px] whitespace-nowrap text-zinc-900 dark:text-zinc-100">{delivery.eventType}</TableCell>
+            <TableCell className="max-w-64 truncate py-2.5">
+              {subject === "job" ? (
+                <Link href={jobHref(delivery.job.id)} className={LINK}>
+                  {delivery.job.id}
+                </Link>
+              ) : (
+                <Link href={endpointHref(delivery.endpointId)} className={LINK} title={delivery.endpointUrl}>
+                  {delivery.endpointUrl}
+                </Link>
+              )}
+            </TableCell>
+            <TableCell className="py-2.5">
+              <DeliveryStatusChip delivery={delivery} />
+            </TableCell>
+            <TableCell className="py-2.5 text-right tabular-nums" data-testid="delivery-attempts">
+              {delivery.attemptCount}
+            </TableCell>
+            <TableCell className="py-2.5">
+              {delivery.attemptCount > 0 ? <StatusCodeBadge statusCode={delivery.lastStatusCode} /> : <span className="text-zinc-400">—</span>}
+            </TableCell>
+            <TableCell className="py-2.5 whitespace-nowrap text-zinc-500 dark:text-zinc-400">
+              {delivery.nextAttemptAt && delivery.attemptCount > 0 ? <RelativeTime iso={delivery.nextAttemptAt} style="narrow" /> : "—"}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

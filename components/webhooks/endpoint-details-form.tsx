@@ -1,0 +1,49 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardFooter } from "@/components/ui/card";
+import { createEndpointSchema } from "@/lib/webhook-endpoints/schemas";
+import type { WebhookEndpointView } from "@/lib/webhook-endpoints/serialize-endpoint";
+import { EndpointFormFields, readEndpointForm, type EndpointField } from "./endpoint-form-fields";
+import { serverFieldErrors } from "./server-field-errors";
+import { useUpdateEndpoint } from "./use-update-endpoint";
+
+/** Edits URL, description and events with the add dialog's fields and schema. */
+export function EndpointDetailsForm({ endpoint, canManage }: { endpoint: WebhookEndpointView; canManage: boolean }) {
+  const update = useUpdateEndpoint();
+  const idPrefix = useId();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors<EndpointField>>({});
+  const serverErrors = serverFieldErrors(update.error);
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = createEndpointSchema.omit({ enabled: true }).safeParse(readEndpointForm(event.currentTarget));
+    setFieldErrors(parsed.success ? {} : toFieldErrors(parsed.error));
+    if (!parsed.success) return;
+    update.reset();
+    update.mutate({ endpointId: endpoint.id, ...parsed.data });
+  }
+
+  return (
+    <Card>
+      <form onSubmit={handleSubmit} noValidate aria-label="Endpoint details">
+        <CardBody className="space-y-5">
+          <EndpointFormFields idPrefix={idPrefix} defaults={endpoint} errors={{ ...serverErrors, ...fieldErrors }} disabled={!canManage} />
+          {update.isError && !serverErrors && <Alert tone="danger">{update.error.message}</Alert>}
+          {update.isSuccess && <Alert tone="success">Endpoint saved.</Alert>}
+        </CardBody>
+        <CardFooter>
+          {!canManage && <p className="mr-auto text-[13px] text-zinc-500 dark:text-zinc-400">Only owners and admins can change endpoints.</p>}
+          {canManage && (
+            <Button type="submit" loading={update.isPending}>
+              Save changes
+            </Button>
+          )}
+        </CardFooter>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,3 @@
+export function endpointHref(endpointId: string): string {
+  return `/settings/webhooks/${encodeURIComponent(endpointId)}`;
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { formatExact } from "@/components/jobs/format";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { WebhookEndpointView } from "@/lib/webhook-endpoints/serialize-endpoint";
+import { useEnableEndpoint } from "./use-enable-endpoint";
+
+/** Why events are not reaching the endpoint: disabled by the portal, by hand, or failing. */
+export function EndpointStateBanner({ endpoint, canManage }: { endpoint: WebhookEndpointView; canManage: boolean }) {
+  const enable = useEnableEndpoint();
+  if (endpoint.enabled && !endpoint.failingSince) return null;
+
+  if (!endpoint.enabled && endpoint.disabledReason) {
+    return (
+      <Alert
+        tone="danger"
+        title="This endpoint was disabled automatically"
+        className="mb-6"
+        action={
+          canManage && (
+            <Button size="sm" variant="secondary" loading={enable.isPending} onClick={() => enable.mutate(endpoint.id)}>
+              Re-enable
+            </Button>
+          )
+        }
+      >
+        <p data-testid="disabled-reason">{endpoint.disabledReason}</p>
+        <p className="mt-1">
+          {endpoint.disabledAt && `Disabled ${formatExact(endpoint.disabledAt)}. `}
+          No events are sent to it until it is re-enabled: fix the receiver first, then replay the deliveries that failed meanwhile.
+        </p>
+        {enable.isError && <p className="mt-1 font-medium">{enable.error.message}</p>}
+      </Alert>
+    );
+  }
+  if (!endpoint.enabled) {
+    return (
+      <Alert tone="info" title="This endpoint is disabled" className="mb-6">
+        Events are not sent to it. Turn it back on with the switch above.
+      </Alert>
+    );
+  }
+  return (
+    <Alert tone="warning" title={`Deliveries have been failing since ${formatExact(endpoint.failingSince!)}`} className="mb-6">
+      The portal keeps retrying. After five days of failures, or at once if your server answers 410 Gone, it disables the endpoint.
+    </Alert>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody } from "@/components/ui/card";
+import { SettingsSection } from "@/components/settings/settings-section";
+import { DeleteEndpointButton } from "./delete-endpoint-button";
+import { DeliveryLog } from "./delivery-log";
+import { EndpointDetailsForm } from "./endpoint-details-form";
+import { EndpointHeader } from "./endpoint-header";
+import { EndpointStateBanner } from "./endpoint-state-banner";
+import { SigningSecretCard } from "./signing-secret-card";
+import { TestEventCard } from "./test-event-card";
+import { useEndpoint } from "./use-endpoint";
+
+/** The endpoint page: state, secret, test, delivery log, then its settings. */
+export function EndpointView({ endpointId, canManage }: { endpointId: string; canManage: boolean }) {
+  const { data, error, refetch, isFetching } = useEndpoint(endpointId);
+
+  if (!data) {
+    return (
+      <Alert tone="danger" title="This endpoint could not be loaded" action={<Button variant="secondary" size="sm" loading={isFetching} onClick={() => void refetch()}>Try again</Button>}>
+        {error?.message ?? "Loading…"}
+      </Alert>
+    );
+  }
+
+  const { endpoint } = data;
+  return (
+    <>
+      <EndpointHeader endpoint={endpoint} canManage={canManage} />
+      <EndpointStateBanner endpoint={endpoint} canManage={canManage} />
+      <div className="mb-6 grid gap-6 lg:grid-cols-2">
+        <SigningSecretCard endpoint={endpoint} canManage={canManage} />
+        <TestEventCard endpointId={endpoint.id} canManage={canManage} />
+      </div>
+      <DeliveryLog endpointId={endpoint.id} canManage={canManage} enabled={endpoint.enabled} />
+      <div className="mt-10 divide-y divide-zinc-200 border-t border-zinc-200 pt-8 dark:divide-zinc-800 dark:border-zinc-800">
+        <SettingsSection id="endpoint-details" title="Endpoint details" description="Where events go and which ones. A new URL is checked the same way as when the endpoint was added.">
+          <EndpointDetailsForm endpoint={endpoint} canManage={canManage} />
+        </SettingsSection>
+        {canManage && (
+          <SettingsSection id="delete-endpoint" title="Delete endpoint" description="Stops all deliveries to this URL and deletes its log.">
+            <Card>
+              <CardBody className="flex flex-wrap items-center justify-between gap-3">
+                <p className="text-sm text-zinc-600 dark:text-zinc-400">To pause deliveries for a while, turn the endpoint off instead.</p>
+                <DeleteEndpointButton endpointId={endpoint.id} url={endpoint.url} />
+              </CardBody>
+            </Card>
+          </SettingsSection>
+        )}
+      </div>
+    </>
+  );
+}

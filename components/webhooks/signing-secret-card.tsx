@@ -1,0 +1,53 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { formatExact } from "@/components/jobs/format";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardBody, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { SecretField } from "@/components/ui/secret-field";
+import type { WebhookEndpointView } from "@/lib/webhook-endpoints/serialize-endpoint";
+import { endpointSecretQuery } from "./api";
+import { RotateEndpointSecretButton } from "./rotate-endpoint-secret-button";
+import { useEndpointSecret } from "./use-endpoint-secret";
+
+export function SigningSecretCard({ endpoint, canManage }: { endpoint: WebhookEndpointView; canManage: boolean }) {
+  const queryClient = useQueryClient();
+  const [revealed, setRevealed] = useState(false);
+  const secret = useEndpointSecret(endpoint.id, revealed);
+
+  return (
+    <Card className="flex flex-col">
+      <CardHeader className="py-4">
+        <CardTitle>Signing secret</CardTitle>
+        <CardDescription>Your server verifies each delivery&apos;s webhook-signature header with it.</CardDescription>
+      </CardHeader>
+      <CardBody className="flex-1 space-y-4">
+        {canManage ? (
+          <SecretField
+            label="Signing secret"
+            maskPrefix="whsec_"
+            value={secret.data?.secret}
+            revealed={revealed}
+            onRevealedChange={setRevealed}
+            loading={revealed && secret.isPending}
+            copyValue={async () => (await queryClient.fetchQuery(endpointSecretQuery(endpoint.id))).secret}
+          />
+        ) : (
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">Only owners and admins can view the signing secret.</p>
+        )}
+        {secret.isError && <Alert tone="danger">{secret.error.message}</Alert>}
+        {endpoint.previousSecretExpiresAt && (
+          <Alert tone="info" title="Rotation in progress">
+            Deliveries are signed with both the new and the previous secret until {formatExact(endpoint.previousSecretExpiresAt)}. Update
+            your server before then.
+          </Alert>
+        )}
+      </CardBody>
+      <CardFooter>
+        <p className="mr-auto text-[13px] text-zinc-500 dark:text-zinc-400">After a rotation the old secret keeps signing for 24 hours.</p>
+        {canManage && <RotateEndpointSecretButton endpointId={endpoint.id} />}
+      </CardFooter>
+    </Card>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { WebhookIcon } from "@/components/ui/icons";
+import { Skeleton } from "@/components/ui/skeleton";
+import { CreateEndpointDialog } from "./create-endpoint-dialog";
+import { EndpointsTable } from "./endpoints-table";
+import { useEndpoints } from "./use-endpoints";
+
+/** Settings → Webhooks: the endpoints the portal re-delivers job events to, and adding one. */
+export function WebhooksPanel({ canManage }: { canManage: boolean }) {
+  const endpoints = useEndpoints();
+  const [creating, setCreating] = useState(false);
+  const addButton = canManage && <Button onClick={() => setCreating(true)}>Add endpoint</Button>;
+
+  let body;
+  if (endpoints.data) {
+    body =
+      endpoints.data.endpoints.length === 0 ? (
+        <EmptyState
+          icon={<WebhookIcon className="size-5" />}
+          title="No webhook endpoints yet"
+          description="Add an endpoint to hear about every job status change the moment it happens: created, processing, completed or failed."
+          action={addButton}
+        />
+      ) : (
+        <EndpointsTable endpoints={endpoints.data.endpoints} />
+      );
+  } else if (endpoints.isError) {
+    body = (
+      <Alert tone="danger" title="Could not load the endpoints" action={<Button size="sm" variant="secondary" onClick={() => endpoints.refetch()}>Retry</Button>}>
+        {endpoints.error.message}
+      </Alert>
+    );
+  } else {
+    body = (
+      <div aria-busy="true" className="space-y-2">
+        <Skeleton className="h-14 w-full" />
+        <Skeleton className="h-14 w-full" />
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          {canManage
+            ? "Each endpoint has its own signing secret. Failed deliveries are retried with backoff."
+            : "Only owners and admins can add or change endpoints."}
+        </p>
+        {endpoints.data && endpoints.data.endpoints.length > 0 && addButton}
+      </div>
+      {body}
+      <CreateEndpointDialog open={creating} onClose={() => setCreating(false)} />
+    </div>
+  );
+}
