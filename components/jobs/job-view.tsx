@@ -2,6 +2,7 @@
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { JobDeliveries } from "@/components/webhooks/job-deliveries";
 import type { SerializedFailure } from "@/lib/jobs/serialize-job-detail";
 import { JobEvents } from "./job-events";
 import { JobHeader } from "./job-header";
@@ -21,7 +22,7 @@ function describeFailure(failure: SerializedFailure): string {
 }
 
 /** The job page: header, summary, why it failed, timeline, outputs and raw events — live. */
-export function JobView({ jobId }: { jobId: string }) {
+export function JobView({ jobId, canManage }: { jobId: string; canManage: boolean }) {
   const live = useLiveJobUpdates();
   const { data, error, refetch, isFetching } = useJob(jobId);
 
@@ -52,6 +53,9 @@ export function JobView({ jobId }: { jobId: string }) {
         </div>
       </div>
       <JobEvents events={data.events} />
+      <div className="mt-6">
+        <JobDeliveries jobId={jobId} canManage={canManage} />
+      </div>
     </>
   );
 }

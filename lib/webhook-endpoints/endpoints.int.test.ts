@@ -19,7 +19,9 @@ const input = (overrides: Record<string, unknown> = {}) =>
   createEndpointSchema.parse({ url: URL_OK, description: " Billing service ", eventTypes: ["job.completed", "job.created"], ...overrides });
 
 /** The row as stored, sealed columns included. */
-const readRow = (endpointId: string) => prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } });
+// Secret columns are omitted by default; this test reads them on purpose.
+const readRow = (endpointId: string) =>
+  prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId }, omit: { secretEnc: false, previousSecretEnc: false } });
 
 beforeAll(() => {
   ensureEncryptionKey();

@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import { notFound } from "next/navigation";
 import { JobView } from "@/components/jobs/job-view";
 import { jobsKeys } from "@/components/jobs/query-keys";
+import { canManageWorkspace } from "@/lib/auth/assert-role";
 import { requireMembership } from "@/lib/auth/session";
 import { getJobDetail } from "@/lib/jobs/get-job-detail";
 
@@ -22,7 +23,7 @@ export default async function JobPage({ params }: Props) {
   queryClient.setQueryData(jobsKeys.detail(jobId), detail);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <JobView jobId={jobId} />
+      <JobView jobId={jobId} canManage={canManageWorkspace(membership)} />
     </HydrationBoundary>
   );
 }
