@@ -22,6 +22,13 @@ const envSchema = z.object({
   SIMULATOR_SPEED: z.coerce.number().positive().default(1),
   SIMULATOR_AUTOPILOT: z.coerce.number().min(0).optional(),
   ALLOW_PRIVATE_WEBHOOK_URLS: booleanFlag,
+  /** `off`: the portal process does not deliver webhooks (run `npm run worker` processes instead). */
+  DELIVERY_WORKER: z
+    .enum(["on", "off", "1", "0", "true", "false"])
+    .default("on")
+    .transform((value) => value === "on" || value === "1" || value === "true"),
+  /** Set by Next.js during `next build` (phase-production-build). */
+  NEXT_PHASE: z.string().optional(),
   GITHUB_ID: z.string().optional(),
   GITHUB_SECRET: z.string().optional(),
   EMAIL_SERVER: z.string().optional(),

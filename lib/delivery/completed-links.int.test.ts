@@ -1,0 +1,94 @@
+import { Webhook } from "standardwebhooks";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.APP_ENCRYPTION_KEY ??= "delivery-integration-tests-only-key";
+});
+
+import type { WebhookPayload } from "@/lib/contract/webhook-payload";
+import { seal } from "@/lib/crypto/secret-box";
+import { disconnectPrisma, prisma } from "@/lib/db/client";
+import { closePool } from "@/lib/db/pool";
+import { createTestWorkspace, postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { startSimulator, type Simulator } from "@/simulator/server";
+import { waitForJob } from "@/simulator/testing/wait-for-job";
+import { createTestEndpoint } from "./testing/create-test-endpoint";
+import { deliverDue } from "./testing/deliver-due";
+import { startReceiver, type Receiver } from "./testing/start-receiver";
+
+// job.completed carries presigned links that work: fetched from the upstream (the simulator) at
+// send time, one hour, never the stored ones (stored without their signatures).
+const KEY = "sim_delivery_links_key";
+let simulator: Simulator;
+let receiver: Receiver;
+beforeAll(async () => {
+  [simulator, receiver] = await Promise.all([startSimulator({ apiKey: KEY, speed: 200, webhook: null }), startReceiver()]);
+});
+afterAll(async () => {
+  await Promise.all([simulator.close(), receiver.close()]);
+  await disconnectPrisma();
+  await closePool();
+});
+
+/** A translate job finished on the simulator, and its job.completed as the simulator sent it. */
+async function completedJob(): Promise<WebhookPayload> {
+  const payloads: WebhookPayload[] = [];
+  const unsubscribe = simulator.onStatusChange((payload) => payloads.push(payload));
+  const { jobId } = simulator.createJob("translate", { mediaUrl: "https://media.example.com/talk.mp4", sourceLanguage: "en", targetLanguage: "de" });
+  await waitForJob(simulator, jobId);
+  unsubscribe();
+  const completed = payloads.find((payload) => payload.data.jobId === jobId && payload.event === "job.completed");
+  if (!completed) throw new Error(`job ${jobId} did not complete`);
+  return completed;
+}
+
+async function setup(path: string, upstreamBaseUrl: string) {
+  const workspace = await createTestWorkspace();
+  await prisma.workspace.update({ where: { id: workspace.id }, data: { upstreamBaseUrl, upstreamApiKeyEnc: seal(KEY) } });
+  const endpoint = await createTestEndpoint(workspace.id, receiver.url(path));
+  const payload = await completedJob();
+  expect((await postSigned(workspace, payload)).status).toBe(200);
+  return { workspace, endpoint, payload };
+}
+
+describe("job.completed deliveries", () => {
+  it("carry fresh presigned links (1 hour) that download the outputs", async () => {
+    const { workspace, endpoint, payload } = await setup("/links", simulator.url);
+    const stored = await prisma.jobEvent.findFirstOrThrow({ where: { workspaceId: workspace.id }, select: { payload: true } });
+    expect(JSON.stringify(stored.payload)).not.toContain("?");
+
+    await deliverDue(workspace.id, { clock: () => Date.now() + 1_000 });
+    const [request] = receiver.requests.filter((r) => r.path === "/links");
+    const body = new Webhook(endpoint.secret).verify(request.body, request.headers as Record<string, string>) as WebhookPayload;
+    expect(body).toMatchObject({ event: "job.completed", timestamp: payload.timestamp, data: { jobId: payload.data.jobId, status: "translated" } });
+    const outputs = body.data.outputs ?? [];
+    expect(outputs.length).toBeGreaterThan(0);
+    expect(outputs.length).toBe(payload.data.outputs?.length);
+    for (const [index, output] of outputs.entries()) {
+      expect(output.outputIndex).toBe(index);
+      expect(new URL(output.url).search).not.toBe("");
+      expect(Date.parse(output.expiresAt) - Date.now()).toBeGreaterThan(3_500_000);
+      expect(Date.parse(output.expiresAt) - Date.now()).toBeLessThanOrEqual(3_600_000);
+      const file = await fetch(output.url);
+      expect(file.status).toBe(200);
+      expect((await file.arrayBuffer()).byteLength).toBe(output.sizeBytes);
+    }
+  });
+
+  it("wait for the upstream when it is away instead of going out without links, without blaming the endpoint", async () => {
+    const { workspace, endpoint } = await setup("/later", "http://127.0.0.1:9");
+    let now = Date.now() + 1_000;
+    await deliverDue(workspace.id, { clock: () => now });
+    const delivery = await prisma.webhookDelivery.findFirstOrThrow({ where: { workspaceId: workspace.id } });
+    expect(delivery).toMatchObject({ status: "pending", attemptCount: 1, lastStatusCode: null });
+    expect(delivery.lastError).toMatch(/^Not sent: no fresh download links from the Jobs API/);
+    expect(receiver.requests.filter((r) => r.path === "/later")).toHaveLength(0);
+    expect((await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).failingSince).toBeNull();
+
+    await prisma.workspace.update({ where: { id: workspace.id }, data: { upstreamBaseUrl: simulator.url } });
+    now = delivery.nextAttemptAt.getTime();
+    await deliverDue(workspace.id, { clock: () => now });
+    expect(await prisma.webhookDelivery.findFirstOrThrow({ where: { workspaceId: workspace.id } })).toMatchObject({ status: "succeeded", attemptCount: 2 });
+    expect(receiver.requests.filter((r) => r.path === "/later")).toHaveLength(1);
+  });
+});

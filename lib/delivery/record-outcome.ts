@@ -1,0 +1,147 @@
+import type { Queryable } from "./claim-deliveries";
+import type { Decision, EndpointEffect } from "./decide-outcome";
+
+// Attempt outcomes, any number in one statement (group-outcomes.ts batches them): each delivery's
+// new state and its attempt log row — only if this worker still holds the claim (status
+// `delivering` with the same attemptCount: see claim-deliveries.ts) — and each endpoint's health,
+// which is about the endpoint, not the claim: a success clears failingSince; a failure starts
+// it; 410 Gone, or a failure after five days of nothing but failures, disables the endpoint and
+// fails its pending deliveries (and the retry this attempt would have had).
+export const FAILING_DISABLE_AFTER_MS = 5 * 24 * 3_600_000;
+export const FAILING_DISABLED_REASON = "Every delivery attempt failed for 5 days";
+
+// Whether an outcome disables the endpoint. COALESCE: a NULL failingSince reads as "no", not NULL.
+const disables = (effect: string) =>
+  `(ep.enabled AND (${effect} = 'gone' OR (${effect} = 'failing' AND COALESCE(ep."failingSince" <= $12::timestamp(3), false))))`;
+
+const RECORD_SQL = `
+WITH
+input AS (
+  SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[], $11::text[])
+    AS i(id, attempt, status, next_at, status_code, error, started_at, duration_ms, excerpt, endpoint_id, effect)
+),
+-- One effect per endpoint for the batch: gone wins, then a success (the endpoint works), then a failure.
+effects AS (
+  SELECT endpoint_id AS id,
+         CASE WHEN bool_or(effect = 'gone') THEN 'gone' WHEN bool_or(effect = 'ok') THEN 'ok'
+              WHEN bool_or(effect = 'failing') THEN 'failing' ELSE 'untouched' END AS effect
+    FROM input
+   GROUP BY endpoint_id
+),
+-- Only endpoints whose row changes are locked (a busy healthy endpoint's row is not written per
+-- batch), in id order, so that two batches never wait for each other in a cycle.
+to_change AS (
+  SELECT ep.id, f.effect FROM "WebhookEndpoint" AS ep JOIN effects AS f ON f.id = ep.id
+   WHERE (f.effect = 'ok' AND ep."failingSince" IS NOT NULL)
+      OR (f.effect IN ('failing', 'gone') AND (ep."failingSince" IS NULL OR ${disables("f.effect")}))
+   ORDER BY ep.id
+   FOR UPDATE OF ep
+),
+endpoint_after AS (
+  UPDATE "WebhookEndpoint" AS ep SET
+    "failingSince"   = CASE WHEN u.effect = 'ok' THEN NULL ELSE COALESCE(ep."failingSince", $13::timestamp(3)) END,
+    enabled          = ep.enabled AND NOT ${disables("u.effect")},
+    "disabledReason" = CASE WHEN ${disables("u.effect")} THEN (CASE WHEN u.effect = 'gone' THEN $14 ELSE $15 END) ELSE ep."disabledReason" END,
+    "disabledAt"     = CASE WHEN ${disables("u.effect")} THEN $13::timestamp(3) ELSE ep."disabledAt" END,
+    "updatedAt"      = CASE WHEN ${disables("u.effect")} THEN $13::timestamp(3) ELSE ep."updatedAt" END
+    FROM to_change AS u
+   WHERE ep.id = u.id
+  RETURNING ep.id, ep.enabled, ep."disabledReason"
+),
+verdicts AS (
+  SELECT i.*, (CASE WHEN i.status = 'pending' AND ea.enabled IS FALSE THEN 'failed' ELSE i.status END)::"DeliveryStatus" AS final
+    FROM input AS i LEFT JOIN endpoint_after AS ea ON ea.id = i.endpoint_id
+),
+finished AS (
+  UPDATE "WebhookDelivery" AS d SET
+    status           = v.final,
+    "nextAttemptAt"  = CASE WHEN v.final = 'pending' THEN v.next_at::timestamp(3) ELSE d."nextAttemptAt" END,
+    "leaseExpiresAt" = NULL,
+    "lastStatusCode" = v.status_code,
+    "lastError"      = v.error,
+    "completedAt"    = CASE WHEN v.final = 'pending' THEN NULL ELSE $13::timestamp(3) END
+    FROM verdicts AS v
+   WHERE d.id = v.id AND d.status = 'delivering' AND d."attemptCount" = v.attempt
+  RETURNING d.id, d.status, v.attempt, v.started_at, v.duration_ms, v.status_code, v.excerpt, v.error, v.next_at
+),
+logged AS (
+  INSERT INTO "WebhookAttempt" (id, "deliveryId", "attemptNumber", "startedAt", "durationMs", "statusCode", "responseExcerpt", error, "nextRetryAt")
+  SELECT replace(gen_random_uuid()::text, '-', ''), f.id, f.attempt, f.started_at::timestamp(3), f.duration_ms, f.status_code, f.excerpt,
+         f.error, CASE WHEN f.status = 'pending' THEN f.next_at::timestamp(3) END
+    FROM finished AS f
+  ON CONFLICT ("deliveryId", "attemptNumber") DO NOTHING
+),
+others_failed AS (
+  UPDATE "WebhookDelivery" AS d SET
+    status = 'failed', "completedAt" = $13::timestamp(3), "lastError" = 'Endpoint disabled: ' || ea."disabledReason"
+    FROM endpoint_after AS ea
+   WHERE d."endpointId" = ea.id AND NOT ea.enabled AND d.status = 'pending'
+)
+SELECT i.id, f.status::text AS status, COALESCE(NOT ea.enabled, false) AS "endpointDisabled"
+  FROM input AS i
+  LEFT JOIN finished AS f ON f.id = i.id
+  LEFT JOIN endpoint_after AS ea ON ea.id = i.endpoint_id
+`;
+
+export interface AttemptRecord {
+  deliveryId: string;
+  endpointId: string;
+  attemptNumber: number;
+  decision: Decision;
+  statusCode: number | null;
+  error: string | null;
+  responseExcerpt: string | null;
+  startedAtMs: number;
+  durationMs: number;
+}
+
+export interface RecordResult {
+  /** The delivery's new status, or null when the claim was lost (nothing about the delivery written). */
+  status: "succeeded" | "pending" | "failed" | null;
+  endpointDisabled: boolean;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Records a batch of outcomes at `nowMs`; results in the order of `records`. */
+export async function recordOutcomes(db: Queryable, records: readonly AttemptRecord[], nowMs: number): Promise<RecordResult[]> {
+  if (records.length === 0) return [];
+  const column = <T>(pick: (record: AttemptRecord) => T) => records.map(pick);
+  const values = [
+    column((r) => r.deliveryId),
+    column((r) => r.attemptNumber),
+    column((r) => r.decision.status),
+    column((r) => (r.decision.nextAttemptAt === null ? null : iso(r.decision.nextAttemptAt))),
+    column((r) => r.statusCode),
+    column((r) => r.error),
+    column((r) => iso(r.startedAtMs)),
+    column((r) => r.durationMs),
+    column((r) => r.responseExcerpt),
+    column((r) => r.endpointId),
+    column((r): EndpointEffect => r.decision.endpoint),
+    iso(nowMs - FAILING_DISABLE_AFTER_MS),
+    iso(nowMs),
+    `The endpoint answered 410 Gone on ${iso(nowMs)}`,
+    FAILING_DISABLED_REASON,
+  ];
+  const { rows } = await db.query<RecordResult & { id: string }>({ name: "delivery-record-outcomes", text: RECORD_SQL, values });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return records.map((record) => {
+    const row = byId.get(record.deliveryId);
+    return { status: row?.status ?? null, endpointDisabled: row?.endpointDisabled ?? false };
+  });
+}
+
+export async function recordOutcome(db: Queryable, record: AttemptRecord, nowMs: number): Promise<RecordResult> {
+  return (await recordOutcomes(db, [record], nowMs))[0];
+}
+
+/** Gives a claimed delivery back untouched (a worker stopping before it sent): due again at once. */
+export async function releaseDelivery(db: Queryable, deliveryId: string, attemptNumber: number): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE "WebhookDelivery" SET status = 'pending', "attemptCount" = "attemptCount" - 1, "leaseExpiresAt" = NULL
+      WHERE id = $1 AND status = 'delivering' AND "attemptCount" = $2`,
+    [deliveryId, attemptNumber],
+  );
+  return rowCount === 1;
+}

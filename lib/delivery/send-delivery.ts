@@ -1,0 +1,110 @@
+import type { DownloadOutput } from "@/lib/contract/download-result";
+import { logger } from "@/lib/http/logger";
+import { requestDownloadLinks } from "@/lib/jobs/request-download-links";
+import type { AddressPolicy } from "@/lib/ssrf/classify-address";
+import type { ResolveHost } from "@/lib/ssrf/resolve-host";
+import { buildDeliveryBody } from "./build-delivery-body";
+import type { ClaimedDelivery, Queryable } from "./claim-deliveries";
+import { decideOutcome, type AttemptResult } from "./decide-outcome";
+import { openEndpointSecrets } from "./open-endpoint-secrets";
+import { postWebhook } from "./post-webhook";
+import type { RecordOutcome } from "./group-outcomes";
+import { releaseDelivery } from "./record-outcome";
+import { signWebhook } from "./sign-webhook";
+
+// One attempt of one claimed delivery: body (fresh links for job.completed), signature, POST,
+// verdict, record. Everything that can go wrong ends as a recorded attempt, except a lost
+// database, after which the lease expires and another attempt follows (at-least-once).
+export const LINK_EXPIRATION_SECONDS = 3600;
+
+export interface DeliveryContext {
+  db: Queryable;
+  clock: () => number;
+  random: () => number;
+  timeoutMs: number;
+  policy: AddressPolicy;
+  resolve?: ResolveHost;
+  /** Fresh presigned links for a completed job (default: the upstream's download-result, 1 hour). */
+  requestLinks: (workspaceId: string, upstreamJobId: string) => Promise<DownloadOutput[]>;
+  /** Writes an attempt's outcome: group-committed in the worker (group-outcomes.ts). */
+  record: RecordOutcome;
+}
+
+export const requestFreshLinks = async (workspaceId: string, upstreamJobId: string) =>
+  (await requestDownloadLinks(workspaceId, upstreamJobId, LINK_EXPIRATION_SECONDS)).outputs;
+
+async function linksOrFailure(delivery: ClaimedDelivery, context: DeliveryContext): Promise<DownloadOutput[] | AttemptResult | null> {
+  if (delivery.eventType !== "job.completed") return null;
+  try {
+    return await context.requestLinks(delivery.workspaceId, delivery.upstreamJobId);
+  } catch (error) {
+    // Never sent without its links: the receiver would get a job.completed it cannot act on.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { statusCode: null, retryAfter: null, error: `Not sent: no fresh download links from the Jobs API (${reason})`, notSent: true };
+  }
+}
+
+async function signAndPost(delivery: ClaimedDelivery, links: DownloadOutput[] | null, context: DeliveryContext) {
+  let body: string;
+  let headers: Record<string, string>;
+  try {
+    body = buildDeliveryBody(delivery.eventType, delivery.payload, links);
+    headers = signWebhook({
+      messageId: delivery.messageId,
+      timestampSeconds: Math.floor(context.clock() / 1000),
+      body,
+      secrets: openEndpointSecrets(delivery.secretEnc, delivery.previousSecretEnc),
+    });
+  } catch (error) {
+    // A secret that does not open (APP_ENCRYPTION_KEY changed): an attempt that failed on our
+    // side, retried on the schedule like any other — not a lease left to expire again and again.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { statusCode: null, retryAfter: null, responseExcerpt: null, error: `Not sent: could not sign (${reason})`, notSent: true };
+  }
+  return postWebhook(delivery.url, headers, body, { policy: context.policy, timeoutMs: context.timeoutMs, resolve: context.resolve });
+}
+
+/**
+ * Sends one claimed delivery and records the attempt; `signal` aborted before sending gives the
+ * claim back. `onSent` is called once the HTTP exchange is over, before the outcome is written.
+ */
+export async function sendDelivery(
+  delivery: ClaimedDelivery,
+  context: DeliveryContext,
+  signal?: AbortSignal,
+  onSent: () => void = () => undefined,
+): Promise<void> {
+  const startedAtMs = context.clock();
+  const started = performance.now();
+  const links = await linksOrFailure(delivery, context);
+  let result: AttemptResult & { responseExcerpt?: string | null };
+  if (links !== null && !Array.isArray(links)) {
+    result = links;
+  } else {
+    if (signal?.aborted) {
+      await releaseDelivery(context.db, delivery.id, delivery.attemptNumber);
+      return;
+    }
+    result = await signAndPost(delivery, links, context);
+  }
+  onSent();
+  const nowMs = context.clock();
+  const decision = decideOutcome(delivery.attemptNumber, result, nowMs, context.random);
+  const recorded = await context.record({
+    deliveryId: delivery.id,
+    endpointId: delivery.endpointId,
+    attemptNumber: delivery.attemptNumber,
+    decision,
+    statusCode: result.statusCode,
+    error: result.error ?? (decision.status === "succeeded" ? null : `HTTP ${result.statusCode}`),
+    responseExcerpt: result.responseExcerpt ?? null,
+    startedAtMs,
+    durationMs: Math.round(performance.now() - started),
+  });
+  if (recorded.status === null) {
+    logger.warn("delivery outcome not recorded: the claim was taken over", { deliveryId: delivery.id, attempt: delivery.attemptNumber });
+  }
+  if (recorded.endpointDisabled) {
+    logger.warn("webhook endpoint disabled", { endpointId: delivery.endpointId, workspaceId: delivery.workspaceId });
+  }
+}

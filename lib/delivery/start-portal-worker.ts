@@ -1,0 +1,31 @@
+import { env } from "@/lib/env";
+import { logger } from "@/lib/http/logger";
+import { createDeliveryWorker, type DeliveryWorker } from "./create-delivery-worker";
+
+// The delivery worker inside the portal process (instrumentation.ts), so that `npm start` alone
+// delivers webhooks. DELIVERY_WORKER=off leaves delivery to `npm run worker` processes; any mix of
+// both is safe, since workers share the queue through row locks and leases.
+const globalForWorker = globalThis as unknown as { jobsPortalDeliveryWorker?: DeliveryWorker };
+
+export function startPortalWorker(): void {
+  if (globalForWorker.jobsPortalDeliveryWorker) return; // dev-mode reloads register again
+  if (!env.DELIVERY_WORKER) {
+    logger.info("delivery worker off in this process (DELIVERY_WORKER=off)");
+    return;
+  }
+  // `next build` loads the instrumentation hook too: no database, nothing to deliver.
+  if (env.NEXT_PHASE === "phase-production-build") return;
+  if (!env.DATABASE_URL) {
+    logger.warn("delivery worker not started: DATABASE_URL is not set");
+    return;
+  }
+  const worker = createDeliveryWorker();
+  globalForWorker.jobsPortalDeliveryWorker = worker;
+  worker.start();
+  logger.info("delivery worker started");
+  // Next.js exits on these signals once its server has closed; stopping here gives back the
+  // claims not yet sent. Whatever is cut short is retried when its lease expires.
+  const stop = () => void worker.stop();
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}

@@ -1,0 +1,38 @@
+// npm run worker — a webhook delivery worker as a process of its own, on DATABASE_URL (the
+// portal's database). Run any number beside the portal processes, which deliver too unless
+// started with DELIVERY_WORKER=off: workers share the queue through row locks and leases.
+// SIGINT/SIGTERM: stop claiming, let the sends under way finish and be recorded, give back the
+// claims not yet sent, exit. A second signal exits at once (leases then expire and are retried).
+import { applyRuntimeEnv, env } from "@/lib/env";
+import { loadLocalSecrets } from "./lib/local-secrets";
+
+const log = (line: string) => console.log(`[worker] ${line}`);
+
+if (!env.DATABASE_URL) {
+  process.stderr.write("error: DATABASE_URL is not set — point it at the portal's PostgreSQL database\n");
+  process.exit(1);
+}
+// Same key as `npm start` and the demo, which keep it under .data/ when the environment has none.
+if (!env.APP_ENCRYPTION_KEY) applyRuntimeEnv({ APP_ENCRYPTION_KEY: loadLocalSecrets().encryptionKey });
+
+const { createDeliveryWorker } = await import("@/lib/delivery/create-delivery-worker");
+const { closePool } = await import("@/lib/db/pool");
+const { disconnectPrisma } = await import("@/lib/db/client");
+
+const worker = createDeliveryWorker();
+worker.start();
+log(`delivering webhooks (pid ${process.pid}); Ctrl-C to stop`);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) process.exit(1);
+  stopping = true;
+  log(`${signal}: finishing ${worker.inFlight} delivery attempt(s) under way`);
+  await worker.stop();
+  await disconnectPrisma();
+  await closePool();
+  log("stopped");
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
