@@ -26,7 +26,7 @@ export function reachedFrom(events: Pick<JobEventRow, "status" | "occurredAt" | 
 export async function getJobTimeline(workspaceId: string, job: JobRow): Promise<JobTimeline> {
   const events = await prisma.jobEvent.findMany({
     where: { workspaceId, jobId: job.id },
-    orderBy: [{ occurredAt: "asc" }, { receivedAt: "asc" }],
+    orderBy: [{ occurredAt: "asc" }, { receivedAt: "asc" }, { id: "asc" }], // id: a total order, whatever the plan
     select: jobEventSelect,
   });
   const reached = reachedFrom(events);
