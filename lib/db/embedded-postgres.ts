@@ -88,6 +88,9 @@ function resolveDataDir(runAs: RunAs | null, dataDir: string): string {
   const real = path.join(STAGING_ROOT, `data-${id}`);
   mkdirSync(STAGING_ROOT, { recursive: true, mode: 0o755 });
   chmodSync(STAGING_ROOT, 0o755);
+  // No link points here any more: a checkout deleted and cloned again at the same path left it.
+  // Its data (and the password it was made with) went with that checkout's .data/, so start over.
+  rmSync(real, { recursive: true, force: true });
   mkdirSync(real, { recursive: true, mode: 0o700 });
   symlinkSync(real, dataDir);
   return real;
