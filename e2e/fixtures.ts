@@ -80,6 +80,7 @@ export const test = base.extend<{ stack: StackInfo; signedInPage: Page; simulato
 
 export { expect };
 
+/** Screenshots go with the test output (git-ignored), so a test run leaves the tree clean. */
 export function screenshotPath(name: string): string {
-  return path.resolve("e2e/screenshots", `${name}.png`);
+  return path.resolve(".data/test-results/screenshots", `${name}.png`);
 }
