@@ -9,7 +9,7 @@ import { Label } from "@/components/ui/label";
 import { SecretField } from "@/components/ui/secret-field";
 import type { ConnectionView } from "@/lib/workspaces/get-connection";
 import { inboundSecretQuery } from "./api";
-import { RotateSecretButton } from "./rotate-secret-button";
+import { RotateInboundSecretButton } from "./rotate-inbound-secret-button";
 import { useInboundSecret } from "./use-inbound-secret";
 
 function formatTime(iso: string): string {
@@ -71,7 +71,7 @@ export function InboundWebhookCard({ connection, canManage }: InboundWebhookCard
       </CardBody>
       <CardFooter>
         <p className="mr-auto text-[13px] text-zinc-500 dark:text-zinc-400">After a rotation the old secret still works for 24 hours.</p>
-        {canManage && <RotateSecretButton />}
+        {canManage && <RotateInboundSecretButton />}
       </CardFooter>
     </Card>
   );
