@@ -1,16 +1,16 @@
 "use client";
 
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PlugIcon } from "@/components/ui/icons";
-import { Skeleton } from "@/components/ui/skeleton";
+import { SkeletonRows } from "@/components/ui/skeleton";
 import type { ApiKeySummary } from "@/lib/api-keys/schemas";
 import { ApiKeysTable } from "./api-keys-table";
 import { CreateApiKeyDialog } from "./create-api-key-dialog";
 import { RevokeApiKeyDialog } from "./revoke-api-key-dialog";
 import { useApiKeys } from "./use-api-keys";
+import { LoadError } from "@/components/load-error";
 
 /** Settings → API keys: the list, creating a key (shown once) and revoking one. */
 export function ApiKeysPanel({ canManage }: { canManage: boolean }) {
@@ -35,16 +35,11 @@ export function ApiKeysPanel({ canManage }: { canManage: boolean }) {
       );
   } else if (apiKeys.isError) {
     body = (
-      <Alert tone="danger" title="Could not load the API keys" action={<Button size="sm" variant="secondary" onClick={() => apiKeys.refetch()}>Retry</Button>}>
-        {apiKeys.error.message}
-      </Alert>
+      <LoadError title="Could not load the API keys" message={apiKeys.error.message} onRetry={() => void apiKeys.refetch()} retrying={apiKeys.isFetching} />
     );
   } else {
     body = (
-      <div aria-busy="true" className="space-y-2">
-        <Skeleton className="h-10 w-full" />
-        <Skeleton className="h-10 w-full" />
-      </div>
+      <SkeletonRows rowClassName="h-10" />
     );
   }
 

@@ -1,7 +1,6 @@
 "use client";
 
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { JobDeliveries } from "@/components/webhooks/job-deliveries";
 import type { SerializedFailure } from "@/lib/jobs/serialize-job-detail";
 import { JobEvents } from "./job-events";
@@ -12,6 +11,7 @@ import { JobTimeline } from "./job-timeline";
 import { STATUS_LABELS } from "./status-style";
 import { useJob } from "./use-job";
 import { useLiveJobUpdates } from "./use-live-job-updates";
+import { LoadError } from "@/components/load-error";
 
 /** "Failed while transcribing", "Rejected before processing started", "Failed after Dubbed". */
 function describeFailure(failure: SerializedFailure): string {
@@ -28,9 +28,7 @@ export function JobView({ jobId, canManage }: { jobId: string; canManage: boolea
 
   if (!data) {
     return (
-      <Alert tone="danger" title="This job could not be loaded" action={<Button variant="secondary" size="sm" loading={isFetching} onClick={() => void refetch()}>Try again</Button>}>
-        {error?.message ?? "Loading…"}
-      </Alert>
+      <LoadError title="This job could not be loaded" message={error?.message ?? "Loading…"} onRetry={() => void refetch()} retrying={isFetching} />
     );
   }
 

@@ -15,6 +15,7 @@ import { useJobCounts } from "./use-job-counts";
 import { useJobs } from "./use-jobs";
 import { useListParams } from "./use-list-params";
 import { useLiveJobUpdates } from "./use-live-job-updates";
+import { LoadError } from "@/components/load-error";
 
 /** The Jobs page: state tabs, search and filters, the table, pagination — all live. */
 export function JobsView({ webhookUrl }: { webhookUrl: string }) {
@@ -29,9 +30,7 @@ export function JobsView({ webhookUrl }: { webhookUrl: string }) {
   let body;
   if (!page && jobs.isError) {
     body = (
-      <Alert tone="danger" title="The jobs could not be loaded" action={<Button variant="secondary" size="sm" onClick={() => void jobs.refetch()} loading={jobs.isFetching}>Try again</Button>}>
-        {jobs.error.message}
-      </Alert>
+      <LoadError title="The jobs could not be loaded" message={jobs.error.message} onRetry={() => void jobs.refetch()} retrying={jobs.isFetching} />
     );
   } else if (!page) {
     body = <JobsTableSkeleton />;

@@ -5,3 +5,14 @@ import { cn } from "./cn";
 export function Skeleton({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
   return <div aria-hidden="true" className={cn("animate-pulse rounded-md bg-zinc-200/70 dark:bg-zinc-800", className)} {...props} />;
 }
+
+/** A loading list: `count` skeleton rows of one height, announced as busy. */
+export function SkeletonRows({ count = 2, rowClassName = "h-10", className }: { count?: number; rowClassName?: string; className?: string }) {
+  return (
+    <div aria-busy="true" className={cn("space-y-2", className)}>
+      {Array.from({ length: count }, (_, index) => (
+        <Skeleton key={index} className={cn("w-full", rowClassName)} />
+      ))}
+    </div>
+  );
+}

@@ -1,16 +1,16 @@
 "use client";
 
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RefreshIcon, WebhookIcon } from "@/components/ui/icons";
-import { Skeleton } from "@/components/ui/skeleton";
+import { SkeletonRows } from "@/components/ui/skeleton";
 import { DeliveriesTable } from "./deliveries-table";
 import { DeliveryDialog } from "./delivery-dialog";
 import { ReplayFailedDialog } from "./replay-failed-dialog";
 import { useEndpointDeliveries } from "./use-endpoint-deliveries";
+import { LoadError } from "@/components/load-error";
 
 /** The endpoint's delivery log: newest first, live while deliveries are in flight, with resend and replay. */
 export function DeliveryLog({ endpointId, canManage, enabled }: { endpointId: string; canManage: boolean; enabled: boolean }) {
@@ -37,18 +37,12 @@ export function DeliveryLog({ endpointId, canManage, enabled }: { endpointId: st
   } else if (log.isError) {
     body = (
       <div className="p-6">
-        <Alert tone="danger" title="Could not load the delivery log" action={<Button size="sm" variant="secondary" onClick={() => log.refetch()}>Retry</Button>}>
-          {log.error.message}
-        </Alert>
+        <LoadError title="Could not load the delivery log" message={log.error.message} onRetry={() => void log.refetch()} retrying={log.isFetching} />
       </div>
     );
   } else {
     body = (
-      <div aria-busy="true" className="space-y-2 p-6">
-        <Skeleton className="h-9 w-full" />
-        <Skeleton className="h-9 w-full" />
-        <Skeleton className="h-9 w-full" />
-      </div>
+      <SkeletonRows count={3} rowClassName="h-9" className="p-6" />
     );
   }
 

@@ -1,7 +1,5 @@
 "use client";
 
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { SettingsSection } from "@/components/settings/settings-section";
 import { DeleteEndpointButton } from "./delete-endpoint-button";
@@ -12,6 +10,7 @@ import { EndpointStateBanner } from "./endpoint-state-banner";
 import { SigningSecretCard } from "./signing-secret-card";
 import { TestEventCard } from "./test-event-card";
 import { useEndpoint } from "./use-endpoint";
+import { LoadError } from "@/components/load-error";
 
 /** The endpoint page: state, secret, test, delivery log, then its settings. */
 export function EndpointView({ endpointId, canManage }: { endpointId: string; canManage: boolean }) {
@@ -19,9 +18,7 @@ export function EndpointView({ endpointId, canManage }: { endpointId: string; ca
 
   if (!data) {
     return (
-      <Alert tone="danger" title="This endpoint could not be loaded" action={<Button variant="secondary" size="sm" loading={isFetching} onClick={() => void refetch()}>Try again</Button>}>
-        {error?.message ?? "Loading…"}
-      </Alert>
+      <LoadError title="This endpoint could not be loaded" message={error?.message ?? "Loading…"} onRetry={() => void refetch()} retrying={isFetching} />
     );
   }
 

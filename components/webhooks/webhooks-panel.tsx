@@ -1,14 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { WebhookIcon } from "@/components/ui/icons";
-import { Skeleton } from "@/components/ui/skeleton";
+import { SkeletonRows } from "@/components/ui/skeleton";
 import { CreateEndpointDialog } from "./create-endpoint-dialog";
 import { EndpointsTable } from "./endpoints-table";
 import { useEndpoints } from "./use-endpoints";
+import { LoadError } from "@/components/load-error";
 
 /** Settings → Webhooks: the endpoints the portal re-delivers job events to, and adding one. */
 export function WebhooksPanel({ canManage }: { canManage: boolean }) {
@@ -31,16 +31,11 @@ export function WebhooksPanel({ canManage }: { canManage: boolean }) {
       );
   } else if (endpoints.isError) {
     body = (
-      <Alert tone="danger" title="Could not load the endpoints" action={<Button size="sm" variant="secondary" onClick={() => endpoints.refetch()}>Retry</Button>}>
-        {endpoints.error.message}
-      </Alert>
+      <LoadError title="Could not load the endpoints" message={endpoints.error.message} onRetry={() => void endpoints.refetch()} retrying={endpoints.isFetching} />
     );
   } else {
     body = (
-      <div aria-busy="true" className="space-y-2">
-        <Skeleton className="h-14 w-full" />
-        <Skeleton className="h-14 w-full" />
-      </div>
+      <SkeletonRows rowClassName="h-14" />
     );
   }
 

@@ -3,6 +3,7 @@ import { POST } from "@/app/api/webhooks/[workspaceId]/route";
 import { seal } from "@/lib/crypto/secret-box";
 import { generateWebhookSecret } from "@/lib/crypto/webhook-secret";
 import { prisma } from "@/lib/db/client";
+import { jobSelect } from "@/lib/jobs/serialize-job";
 
 // Integration-test support: workspaces with sealed inbound secrets, requests signed the way the
 // Standard Webhooks spec says (independently of the `standardwebhooks` package the portal uses),
@@ -86,18 +87,11 @@ export async function countRows(workspaceId: string) {
   return { jobs, events, outputs };
 }
 
+// A job's whole stored state: the serializer's fields (less the row id, which differs between
+// databases compared against each other) and its outputs.
+const { id: _rowId, ...jobStateFields } = jobSelect;
 const JOB_STATE_SELECT = {
-  upstreamJobId: true,
-  apiProduct: true,
-  status: true,
-  state: true,
-  duration: true,
-  cost: true,
-  wordCount: true,
-  failureReason: true,
-  createdAt: true,
-  updatedAt: true,
-  completedAt: true,
+  ...jobStateFields,
   outputs: { select: { outputIndex: true, sizeBytes: true, kind: true }, orderBy: { outputIndex: "asc" } },
 } as const;
 

@@ -1,0 +1,29 @@
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+/** What a page or panel shows when its query failed: what could not be loaded, why, and a retry. */
+export function LoadError({
+  title,
+  message,
+  onRetry,
+  retrying = false,
+}: {
+  title: string;
+  message: string;
+  onRetry: () => void;
+  retrying?: boolean;
+}) {
+  return (
+    <Alert
+      tone="danger"
+      title={title}
+      action={
+        <Button variant="secondary" size="sm" loading={retrying} onClick={onRetry}>
+          Try again
+        </Button>
+      }
+    >
+      {message}
+    </Alert>
+  );
+}
