@@ -4,6 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 // Playwright's own browser download cannot reach its servers here. The flags keep Chromium from
 // calling home, which this machine's closed network would refuse.
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// E2E_PORT lets several checkouts run their suites side by side (scripts/e2e-stack.ts reads it too).
+const baseURL = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -15,7 +17,7 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   use: {
-    baseURL: "http://localhost:3100",
+    baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     ...devices["Desktop Chrome"],
@@ -34,7 +36,7 @@ export default defineConfig({
   },
   webServer: {
     command: "npx tsx scripts/e2e-stack.ts",
-    url: "http://localhost:3100/api/health",
+    url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",

@@ -14,6 +14,10 @@ export interface StackInfo {
   password: string;
 }
 
+/** The portal under test, as playwright.config.ts sets baseURL; mutating requests send it as Origin. */
+export const PORTAL_URL = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
+export const ORIGIN = { origin: PORTAL_URL };
+
 export function readStack(): StackInfo {
   return JSON.parse(readFileSync(path.resolve(".data/e2e-stack.json"), "utf8")) as StackInfo;
 }
@@ -44,7 +48,7 @@ export async function signUp(page: Page, input: SignUpInput): Promise<void> {
       password,
       workspaceName: input.workspaceName ?? "Test workspace",
     },
-    headers: { origin: "http://localhost:3100" },
+    headers: ORIGIN,
   });
   expect(response.status(), await response.text()).toBeLessThan(300);
   await signIn(page, input.email, password);

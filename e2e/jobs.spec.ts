@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { parseSrt } from "@/simulator/outputs/srt";
 import { readZip } from "@/test/read-zip";
-import { expect, screenshotPath, signUp, test } from "./fixtures";
+import { expect, ORIGIN, PORTAL_URL, screenshotPath, signUp, test } from "./fixtures";
 
 // The Jobs page and the job page, against real jobs: the simulator walks them and sends real
 // webhooks, the portal ingests them and pushes the changes to the open page.
@@ -163,7 +163,7 @@ test("another workspace's member gets 404 for the job, on the page and the API",
   await openJobs(page);
   await expect(row(page, jobId)).toBeVisible();
 
-  const context = await browser.newContext({ baseURL: "http://localhost:3100" });
+  const context = await browser.newContext({ baseURL: PORTAL_URL });
   const stranger = await context.newPage();
   await signUp(stranger, { email: `stranger-${Date.now()}@example.com`, workspaceName: "Elsewhere" });
   const response = await stranger.goto(`/jobs/${jobId}`);
@@ -173,7 +173,7 @@ test("another workspace's member gets 404 for the job, on the page and the API",
   const api = await stranger.request.get(`/api/jobs/${jobId}`);
   expect(api.status()).toBe(404);
   expect(await api.json()).toEqual({ error: { code: "RESOURCE_NOT_FOUND", message: "Job not found" } });
-  const links = await stranger.request.post(`/api/jobs/${jobId}/download`, { data: {}, headers: { origin: "http://localhost:3100" } });
+  const links = await stranger.request.post(`/api/jobs/${jobId}/download`, { data: {}, headers: ORIGIN });
   expect(links.status()).toBe(404);
   await context.close();
 });

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { expect, screenshotPath, signUp, test } from "./fixtures";
+import { expect, PORTAL_URL, screenshotPath, signUp, test } from "./fixtures";
 
 /** Every response body the browser receives from the portal, to prove a secret is never among them. */
 function recordResponseBodies(page: Page): string[] {
   const bodies: string[] = [];
   page.on("response", async (response) => {
-    if (!response.url().startsWith("http://localhost:3100")) return;
+    if (!response.url().startsWith(PORTAL_URL)) return;
     bodies.push(await response.text().catch(() => ""));
   });
   return bodies;
@@ -20,7 +20,7 @@ test.describe("Settings → Connection", () => {
   test("shows the inbound URL, reveals and copies the secret", async ({ signedInPage: page, stack }) => {
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.goto("/settings");
-    await expect(page.getByRole("textbox", { name: "Endpoint URL" })).toHaveValue("http://localhost:3100/api/webhooks/demo");
+    await expect(page.getByRole("textbox", { name: "Endpoint URL" })).toHaveValue(`${PORTAL_URL}/api/webhooks/demo`);
 
     const secret = page.getByTestId("secret-value");
     await expect(secret).toHaveText(/^whsec_•+$/);

@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { expect, signUp, test } from "./fixtures";
+import { expect, ORIGIN, PORTAL_URL, signUp, test } from "./fixtures";
 
 // Settings → Webhooks' guard rails: what the portal refuses to save, and whose endpoints a member
 // may see. Each test signs up a workspace of its own.
-const ORIGIN = { origin: "http://localhost:3100" };
 const newEmail = () => `webhooks-${randomBytes(4).toString("hex")}@example.com`;
 
 test("a URL that cannot receive webhooks is explained and nothing is saved", async ({ page }) => {
@@ -44,7 +43,7 @@ test("another workspace's endpoint is not found, and nothing answers without a s
   expect(created.status()).toBe(201);
   const { endpoint } = (await created.json()) as { endpoint: { id: string } };
 
-  const other = await browser.newContext({ baseURL: "http://localhost:3100" });
+  const other = await browser.newContext({ baseURL: PORTAL_URL });
   try {
     const otherPage = await other.newPage();
     await signUp(otherPage, { email: newEmail(), workspaceName: "Other lab" });

@@ -1,11 +1,10 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
-import { expect, screenshotPath, test } from "./fixtures";
+import { expect, ORIGIN, screenshotPath, test } from "./fixtures";
 import { signatureHeaders, startWebhookReceiver, type ReceivedRequest, type WebhookReceiver } from "./webhook-receiver";
 
 // Settings → Webhooks against real deliveries: a receiver this test runs on 127.0.0.1, jobs the
 // simulator walks, events the portal ingests and re-delivers, signed, to the receiver.
-const ORIGIN = { origin: "http://localhost:3100" };
 const jobIdOf = (request: ReceivedRequest) => (JSON.parse(request.body) as { data?: { jobId?: string } }).data?.jobId;
 const eventOf = (request: ReceivedRequest) => (JSON.parse(request.body) as { event?: string }).event;
 

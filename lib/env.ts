@@ -34,6 +34,9 @@ const envSchema = z.object({
   EMAIL_SERVER: z.string().optional(),
   EMAIL_FROM: z.string().optional(),
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  /** Ports of the end-to-end stack, so several checkouts can run their suites side by side. */
+  E2E_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
+  E2E_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(4110),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -2,15 +2,13 @@
 // a fresh embedded database, the simulator at high speed without autopilot, the production portal.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { env } from "@/lib/env";
 import { DATA_DIR } from "./lib/local-secrets";
 import { startStack } from "./lib/stack";
 
-export const E2E_PORTAL_PORT = 3100;
-export const E2E_SIMULATOR_PORT = 4110;
-
 const stack = await startStack({
-  portalPort: E2E_PORTAL_PORT,
-  simulatorPort: E2E_SIMULATOR_PORT,
+  portalPort: env.E2E_PORT,
+  simulatorPort: env.E2E_SIMULATOR_PORT,
   speed: 40,
   autopilotPerMinute: 0,
   databaseDir: "e2e-postgres",
