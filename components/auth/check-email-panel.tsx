@@ -52,7 +52,7 @@ export function CheckEmailPanel({ email, expiresInHours }: CheckEmailPanelProps)
         </span>
         <p className="text-sm leading-6 text-zinc-700 dark:text-zinc-300">
           To finish creating your account, open the link we emailed to{" "}
-          {email ? <strong className="font-medium break-all text-zinc-900 dark:text-zinc-50">{email}</strong> : "you"}. It confirms your
+          {email ? <strong className="font-medium break-words text-zinc-900 dark:text-zinc-50">{email}</strong> : "you"}. It confirms your
           address and opens your new workspace.
         </p>
       </div>
