@@ -12,6 +12,8 @@ export interface StackInfo {
   inboundSecret: string;
   email: string;
   password: string;
+  /** The stack's local inbox (lib/email/serve-local-inbox.ts): every mail the portal sent. */
+  inboxUrl: string;
 }
 
 /** The portal under test, as playwright.config.ts sets baseURL; mutating requests send it as Origin. */
@@ -38,7 +40,50 @@ export interface SignUpInput {
   workspaceName?: string;
 }
 
-/** Creates an account and workspace through the portal's own sign-up route, then signs in. */
+export interface InboxMail {
+  to: string[];
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+  links: string[];
+  receivedAt: string;
+}
+
+export const CONFIRM_SUBJECT = "Confirm your email for Jobs Portal";
+
+/**
+ * The `nth` mail (1-based, oldest first) to `to` whose subject matches, from the stack's local SMTP
+ * server, waiting for it to arrive.
+ */
+export async function waitForMail(to: string, subject: string | RegExp, nth = 1): Promise<InboxMail> {
+  const { inboxUrl } = readStack();
+  const matches = (mail: InboxMail) => (typeof subject === "string" ? mail.subject === subject : subject.test(mail.subject));
+  let found: InboxMail[] = [];
+  await expect
+    .poll(
+      async () => {
+        const response = await fetch(`${inboxUrl}/mails?${new URLSearchParams({ to })}`);
+        found = ((await response.json()) as InboxMail[]).filter(matches);
+        return found.length;
+      },
+      { message: `mail ${nth} to ${to} (${subject})`, timeout: 15_000 },
+    )
+    .toBeGreaterThanOrEqual(nth);
+  return found[nth - 1]!;
+}
+
+/** The first link of a mail, as a path on the portal under test (the mail carries NEXTAUTH_URL's origin). */
+export function mailLink(mail: InboxMail): string {
+  const link = new URL(mail.links[0] ?? "");
+  return `${link.pathname}${link.search}`;
+}
+
+/**
+ * Creates an account and workspace through the portal's own sign-up route and signs in. The stack
+ * sets EMAIL_SERVER, so that means following the confirmation mail: its token goes to next-auth's
+ * confirmation provider from this browser context, which holds the sign-up cookie.
+ */
 export async function signUp(page: Page, input: SignUpInput): Promise<void> {
   const password = input.password ?? "correct-horse-battery";
   const response = await page.request.post("/api/sign-up", {
@@ -51,7 +96,15 @@ export async function signUp(page: Page, input: SignUpInput): Promise<void> {
     headers: ORIGIN,
   });
   expect(response.status(), await response.text()).toBeLessThan(300);
-  await signIn(page, input.email, password);
+  if (response.status() !== 202) {
+    await signIn(page, input.email, password);
+    return;
+  }
+  const token = new URL((await waitForMail(input.email, CONFIRM_SUBJECT)).links[0] ?? "").searchParams.get("token") ?? "";
+  const csrf = await page.request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const confirmed = await page.request.post("/api/auth/callback/email-confirmation", { form: { csrfToken, token, json: "true" } });
+  expect(confirmed.ok(), `confirmation of ${input.email}`).toBeTruthy();
 }
 
 export type Product = "transcribe" | "translate" | "voiceover" | "dub";

@@ -7,6 +7,12 @@ const booleanFlag = z
   .optional()
   .transform((value) => value === "1" || value === "true");
 
+/** Empty counts as unset, as shells and .env files often leave it. */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => value || undefined);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().optional(),
@@ -31,8 +37,10 @@ const envSchema = z.object({
   NEXT_PHASE: z.string().optional(),
   GITHUB_ID: z.string().optional(),
   GITHUB_SECRET: z.string().optional(),
-  EMAIL_SERVER: z.string().optional(),
-  EMAIL_FROM: z.string().optional(),
+  /** SMTP in nodemailer's URL form (`smtp://user:pass@host:587`); set, it turns on email confirmation and email-link sign-in. */
+  EMAIL_SERVER: optionalText,
+  /** The From of every mail, e.g. `Jobs Portal <portal@example.com>`; required with EMAIL_SERVER. */
+  EMAIL_FROM: optionalText,
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   /** Ports of the end-to-end stack, so several checkouts can run their suites side by side. */
   E2E_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
@@ -40,10 +48,15 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
+const checkedEnvSchema = envSchema.refine((values) => !values.EMAIL_SERVER || values.EMAIL_FROM, {
+  path: ["EMAIL_FROM"],
+  message: "is required when EMAIL_SERVER is set (the From address of every mail)",
+});
+
 export type Env = z.infer<typeof envSchema>;
 
 function loadEnv(): Env {
-  const parsed = envSchema.safeParse(process.env);
+  const parsed = checkedEnvSchema.safeParse(process.env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Invalid environment: ${issue?.path.join(".")}: ${issue?.message}`);

@@ -12,6 +12,7 @@ const stack = await startStack({
   autopilotPerMinute: env.SIMULATOR_AUTOPILOT ?? 6,
   databaseDir: "postgres",
   fresh: false,
+  mail: "print",
   log,
 }).catch((error: unknown) => {
   console.error(`error: ${error instanceof Error ? error.message : error}`);
@@ -27,6 +28,7 @@ console.log(`
   Inbound webhook     ${stack.inboundWebhookUrl}
   Inbound secret      ${stack.secrets.inboundSecret}
   Simulator (upstream) ${stack.simulatorUrl}  (key ${stack.secrets.simulatorApiKey})
+  Mail                ${stack.localSmtpUrl ? `local SMTP server ${stack.localSmtpUrl}: every mail is printed here with its links` : "through your EMAIL_SERVER"}
 
   Try:  curl -X POST ${stack.simulatorUrl}/v1/transcribe \\
           -H "Authorization: Bearer ${stack.secrets.simulatorApiKey}" -H "Content-Type: application/json" \\

@@ -13,6 +13,7 @@ const stack = await startStack({
   autopilotPerMinute: 0,
   databaseDir: "e2e-postgres",
   fresh: true,
+  mail: "inbox",
   log: (line) => console.log(`[e2e-stack] ${line}`),
 });
 writeFileSync(
@@ -25,6 +26,7 @@ writeFileSync(
     inboundSecret: stack.secrets.inboundSecret,
     email: stack.email,
     password: stack.password,
+    inboxUrl: stack.inboxUrl,
   }),
   { mode: 0o600 },
 );

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -8,17 +9,22 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { signInSchema } from "@/lib/auth/schemas";
+import { AUTH_LINK_CLASSES } from "./auth-card";
 
 export interface SignInFormProps {
   callbackUrl: string;
   /** A message from next-auth's redirect (`?error=`), already in words. */
   initialError: string | null;
+  /** EMAIL_SERVER is set: a failed sign-in may be a sign-up whose email is not confirmed yet. */
+  confirmsEmail: boolean;
 }
 
-export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
+export function SignInForm({ callbackUrl, initialError, confirmsEmail }: SignInFormProps) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(initialError);
+  // The email of a failed password sign-in, for the link to resend a confirmation.
+  const [failedEmail, setFailedEmail] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<"email" | "password">>({});
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -26,6 +32,7 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
     const form = new FormData(event.currentTarget);
     const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
     setError(null);
+    setFailedEmail(null);
     setFieldErrors(parsed.success ? {} : toFieldErrors(parsed.error));
     if (!parsed.success) return;
 
@@ -34,7 +41,10 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
     const result = await signIn("credentials", { ...parsed.data, redirect: false });
     if (!result?.ok || result.error) {
       setPending(false);
-      setError(result?.error === "CredentialsSignin" ? "Incorrect email or password." : "Sign-in failed. Try again.");
+      const wrongCredentials = result?.error === "CredentialsSignin";
+      setError(wrongCredentials ? "Incorrect email or password." : "Sign-in failed. Try again.");
+      // The same words whether the account is unconfirmed, unknown or the password is wrong.
+      if (wrongCredentials) setFailedEmail(parsed.data.email);
       return;
     }
     router.replace(callbackUrl);
@@ -43,7 +53,19 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
 
   return (
     <form onSubmit={handleSubmit} noValidate className="space-y-5">
-      {error && <Alert tone="danger">{error}</Alert>}
+      {error && (
+        <Alert tone="danger">
+          {error}
+          {confirmsEmail && failedEmail && (
+            <p className="mt-1">
+              Signed up recently? Your account opens once you confirm your email.{" "}
+              <Link href={`/sign-up/check-email?${new URLSearchParams({ email: failedEmail })}`} className={AUTH_LINK_CLASSES}>
+                Resend the confirmation link
+              </Link>
+            </p>
+          )}
+        </Alert>
+      )}
       <TextField label="Email" name="email" type="email" autoComplete="email" autoFocus required error={fieldErrors.email} />
       <TextField
         label="Password"

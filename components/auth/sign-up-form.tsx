@@ -8,13 +8,19 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { signUpSchema, type SignUpInput } from "@/lib/auth/schemas";
+import type { SignUpResponse } from "@/lib/auth/types";
 import { fetchJson, RequestError } from "@/lib/http/fetch-json";
 
 type Field = keyof SignUpInput;
 
+export interface SignUpFormProps {
+  /** EMAIL_SERVER is set: the account opens once its email is confirmed. */
+  confirmsEmail: boolean;
+}
+
 // Signed-out pages have no QueryClient (it lives in the signed-in layout), so this one call
 // is a plain fetch; pending and error are form state, not server data.
-export function SignUpForm() {
+export function SignUpForm({ confirmsEmail }: SignUpFormProps) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -29,13 +35,18 @@ export function SignUpForm() {
     if (!parsed.success) return;
 
     setPending(true);
+    let response: SignUpResponse;
     try {
-      await fetchJson("/api/sign-up", { method: "POST", body: JSON.stringify(parsed.data) });
+      response = await fetchJson<SignUpResponse>("/api/sign-up", { method: "POST", body: JSON.stringify(parsed.data) });
     } catch (cause) {
       setPending(false);
       const message = cause instanceof RequestError ? cause.message : "Sign-up failed. Try again.";
       if (cause instanceof RequestError && cause.status === 409) setFieldErrors({ email: message });
       else setError(message);
+      return;
+    }
+    if (response.status === "check_email") {
+      router.push(`/sign-up/check-email?${new URLSearchParams({ email: parsed.data.email })}`);
       return;
     }
     const result = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
@@ -63,16 +74,18 @@ export function SignUpForm() {
         error={fieldErrors.password}
       />
       <TextField
-        label="Workspace name"
+        label="Workspace name (optional)"
         name="workspaceName"
         autoComplete="organization"
-        required
-        hint="Your team or project. You can invite teammates later."
+        hint="Your team or project; left empty, it is named after you. You can invite teammates later."
         error={fieldErrors.workspaceName}
       />
       <Button type="submit" size="lg" className="w-full" loading={pending}>
         {pending ? "Creating your workspace…" : "Create account"}
       </Button>
+      {confirmsEmail && (
+        <p className="text-center text-[13px] text-zinc-500 dark:text-zinc-400">We will email you a link to confirm your address.</p>
+      )}
     </form>
   );
 }

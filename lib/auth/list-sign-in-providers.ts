@@ -5,9 +5,9 @@ export interface SignInProvider {
   name: string;
 }
 
-/** The providers other than email and password — GitHub and email link, when configured. */
+/** The providers other than password and confirmation links — GitHub and email link, when configured. */
 export function listAlternativeProviders(): SignInProvider[] {
   return authOptions.providers
-    .filter((provider) => provider.id !== "credentials")
+    .filter((provider) => provider.type !== "credentials")
     .map((provider) => ({ id: provider.id, name: provider.name }));
 }

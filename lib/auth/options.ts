@@ -6,8 +6,11 @@ import GitHubProvider from "next-auth/providers/github";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { sendSignInLink } from "@/lib/email/send-sign-in-link";
 import { signInSchema } from "./schemas";
 import { authenticateWithPassword } from "./authenticate";
+import { allowSignIn } from "./allow-sign-in";
+import { confirmationProvider } from "./confirmation-provider";
 
 // next-auth 4. Credentials sign-in requires JWT sessions; the adapter still stores users and
 // accounts for the GitHub and email-link providers, which are on only when configured.
@@ -21,12 +24,13 @@ const providers: NextAuthOptions["providers"] = [
       return authenticateWithPassword(parsed.data.email, parsed.data.password);
     },
   }),
+  confirmationProvider,
 ];
 if (env.GITHUB_ID && env.GITHUB_SECRET) {
   providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
 }
 if (env.EMAIL_SERVER && env.EMAIL_FROM) {
-  providers.push(EmailProvider({ server: env.EMAIL_SERVER, from: env.EMAIL_FROM }));
+  providers.push(EmailProvider({ server: env.EMAIL_SERVER, from: env.EMAIL_FROM, sendVerificationRequest: sendSignInLink }));
 }
 
 export const authOptions: NextAuthOptions = {
@@ -44,6 +48,7 @@ export const authOptions: NextAuthOptions = {
     },
   },
   callbacks: {
+    signIn: allowSignIn,
     jwt({ token, user }) {
       if (user) token.sub = user.id;
       return token;

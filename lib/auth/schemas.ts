@@ -1,14 +1,35 @@
 import { z } from "zod";
 
+const emailSchema = z.email("Enter a valid email address").max(254).transform((email) => email.toLowerCase());
+
 export const signInSchema = z.object({
-  email: z.email("Enter a valid email address").max(254).transform((email) => email.toLowerCase()),
+  email: emailSchema,
   password: z.string().min(1, "Enter your password").max(1024),
 });
 
-export const signUpSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name").max(100),
-  email: z.email("Enter a valid email address").max(254).transform((email) => email.toLowerCase()),
-  password: z.string().min(10, "Use at least 10 characters").max(1024),
-  workspaceName: z.string().trim().min(1, "Name your workspace").max(100),
-});
+export const signUpSchema = z
+  .object({
+    name: z.string().trim().min(1, "Enter your name").max(100),
+    email: emailSchema,
+    password: z.string().min(10, "Use at least 10 characters").max(1024),
+    /** Optional: left empty, the workspace is named after its owner, as for GitHub and email-link sign-ups. */
+    workspaceName: z.string().trim().max(100).optional(),
+  })
+  .transform((input) => ({ ...input, workspaceName: input.workspaceName || `${input.name}'s workspace` }));
 export type SignUpInput = z.infer<typeof signUpSchema>;
+
+/** A token from a mailed link (lib/auth/one-time-token.ts): 43 base64url characters. */
+export const oneTimeTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This link is incomplete. Open it from the email again.");
+
+/** What the confirmation page posts: the link's token, and the password when opened in another browser. */
+export const confirmSignUpSchema = z.object({
+  token: oneTimeTokenSchema,
+  password: z
+    .string()
+    .max(1024)
+    .optional()
+    .transform((password) => password || undefined),
+});
+export type ConfirmSignUpInput = z.infer<typeof confirmSignUpSchema>;
+
+export const resendConfirmationSchema = z.object({ email: emailSchema });

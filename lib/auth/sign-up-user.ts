@@ -1,30 +1,36 @@
+import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { getMailer, type Mailer } from "@/lib/email/mailer";
 import { ApiError } from "@/lib/http/api-error";
-import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { createPasswordUser, type CreatedAccount } from "./create-password-user";
 import { hashPassword } from "./password";
+import { requestSignUpConfirmation } from "./request-sign-up-confirmation";
 import type { SignUpInput } from "./schemas";
 
-export interface SignedUpUser {
-  userId: string;
-  workspaceId: string;
-}
+export type SignUpOutcome =
+  | ({ status: "created" } & CreatedAccount)
+  /** The same answer for a new and a taken email; the nonce goes into the browser's sign-up cookie. */
+  | { status: "check_email"; browserNonce: string };
 
-/** Creates the user, their workspace and the owner membership in one transaction. */
-export async function signUpUser(input: SignUpInput): Promise<SignedUpUser> {
-  // Hashed before the transaction: scrypt takes a while and must not hold a connection open.
+/**
+ * Without a mailer (EMAIL_SERVER unset) nothing can prove an address, so the account is created at
+ * once and a taken email is a 409. With one, the account waits for its emailed confirmation and
+ * the answer never tells whether the email already has an account.
+ */
+export async function signUpUser(input: SignUpInput, mailer: Mailer | null = getMailer()): Promise<SignUpOutcome> {
+  // Hashed before any query, and on both paths: scrypt takes a while, must not hold a connection
+  // open, and its cost is what keeps a taken and a new email equally slow to answer.
   const passwordHash = await hashPassword(input.password);
+  if (mailer) {
+    const browserNonce = randomBytes(32).toString("base64url");
+    await requestSignUpConfirmation({ ...input, passwordHash, browserNonce }, mailer);
+    return { status: "check_email", browserNonce };
+  }
   try {
-    return await prisma.$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: { name: input.name, email: input.email, passwordHash },
-        select: { id: true },
-      });
-      const workspace = await createWorkspace(tx, { name: input.workspaceName, ownerUserId: user.id });
-      return { userId: user.id, workspaceId: workspace.id };
-    });
+    const account = await prisma.$transaction((tx) => createPasswordUser(tx, { ...input, passwordHash, emailVerified: null }));
+    return { status: "created", ...account };
   } catch (error) {
-    // The unique index on email decides, so two simultaneous sign-ups cannot both succeed.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new ApiError("INVALID_REQUEST", "An account with this email already exists. Sign in instead.", 409);
     }

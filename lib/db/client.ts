@@ -10,6 +10,7 @@ function createPrismaClient() {
     omit: {
       workspace: { upstreamApiKeyEnc: true, inboundSecretEnc: true, previousInboundSecretEnc: true },
       user: { passwordHash: true },
+      pendingSignUp: { passwordHash: true },
       webhookEndpoint: { secretEnc: true, previousSecretEnc: true },
     },
   });

@@ -2,9 +2,6 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { open } from "@/lib/crypto/secret-box";
 import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { ApiError } from "@/lib/http/api-error";
-import { signUpUser } from "@/lib/auth/sign-up-user";
-import { verifyPassword } from "@/lib/auth/password";
 import { ensureEncryptionKey } from "@/test/v1-fixtures";
 import { createWorkspace } from "./create-workspace";
 import { getConnection } from "./get-connection";
@@ -40,24 +37,6 @@ describe("createWorkspace", () => {
     expect(row).toMatchObject({ name: "Acme", upstreamBaseUrl: null, upstreamApiKeyEnc: null, previousInboundSecretEnc: null });
     const memberships = await prisma.membership.findMany({ where: { workspaceId }, select: { userId: true, role: true } });
     expect(memberships).toEqual([{ userId, role: "owner" }]);
-  });
-});
-
-describe("signUpUser", () => {
-  it("creates user, workspace and owner membership together, and refuses a taken email with 409", async () => {
-    const email = `${randomUUID()}@example.com`;
-    const input = { name: "Ada", email, password: "analytical-engine", workspaceName: "Engines" };
-    const { userId, workspaceId } = await signUpUser(input);
-    const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, omit: { passwordHash: false } });
-    expect(await verifyPassword("analytical-engine", user.passwordHash ?? "")).toBe(true);
-    expect(await prisma.membership.count({ where: { userId, workspaceId, role: "owner" } })).toBe(1);
-
-    const secondName = `Second ${randomUUID()}`;
-    const duplicate = await signUpUser({ ...input, workspaceName: secondName }).catch((error: unknown) => error);
-    expect(duplicate).toBeInstanceOf(ApiError);
-    expect(duplicate).toMatchObject({ status: 409, code: "INVALID_REQUEST" });
-    // The transaction rolled back: no orphan workspace.
-    expect(await prisma.workspace.count({ where: { name: secondName } })).toBe(0);
   });
 });
 

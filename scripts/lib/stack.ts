@@ -4,6 +4,8 @@ import { DEMO_EMAIL, DEMO_WORKSPACE_ID, seedDemo } from "@/lib/workspaces/seed-d
 import { disconnectPrisma } from "@/lib/db/client";
 import { closePool } from "@/lib/db/pool";
 import { startSimulator } from "@/simulator/server";
+import { startLocalSmtpServer, type ReceivedMail } from "@/lib/email/local-smtp-server";
+import { serveLocalInbox } from "@/lib/email/serve-local-inbox";
 import { openDatabase } from "./database";
 import { DATA_DIR, loadLocalSecrets, type LocalSecrets } from "./local-secrets";
 import { buildIfNeeded, startPortal, stopChild, waitForHealth } from "./portal-process";
@@ -17,6 +19,11 @@ export interface StackOptions {
   databaseDir: string;
   /** Start from an empty database (tests); the demo keeps its data across restarts. */
   fresh: boolean;
+  /**
+   * `print` (the demo): the operator's EMAIL_SERVER if set, else a local SMTP server whose mails are
+   * printed to the console. `inbox` (the tests): always the local server, its mails served over HTTP.
+   */
+  mail: "print" | "inbox";
   log: (line: string) => void;
 }
 
@@ -27,7 +34,17 @@ export interface Stack {
   email: string;
   password: string;
   secrets: LocalSecrets;
+  /** Where the portal's mail goes: the local SMTP server's URL, or null for the operator's EMAIL_SERVER. */
+  localSmtpUrl: string | null;
+  /** `mail: "inbox"` only: the local inbox's HTTP address (lib/email/serve-local-inbox.ts). */
+  inboxUrl: string | null;
   stop(): Promise<void>;
+}
+
+/** One mail as the demo prints it: who, what, and the links to follow (deliberately, tokens included). */
+function printMail(log: (line: string) => void, mail: ReceivedMail): void {
+  log(`[mail] to ${mail.to.join(", ")}: ${mail.subject}`);
+  for (const link of mail.links) log(`[mail]   ${link}`);
 }
 
 /**
@@ -46,6 +63,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ALLOW_PRIVATE_WEBHOOK_URLS: "1",
     PORT: String(options.portalPort),
   });
+  const useLocalMail = options.mail === "inbox" || !env.EMAIL_SERVER;
+  const smtp = useLocalMail
+    ? await startLocalSmtpServer({ onMail: options.mail === "print" ? (mail) => printMail(log, mail) : undefined })
+    : null;
+  const inbox = smtp && options.mail === "inbox" ? await serveLocalInbox(smtp) : null;
+  const localMailEnv: Record<string, string> = smtp ? { EMAIL_SERVER: smtp.url, EMAIL_FROM: "Jobs Portal <portal@localhost>" } : {};
+  applyRuntimeEnv(localMailEnv);
+
   const database = await openDatabase(log, {
     dataDir: path.join(DATA_DIR, options.databaseDir),
     fresh: options.fresh,
@@ -79,11 +104,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     NEXTAUTH_SECRET: secrets.nextauthSecret,
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? portalUrl,
     ALLOW_PRIVATE_WEBHOOK_URLS: "1",
+    ...localMailEnv,
   });
   const stop = async () => {
     await simulator.close();
     await stopChild(portal);
     await database.stop();
+    await inbox?.close();
+    await smtp?.close();
   };
   try {
     await waitForHealth(portalUrl, portal, 120_000);
@@ -98,6 +126,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     email: DEMO_EMAIL,
     password: env.DEMO_PASSWORD,
     secrets,
+    localSmtpUrl: smtp?.url ?? null,
+    inboxUrl: inbox?.url ?? null,
     stop,
   };
 }

@@ -5,6 +5,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { describeAuthError } from "@/lib/auth/describe-auth-error";
 import { listAlternativeProviders } from "@/lib/auth/list-sign-in-providers";
 import { toSafeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { isEmailConfigured } from "@/lib/email/mailer";
 
 export const metadata = { title: "Sign in" };
 
@@ -24,7 +25,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       }
     >
       <div className="space-y-6">
-        <SignInForm callbackUrl={safeCallbackUrl} initialError={describeAuthError(error)} />
+        <SignInForm callbackUrl={safeCallbackUrl} initialError={describeAuthError(error)} confirmsEmail={isEmailConfigured()} />
         <AlternativeSignIn providers={listAlternativeProviders()} callbackUrl={safeCallbackUrl} />
       </div>
     </AuthCard>

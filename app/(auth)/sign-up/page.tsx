@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AUTH_LINK_CLASSES, AuthCard } from "@/components/auth/auth-card";
 import { SignUpForm } from "@/components/auth/sign-up-form";
+import { isEmailConfigured } from "@/lib/email/mailer";
 
 export const metadata = { title: "Create an account" };
 
@@ -17,7 +18,7 @@ export default function SignUpPage() {
         </>
       }
     >
-      <SignUpForm />
+      <SignUpForm confirmsEmail={isEmailConfigured()} />
     </AuthCard>
   );
 }

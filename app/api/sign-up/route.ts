@@ -1,10 +1,13 @@
 import { signUpSchema } from "@/lib/auth/schemas";
+import { serializeSignUpCookie } from "@/lib/auth/sign-up-cookie";
 import { signUpUser } from "@/lib/auth/sign-up-user";
 import { parseJsonBody } from "@/lib/http/parse-json-body";
 import { withPublicRoute } from "@/lib/http/with-public-route";
 
-// POST /api/sign-up — anyone, same origin: a new account with its own workspace; 409 if the email is taken.
+// POST /api/sign-up — anyone, same origin: with EMAIL_SERVER, 202 for every email (a confirmation or a
+// "someone tried" mail goes out); without it, 201 with the new account, or 409 if the email is taken.
 export const POST = withPublicRoute(async ({ request }) => {
-  const account = await signUpUser(await parseJsonBody(request, signUpSchema));
-  return Response.json(account, { status: 201 });
+  const outcome = await signUpUser(await parseJsonBody(request, signUpSchema));
+  if (outcome.status === "created") return Response.json(outcome, { status: 201 });
+  return Response.json({ status: outcome.status }, { status: 202, headers: { "set-cookie": serializeSignUpCookie(outcome.browserNonce) } });
 });
