@@ -31,6 +31,8 @@ export function describeFailure(failure: OutboundFailure): string {
       return `Timed out after ${seconds(failure.afterMs)}`;
     case "too_large":
       return `Answer larger than ${failure.limitBytes >= 1024 * 1024 ? `${failure.limitBytes / 1024 / 1024} MiB` : `${failure.limitBytes / 1024} KiB`}`;
+    case "status":
+      return failure.status >= 300 && failure.status < 400 ? `Answered with a redirect (HTTP ${failure.status}), which is not followed` : `Answered HTTP ${failure.status}`;
     case "aborted":
       return "Cancelled";
     case "network":

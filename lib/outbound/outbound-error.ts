@@ -12,6 +12,8 @@ export type OutboundFailure =
   | { kind: "too_large"; limitBytes: number }
   /** A socket, DNS, TLS or HTTP parser error; `code` as Node gives it. */
   | { kind: "network"; code: string | null }
+  /** The server answered, with a status the caller cannot use (a redirect, an error). */
+  | { kind: "status"; status: number }
   | { kind: "aborted" };
 
 export class OutboundError extends Error {
@@ -19,7 +21,7 @@ export class OutboundError extends Error {
     readonly failure: OutboundFailure,
     readonly cause?: unknown,
   ) {
-    super(failure.kind === "refused" ? failure.reason : failure.kind === "network" ? `network error ${failure.code ?? ""}`.trim() : failure.kind);
+    super(failure.kind === "refused" ? failure.reason : failure.kind === "network" ? `network error ${failure.code ?? ""}`.trim() : failure.kind === "status" ? `HTTP ${failure.status}` : failure.kind);
     this.name = "OutboundError";
   }
 }

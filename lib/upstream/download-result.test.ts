@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyRuntimeEnv } from "@/lib/env";
 import { requestDownloadResult } from "./download-result";
 
 // The upstream client's view of answers the simulator never gives: a hang, a 5xx, a malformed body.
@@ -12,13 +13,15 @@ beforeAll(async () => {
   server = createServer((_req, res) => answer(res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  applyRuntimeEnv({ JOBS_API_BASE_URLS: baseUrl });
 });
 afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
 
-const call = (timeoutMs = 2_000) => requestDownloadResult({ baseUrl, apiKey: "k", jobId: "job_1", expirationSeconds: 3600, timeoutMs });
+const call = (timeoutMs = 2_000) =>
+  requestDownloadResult({ baseUrl, apiKey: "k", jobId: "job_1", expirationSeconds: 3600, timeouts: { connectMs: timeoutMs, firstByteMs: timeoutMs, idleMs: timeoutMs } });
 const json = (status: number, body: unknown) => (res: import("node:http").ServerResponse) => {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));

@@ -79,6 +79,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     NEXTAUTH_SECRET: secrets.nextauthSecret,
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? portalUrl,
     ALLOW_PRIVATE_WEBHOOK_URLS: "1",
+    // The one Jobs API this stack offers its workspaces: its own simulator.
+    JOBS_API_BASE_URLS: simulator.url,
   });
   const stop = async () => {
     await simulator.close();
