@@ -83,7 +83,10 @@ export async function startHostileUpstream(): Promise<HostileUpstream> {
       if (!answer.endless) return void response.end(JSON.stringify(answer.body ?? {}));
       const chunk = Buffer.alloc(64 * 1024, 32);
       const pump = () => {
-        while (!response.destroyed && response.write(chunk)) endlessBytes += chunk.length;
+        while (!response.destroyed) {
+          endlessBytes += chunk.length;
+          if (!response.write(chunk)) return; // on again at "drain"
+        }
       };
       response.write('{"jobId": "');
       response.on("drain", pump);
