@@ -57,8 +57,10 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
   const [baseUrl, setBaseUrl] = useState(
     savedBaseUrl && allowedBaseUrls.includes(savedBaseUrl) ? savedBaseUrl : allowedBaseUrls.length === 1 ? allowedBaseUrls[0] : "",
   );
-  // A stored key never follows a new base URL: choosing another one asks for its key.
-  const keyRequired = connection.upstreamApiKeySet && baseUrl !== savedBaseUrl;
+  // A stored key never follows a new base URL: choosing another one asks for its key, and so does
+  // a saved connection that is not used (its URL no longer allowed, or its key entered for another).
+  const keyRequired =
+    connection.upstreamApiKeySet && (baseUrl !== savedBaseUrl || connection.upstreamStatus === "base_url_not_allowed" || connection.upstreamStatus === "key_not_for_base_url");
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
