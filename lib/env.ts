@@ -16,7 +16,11 @@ const baseUrlListSchema = z
       .map((url) => url.trim().replace(/\/+$/, ""))
       .filter(Boolean),
   )
-  .pipe(z.array(z.url({ protocol: /^https?$/ })).min(1, "name at least one base URL"));
+  .pipe(
+    z
+      .array(z.url({ protocol: /^https?$/ }).refine((url) => !/[?#]/.test(url), "a base URL has no query string or fragment"))
+      .min(1, "name at least one base URL"),
+  );
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

@@ -57,17 +57,17 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
   const [baseUrl, setBaseUrl] = useState(
     savedBaseUrl && allowedBaseUrls.includes(savedBaseUrl) ? savedBaseUrl : allowedBaseUrls.length === 1 ? allowedBaseUrls[0] : "",
   );
+  const keyUnused = connection.upstreamStatus === "base_url_not_allowed" || connection.upstreamStatus === "key_not_for_base_url";
   // A stored key never follows a new base URL: choosing another one asks for its key, and so does
   // a saved connection that is not used (its URL no longer allowed, or its key entered for another).
-  const keyRequired =
-    connection.upstreamApiKeySet && (baseUrl !== savedBaseUrl || connection.upstreamStatus === "base_url_not_allowed" || connection.upstreamStatus === "key_not_for_base_url");
+  const keyRequired = connection.upstreamApiKeySet && (baseUrl !== savedBaseUrl || keyUnused);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = schema.safeParse({ baseUrl: form.get("baseUrl"), apiKey: form.get("apiKey") });
+    const apiKey = String(new FormData(event.currentTarget).get("apiKey") ?? "");
+    const parsed = schema.safeParse({ baseUrl, apiKey });
     const errors: FieldErrors<"baseUrl" | "apiKey"> = parsed.success ? {} : toFieldErrors(parsed.error);
-    if (parsed.success && keyRequired && !parsed.data.apiKey) errors.apiKey = KEY_REQUIRED_FOR_NEW_BASE_URL;
+    if (keyRequired && !apiKey.trim()) errors.apiKey ??= KEY_REQUIRED_FOR_NEW_BASE_URL;
     setFieldErrors(errors);
     if (!parsed.success || errors.apiKey) return;
     test.reset(); // a result for the old settings would mislead
@@ -78,7 +78,11 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
     });
   }
 
-  const keyBadge = connection.upstreamApiKeySet ? (
+  const keyBadge = keyUnused ? (
+    <Badge tone="warning" dot data-testid="api-key-status">
+      Not used
+    </Badge>
+  ) : connection.upstreamApiKeySet ? (
     <Badge tone="success" dot data-testid="api-key-status">
       Set
     </Badge>

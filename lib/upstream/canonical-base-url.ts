@@ -5,6 +5,8 @@ export function canonicalBaseUrl(url: string): string | null {
   try {
     const parsed = new URL(url.trim());
     if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return null;
+    // Paths are appended to a base URL: a query string or fragment would swallow them.
+    if (parsed.search || parsed.hash || parsed.username || parsed.password) return null;
     return parsed.href.replace(/\/+$/, "");
   } catch {
     return null;

@@ -18,7 +18,7 @@ export function baseUrlNotAllowedMessage(allowedBaseUrls: readonly string[]): st
 export function connectionInputSchemaFor(allowedBaseUrls: readonly string[]) {
   return z.object({
     baseUrl: z
-      .string()
+      .string({ error: "Choose the Jobs API base URL" })
       .trim()
       .min(1, "Choose the Jobs API base URL")
       .max(2048, "Use a shorter URL")
