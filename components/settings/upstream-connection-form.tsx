@@ -103,7 +103,10 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
               id={baseUrlId}
               name="baseUrl"
               value={baseUrl}
-              onChange={(event) => setBaseUrl(event.target.value)}
+              onChange={(event) => {
+                setBaseUrl(event.target.value);
+                setFieldErrors((errors) => ({ ...errors, baseUrl: undefined }));
+              }}
               disabled={!canManage}
               aria-invalid={fieldErrors.baseUrl ? true : undefined}
               aria-describedby={fieldErrors.baseUrl ? `${baseUrlId}-error` : `${baseUrlId}-hint`}
