@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { expect, PORTAL_URL, screenshotPath, signUp, test } from "./fixtures";
+import { expect, ORIGIN, PORTAL_URL, screenshotPath, signUp, test } from "./fixtures";
 
 /** Every response body the browser receives from the portal, to prove a secret is never among them. */
 function recordResponseBodies(page: Page): string[] {
@@ -61,16 +61,25 @@ test.describe("Settings → Connection", () => {
     await expect(page.getByText("The previous secret is still accepted until")).toBeVisible();
   });
 
-  test("a bad base URL is explained beside the field and not saved", async ({ page }) => {
+  test("the base URL is the deployment's choice: offered as a select, anything else refused", async ({ page, stack }) => {
     await signUpFresh(page);
     await page.goto("/settings");
-    const baseUrl = page.getByLabel("Base URL", { exact: true });
-    await baseUrl.fill("not a url");
-    await page.getByRole("button", { name: "Save" }).click();
-    await expect(baseUrl).toHaveAttribute("aria-invalid", "true");
-    await expect(page.getByText("Enter a URL starting with http:// or https://")).toBeVisible();
+    const baseUrl = page.getByRole("combobox", { name: "Base URL" });
+    // The e2e stack allows one Jobs API, its simulator: offered alone, and already chosen.
+    await expect(baseUrl).toHaveValue(stack.simulatorUrl);
+    await expect(baseUrl.getByRole("option")).toHaveText([stack.simulatorUrl]);
+    await expect(page.getByText("The Jobs API this deployment connects to.")).toBeVisible();
+
+    const refused = await page.request.put("/api/settings/connection", {
+      data: { baseUrl: "http://127.0.0.1:5432", apiKey: "sk_probe" },
+      headers: ORIGIN,
+    });
+    expect(refused.status()).toBe(400);
+    expect(await refused.json()).toEqual({
+      error: { code: "INVALID_REQUEST", message: `baseUrl: This deployment connects only to ${stack.simulatorUrl}` },
+    });
     await page.reload();
-    await expect(page.getByLabel("Base URL", { exact: true })).toHaveValue("");
+    await expect(page.getByTestId("api-key-status")).toHaveText("Not set");
   });
 
   test("the API key is saved sealed and never sent back to the browser", async ({ page, stack }) => {
@@ -80,7 +89,7 @@ test.describe("Settings → Connection", () => {
     await expect(page.getByTestId("api-key-status")).toHaveText("Not set");
 
     await test.step("a wrong key is refused by the upstream", async () => {
-      await page.getByLabel("Base URL", { exact: true }).fill(stack.simulatorUrl);
+      await expect(page.getByRole("combobox", { name: "Base URL" })).toHaveValue(stack.simulatorUrl);
       await page.getByLabel("API key", { exact: true }).fill("sim_wrong_key_for_the_test");
       await page.getByRole("button", { name: "Save" }).click();
       await expect(page.getByText("Connection saved.")).toBeVisible();
@@ -135,6 +144,13 @@ test.describe("Settings → Connection", () => {
       await expect(page.getByTestId("api-key-status")).toBeVisible();
       await page.screenshot({ path: screenshotPath(`settings-${scheme}`), fullPage: true });
     }
+    await test.step("Settings → Connection, the Jobs API section", async () => {
+      await page.emulateMedia({ colorScheme: "light" });
+      await page.goto("/settings");
+      await page.getByRole("button", { name: "Test connection" }).click();
+      await expect(page.getByTestId("connection-check-result")).toHaveText("The Jobs API accepted the key.");
+      await page.getByRole("region", { name: "Jobs API connection" }).screenshot({ path: screenshotPath("settings-connection") });
+    });
     await test.step("narrow screens get a top bar and a navigation drawer", async () => {
       await page.emulateMedia({ colorScheme: "light" });
       await page.setViewportSize({ width: 390, height: 844 });

@@ -13,6 +13,21 @@ const optionalText = z
   .optional()
   .transform((value) => value || undefined);
 
+/** A Jobs API base URL as Settings stores it: trimmed, without a trailing slash, http(s) only. */
+const baseUrlListSchema = z
+  .string()
+  .transform((value) =>
+    value
+      .split(",")
+      .map((url) => url.trim().replace(/\/+$/, ""))
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(z.url({ protocol: /^https?$/ }).refine((url) => !/[?#]/.test(url), "a base URL has no query string or fragment"))
+      .min(1, "name at least one base URL"),
+  );
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().optional(),
@@ -28,6 +43,11 @@ const envSchema = z.object({
   SIMULATOR_SPEED: z.coerce.number().positive().default(1),
   SIMULATOR_AUTOPILOT: z.coerce.number().min(0).optional(),
   ALLOW_PRIVATE_WEBHOOK_URLS: booleanFlag,
+  /**
+   * The Jobs API base URLs a workspace may connect to (comma-separated). The operator chooses the
+   * upstream, not the tenant: nothing else is ever sent a workspace's key. Default: the vendor's.
+   */
+  JOBS_API_BASE_URLS: baseUrlListSchema.default(["https://api.rednerapp.com"]),
   /** `off`: the portal process does not deliver webhooks (run `npm run worker` processes instead). */
   DELIVERY_WORKER: z
     .enum(["on", "off", "1", "0", "true", "false"])

@@ -3,6 +3,8 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { generateEncryptionKey, seal } from "@/lib/crypto/secret-box";
 import { prisma } from "@/lib/db/client";
 import { applyRuntimeEnv, env } from "@/lib/env";
+import { allowJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
+import { sealUpstreamKey } from "@/lib/upstream/upstream-key";
 import { stateOf, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
 
 // Integration-test helpers for the /v1 API: each test makes its own workspace, key and jobs.
@@ -20,13 +22,15 @@ export interface TestWorkspace {
   apiKeyId: string;
 }
 
+/** A workspace with a portal API key; with `upstream`, connected to it (and the deployment allows that base URL). */
 export async function createTestWorkspace(upstream?: { baseUrl: string; apiKey: string }): Promise<TestWorkspace> {
   ensureEncryptionKey();
+  if (upstream) allowJobsApiBaseUrls(upstream.baseUrl);
   const workspace = await prisma.workspace.create({
     data: {
       name: `v1 test ${uniqueSuffix()}`,
       inboundSecretEnc: seal("whsec_dGVzdA=="),
-      ...(upstream && { upstreamBaseUrl: upstream.baseUrl, upstreamApiKeyEnc: seal(upstream.apiKey) }),
+      ...(upstream && { upstreamBaseUrl: upstream.baseUrl, upstreamApiKeyEnc: sealUpstreamKey(upstream.baseUrl, upstream.apiKey) }),
     },
     select: { id: true },
   });

@@ -14,6 +14,7 @@ import { downloadAllUrl } from "./fetch-jobs";
 import { ArchiveIcon, DownloadIcon, FileIcon, FilmIcon, LinkIcon } from "./job-icons";
 import { OutputLinkNotice } from "./output-link-notice";
 import { formatBytes } from "./format";
+import { httpLink, UnsafeLinkError } from "./http-link";
 import { startDownload } from "./start-download";
 import { useDownloadLinks } from "./use-download-links";
 
@@ -34,6 +35,7 @@ export function JobOutputs({ job, outputs }: { job: SerializedJob; outputs: Seri
   const [expiration, setExpiration] = useState<number>(DEFAULT_EXPIRATION_SECONDS);
   const [busy, setBusy] = useState<Busy>(null);
   const [copied, setCopied] = useState<{ index: number; expiresAt: string } | null>(null);
+  const [unsafeLink, setUnsafeLink] = useState<string | null>(null);
   const links = useDownloadLinks(job.id);
   const indexed = isIndexedOutput(job.apiProduct, outputs.length);
   const nameOf = (output: SerializedJobOutput) =>
@@ -42,10 +44,12 @@ export function JobOutputs({ job, outputs }: { job: SerializedJob; outputs: Seri
   async function run(next: Busy, action: () => Promise<void>) {
     setBusy(next);
     setCopied(null);
+    setUnsafeLink(null);
     try {
       await action();
-    } catch {
-      // The mutation keeps the error; the alert below shows its sentence.
+    } catch (error) {
+      // The mutation keeps its own error; the alert below shows its sentence.
+      if (error instanceof UnsafeLinkError) setUnsafeLink(error.message);
     } finally {
       setBusy(null);
     }
@@ -64,10 +68,10 @@ export function JobOutputs({ job, outputs }: { job: SerializedJob; outputs: Seri
         <CardTitle>Outputs</CardTitle>
         {outputs.length > 0 && <ExpirationPicker value={expiration} onChange={setExpiration} />}
       </CardHeader>
-      {links.isError && (
+      {(links.isError || unsafeLink) && (
         <div className="px-6 pt-4">
           <Alert tone="danger" title="No download link">
-            {links.error.message}
+            {unsafeLink ?? links.error?.message}
           </Alert>
         </div>
       )}
@@ -101,7 +105,9 @@ export function JobOutputs({ job, outputs }: { job: SerializedJob; outputs: Seri
                       onClick={() =>
                         run({ action: "copy", index: position }, async () => {
                           const link = await linkFor(output, position);
-                          await copyToClipboard(link.url);
+                          const href = httpLink(link.url);
+                          if (!href) throw new UnsafeLinkError();
+                          await copyToClipboard(href);
                           setCopied({ index: position, expiresAt: link.expiresAt });
                         })
                       }

@@ -7,6 +7,7 @@ const PRESENTATION: Record<ConnectionCheckResult, { tone: AlertTone; title: stri
   unreachable: { tone: "warning", title: "Unreachable" },
   unexpected: { tone: "warning", title: "Not the Jobs API?" },
   not_configured: { tone: "info", title: "Not configured" },
+  not_allowed: { tone: "warning", title: "Base URL not allowed" },
 };
 
 export function ConnectionCheckResultAlert({ check }: { check: ConnectionCheck }) {

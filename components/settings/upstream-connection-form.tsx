@@ -1,14 +1,18 @@
 "use client";
 
-import { useRef, useState, type FormEvent } from "react";
+import { useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
+import { FieldError } from "@/components/ui/field-error";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import { canonicalBaseUrl } from "@/lib/upstream/canonical-base-url";
 import type { ConnectionView } from "@/lib/workspaces/get-connection";
-import { connectionInputSchema } from "@/lib/workspaces/schemas";
+import { connectionInputSchemaFor, KEY_REQUIRED_FOR_NEW_BASE_URL } from "@/lib/workspaces/schemas";
 import { ConnectionCheckResultAlert } from "./connection-check-result";
 import { useTestConnection } from "./use-test-connection";
 import { useUpdateConnection } from "./use-update-connection";
@@ -18,18 +22,54 @@ export interface UpstreamConnectionFormProps {
   canManage: boolean;
 }
 
+/** Why the saved connection is not used, when it is not (nothing is sent to the upstream then). */
+function ConnectionStatusAlert({ connection }: { connection: ConnectionView }) {
+  if (connection.upstreamStatus === "base_url_not_allowed") {
+    return (
+      <Alert tone="warning" title="Saved base URL no longer allowed">
+        <span data-testid="connection-status">
+          This deployment no longer allows <span className="font-mono text-[13px] break-all">{connection.upstreamBaseUrl}</span>, so the portal sends
+          nothing to it. Choose an allowed base URL and enter its API key.
+        </span>
+      </Alert>
+    );
+  }
+  if (connection.upstreamStatus === "key_not_for_base_url") {
+    return (
+      <Alert tone="warning" title="API key needed">
+        <span data-testid="connection-status">The saved key was entered for another base URL, so it is not sent. Enter the API key again.</span>
+      </Alert>
+    );
+  }
+  return null;
+}
+
 export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnectionFormProps) {
   const update = useUpdateConnection();
   const test = useTestConnection();
   const apiKeyRef = useRef<HTMLInputElement>(null);
+  const baseUrlId = useId();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<"baseUrl" | "apiKey">>({});
+  const { allowedBaseUrls } = connection;
+  const schema = useMemo(() => connectionInputSchemaFor(allowedBaseUrls), [allowedBaseUrls]);
+  const savedBaseUrl = connection.upstreamBaseUrl ? canonicalBaseUrl(connection.upstreamBaseUrl) : null;
+  // The saved base URL when it is still allowed; with one allowed URL, that one.
+  const [baseUrl, setBaseUrl] = useState(
+    savedBaseUrl && allowedBaseUrls.includes(savedBaseUrl) ? savedBaseUrl : allowedBaseUrls.length === 1 ? allowedBaseUrls[0] : "",
+  );
+  const keyUnused = connection.upstreamStatus === "base_url_not_allowed" || connection.upstreamStatus === "key_not_for_base_url";
+  // A stored key never follows a new base URL: choosing another one asks for its key, and so does
+  // a saved connection that is not used (its URL no longer allowed, or its key entered for another).
+  const keyRequired = connection.upstreamApiKeySet && (baseUrl !== savedBaseUrl || keyUnused);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = connectionInputSchema.safeParse({ baseUrl: form.get("baseUrl"), apiKey: form.get("apiKey") });
-    setFieldErrors(parsed.success ? {} : toFieldErrors(parsed.error));
-    if (!parsed.success) return;
+    const apiKey = String(new FormData(event.currentTarget).get("apiKey") ?? "");
+    const parsed = schema.safeParse({ baseUrl, apiKey });
+    const errors: FieldErrors<"baseUrl" | "apiKey"> = parsed.success ? {} : toFieldErrors(parsed.error);
+    if (keyRequired && !apiKey.trim()) errors.apiKey ??= KEY_REQUIRED_FOR_NEW_BASE_URL;
+    setFieldErrors(errors);
+    if (!parsed.success || errors.apiKey) return;
     test.reset(); // a result for the old settings would mislead
     update.mutate(parsed.data, {
       onSuccess: () => {
@@ -38,7 +78,11 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
     });
   }
 
-  const keyBadge = connection.upstreamApiKeySet ? (
+  const keyBadge = keyUnused ? (
+    <Badge tone="warning" dot data-testid="api-key-status">
+      Not used
+    </Badge>
+  ) : connection.upstreamApiKeySet ? (
     <Badge tone="success" dot data-testid="api-key-status">
       Set
     </Badge>
@@ -52,19 +96,40 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
     <Card>
       <form onSubmit={handleSubmit} noValidate aria-label="Upstream connection">
         <CardBody className="space-y-5">
-          <TextField
-            label="Base URL"
-            name="baseUrl"
-            inputMode="url"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="https://api.example.com"
-            defaultValue={connection.upstreamBaseUrl ?? ""}
-            disabled={!canManage}
-            error={fieldErrors.baseUrl}
-            hint="The Jobs API's address, without /v1."
-            className="[&_input]:font-mono [&_input]:text-[13px]"
-          />
+          <ConnectionStatusAlert connection={connection} />
+          <div className="space-y-1.5">
+            <Label htmlFor={baseUrlId}>Base URL</Label>
+            <Select
+              id={baseUrlId}
+              name="baseUrl"
+              value={baseUrl}
+              onChange={(event) => {
+                setBaseUrl(event.target.value);
+                setFieldErrors((errors) => ({ ...errors, baseUrl: undefined }));
+              }}
+              disabled={!canManage}
+              aria-invalid={fieldErrors.baseUrl ? true : undefined}
+              aria-describedby={fieldErrors.baseUrl ? `${baseUrlId}-error` : `${baseUrlId}-hint`}
+              className="[&_select]:font-mono [&_select]:text-[13px]"
+            >
+              {baseUrl === "" && (
+                <option value="" disabled>
+                  Choose a Jobs API
+                </option>
+              )}
+              {allowedBaseUrls.map((url) => (
+                <option key={url} value={url}>
+                  {url}
+                </option>
+              ))}
+            </Select>
+            {!fieldErrors.baseUrl && (
+              <p id={`${baseUrlId}-hint`} className="text-[13px] text-zinc-500 dark:text-zinc-400">
+                {allowedBaseUrls.length === 1 ? "The Jobs API this deployment connects to." : "The Jobs APIs this deployment allows."} Set by whoever runs this portal.
+              </p>
+            )}
+            <FieldError id={`${baseUrlId}-error`} message={fieldErrors.baseUrl} className="mt-0" />
+          </div>
           <TextField
             ref={apiKeyRef}
             label="API key"
@@ -73,10 +138,14 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
             type="password"
             autoComplete="off"
             spellCheck={false}
-            placeholder={connection.upstreamApiKeySet ? "Leave blank to keep the current key" : "Paste the Jobs API key"}
+            placeholder={keyRequired ? "Paste the API key for this base URL" : connection.upstreamApiKeySet ? "Leave blank to keep the current key" : "Paste the Jobs API key"}
             disabled={!canManage}
             error={fieldErrors.apiKey}
-            hint="Stored encrypted. It is never shown again, not even to you."
+            hint={
+              keyRequired
+                ? "Required for a new base URL: a key is only sent to the base URL it was entered for."
+                : "Stored encrypted. It is never shown again, not even to you."
+            }
             className="[&_input]:font-mono [&_input]:text-[13px]"
           />
           {update.isError && <Alert tone="danger">{update.error.message}</Alert>}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { API_PRODUCTS, type JobStatus } from "@/lib/workflow/workflows";
+import { outputUrlProblem } from "./output-url";
 import { parseJsonObject, type ParsedBody } from "./parse-json-object";
 
 // POST /v1/jobs/{jobId}/download-result, as the seed documents it, to the letter.
@@ -26,21 +27,46 @@ export const downloadResultRequestSchema = z.object({
 });
 export type DownloadResultRequest = z.infer<typeof downloadResultRequestSchema>;
 
+/** No workflow has more than a few outputs; a longer list is not an answer this portal acts on. */
+export const MAX_OUTPUTS = 1000;
+
+// The wire shape: http(s) URLs only. Which origins and addresses are allowed depends on the
+// workspace's upstream, so an upstream's answer is checked with upstreamDownloadResultSchema.
 export const downloadOutputSchema = z.object({
   outputIndex: z.number().int().min(0).optional(),
-  url: z.url(),
+  url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
   expiresAt: z.iso.datetime(),
   sizeBytes: z.number().int().min(0),
 });
 export type DownloadOutput = z.infer<typeof downloadOutputSchema>;
 
+export const downloadOutputsSchema = z.array(downloadOutputSchema).max(MAX_OUTPUTS);
+
 export const downloadResultResponseSchema = z.object({
   jobId: z.string(),
   apiProduct: z.enum(API_PRODUCTS),
   expiresAt: z.iso.datetime(),
-  outputs: z.array(downloadOutputSchema),
+  outputs: downloadOutputsSchema,
 });
 export type DownloadResultResponse = z.infer<typeof downloadResultResponseSchema>;
+
+/** Adds an issue at `outputs.N.url` for each output URL the workspace's upstream may not hand out (output-url.ts). */
+export function checkOutputUrls(
+  outputs: readonly { url: string }[] | undefined,
+  upstreamOrigin: string | null,
+  ctx: z.RefinementCtx,
+  path: (string | number)[] = [],
+): void {
+  outputs?.forEach((output, position) => {
+    const problem = outputUrlProblem(output.url, upstreamOrigin);
+    if (problem) ctx.addIssue({ code: "custom", path: [...path, "outputs", position, "url"], message: problem });
+  });
+}
+
+/** An upstream's download-result answer, its output URLs checked against the workspace's upstream origin. */
+export function upstreamDownloadResultSchema(upstreamOrigin: string | null) {
+  return downloadResultResponseSchema.superRefine((result, ctx) => checkOutputUrls(result.outputs, upstreamOrigin, ctx));
+}
 
 /**
  * Parses a raw request body (text) into the request, or the seed's message for what is wrong.

@@ -6,7 +6,7 @@ import {
   belongsToWorkflow,
   eventForStatus,
 } from "@/lib/workflow/workflows";
-import { downloadOutputSchema } from "./download-result";
+import { downloadOutputsSchema } from "./download-result";
 
 // The seed's webhook payload: {"event", "timestamp", "data": {...}}.
 export const jobIdSchema = z
@@ -22,7 +22,7 @@ export const webhookDataSchema = z.object({
   duration: z.number().min(0).optional(),
   wordCount: z.number().int().min(0).optional(),
   cost: z.number().min(0).optional(),
-  outputs: z.array(downloadOutputSchema).optional(),
+  outputs: downloadOutputsSchema.optional(),
   /** Why a job failed or was rejected; the upstream may send it with job.failed. */
   reason: z.string().max(2000).optional(),
 });

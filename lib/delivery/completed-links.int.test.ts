@@ -6,7 +6,8 @@ vi.hoisted(() => {
 });
 
 import type { WebhookPayload } from "@/lib/contract/webhook-payload";
-import { seal } from "@/lib/crypto/secret-box";
+import { allowJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
+import { sealUpstreamKey } from "@/lib/upstream/upstream-key";
 import { disconnectPrisma, prisma } from "@/lib/db/client";
 import { closePool } from "@/lib/db/pool";
 import { createTestWorkspace, postSigned } from "@/lib/ingest/testing/webhook-requests";
@@ -19,10 +20,13 @@ import { startReceiver, type Receiver } from "./testing/start-receiver";
 // job.completed carries presigned links that work: fetched from the upstream (the simulator) at
 // send time, one hour, never the stored ones (stored without their signatures).
 const KEY = "sim_delivery_links_key";
+/** An allowed Jobs API base URL where nothing listens. */
+const AWAY = "http://127.0.0.1:9";
 let simulator: Simulator;
 let receiver: Receiver;
 beforeAll(async () => {
   [simulator, receiver] = await Promise.all([startSimulator({ apiKey: KEY, speed: 200, webhook: null }), startReceiver()]);
+  allowJobsApiBaseUrls(simulator.url, AWAY);
 });
 afterAll(async () => {
   await Promise.all([simulator.close(), receiver.close()]);
@@ -42,12 +46,17 @@ async function completedJob(): Promise<WebhookPayload> {
   return completed;
 }
 
+const connect = (workspaceId: string, upstreamBaseUrl: string) =>
+  prisma.workspace.update({ where: { id: workspaceId }, data: { upstreamBaseUrl, upstreamApiKeyEnc: sealUpstreamKey(upstreamBaseUrl, KEY) } });
+
+/** The event comes from the simulator (its links on its own origin); deliveries then ask `upstreamBaseUrl`. */
 async function setup(path: string, upstreamBaseUrl: string) {
   const workspace = await createTestWorkspace();
-  await prisma.workspace.update({ where: { id: workspace.id }, data: { upstreamBaseUrl, upstreamApiKeyEnc: seal(KEY) } });
+  await connect(workspace.id, simulator.url);
   const endpoint = await createTestEndpoint(workspace.id, receiver.url(path));
   const payload = await completedJob();
   expect((await postSigned(workspace, payload)).status).toBe(200);
+  await connect(workspace.id, upstreamBaseUrl);
   return { workspace, endpoint, payload };
 }
 
@@ -76,7 +85,7 @@ describe("job.completed deliveries", () => {
   });
 
   it("wait for the upstream when it is away instead of going out without links, without blaming the endpoint", async () => {
-    const { workspace, endpoint } = await setup("/later", "http://127.0.0.1:9");
+    const { workspace, endpoint } = await setup("/later", AWAY);
     let now = Date.now() + 1_000;
     await deliverDue(workspace.id, { clock: () => now });
     const delivery = await prisma.webhookDelivery.findFirstOrThrow({ where: { workspaceId: workspace.id } });
@@ -85,7 +94,7 @@ describe("job.completed deliveries", () => {
     expect(receiver.requests.filter((r) => r.path === "/later")).toHaveLength(0);
     expect((await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).failingSince).toBeNull();
 
-    await prisma.workspace.update({ where: { id: workspace.id }, data: { upstreamBaseUrl: simulator.url } });
+    await connect(workspace.id, simulator.url);
     now = delivery.nextAttemptAt.getTime();
     await deliverDue(workspace.id, { clock: () => now });
     expect(await prisma.webhookDelivery.findFirstOrThrow({ where: { workspaceId: workspace.id } })).toMatchObject({ status: "succeeded", attemptCount: 2 });

@@ -48,4 +48,21 @@ describe("postWebhook's SSRF guard", () => {
     expect(last).toMatchObject({ path: "/named", body: '{"a":1}' });
     expect(last.headers.host).toBe(`hooks.example.com:${port}`);
   });
+
+  it.each(["http://[fd00:ec2::254]/latest/meta-data/", "http://100.100.100.200/latest/meta-data/", "http://168.63.129.16/machine", "http://169.254.169.254/latest/"])(
+    "refuses cloud metadata %s even with private addresses allowed",
+    async (url) => {
+      const result = await postWebhook(url, {}, "{}", { policy: { allowPrivate: true } });
+      expect(result.error).toMatch(/^Refused: .* is not a public address/);
+    },
+  );
+
+  it("refuses a name that resolves to AWS's IPv6 metadata address, private allowed", async () => {
+    const result = await postWebhook("http://imds.example.com/latest/", {}, "{}", {
+      policy: { allowPrivate: true },
+      resolve: async () => [{ address: "fd00:ec2::254", family: 6 }],
+    });
+    expect(result.error).toMatch(/^Refused: imds\.example\.com resolves to fd00:ec2::254/);
+  });
 });
+

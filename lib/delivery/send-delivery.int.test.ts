@@ -125,7 +125,7 @@ describe("a delivery attempt", () => {
     await deliverDue(workspace.id, { clock: () => Date.now() + SECOND, timeoutMs: 300 });
     expect(Date.now() - started).toBeLessThan(5 * SECOND);
     const delivery = await deliveryOf(workspace.id);
-    expect(delivery).toMatchObject({ status: "pending", lastStatusCode: null, lastError: "No response within 0.3 s" });
+    expect(delivery).toMatchObject({ status: "pending", lastStatusCode: null, lastError: "Timed out after 0.3 s" });
     expect(delivery.attempts[0].durationMs).toBeGreaterThanOrEqual(290);
   });
 

@@ -1,6 +1,8 @@
 import type { DownloadOutput } from "@/lib/contract/download-result";
+import { ApiError } from "@/lib/http/api-error";
 import { logger } from "@/lib/http/logger";
 import { requestDownloadLinks } from "@/lib/jobs/request-download-links";
+import { describeOutboundFailure } from "@/lib/outbound/describe-outbound-failure";
 import type { AddressPolicy } from "@/lib/ssrf/classify-address";
 import type { ResolveHost } from "@/lib/ssrf/resolve-host";
 import { buildDeliveryBody } from "./build-delivery-body";
@@ -39,7 +41,8 @@ async function linksOrFailure(delivery: ClaimedDelivery, context: DeliveryContex
     return await context.requestLinks(delivery.workspaceId, delivery.upstreamJobId);
   } catch (error) {
     // Never sent without its links: the receiver would get a job.completed it cannot act on.
-    const reason = error instanceof Error ? error.message : String(error);
+    // ApiError messages are written for members; anything else is logged and said plainly.
+    const reason = error instanceof ApiError ? error.message : describeOutboundFailure(error, { deliveryId: delivery.id });
     return { statusCode: null, retryAfter: null, error: `Not sent: no fresh download links from the Jobs API (${reason})`, notSent: true };
   }
 }
@@ -58,8 +61,8 @@ async function signAndPost(delivery: ClaimedDelivery, links: DownloadOutput[] | 
   } catch (error) {
     // A secret that does not open (APP_ENCRYPTION_KEY changed): an attempt that failed on our
     // side, retried on the schedule like any other — not a lease left to expire again and again.
-    const reason = error instanceof Error ? error.message : String(error);
-    return { statusCode: null, retryAfter: null, responseExcerpt: null, error: `Not sent: could not sign (${reason})`, notSent: true };
+    logger.warn("delivery not signed", { deliveryId: delivery.id, error });
+    return { statusCode: null, retryAfter: null, responseExcerpt: null, error: "Not sent: the endpoint's signing secret could not be opened", notSent: true };
   }
   return postWebhook(delivery.url, headers, body, { policy: context.policy, timeoutMs: context.timeoutMs, resolve: context.resolve });
 }

@@ -1,6 +1,7 @@
 import { logger } from "@/lib/http/logger";
 import type { IngestDisposition } from "./apply-event";
 import { buildEventInput } from "./build-event-input";
+import { assertOutputUrlsAllowed } from "./assert-output-urls-allowed";
 import { applyEventGroupCommitted } from "./group-commits";
 import type { SignedWebhook } from "./receive-signed-webhook";
 import { parseIngestPayload } from "./schemas";
@@ -16,6 +17,7 @@ export interface IngestResult {
  */
 export async function ingestWebhook(webhook: SignedWebhook): Promise<IngestResult> {
   const parsed = parseIngestPayload(webhook.json, webhook.text);
+  await assertOutputUrlsAllowed(webhook.workspaceId, parsed);
   const input = buildEventInput(webhook, parsed, webhook.json);
   const result = await applyEventGroupCommitted(input);
   if (result.disposition === "ignored") {

@@ -13,7 +13,8 @@ vi.mock("@/lib/auth/session", () => ({
 
 import { POST as postDownload } from "@/app/api/jobs/[jobId]/download/route";
 import { GET as getDownloadAll } from "@/app/api/jobs/[jobId]/download-all/route";
-import { seal } from "@/lib/crypto/secret-box";
+import { allowJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
+import { sealUpstreamKey } from "@/lib/upstream/upstream-key";
 import { disconnectPrisma } from "@/lib/db/client";
 import { closePool } from "@/lib/db/pool";
 import { startSimulator, type Simulator } from "@/simulator/server";
@@ -46,7 +47,8 @@ afterAll(async () => {
 });
 
 async function workspaceFor(baseUrl: string, key = KEY): Promise<string> {
-  const id = await createTestWorkspace({ upstreamBaseUrl: baseUrl, upstreamApiKeyEnc: seal(key) });
+  allowJobsApiBaseUrls(baseUrl);
+  const id = await createTestWorkspace({ upstreamBaseUrl: baseUrl, upstreamApiKeyEnc: sealUpstreamKey(baseUrl, key) });
   session.workspaceId = id;
   return id;
 }

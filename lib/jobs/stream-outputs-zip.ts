@@ -1,24 +1,49 @@
-import { once } from "node:events";
 import { Readable } from "node:stream";
-import archiver from "archiver";
+import archiver, { type Archiver } from "archiver";
 import { logger } from "@/lib/http/logger";
+import { fetchOutputFile } from "@/lib/upstream/fetch-output-file";
 import { extensionOf, isIndexedOutput, outputFileName } from "./output-file-name";
-import { requestDownloadLinks } from "./request-download-links";
-
-const FILE_TIMEOUT_MS = 120_000;
+import { requestCheckedLinks, type TransportOptions } from "./request-download-links";
 
 export interface OutputsZip {
   fileName: string;
   stream: ReadableStream<Uint8Array>;
 }
 
+/** Resolves once the archive has taken the whole file in; rejects when the file's transfer fails first. */
+function appendEntry(archive: Archiver, body: Readable, name: string, store: boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const cleanup = () => {
+      archive.off("entry", onEntry);
+      body.off("error", onError);
+    };
+    const onEntry = () => {
+      cleanup();
+      resolve();
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    archive.once("entry", onEntry);
+    body.once("error", onError);
+    archive.append(body, { name, store });
+  });
+}
+
 /**
- * Every output of a job in one zip, in output order, fetched from fresh presigned links and
- * streamed through: the portal never holds a whole file. Upstream errors surface before the
- * first byte (from download-result); a file failing mid-way aborts the archive.
+ * Every output of a completed job in one zip, in output order, fetched from fresh presigned links
+ * through the guarded client (lib/upstream/fetch-output-file.ts) and streamed through: the portal
+ * never holds a whole file. Upstream errors surface before the first byte (from download-result);
+ * a file failing mid-way — refused, stalled, cut short — aborts the archive.
  */
-export async function streamOutputsZip(workspaceId: string, upstreamJobId: string, expirationSeconds: number): Promise<OutputsZip> {
-  const links = await requestDownloadLinks(workspaceId, upstreamJobId, expirationSeconds);
+export async function streamOutputsZip(
+  workspaceId: string,
+  upstreamJobId: string,
+  expirationSeconds: number,
+  transport: TransportOptions = {},
+): Promise<OutputsZip> {
+  const { result: links, upstreamOrigin } = await requestCheckedLinks(workspaceId, upstreamJobId, expirationSeconds, transport);
   const archive = archiver("zip", { zlib: { level: 6 } });
   const cancelled = new AbortController();
   archive.on("close", () => cancelled.abort());
@@ -30,12 +55,9 @@ export async function streamOutputsZip(workspaceId: string, upstreamJobId: strin
       for (const [position, output] of links.outputs.entries()) {
         const extension = extensionOf(output.url, links.apiProduct);
         const name = outputFileName(upstreamJobId, extension, indexed ? (output.outputIndex ?? position) : undefined);
-        const response = await fetch(output.url, { signal: AbortSignal.any([cancelled.signal, AbortSignal.timeout(FILE_TIMEOUT_MS)]) });
-        if (!response.ok || !response.body) throw new Error(`output ${position} answered HTTP ${response.status}`);
-        const added = once(archive, "entry", { signal: cancelled.signal });
+        const body = await fetchOutputFile(output.url, upstreamOrigin, { timeouts: transport.fileTimeouts, resolve: transport.resolve, signal: cancelled.signal });
         // Video is already compressed: store it; SRT text shrinks well.
-        archive.append(Readable.fromWeb(response.body as never), { name, store: extension !== "srt" });
-        await added;
+        await appendEntry(archive, body, name, extension !== "srt");
       }
       await archive.finalize();
     } catch (error) {

@@ -1,4 +1,5 @@
 import ipaddr from "ipaddr.js";
+import { cloudMetadataRange } from "./cloud-metadata";
 
 // Which IP addresses a webhook may be sent to. Classified with ipaddr.js on the parsed address,
 // never by matching strings: every spelling of 127.0.0.1 parses to the same bytes.
@@ -7,10 +8,12 @@ export type AddressVerdict = { ok: true } | { ok: false; range: string; reason: 
 export interface AddressPolicy {
   /** ALLOW_PRIVATE_WEBHOOK_URLS: loopback and private networks let through (demo and tests only). */
   allowPrivate: boolean;
+  /** The operator chose this host (a JOBS_API_BASE_URLS entry): any address but cloud metadata. */
+  operatorChosen?: boolean;
 }
 
-// Ranges ALLOW_PRIVATE_WEBHOOK_URLS opens. Link-local (169.254.169.254, the cloud metadata
-// service) stays refused even then: no demo needs it, and it is the classic SSRF prize.
+// Ranges ALLOW_PRIVATE_WEBHOOK_URLS opens. Cloud metadata (cloud-metadata.ts) stays refused even
+// then, and under every other policy: no demo needs it, and it is the classic SSRF prize.
 const PRIVATE_V4 = new Set(["loopback", "private", "carrierGradeNat"]);
 const PRIVATE_V6 = new Set(["loopback", "uniqueLocal"]);
 
@@ -36,6 +39,9 @@ export function refusedHostReason(hostname: string, address: string, range: stri
 }
 
 function classifyV4(address: ipaddr.IPv4, policy: AddressPolicy, shown: string): AddressVerdict {
+  const metadata = cloudMetadataRange(address);
+  if (metadata) return refuse(shown, metadata);
+  if (policy.operatorChosen) return { ok: true };
   const range = address.range();
   if (range === "unicast") return { ok: true };
   if (policy.allowPrivate && PRIVATE_V4.has(range)) return { ok: true };
@@ -62,28 +68,28 @@ function embeddedV4(address: ipaddr.IPv6): ipaddr.IPv4[] | null {
 }
 
 function classifyV6(address: ipaddr.IPv6, policy: AddressPolicy, shown: string): AddressVerdict {
-  const bytes = address.toByteArray();
-  // ::a.b.c.d (IPv4-compatible, deprecated) and the local-use NAT64 prefix 64:ff9b:1::/48 have no
-  // legitimate webhook use and embed an IPv4 address; refused outright, whatever it is.
-  if (bytes.slice(0, 12).every((byte) => byte === 0) && address.range() !== "loopback" && address.range() !== "unspecified") {
-    return refuse(shown, "IPv4-compatible");
-  }
-  if (address.match(ipaddr.IPv6.parse("64:ff9b:1::"), 48)) return refuse(shown, "local NAT64");
-  const embedded = embeddedV4(address);
-  if (embedded) {
-    for (const v4 of embedded) {
-      const verdict = classifyV4(v4, policy, `${shown} (embedding ${v4.toString()})`);
-      if (!verdict.ok) return verdict;
-    }
-    return { ok: true };
-  }
+  const metadata = cloudMetadataRange(address);
+  if (metadata) return refuse(shown, metadata);
   const range = address.range();
+  // ::a.b.c.d (IPv4-compatible, deprecated) embeds an IPv4 address too.
+  const v4Compatible = address.toByteArray().slice(0, 12).every((byte) => byte === 0) && range !== "loopback" && range !== "unspecified";
+  const embedded = v4Compatible ? [new ipaddr.IPv4(address.toByteArray().slice(12))] : embeddedV4(address);
+  for (const v4 of embedded ?? []) {
+    const verdict = classifyV4(v4, policy, `${shown} (embedding ${v4.toString()})`);
+    if (!verdict.ok) return verdict;
+  }
+  if (policy.operatorChosen) return { ok: true };
+  // IPv4-compatible forms and the local-use NAT64 prefix 64:ff9b:1::/48 have no legitimate
+  // webhook use and embed an IPv4 address; refused outright, whatever it is.
+  if (v4Compatible) return refuse(shown, "IPv4-compatible");
+  if (address.match(ipaddr.IPv6.parse("64:ff9b:1::"), 48)) return refuse(shown, "local NAT64");
+  if (embedded) return { ok: true };
   if (range === "unicast") return { ok: true };
   if (policy.allowPrivate && PRIVATE_V6.has(range)) return { ok: true };
   return refuse(shown, range);
 }
 
-/** Whether a webhook may connect to `address` (an IP literal as DNS or a URL gives it). */
+/** Whether a server-side request may connect to `address` (an IP literal as DNS or a URL gives it). */
 export function classifyAddress(address: string, policy: AddressPolicy): AddressVerdict {
   const literal = address.replace(/^\[|\]$/g, "");
   let parsed: ipaddr.IPv4 | ipaddr.IPv6;

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyRuntimeEnv } from "@/lib/env";
 import { requestDownloadResult } from "./download-result";
 
 // The upstream client's view of answers the simulator never gives: a hang, a 5xx, a malformed body.
@@ -12,13 +13,15 @@ beforeAll(async () => {
   server = createServer((_req, res) => answer(res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  applyRuntimeEnv({ JOBS_API_BASE_URLS: baseUrl });
 });
 afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
 
-const call = (timeoutMs = 2_000) => requestDownloadResult({ baseUrl, apiKey: "k", jobId: "job_1", expirationSeconds: 3600, timeoutMs });
+const call = (timeoutMs = 2_000) =>
+  requestDownloadResult({ baseUrl, apiKey: "k", jobId: "job_1", expirationSeconds: 3600, timeouts: { connectMs: timeoutMs, firstByteMs: timeoutMs, idleMs: timeoutMs } });
 const json = (status: number, body: unknown) => (res: import("node:http").ServerResponse) => {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
@@ -47,4 +50,35 @@ describe("requestDownloadResult", () => {
     answer = json(200, { jobId: "job_1", outputs: "nope" });
     expect(await call()).toEqual({ ok: false, reason: "bad_response", httpStatus: 200 });
   });
+
+  it("does not follow a redirect, and reads no more than 1 MiB of an answer", async () => {
+    answer = (res) => res.writeHead(307, { location: "http://169.254.169.254/latest/meta-data/" }).end();
+    expect(await call()).toEqual({ ok: false, reason: "bad_response", httpStatus: 307 });
+    answer = (res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(`{"jobId": "job_1", "padding": "${"x".repeat(1024 * 1024)}"}`);
+    };
+    expect(await call()).toEqual({ ok: false, reason: "bad_response", httpStatus: 200 });
+  });
+
+  it("refuses output URLs that are not https:// (or on the upstream's own origin)", async () => {
+    for (const url of ["javascript:alert(1)", "http://10.0.0.5/a.srt", "https://127.0.0.1/a.srt", "file:///etc/passwd"]) {
+      answer = json(200, { jobId: "job_1", apiProduct: "transcribe", expiresAt: "2026-12-01T12:00:00Z", outputs: [{ url, expiresAt: "2026-12-01T12:00:00Z", sizeBytes: 1 }] });
+      expect(await call()).toEqual({ ok: false, reason: "unsafe_output_url", field: "outputs.0.url" });
+    }
+    answer = json(200, { jobId: "job_1", apiProduct: "transcribe", expiresAt: "2026-12-01T12:00:00Z", outputs: [{ url: `${baseUrl}/files/a.srt`, expiresAt: "2026-12-01T12:00:00Z", sizeBytes: 1 }] });
+    expect(await call()).toMatchObject({ ok: true });
+  });
+
+  it("sends the key to no base URL outside JOBS_API_BASE_URLS", async () => {
+    let received = 0;
+    answer = (res) => {
+      received += 1;
+      res.end();
+    };
+    const other = requestDownloadResult({ baseUrl: baseUrl.replace("127.0.0.1", "localhost"), apiKey: "k", jobId: "job_1", expirationSeconds: 3600 });
+    expect(await other).toEqual({ ok: false, reason: "unreachable" });
+    expect(received).toBe(0);
+  });
 });
+

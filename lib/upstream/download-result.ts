@@ -1,17 +1,25 @@
-import { downloadResultResponseSchema, type DownloadResultResponse } from "@/lib/contract/download-result";
+import { upstreamDownloadResultSchema, type DownloadResultResponse } from "@/lib/contract/download-result";
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
+import { originOf } from "@/lib/contract/output-url";
 import { logger } from "@/lib/http/logger";
+import { toOutboundError } from "@/lib/outbound/outbound-error";
+import type { JsonAnswer } from "@/lib/outbound/request-json";
+import type { PhaseTimeouts } from "@/lib/outbound/send-request";
+import type { ResolveHost } from "@/lib/ssrf/resolve-host";
+import { postDownloadResult } from "./post-download-result";
 
 // Client of the upstream's POST /v1/jobs/{jobId}/download-result (seed: "Downloading Results").
 // Every way it can go wrong is a value the caller turns into a sentence; nothing here throws.
 export const UPSTREAM_TIMEOUT_MS = 10_000;
+export const UPSTREAM_TIMEOUTS: PhaseTimeouts = { connectMs: 5_000, firstByteMs: UPSTREAM_TIMEOUT_MS, idleMs: UPSTREAM_TIMEOUT_MS };
 
 export interface DownloadResultCall {
   baseUrl: string;
   apiKey: string;
   jobId: string;
   expirationSeconds: number;
-  timeoutMs?: number;
+  timeouts?: PhaseTimeouts;
+  resolve?: ResolveHost;
 }
 
 export type DownloadResultOutcome =
@@ -23,35 +31,35 @@ export type DownloadResultOutcome =
   | { ok: false; reason: "key_refused" }
   | { ok: false; reason: "timeout" }
   | { ok: false; reason: "unreachable" }
-  | { ok: false; reason: "bad_response"; httpStatus: number };
+  | { ok: false; reason: "bad_response"; httpStatus: number }
+  /** Output URLs this portal does not hand out (not https, a private address, ...): none is used. */
+  | { ok: false; reason: "unsafe_output_url"; field: string };
 
 const NOT_COMPLETED = /^Job is not completed yet\. Current status: (\S+)$/;
 
 export async function requestDownloadResult(call: DownloadResultCall): Promise<DownloadResultOutcome> {
-  const url = `${call.baseUrl.replace(/\/+$/, "")}/v1/jobs/${encodeURIComponent(call.jobId)}/download-result`;
-  let response: Response;
+  let answer: JsonAnswer;
   try {
-    response = await fetch(url, {
-      method: "POST",
-      headers: { authorization: `Bearer ${call.apiKey}`, "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ expirationSeconds: call.expirationSeconds }),
-      signal: AbortSignal.timeout(call.timeoutMs ?? UPSTREAM_TIMEOUT_MS),
-      cache: "no-store",
-    });
+    answer = await postDownloadResult({ ...call, timeouts: call.timeouts ?? UPSTREAM_TIMEOUTS });
   } catch (error) {
-    const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-    logger.warn("upstream download-result unreachable", { jobId: call.jobId, timedOut, error });
-    return { ok: false, reason: timedOut ? "timeout" : "unreachable" };
+    const failure = toOutboundError(error).failure;
+    logger.warn("upstream download-result failed", { jobId: call.jobId, failure, error: toOutboundError(error).cause });
+    if (failure.kind === "timeout") return { ok: false, reason: "timeout" };
+    if (failure.kind === "too_large") return { ok: false, reason: "bad_response", httpStatus: 200 };
+    return { ok: false, reason: "unreachable" };
   }
+  if (answer.status >= 200 && answer.status < 300) return readResult(answer, call);
+  return classifyError(answer.status, answer.json, call.jobId);
+}
 
-  const body: unknown = await response.json().catch(() => null);
-  if (response.ok) {
-    const parsed = downloadResultResponseSchema.safeParse(body);
-    if (parsed.success) return { ok: true, result: parsed.data };
-    logger.warn("upstream download-result response does not match the contract", { jobId: call.jobId, status: response.status });
-    return { ok: false, reason: "bad_response", httpStatus: response.status };
-  }
-  return classifyError(response.status, body, call.jobId);
+function readResult(answer: JsonAnswer, call: DownloadResultCall): DownloadResultOutcome {
+  const parsed = upstreamDownloadResultSchema(originOf(call.baseUrl)).safeParse(answer.json);
+  if (parsed.success) return { ok: true, result: parsed.data };
+  const issue = parsed.error.issues[0];
+  // The URL itself is not logged: it is the upstream's, possibly a presigned one.
+  logger.warn("upstream download-result response does not match the contract", { jobId: call.jobId, status: answer.status, issue: issue?.path.join(".") });
+  if (issue && issue.path.at(-1) === "url") return { ok: false, reason: "unsafe_output_url", field: issue.path.join(".") };
+  return { ok: false, reason: "bad_response", httpStatus: answer.status };
 }
 
 function classifyError(httpStatus: number, body: unknown, jobId: string): DownloadResultOutcome {
@@ -63,7 +71,8 @@ function classifyError(httpStatus: number, body: unknown, jobId: string): Downlo
     const notCompleted = NOT_COMPLETED.exec(message);
     if (notCompleted) return { ok: false, reason: "not_completed", status: notCompleted[1] };
     if (message.startsWith("Job failed")) return { ok: false, reason: "failed" };
-    return { ok: false, reason: "invalid_request", message };
+    // The upstream's own words, shown as text; bounded, since the upstream is not trusted.
+    return { ok: false, reason: "invalid_request", message: message.slice(0, 500) };
   }
   if (httpStatus === 504) return { ok: false, reason: "timeout" };
   if (httpStatus >= 500) return { ok: false, reason: "unreachable" };

@@ -6,10 +6,10 @@ import {
 } from "@/lib/contract/download-result";
 import { ApiError } from "@/lib/http/api-error";
 import { logger } from "@/lib/http/logger";
+import { assertJobDownloadable } from "@/lib/jobs/assert-job-downloadable";
 import { getJobOrThrow } from "@/lib/jobs/get-job-or-throw";
 import { requestDownloadLinks } from "@/lib/jobs/request-download-links";
 import type { JobRow } from "@/lib/jobs/serialize-job";
-import { isFailureStatus } from "@/lib/workflow/workflows";
 
 /** The seed's body is one small field; anything near this size is not a download-result request. */
 export const MAX_DOWNLOAD_RESULT_BODY_BYTES = 16 * 1024;
@@ -38,8 +38,7 @@ export async function createDownloadResult(workspaceId: string, jobId: string, b
   if (!body.ok) throw new ApiError("INVALID_REQUEST", body.message);
 
   const job = await getJobOrThrow(workspaceId, jobId);
-  if (isFailureStatus(job.status)) throw new ApiError("INVALID_REQUEST", DOWNLOAD_MESSAGES.failed);
-  if (job.state !== "completed") throw new ApiError("INVALID_REQUEST", DOWNLOAD_MESSAGES.notCompleted(job.status));
+  assertJobDownloadable(job);
 
   const links = await requestDownloadLinks(workspaceId, jobId, body.value.expirationSeconds).catch((error: unknown) => {
     // The contract has one 404 sentence; the portal pages' wording about the upstream stays there.

@@ -1,38 +1,42 @@
-import { getUpstreamConnection } from "@/lib/upstream/get-upstream-connection";
-import { logger } from "@/lib/http/logger";
+import { describeOutboundFailure } from "@/lib/outbound/describe-outbound-failure";
+import type { JsonAnswer } from "@/lib/outbound/request-json";
+import type { PhaseTimeouts } from "@/lib/outbound/send-request";
+import type { ResolveHost } from "@/lib/ssrf/resolve-host";
+import { getUpstreamConnectionState } from "@/lib/upstream/get-upstream-connection";
+import { postDownloadResult } from "@/lib/upstream/post-download-result";
 import { describeConnectionCheck, type ConnectionCheck } from "./describe-connection-check";
+import { KEY_REQUIRED_FOR_NEW_BASE_URL } from "./schemas";
 
-export const CONNECTION_CHECK_TIMEOUT_MS = 5_000;
+export const CONNECTION_CHECK_TIMEOUTS: PhaseTimeouts = { connectMs: 5_000, firstByteMs: 5_000, idleMs: 5_000 };
 /** A job id no upstream has: the call proves authentication without touching a real job. */
 const PROBE_JOB_ID = "job_connection_check";
 
-/** Calls the upstream with the workspace's saved base URL and key, and says what happened. */
-export async function checkUpstreamConnection(workspaceId: string): Promise<ConnectionCheck> {
-  const connection = await getUpstreamConnection(workspaceId);
-  if (!connection) {
-    return { result: "not_configured", message: "Save a base URL and an API key first." };
-  }
-  let response: Response;
-  try {
-    response = await fetch(`${connection.baseUrl}/v1/jobs/${PROBE_JOB_ID}/download-result`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${connection.apiKey}`, "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ expirationSeconds: 60 }),
-      signal: AbortSignal.timeout(CONNECTION_CHECK_TIMEOUT_MS),
-      // The saved URL is the endpoint: a redirect elsewhere would carry the key to another host.
-      redirect: "manual",
-      cache: "no-store",
-    });
-  } catch (error) {
-    const timedOut = error instanceof Error && error.name === "TimeoutError";
-    logger.info("upstream connection check failed", { workspaceId, timedOut, error });
+/**
+ * Calls the upstream with the workspace's saved base URL and key, and says what happened. Only an
+ * allowed base URL (JOBS_API_BASE_URLS) with the key entered for it is called, so the answers
+ * below describe the operator's Jobs API, never a probe of the deployment's network.
+ */
+export async function checkUpstreamConnection(workspaceId: string, options: { resolve?: ResolveHost } = {}): Promise<ConnectionCheck> {
+  const state = await getUpstreamConnectionState(workspaceId);
+  if (state.status === "not_configured") return { result: "not_configured", message: "Save a base URL and an API key first." };
+  if (state.status === "base_url_not_allowed") {
     return {
-      result: "unreachable",
-      message: timedOut
-        ? `No answer within ${CONNECTION_CHECK_TIMEOUT_MS / 1000} seconds.`
-        : "Could not connect. Check the base URL and that the API is reachable from this server.",
+      result: "not_allowed",
+      message: "The saved base URL is no longer one this deployment allows, so nothing was sent. Choose an allowed base URL and enter its API key.",
     };
   }
-  const body: unknown = await response.json().catch(() => null);
-  return describeConnectionCheck(response.status, body);
+  if (state.status === "key_not_for_base_url") return { result: "not_configured", message: `${KEY_REQUIRED_FOR_NEW_BASE_URL}. Nothing was sent.` };
+  let answer: JsonAnswer;
+  try {
+    answer = await postDownloadResult({
+      ...state.connection,
+      jobId: PROBE_JOB_ID,
+      expirationSeconds: 60,
+      timeouts: CONNECTION_CHECK_TIMEOUTS,
+      resolve: options.resolve,
+    });
+  } catch (error) {
+    return { result: "unreachable", message: `Could not reach the Jobs API: ${describeOutboundFailure(error, { workspaceId })}.` };
+  }
+  return describeConnectionCheck(answer.status, answer.json);
 }

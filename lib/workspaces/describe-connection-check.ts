@@ -1,6 +1,6 @@
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
 
-export type ConnectionCheckResult = "accepted" | "refused" | "unreachable" | "unexpected" | "not_configured";
+export type ConnectionCheckResult = "accepted" | "refused" | "unreachable" | "unexpected" | "not_configured" | "not_allowed";
 
 export interface ConnectionCheck {
   result: ConnectionCheckResult;

@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import { displayPrefix, hashApiKey } from "@/lib/crypto/api-key";
 import { seal } from "@/lib/crypto/secret-box";
+import { sealUpstreamKey } from "@/lib/upstream/upstream-key";
 import { hashPassword } from "@/lib/auth/password";
 
 export const DEMO_WORKSPACE_ID = "demo";
@@ -23,7 +24,7 @@ export async function seedDemo(seed: DemoSeed): Promise<void> {
   const secrets = {
     inboundSecretEnc: seal(seed.inboundSecret),
     upstreamBaseUrl: seed.upstreamBaseUrl,
-    upstreamApiKeyEnc: seal(seed.upstreamApiKey),
+    upstreamApiKeyEnc: sealUpstreamKey(seed.upstreamBaseUrl, seed.upstreamApiKey),
   };
   await prisma.$transaction(async (tx) => {
     await tx.workspace.upsert({

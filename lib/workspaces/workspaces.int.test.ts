@@ -7,6 +7,8 @@ import { createWorkspace } from "./create-workspace";
 import { getConnection } from "./get-connection";
 import { getInboundSecret } from "./get-inbound-secret";
 import { PREVIOUS_SECRET_GRACE_MS, rotateInboundSecret } from "./rotate-inbound-secret";
+import { setJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
+import { openUpstreamKey } from "@/lib/upstream/upstream-key";
 import { updateConnection } from "./update-connection";
 
 const ORIGIN = "https://portal.example";
@@ -74,29 +76,71 @@ describe("rotateInboundSecret", () => {
 });
 
 describe("updateConnection and getConnection", () => {
-  it("stores the key sealed, never returns it, and keeps it when none is given", async () => {
+  beforeAll(() => setJobsApiBaseUrls("https://api.example.com", "https://eu.api.example.com", "https://mine.example"));
+
+  it("stores the key sealed with its base URL, never returns it, and keeps it when none is given for the same URL", async () => {
     const { workspaceId } = await newWorkspace();
     const apiKey = `sk_test_${randomUUID()}`;
     await updateConnection(workspaceId, { baseUrl: "https://api.example.com", apiKey });
 
     const row = await readRow(workspaceId);
     expect(row.upstreamApiKeyEnc).not.toContain(apiKey);
-    expect(open(row.upstreamApiKeyEnc ?? "")).toBe(apiKey);
+    expect(openUpstreamKey(row.upstreamApiKeyEnc ?? "", "https://api.example.com")).toBe(apiKey);
+    expect(openUpstreamKey(row.upstreamApiKeyEnc ?? "", "https://eu.api.example.com")).toBeNull();
 
     const view = await getConnection(workspaceId, ORIGIN);
     expect(view).toEqual({
       workspaceId,
       upstreamBaseUrl: "https://api.example.com",
       upstreamApiKeySet: true,
+      upstreamStatus: "connected",
+      allowedBaseUrls: ["https://api.example.com", "https://eu.api.example.com", "https://mine.example"],
       inboundWebhookUrl: `${ORIGIN}/api/webhooks/${workspaceId}`,
       previousInboundSecretExpiresAt: null,
     });
     expect(JSON.stringify(view)).not.toContain(apiKey);
     expect(JSON.stringify(view)).not.toContain(row.upstreamApiKeyEnc);
 
+    await updateConnection(workspaceId, { baseUrl: "https://api.example.com" });
+    expect(openUpstreamKey((await readRow(workspaceId)).upstreamApiKeyEnc ?? "", "https://api.example.com")).toBe(apiKey);
+  });
+
+  it("refuses a new base URL without a new key, and changes nothing", async () => {
+    const { workspaceId } = await newWorkspace();
+    await updateConnection(workspaceId, { baseUrl: "https://api.example.com", apiKey: "sk_first" });
+    const before = await readRow(workspaceId);
+    await expect(updateConnection(workspaceId, { baseUrl: "https://eu.api.example.com" })).rejects.toMatchObject({
+      code: "INVALID_REQUEST",
+      status: 400,
+      message: "apiKey: Enter the API key again: a key is only sent to the base URL it was entered for",
+    });
+    expect(await readRow(workspaceId)).toEqual(before);
+
+    await updateConnection(workspaceId, { baseUrl: "https://eu.api.example.com", apiKey: "sk_second" });
+    const after = await readRow(workspaceId);
+    expect(after.upstreamBaseUrl).toBe("https://eu.api.example.com");
+    expect(openUpstreamKey(after.upstreamApiKeyEnc ?? "", "https://eu.api.example.com")).toBe("sk_second");
+  });
+
+  it("lets a workspace without a key choose its base URL first", async () => {
+    const { workspaceId } = await newWorkspace();
+    await updateConnection(workspaceId, { baseUrl: "https://api.example.com" });
     await updateConnection(workspaceId, { baseUrl: "https://eu.api.example.com" });
-    expect(open((await readRow(workspaceId)).upstreamApiKeyEnc ?? "")).toBe(apiKey);
-    expect((await getConnection(workspaceId, ORIGIN)).upstreamBaseUrl).toBe("https://eu.api.example.com");
+    expect(await getConnection(workspaceId, ORIGIN)).toMatchObject({ upstreamBaseUrl: "https://eu.api.example.com", upstreamApiKeySet: false, upstreamStatus: "not_configured" });
+  });
+
+  it("says when the saved base URL is no longer allowed, or its key was entered for another one", async () => {
+    const { workspaceId } = await newWorkspace();
+    await updateConnection(workspaceId, { baseUrl: "https://mine.example", apiKey: "sk_mine" });
+    setJobsApiBaseUrls("https://api.example.com", "https://eu.api.example.com");
+    try {
+      expect(await getConnection(workspaceId, ORIGIN)).toMatchObject({ upstreamBaseUrl: "https://mine.example", upstreamStatus: "base_url_not_allowed" });
+    } finally {
+      setJobsApiBaseUrls("https://api.example.com", "https://eu.api.example.com", "https://mine.example");
+    }
+    // A path other than Settings moving the URL: the key stays with the URL it was entered for.
+    await prisma.workspace.update({ where: { id: workspaceId }, data: { upstreamBaseUrl: "https://api.example.com" } });
+    expect((await getConnection(workspaceId, ORIGIN)).upstreamStatus).toBe("key_not_for_base_url");
   });
 
   it("shows the previous secret's expiry only while it is in the future", async () => {
@@ -112,6 +156,6 @@ describe("updateConnection and getConnection", () => {
     const other = await newWorkspace();
     await updateConnection(mine.workspaceId, { baseUrl: "https://mine.example", apiKey: "k1" });
     expect((await readRow(other.workspaceId)).upstreamBaseUrl).toBeNull();
-    await expect(updateConnection("no-such-workspace", { baseUrl: "https://x.example" })).rejects.toMatchObject({ code: "RESOURCE_NOT_FOUND" });
+    await expect(updateConnection("no-such-workspace", { baseUrl: "https://mine.example" })).rejects.toMatchObject({ code: "RESOURCE_NOT_FOUND" });
   });
 });

@@ -105,6 +105,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? portalUrl,
     ALLOW_PRIVATE_WEBHOOK_URLS: "1",
     ...localMailEnv,
+    // The one Jobs API this stack offers its workspaces: its own simulator.
+    JOBS_API_BASE_URLS: simulator.url,
   });
   const stop = async () => {
     await simulator.close();
