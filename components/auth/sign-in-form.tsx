@@ -7,6 +7,7 @@ import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { describeAuthError } from "@/lib/auth/describe-auth-error";
 import { signInSchema } from "@/lib/auth/schemas";
 
 export interface SignInFormProps {
@@ -34,7 +35,8 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
     const result = await signIn("credentials", { ...parsed.data, redirect: false });
     if (!result?.ok || result.error) {
       setPending(false);
-      setError(result?.error === "CredentialsSignin" ? "Incorrect email or password." : "Sign-in failed. Try again.");
+      // Wrong password, a locked email or too many attempts: each in words, with when to try again.
+      setError(describeAuthError(result?.error) ?? "Sign-in failed. Try again.");
       return;
     }
     router.replace(callbackUrl);

@@ -9,6 +9,8 @@ import { DATA_DIR, loadLocalSecrets, type LocalSecrets } from "./local-secrets";
 import { buildIfNeeded, startPortal, stopChild, waitForHealth } from "./portal-process";
 
 export interface StackOptions {
+  /** Address the portal and the simulator listen on (HOST; default 127.0.0.1, this machine only). */
+  host: string;
   portalPort: number;
   simulatorPort: number;
   speed: number;
@@ -17,6 +19,8 @@ export interface StackOptions {
   databaseDir: string;
   /** Start from an empty database (tests); the demo keeps its data across restarts. */
   fresh: boolean;
+  /** Extra environment for the portal process (the e2e stack's TRUSTED_PROXIES). */
+  portalEnv?: Record<string, string>;
   log: (line: string) => void;
 }
 
@@ -30,6 +34,12 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+/** The host part of a URL that reaches a server listening on `host` from this machine. */
+function urlHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::") return "localhost";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
 /**
  * The whole product on one machine: PostgreSQL (embedded unless DATABASE_URL is set), migrations,
  * the demo workspace connected to the simulator, the simulator, and the production portal.
@@ -38,7 +48,7 @@ export interface Stack {
 export async function startStack(options: StackOptions): Promise<Stack> {
   const { log } = options;
   const secrets = loadLocalSecrets();
-  const portalUrl = `http://localhost:${options.portalPort}`;
+  const portalUrl = `http://${urlHost(options.host)}:${options.portalPort}`;
   applyRuntimeEnv({
     APP_ENCRYPTION_KEY: secrets.encryptionKey,
     NEXTAUTH_SECRET: secrets.nextauthSecret,
@@ -52,8 +62,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   });
   applyRuntimeEnv({ DATABASE_URL: database.url });
 
-  const inboundWebhookUrl = `http://127.0.0.1:${options.portalPort}/api/webhooks/${DEMO_WORKSPACE_ID}`;
+  const inboundWebhookUrl = `${portalUrl}/api/webhooks/${DEMO_WORKSPACE_ID}`;
   const simulator = await startSimulator({
+    host: options.host,
     port: options.simulatorPort,
     apiKey: secrets.simulatorApiKey,
     speed: options.speed,
@@ -79,6 +90,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     NEXTAUTH_SECRET: secrets.nextauthSecret,
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? portalUrl,
     ALLOW_PRIVATE_WEBHOOK_URLS: "1",
+    HOST: options.host,
+    ...options.portalEnv,
   });
   const stop = async () => {
     await simulator.close();
