@@ -13,7 +13,7 @@ applyRuntimeEnv({
   NEXTAUTH_SECRET: secrets.nextauthSecret,
   NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
 });
-const next = startPortal(env.PORT, {}, "development");
+const next = startPortal(env.PORT, {}, { mode: "development" });
 
 let stopping = false;
 async function shutdown(code: number): Promise<void> {

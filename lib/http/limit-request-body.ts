@@ -4,24 +4,35 @@ function tooLarge(maxBytes: number): ApiError {
   return new ApiError("PAYLOAD_TOO_LARGE", `Request body must be at most ${maxBytes} bytes`);
 }
 
-/**
- * The request with its body capped at `maxBytes`: a larger Content-Length is refused at once (413),
- * and a body without one (chunked) or lying about it fails with the same 413 when reading crosses
- * the cap — so nothing downstream (request.json(), .text(), a reader) ever holds more than that.
- */
-export function limitRequestBody(request: Request, maxBytes: number): Request {
+/** 413 at once when the request declares a body larger than `maxBytes` (Content-Length). */
+export function assertDeclaredBodySize(request: Request, maxBytes: number): void {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+}
+
+/**
+ * The request with its body read into memory, refused with 413 as soon as it is known to exceed
+ * `maxBytes`: a declared Content-Length before anything is read, a chunked body (or one lying about
+ * its length) at the chunk that crosses the cap. Read here, whether or not the route needs a body,
+ * so no route is ever fed — or left to drain — more than its cap.
+ */
+export async function readCappedRequest(request: Request, maxBytes: number): Promise<Request> {
+  assertDeclaredBodySize(request, maxBytes);
   if (!request.body) return request;
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
   let received = 0;
-  const capped = request.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        received += chunk.byteLength;
-        if (received > maxBytes) controller.error(tooLarge(maxBytes));
-        else controller.enqueue(chunk);
-      },
-    }),
-  );
-  return new Request(request.url, { method: request.method, headers: request.headers, body: capped, signal: request.signal, duplex: "half" } as RequestInit);
+  for (;;) {
+    const { done, value } = await reader.read().catch(() => {
+      throw new ApiError("INVALID_REQUEST", "The request body could not be read");
+    });
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return new Request(request.url, { method: request.method, headers: request.headers, body: Buffer.concat(chunks), signal: request.signal });
 }

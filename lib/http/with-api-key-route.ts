@@ -2,7 +2,7 @@ import { API_KEY_RATE_LIMIT } from "@/lib/api-keys/api-key-rate-limit";
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import { ApiError, errorResponse } from "@/lib/http/api-error";
 import { getClientAddress } from "@/lib/http/get-client-address";
-import { limitRequestBody } from "@/lib/http/limit-request-body";
+import { assertDeclaredBodySize, readCappedRequest } from "@/lib/http/limit-request-body";
 import { readBearerToken } from "@/lib/http/read-bearer-token";
 import { maxBodyBytes, type RouteOptions } from "@/lib/http/route-options";
 import { addressKey } from "@/lib/rate-limit/address-key";
@@ -46,8 +46,9 @@ export function withApiKeyRoute<Params = Record<string, never>>(handler: Handler
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     let response: Response;
     try {
-      const capped = limitRequestBody(request, maxBodyBytes(options));
+      assertDeclaredBodySize(request, maxBodyBytes(options));
       const principal = await authorize(request);
+      const capped = await readCappedRequest(request, maxBodyBytes(options));
       response = await handler({ request: capped, ...principal, params: await context.params });
     } catch (error) {
       response = errorResponse(error);

@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { ApiError, errorResponse } from "@/lib/http/api-error";
-import { limitRequestBody } from "@/lib/http/limit-request-body";
+import { readCappedRequest } from "@/lib/http/limit-request-body";
 import { NEXT_AUTH_MAX_BODY_BYTES } from "@/lib/http/body-limits";
 import type { RouteOptions } from "@/lib/http/route-options";
 
@@ -13,13 +13,13 @@ type NextAuthHandler<Context> = (request: NextRequest, context: Context) => Prom
  */
 export function withNextAuthRoute<Context>(handler: NextAuthHandler<Context>, options: RouteOptions = {}) {
   return async (request: NextRequest, context: Context): Promise<Response> => {
-    let body: string | undefined;
+    let capped: Request;
     try {
-      if (request.body) body = await limitRequestBody(request, options.body?.maxBytes ?? NEXT_AUTH_MAX_BODY_BYTES).text();
+      capped = await readCappedRequest(request, options.body?.maxBytes ?? NEXT_AUTH_MAX_BODY_BYTES);
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error);
       throw error;
     }
-    return handler(new NextRequest(request.url, { method: request.method, headers: request.headers, body }), context);
+    return handler(new NextRequest(capped), context);
   };
 }

@@ -1,7 +1,7 @@
 import { errorResponse } from "@/lib/http/api-error";
 import { assertSameOrigin } from "@/lib/http/assert-same-origin";
 import { getClientAddress } from "@/lib/http/get-client-address";
-import { limitRequestBody } from "@/lib/http/limit-request-body";
+import { assertDeclaredBodySize, readCappedRequest } from "@/lib/http/limit-request-body";
 import { maxBodyBytes, type RouteOptions } from "@/lib/http/route-options";
 import { addressKey } from "@/lib/rate-limit/address-key";
 import { assertWithinLimit, type LimitMessage } from "@/lib/rate-limit/assert-within-limit";
@@ -18,12 +18,12 @@ export interface PublicRouteOptions extends RouteOptions {
 export function withPublicRoute(handler: Handler, options: PublicRouteOptions = {}) {
   return async (request: Request): Promise<Response> => {
     try {
-      const capped = limitRequestBody(request, maxBodyBytes(options));
+      assertDeclaredBodySize(request, maxBodyBytes(options));
       assertSameOrigin(request);
       if (options.rateLimit) {
         await assertWithinLimit(options.rateLimit.limit, addressKey(getClientAddress(request.headers)), options.rateLimit.message);
       }
-      return await handler({ request: capped });
+      return await handler({ request: await readCappedRequest(request, maxBodyBytes(options)) });
     } catch (error) {
       return errorResponse(error);
     }

@@ -1,7 +1,7 @@
 import { ApiError, errorResponse } from "@/lib/http/api-error";
 import { logger } from "@/lib/http/logger";
 import { isDatabaseUnavailable } from "@/lib/ingest/is-database-unavailable";
-import { limitRequestBody } from "@/lib/http/limit-request-body";
+import { assertDeclaredBodySize } from "@/lib/http/limit-request-body";
 import { maxBodyBytes, type RouteOptions } from "@/lib/http/route-options";
 import { receiveSignedWebhook, type SignedWebhook } from "@/lib/ingest/receive-signed-webhook";
 
@@ -32,9 +32,11 @@ function webhookErrorResponse(error: unknown): Response {
 export function withWebhookRoute<T>(handler: (webhook: SignedWebhook) => Promise<T>, options: RouteOptions = {}) {
   return async (request: Request, context: WebhookRouteContext): Promise<Response> => {
     try {
-      const capped = limitRequestBody(request, maxBodyBytes(options));
+      // The body itself is read under the same cap by receiveSignedWebhook (exact bytes, for the HMAC).
+      const maxBytes = maxBodyBytes(options);
+      assertDeclaredBodySize(request, maxBytes);
       const { workspaceId } = await context.params;
-      const webhook = await receiveSignedWebhook(capped, workspaceId);
+      const webhook = await receiveSignedWebhook(request, workspaceId, maxBytes);
       return Response.json(await handler(webhook));
     } catch (error) {
       return webhookErrorResponse(error);

@@ -19,9 +19,11 @@ export function isClosing(socket: Socket): boolean {
  * client closes its side or LINGER_MS pass ("lingering close", as Apache and nginx do).
  */
 export function closeConnectionAfter(req: IncomingMessage, res: ServerResponse): void {
-  const socket = req.socket;
+  // The response's socket: a request whose body stream was cancelled (a route that stopped
+  // reading at its cap) has been destroyed and let go of its socket, the response has not.
+  const socket = res.socket;
   res.shouldKeepAlive = false;
-  if (res.headersSent) return; // too late to say so; Node still ends the connection
+  if (res.headersSent || !socket) return; // too late to say so; Node still ends the connection
   res.setHeader("connection", "close");
   if (closing.has(socket)) return;
   closing.add(socket);
@@ -30,7 +32,10 @@ export function closeConnectionAfter(req: IncomingMessage, res: ServerResponse):
     const timer = setTimeout(() => this.destroy(), LINGER_MS);
     timer.unref();
     this.once("close", () => clearTimeout(timer));
-    // Whatever was left unread of the refused body: read on and drop it.
+    // Whatever was left unread of the refused body is nobody's any more: read on and drop it,
+    // whoever was reading (a route's body stream listens for 'readable', which stops resume()).
+    req.removeAllListeners("readable");
+    req.removeAllListeners("data");
     req.resume();
     this.resume();
   };

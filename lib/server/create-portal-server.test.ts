@@ -19,6 +19,15 @@ async function echo(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.end('{"error":{"code":"PAYLOAD_TOO_LARGE","message":"too large"}}');
     return;
   }
+  if (req.url === "/cancel") {
+    // Like Next.js and a capped reader: the body as a web stream, cancelled at the first chunk.
+    const reader = new Request("http://portal/", { method: "POST", body: req as never, duplex: "half" } as RequestInit).body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    res.writeHead(413, { "content-type": "application/json" });
+    res.end('{"error":{"code":"PAYLOAD_TOO_LARGE","message":"too large"}}');
+    return;
+  }
   let bytes = 0;
   for await (const chunk of req) bytes += (chunk as Buffer).length;
   res.setHeader("content-type", "application/json");
@@ -93,6 +102,21 @@ describe("oversized bodies", () => {
     expect(received).toMatch(/^connection: close$/im);
     expect(ended).toBe("end");
     expect(calls).toEqual(["POST /refuse"]);
+  });
+
+  it("a 413 after the route cancelled the body stream midway: still answered, still a clean close", async () => {
+    const port = await start();
+    const chunk = "a".repeat(4096);
+    const body = Array.from({ length: 2_000 }, () => `${(4096).toString(16)}\r\n${chunk}\r\n`).join("") + "0\r\n\r\n";
+    const { received, ended } = await rawExchange(port, [
+      "POST /cancel HTTP/1.1\r\nHost: portal\r\nTransfer-Encoding: chunked\r\n\r\n",
+      body,
+      "GET /api/next HTTP/1.1\r\nHost: portal\r\n\r\n",
+    ]);
+    expect(statusCodes(received)).toEqual([413]);
+    expect(received).toMatch(/^connection: close$/im);
+    expect(ended).toBe("end");
+    expect(calls).toEqual(["POST /cancel"]);
   });
 
   it("a body under the ceiling is served, and the connection kept", async () => {

@@ -43,11 +43,18 @@ export function buildIfNeeded(log: (line: string) => void): void {
   writeFileSync(FINGERPRINT_FILE, current);
 }
 
-/** The portal's own server (scripts/portal-server.ts) on `port`: the production build, or the app in development mode. */
-export function startPortal(port: number, childEnv: Record<string, string>, mode: "production" | "development" = "production"): ChildProcess {
+export interface PortalProcessOptions {
+  /** The production build (default), or the app in development mode (npm run dev). */
+  mode?: "production" | "development";
+  /** `ignore` keeps the portal's own log lines out of a benchmark's output. */
+  stdout?: "inherit" | "ignore";
+}
+
+/** The portal's own server (scripts/portal-server.ts) on `port`. */
+export function startPortal(port: number, childEnv: Record<string, string>, { mode = "production", stdout = "inherit" }: PortalProcessOptions = {}): ChildProcess {
   const args = ["--import", "tsx", PORTAL_SERVER, ...(mode === "development" ? ["--dev"] : [])];
   return spawn(process.execPath, args, {
-    stdio: mode === "development" ? "inherit" : ["ignore", "inherit", "inherit"],
+    stdio: [mode === "development" ? "inherit" : "ignore", stdout, "inherit"],
     env: { ...process.env, ...childEnv, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
   });
 }
