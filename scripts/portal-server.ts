@@ -11,12 +11,6 @@ const dev = process.argv.includes("--dev");
 (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
 
 const { env } = await import("@/lib/env");
-const { markClientAddressHeaderSet } = await import("@/lib/http/get-client-address");
-const { parseTrustedProxies } = await import("@/lib/http/resolve-client-address");
-const { createPortalServer } = await import("@/lib/server/create-portal-server");
-const { MAX_WEBHOOK_BODY_BYTES } = await import("@/lib/ingest/read-capped-body");
-const { NEXT_AUTH_MAX_BODY_BYTES } = await import("@/lib/http/body-limits");
-const { default: next } = await import("next");
 
 function fail(message: string): never {
   console.error(`error: ${message}`);
@@ -26,6 +20,13 @@ function fail(message: string): never {
 // next-auth builds its links and redirects from NEXTAUTH_URL; guessing http://localhost in
 // production would send users' browsers to the wrong place (and without https).
 if (!dev && !env.NEXTAUTH_URL) fail("NEXTAUTH_URL is not set: in production it must be the portal's public URL, e.g. https://portal.example.com");
+
+const { markClientAddressHeaderSet } = await import("@/lib/http/get-client-address");
+const { parseTrustedProxies } = await import("@/lib/http/resolve-client-address");
+const { createPortalServer } = await import("@/lib/server/create-portal-server");
+const { MAX_WEBHOOK_BODY_BYTES } = await import("@/lib/ingest/read-capped-body");
+const { NEXT_AUTH_MAX_BODY_BYTES } = await import("@/lib/http/body-limits");
+const { default: next } = await import("next");
 
 let trustedProxies;
 try {
