@@ -57,6 +57,7 @@ server.listen(env.PORT, env.HOST, () => {
 
 // Open live streams (SSE) would hold server.close() forever: they get a moment, then are cut.
 const DRAIN_MS = 3_000;
+const CLOSE_MS = 3_000;
 let stopping = false;
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (stopping) return;
@@ -66,7 +67,8 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
   await closed;
   clearTimeout(cut);
-  await app.close();
+  // Next's development server (Turbopack) may not finish closing; its work is not worth waiting for.
+  await Promise.race([app.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_MS).unref())]);
   console.log(`portal stopped (${signal})`);
   process.exit(0);
 }
