@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 // `npm start` in production needs the portal's public URL: next-auth's links and redirects, and
 // HSTS, come from it. Without it the start is refused before anything is opened or started.
 const withoutNextAuthUrl = () => {
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), NODE_ENV: "production", PORT: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: "1" };
   delete env.NEXTAUTH_URL;
   return env;
 };
