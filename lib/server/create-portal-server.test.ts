@@ -167,6 +167,8 @@ describe("security headers", () => {
     expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(response.headers.get("strict-transport-security")).toBe("max-age=31536000");
     expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    const auth = await get(port, "/api/auth/error");
+    expect(auth.response.headers.get("content-security-policy")).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; .*frame-ancestors 'none'$/);
     const page = await get(port, "/jobs");
     expect(page.response.headers.get("content-security-policy")).toBeNull(); // pages: proxy.ts, with a nonce
     expect(page.response.headers.get("x-frame-options")).toBe("DENY");

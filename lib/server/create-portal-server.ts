@@ -3,7 +3,7 @@ import type { Duplex } from "node:stream";
 import { errorEnvelope } from "@/lib/contract/errors";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/get-client-address";
 import { resolveClientAddress, type TrustedProxies } from "@/lib/http/resolve-client-address";
-import { fixedSecurityHeaders, NON_PAGE_CSP } from "@/lib/http/security-headers";
+import { fixedSecurityHeaders, NEXT_AUTH_PAGE_CSP, NON_PAGE_CSP } from "@/lib/http/security-headers";
 import { closeConnectionAfter, isClosing } from "./close-connection-after";
 import { serveUpgradeAsHttp1 } from "./serve-upgrade-as-http1";
 
@@ -23,8 +23,14 @@ export interface PortalServerOptions {
   https: boolean;
 }
 
-// Paths answered by route handlers: JSON and files, never rendered as pages.
+// Paths answered by route handlers: JSON and files, never rendered as pages — except next-auth's
+// few HTML pages. Pages proper get their CSP, with a nonce, from proxy.ts.
 const NON_PAGE_PREFIXES = ["/api/", "/v1/", "/_next/static/"];
+
+function nonPageCsp(url: string): string | null {
+  if (url.startsWith("/api/auth/")) return NEXT_AUTH_PAGE_CSP;
+  return NON_PAGE_PREFIXES.some((prefix) => url.startsWith(prefix)) ? NON_PAGE_CSP : null;
+}
 
 function bodyLimitFor(url: string, options: PortalServerOptions): number {
   const rule = options.pathBodyLimits?.find((limit) => url.startsWith(limit.prefix));
@@ -59,7 +65,8 @@ export function createPortalServer(options: PortalServerOptions): Server {
 
     for (const [name, value] of fixedHeaders) res.setHeader(name, value);
     const url = req.url ?? "/";
-    if (NON_PAGE_PREFIXES.some((prefix) => url.startsWith(prefix))) res.setHeader("content-security-policy", NON_PAGE_CSP);
+    const csp = nonPageCsp(url);
+    if (csp) res.setHeader("content-security-policy", csp);
 
     // Whoever answers 413 (this server, a route wrapper), the unread rest of the body must not be
     // taken for the next request on this connection: close it.
