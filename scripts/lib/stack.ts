@@ -66,6 +66,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const simulator = await startSimulator({
     host: options.host,
     port: options.simulatorPort,
+    // Listening on every interface, it is still reached (and its links presigned) at localhost here.
+    publicUrl: `http://${urlHost(options.host)}:${options.simulatorPort}`,
     apiKey: secrets.simulatorApiKey,
     speed: options.speed,
     autopilotPerMinute: options.autopilotPerMinute,
