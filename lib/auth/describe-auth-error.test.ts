@@ -18,6 +18,7 @@ describe("describeAuthError for rate-limited sign-ins", () => {
     expect(describeAuthError(`SignInLocked:${at(15 * 60)}`, now)).toBe(
       "Too many failed sign-ins for this email. It is locked for now: try again in 15 minutes.",
     );
+    expect(describeAuthError(`SignInLocked:${at(15 * 60 + 1)}`, now)).toMatch(/try again in 15 minutes\.$/);
     expect(describeAuthError(`SignInLocked:${at(20)}`, now)).toMatch(/try again in 1 minute\.$/);
   });
 

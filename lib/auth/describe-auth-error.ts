@@ -11,7 +11,8 @@ const MESSAGES: Record<string, string> = {
 };
 
 function minutesUntil(until: Date, now: number): string {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - now) / 60_000));
+  // To the nearest minute: the code's time is rounded up to the second, so a 15-minute lock must not read "16".
+  const minutes = Math.max(1, Math.round((until.getTime() - now) / 60_000));
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
 
