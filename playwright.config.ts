@@ -5,7 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 // calling home, which this machine's closed network would refuse.
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // E2E_PORT lets several checkouts run their suites side by side (scripts/e2e-stack.ts reads it too).
-const baseURL = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
+// The stack listens on 127.0.0.1 only (scripts/e2e-stack.ts), and next-auth's URL names it so.
+const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
 
 export default defineConfig({
   testDir: "e2e",

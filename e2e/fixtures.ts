@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
@@ -17,7 +18,7 @@ export interface StackInfo {
 }
 
 /** The portal under test, as playwright.config.ts sets baseURL; mutating requests send it as Origin. */
-export const PORTAL_URL = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
+export const PORTAL_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
 export const ORIGIN = { origin: PORTAL_URL };
 
 export function readStack(): StackInfo {
@@ -113,7 +114,22 @@ export interface SimulatorClient {
   createJob(product: Product, body: Record<string, unknown>): Promise<{ jobId: string }>;
 }
 
+/**
+ * A client address of the documentation range (2001:db8::/32) for each test. The e2e stack trusts
+ * the test runner as a reverse proxy (TRUSTED_PROXIES=127.0.0.1), so every test is a client of
+ * its own to the per-address rate limits, as people on different networks would be.
+ */
+const RUN_SALT = randomBytes(8).toString("hex"); // a reused stack sees new clients on every run
+
+export function clientAddressFor(title: string): string {
+  const hash = createHash("sha256").update(`${RUN_SALT}:${title}`).digest("hex");
+  return `2001:db8:${hash.slice(0, 4)}:${hash.slice(4, 8)}::${hash.slice(8, 12)}`;
+}
+
 export const test = base.extend<{ stack: StackInfo; signedInPage: Page; simulator: SimulatorClient }>({
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, use, testInfo) => {
+    await use({ "x-forwarded-for": clientAddressFor(`${testInfo.titlePath.join(" > ")} #${testInfo.repeatEachIndex}.${testInfo.retry}`), ...extraHTTPHeaders });
+  },
   stack: async ({}, use) => {
     await use(readStack());
   },

@@ -32,6 +32,13 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Address the portal (and, under `npm run demo`, the simulator) listens on; unset: every interface, 127.0.0.1 for the demo. */
+  HOST: z.string().trim().min(1).optional(),
+  /**
+   * Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For names the
+   * client (rate limits key on it). Unset: the client is the socket's peer, whatever it forwards.
+   */
+  TRUSTED_PROXIES: z.string().default(""),
   SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
   NEXTAUTH_URL: z.url().optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),

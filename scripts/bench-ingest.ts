@@ -12,7 +12,7 @@
 // Options: --seconds N (default 10), --connections N (default 32), --rounds N (default 1: the three
 // phases are repeated, alternating, and summed — fairer ratios on a machine whose load varies,
 // e.g. --seconds 4 --rounds 6), --build (force a build).
-import { fork, spawn, type ChildProcess } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import http from "node:http";
@@ -23,11 +23,10 @@ import { applyRuntimeEnv } from "@/lib/env";
 import { WORKFLOW_STEPS, statusRank, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
 import { sampleOutput, samplePayload } from "@/lib/ingest/testing/sample-events";
 import { freePort } from "@/lib/net/free-port";
-import { buildIfNeeded, stopChild, waitForHealth } from "./lib/portal-process";
+import { buildIfNeeded, startPortal, stopChild, waitForHealth } from "./lib/portal-process";
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SELF), "..");
-const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const argument = (name: string, fallback: number) => {
   const index = process.argv.indexOf(name);
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
@@ -199,13 +198,14 @@ async function main(): Promise<void> {
     if (process.argv.includes("--build")) rmSync(path.join(ROOT, ".next", "source-fingerprint"), { force: true });
     buildIfNeeded(log);
     const portalPort = await freePort();
-    const portal = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(portalPort), "-H", "127.0.0.1"], {
-      cwd: ROOT,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.url, APP_ENCRYPTION_KEY: encryptionKey },
-    });
-    children.push(portal);
     const portalUrl = `http://127.0.0.1:${portalPort}`;
+    // The portal as it runs in production: behind its own server (scripts/portal-server.ts).
+    const portal = startPortal(
+      portalPort,
+      { HOST: "127.0.0.1", NEXTAUTH_URL: portalUrl, DATABASE_URL: database.url, APP_ENCRYPTION_KEY: encryptionKey },
+      { stdout: "ignore" },
+    );
+    children.push(portal);
     await waitForHealth(portalUrl, portal);
 
     const reference = fork(path.join(ROOT, "scripts", "lib", "ingest-reference-server.ts"), [], {

@@ -6,6 +6,8 @@ import { startStack } from "./lib/stack";
 const log = (line: string) => console.log(`[demo] ${line}`);
 const started = Date.now();
 const stack = await startStack({
+  // This machine only unless HOST says otherwise: the demo's password is well known.
+  host: env.HOST ?? "127.0.0.1",
   portalPort: env.PORT,
   simulatorPort: env.SIMULATOR_PORT,
   speed: env.SIMULATOR_SPEED,

@@ -1,10 +1,8 @@
 // npm run dev — the portal in development mode (hot reload) on DATABASE_URL or the embedded database.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { applyRuntimeEnv, env } from "@/lib/env";
 import { openDatabase } from "./lib/database";
 import { loadLocalSecrets } from "./lib/local-secrets";
-import { stopChild } from "./lib/portal-process";
+import { startPortal, stopChild } from "./lib/portal-process";
 
 const log = (line: string) => console.log(`[dev] ${line}`);
 const secrets = loadLocalSecrets();
@@ -15,10 +13,7 @@ applyRuntimeEnv({
   NEXTAUTH_SECRET: secrets.nextauthSecret,
   NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
 });
-const next = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "dev", "-p", String(env.PORT)], {
-  stdio: "inherit",
-  env: process.env,
-});
+const next = startPortal(env.PORT, {}, { mode: "development" });
 
 let stopping = false;
 async function shutdown(code: number): Promise<void> {

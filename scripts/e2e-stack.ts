@@ -7,6 +7,7 @@ import { DATA_DIR } from "./lib/local-secrets";
 import { startStack } from "./lib/stack";
 
 const stack = await startStack({
+  host: "127.0.0.1",
   portalPort: env.E2E_PORT,
   simulatorPort: env.E2E_SIMULATOR_PORT,
   speed: 40,
@@ -14,6 +15,9 @@ const stack = await startStack({
   databaseDir: "e2e-postgres",
   fresh: true,
   mail: "inbox",
+  // The test runner plays a reverse proxy: each test sends its own X-Forwarded-For
+  // (e2e/fixtures.ts), so per-address limits count each test as its own client.
+  portalEnv: { TRUSTED_PROXIES: "127.0.0.1,::1" },
   log: (line) => console.log(`[e2e-stack] ${line}`),
 });
 writeFileSync(

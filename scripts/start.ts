@@ -5,6 +5,12 @@ import { loadLocalSecrets } from "./lib/local-secrets";
 import { startPortal, stopChild } from "./lib/portal-process";
 
 const log = (line: string) => console.log(`[start] ${line}`);
+// In production next-auth's URLs must be the public ones; guessing http://localhost would send
+// users' browsers to the wrong host. Outside production the guess is convenient and harmless.
+if (env.NODE_ENV === "production" && !env.NEXTAUTH_URL) {
+  console.error("error: NEXTAUTH_URL is not set. In production set it to the portal's public URL, e.g. NEXTAUTH_URL=https://portal.example.com");
+  process.exit(1);
+}
 const secrets = loadLocalSecrets();
 const database = await openDatabase(log);
 const portal = startPortal(env.PORT, {

@@ -8,6 +8,7 @@ import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { describeAuthError } from "@/lib/auth/describe-auth-error";
 import { signInSchema } from "@/lib/auth/schemas";
 import { AUTH_LINK_CLASSES } from "./auth-card";
 
@@ -41,8 +42,9 @@ export function SignInForm({ callbackUrl, initialError, confirmsEmail }: SignInF
     const result = await signIn("credentials", { ...parsed.data, redirect: false });
     if (!result?.ok || result.error) {
       setPending(false);
+      // Wrong password, a locked email or too many attempts: each in words, with when to try again.
       const wrongCredentials = result?.error === "CredentialsSignin";
-      setError(wrongCredentials ? "Incorrect email or password." : "Sign-in failed. Try again.");
+      setError(describeAuthError(result?.error) ?? "Sign-in failed. Try again.");
       // The same words whether the account is unconfirmed, unknown or the password is wrong.
       if (wrongCredentials) setFailedEmail(parsed.data.email);
       return;

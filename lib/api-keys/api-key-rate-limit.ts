@@ -1,10 +1,6 @@
-import { createTokenBucketLimiter } from "@/lib/http/token-bucket";
-
 /**
- * Per key: 10 requests a second sustained, bursts of 20. The buckets live in this process's
- * memory, so N portal processes allow up to N times that. It is a courtesy limit against runaway
- * clients, not a quota, and in memory it costs no database write per request.
+ * Per key: 10 requests a second on average, bursts of 20 — kept as 20 per 2-second window in
+ * PostgreSQL (lib/rate-limit), so the limit holds across every portal process. A constant of its
+ * own because the API reference page and the OpenAPI document show it (client code imports it).
  */
 export const API_KEY_RATE_LIMIT = { ratePerSecond: 10, burst: 20 } as const;
-
-export const apiKeyRateLimiter = createTokenBucketLimiter(API_KEY_RATE_LIMIT);

@@ -1,3 +1,5 @@
+import { parseSignInErrorCode } from "./sign-in-errors";
+
 // next-auth redirects back to the sign-in page with `?error=<code>`; these are the codes it uses
 // (next-auth 4, pages.signIn), in words a user can act on.
 const MESSAGES: Record<string, string> = {
@@ -11,7 +13,20 @@ const MESSAGES: Record<string, string> = {
     "This email's account was created with a password or GitHub and its address was never confirmed, so a sign-in link cannot open it. Sign in the way the account was created.",
 };
 
-export function describeAuthError(code: string | string[] | undefined): string | null {
+function minutesUntil(until: Date, now: number): string {
+  // To the nearest minute: the code's time is rounded up to the second, so a 15-minute lock must not read "16".
+  const minutes = Math.max(1, Math.round((until.getTime() - now) / 60_000));
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+}
+
+export function describeAuthError(code: string | string[] | null | undefined, now: number = Date.now()): string | null {
   if (typeof code !== "string" || code === "") return null;
+  const refusal = parseSignInErrorCode(code);
+  if (refusal?.refusal === "SignInLocked") {
+    return `Too many failed sign-ins for this email. It is locked for now: try again in ${minutesUntil(refusal.until, now)}.`;
+  }
+  if (refusal?.refusal === "SignInRateLimited") {
+    return `Too many sign-in attempts from your network. Try again in ${minutesUntil(refusal.until, now)}.`;
+  }
   return MESSAGES[code] ?? "Sign-in failed. Try again.";
 }

@@ -7,10 +7,10 @@ import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { sendSignInLink } from "@/lib/email/send-sign-in-link";
-import { signInSchema } from "./schemas";
-import { authenticateWithPassword } from "./authenticate";
 import { allowSignIn } from "./allow-sign-in";
 import { confirmationProvider } from "./confirmation-provider";
+import { getClientAddress } from "@/lib/http/get-client-address";
+import { authorizeCredentials } from "./authorize-credentials";
 
 // next-auth 4. Credentials sign-in requires JWT sessions; the adapter still stores users and
 // accounts for the GitHub and email-link providers, which are on only when configured.
@@ -18,10 +18,9 @@ const providers: NextAuthOptions["providers"] = [
   CredentialsProvider({
     name: "Email and password",
     credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-    async authorize(credentials) {
-      const parsed = signInSchema.safeParse(credentials);
-      if (!parsed.success) return null;
-      return authenticateWithPassword(parsed.data.email, parsed.data.password);
+    // Rate limits first (lib/auth/authorize-credentials.ts); `req.headers` carries the client address.
+    async authorize(credentials, req) {
+      return authorizeCredentials(credentials, getClientAddress(req.headers ?? {}));
     },
   }),
   confirmationProvider,

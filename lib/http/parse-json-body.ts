@@ -2,11 +2,21 @@ import type { z } from "zod";
 import { describeZodError } from "@/lib/contract/errors";
 import { ApiError } from "@/lib/http/api-error";
 
-/** The request's JSON body validated by a schema; anything else is a 400 in the seed's envelope. */
+/**
+ * The request's JSON body validated by a schema; anything else is a 400 in the seed's envelope.
+ * The wrapper has capped the body: its 413 comes through as it is.
+ */
 export async function parseJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.output<Schema>> {
-  const body: unknown = await request.json().catch(() => {
-    throw new ApiError("INVALID_REQUEST", "The request body must be JSON");
+  const text = await request.text().catch((error: unknown) => {
+    if (error instanceof ApiError) throw error;
+    throw new ApiError("INVALID_REQUEST", "The request body could not be read");
   });
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ApiError("INVALID_REQUEST", "The request body must be JSON");
+  }
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new ApiError("INVALID_REQUEST", describeZodError(parsed.error));
   return parsed.data;

@@ -1,7 +1,13 @@
-import { API_KEY_RATE_LIMIT, apiKeyRateLimiter } from "@/lib/api-keys/api-key-rate-limit";
+import { API_KEY_RATE_LIMIT } from "@/lib/api-keys/api-key-rate-limit";
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import { ApiError, errorResponse } from "@/lib/http/api-error";
+import { getClientAddress } from "@/lib/http/get-client-address";
+import { assertDeclaredBodySize, readCappedRequest } from "@/lib/http/limit-request-body";
 import { readBearerToken } from "@/lib/http/read-bearer-token";
+import { maxBodyBytes, type RouteOptions } from "@/lib/http/route-options";
+import { addressKey } from "@/lib/rate-limit/address-key";
+import { rateLimited } from "@/lib/rate-limit/assert-within-limit";
+import { rateLimits } from "@/lib/rate-limit/rate-limits";
 
 export interface ApiKeyRouteContext<Params> extends ApiKeyPrincipal {
   request: Request;
@@ -18,27 +24,32 @@ function unauthorized(message: string): ApiError {
 async function authorize(request: Request): Promise<ApiKeyPrincipal> {
   const token = readBearerToken(request.headers.get("authorization"));
   if (!token) throw unauthorized("Missing API key: send it as Authorization: Bearer <key>");
+  // An address that keeps presenting wrong keys is refused before any hashing or lookup.
+  const address = addressKey(getClientAddress(request.headers));
+  const failures = await rateLimits.apiKeyFailuresPerAddress.peek(address);
+  if (!failures.allowed) throw rateLimited((wait) => `Too many requests with invalid API keys. Try again in ${wait}.`, failures.retryAfterSeconds);
   const principal = await authenticateApiKey(token);
-  if (!principal) throw unauthorized("Invalid or revoked API key");
-  const limit = apiKeyRateLimiter.take(principal.apiKeyId);
-  if (!limit.allowed) {
-    throw new ApiError("RATE_LIMITED", `Too many requests: at most ${API_KEY_RATE_LIMIT.ratePerSecond} per second per API key`, 429, {
-      "retry-after": String(limit.retryAfterSeconds),
-    });
+  if (!principal) {
+    await rateLimits.apiKeyFailuresPerAddress.consume(address);
+    throw unauthorized("Invalid or revoked API key");
   }
+  const limit = await rateLimits.requestsPerApiKey.consume(principal.apiKeyId);
+  if (!limit.allowed) throw rateLimited(() => `Too many requests: at most ${API_KEY_RATE_LIMIT.ratePerSecond} per second per API key`, limit.retryAfterSeconds);
   return principal;
 }
 
 /**
- * The one wrapper for /v1 routes (portal API keys): Bearer authentication, the per-key rate
- * limit, and the seed's error envelope; unknown errors become a logged, masked 500.
+ * The one wrapper for /v1 routes (portal API keys): body cap, Bearer authentication, the per-key
+ * rate limit, and the seed's error envelope; unknown errors become a logged, masked 500.
  */
-export function withApiKeyRoute<Params = Record<string, never>>(handler: Handler<Params>) {
+export function withApiKeyRoute<Params = Record<string, never>>(handler: Handler<Params>, options: RouteOptions = {}) {
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     let response: Response;
     try {
+      assertDeclaredBodySize(request, maxBodyBytes(options));
       const principal = await authorize(request);
-      response = await handler({ request, ...principal, params: await context.params });
+      const capped = await readCappedRequest(request, maxBodyBytes(options));
+      response = await handler({ request: capped, ...principal, params: await context.params });
     } catch (error) {
       response = errorResponse(error);
     }

@@ -1,6 +1,10 @@
 import { ApiError, errorResponse } from "@/lib/http/api-error";
 import { getMembership, type Membership } from "@/lib/auth/session";
 import { assertSameOrigin } from "@/lib/http/assert-same-origin";
+import { assertDeclaredBodySize, readCappedRequest } from "@/lib/http/limit-request-body";
+import { maxBodyBytes, type RouteOptions } from "@/lib/http/route-options";
+import { assertWithinLimit } from "@/lib/rate-limit/assert-within-limit";
+import { rateLimits } from "@/lib/rate-limit/rate-limits";
 
 export interface SessionRouteContext<Params> {
   request: Request;
@@ -10,14 +14,27 @@ export interface SessionRouteContext<Params> {
 
 type Handler<Params> = (context: SessionRouteContext<Params>) => Promise<Response>;
 
-/** The one wrapper for session routes: origin check, membership, error mapping. */
-export function withSessionRoute<Params = Record<string, never>>(handler: Handler<Params>) {
+export type SessionRouteOptions = RouteOptions;
+
+const MUTATING_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * The one wrapper for session routes: body cap, origin check, membership, the user's budget of
+ * changes (every mutating method counts), error mapping. A declared body over the cap is refused
+ * first; the body is then read, under the cap, only for a member within their budget.
+ */
+export function withSessionRoute<Params = Record<string, never>>(handler: Handler<Params>, options: SessionRouteOptions = {}) {
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     try {
+      assertDeclaredBodySize(request, maxBodyBytes(options));
       assertSameOrigin(request);
       const membership = await getMembership();
       if (!membership) throw new ApiError("UNAUTHORIZED", "Sign in to continue");
-      return await handler({ request, membership, params: await context.params });
+      if (MUTATING_METHODS.has(request.method)) {
+        await assertWithinLimit(rateLimits.mutationsPerUser, membership.userId, (wait) => `Too many changes in a short time. Try again in ${wait}.`);
+      }
+      const capped = await readCappedRequest(request, maxBodyBytes(options));
+      return await handler({ request: capped, membership, params: await context.params });
     } catch (error) {
       return errorResponse(error);
     }

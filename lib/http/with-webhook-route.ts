@@ -1,6 +1,8 @@
 import { ApiError, errorResponse } from "@/lib/http/api-error";
 import { logger } from "@/lib/http/logger";
 import { isDatabaseUnavailable } from "@/lib/ingest/is-database-unavailable";
+import { assertDeclaredBodySize } from "@/lib/http/limit-request-body";
+import { maxBodyBytes, type RouteOptions } from "@/lib/http/route-options";
 import { receiveSignedWebhook, type SignedWebhook } from "@/lib/ingest/receive-signed-webhook";
 
 export interface WebhookRouteContext {
@@ -22,16 +24,19 @@ function webhookErrorResponse(error: unknown): Response {
 }
 
 /**
- * The entry point of every inbound webhook route: reads the body under its cap, resolves the
+ * The entry point of every inbound webhook route: caps the body (options.body, default 64 KiB), resolves the
  * workspace, verifies the Standard Webhooks signature and parses the JSON (receiveSignedWebhook),
  * hands the verified webhook to the handler and answers its result as JSON. Every failure becomes
  * the seed's error envelope here, so handlers hold no try/catch.
  */
-export function withWebhookRoute<T>(handler: (webhook: SignedWebhook) => Promise<T>) {
+export function withWebhookRoute<T>(handler: (webhook: SignedWebhook) => Promise<T>, options: RouteOptions = {}) {
   return async (request: Request, context: WebhookRouteContext): Promise<Response> => {
     try {
+      // The body itself is read under the same cap by receiveSignedWebhook (exact bytes, for the HMAC).
+      const maxBytes = maxBodyBytes(options);
+      assertDeclaredBodySize(request, maxBytes);
       const { workspaceId } = await context.params;
-      const webhook = await receiveSignedWebhook(request, workspaceId);
+      const webhook = await receiveSignedWebhook(request, workspaceId, maxBytes);
       return Response.json(await handler(webhook));
     } catch (error) {
       return webhookErrorResponse(error);

@@ -5,7 +5,7 @@ import { ApiError } from "@/lib/http/api-error";
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 
 function tooLarge(limit: number): ApiError {
-  return new ApiError("PAYLOAD_TOO_LARGE", `Request body must not exceed ${limit} bytes`);
+  return new ApiError("PAYLOAD_TOO_LARGE", `Request body must be at most ${limit} bytes`);
 }
 
 /**

@@ -41,8 +41,8 @@ function parseJsonOrThrow(text: string): unknown {
  * Receives a Standard Webhooks request for a workspace. Check order, each refusal before any
  * later work: size (413) → workspace (404) → headers and signature (401) → JSON (400).
  */
-export async function receiveSignedWebhook(request: Request, workspaceId: string): Promise<SignedWebhook> {
-  const bytes = await readCappedBody(request);
+export async function receiveSignedWebhook(request: Request, workspaceId: string, maxBytes?: number): Promise<SignedWebhook> {
+  const bytes = await readCappedBody(request, maxBytes);
   const secrets = await getInboundSecretsOrThrow(workspaceId);
   const headers = readWebhookHeaders(request.headers);
   const text = decodeExactUtf8(bytes);

@@ -5,7 +5,8 @@ import path from "node:path";
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-const SOURCES = ["app", "components", "lib", "public", "next.config.mjs", "package-lock.json", "postcss.config.mjs"];
+const PORTAL_SERVER = path.join(ROOT, "scripts", "portal-server.ts");
+const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json", "postcss.config.mjs"];
 const FINGERPRINT_FILE = path.join(ROOT, ".next", "source-fingerprint");
 
 function walk(entry: string, out: string[]): void {
@@ -42,10 +43,19 @@ export function buildIfNeeded(log: (line: string) => void): void {
   writeFileSync(FINGERPRINT_FILE, current);
 }
 
-export function startPortal(port: number, childEnv: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, ...childEnv, NEXT_TELEMETRY_DISABLED: "1" },
+export interface PortalProcessOptions {
+  /** The production build (default), or the app in development mode (npm run dev). */
+  mode?: "production" | "development";
+  /** `ignore` keeps the portal's own log lines out of a benchmark's output. */
+  stdout?: "inherit" | "ignore";
+}
+
+/** The portal's own server (scripts/portal-server.ts) on `port`. */
+export function startPortal(port: number, childEnv: Record<string, string>, { mode = "production", stdout = "inherit" }: PortalProcessOptions = {}): ChildProcess {
+  const args = ["--import", "tsx", PORTAL_SERVER, ...(mode === "development" ? ["--dev"] : [])];
+  return spawn(process.execPath, args, {
+    stdio: [mode === "development" ? "inherit" : "ignore", stdout, "inherit"],
+    env: { ...process.env, ...childEnv, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
   });
 }
 

@@ -11,6 +11,8 @@ import { DATA_DIR, loadLocalSecrets, type LocalSecrets } from "./local-secrets";
 import { buildIfNeeded, startPortal, stopChild, waitForHealth } from "./portal-process";
 
 export interface StackOptions {
+  /** Address the portal and the simulator listen on (HOST; default 127.0.0.1, this machine only). */
+  host: string;
   portalPort: number;
   simulatorPort: number;
   speed: number;
@@ -24,6 +26,8 @@ export interface StackOptions {
    * printed to the console. `inbox` (the tests): always the local server, its mails served over HTTP.
    */
   mail: "print" | "inbox";
+  /** Extra environment for the portal process (the e2e stack's TRUSTED_PROXIES). */
+  portalEnv?: Record<string, string>;
   log: (line: string) => void;
 }
 
@@ -47,6 +51,12 @@ function printMail(log: (line: string) => void, mail: ReceivedMail): void {
   for (const link of mail.links) log(`[mail]   ${link}`);
 }
 
+/** The host part of a URL that reaches a server listening on `host` from this machine. */
+function urlHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::") return "localhost";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
 /**
  * The whole product on one machine: PostgreSQL (embedded unless DATABASE_URL is set), migrations,
  * the demo workspace connected to the simulator, the simulator, and the production portal.
@@ -55,7 +65,7 @@ function printMail(log: (line: string) => void, mail: ReceivedMail): void {
 export async function startStack(options: StackOptions): Promise<Stack> {
   const { log } = options;
   const secrets = loadLocalSecrets();
-  const portalUrl = `http://localhost:${options.portalPort}`;
+  const portalUrl = `http://${urlHost(options.host)}:${options.portalPort}`;
   applyRuntimeEnv({
     APP_ENCRYPTION_KEY: secrets.encryptionKey,
     NEXTAUTH_SECRET: secrets.nextauthSecret,
@@ -77,9 +87,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   });
   applyRuntimeEnv({ DATABASE_URL: database.url });
 
-  const inboundWebhookUrl = `http://127.0.0.1:${options.portalPort}/api/webhooks/${DEMO_WORKSPACE_ID}`;
+  const inboundWebhookUrl = `${portalUrl}/api/webhooks/${DEMO_WORKSPACE_ID}`;
   const simulator = await startSimulator({
+    host: options.host,
     port: options.simulatorPort,
+    // Listening on every interface, it is still reached (and its links presigned) at localhost here.
+    publicUrl: `http://${urlHost(options.host)}:${options.simulatorPort}`,
     apiKey: secrets.simulatorApiKey,
     speed: options.speed,
     autopilotPerMinute: options.autopilotPerMinute,
@@ -107,6 +120,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ...localMailEnv,
     // The one Jobs API this stack offers its workspaces: its own simulator.
     JOBS_API_BASE_URLS: simulator.url,
+    HOST: options.host,
+    ...options.portalEnv,
   });
   const stop = async () => {
     await simulator.close();

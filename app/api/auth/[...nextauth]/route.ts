@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
+import { withNextAuthRoute } from "@/lib/http/with-next-auth-route";
 
-// GET|POST /api/auth/* — next-auth's own routes (sign-in, sign-out, session, CSRF token).
-const handler = NextAuth(authOptions);
+// GET|POST /api/auth/* — next-auth's own routes (sign-in, sign-out, session, CSRF token); forms up to 16 KiB.
+const handler = withNextAuthRoute(NextAuth(authOptions));
 export { handler as GET, handler as POST };

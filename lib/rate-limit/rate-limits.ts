@@ -1,0 +1,19 @@
+import { createRateLimit } from "./create-rate-limit";
+import {
+  API_KEY_FAILURES_PER_ADDRESS,
+  MUTATIONS_PER_USER,
+  REQUESTS_PER_API_KEY,
+  SIGN_IN_ATTEMPTS_PER_ADDRESS,
+  SIGN_IN_FAILURES_PER_EMAIL,
+  SIGN_UPS_PER_ADDRESS,
+} from "./policies";
+
+// One limiter per policy per process; their counters are shared through PostgreSQL.
+export const rateLimits = {
+  signInFailuresPerEmail: createRateLimit(SIGN_IN_FAILURES_PER_EMAIL),
+  signInAttemptsPerAddress: createRateLimit(SIGN_IN_ATTEMPTS_PER_ADDRESS),
+  signUpsPerAddress: createRateLimit(SIGN_UPS_PER_ADDRESS),
+  mutationsPerUser: createRateLimit(MUTATIONS_PER_USER),
+  apiKeyFailuresPerAddress: createRateLimit(API_KEY_FAILURES_PER_ADDRESS),
+  requestsPerApiKey: createRateLimit(REQUESTS_PER_API_KEY),
+};
