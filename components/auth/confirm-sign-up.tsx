@@ -8,6 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
+import { describeAuthError } from "@/lib/auth/describe-auth-error";
+import { parseSignInErrorCode } from "@/lib/auth/sign-in-errors";
 import { CONFIRMATION_PROVIDER_ID } from "@/lib/auth/types";
 import { AUTH_LINK_CLASSES } from "./auth-card";
 
@@ -47,6 +49,7 @@ export function ConfirmSignUp({ token }: { token: string }) {
     const code = result?.error ?? null;
     if (code === "ConfirmationPasswordRequired") setState({ step: "password" });
     else if (code === "ConfirmationPasswordWrong") setState({ step: "password", error: "That is not the password chosen at sign-up." });
+    else if (code && parseSignInErrorCode(code)) setState({ step: "password", error: describeAuthError(code) ?? undefined });
     else setState({ step: "failed", code });
   }
 

@@ -3,6 +3,7 @@ import { confirmEmailMail } from "@/lib/email/confirm-email-mail";
 import type { Mailer } from "@/lib/email/mailer";
 import { portalUrl } from "@/lib/email/portal-url";
 import { signUpAttemptMail } from "@/lib/email/sign-up-attempt-mail";
+import { rateLimits } from "@/lib/rate-limit/rate-limits";
 import { createOneTimeToken, hashToken } from "./one-time-token";
 import type { SignUpInput } from "./schemas";
 
@@ -21,8 +22,10 @@ export interface ConfirmationRequest extends Omit<SignUpInput, "password"> {
  */
 export async function requestSignUpConfirmation(request: ConfirmationRequest, mailer: Mailer, now = new Date()): Promise<void> {
   const owner = await prisma.user.findUnique({ where: { email: request.email }, select: { id: true } });
+  // Past the address's mail budget nothing is sent, on both paths alike (the answer never says).
+  const mayMail = (await rateLimits.signUpMailsPerEmail.consume(request.email)).allowed;
   if (owner) {
-    await mailer.send(request.email, signUpAttemptMail({ signInUrl: portalUrl("/sign-in") }));
+    if (mayMail) await mailer.send(request.email, signUpAttemptMail({ signInUrl: portalUrl("/sign-in") }));
     return;
   }
   const { token, tokenHash, expiresAt } = createOneTimeToken(CONFIRMATION_TTL_MS, now);
@@ -41,6 +44,7 @@ export async function requestSignUpConfirmation(request: ConfirmationRequest, ma
     },
     select: { id: true },
   });
+  if (!mayMail) return; // the pending sign-up stays: a resend, later, can still mail its link
   await mailer.send(
     request.email,
     confirmEmailMail({ confirmUrl: portalUrl("/sign-up/confirm", { token }), expiresInHours: CONFIRMATION_TTL_HOURS }),

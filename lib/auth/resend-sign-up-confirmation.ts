@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db/client";
 import { confirmEmailMail } from "@/lib/email/confirm-email-mail";
 import type { Mailer } from "@/lib/email/mailer";
 import { portalUrl } from "@/lib/email/portal-url";
+import { rateLimits } from "@/lib/rate-limit/rate-limits";
 import { createOneTimeToken, tokenMatches } from "./one-time-token";
 import { CONFIRMATION_TTL_HOURS } from "./request-sign-up-confirmation";
 
@@ -23,9 +24,9 @@ export async function resendSignUpConfirmation(
     select: { id: true, browserNonceHash: true, lastSentAt: true },
   });
   const pending = waiting.find((row) => browserNonce && tokenMatches(browserNonce, row.browserNonceHash)) ?? waiting[0];
-  // How often one address may be mailed is the rate limiter's business (per client address, like
-  // sign-up itself), not this function's.
-  if (!pending) return;
+  // How often one address may be mailed is the rate limiters' business: per client address at the
+  // route, and the sign-up mail budget of the address itself here.
+  if (!pending || !(await rateLimits.signUpMailsPerEmail.consume(email)).allowed) return;
   const { token, tokenHash, expiresAt } = createOneTimeToken(CONFIRMATION_TTL_HOURS * 60 * 60 * 1000, now);
   // Conditional on lastSentAt, so two simultaneous resends send one mail.
   const { count } = await prisma.pendingSignUp.updateMany({

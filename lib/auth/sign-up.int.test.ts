@@ -237,3 +237,21 @@ describe("resendSignUpConfirmation", () => {
     expect(mailsTo(waiting)).toHaveLength(1);
   });
 });
+
+describe("the sign-up mail budget of an address", () => {
+  it("mails an address at most five times an hour, whoever signs up in its name, and answers the same beyond", async () => {
+    const owner = newEmail();
+    await signUpUser(input(owner), null);
+    const outcomes = [];
+    for (let i = 0; i < 7; i++) outcomes.push(await signUpUser(input(owner), mailer));
+    expect(outcomes.every((outcome) => outcome.status === "check_email")).toBe(true);
+    expect(mailsTo(owner)).toHaveLength(5);
+
+    // A new address too: its sign-ups still wait, unmailed, and a resend stays within the budget.
+    const waiting = newEmail();
+    for (let i = 0; i < 6; i++) await signUpUser(input(waiting), mailer);
+    await resendSignUpConfirmation(waiting, undefined, mailer);
+    expect(mailsTo(waiting)).toHaveLength(5);
+    expect(await prisma.pendingSignUp.count({ where: { email: waiting } })).toBe(6);
+  });
+});

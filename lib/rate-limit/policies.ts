@@ -22,6 +22,16 @@ export const SIGN_IN_ATTEMPTS_PER_ADDRESS: RateLimitPolicy = { name: "sign-in-ad
 /** New accounts from one client address (each costs a scrypt too, and makes a workspace). */
 export const SIGN_UPS_PER_ADDRESS: RateLimitPolicy = { name: "sign-up-address", points: 5, windowSeconds: 60 * 60 };
 
+/** Confirmation-link resends asked for from one client address. */
+export const CONFIRMATION_RESENDS_PER_ADDRESS: RateLimitPolicy = { name: "resend-address", points: 10, windowSeconds: 60 * 60 };
+
+/**
+ * Sign-up mails (confirmations, "someone tried") to one email address, whoever asks: beyond this
+ * no mail is sent, silently, so sign-ups from many networks cannot flood someone's inbox and the
+ * answer still says nothing about the address.
+ */
+export const SIGN_UP_MAILS_PER_EMAIL: RateLimitPolicy = { name: "sign-up-mails-email", points: 5, windowSeconds: 60 * 60 };
+
 /** Changes a signed-in user makes (every POST, PUT, PATCH and DELETE of the session routes). */
 export const MUTATIONS_PER_USER: RateLimitPolicy = { name: "mutations-user", points: 60, windowSeconds: 60 };
 

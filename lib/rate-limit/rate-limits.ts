@@ -1,10 +1,12 @@
 import { createRateLimit } from "./create-rate-limit";
 import {
   API_KEY_FAILURES_PER_ADDRESS,
+  CONFIRMATION_RESENDS_PER_ADDRESS,
   MUTATIONS_PER_USER,
   REQUESTS_PER_API_KEY,
   SIGN_IN_ATTEMPTS_PER_ADDRESS,
   SIGN_IN_FAILURES_PER_EMAIL,
+  SIGN_UP_MAILS_PER_EMAIL,
   SIGN_UPS_PER_ADDRESS,
 } from "./policies";
 
@@ -13,6 +15,8 @@ export const rateLimits = {
   signInFailuresPerEmail: createRateLimit(SIGN_IN_FAILURES_PER_EMAIL),
   signInAttemptsPerAddress: createRateLimit(SIGN_IN_ATTEMPTS_PER_ADDRESS),
   signUpsPerAddress: createRateLimit(SIGN_UPS_PER_ADDRESS),
+  confirmationResendsPerAddress: createRateLimit(CONFIRMATION_RESENDS_PER_ADDRESS),
+  signUpMailsPerEmail: createRateLimit(SIGN_UP_MAILS_PER_EMAIL),
   mutationsPerUser: createRateLimit(MUTATIONS_PER_USER),
   apiKeyFailuresPerAddress: createRateLimit(API_KEY_FAILURES_PER_ADDRESS),
   requestsPerApiKey: createRateLimit(REQUESTS_PER_API_KEY),

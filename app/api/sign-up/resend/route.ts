@@ -6,12 +6,16 @@ import { getMailer } from "@/lib/email/mailer";
 import { parseJsonBody } from "@/lib/http/parse-json-body";
 import { logger } from "@/lib/http/logger";
 import { withPublicRoute } from "@/lib/http/with-public-route";
+import { rateLimits } from "@/lib/rate-limit/rate-limits";
 
-// POST /api/sign-up/resend — anyone, same origin: 202 for every email. The mail, if a sign-up waits
+// POST /api/sign-up/resend — anyone, same origin, 10 an hour per client address: 202 for every email. The mail, if a sign-up waits
 // there, goes out after the answer, so neither the answer nor its timing tells who is waiting.
-export const POST = withPublicRoute(async ({ request }) => {
+export const POST = withPublicRoute(
+  async ({ request }) => {
   const { email } = await parseJsonBody(request, resendConfirmationSchema);
   const browserNonce = readSignUpCookie(request.headers.get("cookie"));
   after(() => resendSignUpConfirmation(email, browserNonce, getMailer()).catch((error: unknown) => logger.error("resend confirmation failed", { error })));
   return Response.json({ status: "check_email" }, { status: 202 });
-});
+  },
+  { rateLimit: { limit: rateLimits.confirmationResendsPerAddress, message: (wait) => `Too many requests for confirmation mails. Try again in ${wait}.` } },
+);
