@@ -12,11 +12,26 @@ const stack = await startStack({
   autopilotPerMinute: env.SIMULATOR_AUTOPILOT ?? 6,
   databaseDir: "postgres",
   fresh: false,
+  signing: env.SIMULATOR_SIGNING,
   log,
 }).catch((error: unknown) => {
   console.error(`error: ${error instanceof Error ? error.message : error}`);
   process.exit(1);
 });
+
+/** The verification line: the secret, or what stands in for it (SIMULATOR_SIGNING). */
+function describeVerification(): string {
+  switch (env.SIMULATOR_SIGNING) {
+    case "standard":
+      return `Inbound secret      ${stack.inboundSecret}   (Standard Webhooks)`;
+    case "hmac-hex":
+      return `Inbound secret      ${stack.inboundSecret}   (HMAC: X-Hub-Signature-256: sha256=<hex>)`;
+    case "hmac-base64-ts":
+      return `Inbound secret      ${stack.inboundSecret}   (HMAC: X-Signature, base64 over {timestamp}.{body}, X-Signature-Timestamp)`;
+    case "none":
+      return "Inbound secret      none: the simulator signs nothing; the token in the URL above is the secret";
+  }
+}
 
 console.log(`
   Jobs Portal is running (ready in ${Math.round((Date.now() - started) / 1000)} s)
@@ -25,7 +40,7 @@ console.log(`
   Sign in             ${stack.email} / ${stack.password}
   Portal API key      ${stack.secrets.demoApiKey}
   Inbound webhook     ${stack.inboundWebhookUrl}
-  Inbound secret      ${stack.secrets.inboundSecret}
+  ${describeVerification()}
   Simulator (upstream) ${stack.simulatorUrl}  (key ${stack.secrets.simulatorApiKey})
 
   Try:  curl -X POST ${stack.simulatorUrl}/v1/transcribe \\

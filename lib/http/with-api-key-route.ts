@@ -1,6 +1,7 @@
 import { API_KEY_RATE_LIMIT, apiKeyRateLimiter } from "@/lib/api-keys/api-key-rate-limit";
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import { ApiError, errorResponse } from "@/lib/http/api-error";
+import { applyPublicCors } from "@/lib/http/cors";
 import { readBearerToken } from "@/lib/http/read-bearer-token";
 
 export interface ApiKeyRouteContext<Params> extends ApiKeyPrincipal {
@@ -44,6 +45,7 @@ export function withApiKeyRoute<Params = Record<string, never>>(handler: Handler
     }
     // Answers carry presigned links and workspace data: no shared cache may keep them.
     response.headers.set("cache-control", "no-store");
+    applyPublicCors(response.headers);
     return response;
   };
 }

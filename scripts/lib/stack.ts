@@ -1,5 +1,7 @@
 import path from "node:path";
 import { applyRuntimeEnv, env } from "@/lib/env";
+import { profileForSimulatorSigning, type SimulatorSigning } from "@/lib/inbound/simulator-profiles";
+import type { VerificationProfile } from "@/lib/inbound/schemas";
 import { DEMO_EMAIL, DEMO_WORKSPACE_ID, seedDemo } from "@/lib/workspaces/seed-demo";
 import { disconnectPrisma } from "@/lib/db/client";
 import { closePool } from "@/lib/db/pool";
@@ -17,6 +19,8 @@ export interface StackOptions {
   databaseDir: string;
   /** Start from an empty database (tests); the demo keeps its data across restarts. */
   fresh: boolean;
+  /** How the simulator signs its webhooks, and so how the demo workspace verifies them. */
+  signing: SimulatorSigning;
   log: (line: string) => void;
 }
 
@@ -24,6 +28,9 @@ export interface Stack {
   portalUrl: string;
   simulatorUrl: string;
   inboundWebhookUrl: string;
+  /** What verifies the simulator's webhooks, and the secret it uses (for a URL token: the token, already in the URL). */
+  inboundProfile: VerificationProfile;
+  inboundSecret: string;
   email: string;
   password: string;
   secrets: LocalSecrets;
@@ -52,19 +59,25 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   });
   applyRuntimeEnv({ DATABASE_URL: database.url });
 
-  const inboundWebhookUrl = `http://127.0.0.1:${options.portalPort}/api/webhooks/${DEMO_WORKSPACE_ID}`;
+  // The simulator signs as SIMULATOR_SIGNING says; the demo workspace is connected the matching way,
+  // as a user would connect it in Settings (for `none`, a secret URL token instead of a signature).
+  const inboundProfile = profileForSimulatorSigning(options.signing);
+  const inboundSecret = options.signing === "none" ? secrets.inboundUrlToken : secrets.inboundSecret;
+  const plainUrl = `http://127.0.0.1:${options.portalPort}/api/webhooks/${DEMO_WORKSPACE_ID}`;
+  const inboundWebhookUrl = options.signing === "none" ? `${plainUrl}/${inboundSecret}` : plainUrl;
   const simulator = await startSimulator({
     port: options.simulatorPort,
     apiKey: secrets.simulatorApiKey,
     speed: options.speed,
     autopilotPerMinute: options.autopilotPerMinute,
-    webhook: { url: inboundWebhookUrl, secret: secrets.inboundSecret },
+    webhook: { url: inboundWebhookUrl, secret: inboundSecret, signing: options.signing },
     log: (line) => log(`[simulator] ${line}`),
   });
   await seedDemo({
     password: env.DEMO_PASSWORD,
     apiKey: secrets.demoApiKey,
-    inboundSecret: secrets.inboundSecret,
+    inboundSecret,
+    inboundProfile,
     upstreamBaseUrl: simulator.url,
     upstreamApiKey: secrets.simulatorApiKey,
   });
@@ -95,6 +108,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     portalUrl,
     simulatorUrl: simulator.url,
     inboundWebhookUrl,
+    inboundProfile,
+    inboundSecret,
     email: DEMO_EMAIL,
     password: env.DEMO_PASSWORD,
     secrets,
