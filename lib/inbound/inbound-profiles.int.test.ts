@@ -5,7 +5,6 @@ import { closePool } from "@/lib/db/pool";
 import { samplePayload, T0 } from "@/lib/ingest/testing/sample-events";
 import { signedHeaders } from "@/lib/ingest/testing/webhook-requests";
 import { ensureEncryptionKey } from "@/test/v1-fixtures";
-import { pasteInboundSecret } from "./paste-inbound-secret";
 import { HMAC_PRESETS } from "./presets";
 import { flushRefusals } from "./refusal-log";
 import { hmacProfileSchema, verificationProfileSchema } from "./schemas";
@@ -114,7 +113,7 @@ describe("rotation overlap and profile changes", () => {
     const first = "vendor-secret-before-rotation";
     const second = "vendor-secret-after-rotation";
     const workspaceId = await createProfileWorkspace(github, first);
-    await pasteInboundSecret(workspaceId, second);
+    await updateVerification(workspaceId, { profile: github, secret: second });
     await expectStatus(await post(workspaceId, body(), hmacHeaders(github, first, body())), 200);
     await expectStatus(await post(workspaceId, body("transcribing"), hmacHeaders(github, second, body("transcribing"))), 200);
     await prisma.workspace.update({ where: { id: workspaceId }, data: { previousInboundSecretExpiresAt: new Date(Date.now() - 1) }, select: { id: true } });

@@ -119,9 +119,6 @@ export const updateVerificationInputSchema = z
   });
 export type UpdateVerificationInput = z.infer<typeof updateVerificationInputSchema>;
 
-/** PUT /api/settings/inbound-secret: a new current secret pasted from the vendor (checked against the profile server-side). */
-export const pasteSecretInputSchema = z.object({ secret: pastedSecretSchema });
-
 /** POST /api/settings/inbound-webhook/test: a raw request as captured (headers, optionally after a request line) and its body. */
 export const testRequestInputSchema = z.object({
   headers: z.string().max(16_384, "Paste at most 16 KiB of headers"),

@@ -6,10 +6,10 @@ import { disconnectPrisma, prisma } from "@/lib/db/client";
 import { closePool } from "@/lib/db/pool";
 import { startSimulator, type Simulator } from "@/simulator/server";
 import { ensureEncryptionKey } from "@/test/v1-fixtures";
-import { pasteInboundSecret } from "./paste-inbound-secret";
 import { flushRefusals } from "./refusal-log";
 import { profileForSimulatorSigning, type SimulatorSigning } from "./simulator-profiles";
 import { createProfileWorkspace, post } from "./testing/profile-requests";
+import { updateVerification } from "./update-verification";
 import { rotateInboundSecret } from "@/lib/workspaces/rotate-inbound-secret";
 import { open } from "@/lib/crypto/secret-box";
 
@@ -84,7 +84,7 @@ describe.each(["standard", "hmac-hex", "hmac-base64-ts", "none"] as const)("simu
     await withSimulator(async (sim) => {
       sim.setWebhookTarget(target);
       if (signing === "standard" || signing === "none") await rotateInboundSecret(workspaceId);
-      else await pasteInboundSecret(workspaceId, "the-vendors-rotated-secret-2");
+      else await updateVerification(workspaceId, { profile: profileForSimulatorSigning(signing), secret: "the-vendors-rotated-secret-2" });
       const first = sim.createJob("transcribe", MEDIA).jobId; // still the old secret (or URL)
       await expect.poll(() => storedStatuses(workspaceId, first), { timeout: 10_000 }).toHaveLength(3);
 
