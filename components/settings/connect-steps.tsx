@@ -40,7 +40,7 @@ export function ConnectSteps({ profile }: { profile: VerificationProfile }) {
           ) : (
             <>
               Copy the secret the Jobs API shows. Under <span className={strong}>Verification</span>, choose how it signs, paste the secret
-              and save. (Not sure how it signs? Save your best guess, then read the header names under{" "}
+              and press Update verification. (Not sure how it signs? Try your best guess, then read the header names under{" "}
               <span className={strong}>Refused requests</span>.)
             </>
           )}

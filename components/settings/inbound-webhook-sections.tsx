@@ -46,8 +46,7 @@ export function InboundWebhookSections({ canManage }: { canManage: boolean }) {
         title="Verification"
         description="How this portal knows a request comes from the Jobs API. A request that does not prove it the way chosen here is refused; there is no fallback to another way."
       >
-        {/* Keyed by the saved profile: the form starts over from what the server holds after a save. */}
-        {loaded ? <VerificationForm key={JSON.stringify(loaded.profile)} profile={loaded.profile} canManage={canManage} /> : loading}
+        {loaded ? <VerificationForm profile={loaded.profile} canManage={canManage} /> : loading}
       </SettingsSection>
       <SettingsSection
         id="inbound-refusals"

@@ -32,7 +32,7 @@ function RefusalRow({ refusal }: { refusal: RefusalView }) {
         <div className="space-y-4 border-t border-zinc-100 bg-zinc-50/40 px-4 py-4 dark:border-zinc-800 dark:bg-zinc-950/30">
           <p className="text-sm text-zinc-600 dark:text-zinc-400">{REFUSAL_HINTS[refusal.reason]}</p>
           <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
-            HTTP {refusal.httpStatus}
+            Answered HTTP {refusal.httpStatus}
             {refusal.count > 1 && (
               <>
                 {" · "}

@@ -80,7 +80,7 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
         <CardBody className="space-y-6">
           <fieldset disabled={disabled} className="space-y-2">
             <legend className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">How the Jobs API signs its requests</legend>
-            <div className="grid gap-2 md:grid-cols-3">
+            <div className="grid gap-2">
               {METHODS.map((method) => (
                 <label
                   key={method.kind}
@@ -153,7 +153,7 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
             </Alert>
           )}
           {update.isError && !serverField && <Alert tone="danger">{update.error.message}</Alert>}
-          {update.isSuccess && <Alert tone="success">Verification saved.</Alert>}
+          {update.isSuccess && <Alert tone="success">Verification updated.</Alert>}
         </CardBody>
         <CardFooter>
           <p className="mr-auto text-[13px] text-zinc-500 dark:text-zinc-400">
@@ -161,7 +161,7 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
           </p>
           {canManage && (
             <Button type="submit" loading={update.isPending}>
-              Save verification
+              Update verification
             </Button>
           )}
         </CardFooter>
