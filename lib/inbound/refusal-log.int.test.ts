@@ -70,6 +70,15 @@ describe("a refused request is recorded", () => {
     expect(refusal.signature).toBeNull();
   });
 
+  it("only in its own workspace's list", async () => {
+    const mine = await createProfileWorkspace(github, SECRET);
+    const other = await createProfileWorkspace(github, SECRET);
+    await post(mine, completed, { "content-type": "application/json" });
+    await flushRefusals();
+    expect((await listRefusals(mine, { withSignature: true })).data).toHaveLength(1);
+    expect((await listRefusals(other, { withSignature: true })).data).toEqual([]);
+  });
+
   it("nothing for an unknown workspace, whatever is sent", async () => {
     const before = await prisma.inboundRefusal.count();
     for (let i = 0; i < 20; i++) expect((await post(`no_such_workspace_${i % 3}`, completed, { "x-n": String(i) })).status).toBe(404);
