@@ -1,11 +1,8 @@
+import { headerLabel } from "./header-label";
 import type { RefusalReason } from "./types";
 import type { HmacProfile, VerificationProfile } from "./schemas";
 
 // Words for the Settings page, shared by its components (client-safe: no server code).
-
-function headerLabel(name: string): string {
-  return name.replace(/(^|-)([a-z])/g, (_match, dash: string, letter: string) => `${dash}${letter.toUpperCase()}`);
-}
 
 /** What a request must carry under an HMAC profile, as one line, e.g. `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`. */
 export function describeHmacExpectation(profile: HmacProfile): string {

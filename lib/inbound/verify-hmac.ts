@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { headerLabel } from "./header-label";
 import type { HmacProfile } from "./schemas";
 import type { SignatureDiagnostics } from "./types";
 import { maskSignature, WebhookRefusal } from "./webhook-refusal";
@@ -23,10 +24,6 @@ interface ParsedHeader {
   entries: string[];
   /** From a `t=` pair (Stripe's shape); otherwise null. */
   timestamp: string | null;
-}
-
-function headerLabel(name: string): string {
-  return name.replace(/(^|-)([a-z])/g, (_match, dash: string, letter: string) => `${dash}${letter.toUpperCase()}`);
 }
 
 function parseSignatureHeader(profile: HmacProfile, value: string): ParsedHeader {
