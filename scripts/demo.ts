@@ -1,6 +1,7 @@
 // npm run demo — the whole product on this machine, with nothing installed or configured:
 // embedded PostgreSQL, migrations, the demo workspace, the simulator and the production portal.
 import { env } from "@/lib/env";
+import { describeHmacExpectation, VERIFICATION_LABELS } from "@/lib/inbound/describe-profile";
 import { startStack } from "./lib/stack";
 
 const log = (line: string) => console.log(`[demo] ${line}`);
@@ -9,28 +10,22 @@ const stack = await startStack({
   portalPort: env.PORT,
   simulatorPort: env.SIMULATOR_PORT,
   speed: env.SIMULATOR_SPEED,
+  signing: env.SIMULATOR_SIGNING,
   autopilotPerMinute: env.SIMULATOR_AUTOPILOT ?? 6,
   databaseDir: "postgres",
   fresh: false,
-  signing: env.SIMULATOR_SIGNING,
   log,
 }).catch((error: unknown) => {
   console.error(`error: ${error instanceof Error ? error.message : error}`);
   process.exit(1);
 });
 
-/** The verification line: the secret, or what stands in for it (SIMULATOR_SIGNING). */
-function describeVerification(): string {
-  switch (env.SIMULATOR_SIGNING) {
-    case "standard":
-      return `Inbound secret      ${stack.inboundSecret}   (Standard Webhooks)`;
-    case "hmac-hex":
-      return `Inbound secret      ${stack.inboundSecret}   (HMAC: X-Hub-Signature-256: sha256=<hex>)`;
-    case "hmac-base64-ts":
-      return `Inbound secret      ${stack.inboundSecret}   (HMAC: X-Signature, base64 over {timestamp}.{body}, X-Signature-Timestamp)`;
-    case "none":
-      return "Inbound secret      none: the simulator signs nothing; the token in the URL above is the secret";
-  }
+/** The secret line: the secret the simulator signs with and how (SIMULATOR_SIGNING), or what stands in for it. */
+function describeInboundSecret(): string {
+  const profile = stack.inboundProfile;
+  if (profile.kind === "url_token") return "Inbound secret      none: the simulator signs nothing; the token at the end of the URL above is the secret";
+  const how = profile.kind === "hmac" ? `HMAC, ${describeHmacExpectation(profile)}` : VERIFICATION_LABELS[profile.kind];
+  return `Inbound secret      ${stack.inboundSecret}   (${how})`;
 }
 
 console.log(`
@@ -40,7 +35,7 @@ console.log(`
   Sign in             ${stack.email} / ${stack.password}
   Portal API key      ${stack.secrets.demoApiKey}
   Inbound webhook     ${stack.inboundWebhookUrl}
-  ${describeVerification()}
+  ${describeInboundSecret()}
   Simulator (upstream) ${stack.simulatorUrl}  (key ${stack.secrets.simulatorApiKey})
 
   Try:  curl -X POST ${stack.simulatorUrl}/v1/transcribe \\

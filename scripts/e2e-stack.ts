@@ -13,7 +13,6 @@ const stack = await startStack({
   autopilotPerMinute: 0,
   databaseDir: "e2e-postgres",
   fresh: true,
-  signing: "standard",
   log: (line) => console.log(`[e2e-stack] ${line}`),
 });
 writeFileSync(

@@ -15,12 +15,12 @@ export interface StackOptions {
   simulatorPort: number;
   speed: number;
   autopilotPerMinute: number;
+  /** How the simulator signs its webhooks, and so how the demo workspace verifies them; default Standard Webhooks. */
+  signing?: SimulatorSigning;
   /** Folder under .data/ for the embedded database. */
   databaseDir: string;
   /** Start from an empty database (tests); the demo keeps its data across restarts. */
   fresh: boolean;
-  /** How the simulator signs its webhooks, and so how the demo workspace verifies them. */
-  signing: SimulatorSigning;
   log: (line: string) => void;
 }
 
@@ -61,16 +61,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   // The simulator signs as SIMULATOR_SIGNING says; the demo workspace is connected the matching way,
   // as a user would connect it in Settings (for `none`, a secret URL token instead of a signature).
-  const inboundProfile = profileForSimulatorSigning(options.signing);
-  const inboundSecret = options.signing === "none" ? secrets.inboundUrlToken : secrets.inboundSecret;
+  const signing = options.signing ?? "standard";
+  const inboundProfile = profileForSimulatorSigning(signing);
+  const inboundSecret = signing === "none" ? secrets.inboundUrlToken : secrets.inboundSecret;
   const plainUrl = `http://127.0.0.1:${options.portalPort}/api/webhooks/${DEMO_WORKSPACE_ID}`;
-  const inboundWebhookUrl = options.signing === "none" ? `${plainUrl}/${inboundSecret}` : plainUrl;
+  const inboundWebhookUrl = signing === "none" ? `${plainUrl}/${inboundSecret}` : plainUrl;
   const simulator = await startSimulator({
     port: options.simulatorPort,
     apiKey: secrets.simulatorApiKey,
     speed: options.speed,
     autopilotPerMinute: options.autopilotPerMinute,
-    webhook: { url: inboundWebhookUrl, secret: inboundSecret, signing: options.signing },
+    webhook: { url: inboundWebhookUrl, secret: inboundSecret, signing },
     log: (line) => log(`[simulator] ${line}`),
   });
   await seedDemo({
