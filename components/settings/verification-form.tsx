@@ -110,10 +110,21 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
 
           {kind === "hmac" && <HmacFields draft={hmac} onChange={setHmac} errors={shownErrors} disabled={disabled} />}
           {kind === "hmac" && preview?.success && preview.data.kind === "hmac" && (
-            <p className="rounded-md bg-zinc-50 px-3 py-2 font-mono text-[12.5px] break-all text-zinc-700 dark:bg-zinc-950 dark:text-zinc-300" data-testid="hmac-expectation">
-              <span className="font-sans text-zinc-500 dark:text-zinc-400">Expects </span>
-              {describeHmacExpectation(preview.data)}
-            </p>
+            <div className="space-y-1 rounded-md bg-zinc-50 px-3 py-2 text-[12.5px] dark:bg-zinc-950">
+              <p className="font-mono break-all text-zinc-700 dark:text-zinc-300" data-testid="hmac-expectation">
+                <span className="font-sans text-zinc-500 dark:text-zinc-400">Expects </span>
+                {describeHmacExpectation(preview.data)}
+              </p>
+              <p className="text-zinc-500 dark:text-zinc-400">
+                Retries are recognised by{" "}
+                {preview.data.idHeader ? (
+                  <>
+                    their <span className="font-mono">{preview.data.idHeader}</span> header, or when it is missing by
+                  </>
+                ) : null}{" "}
+                the payload: job id, event, status and the payload&apos;s timestamp (never the signing timestamp).
+              </p>
+            </div>
           )}
           {kind === "url_token" && (
             <EventIdField value={tokenIdHeader} onChange={setTokenIdHeader} error={shownErrors.idHeader} disabled={disabled} />
