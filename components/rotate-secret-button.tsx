@@ -14,8 +14,17 @@ export interface SecretRotation {
   error: Error | null;
 }
 
+export interface RotateSecretButtonProps {
+  rotation: SecretRotation;
+  explanation: ReactNode;
+  /** The dialog's title; default "Rotate the signing secret?". */
+  title?: string;
+  /** The button's and the confirm's label; default "Rotate secret". */
+  label?: string;
+}
+
 /** "Rotate secret" with a confirm that explains the 24-hour overlap in the caller's words. */
-export function RotateSecretButton({ rotation, explanation }: { rotation: SecretRotation; explanation: ReactNode }) {
+export function RotateSecretButton({ rotation, explanation, title = "Rotate the signing secret?", label = "Rotate secret" }: RotateSecretButtonProps) {
   const [confirming, setConfirming] = useState(false);
 
   function close() {
@@ -27,13 +36,13 @@ export function RotateSecretButton({ rotation, explanation }: { rotation: Secret
     <>
       <Button variant="secondary" size="sm" onClick={() => setConfirming(true)}>
         <RefreshIcon />
-        Rotate secret
+        {label}
       </Button>
       <ConfirmDialog
         open={confirming}
-        title="Rotate the signing secret?"
+        title={title}
         description={<div className="space-y-2">{explanation}</div>}
-        confirmLabel="Rotate secret"
+        confirmLabel={label}
         tone="danger"
         loading={rotation.isPending}
         error={rotation.isError ? (rotation.error?.message ?? "Rotation failed") : null}

@@ -56,7 +56,7 @@ test.describe("sign-in and sign-up", () => {
     await test.step("the new workspace is the user's own", async () => {
       await page.goto("/settings");
       await expect(page.getByTestId("workspace-name")).toHaveText("Ada Lovelace's workspace");
-      await expect(page.getByRole("textbox", { name: "Endpoint URL" })).not.toHaveValue(/\/api\/webhooks\/demo$/);
+      await expect(page.getByRole("textbox", { name: "Webhook URL" })).not.toHaveValue(/\/api\/webhooks\/demo$/);
     });
   });
 

@@ -20,7 +20,7 @@ test.describe("Settings → Connection", () => {
   test("shows the inbound URL, reveals and copies the secret", async ({ signedInPage: page, stack }) => {
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.goto("/settings");
-    await expect(page.getByRole("textbox", { name: "Endpoint URL" })).toHaveValue(`${PORTAL_URL}/api/webhooks/demo`);
+    await expect(page.getByRole("textbox", { name: "Webhook URL" })).toHaveValue(`${PORTAL_URL}/api/webhooks/demo`);
 
     const secret = page.getByTestId("secret-value");
     await expect(secret).toHaveText(/^whsec_•+$/);
@@ -130,7 +130,7 @@ test.describe("Settings → Connection", () => {
   });
 
   test("settings routes answer 401 without a session", async ({ request }) => {
-    for (const path of ["/api/settings/connection", "/api/settings/inbound-secret"]) {
+    for (const path of ["/api/settings/connection", "/api/settings/inbound-secret", "/api/settings/inbound-webhook", "/api/settings/inbound-webhook/refusals"]) {
       const response = await request.get(path);
       expect(response.status(), path).toBe(401);
       expect(await response.json()).toEqual({ error: { code: "UNAUTHORIZED", message: "Sign in to continue" } });

@@ -1,66 +1,9 @@
-import { execFileSync } from "node:child_process";
-import type { APIRequestContext } from "@playwright/test";
-import { downloadResultResponseSchema } from "@/lib/contract/download-result";
-import { curlExampleArgs, javascriptExample } from "@/lib/v1-api/code-examples";
-import { expect, screenshotPath, test, type StackInfo } from "./fixtures";
+import { expect, screenshotPath, test } from "./fixtures";
 
-// The /v1 API of the production build, as API clients see it: the seed's own cURL and JavaScript
-// examples, run as the API page shows them (only base URL, key and job id filled in).
-
-/** Waits until the job's webhooks have reached the portal and it is completed there. */
-async function waitForCompletedJob(request: APIRequestContext, stack: StackInfo, jobId: string): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const response = await request.get(`${stack.portalUrl}/v1/jobs/${jobId}`, { headers: { authorization: `Bearer ${stack.portalApiKey}` } });
-        return response.ok() ? ((await response.json()) as { state: string }).state : `HTTP ${response.status()}`;
-      },
-      { timeout: 30_000, intervals: [250] },
-    )
-    .toBe("completed");
-}
+// The /v1 API of the production build, as API clients see it. The seed's four examples, run as
+// printed against the portal and the simulator, are in seed-examples.spec.ts.
 
 test.describe("/v1 API", () => {
-  test("the seed's cURL example downloads a completed job's links", async ({ stack, simulator, request }) => {
-    const { jobId } = await simulator.createJob("transcribe", { mediaUrl: "https://cdn.example.com/media/curl-example.mp4" });
-    await waitForCompletedJob(request, stack, jobId);
-
-    const args = curlExampleArgs({ baseUrl: stack.portalUrl, apiKey: stack.portalApiKey, jobId });
-    const output = execFileSync("curl", ["--silent", "--show-error", "--write-out", "\n%{http_code}", ...args], { encoding: "utf8" });
-    const [body, status] = [output.slice(0, output.lastIndexOf("\n")), output.slice(output.lastIndexOf("\n") + 1)];
-    expect(status).toBe("200");
-    const result = downloadResultResponseSchema.parse(JSON.parse(body));
-    expect(result).toMatchObject({ jobId, apiProduct: "transcribe" });
-    expect(result.outputs).toHaveLength(1);
-    expect(result.outputs[0]).not.toHaveProperty("outputIndex");
-
-    const file = await request.get(result.outputs[0].url);
-    expect(file.status()).toBe(200);
-    expect((await file.body()).byteLength).toBe(result.outputs[0].sizeBytes);
-  });
-
-  test("the seed's JavaScript example runs in Node and saves the file", async ({ stack, simulator, request }) => {
-    const { jobId } = await simulator.createJob("translate", {
-      mediaUrl: "https://cdn.example.com/media/js-example.mp4",
-      targetLanguage: "de",
-    });
-    await waitForCompletedJob(request, stack, jobId);
-
-    // Only the browser's download step needs a stand-in: an <a> whose click records what it saves.
-    const saved: { href?: string; download?: string; clicked?: boolean } = {};
-    const document = { createElement: () => Object.assign(saved, { click: () => (saved.clicked = true) }) };
-    const logs: string[] = [];
-    const console = { log: (line: string) => logs.push(line) };
-    const code = javascriptExample({ baseUrl: stack.portalUrl, apiKey: stack.portalApiKey, jobId });
-    const run = new Function("document", "console", `return (async () => {\n${code}\n})();`) as (d: unknown, c: unknown) => Promise<void>;
-    await run(document, console);
-
-    expect(saved).toMatchObject({ download: "output.srt", clicked: true });
-    expect(saved.href).toMatch(/^blob:nodedata:/);
-    expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatch(/^Downloaded \d+ bytes$/);
-  });
-
   test("errors share the seed's envelope; the OpenAPI document is served", async ({ stack, request }) => {
     const post = (jobId: string, data: string, key: string | null = stack.portalApiKey) =>
       request.post(`${stack.portalUrl}/v1/jobs/${jobId}/download-result`, {

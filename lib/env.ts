@@ -49,6 +49,8 @@ const envSchema = z.object({
   SIMULATOR_API_KEY: z.string().optional(),
   SIMULATOR_SPEED: z.coerce.number().positive().default(1),
   SIMULATOR_AUTOPILOT: z.coerce.number().min(0).optional(),
+  /** How the simulator signs its webhooks; `npm run demo` connects the demo workspace with the matching profile. */
+  SIMULATOR_SIGNING: z.enum(["standard", "hmac-hex", "hmac-base64-ts", "none"]).default("standard"),
   ALLOW_PRIVATE_WEBHOOK_URLS: booleanFlag,
   /**
    * The Jobs API base URLs a workspace may connect to (comma-separated). The operator chooses the

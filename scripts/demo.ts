@@ -1,6 +1,7 @@
 // npm run demo — the whole product on this machine, with nothing installed or configured:
 // embedded PostgreSQL, migrations, the demo workspace, the simulator and the production portal.
 import { env } from "@/lib/env";
+import { describeHmacExpectation, VERIFICATION_LABELS } from "@/lib/inbound/describe-profile";
 import { startStack } from "./lib/stack";
 
 const log = (line: string) => console.log(`[demo] ${line}`);
@@ -11,6 +12,7 @@ const stack = await startStack({
   portalPort: env.PORT,
   simulatorPort: env.SIMULATOR_PORT,
   speed: env.SIMULATOR_SPEED,
+  signing: env.SIMULATOR_SIGNING,
   autopilotPerMinute: env.SIMULATOR_AUTOPILOT ?? 6,
   databaseDir: "postgres",
   fresh: false,
@@ -21,6 +23,14 @@ const stack = await startStack({
   process.exit(1);
 });
 
+/** The secret line: the secret the simulator signs with and how (SIMULATOR_SIGNING), or what stands in for it. */
+function describeInboundSecret(): string {
+  const profile = stack.inboundProfile;
+  if (profile.kind === "url_token") return "Inbound secret      none: the simulator signs nothing; the token at the end of the URL above is the secret";
+  const how = profile.kind === "hmac" ? `HMAC, ${describeHmacExpectation(profile)}` : VERIFICATION_LABELS[profile.kind];
+  return `Inbound secret      ${stack.inboundSecret}   (${how})`;
+}
+
 console.log(`
   Jobs Portal is running (ready in ${Math.round((Date.now() - started) / 1000)} s)
 
@@ -28,7 +38,7 @@ console.log(`
   Sign in             ${stack.email} / ${stack.password}
   Portal API key      ${stack.secrets.demoApiKey}
   Inbound webhook     ${stack.inboundWebhookUrl}
-  Inbound secret      ${stack.secrets.inboundSecret}
+  ${describeInboundSecret()}
   Simulator (upstream) ${stack.simulatorUrl}  (key ${stack.secrets.simulatorApiKey})
   Mail                ${stack.localSmtpUrl ? `local SMTP server ${stack.localSmtpUrl}: every mail is printed here with its links` : "through your EMAIL_SERVER"}
 

@@ -33,7 +33,7 @@ describe("loadSimulatorConfig", () => {
       speed: 50,
       failRate: 0.1,
       autopilotPerMinute: 0,
-      webhook: { url: "http://127.0.0.1:3000/api/webhooks/demo", secret: SECRET },
+      webhook: { url: "http://127.0.0.1:3000/api/webhooks/demo", secret: SECRET, signing: "standard" },
       stepDurationsMs: { transcribing: 100 },
       chaos: { reorder: true },
     });
@@ -45,8 +45,20 @@ describe("loadSimulatorConfig", () => {
     [{ SIMULATOR_WEBHOOK_URL: "http://127.0.0.1/x" }, /go together/],
     [{ SIMULATOR_WEBHOOK_URL: "http://127.0.0.1/x", SIMULATOR_WEBHOOK_SECRET: "secret" }, /whsec_/],
     [{ SIMULATOR_STEP_DURATIONS: "cooking=5" }, /status=milliseconds/],
+    [{ SIMULATOR_SIGNING: "rsa" }, /SIMULATOR_SIGNING/],
+    [{ SIMULATOR_WEBHOOK_URL: "http://127.0.0.1/x", SIMULATOR_SIGNING: "hmac-hex" }, /go together/],
   ])("refuses %j", (env, message) => {
     expect(() => loadSimulatorConfig([], env)).toThrow(message);
+  });
+
+  it("signs the vendor's other ways: any secret for hmac-*, none for unsigned", () => {
+    const hmac = loadSimulatorConfig(["--signing", "hmac-base64-ts"], {
+      SIMULATOR_WEBHOOK_URL: "http://127.0.0.1:3000/api/webhooks/demo",
+      SIMULATOR_WEBHOOK_SECRET: "vendor shows this",
+    });
+    expect(hmac.options.webhook).toEqual({ url: "http://127.0.0.1:3000/api/webhooks/demo", secret: "vendor shows this", signing: "hmac-base64-ts" });
+    const none = loadSimulatorConfig([], { SIMULATOR_WEBHOOK_URL: "http://127.0.0.1:3000/api/webhooks/demo/tok", SIMULATOR_SIGNING: "none" });
+    expect(none.options.webhook).toEqual({ url: "http://127.0.0.1:3000/api/webhooks/demo/tok", signing: "none" });
   });
 
   it("refuses unknown flags", () => {

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { STEP_STATUSES, type StepStatus } from "@/lib/workflow/workflows";
 import type { SimulatorOptions } from "./options";
-import { webhookSecretSchema } from "./webhooks/webhook-target";
+import { SIGNING_MODES, webhookTargetSchema } from "./webhooks/webhook-target";
 
 // The simulator's own configuration module, the only one of its files that reads process.env.
 // Every setting is an env var; each also has a --flag (--fail-rate for SIMULATOR_FAIL_RATE) that wins.
@@ -31,7 +31,8 @@ const envSchema = z
     SIMULATOR_HOST: z.string().min(1).default("127.0.0.1"),
     SIMULATOR_API_KEY: z.string().min(1).optional(),
     SIMULATOR_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
-    SIMULATOR_WEBHOOK_SECRET: webhookSecretSchema.optional(),
+    SIMULATOR_WEBHOOK_SECRET: z.string().min(1).optional(),
+    SIMULATOR_SIGNING: z.enum(SIGNING_MODES).default("standard"),
     SIMULATOR_SPEED: z.coerce.number().positive().default(1),
     SIMULATOR_STEP_DURATIONS: stepDurations,
     SIMULATOR_FAIL_RATE: rate,
@@ -42,9 +43,15 @@ const envSchema = z
     SIMULATOR_AUTOPILOT: z.coerce.number().min(0).default(0),
     SIMULATOR_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   })
-  .refine((env) => (env.SIMULATOR_WEBHOOK_URL === undefined) === (env.SIMULATOR_WEBHOOK_SECRET === undefined), {
-    error: "SIMULATOR_WEBHOOK_URL and SIMULATOR_WEBHOOK_SECRET go together",
-    path: ["SIMULATOR_WEBHOOK_SECRET"],
+  .refine(
+    // Unsigned webhooks (SIMULATOR_SIGNING=none) need no secret; every other mode signs with one.
+    (env) => env.SIMULATOR_SIGNING === "none" || (env.SIMULATOR_WEBHOOK_URL === undefined) === (env.SIMULATOR_WEBHOOK_SECRET === undefined),
+    { error: "SIMULATOR_WEBHOOK_URL and SIMULATOR_WEBHOOK_SECRET go together", path: ["SIMULATOR_WEBHOOK_SECRET"] },
+  )
+  .superRefine((env, ctx) => {
+    if (env.SIMULATOR_WEBHOOK_URL === undefined) return;
+    const target = webhookTargetSchema.safeParse({ url: env.SIMULATOR_WEBHOOK_URL, secret: env.SIMULATOR_WEBHOOK_SECRET, signing: env.SIMULATOR_SIGNING });
+    if (!target.success) ctx.addIssue({ code: "custom", path: ["SIMULATOR_WEBHOOK_SECRET"], message: target.error.issues[0].message });
   });
 
 const FLAGS = [
@@ -53,6 +60,7 @@ const FLAGS = [
   "api-key",
   "webhook-url",
   "webhook-secret",
+  "signing",
   "speed",
   "step-durations",
   "fail-rate",
@@ -66,7 +74,8 @@ const FLAGS = [
 export const USAGE = `Usage: tsx simulator/main.ts [--flag value ...]
 
 Flags mirror the environment: --port is SIMULATOR_PORT, --fail-rate is SIMULATOR_FAIL_RATE, and so on.
-  --port, --host, --api-key, --webhook-url, --webhook-secret (whsec_...), --speed (time factor),
+  --port, --host, --api-key, --webhook-url, --webhook-secret (whsec_... for standard signing, any text for hmac-*),
+  --signing (standard | hmac-hex | hmac-base64-ts | none), --speed (time factor),
   --step-durations (created=3000,transcribing=24000,...), --fail-rate, --reject-rate (0..1),
   --chaos-duplicate-rate (0..1), --chaos-reorder, --chaos-delay-ms, --autopilot (jobs/minute),
   --public-url (base of presigned links)`;
@@ -114,10 +123,9 @@ export function loadSimulatorConfig(
     options: {
       port: e.SIMULATOR_PORT,
       host: e.SIMULATOR_HOST,
-      webhook:
-        e.SIMULATOR_WEBHOOK_URL && e.SIMULATOR_WEBHOOK_SECRET
-          ? { url: e.SIMULATOR_WEBHOOK_URL, secret: e.SIMULATOR_WEBHOOK_SECRET }
-          : null,
+      webhook: e.SIMULATOR_WEBHOOK_URL
+        ? webhookTargetSchema.parse({ url: e.SIMULATOR_WEBHOOK_URL, secret: e.SIMULATOR_WEBHOOK_SECRET, signing: e.SIMULATOR_SIGNING })
+        : null,
       speed: e.SIMULATOR_SPEED,
       stepDurationsMs: e.SIMULATOR_STEP_DURATIONS,
       failRate: e.SIMULATOR_FAIL_RATE,

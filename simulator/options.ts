@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { STEP_STATUSES, type StepStatus } from "@/lib/workflow/workflows";
-import { webhookTargetSchema, type WebhookTarget } from "./webhooks/webhook-target";
+import { webhookTargetSchema, type WebhookTarget, type WebhookTargetInput } from "./webhooks/webhook-target";
 
 // The programmatic configuration of startSimulator, validated once; config.ts maps env and flags onto it.
 
@@ -26,7 +26,10 @@ export const simulatorOptionsSchema = z.object({
   host: z.string().min(1).default("127.0.0.1"),
   /** One key or several; each key sees only its own jobs. */
   apiKey: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+  /** Where webhooks go (and how they are signed) for every key without a target of its own. */
   webhook: webhookTargetSchema.nullable().default(null),
+  /** Per API key: each key is an account of the vendor's, with its own Settings (several workspaces, each its own way). */
+  webhooksByApiKey: z.record(z.string().min(1), webhookTargetSchema).default({}),
   /** Time factor: 10 walks workflows and retry backoff ten times faster. */
   speed: z.number().positive().max(100_000).default(1),
   stepDurationsMs: stepDurationsSchema.default({}),
@@ -86,4 +89,4 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
   };
 }
 
-export type { WebhookTarget };
+export type { WebhookTarget, WebhookTargetInput };

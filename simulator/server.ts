@@ -12,7 +12,7 @@ import { createPresigner } from "./outputs/presign";
 import { resolveOptions, type SimulatorOptions } from "./options";
 import { createScheduler } from "./scheduler";
 import { createWebhookSender } from "./webhooks/webhook-sender";
-import { webhookTargetSchema, type WebhookTarget } from "./webhooks/webhook-target";
+import { webhookTargetSchema, type WebhookTarget, type WebhookTargetInput } from "./webhooks/webhook-target";
 
 // The vendor's Jobs API, offline: one HTTP server, jobs in memory, webhooks out.
 
@@ -29,9 +29,13 @@ export interface Simulator {
   url: string;
   port: number;
   apiKeys: readonly string[];
-  /** Points webhooks somewhere else (or nowhere, with null); retries in progress follow the change. */
-  setWebhookTarget(target: WebhookTarget | null): void;
-  getWebhookTarget(): WebhookTarget | null;
+  /**
+   * Points webhooks somewhere else (or nowhere, with null); retries in progress follow the change.
+   * With `apiKey`, only that key's jobs (its own account Settings); null then falls back to the default.
+   */
+  setWebhookTarget(target: WebhookTargetInput | null, options?: { apiKey?: string }): void;
+  /** The target of a key's jobs (the default target without a key). */
+  getWebhookTarget(apiKey?: string): WebhookTarget | null;
   /** Creates a job as POST /v1/{product} would (same validation); throws on an invalid input. */
   createJob(product: ApiProduct, input: JobInput, apiKey?: string): { jobId: string };
   getJob(jobId: string): JobSnapshot | undefined;
@@ -44,6 +48,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const resolved = resolveOptions(options);
   const { now, random, log } = resolved;
   let target: WebhookTarget | null = resolved.webhook;
+  const targetsByKey = new Map<string, WebhookTarget>(Object.entries(resolved.webhooksByApiKey));
+  const targetOf = (apiKey?: string) => (apiKey !== undefined ? targetsByKey.get(apiKey) : undefined) ?? target;
   let baseUrl = "";
 
   const scheduler = createScheduler();
@@ -51,8 +57,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const presigner = createPresigner({ baseUrl: () => baseUrl, now });
   const fixtures = await loadFixtures();
   const engine = createJobEngine({ settings: resolved, store, scheduler, fixtures, presigner });
-  const sender = createWebhookSender({ settings: resolved, scheduler, target: () => target });
-  engine.onStatusChange((job, payload) => sender.send(job.jobId, payload));
+  const sender = createWebhookSender({ settings: resolved, scheduler, target: targetOf });
+  engine.onStatusChange((job, payload) => sender.send(job, payload));
 
   const server = createServer(
     createRequestHandler({ apiKeys: resolved.apiKeys, store, engine, presigner, now, log }),
@@ -83,10 +89,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     url,
     port,
     apiKeys: resolved.apiKeys,
-    setWebhookTarget(next) {
-      target = next === null ? null : webhookTargetSchema.parse(next);
+    setWebhookTarget(next, { apiKey } = {}) {
+      const parsed = next === null ? null : webhookTargetSchema.parse(next);
+      if (apiKey === undefined) target = parsed;
+      else if (parsed === null) targetsByKey.delete(apiKey);
+      else targetsByKey.set(apiKey, parsed);
     },
-    getWebhookTarget: () => target,
+    getWebhookTarget: (apiKey) => targetOf(apiKey),
     createJob(product, input, apiKey = resolved.apiKeys[0]) {
       if (!resolved.apiKeys.includes(apiKey)) throw new Error("createJob: unknown API key");
       const parsed = validateJobInput(product, input);

@@ -1,5 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/http/fetch-json";
+import type { TestRequestInput, UpdateVerificationInput } from "@/lib/inbound/schemas";
+import type { InboundWebhookView, RefusalView, TestRequestResult } from "@/lib/inbound/types";
 import type { ConnectionCheck } from "@/lib/workspaces/describe-connection-check";
 import type { ConnectionView } from "@/lib/workspaces/get-connection";
 import type { RotatedInboundSecret } from "@/lib/workspaces/rotate-inbound-secret";
@@ -22,6 +24,20 @@ export const inboundSecretQuery = () =>
     staleTime: 0,
   });
 
+export const inboundWebhookQuery = () =>
+  queryOptions({
+    queryKey: settingsKeys.inboundWebhook(),
+    queryFn: ({ signal }) => fetchJson<InboundWebhookView>("/api/settings/inbound-webhook", { signal }),
+  });
+
+export const refusalsQuery = () =>
+  queryOptions({
+    queryKey: settingsKeys.refusals(),
+    queryFn: ({ signal }) => fetchJson<{ data: RefusalView[] }>("/api/settings/inbound-webhook/refusals", { signal }),
+    // Refusals arrive while someone fixes the connection: the list keeps itself current.
+    refetchInterval: 10_000,
+  });
+
 export function saveConnection(input: ConnectionInput): Promise<null> {
   return fetchJson<null>("/api/settings/connection", { method: "PUT", body: JSON.stringify(input) });
 }
@@ -32,4 +48,12 @@ export function testConnection(): Promise<ConnectionCheck> {
 
 export function rotateInboundSecret(): Promise<RotatedInboundSecret> {
   return fetchJson<RotatedInboundSecret>("/api/settings/inbound-secret/rotate", { method: "POST" });
+}
+
+export function updateVerification(input: UpdateVerificationInput): Promise<InboundWebhookView> {
+  return fetchJson<InboundWebhookView>("/api/settings/inbound-webhook", { method: "PUT", body: JSON.stringify(input) });
+}
+
+export function testInboundRequest(input: TestRequestInput): Promise<TestRequestResult> {
+  return fetchJson<TestRequestResult>("/api/settings/inbound-webhook/test", { method: "POST", body: JSON.stringify(input) });
 }

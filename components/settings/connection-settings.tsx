@@ -7,7 +7,7 @@ import { Card, CardBody } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { WebhooksLinkCard } from "@/components/webhooks/webhooks-link-card";
 import { ApiKeysLinkCard } from "./api-keys-link-card";
-import { InboundWebhookCard } from "./inbound-webhook-card";
+import { InboundWebhookSections } from "./inbound-webhook-sections";
 import { SettingsSection } from "./settings-section";
 import { UpstreamConnectionForm } from "./upstream-connection-form";
 import { useConnection } from "./use-connection";
@@ -50,13 +50,7 @@ export function ConnectionSettings({ canManage }: { canManage: boolean }) {
       >
         {body((data) => <UpstreamConnectionForm connection={data} canManage={canManage} />)}
       </SettingsSection>
-      <SettingsSection
-        id="inbound-webhook"
-        title="Inbound webhook"
-        description="Paste this URL and secret into the Jobs API's webhook settings, so every job status change reaches this portal."
-      >
-        {body((data) => <InboundWebhookCard connection={data} canManage={canManage} />)}
-      </SettingsSection>
+      <InboundWebhookSections canManage={canManage} />
       <SettingsSection
         id="outbound-webhooks"
         title="Webhook endpoints"

@@ -7,8 +7,10 @@ import { Card, CardBody, CardFooter } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Label } from "@/components/ui/label";
 import { SecretField } from "@/components/ui/secret-field";
-import type { ConnectionView } from "@/lib/workspaces/get-connection";
+import { VERIFICATION_LABELS } from "@/lib/inbound/describe-profile";
+import type { InboundWebhookView } from "@/lib/inbound/types";
 import { inboundSecretQuery } from "./api";
+import { ConnectSteps } from "./connect-steps";
 import { RotateInboundSecretButton } from "./rotate-inbound-secret-button";
 import { useInboundSecret } from "./use-inbound-secret";
 
@@ -17,61 +19,105 @@ function formatTime(iso: string): string {
 }
 
 export interface InboundWebhookCardProps {
-  connection: ConnectionView;
+  inbound: InboundWebhookView;
   canManage: boolean;
 }
 
-export function InboundWebhookCard({ connection, canManage }: InboundWebhookCardProps) {
+const MONO_FIELD =
+  "h-9 min-w-0 flex-1 rounded-md border border-zinc-200 bg-zinc-50 px-3 font-mono text-[13px] text-zinc-900 focus:outline-2 focus:outline-brand-500/40 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-100";
+
+/** The webhook URL and the secret the Jobs API's Settings need, and how to connect them. */
+export function InboundWebhookCard({ inbound, canManage }: InboundWebhookCardProps) {
   const queryClient = useQueryClient();
   const [revealed, setRevealed] = useState(false);
   const secret = useInboundSecret(revealed);
+  const byToken = inbound.profile.kind === "url_token";
+  const fetchSecret = async () => (await queryClient.fetchQuery(inboundSecretQuery())).secret;
+  const tokenUrl = (token: string) => inbound.webhookUrl.replace("{token}", token);
 
   return (
     <Card>
-      <CardBody className="space-y-5">
+      <CardBody className="space-y-6">
+        <ConnectSteps profile={inbound.profile} />
         <div className="space-y-1.5">
-          <Label htmlFor="inbound-webhook-url">Endpoint URL</Label>
-          <div className="flex items-center gap-2">
-            <input
-              id="inbound-webhook-url"
-              readOnly
-              value={connection.inboundWebhookUrl}
-              onFocus={(event) => event.currentTarget.select()}
-              className="h-9 min-w-0 flex-1 rounded-md border border-zinc-200 bg-zinc-50 px-3 font-mono text-[13px] text-zinc-900 focus:outline-2 focus:outline-brand-500/40 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-100"
-            />
-            <CopyButton value={connection.inboundWebhookUrl} label="Copy endpoint URL" />
+          <div className="flex items-baseline justify-between gap-2">
+            <Label htmlFor="inbound-webhook-url">Webhook URL</Label>
+            <span className="text-[13px] text-zinc-500 dark:text-zinc-400" data-testid="verification-method">
+              Verified by: {VERIFICATION_LABELS[inbound.profile.kind]}
+            </span>
           </div>
-        </div>
-        <div className="space-y-1.5">
-          <p className="text-sm font-medium text-zinc-800 dark:text-zinc-200">Signing secret</p>
-          {canManage ? (
-            <SecretField
-              label="Signing secret"
-              maskPrefix="whsec_"
-              value={secret.data?.secret}
-              revealed={revealed}
-              onRevealedChange={setRevealed}
-              loading={revealed && secret.isPending}
-              copyValue={async () => (await queryClient.fetchQuery(inboundSecretQuery())).secret}
-            />
+          {byToken ? (
+            canManage ? (
+              <SecretField
+                label="Webhook URL"
+                maskPrefix={inbound.webhookUrl.replace("{token}", "")}
+                value={secret.data ? tokenUrl(secret.data.secret) : undefined}
+                revealed={revealed}
+                onRevealedChange={setRevealed}
+                loading={revealed && secret.isPending}
+                copyValue={async () => tokenUrl(await fetchSecret())}
+              />
+            ) : (
+              <p className="text-sm text-zinc-500 dark:text-zinc-400">The URL holds a secret token: only owners and admins can view it.</p>
+            )
           ) : (
-            <p className="text-sm text-zinc-500 dark:text-zinc-400">Only owners and admins can view the signing secret.</p>
+            <div className="flex items-center gap-2">
+              <input
+                id="inbound-webhook-url"
+                readOnly
+                value={inbound.webhookUrl}
+                onFocus={(event) => event.currentTarget.select()}
+                className={MONO_FIELD}
+              />
+              <CopyButton value={inbound.webhookUrl} label="Copy webhook URL" />
+            </div>
           )}
-          {secret.isError && <Alert tone="danger">{secret.error.message}</Alert>}
-          <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
-            Events must carry a Standard Webhooks signature made with this secret; unsigned or stale ones are refused.
-          </p>
         </div>
-        {connection.previousInboundSecretExpiresAt && (
+        {!byToken && (
+          <div className="space-y-1.5">
+            <p className="text-sm font-medium text-zinc-800 dark:text-zinc-200">Signing secret</p>
+            {canManage ? (
+              <SecretField
+                label="Signing secret"
+                maskPrefix={inbound.profile.kind === "standard_webhooks" ? "whsec_" : ""}
+                value={secret.data?.secret}
+                revealed={revealed}
+                onRevealedChange={setRevealed}
+                loading={revealed && secret.isPending}
+                copyValue={fetchSecret}
+              />
+            ) : (
+              <p className="text-sm text-zinc-500 dark:text-zinc-400">Only owners and admins can view the signing secret.</p>
+            )}
+            <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
+              The secret this portal checks signatures with: the one you pasted from the Jobs API below, or one this portal generated.
+              It is stored encrypted.
+            </p>
+          </div>
+        )}
+        {secret.isError && <Alert tone="danger">{secret.error.message}</Alert>}
+        {byToken && (
+          <Alert tone="warning" title="What a secret URL does and does not protect">
+            It proves only that the sender knows the URL. It does not prove the body is unchanged, and it does not stop a captured
+            request from being sent again. Anyone who sees the URL (in the Jobs API&apos;s settings, a proxy&apos;s access log, a
+            screenshot) can send events as the Jobs API until you rotate it. Use it only if the Jobs API signs nothing, and only over
+            HTTPS.
+          </Alert>
+        )}
+        {inbound.previousSecretExpiresAt && (
           <Alert tone="info" title="Rotation in progress">
-            The previous secret is still accepted until {formatTime(connection.previousInboundSecretExpiresAt)}. Paste
-            the new secret into the Jobs API&apos;s webhook settings before then.
+            The previous {byToken ? "URL" : "secret"} is still accepted until {formatTime(inbound.previousSecretExpiresAt)}.{" "}
+            {byToken ? "Paste the new URL into the Jobs API's settings before then." : "Make sure the Jobs API signs with the new one before then."}
           </Alert>
         )}
       </CardBody>
       <CardFooter>
-        <p className="mr-auto text-[13px] text-zinc-500 dark:text-zinc-400">After a rotation the old secret still works for 24 hours.</p>
-        {canManage && <RotateInboundSecretButton />}
+        <p className="mr-auto text-[13px] text-zinc-500 dark:text-zinc-400">
+          {byToken
+            ? "Rotating makes a new URL; the old one still works for 24 hours."
+            : "Rotating generates a new secret; the old one still works for 24 hours."}
+        </p>
+        {canManage && <RotateInboundSecretButton byToken={byToken} />}
       </CardFooter>
     </Card>
   );

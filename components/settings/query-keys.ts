@@ -3,4 +3,6 @@ export const settingsKeys = {
   all: ["settings"] as const,
   connection: () => [...settingsKeys.all, "connection"] as const,
   inboundSecret: () => [...settingsKeys.all, "inbound-secret"] as const,
+  inboundWebhook: () => [...settingsKeys.all, "inbound-webhook"] as const,
+  refusals: () => [...settingsKeys.all, "inbound-webhook", "refusals"] as const,
 };

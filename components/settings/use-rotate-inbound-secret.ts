@@ -11,6 +11,7 @@ export function useRotateInboundSecret() {
         queryClient.invalidateQueries({ queryKey: settingsKeys.inboundSecret(), exact: true }),
         // The previous secret's expiry shows on the page.
         queryClient.invalidateQueries({ queryKey: settingsKeys.connection(), exact: true }),
+        queryClient.invalidateQueries({ queryKey: settingsKeys.inboundWebhook(), exact: true }),
       ]),
   });
 }

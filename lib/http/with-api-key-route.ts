@@ -1,6 +1,7 @@
 import { API_KEY_RATE_LIMIT } from "@/lib/api-keys/api-key-rate-limit";
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import { ApiError, errorResponse } from "@/lib/http/api-error";
+import { applyPublicCors } from "@/lib/http/cors";
 import { getClientAddress } from "@/lib/http/get-client-address";
 import { assertDeclaredBodySize, readCappedRequest } from "@/lib/http/limit-request-body";
 import { readBearerToken } from "@/lib/http/read-bearer-token";
@@ -55,6 +56,7 @@ export function withApiKeyRoute<Params = Record<string, never>>(handler: Handler
     }
     // Answers carry presigned links and workspace data: no shared cache may keep them.
     response.headers.set("cache-control", "no-store");
+    applyPublicCors(response.headers);
     return response;
   };
 }

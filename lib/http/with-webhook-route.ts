@@ -3,10 +3,11 @@ import { logger } from "@/lib/http/logger";
 import { isDatabaseUnavailable } from "@/lib/ingest/is-database-unavailable";
 import { assertDeclaredBodySize } from "@/lib/http/limit-request-body";
 import { maxBodyBytes, type RouteOptions } from "@/lib/http/route-options";
-import { receiveSignedWebhook, type SignedWebhook } from "@/lib/ingest/receive-signed-webhook";
+import { noteContractRefusal, receiveSignedWebhook, type SignedWebhook } from "@/lib/ingest/receive-signed-webhook";
 
 export interface WebhookRouteContext {
-  params: Promise<{ workspaceId: string }>;
+  /** `token`: the secret URL token of /api/webhooks/{workspaceId}/{token}. */
+  params: Promise<{ workspaceId: string; token?: string }>;
 }
 
 // The sender retries a 503; its delay is its own, this only suggests a floor.
@@ -25,9 +26,9 @@ function webhookErrorResponse(error: unknown): Response {
 
 /**
  * The entry point of every inbound webhook route: caps the body (options.body, default 64 KiB), resolves the
- * workspace, verifies the Standard Webhooks signature and parses the JSON (receiveSignedWebhook),
- * hands the verified webhook to the handler and answers its result as JSON. Every failure becomes
- * the seed's error envelope here, so handlers hold no try/catch.
+ * workspace, verifies the request under the workspace's profile and parses the JSON
+ * (receiveSignedWebhook), hands the verified webhook to the handler and answers its result as
+ * JSON. Every failure becomes the seed's error envelope here, so handlers hold no try/catch.
  */
 export function withWebhookRoute<T>(handler: (webhook: SignedWebhook) => Promise<T>, options: RouteOptions = {}) {
   return async (request: Request, context: WebhookRouteContext): Promise<Response> => {
@@ -35,9 +36,13 @@ export function withWebhookRoute<T>(handler: (webhook: SignedWebhook) => Promise
       // The body itself is read under the same cap by receiveSignedWebhook (exact bytes, for the HMAC).
       const maxBytes = maxBodyBytes(options);
       assertDeclaredBodySize(request, maxBytes);
-      const { workspaceId } = await context.params;
-      const webhook = await receiveSignedWebhook(request, workspaceId, maxBytes);
-      return Response.json(await handler(webhook));
+      const { workspaceId, token = null } = await context.params;
+      const webhook = await receiveSignedWebhook(request, workspaceId, token, maxBytes);
+      const result = await handler(webhook).catch((error: unknown) => {
+        noteContractRefusal(webhook, error);
+        throw error;
+      });
+      return Response.json(result);
     } catch (error) {
       return webhookErrorResponse(error);
     }

@@ -2,7 +2,7 @@ import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/http/api-error";
 import { generateWebhookSecret } from "@/lib/crypto/webhook-secret";
-import { isSignedByAny, readWebhookHeaders } from "./verify-signature";
+import { findStandardSigner, isSignedByAny, readWebhookHeaders, standardKeyOf } from "./verify-signature";
 
 const NOW = 1_765_000_000;
 const SIG = `v1,${Buffer.alloc(32, 7).toString("base64")}`;
@@ -108,5 +108,32 @@ describe("isSignedByAny", () => {
     expect(isSignedByAny(verifiers, `${body} `, read(sign(current)))).toBe(false);
     expect(isSignedByAny(verifiers, body, read(sign(previous)))).toBe(false);
     expect(isSignedByAny(verifiers, body, read(sign(current), "msg_2"))).toBe(false);
+  });
+});
+
+describe("findStandardSigner", () => {
+  const current = generateWebhookSecret();
+  const previous = generateWebhookSecret();
+  const body = '{"event":"job.created"}';
+  // Far from now on purpose: the time was judged by readWebhookHeaders; this checks the HMAC alone.
+  const timestamp = 1_700_000_000;
+  const sign = (secret: string, payload = body) => new Webhook(secret).sign("msg_1", new Date(timestamp * 1000), payload);
+  const read = (signature: string) => ({ id: "msg_1", timestamp: String(timestamp), signature });
+  const keys = [standardKeyOf(current)!, standardKeyOf(previous)!];
+
+  it("names the key that signed, as the standardwebhooks package signs", () => {
+    expect(findStandardSigner(keys, body, read(sign(current)))).toBe(0);
+    expect(findStandardSigner(keys, body, read(`${sign(generateWebhookSecret())} ${sign(previous)}`))).toBe(1);
+  });
+
+  it("finds none for a tampered body, another secret or another version", () => {
+    expect(findStandardSigner(keys, `${body} `, read(sign(current)))).toBe(-1);
+    expect(findStandardSigner(keys, body, read(sign(generateWebhookSecret())))).toBe(-1);
+    expect(findStandardSigner(keys, body, read(sign(current).replace("v1,", "v2,")))).toBe(-1);
+  });
+
+  it("reads keys with or without the whsec_ prefix, and refuses what is not base64", () => {
+    expect(standardKeyOf(current)).toEqual(standardKeyOf(current.slice("whsec_".length)));
+    expect(standardKeyOf("whsec_not base64")).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { curlExample, curlExampleArgs, javascriptExample, pythonExample } from "./code-examples";
+import { curlExample, curlExampleArgs, javaExample, javascriptExample, pythonExample } from "./code-examples";
 
 const input = { baseUrl: "http://localhost:3100/", apiKey: "jp_live_abc-DEF_123", jobId: "job_abc123" };
 
@@ -31,8 +31,8 @@ describe("code examples", () => {
     ]);
   });
 
-  it("fills the Python and JavaScript examples in", () => {
-    for (const example of [pythonExample(input), javascriptExample(input)]) {
+  it("fills the Python, JavaScript and Java examples in", () => {
+    for (const example of [pythonExample(input), javascriptExample(input), javaExample(input)]) {
       expect(example).toContain("http://localhost:3100/v1/jobs/job_abc123/download-result");
       expect(example).toContain("Bearer jp_live_abc-DEF_123");
       expect(example).not.toContain("rednerapp");

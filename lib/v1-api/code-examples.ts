@@ -1,4 +1,4 @@
-// The seed's download-result examples (cURL, Python, JavaScript), as the vendor wrote them, with
+// The seed's download-result examples (cURL, Python, JavaScript, Java), as the vendor wrote them, with
 // only the base URL, key and job id filled in. The API page shows these strings and the
 // end-to-end test runs them, so what users copy is what is proven to work.
 export interface ExampleInput {
@@ -94,6 +94,46 @@ if (result.outputs && result.outputs.length > 0) {
   link.click();
 
   console.log(\`Downloaded \${result.outputs[0].sizeBytes} bytes\`);
+}
+`;
+}
+
+export function javaExample(input: ExampleInput): string {
+  return `HttpClient client = HttpClient.newHttpClient();
+
+String json = "{\\"expirationSeconds\\":3600}";
+
+HttpRequest request = HttpRequest.newBuilder()
+    .uri(URI.create("${endpoint(input)}"))
+    .header("Authorization", "Bearer ${input.apiKey}")
+    .header("Content-Type", "application/json")
+    .POST(HttpRequest.BodyPublishers.ofString(json))
+    .build();
+
+HttpResponse<String> response = client.send(
+    request,
+    HttpResponse.BodyHandlers.ofString()
+);
+
+// Parse JSON response
+JsonObject result = JsonParser.parseString(response.body()).getAsJsonObject();
+JsonArray outputs = result.getAsJsonArray("outputs");
+
+if (outputs.size() > 0) {
+    String downloadUrl = outputs.get(0).getAsJsonObject().get("url").getAsString();
+
+    // Download file
+    HttpRequest downloadRequest = HttpRequest.newBuilder()
+        .uri(URI.create(downloadUrl))
+        .GET()
+        .build();
+
+    HttpResponse<Path> fileResponse = client.send(
+        downloadRequest,
+        HttpResponse.BodyHandlers.ofFile(Paths.get("output.srt"))
+    );
+
+    System.out.println("Downloaded to: " + fileResponse.body());
 }
 `;
 }

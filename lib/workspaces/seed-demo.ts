@@ -3,6 +3,9 @@ import { displayPrefix, hashApiKey } from "@/lib/crypto/api-key";
 import { seal } from "@/lib/crypto/secret-box";
 import { sealUpstreamKey } from "@/lib/upstream/upstream-key";
 import { hashPassword } from "@/lib/auth/password";
+import { toStoredProfile } from "@/lib/inbound/read-stored-profile";
+import type { VerificationProfile } from "@/lib/inbound/schemas";
+import { Prisma } from "@/lib/db/generated/client";
 
 export const DEMO_WORKSPACE_ID = "demo";
 export const DEMO_EMAIL = "demo@example.com";
@@ -10,7 +13,10 @@ export const DEMO_EMAIL = "demo@example.com";
 export interface DemoSeed {
   password: string;
   apiKey: string;
+  /** The `whsec_` secret, the vendor-style secret of an HMAC profile, or the URL token. */
   inboundSecret: string;
+  /** How the demo workspace verifies the simulator's webhooks (SIMULATOR_SIGNING); default Standard Webhooks. */
+  inboundProfile?: VerificationProfile;
   upstreamBaseUrl: string;
   upstreamApiKey: string;
 }
@@ -21,8 +27,14 @@ export interface DemoSeed {
  */
 export async function seedDemo(seed: DemoSeed): Promise<void> {
   const passwordHash = await hashPassword(seed.password);
+  const { inboundVerification, inboundVerificationConfig } = toStoredProfile(seed.inboundProfile ?? { kind: "standard_webhooks" });
   const secrets = {
     inboundSecretEnc: seal(seed.inboundSecret),
+    // A restart may sign another way (SIMULATOR_SIGNING): no secret of the last run's profile lingers.
+    previousInboundSecretEnc: null,
+    previousInboundSecretExpiresAt: null,
+    inboundVerification,
+    inboundVerificationConfig: inboundVerificationConfig ?? Prisma.DbNull,
     upstreamBaseUrl: seed.upstreamBaseUrl,
     upstreamApiKeyEnc: sealUpstreamKey(seed.upstreamBaseUrl, seed.upstreamApiKey),
   };

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { generateApiKey } from "@/lib/crypto/api-key";
 import { generateEncryptionKey } from "@/lib/crypto/secret-box";
-import { generateWebhookSecret } from "@/lib/crypto/webhook-secret";
+import { generateUrlToken, generateWebhookSecret } from "@/lib/crypto/webhook-secret";
 import { env } from "@/lib/env";
 
 // Secrets the demo generates once and keeps under .data/ (mode 600), so a restart signs in with
@@ -13,6 +13,8 @@ export interface LocalSecrets {
   encryptionKey: string;
   simulatorApiKey: string;
   inboundSecret: string;
+  /** The demo workspace's secret URL token, when the simulator signs nothing (SIMULATOR_SIGNING=none). */
+  inboundUrlToken: string;
   demoApiKey: string;
 }
 
@@ -27,6 +29,7 @@ export function loadLocalSecrets(): LocalSecrets {
     encryptionKey: stored.encryptionKey ?? generateEncryptionKey(),
     simulatorApiKey: stored.simulatorApiKey ?? `sim_${randomBytes(18).toString("base64url")}`,
     inboundSecret: stored.inboundSecret ?? generateWebhookSecret(),
+    inboundUrlToken: stored.inboundUrlToken ?? generateUrlToken(),
     demoApiKey: stored.demoApiKey ?? generateApiKey(),
   };
   writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600 });
@@ -35,6 +38,7 @@ export function loadLocalSecrets(): LocalSecrets {
     encryptionKey: env.APP_ENCRYPTION_KEY ?? generated.encryptionKey,
     simulatorApiKey: env.SIMULATOR_API_KEY ?? generated.simulatorApiKey,
     inboundSecret: env.DEMO_INBOUND_SECRET ?? generated.inboundSecret,
+    inboundUrlToken: generated.inboundUrlToken,
     demoApiKey: env.DEMO_API_KEY ?? generated.demoApiKey,
   };
 }

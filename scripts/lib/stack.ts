@@ -1,5 +1,7 @@
 import path from "node:path";
 import { applyRuntimeEnv, env } from "@/lib/env";
+import { profileForSimulatorSigning, type SimulatorSigning } from "@/lib/inbound/simulator-profiles";
+import type { VerificationProfile } from "@/lib/inbound/schemas";
 import { DEMO_EMAIL, DEMO_WORKSPACE_ID, seedDemo } from "@/lib/workspaces/seed-demo";
 import { disconnectPrisma } from "@/lib/db/client";
 import { closePool } from "@/lib/db/pool";
@@ -17,6 +19,8 @@ export interface StackOptions {
   simulatorPort: number;
   speed: number;
   autopilotPerMinute: number;
+  /** How the simulator signs its webhooks, and so how the demo workspace verifies them; default Standard Webhooks. */
+  signing?: SimulatorSigning;
   /** Folder under .data/ for the embedded database. */
   databaseDir: string;
   /** Start from an empty database (tests); the demo keeps its data across restarts. */
@@ -35,6 +39,9 @@ export interface Stack {
   portalUrl: string;
   simulatorUrl: string;
   inboundWebhookUrl: string;
+  /** What verifies the simulator's webhooks, and the secret it uses (for a URL token: the token, already in the URL). */
+  inboundProfile: VerificationProfile;
+  inboundSecret: string;
   email: string;
   password: string;
   secrets: LocalSecrets;
@@ -87,7 +94,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   });
   applyRuntimeEnv({ DATABASE_URL: database.url });
 
-  const inboundWebhookUrl = `${portalUrl}/api/webhooks/${DEMO_WORKSPACE_ID}`;
+  // The simulator signs as SIMULATOR_SIGNING says; the demo workspace is connected the matching way,
+  // as a user would connect it in Settings (for `none`, a secret URL token instead of a signature).
+  const signing = options.signing ?? "standard";
+  const inboundProfile = profileForSimulatorSigning(signing);
+  const inboundSecret = signing === "none" ? secrets.inboundUrlToken : secrets.inboundSecret;
+  const plainUrl = `${portalUrl}/api/webhooks/${DEMO_WORKSPACE_ID}`;
+  const inboundWebhookUrl = signing === "none" ? `${plainUrl}/${inboundSecret}` : plainUrl;
   const simulator = await startSimulator({
     host: options.host,
     port: options.simulatorPort,
@@ -96,13 +109,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     apiKey: secrets.simulatorApiKey,
     speed: options.speed,
     autopilotPerMinute: options.autopilotPerMinute,
-    webhook: { url: inboundWebhookUrl, secret: secrets.inboundSecret },
+    webhook: { url: inboundWebhookUrl, secret: inboundSecret, signing },
     log: (line) => log(`[simulator] ${line}`),
   });
   await seedDemo({
     password: env.DEMO_PASSWORD,
     apiKey: secrets.demoApiKey,
-    inboundSecret: secrets.inboundSecret,
+    inboundSecret,
+    inboundProfile,
     upstreamBaseUrl: simulator.url,
     upstreamApiKey: secrets.simulatorApiKey,
   });
@@ -140,6 +154,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     portalUrl,
     simulatorUrl: simulator.url,
     inboundWebhookUrl,
+    inboundProfile,
+    inboundSecret,
     email: DEMO_EMAIL,
     password: env.DEMO_PASSWORD,
     secrets,

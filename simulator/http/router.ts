@@ -3,6 +3,7 @@ import { DOWNLOAD_MESSAGES } from "@/lib/contract/download-result";
 import { isApiProduct } from "@/lib/workflow/workflows";
 import { FILES_PREFIX } from "../outputs/output-links";
 import { authenticate } from "./auth";
+import { sendPreflight, setCorsHeaders } from "./cors";
 import { handleCreateJob } from "./create-job-route";
 import { handleDownloadResult } from "./download-result-route";
 import { handleFile } from "./file-route";
@@ -28,6 +29,10 @@ export function createRequestHandler(ctx: RouteContext) {
     const notFound = () => sendError(res, "RESOURCE_NOT_FOUND", `No route for ${method} ${url.pathname}`);
 
     if (url.pathname === "/health" && method === "GET") return sendJson(res, 200, { status: "ok" });
+    if (url.pathname.startsWith("/v1/") || url.pathname.startsWith(`${FILES_PREFIX}/`)) {
+      if (method === "OPTIONS") return sendPreflight(res);
+      setCorsHeaders(res);
+    }
 
     const file = FILE_ROUTE.exec(url.pathname);
     if (file && (method === "GET" || method === "HEAD")) {

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { Webhook } from "standardwebhooks";
 import type { WebhookPayload } from "@/lib/contract/webhook-payload";
 import type { Scheduler } from "../scheduler";
+import { signingHeaders } from "./sign-webhook";
 import type { WebhookTarget } from "./webhook-target";
 
-// Standard Webhooks delivery with retries. One job's events go out one at a time, in order: the next
+// Webhook delivery with retries, signed per the target's mode (Standard Webhooks by default), each
+// attempt afresh (a new signing timestamp, the same webhook-id and body). One job's events go out one at a time, in order: the next
 // waits until the previous one is acknowledged or given up, unless the reorder chaos switch is on.
 
 export interface SenderSettings {
@@ -17,7 +18,8 @@ export interface SenderSettings {
 }
 
 export interface WebhookSender {
-  send(jobId: string, payload: WebhookPayload): void;
+  /** `apiKey`: the key that created the job, whose account's target (URL, secret, signing) receives it. */
+  send(job: { jobId: string; apiKey: string }, payload: WebhookPayload): void;
   /** Aborts requests in flight; the shared scheduler drops the pending retries. */
   close(): void;
 }
@@ -25,6 +27,7 @@ export interface WebhookSender {
 interface Delivery {
   msgId: string;
   jobId: string;
+  apiKey: string;
   body: string;
   attempts: number;
   /** Simulated time spent waiting between attempts, measured against the retry window. */
@@ -38,7 +41,7 @@ const REORDER_WINDOW_MS = 20_000;
 export function createWebhookSender(deps: {
   settings: SenderSettings;
   scheduler: Scheduler;
-  target: () => WebhookTarget | null;
+  target: (apiKey: string) => WebhookTarget | null;
 }): WebhookSender {
   const { settings, scheduler } = deps;
   const lanes = new Map<string, { queue: Delivery[]; busy: boolean }>();
@@ -72,9 +75,7 @@ export function createWebhookSender(deps: {
     const headers = {
       "content-type": "application/json",
       "user-agent": "jobs-api-simulator/1.0",
-      "webhook-id": delivery.msgId,
-      "webhook-timestamp": String(Math.floor(sentAt / 1000)),
-      "webhook-signature": new Webhook(target.secret).sign(delivery.msgId, new Date(sentAt), delivery.body),
+      ...signingHeaders(target, delivery.msgId, sentAt, delivery.body),
     };
     try {
       const response = await fetch(target.url, {
@@ -92,7 +93,7 @@ export function createWebhookSender(deps: {
   }
 
   async function attempt(delivery: Delivery, done: () => void): Promise<void> {
-    const target = deps.target();
+    const target = deps.target(delivery.apiKey);
     if (!target) {
       settings.log(`webhook ${delivery.msgId} dropped: no webhook target`);
       return done();
@@ -123,11 +124,12 @@ export function createWebhookSender(deps: {
   }
 
   return {
-    send(jobId, payload) {
-      if (!deps.target()) return;
+    send({ jobId, apiKey }, payload) {
+      if (!deps.target(apiKey)) return;
       const delivery: Delivery = {
         msgId: `msg_${randomBytes(12).toString("hex")}`,
         jobId,
+        apiKey,
         body: JSON.stringify(payload),
         attempts: 0,
         waitedMs: 0,

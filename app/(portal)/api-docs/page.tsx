@@ -6,7 +6,7 @@ import { buttonClassName } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMembership } from "@/lib/auth/session";
 import { getRequestOrigin } from "@/lib/http/get-request-origin";
-import { curlExample, EXAMPLE_JOB_ID, javascriptExample, PLACEHOLDER_API_KEY, pythonExample } from "@/lib/v1-api/code-examples";
+import { curlExample, EXAMPLE_JOB_ID, javaExample, javascriptExample, PLACEHOLDER_API_KEY, pythonExample } from "@/lib/v1-api/code-examples";
 
 export const metadata = { title: "API" };
 
@@ -49,6 +49,7 @@ export default async function ApiDocsPage() {
           <CodeSample title="cURL" code={curlExample(example)} />
           <CodeSample title="Python" code={pythonExample(example)} />
           <CodeSample title="JavaScript" code={javascriptExample(example)} />
+          <CodeSample title="Java" code={javaExample(example)} />
         </section>
         <section aria-labelledby="reference" className="space-y-4">
           <h2 id="reference" className="text-[15px] font-semibold text-zinc-900 dark:text-zinc-50">

@@ -5,5 +5,5 @@ import { MAX_WEBHOOK_BODY_BYTES } from "@/lib/ingest/read-capped-body";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-// POST /api/webhooks/{workspaceId} — the upstream, signed with the workspace's inbound secret (Standard Webhooks); bodies up to 1 MiB.
+// POST /api/webhooks/{workspaceId} — the upstream, signed with the workspace's inbound secret (Standard Webhooks, or the workspace's HMAC profile); bodies up to 1 MiB.
 export const POST = withWebhookRoute(ingestWebhook, { body: { maxBytes: MAX_WEBHOOK_BODY_BYTES } });

@@ -1,3 +1,4 @@
+import { answerCorsPreflight } from "@/lib/http/cors";
 import { withApiKeyRoute } from "@/lib/http/with-api-key-route";
 import { getV1Job } from "@/lib/v1-api/get-v1-job";
 
@@ -5,3 +6,6 @@ import { getV1Job } from "@/lib/v1-api/get-v1-job";
 export const GET = withApiKeyRoute<{ jobId: string }>(async ({ workspaceId, params }) =>
   Response.json(await getV1Job(workspaceId, params.jobId)),
 );
+
+// OPTIONS /v1/jobs/{jobId} — any origin: the CORS preflight (bearer keys only; cookies are never read here).
+export const OPTIONS = answerCorsPreflight;

@@ -1,0 +1,6 @@
+import { useQuery } from "@tanstack/react-query";
+import { refusalsQuery } from "./api";
+
+export function useRefusals() {
+  return useQuery(refusalsQuery());
+}

@@ -1,0 +1,23 @@
+import { randomBytes } from "node:crypto";
+import { startSimulator, type Simulator } from "@/simulator/server";
+import type { WebhookTargetInput } from "@/simulator/webhooks/webhook-target";
+
+// A second Jobs API, started by the test itself: the "vendor" a freshly signed-up workspace
+// connects to, signing its webhooks the way the test says (SIMULATOR_SIGNING's modes).
+export interface Vendor {
+  sim: Simulator;
+  apiKey: string;
+  createJob(product: "transcribe" | "dub", mediaUrl: string): string;
+  close(): Promise<void>;
+}
+
+export async function startVendor(target: WebhookTargetInput | null, chaos: { duplicateRate?: number } = {}): Promise<Vendor> {
+  const apiKey = `sk_vendor_${randomBytes(12).toString("hex")}`;
+  const sim = await startSimulator({ apiKey, speed: 40, webhook: target, chaos, retry: { baseDelayMs: 500 } });
+  return {
+    sim,
+    apiKey,
+    createJob: (product, mediaUrl) => sim.createJob(product, { mediaUrl, ...(product === "dub" ? { targetLanguage: "es" } : {}) }).jobId,
+    close: () => sim.close(),
+  };
+}
