@@ -1,6 +1,6 @@
 import { ApiError, errorResponse } from "@/lib/http/api-error";
 import { logger } from "@/lib/http/logger";
-import { isDatabaseUnavailable } from "@/lib/ingest/is-database-unavailable";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { receiveSignedWebhook, type SignedWebhook } from "@/lib/ingest/receive-signed-webhook";
 
 export interface WebhookRouteContext {

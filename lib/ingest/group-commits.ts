@@ -2,7 +2,7 @@ import pg from "pg";
 import { getPool } from "@/lib/db/pool";
 import { applyEvent, type ApplyEventResult } from "./apply-event";
 import type { EventInput } from "./build-event-input";
-import { isDatabaseUnavailable } from "./is-database-unavailable";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 
 // Group commit. PostgreSQL serialises the commits of transactions that NOTIFY: PreCommit_Notify
 // takes a database-wide lock and holds it until the commit record is flushed. With one event per
@@ -52,7 +52,7 @@ async function commitTogether(group: Waiting[]): Promise<void> {
   // Row locks are taken in one global order (workspace, job), so two shared transactions — in
   // this process or another — never wait for each other in a cycle.
   const ordered = [...group].sort((a, b) => compareKeys(a.input, b.input));
-  const client = await getPool().connect().catch((error: unknown) => {
+  const client = await getPool("ingest").connect().catch((error: unknown) => {
     for (const waiting of group) waiting.reject(error);
     return null;
   });
