@@ -1,6 +1,7 @@
 import { API_KEY_RATE_LIMIT, apiKeyRateLimiter } from "@/lib/api-keys/api-key-rate-limit";
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import { ApiError, errorResponse } from "@/lib/http/api-error";
+import { parseRouteParams } from "@/lib/http/parse-route-params";
 import { readBearerToken } from "@/lib/http/read-bearer-token";
 
 export interface ApiKeyRouteContext<Params> extends ApiKeyPrincipal {
@@ -38,7 +39,7 @@ export function withApiKeyRoute<Params = Record<string, never>>(handler: Handler
     let response: Response;
     try {
       const principal = await authorize(request);
-      response = await handler({ request, ...principal, params: await context.params });
+      response = await handler({ request, ...principal, params: parseRouteParams(await context.params) });
     } catch (error) {
       response = errorResponse(error);
     }
