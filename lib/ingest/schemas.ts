@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { describeZodError } from "@/lib/contract/errors";
 import { exceedsJsonDepth, MAX_PAYLOAD_DEPTH } from "@/lib/contract/json-depth";
+import { containsUnstorableText } from "@/lib/contract/unstorable-text";
 import {
   futureEventSchema,
   isKnownEvent,
@@ -44,25 +45,6 @@ function invalid(error: z.ZodError): ApiError {
   return new ApiError("INVALID_REQUEST", describeZodError(error));
 }
 
-// U+0000 and unpaired UTF-16 surrogates: valid in JSON text, refused by PostgreSQL's text and jsonb.
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Whether a string or key anywhere in the value holds what PostgreSQL refuses; iterative, like every walk here. */
-function containsUnstorable(value: unknown): boolean {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const current = stack.pop();
-    if (typeof current === "string") {
-      if (UNSTORABLE.test(current)) return true;
-    } else if (Array.isArray(current)) {
-      for (const item of current) stack.push(item); // not push(...current): arguments have a limit too
-    } else if (current && typeof current === "object") {
-      for (const [key, item] of Object.entries(current)) stack.push(key, item);
-    }
-  }
-  return false;
-}
-
 /** The payload checked against the contract, or a 400 naming the first offending field. */
 export function parseIngestPayload(json: unknown, text: string): IngestPayload {
   // First, before any walk over the value: nesting beyond the limit is refused, not recursed into.
@@ -70,7 +52,7 @@ export function parseIngestPayload(json: unknown, text: string): IngestPayload {
     throw new ApiError("INVALID_REQUEST", `The payload must not nest arrays and objects more than ${MAX_PAYLOAD_DEPTH} levels deep`);
   }
   // The body is valid UTF-8, so such characters can only come from \u escapes: walk the value only then.
-  if (/\\u(0000|d[89a-f])/i.test(text) && containsUnstorable(json)) {
+  if (/\\u(0000|d[89a-f])/i.test(text) && containsUnstorableText(json)) {
     throw new ApiError("INVALID_REQUEST", "Strings in the payload must not contain \\u0000 or unpaired surrogates");
   }
   const event = (json as { event?: unknown } | null)?.event;
