@@ -12,6 +12,7 @@ const NOT_FOUND: Record<string, string> = {
   deliveryId: "Delivery not found",
   endpointId: "Webhook endpoint not found",
   keyId: "API key not found",
+  eventId: "Event not found",
   workspaceId: "Workspace not found",
 };
 

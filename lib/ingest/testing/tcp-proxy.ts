@@ -28,6 +28,8 @@ export class TcpProxy {
   rules: ProxyRules = {};
   /** Connections cut by a rule so far. */
   cuts = 0;
+  /** Bytes the server sent through the proxy, for tests that bound what a query reads. */
+  serverBytes = 0;
   /** Client chunks seen, for tests that wait for a message to go by. */
   readonly clientChunks: string[] = [];
   private refusing = false;
@@ -127,6 +129,7 @@ export class TcpProxy {
   }
 
   private fromServer(pair: Pair, chunk: Buffer): void {
+    this.serverBytes += chunk.length;
     if ((this.rules.onServerData?.(chunk, pair.state) ?? "forward") === "cut") return this.cut(pair);
     pair.client.write(chunk);
   }
