@@ -79,4 +79,20 @@ describe("subscribeToJobChanges", () => {
     expect(await listenerBackends()).toHaveLength(1);
     stop();
   });
+
+  it("tells the workspace to resync when more jobs changed meanwhile than it catches up on", async () => {
+    const workspaceId = await createTestWorkspace();
+    const rowIds = await insertJobs(workspaceId, Array.from({ length: 501 }, (_, n) => ({ upstreamJobId: `job_many_${n}`, createdAt: new Date() })));
+    const seen = collector();
+    const stop = subscribeToJobChanges(workspaceId, seen.push);
+    await vi.waitFor(() => expect(seen.signals).toEqual([{ type: "ready" }]), { timeout: 15_000 });
+    await prisma.jobEvent.createMany({
+      data: rowIds.map((jobId, n) => ({ workspaceId, jobId, webhookId: `msg_many_${n}`, event: "job.created", status: "created", occurredAt: new Date(), disposition: "applied" as const, payload: {} })),
+    });
+    const [pid] = await listenerBackends();
+    await getPool().query("SELECT pg_terminate_backend($1)", [pid]);
+    await vi.waitFor(() => expect(seen.signals.at(-1)).toEqual({ type: "resync" }), { timeout: 15_000 });
+    expect(jobIds(seen.signals)).toEqual([]); // 501 loads were not worth it: the page refetches what it shows
+    stop();
+  });
 });

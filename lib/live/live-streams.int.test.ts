@@ -15,6 +15,9 @@ import { errorEnvelopeSchema } from "@/lib/contract/errors";
 import { disconnectPrisma } from "@/lib/db/client";
 import { closePool } from "@/lib/db/pool";
 import { dubJobEvents } from "@/lib/ingest/testing/sample-events";
+import { getPool } from "@/lib/db/pool";
+import { insertJobs } from "@/lib/jobs/testing/insert-test-jobs";
+import { JOB_CHANGES_CHANNEL } from "./job-changes";
 import { createTestWorkspace, postSigned, type TestWorkspace } from "@/lib/ingest/testing/webhook-requests";
 import { openLiveStreams } from "./create-live-stream";
 import { liveStats } from "./listen-job-changes";
@@ -125,5 +128,21 @@ describe("300 live streams under 50 events/s", () => {
     const again = await openStream("user_0", watched[0].id);
     expect(again.status).toBe(200);
     await again.body?.cancel();
+  });
+
+  it("cuts off a client that stops reading instead of queueing its frames without end", async () => {
+    const workspace = await createTestWorkspace();
+    const response = await openStream("user_slow", workspace.id);
+    expect(response.status).toBe(200);
+    const open = openLiveStreams();
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read(); // the first frame, then never again
+    const rowIds = await insertJobs(workspace.id, Array.from({ length: 300 }, (_, n) => ({ upstreamJobId: `job_unread_${n}`, createdAt: new Date() })));
+    await vi.waitFor(() => expect(liveStats().subscribers).toBeGreaterThan(0));
+    await getPool().query(
+      "SELECT pg_notify($1, json_build_object('workspaceId', $2::text, 'jobId', id, 'upstreamJobId', 'x', 'status', 'created')::text) FROM unnest($3::text[]) AS id",
+      [JOB_CHANGES_CHANNEL, workspace.id, rowIds],
+    );
+    await vi.waitFor(() => expect(openLiveStreams()).toBe(open - 1), { timeout: 30_000 });
   });
 });
