@@ -8,7 +8,7 @@ import { env, requireDatabaseUrl } from "@/lib/env";
 //   however busy the Jobs page or the live streams are;
 // - delivery: the delivery worker's claims and outcomes.
 // Every connection has a statement_timeout, so one slow query cannot hold a connection for
-// long, and TCP keepalive, so a connection to a vanished server is noticed. Pools are created
+// long (and an idle-in-transaction timeout), and TCP keepalive, so a vanished server is noticed. Pools are created
 // on first use so that importing this module never connects.
 export type PoolUse = "app" | "ingest" | "delivery";
 
@@ -23,22 +23,29 @@ function maxFor(use: PoolUse): number {
 
 /** Connection settings shared by every pool and by the LISTEN connections (lib/db/listen-with-reconnect.ts). */
 export function connectionConfig(): pg.ClientConfig {
-  return {
-    connectionString: requireDatabaseUrl(),
-    connectionTimeoutMillis: 5_000,
-    keepAlive: true,
-    keepAliveInitialDelayMillis: 10_000,
-    // Sent as startup parameters: enforced by the server, whatever the client does.
-    ...(env.DATABASE_STATEMENT_TIMEOUT_MS > 0 ? { statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS } : {}),
-    idle_in_transaction_session_timeout: 60_000,
-  };
+  return { connectionString: requireDatabaseUrl(), connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 };
+}
+
+/**
+ * Run on every new pooled connection before anything else (pg queues a client's queries in order).
+ * A SET, not startup parameters: a transaction pooler (PgBouncer) refuses unknown startup
+ * parameters outright, while a SET merely applies to the server connection it lands on — behind
+ * one, set statement_timeout on the database role too (README).
+ */
+function sessionSettings(): string {
+  const settings = ["SET idle_in_transaction_session_timeout = 60000"];
+  if (env.DATABASE_STATEMENT_TIMEOUT_MS > 0) settings.push(`SET statement_timeout = ${env.DATABASE_STATEMENT_TIMEOUT_MS}`);
+  return settings.join("; ");
 }
 
 // DECIMAL and BIGINT come back as strings by default; the serializers decide how to present them.
 export function getPool(use: PoolUse = "app"): pg.Pool {
   let pool = pools[use];
   if (!pool) {
+    const settings = sessionSettings();
     pool = new pg.Pool({ ...connectionConfig(), max: maxFor(use), idleTimeoutMillis: 30_000 });
+    // A failure here (the connection died) shows on the client's first query anyway.
+    pool.on("connect", (client) => void client.query(settings).catch(() => undefined));
     // An idle client losing its connection (database restart) must not crash the process.
     pool.on("error", () => undefined);
     pools[use] = pool;
