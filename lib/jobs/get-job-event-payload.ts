@@ -11,8 +11,8 @@ export const EVENT_NOT_FOUND = "Event not found";
 
 export async function getJobEventPayloadOrThrow(workspaceId: string, upstreamJobId: string, eventId: string): Promise<JobEventPayload> {
   const job = await getJobOrThrow(workspaceId, upstreamJobId);
-  // Characters, not bytes: up to 4 bytes each. Cut by characters, then measured, so a multi-byte
-  // character is never split.
+  // left() counts characters (up to 4 bytes each): at most 4 × the cap crosses the wire, never
+  // the whole payload; the cut to bytes is made here, on a character boundary.
   const rows = await prisma.$queryRaw<Array<{ sizeBytes: number; head: string }>>`
     SELECT octet_length(payload::text)::int AS "sizeBytes", left(payload::text, ${MAX_PAYLOAD_VIEW_BYTES}) AS head
       FROM "JobEvent"
