@@ -75,6 +75,21 @@ const envSchema = z.object({
   E2E_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
   E2E_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(4110),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  // Bounds (README, Limits). Connections per process and use: pages, sessions and live updates
+  // (Prisma); ingest; the delivery worker. Each use has its own pool, so none can take another's.
+  DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(500).default(8),
+  DATABASE_INGEST_POOL_MAX: z.coerce.number().int().min(1).max(500).default(6),
+  DATABASE_DELIVERY_POOL_MAX: z.coerce.number().int().min(1).max(500).default(4),
+  /** statement_timeout of every pooled connection; 0 turns it off. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
+  /** How often a LISTEN connection proves it is alive with a round trip (SELECT 1). */
+  DATABASE_LISTEN_CHECK_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Live-update streams (GET /api/live) per signed-in user, and in all, per portal process. */
+  LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1).default(10),
+  LIVE_STREAMS_MAX: z.coerce.number().int().min(1).default(1_000),
+  /** Inbound events waiting for a group commit, per process; one workspace may hold at most its share. */
+  INGEST_QUEUE_MAX: z.coerce.number().int().min(1).default(2_000),
+  INGEST_QUEUE_WORKSPACE_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
 });
 
 const checkedEnvSchema = envSchema.refine((values) => !values.EMAIL_SERVER || values.EMAIL_FROM, {

@@ -7,6 +7,9 @@
 //   reference  a minimal node:http + pg receiver doing the same checks and writes (lib/ingest's
 //              pure parts, its one SQL statement and its group commit), i.e. the same work
 //              without Next.js
+//   fairness   one workspace flooding the portal over CONNECTIONS connections while another sends
+//              10 events/s: the quiet workspace's p50/p99 (the bounded, round-robin group-commit
+//              queue keeps it near the front; the flood gets 503 beyond its share of the queue)
 // then prints events/s, p50 and p99 and the ratios, and checks the database: every accepted event
 // stored exactly once, every job at the furthest status it was sent, nothing from the floor.
 // Options: --seconds N (default 10), --connections N (default 32), --rounds N (default 1: the three
@@ -44,7 +47,7 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 // Load generation.
 // ---------------------------------------------------------------------------------------------
 interface Target {
-  name: "floor" | "portal" | "reference";
+  name: "floor" | "portal" | "reference" | "flood" | "quiet";
   baseUrl: string;
   workspaceId: string;
   secret: string | null; // null: unsigned (the floor)
@@ -143,6 +146,45 @@ async function runPhase(target: Target, runId: string, into?: PhaseResult): Prom
   return result;
 }
 
+/** One sender at `perSecond` events a second, each sent on time whatever the answers take (open loop). */
+async function runPaced(target: Target, runId: string, perSecond: number): Promise<PhaseResult> {
+  const agent = new http.Agent({ keepAlive: true });
+  const url = new URL(`/api/webhooks/${target.workspaceId}`, target.baseUrl);
+  const result: PhaseResult = { target, measuredSeconds: PHASE_SECONDS, statuses: new Map(), latenciesMs: [], accepted: [], failed: 0 };
+  const start = performance.now();
+  const measureFrom = start + WARMUP_SECONDS * 1000;
+  const stopAt = measureFrom + PHASE_SECONDS * 1000;
+  const events = eventsFor(`${target.name}_${runId}`);
+  const sends: Array<Promise<void>> = [];
+  for (let n = 0; ; n += 1) {
+    const due = start + (n * 1000) / perSecond;
+    if (due >= stopAt) break;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+    const { value: event } = events.next() as { value: { product: ApiProduct; status: JobStatus; jobId: string; payload: unknown } };
+    const body = JSON.stringify(event.payload);
+    const webhookId = `msg_${runId}_${target.name}_${n}`;
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const headers: Record<string, string> = { "content-type": "application/json", "webhook-id": webhookId, "webhook-timestamp": timestamp };
+    if (target.secret) headers["webhook-signature"] = signatureOf(target.secret, webhookId, timestamp, body);
+    const sentAt = performance.now();
+    sends.push(
+      post(agent, url, headers, body).then(
+        (status) => {
+          if (status >= 200 && status < 300) result.accepted.push({ webhookId, jobId: event.jobId, status: event.status, product: event.product });
+          if (sentAt >= measureFrom) {
+            result.statuses.set(status, (result.statuses.get(status) ?? 0) + 1);
+            result.latenciesMs.push(performance.now() - sentAt);
+          }
+        },
+        () => void (result.failed += 1),
+      ),
+    );
+  }
+  await Promise.all(sends);
+  agent.destroy();
+  return result;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Setup, report, checks.
 // ---------------------------------------------------------------------------------------------
@@ -190,7 +232,13 @@ async function main(): Promise<void> {
     const secret = generateWebhookSecret();
     await pool.query(`DELETE FROM "Workspace" WHERE id LIKE 'bench-%'`);
     await pool.query(`VACUUM ANALYZE`);
-    const workspaces = { floor: `bench-floor-${runId}`, portal: `bench-portal-${runId}`, reference: `bench-reference-${runId}` };
+    const workspaces = {
+      floor: `bench-floor-${runId}`,
+      portal: `bench-portal-${runId}`,
+      reference: `bench-reference-${runId}`,
+      flood: `bench-flood-${runId}`,
+      quiet: `bench-quiet-${runId}`,
+    };
     for (const id of Object.values(workspaces)) {
       await pool.query(`INSERT INTO "Workspace" (id, name, "inboundSecretEnc", "updatedAt") VALUES ($1, $1, $2, now())`, [id, seal(secret)]);
     }
@@ -235,8 +283,16 @@ async function main(): Promise<void> {
       }
     }
 
+    // Fairness: a flood beside a quiet workspace, at the same time, once.
+    log(`fairness: one workspace floods over ${CONNECTIONS} connections while another sends 10 events/s (${WARMUP_SECONDS} s warm-up, ${PHASE_SECONDS} s measured)`);
+    const [flood, quiet] = await Promise.all([
+      runPhase({ name: "flood", baseUrl: portalUrl, workspaceId: workspaces.flood, secret }, runId),
+      runPaced({ name: "quiet", baseUrl: portalUrl, workspaceId: workspaces.quiet, secret }, runId, 10),
+    ]);
+    results.push(flood, quiet);
+
     const rows = results.map(summarise);
-    const [floor, portalRow, referenceRow] = rows;
+    const [floor, portalRow, referenceRow, floodRow, quietRow] = rows;
     console.log(
       `\nInbound webhook ingest — ${CONNECTIONS} connections, ${ROUNDS} × ${PHASE_SECONDS} s per phase, loopback, ` +
         `${os.cpus().length} cores, load average ${loadBefore.toFixed(1)} before / ${os.loadavg()[0].toFixed(1)} after`,
@@ -250,6 +306,10 @@ async function main(): Promise<void> {
     console.log(`portal / floor      ${(portalRow.perSecond / floor.perSecond).toFixed(2)}  (target ≥ 0.6; p99 target ≤ 80 ms)`);
     console.log(`portal / reference  ${(portalRow.perSecond / referenceRow.perSecond).toFixed(2)}`);
     console.log(`reference / floor   ${(referenceRow.perSecond / floor.perSecond).toFixed(2)}`);
+    console.log(
+      `fairness: quiet workspace (10 events/s) p50 ${quietRow.p50.toFixed(1)} ms, p99 ${quietRow.p99.toFixed(1)} ms, ${quietRow.good} accepted, other answers ${quietRow.other}; ` +
+        `beside a flood of ${floodRow.perSecond.toFixed(0)} accepted events/s (other answers ${floodRow.other})`,
+    );
 
     // Nothing lost, nothing doubled, every job where its furthest accepted event put it.
     let problems = 0;

@@ -2,7 +2,7 @@ import type { DownloadResultResponse } from "@/lib/contract/download-result";
 import { fetchJson } from "@/lib/http/fetch-json";
 import type { JobCounts } from "@/lib/jobs/count-jobs-by-state";
 import type { JobPage } from "@/lib/jobs/list-jobs";
-import type { SerializedJobDetail } from "@/lib/jobs/serialize-job-detail";
+import type { JobEventPage, JobEventPayload, SerializedJobDetail } from "@/lib/jobs/serialize-job-detail";
 import { normalizeParams, type JobListParams } from "./query-keys";
 
 // The browser's calls to the Jobs session API; errors arrive as RequestError with the server's sentence.
@@ -17,6 +17,14 @@ export function fetchJobCounts(signal?: AbortSignal): Promise<JobCounts> {
 
 export function fetchJobDetail(jobId: string, signal?: AbortSignal): Promise<SerializedJobDetail> {
   return fetchJson<SerializedJobDetail>(`/api/jobs/${encodeURIComponent(jobId)}`, { signal });
+}
+
+export function fetchJobEvents(jobId: string, before: string, signal?: AbortSignal): Promise<JobEventPage> {
+  return fetchJson<JobEventPage>(`/api/jobs/${encodeURIComponent(jobId)}/events?before=${encodeURIComponent(before)}`, { signal });
+}
+
+export function fetchJobEventPayload(jobId: string, eventId: string, signal?: AbortSignal): Promise<JobEventPayload> {
+  return fetchJson<JobEventPayload>(`/api/jobs/${encodeURIComponent(jobId)}/events/${encodeURIComponent(eventId)}`, { signal });
 }
 
 export function postDownloadLinks(jobId: string, expirationSeconds: number): Promise<DownloadResultResponse> {

@@ -1,9 +1,15 @@
+"use client";
+
+import { useState } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import type { SerializedJobEvent } from "@/lib/jobs/serialize-job-detail";
-import { formatExact } from "./format";
+import type { JobEventCounts, JobEventPage, SerializedJobEvent } from "@/lib/jobs/serialize-job-detail";
+import { formatBytes, formatExact } from "./format";
 import { ChevronRightIcon } from "./job-icons";
 import { RelativeTime } from "./relative-time";
+import { useJobEventPayload } from "./use-job-event-payload";
+import { useOlderJobEvents } from "./use-older-job-events";
 
 const DISPOSITIONS: Record<SerializedJobEvent["disposition"], { tone: BadgeTone; label: string; title: string } | null> = {
   applied: null,
@@ -12,53 +18,118 @@ const DISPOSITIONS: Record<SerializedJobEvent["disposition"], { tone: BadgeTone;
   ignored: { tone: "neutral", label: "Ignored", title: "An event type this portal does not apply" },
 };
 
-/** Every delivery the portal stored for the job, oldest first, each with its raw payload. */
-export function JobEvents({ events }: { events: SerializedJobEvent[] }) {
-  const unusual = events.filter((event) => event.disposition !== "applied").length;
+/** "2 late · 1 duplicate · 1 ignored": each kind named, so the numbers say what they count. */
+function describeUnapplied(counts: JobEventCounts): string {
+  return (["late", "duplicate", "ignored"] as const)
+    .filter((kind) => counts[kind] > 0)
+    .map((kind) => `${counts[kind].toLocaleString("en-US")} ${kind}`)
+    .join(" · ");
+}
+
+function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+function EventPayload({ jobId, eventId }: { jobId: string; eventId: string }) {
+  const payload = useJobEventPayload(jobId, eventId, true);
+  if (payload.isError) return <p className="text-[13px] text-red-600 dark:text-red-400">The payload could not be loaded: {payload.error.message}</p>;
+  if (!payload.data) return <p className="text-[13px] text-zinc-500 dark:text-zinc-400">Loading the payload…</p>;
+  const { text, truncated, sizeBytes } = payload.data;
+  return (
+    <>
+      {truncated && (
+        <p className="text-[13px] text-zinc-600 dark:text-zinc-300" data-testid="payload-truncated">
+          Showing the first {formatBytes(new TextEncoder().encode(text).length)} of {formatBytes(sizeBytes)}.
+        </p>
+      )}
+      <pre
+        data-testid="event-payload"
+        className="max-h-96 overflow-auto rounded-md border border-zinc-200 bg-white p-4 font-mono text-[12.5px] leading-relaxed text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200"
+      >
+        {truncated ? text : prettyJson(text)}
+      </pre>
+    </>
+  );
+}
+
+function EventRow({ jobId, event }: { jobId: string; event: SerializedJobEvent }) {
+  // Whether the row is open is the page's own state; the payload is fetched only then.
+  const [open, setOpen] = useState(false);
+  const disposition = DISPOSITIONS[event.disposition];
+  return (
+    <li data-testid="job-event" data-disposition={event.disposition}>
+      <details className="group" onToggle={(toggle) => setOpen(toggle.currentTarget.open)}>
+        <summary className="flex cursor-pointer list-none items-center gap-3 px-6 py-3 text-sm hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-brand-500 dark:hover:bg-zinc-800/40 [&::-webkit-details-marker]:hidden">
+          <ChevronRightIcon className="size-4 shrink-0 text-zinc-400 transition-transform group-open:rotate-90" />
+          <span className="w-32 shrink-0 font-mono text-[13px] text-zinc-900 dark:text-zinc-100">{event.event}</span>
+          <span className="min-w-0 flex-1 truncate text-zinc-600 dark:text-zinc-300">{event.status}</span>
+          {disposition && (
+            <Badge tone={disposition.tone} title={disposition.title}>
+              {disposition.label}
+            </Badge>
+          )}
+          <RelativeTime iso={event.occurredAt} style="narrow" className="w-20 shrink-0 text-right text-zinc-500 dark:text-zinc-400" />
+        </summary>
+        <div className="space-y-3 border-t border-zinc-100 bg-zinc-50/60 px-6 py-4 dark:border-zinc-800 dark:bg-zinc-950/40">
+          <dl className="grid gap-x-6 gap-y-1 text-[13px] sm:grid-cols-[auto_1fr]">
+            <dt className="text-zinc-500 dark:text-zinc-400">webhook-id</dt>
+            <dd className="font-mono break-all text-zinc-800 dark:text-zinc-200">{event.webhookId}</dd>
+            <dt className="text-zinc-500 dark:text-zinc-400">Occurred</dt>
+            <dd className="text-zinc-800 dark:text-zinc-200">{formatExact(event.occurredAt)}</dd>
+            <dt className="text-zinc-500 dark:text-zinc-400">Received</dt>
+            <dd className="text-zinc-800 dark:text-zinc-200">{formatExact(event.receivedAt)}</dd>
+          </dl>
+          {open && <EventPayload jobId={jobId} eventId={event.id} />}
+        </div>
+      </details>
+    </li>
+  );
+}
+
+/**
+ * Every delivery the portal stored for the job, newest first: the newest page comes with the job,
+ * older ones on demand, and a payload only when its row is opened.
+ */
+export function JobEvents({ jobId, firstPage, counts }: { jobId: string; firstPage: JobEventPage; counts: JobEventCounts }) {
+  const [wantOlder, setWantOlder] = useState(false);
+  const older = useOlderJobEvents(jobId, firstPage.nextCursor, wantOlder);
+  const events = [...firstPage.events, ...(older.data?.pages.flatMap((page) => page.events) ?? [])];
+  const more = older.data ? older.hasNextPage : firstPage.nextCursor !== null;
+  const unapplied = describeUnapplied(counts);
+
   return (
     <Card>
       <CardHeader className="py-4">
         <CardTitle>Events</CardTitle>
-        <CardDescription>
-          {events.length === 1 ? "1 webhook delivery" : `${events.length} webhook deliveries`}
-          {unusual > 0 && ` · ${unusual} late or duplicate`} — select one to see its payload.
+        <CardDescription data-testid="job-events-summary">
+          {counts.total === 1 ? "1 webhook delivery" : `${counts.total.toLocaleString("en-US")} webhook deliveries`}
+          {unapplied && ` (${unapplied})`}, newest first — select one to see its payload.
         </CardDescription>
       </CardHeader>
       <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
-        {events.map((event) => {
-          const disposition = DISPOSITIONS[event.disposition];
-          return (
-            <li key={event.id} data-testid="job-event" data-disposition={event.disposition}>
-              <details className="group">
-                <summary className="flex cursor-pointer list-none items-center gap-3 px-6 py-3 text-sm hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-brand-500 dark:hover:bg-zinc-800/40 [&::-webkit-details-marker]:hidden">
-                  <ChevronRightIcon className="size-4 shrink-0 text-zinc-400 transition-transform group-open:rotate-90" />
-                  <span className="w-32 shrink-0 font-mono text-[13px] text-zinc-900 dark:text-zinc-100">{event.event}</span>
-                  <span className="min-w-0 flex-1 truncate text-zinc-600 dark:text-zinc-300">{event.status}</span>
-                  {disposition && (
-                    <Badge tone={disposition.tone} title={disposition.title}>
-                      {disposition.label}
-                    </Badge>
-                  )}
-                  <RelativeTime iso={event.occurredAt} style="narrow" className="w-20 shrink-0 text-right text-zinc-500 dark:text-zinc-400" />
-                </summary>
-                <div className="space-y-3 border-t border-zinc-100 bg-zinc-50/60 px-6 py-4 dark:border-zinc-800 dark:bg-zinc-950/40">
-                  <dl className="grid gap-x-6 gap-y-1 text-[13px] sm:grid-cols-[auto_1fr]">
-                    <dt className="text-zinc-500 dark:text-zinc-400">webhook-id</dt>
-                    <dd className="font-mono break-all text-zinc-800 dark:text-zinc-200">{event.webhookId}</dd>
-                    <dt className="text-zinc-500 dark:text-zinc-400">Occurred</dt>
-                    <dd className="text-zinc-800 dark:text-zinc-200">{formatExact(event.occurredAt)}</dd>
-                    <dt className="text-zinc-500 dark:text-zinc-400">Received</dt>
-                    <dd className="text-zinc-800 dark:text-zinc-200">{formatExact(event.receivedAt)}</dd>
-                  </dl>
-                  <pre className="max-h-96 overflow-auto rounded-md border border-zinc-200 bg-white p-4 font-mono text-[12.5px] leading-relaxed text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200">
-                    {JSON.stringify(event.payload, null, 2)}
-                  </pre>
-                </div>
-              </details>
-            </li>
-          );
-        })}
+        {events.map((event) => (
+          <EventRow key={event.id} jobId={jobId} event={event} />
+        ))}
       </ul>
+      {(more || older.isError) && (
+        <div className="flex items-center justify-between gap-3 border-t border-zinc-100 px-6 py-3 text-[13px] text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+          <span>
+            {older.isError ? `Older events could not be loaded: ${older.error.message}` : `Showing the newest ${events.length.toLocaleString("en-US")} of ${counts.total.toLocaleString("en-US")}.`}
+          </span>
+          <Button
+            variant="secondary"
+            size="sm"
+            loading={older.isFetching}
+            onClick={() => (older.data ? void older.fetchNextPage() : wantOlder ? void older.refetch() : setWantOlder(true))}
+          >
+            Load older events
+          </Button>
+        </div>
+      )}
     </Card>
   );
 }

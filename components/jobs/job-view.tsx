@@ -50,7 +50,7 @@ export function JobView({ jobId, canManage }: { jobId: string; canManage: boolea
           <JobOutputs job={job} outputs={data.outputs} />
         </div>
       </div>
-      <JobEvents events={data.events} />
+      <JobEvents jobId={jobId} firstPage={data.events} counts={data.eventCounts} />
       <div className="mt-6">
         <JobDeliveries jobId={jobId} canManage={canManage} />
       </div>

@@ -1,7 +1,19 @@
 import { cn } from "@/components/ui/cn";
-import type { LiveStatus } from "./use-live-job-updates";
+import { POLL_MS, type LiveStatus } from "./use-live-job-updates";
 
-const LABELS: Record<LiveStatus, string> = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…" };
+const LABELS: Record<LiveStatus, string> = {
+  connecting: "Connecting…",
+  live: "Live",
+  reconnecting: "Reconnecting…",
+  paused: "Live updates paused",
+};
+
+const TITLES: Record<LiveStatus, string> = {
+  connecting: "Connecting to live updates",
+  live: "Changes appear as the Jobs API reports them",
+  reconnecting: "The live connection dropped; reconnecting",
+  paused: `Too many live connections are open (other tabs, or a busy server): this page refreshes every ${POLL_MS / 1000} s and tries live updates again in a minute.`,
+};
 
 /** Whether the page is receiving changes as they happen. */
 export function LiveIndicator({ status }: { status: LiveStatus }) {
@@ -10,6 +22,7 @@ export function LiveIndicator({ status }: { status: LiveStatus }) {
       role="status"
       data-testid="live-status"
       data-status={status}
+      title={TITLES[status]}
       className="inline-flex items-center gap-2 rounded-full border border-zinc-200 bg-white px-2.5 py-1 text-xs font-medium text-zinc-600 shadow-xs dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300"
     >
       <span className="relative flex size-2">
@@ -17,6 +30,7 @@ export function LiveIndicator({ status }: { status: LiveStatus }) {
         <span className={cn("relative inline-flex size-2 rounded-full", status === "live" ? "bg-emerald-500" : "bg-amber-400")} />
       </span>
       {LABELS[status]}
+      {status === "paused" && <span className="font-normal text-zinc-500 dark:text-zinc-400">· refreshing every {POLL_MS / 1000} s</span>}
     </span>
   );
 }

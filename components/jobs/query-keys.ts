@@ -15,6 +15,9 @@ export const jobsKeys = {
   counts: () => [...jobsKeys.all, "counts"] as const,
   details: () => [...jobsKeys.all, "detail"] as const,
   detail: (jobId: string) => [...jobsKeys.details(), jobId] as const,
+  /** Pages of events older than the detail's first page, which ends at `from`. */
+  olderEvents: (jobId: string, from: string) => [...jobsKeys.detail(jobId), "older-events", from] as const,
+  eventPayload: (jobId: string, eventId: string) => [...jobsKeys.detail(jobId), "payload", eventId] as const,
 };
 
 /** Drops empty values, so the server's prefetch and the browser build the same key. */

@@ -8,10 +8,14 @@ import type { SerializedJobDetail } from "@/lib/jobs/serialize-job-detail";
 import { mergeJobIntoPage } from "./merge-job-change";
 import { jobsKeys, type JobListParams } from "./query-keys";
 
-export type LiveStatus = "connecting" | "live" | "reconnecting";
+export type LiveStatus = "connecting" | "live" | "reconnecting" | "paused";
 
 // Refetches are batched: a burst of webhooks costs one request per affected query, not one each.
 const FLUSH_MS = 300;
+/** While live updates are paused, the page refetches what it shows this often. */
+export const POLL_MS = 10_000;
+/** How long a paused page waits before it asks for a live stream again (the server's Retry-After). */
+const RETRY_LIVE_MS = 60_000;
 
 function createInvalidator(queryClient: QueryClient) {
   const pending = new Map<string, QueryKey>();
@@ -62,28 +66,63 @@ function applyJobChange(queryClient: QueryClient, job: SerializedJob, invalidate
   }
 }
 
-/** Subscribes to /api/live while mounted and keeps the Jobs queries current. */
+/**
+ * Subscribes to /api/live while mounted and keeps the Jobs queries current. When the server
+ * refuses the stream (429: too many streams for this user or this server) or answers anything
+ * but a stream, the page is "paused": it polls every POLL_MS and tries live updates again after
+ * RETRY_LIVE_MS.
+ */
 export function useLiveJobUpdates(): LiveStatus {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>("connecting");
 
   useEffect(() => {
     const invalidator = createInvalidator(queryClient);
-    const source = new EventSource("/api/live");
-    source.addEventListener("ready", () => {
-      // Changes made before the stream was open (since the server rendered the page, or while it
-      // was reconnecting) were never sent: catch up once, then follow the stream.
-      void queryClient.invalidateQueries({ queryKey: jobsKeys.all });
-      setStatus("live");
-    });
-    source.addEventListener("job", (event) => {
-      applyJobChange(queryClient, JSON.parse((event as MessageEvent<string>).data) as SerializedJob, invalidator.add);
-    });
-    source.addEventListener("resync", () => void queryClient.invalidateQueries({ queryKey: jobsKeys.all }));
-    source.addEventListener("error", () => setStatus("reconnecting"));
+    const refetchAll = () => void queryClient.invalidateQueries({ queryKey: jobsKeys.all });
+    let source: EventSource | null = null;
+    let poll: ReturnType<typeof setInterval> | null = null;
+    let retry: ReturnType<typeof setTimeout> | null = null;
+    const stopPolling = () => {
+      if (poll) clearInterval(poll);
+      poll = null;
+    };
+
+    function pause(): void {
+      source?.close();
+      source = null;
+      setStatus("paused");
+      poll ??= setInterval(refetchAll, POLL_MS);
+      retry = setTimeout(open, RETRY_LIVE_MS);
+    }
+
+    function open(): void {
+      retry = null;
+      const current = new EventSource("/api/live");
+      source = current;
+      current.addEventListener("ready", () => {
+        // Changes made before the stream was open (since the server rendered the page, or while it
+        // was reconnecting or paused) were never sent: catch up once, then follow the stream.
+        stopPolling();
+        refetchAll();
+        setStatus("live");
+      });
+      current.addEventListener("job", (event) => {
+        applyJobChange(queryClient, JSON.parse((event as MessageEvent<string>).data) as SerializedJob, invalidator.add);
+      });
+      current.addEventListener("resync", refetchAll);
+      current.addEventListener("error", () => {
+        // CLOSED: the answer was not a stream (a 429, a 503), and EventSource gives up for good.
+        if (current.readyState === EventSource.CLOSED) pause();
+        else setStatus("reconnecting");
+      });
+    }
+
+    open();
     return () => {
       invalidator.cancel();
-      source.close();
+      stopPolling();
+      if (retry) clearTimeout(retry);
+      source?.close();
     };
   }, [queryClient]);
 

@@ -61,7 +61,7 @@ export function ConnectionSettings({ canManage }: { canManage: boolean }) {
       <SettingsSection
         id="portal-api-keys"
         title="Portal API keys"
-        description="Scoped, revocable keys for your services to call this portal's /v1 API, instead of sharing the Jobs API's master key."
+        description="Revocable keys for your services to call this portal's /v1 API instead of sharing the Jobs API's master key. Each key acts for the whole workspace: it lists every job and gets download links for any of them."
       >
         <ApiKeysLinkCard />
       </SettingsSection>

@@ -28,6 +28,8 @@ export interface EmbeddedOptions {
   fresh?: boolean;
   /** Delete the whole data directory on stop (a test run's private server). */
   ephemeral?: boolean;
+  /** Default: a free port. A test restarting the server passes the port it had. */
+  port?: number;
   log?: (line: string) => void;
 }
 
@@ -176,7 +178,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   await stopLeftover(dataDir);
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(
     path.join(native, "bin", "postgres"),
     ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],

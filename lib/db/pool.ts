@@ -1,38 +1,72 @@
 import pg from "pg";
-import { requireDatabaseUrl } from "@/lib/env";
+import { env, requireDatabaseUrl } from "@/lib/env";
 
-// One pg pool per process, shared by Prisma's adapter and the hot paths that speak SQL directly
-// (ingest, LISTEN/NOTIFY). Created on first use so that importing this module never connects.
-const globalForPool = globalThis as unknown as { jobsPortalPool?: pg.Pool };
+// One pg pool per use and process, so that no use can take the connections another needs:
+// - app: Prisma — pages, session and /v1 routes, live updates (which also have their own
+//   budget inside it, lib/live/fetch-changed-jobs.ts);
+// - ingest: the inbound webhook statement and its group commits, which must keep answering
+//   however busy the Jobs page or the live streams are;
+// - delivery: the delivery worker's claims and outcomes.
+// Every connection has a statement_timeout, so one slow query cannot hold a connection for
+// long (and an idle-in-transaction timeout), and TCP keepalive, so a vanished server is noticed. Pools are created
+// on first use so that importing this module never connects.
+export type PoolUse = "app" | "ingest" | "delivery";
 
-// DECIMAL and BIGINT come back as strings by default; the serializers decide how to present them.
-export function getPool(): pg.Pool {
-  if (!globalForPool.jobsPortalPool) {
-    globalForPool.jobsPortalPool = new pg.Pool({
-      connectionString: requireDatabaseUrl(),
-      max: 10,
-      connectionTimeoutMillis: 5_000,
-      idleTimeoutMillis: 30_000,
-    });
-    // An idle client losing its connection (database restart) must not crash the process.
-    globalForPool.jobsPortalPool.on("error", () => undefined);
-  }
-  return globalForPool.jobsPortalPool;
+const globalForPools = globalThis as unknown as { jobsPortalPools?: Partial<Record<PoolUse, pg.Pool>> };
+const pools = (globalForPools.jobsPortalPools ??= {});
+
+function maxFor(use: PoolUse): number {
+  if (use === "ingest") return env.DATABASE_INGEST_POOL_MAX;
+  if (use === "delivery") return env.DATABASE_DELIVERY_POOL_MAX;
+  return env.DATABASE_POOL_MAX;
 }
 
-export async function closePool(): Promise<void> {
-  const pool = globalForPool.jobsPortalPool;
-  globalForPool.jobsPortalPool = undefined;
-  await pool?.end();
+/** Connection settings shared by every pool and by the LISTEN connections (lib/db/listen-with-reconnect.ts). */
+export function connectionConfig(): pg.ClientConfig {
+  return { connectionString: requireDatabaseUrl(), connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 };
 }
 
 /**
- * Tests only: makes getPool() return `pool` (e.g. one behind a TCP proxy the test can cut, to
+ * Run on every new pooled connection before anything else (pg queues a client's queries in order).
+ * A SET, not startup parameters: a transaction pooler (PgBouncer) refuses unknown startup
+ * parameters outright, while a SET merely applies to the server connection it lands on — behind
+ * one, set statement_timeout on the database role too (README).
+ */
+function sessionSettings(): string {
+  const settings = ["SET idle_in_transaction_session_timeout = 60000"];
+  if (env.DATABASE_STATEMENT_TIMEOUT_MS > 0) settings.push(`SET statement_timeout = ${env.DATABASE_STATEMENT_TIMEOUT_MS}`);
+  return settings.join("; ");
+}
+
+// DECIMAL and BIGINT come back as strings by default; the serializers decide how to present them.
+export function getPool(use: PoolUse = "app"): pg.Pool {
+  let pool = pools[use];
+  if (!pool) {
+    const settings = sessionSettings();
+    pool = new pg.Pool({ ...connectionConfig(), max: maxFor(use), idleTimeoutMillis: 30_000 });
+    // A failure here (the connection died) shows on the client's first query anyway.
+    pool.on("connect", (client) => void client.query(settings).catch(() => undefined));
+    // An idle client losing its connection (database restart) must not crash the process.
+    pool.on("error", () => undefined);
+    pools[use] = pool;
+  }
+  return pool;
+}
+
+export async function closePool(): Promise<void> {
+  const open = Object.values(pools);
+  for (const use of Object.keys(pools) as PoolUse[]) delete pools[use];
+  await Promise.all(open.map((pool) => pool.end()));
+}
+
+/**
+ * Tests only: makes getPool(use) return `pool` (e.g. one behind a TCP proxy the test can cut, to
  * see the database go away mid-request without stopping the shared test server). Returns the
  * pool it replaces, which the test puts back; Prisma's client keeps the pool it was built with.
  */
-export function replacePoolForTests(pool: pg.Pool | undefined): pg.Pool | undefined {
-  const previous = globalForPool.jobsPortalPool;
-  globalForPool.jobsPortalPool = pool;
+export function replacePoolForTests(use: PoolUse, pool: pg.Pool | undefined): pg.Pool | undefined {
+  const previous = pools[use];
+  if (pool) pools[use] = pool;
+  else delete pools[use];
   return previous;
 }

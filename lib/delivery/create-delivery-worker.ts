@@ -53,7 +53,7 @@ export const DEFAULT_LEASE_MS = 60_000;
 export const DEFAULT_POLL_MS = 1_000;
 
 export function createDeliveryWorker(options: DeliveryWorkerOptions = {}): DeliveryWorker {
-  const db = options.pool ?? getPool();
+  const db = options.pool ?? getPool("delivery");
   const clock = options.clock ?? Date.now;
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const claim = {

@@ -1,4 +1,5 @@
 import { DEFAULT_STATUS, errorEnvelope, type ErrorCode } from "@/lib/contract/errors";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { logger } from "@/lib/http/logger";
 
 /** An expected failure with the seed's error code; everything else is a bug and masked as 500. */
@@ -14,7 +15,22 @@ export class ApiError extends Error {
   }
 }
 
+// A client retries a 503; its delay is its own, this only suggests a floor.
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/** The answer while the database is down, restarting or over its budget: retry later, never a 500. */
+export function serviceUnavailable(): ApiError {
+  return new ApiError("UPSTREAM_UNAVAILABLE", "Service temporarily unavailable", 503, {
+    "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS),
+  });
+}
+
 export function errorResponse(error: unknown): Response {
+  if (!(error instanceof ApiError) && isDatabaseUnavailable(error)) {
+    // Whatever layer saw it (pg, Prisma's wrappings, the pool budget), on every route.
+    logger.warn("request refused: database unavailable", { error });
+    return errorResponse(serviceUnavailable());
+  }
   if (error instanceof ApiError) {
     return Response.json(errorEnvelope(error.code, error.message), {
       status: error.status,

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { describeZodError } from "@/lib/contract/errors";
+import { containsUnstorableText, UNSTORABLE_MESSAGE } from "@/lib/contract/unstorable-text";
 import { ApiError } from "@/lib/http/api-error";
 
 /**
@@ -17,6 +18,8 @@ export async function parseJsonBody<Schema extends z.ZodType>(request: Request, 
   } catch {
     throw new ApiError("INVALID_REQUEST", "The request body must be JSON");
   }
+  // What PostgreSQL cannot store is the client's mistake (400), not a failed query (500).
+  if (containsUnstorableText(body)) throw new ApiError("INVALID_REQUEST", UNSTORABLE_MESSAGE);
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new ApiError("INVALID_REQUEST", describeZodError(parsed.error));
   return parsed.data;

@@ -4,6 +4,7 @@ import { ApiError, errorResponse } from "@/lib/http/api-error";
 import { applyPublicCors } from "@/lib/http/cors";
 import { getClientAddress } from "@/lib/http/get-client-address";
 import { assertDeclaredBodySize, readCappedRequest } from "@/lib/http/limit-request-body";
+import { parseRouteParams } from "@/lib/http/parse-route-params";
 import { readBearerToken } from "@/lib/http/read-bearer-token";
 import { maxBodyBytes, type RouteOptions } from "@/lib/http/route-options";
 import { addressKey } from "@/lib/rate-limit/address-key";
@@ -50,7 +51,7 @@ export function withApiKeyRoute<Params = Record<string, never>>(handler: Handler
       assertDeclaredBodySize(request, maxBodyBytes(options));
       const principal = await authorize(request);
       const capped = await readCappedRequest(request, maxBodyBytes(options));
-      response = await handler({ request: capped, ...principal, params: await context.params });
+      response = await handler({ request: capped, ...principal, params: parseRouteParams(await context.params) });
     } catch (error) {
       response = errorResponse(error);
     }

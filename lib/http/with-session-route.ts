@@ -5,6 +5,7 @@ import { assertDeclaredBodySize, readCappedRequest } from "@/lib/http/limit-requ
 import { maxBodyBytes, type RouteOptions } from "@/lib/http/route-options";
 import { assertWithinLimit } from "@/lib/rate-limit/assert-within-limit";
 import { rateLimits } from "@/lib/rate-limit/rate-limits";
+import { parseRouteParams } from "@/lib/http/parse-route-params";
 
 export interface SessionRouteContext<Params> {
   request: Request;
@@ -19,8 +20,8 @@ export type SessionRouteOptions = RouteOptions;
 const MUTATING_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
- * The one wrapper for session routes: body cap, origin check, membership, the user's budget of
- * changes (every mutating method counts), error mapping. A declared body over the cap is refused
+ * The one wrapper for session routes: body cap, origin check, membership, ids in the path, the user's
+ * budget of changes (every mutating method counts), error mapping. A declared body over the cap is refused
  * first; the body is then read, under the cap, only for a member within their budget.
  */
 export function withSessionRoute<Params = Record<string, never>>(handler: Handler<Params>, options: SessionRouteOptions = {}) {
@@ -34,7 +35,7 @@ export function withSessionRoute<Params = Record<string, never>>(handler: Handle
         await assertWithinLimit(rateLimits.mutationsPerUser, membership.userId, (wait) => `Too many changes in a short time. Try again in ${wait}.`);
       }
       const capped = await readCappedRequest(request, maxBodyBytes(options));
-      return await handler({ request: capped, membership, params: await context.params });
+      return await handler({ request: capped, membership, params: parseRouteParams(await context.params) });
     } catch (error) {
       return errorResponse(error);
     }

@@ -1,6 +1,6 @@
 import { ApiError, errorResponse } from "@/lib/http/api-error";
 import { logger } from "@/lib/http/logger";
-import { isDatabaseUnavailable } from "@/lib/ingest/is-database-unavailable";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { assertDeclaredBodySize } from "@/lib/http/limit-request-body";
 import { maxBodyBytes, type RouteOptions } from "@/lib/http/route-options";
 import { noteContractRefusal, receiveSignedWebhook, type SignedWebhook } from "@/lib/ingest/receive-signed-webhook";

@@ -194,7 +194,7 @@ export type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
  * Stores one verified, contract-checked event and applies it to its job, exactly once, with the
  * one statement above: on its own (`db` a pool) or as part of a shared transaction (group-commits.ts).
  */
-export async function applyEvent(input: EventInput, db: Queryable = getPool()): Promise<ApplyEventResult> {
+export async function applyEvent(input: EventInput, db: Queryable = getPool("ingest")): Promise<ApplyEventResult> {
   const values = parametersOf(input);
   for (let attempt = 1; ; attempt += 1) {
     // Named: each pooled connection parses and plans this statement once.

@@ -36,6 +36,17 @@ describe("redactPresignedUrls", () => {
       note: "see https://x.example/a?b=c later",
     });
   });
+
+  it("keeps keys in order, a __proto__ key as a plain key, and walks any nesting without recursion", () => {
+    const parsed = JSON.parse('{"z":1,"__proto__":{"polluted":true},"a":["https://x.example/p?sig=1"]}') as unknown;
+    const copy = redactPresignedUrls(parsed);
+    expect(JSON.stringify(copy)).toBe('{"z":1,"__proto__":{"polluted":true},"a":["https://x.example/p"]}');
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    const deep = JSON.parse(`${"[".repeat(50_000)}"https://x.example/p?sig=1"${"]".repeat(50_000)}`) as unknown;
+    let inner = redactPresignedUrls(deep);
+    for (let level = 0; level < 50_000; level += 1) inner = (inner as unknown[])[0];
+    expect(inner).toBe("https://x.example/p");
+  });
 });
 
 describe("buildEventInput", () => {

@@ -10,7 +10,7 @@ import { errorEnvelopeSchema } from "@/lib/contract/errors";
 import { disconnectPrisma, prisma } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { closePool, replacePoolForTests } from "@/lib/db/pool";
-import { isDatabaseUnavailable } from "./is-database-unavailable";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { dubJobEvents, type SamplePayload } from "./testing/sample-events";
 import { TcpProxy } from "./testing/tcp-proxy";
 import { countRows, createTestWorkspace, postToRoute, signedRequest, storedJobStates, type TestWorkspace } from "./testing/webhook-requests";
@@ -29,11 +29,11 @@ beforeAll(async () => {
   proxiedPool = new pg.Pool({ connectionString: proxy.urlFor(url.toString()), max: 10, connectionTimeoutMillis: 2_000 });
   proxiedPool.on("error", () => undefined);
   await prisma.workspace.count(); // builds the Prisma client on the direct pool, before the swap
-  directPool = replacePoolForTests(proxiedPool);
+  directPool = replacePoolForTests("ingest", proxiedPool);
 });
 
 afterAll(async () => {
-  replacePoolForTests(directPool);
+  replacePoolForTests("ingest", directPool);
   await proxiedPool.end();
   await proxy.close();
   await disconnectPrisma();

@@ -9,7 +9,7 @@ import { disconnectPrisma } from "@/lib/db/client";
 import { closePool } from "@/lib/db/pool";
 import { buildEventInput, type EventInput } from "./build-event-input";
 import { applyEventGroupCommitted } from "./group-commits";
-import { isDatabaseUnavailable } from "./is-database-unavailable";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { parseIngestPayload } from "./schemas";
 import { dubJobEvents } from "./testing/sample-events";
 import { countRows, createTestWorkspace, storedJobStates } from "./testing/webhook-requests";

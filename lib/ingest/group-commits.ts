@@ -1,8 +1,10 @@
 import pg from "pg";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { getPool } from "@/lib/db/pool";
+import { env } from "@/lib/env";
+import { ApiError } from "@/lib/http/api-error";
 import { applyEvent, type ApplyEventResult } from "./apply-event";
 import type { EventInput } from "./build-event-input";
-import { isDatabaseUnavailable } from "./is-database-unavailable";
 
 // Group commit. PostgreSQL serialises the commits of transactions that NOTIFY: PreCommit_Notify
 // takes a database-wide lock and holds it until the commit record is flushed. With one event per
@@ -12,9 +14,17 @@ import { isDatabaseUnavailable } from "./is-database-unavailable";
 // statement, all of an event's writes (and its NOTIFY, and the outbox row) are still in one
 // transaction, and no request is answered before the commit that made its event durable. An event
 // arriving alone is not delayed: it runs at once, as one autocommit statement (one round trip).
+//
+// The wait is bounded and fair. At most INGEST_QUEUE_MAX events wait per process, and one
+// workspace at most its share of that (INGEST_QUEUE_WORKSPACE_SHARE); beyond, the event is refused
+// with 503 and Retry-After, which a sender retries — memory stays bounded and a flood is pushed
+// back to its sender. Groups are formed round-robin over the workspaces with waiting events, so a
+// workspace sending thousands cannot delay a quiet one's event by more than about the groups
+// already in flight.
 const MAX_EVENTS_PER_TRANSACTION = 32;
 // Two transactions in flight: one runs its statements while the other waits for its commit flush.
 const MAX_TRANSACTIONS_IN_FLIGHT = 2;
+const QUEUE_FULL_RETRY_AFTER_SECONDS = 2;
 
 interface Waiting {
   input: EventInput;
@@ -22,21 +32,62 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-const queue: Waiting[] = [];
+// One FIFO per workspace; the Map's order is the round-robin order (a workspace served moves last).
+const queues = new Map<string, Waiting[]>();
+let queued = 0;
 let inFlight = 0;
 
-/** Applies the event in a transaction shared with the events that arrive alongside it. */
+function queueFull(scope: "workspace" | "process"): ApiError {
+  const message =
+    scope === "workspace"
+      ? "Too many of this workspace's events are waiting to be stored: retry shortly"
+      : "Too many events are waiting to be stored: retry shortly";
+  return new ApiError("UPSTREAM_UNAVAILABLE", message, 503, { "retry-after": String(QUEUE_FULL_RETRY_AFTER_SECONDS) });
+}
+
+/** How many events one workspace may have waiting. */
+export function workspaceQueueLimit(): number {
+  return Math.max(1, Math.floor(env.INGEST_QUEUE_MAX * env.INGEST_QUEUE_WORKSPACE_SHARE));
+}
+
+/**
+ * Applies the event in a transaction shared with the events that arrive alongside it; rejects
+ * with a 503 ApiError at once when the queue (or the workspace's share of it) is full.
+ */
 export function applyEventGroupCommitted(input: EventInput): Promise<ApplyEventResult> {
   return new Promise((resolve, reject) => {
-    queue.push({ input, resolve, reject });
+    const mine = queues.get(input.workspaceId);
+    if ((mine?.length ?? 0) >= workspaceQueueLimit()) return reject(queueFull("workspace"));
+    if (queued >= env.INGEST_QUEUE_MAX) return reject(queueFull("process"));
+    if (mine) mine.push({ input, resolve, reject });
+    else queues.set(input.workspaceId, [{ input, resolve, reject }]);
+    queued += 1;
     if (inFlight < MAX_TRANSACTIONS_IN_FLIGHT) void drain();
   });
+}
+
+/** Events waiting (not yet in a transaction), in all and for one workspace; for tests and metrics. */
+export function ingestQueueDepth(workspaceId?: string): number {
+  return workspaceId === undefined ? queued : (queues.get(workspaceId)?.length ?? 0);
+}
+
+/** The next group: one event per workspace in turn, until the group is full or nothing waits. */
+function takeGroup(): Waiting[] {
+  const group: Waiting[] = [];
+  while (group.length < MAX_EVENTS_PER_TRANSACTION && queued > 0) {
+    const [workspaceId, waiting] = queues.entries().next().value as [string, Waiting[]];
+    group.push(waiting.shift() as Waiting);
+    queued -= 1;
+    queues.delete(workspaceId);
+    if (waiting.length > 0) queues.set(workspaceId, waiting);
+  }
+  return group;
 }
 
 async function drain(): Promise<void> {
   inFlight += 1;
   try {
-    while (queue.length > 0) await commitTogether(queue.splice(0, MAX_EVENTS_PER_TRANSACTION));
+    while (queued > 0) await commitTogether(takeGroup());
   } finally {
     inFlight -= 1;
   }
@@ -52,7 +103,7 @@ async function commitTogether(group: Waiting[]): Promise<void> {
   // Row locks are taken in one global order (workspace, job), so two shared transactions — in
   // this process or another — never wait for each other in a cycle.
   const ordered = [...group].sort((a, b) => compareKeys(a.input, b.input));
-  const client = await getPool().connect().catch((error: unknown) => {
+  const client = await getPool("ingest").connect().catch((error: unknown) => {
     for (const waiting of group) waiting.reject(error);
     return null;
   });

@@ -22,6 +22,16 @@ describe("parseIngestPayload", () => {
     expect(parseIngestPayload(future, JSON.stringify(future)).kind).toBe("future");
   });
 
+  it("refuses nesting beyond 64 levels, naming the limit, before any walk over the value", () => {
+    const nested = (levels: number) => JSON.parse("[".repeat(levels) + "]".repeat(levels)) as unknown;
+    const future = (extra: unknown) => ({ event: "job.archived", timestamp: "2025-12-07T12:00:00Z", data: { jobId: "job_1", apiProduct: "dub", extra } });
+    // Thousands of levels: the case that overflowed the stack (a 500 the sender retried forever).
+    const deep = future(nested(5_000));
+    expect(message(deep, `{"escaped":"\\u0000"}`)).toBe("The payload must not nest arrays and objects more than 64 levels deep");
+    expect(message(future(nested(63)))).toMatch(/64 levels/); // payload and data are 2 levels: 65 in all
+    expect(parseIngestPayload(future(nested(62)), "").kind).toBe("future"); // 64: allowed
+  });
+
   it("names the offending field", () => {
     expect(message({ ...samplePayload("dub", "dubbing", "job_1", T0), event: "job.completed" })).toMatch(/^event: /);
     expect(message(samplePayload("transcribe", "dubbing", "job_1", T0))).toMatch(/^data\.status: /);

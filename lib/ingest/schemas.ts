@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import { describeZodError } from "@/lib/contract/errors";
+import { exceedsJsonDepth, MAX_PAYLOAD_DEPTH } from "@/lib/contract/json-depth";
+import { containsUnstorableText } from "@/lib/contract/unstorable-text";
 import {
   futureEventSchema,
   isKnownEvent,
@@ -43,22 +45,14 @@ function invalid(error: z.ZodError): ApiError {
   return new ApiError("INVALID_REQUEST", describeZodError(error));
 }
 
-// U+0000 and unpaired UTF-16 surrogates: valid in JSON text, refused by PostgreSQL's text and jsonb.
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-function containsUnstorable(value: unknown): boolean {
-  if (typeof value === "string") return UNSTORABLE.test(value);
-  if (Array.isArray(value)) return value.some(containsUnstorable);
-  if (value && typeof value === "object") {
-    return Object.entries(value).some(([key, item]) => containsUnstorable(key) || containsUnstorable(item));
-  }
-  return false;
-}
-
 /** The payload checked against the contract, or a 400 naming the first offending field. */
 export function parseIngestPayload(json: unknown, text: string): IngestPayload {
+  // First, before any walk over the value: nesting beyond the limit is refused, not recursed into.
+  if (exceedsJsonDepth(json, MAX_PAYLOAD_DEPTH)) {
+    throw new ApiError("INVALID_REQUEST", `The payload must not nest arrays and objects more than ${MAX_PAYLOAD_DEPTH} levels deep`);
+  }
   // The body is valid UTF-8, so such characters can only come from \u escapes: walk the value only then.
-  if (/\\u(0000|d[89a-f])/i.test(text) && containsUnstorable(json)) {
+  if (/\\u(0000|d[89a-f])/i.test(text) && containsUnstorableText(json)) {
     throw new ApiError("INVALID_REQUEST", "Strings in the payload must not contain \\u0000 or unpaired surrogates");
   }
   const event = (json as { event?: unknown } | null)?.event;

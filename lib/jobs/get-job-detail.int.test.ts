@@ -55,12 +55,16 @@ describe("getJobDetail", () => {
       at: at(9).toISOString(),
       reason: "Translation failed: subtitles could not be aligned",
     });
-    expect(detail?.events.map((e) => [e.webhookId, e.disposition])).toEqual([
-      ["msg_1", "late"],
-      ["msg_2", "applied"],
-      ["msg_2b", "duplicate"],
+    // Newest first (ties by id), without payloads; the counts name each kind that did not move the job.
+    expect(detail?.events.events.map((e) => [e.webhookId, e.disposition])).toEqual([
       ["msg_3", "applied"],
+      ["msg_2b", "duplicate"],
+      ["msg_2", "applied"],
+      ["msg_1", "late"],
     ]);
+    expect(detail?.events.nextCursor).toBeNull();
+    expect(detail?.events.events[0]).not.toHaveProperty("payload");
+    expect(detail?.eventCounts).toEqual({ total: 4, late: 1, duplicate: 1, ignored: 0 });
     expect(detail?.outputs).toEqual([]);
 
     // The list and the live stream report the same step for the failed job.

@@ -4,19 +4,17 @@ import { DOWNLOAD_MESSAGES } from "@/lib/contract/download-result";
 import type { StepStatus } from "@/lib/workflow/workflows";
 import { findJob } from "./get-job-or-throw";
 import { getJobTimeline } from "./get-job-timeline";
-import { serializeJob } from "./serialize-job";
+import { countJobEvents, listJobEvents } from "./list-job-events";
+import { serializeJob, type JobRow } from "./serialize-job";
 import {
   jobOutputSelect,
-  serializeJobEvent,
   serializeJobOutput,
   serializeTimelineStep,
   type SerializedJobDetail,
+  type SerializedJobWithTimeline,
 } from "./serialize-job-detail";
 
-/** Everything the job page shows, or null when the workspace has no such job. */
-export async function getJobDetail(workspaceId: string, upstreamJobId: string): Promise<SerializedJobDetail | null> {
-  const job = await findJob(workspaceId, upstreamJobId);
-  if (!job) return null;
+async function withTimeline(workspaceId: string, job: JobRow): Promise<SerializedJobWithTimeline> {
   const [timeline, outputs] = await Promise.all([
     getJobTimeline(workspaceId, job),
     prisma.jobOutput.findMany({ where: { jobId: job.id, job: { workspaceId } }, orderBy: { outputIndex: "asc" }, select: jobOutputSelect }),
@@ -30,9 +28,30 @@ export async function getJobDetail(workspaceId: string, upstreamJobId: string): 
       (job.status === "failed" || job.status === "rejected") && failedStep
         ? { status: job.status, atStep: failedStep.status, at: timeline.failedAt?.toISOString() ?? null, reason: job.failureReason }
         : null,
-    events: timeline.events.map(serializeJobEvent),
     outputs: outputs.map(serializeJobOutput),
   };
+}
+
+/** The job with its timeline and outputs — no events, no payloads (/v1/jobs/{jobId}). */
+export async function getJobWithTimelineOrThrow(workspaceId: string, upstreamJobId: string): Promise<SerializedJobWithTimeline> {
+  const job = await findJob(workspaceId, upstreamJobId);
+  if (!job) throw new ApiError("RESOURCE_NOT_FOUND", DOWNLOAD_MESSAGES.notFound);
+  return withTimeline(workspaceId, job);
+}
+
+/**
+ * Everything the job page shows at first, or null when the workspace has no such job: the newest
+ * page of events (without payloads) and the counts of all of them. Bounded whatever the job holds.
+ */
+export async function getJobDetail(workspaceId: string, upstreamJobId: string): Promise<SerializedJobDetail | null> {
+  const job = await findJob(workspaceId, upstreamJobId);
+  if (!job) return null;
+  const [base, events, eventCounts] = await Promise.all([
+    withTimeline(workspaceId, job),
+    listJobEvents(workspaceId, job.id),
+    countJobEvents(workspaceId, job.id),
+  ]);
+  return { ...base, events, eventCounts };
 }
 
 export async function getJobDetailOrThrow(workspaceId: string, upstreamJobId: string): Promise<SerializedJobDetail> {

@@ -1,38 +1,29 @@
 import { prisma } from "@/lib/db/client";
 import { buildTimeline, type TimelineStep } from "@/lib/workflow/timeline";
-import { isFailureStatus, isJobStatus, type JobStatus } from "@/lib/workflow/workflows";
-import { jobEventSelect, type JobEventRow } from "./serialize-job-detail";
+import { JOB_STATUSES, isFailureStatus, isJobStatus, type JobStatus } from "@/lib/workflow/workflows";
 import type { JobRow } from "./serialize-job";
 
 export interface JobTimeline {
   steps: TimelineStep[];
-  /** Every stored event in the order things happened upstream, late and duplicate ones included. */
-  events: JobEventRow[];
   /** When the job failed or was rejected, if an event says so. */
   failedAt: Date | null;
 }
 
-/** The earliest report of each status: a late event still tells when a step was reached. */
-export function reachedFrom(events: Pick<JobEventRow, "status" | "occurredAt" | "disposition">[]) {
-  const reached: Partial<Record<JobStatus, Date>> = {};
-  for (const event of events) {
-    if (event.disposition === "ignored" || !isJobStatus(event.status)) continue;
-    const earlier = reached[event.status];
-    if (!earlier || event.occurredAt < earlier) reached[event.status] = event.occurredAt;
-  }
-  return reached;
-}
-
+/**
+ * The job's workflow timeline from the earliest report of each status — a late event still
+ * tells when a step was reached — aggregated in the database: one row per status, whatever the
+ * number of events, and no payload read.
+ */
 export async function getJobTimeline(workspaceId: string, job: JobRow): Promise<JobTimeline> {
-  const events = await prisma.jobEvent.findMany({
-    where: { workspaceId, jobId: job.id },
-    orderBy: [{ occurredAt: "asc" }, { receivedAt: "asc" }, { id: "asc" }], // id: a total order, whatever the plan
-    select: jobEventSelect,
+  const firsts = await prisma.jobEvent.groupBy({
+    by: ["status"],
+    where: { workspaceId, jobId: job.id, disposition: { not: "ignored" }, status: { in: [...JOB_STATUSES] } },
+    _min: { occurredAt: true },
   });
-  const reached = reachedFrom(events);
+  const reached: Partial<Record<JobStatus, Date>> = {};
+  for (const { status, _min } of firsts) if (isJobStatus(status) && _min.occurredAt) reached[status] = _min.occurredAt;
   return {
     steps: buildTimeline({ product: job.apiProduct, status: job.status, reached }),
-    events,
     failedAt: isFailureStatus(job.status) ? (reached[job.status] ?? null) : null,
   };
 }

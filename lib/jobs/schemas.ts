@@ -39,6 +39,11 @@ export const listJobsQuerySchema = jobFiltersSchema
   .refine((query) => !(query.after && query.before), { error: "Use either after or before, not both" });
 export type ListJobsQuery = z.output<typeof listJobsQuerySchema>;
 
+/** `?before=` of a job's events: the cursor of the previous page. */
+export const jobEventsQuerySchema = z.object({
+  before: optional(z.string().max(200)),
+});
+
 /** `?expirationSeconds=` of the zip download, with the contract's bounds and message. */
 export const downloadAllQuerySchema = z.object({
   expirationSeconds: z.preprocess(

@@ -3,8 +3,10 @@ import type { TimelineStep, StepState } from "@/lib/workflow/timeline";
 import type { StepStatus } from "@/lib/workflow/workflows";
 import type { SerializedJob } from "./serialize-job";
 
-// The job page's extras: events as stored (late and duplicate deliveries included), outputs
-// without links (links are always fresh, from download-result), and the timeline.
+// The job page's extras: events as stored (late and duplicate deliveries included) — a page at a
+// time and without their payloads, which can be large and are loaded one at a time when a row is
+// opened (get-job-event-payload.ts) — outputs without links (links are always fresh, from
+// download-result), and the timeline.
 export const jobEventSelect = {
   id: true,
   webhookId: true,
@@ -13,7 +15,6 @@ export const jobEventSelect = {
   occurredAt: true,
   receivedAt: true,
   disposition: true,
-  payload: true,
 } satisfies Prisma.JobEventSelect;
 export type JobEventRow = Prisma.JobEventGetPayload<{ select: typeof jobEventSelect }>;
 
@@ -28,7 +29,31 @@ export interface SerializedJobEvent {
   occurredAt: string;
   receivedAt: string;
   disposition: JobEventRow["disposition"];
-  payload: unknown;
+}
+
+/** Events newest first, a page at a time. */
+export interface JobEventPage {
+  events: SerializedJobEvent[];
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** How many events the job has in all, and how many of each kind that did not move it. */
+export interface JobEventCounts {
+  total: number;
+  late: number;
+  duplicate: number;
+  ignored: number;
+}
+
+/** One event's payload as stored, cut at a size the page can show. */
+export interface JobEventPayload {
+  id: string;
+  /** Size of the whole stored payload (JSON text, bytes). */
+  sizeBytes: number;
+  /** The payload's JSON text, or its first `MAX_PAYLOAD_VIEW_BYTES` when `truncated`. */
+  text: string;
+  truncated: boolean;
 }
 
 export interface SerializedJobOutput {
@@ -52,12 +77,18 @@ export interface SerializedFailure {
   reason: string | null;
 }
 
-export interface SerializedJobDetail {
+/** A job as /v1/jobs/{jobId} shows it too: no events. */
+export interface SerializedJobWithTimeline {
   job: SerializedJob;
   timeline: SerializedTimelineStep[];
   failure: SerializedFailure | null;
-  events: SerializedJobEvent[];
   outputs: SerializedJobOutput[];
+}
+
+export interface SerializedJobDetail extends SerializedJobWithTimeline {
+  /** The newest page of events; older ones from GET /api/jobs/{jobId}/events?before=. */
+  events: JobEventPage;
+  eventCounts: JobEventCounts;
 }
 
 export function serializeJobEvent(row: JobEventRow): SerializedJobEvent {
@@ -69,7 +100,6 @@ export function serializeJobEvent(row: JobEventRow): SerializedJobEvent {
     occurredAt: row.occurredAt.toISOString(),
     receivedAt: row.receivedAt.toISOString(),
     disposition: row.disposition,
-    payload: row.payload,
   };
 }
 

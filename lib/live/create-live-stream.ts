@@ -1,46 +1,64 @@
-import { getChangedJob } from "@/lib/jobs/get-changed-job";
-import { logger } from "@/lib/http/logger";
+import { env } from "@/lib/env";
+import { ApiError } from "@/lib/http/api-error";
 import { subscribeToJobChanges, type LiveSignal } from "./listen-job-changes";
+import { createStreamBudget, type StreamBudget } from "./stream-budget";
 
 // Server-sent events for one signed-in workspace: `ready` once changes are being listened for
 // (the page then catches up from the API), `job` with each changed job as the Jobs page lists
-// it, `resync` when one could not be loaded. A comment every 15 s keeps proxies from closing an
-// idle stream.
+// it, `resync` when changes could not be loaded (the page refetches). A comment every 15 s keeps
+// proxies from closing an idle stream. Streams are budgeted per user and per process
+// (stream-budget.ts); a client that stops reading is cut off rather than buffered for.
 const HEARTBEAT_MS = 15_000;
+// Frames queued for a client that does not read them; a slow or vanished client is disconnected
+// (EventSource reconnects, and catches up) instead of growing this process's memory.
+const MAX_QUEUED_FRAMES = 256;
+// How long a refused page waits before it tries live updates again (it polls meanwhile).
+export const LIVE_RETRY_AFTER_SECONDS = 60;
 const encoder = new TextEncoder();
 
-function frame(event: string, data: unknown): Uint8Array {
-  return encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+const globalForBudget = globalThis as unknown as { liveStreamBudget?: StreamBudget };
+
+function budget(): StreamBudget {
+  globalForBudget.liveStreamBudget ??= createStreamBudget({ perUser: env.LIVE_STREAMS_PER_USER, max: env.LIVE_STREAMS_MAX });
+  return globalForBudget.liveStreamBudget;
 }
 
-export function createLiveStream(workspaceId: string, signal: AbortSignal): ReadableStream<Uint8Array> {
-  let cleanup = () => {};
+function frame(signal: LiveSignal): Uint8Array {
+  const data = signal.type === "job" ? signal.job : {};
+  return encoder.encode(`event: ${signal.type}\ndata: ${JSON.stringify(data)}\n\n`);
+}
+
+function refuse(reason: "user" | "process"): ApiError {
+  const message =
+    reason === "user"
+      ? `Too many live update streams: at most ${env.LIVE_STREAMS_PER_USER} per user. Close other tabs of the portal.`
+      : "Too many live update streams on this server right now.";
+  return new ApiError("RATE_LIMITED", message, 429, { "retry-after": String(LIVE_RETRY_AFTER_SECONDS) });
+}
+
+/** The stream, or a 429 ApiError when the user or the process has no stream to spare. */
+export function createLiveStream(user: { userId: string; workspaceId: string }, signal: AbortSignal): ReadableStream<Uint8Array> {
+  const reservation = budget().reserve(user.userId);
+  if (!reservation.ok) throw refuse(reservation.reason);
+  let cleanup = () => reservation.release();
   return new ReadableStream<Uint8Array>({
     start(controller) {
       let open = true;
       const send = (chunk: Uint8Array) => {
         if (!open) return;
+        if ((controller.desiredSize ?? 0) < -MAX_QUEUED_FRAMES) return cleanup();
         try {
           controller.enqueue(chunk);
         } catch {
           cleanup();
         }
       };
-      const onSignal = async (live: LiveSignal) => {
-        if (live.type === "ready") return send(frame("ready", {}));
-        try {
-          const job = await getChangedJob(workspaceId, live.change.jobId);
-          if (job) send(frame("job", job));
-        } catch (error) {
-          logger.warn("live update could not load the changed job", { error });
-          send(frame("resync", {}));
-        }
-      };
-      const unsubscribe = subscribeToJobChanges(workspaceId, (live) => void onSignal(live));
+      const unsubscribe = subscribeToJobChanges(user.workspaceId, (live) => send(frame(live)));
       const heartbeat = setInterval(() => send(encoder.encode(": heartbeat\n\n")), HEARTBEAT_MS);
       cleanup = () => {
         if (!open) return;
         open = false;
+        reservation.release();
         clearInterval(heartbeat);
         unsubscribe();
         signal.removeEventListener("abort", cleanup);
@@ -50,6 +68,7 @@ export function createLiveStream(workspaceId: string, signal: AbortSignal): Read
           // already closed by the client
         }
       };
+      if (signal.aborted) return cleanup();
       signal.addEventListener("abort", cleanup);
       // EventSource reconnects after `retry` ms.
       send(encoder.encode("retry: 3000\n\n"));
@@ -58,4 +77,9 @@ export function createLiveStream(workspaceId: string, signal: AbortSignal): Read
       cleanup();
     },
   });
+}
+
+/** For tests: streams open in this process. */
+export function openLiveStreams(): number {
+  return budget().open;
 }

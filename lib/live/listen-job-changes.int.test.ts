@@ -1,74 +1,98 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { disconnectPrisma, prisma } from "@/lib/db/client";
 import { closePool, getPool } from "@/lib/db/pool";
+import { createTestWorkspace, insertJobs } from "@/lib/jobs/testing/insert-test-jobs";
 import { JOB_CHANGES_CHANNEL } from "./job-changes";
-import { subscribeToJobChanges, type LiveSignal } from "./listen-job-changes";
+import { liveStats, subscribeToJobChanges, type LiveSignal } from "./listen-job-changes";
 
-// The one LISTEN connection: changes reach only their workspace's subscribers, "ready" says when
-// they are being listened for, and a lost connection is re-established with another "ready" so
-// pages catch up on what they missed.
+// The one LISTEN connection per process: a change is loaded once, whatever the number of
+// subscribers, and reaches only its own workspace's; a lost connection is re-established and the
+// jobs changed meanwhile are loaded and sent like any change.
 afterAll(async () => {
+  await disconnectPrisma();
   await closePool();
 });
 
 function collector() {
   const signals: LiveSignal[] = [];
-  const waitFor = async (predicate: (all: LiveSignal[]) => boolean, timeoutMs = 15_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate(signals)) {
-      if (Date.now() > deadline) throw new Error(`timed out; got ${JSON.stringify(signals)}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  };
-  return { signals, push: (signal: LiveSignal) => signals.push(signal), waitFor };
+  return { signals, push: (signal: LiveSignal) => signals.push(signal) };
 }
 
-async function notify(workspaceId: string, jobId: string, status = "transcribing") {
-  const payload = JSON.stringify({ workspaceId, jobId, upstreamJobId: `job_${jobId}`, status });
+const jobIds = (signals: LiveSignal[]) => signals.flatMap((signal) => (signal.type === "job" ? [signal.job.id] : []));
+
+async function notify(workspaceId: string, jobRowId: string, status = "transcribing") {
+  const payload = JSON.stringify({ workspaceId, jobId: jobRowId, upstreamJobId: "ignored", status });
   await getPool().query("SELECT pg_notify($1, $2)", [JOB_CHANGES_CHANNEL, payload]);
 }
 
 async function listenerBackends(): Promise<number[]> {
   const { rows } = await getPool().query<{ pid: number }>(
-    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN job_changes%' AND pid <> pg_backend_pid()",
+    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1",
+    [`jobs-portal listen ${JOB_CHANGES_CHANNEL}`],
   );
   return rows.map((row) => row.pid);
 }
 
 describe("subscribeToJobChanges", () => {
-  it("delivers each change to its own workspace only, over one shared connection", async () => {
-    const a = collector();
-    const b = collector();
-    const stopA = subscribeToJobChanges("ws_a", a.push);
-    const stopB = subscribeToJobChanges("ws_b", b.push);
-    await a.waitFor((all) => all.length === 1);
-    await b.waitFor((all) => all.length === 1);
-    expect(a.signals).toEqual([{ type: "ready" }]);
-    await notify("ws_a", "1");
-    await notify("ws_b", "2");
-    await notify("ws_c", "3");
-    await a.waitFor((all) => all.length === 2);
-    await b.waitFor((all) => all.length === 2);
-    expect(a.signals[1]).toEqual({ type: "change", change: { workspaceId: "ws_a", jobId: "1", upstreamJobId: "job_1", status: "transcribing" } });
-    expect(b.signals[1]).toMatchObject({ change: { jobId: "2" } });
-    // A subscriber joining a live connection is ready at once.
+  it("loads each change once and hands it to every subscriber of its workspace only", async () => {
+    const [a, b] = [await createTestWorkspace(), await createTestWorkspace()];
+    const [jobA] = await insertJobs(a, [{ upstreamJobId: "job_live_a", createdAt: new Date() }]);
+    const [jobB] = await insertJobs(b, [{ upstreamJobId: "job_live_b", createdAt: new Date() }]);
+    const inA = Array.from({ length: 5 }, collector);
+    const inB = Array.from({ length: 3 }, collector);
+    const stops = [...inA.map((c) => subscribeToJobChanges(a, c.push)), ...inB.map((c) => subscribeToJobChanges(b, c.push))];
+    await vi.waitFor(() => expect([...inA, ...inB].every((c) => c.signals[0]?.type === "ready")).toBe(true), { timeout: 15_000 });
+
+    const loadsBefore = liveStats().loads;
+    await notify(a, jobA);
+    await vi.waitFor(() => expect(inA.every((c) => jobIds(c.signals).includes("job_live_a"))).toBe(true));
+    expect(liveStats().loads - loadsBefore).toBe(1);
+    await notify(b, jobB);
+    await notify("ws_nobody_watches", "job_x");
+    await vi.waitFor(() => expect(inB.every((c) => jobIds(c.signals).includes("job_live_b"))).toBe(true));
+    expect(liveStats().loads - loadsBefore).toBe(2);
+    expect(inA.map((c) => jobIds(c.signals))).toEqual(Array(5).fill(["job_live_a"]));
+    expect(inB.map((c) => jobIds(c.signals))).toEqual(Array(3).fill(["job_live_b"]));
+    // A subscriber joining a live connection is ready at once, on the same connection.
     const late = collector();
-    const stopLate = subscribeToJobChanges("ws_a", late.push);
-    await late.waitFor((all) => all.length === 1);
+    const stopLate = subscribeToJobChanges(a, late.push);
+    await vi.waitFor(() => expect(late.signals).toEqual([{ type: "ready" }]));
     stopLate();
     expect(await listenerBackends()).toHaveLength(1);
-    stopA();
-    stopB();
+    for (const stop of stops) stop();
   });
 
-  it("reconnects after losing its connection and says ready again", async () => {
-    const a = collector();
-    const stop = subscribeToJobChanges("ws_r", a.push);
-    await a.waitFor((all) => all.length === 1);
+  it("after losing its connection, reconnects and sends the jobs changed meanwhile", async () => {
+    const workspaceId = await createTestWorkspace();
+    const [jobRowId] = await insertJobs(workspaceId, [{ upstreamJobId: "job_missed", createdAt: new Date() }]);
+    const seen = collector();
+    const stop = subscribeToJobChanges(workspaceId, seen.push);
+    await vi.waitFor(() => expect(seen.signals).toEqual([{ type: "ready" }]), { timeout: 15_000 });
     const [pid] = await listenerBackends();
     await getPool().query("SELECT pg_terminate_backend($1)", [pid]);
-    await a.waitFor((all) => all.filter((signal) => signal.type === "ready").length === 2);
-    await notify("ws_r", "after");
-    await a.waitFor((all) => all.some((signal) => signal.type === "change"));
+    // An event applied while nobody listened (its NOTIFY is lost; here there is none at all).
+    await prisma.jobEvent.create({
+      data: { workspaceId, jobId: jobRowId, webhookId: "msg_missed", event: "job.processing", status: "transcribing", occurredAt: new Date(), disposition: "applied", payload: {} },
+    });
+    await vi.waitFor(() => expect(jobIds(seen.signals)).toEqual(["job_missed"]), { timeout: 15_000 });
+    expect(seen.signals.filter((signal) => signal.type === "ready")).toHaveLength(1);
+    expect(await listenerBackends()).toHaveLength(1);
+    stop();
+  });
+
+  it("tells the workspace to resync when more jobs changed meanwhile than it catches up on", async () => {
+    const workspaceId = await createTestWorkspace();
+    const rowIds = await insertJobs(workspaceId, Array.from({ length: 501 }, (_, n) => ({ upstreamJobId: `job_many_${n}`, createdAt: new Date() })));
+    const seen = collector();
+    const stop = subscribeToJobChanges(workspaceId, seen.push);
+    await vi.waitFor(() => expect(seen.signals).toEqual([{ type: "ready" }]), { timeout: 15_000 });
+    await prisma.jobEvent.createMany({
+      data: rowIds.map((jobId, n) => ({ workspaceId, jobId, webhookId: `msg_many_${n}`, event: "job.created", status: "created", occurredAt: new Date(), disposition: "applied" as const, payload: {} })),
+    });
+    const [pid] = await listenerBackends();
+    await getPool().query("SELECT pg_terminate_backend($1)", [pid]);
+    await vi.waitFor(() => expect(seen.signals.at(-1)).toEqual({ type: "resync" }), { timeout: 15_000 });
+    expect(jobIds(seen.signals)).toEqual([]); // 501 loads were not worth it: the page refetches what it shows
     stop();
   });
 });

@@ -1,47 +1,62 @@
-import pg from "pg";
-import { requireDatabaseUrl } from "@/lib/env";
+import type pg from "pg";
+import { listenWithReconnect, type Listener } from "@/lib/db/listen-with-reconnect";
 import { logger } from "@/lib/http/logger";
-import { JOB_CHANGES_CHANNEL, jobChangeSchema, type JobChange } from "./job-changes";
+import { getChangedJob } from "@/lib/jobs/get-changed-job";
+import type { SerializedJob } from "@/lib/jobs/serialize-job";
+import { createChangedJobFetcher, type ChangedJobFetcher, type FetcherStats } from "./fetch-changed-jobs";
+import { findJobsChangedSince } from "./find-jobs-changed-since";
+import { JOB_CHANGES_CHANNEL, jobChangeSchema } from "./job-changes";
 
-// One dedicated LISTEN connection per process, shared by every live subscriber (a pool client
-// cannot LISTEN: it would be handed to someone else). Reconnects with backoff. A subscriber gets
-// "ready" once the LISTEN is in place — and again after every reconnect, since notifications
-// sent while it was down are lost — so it knows when to catch up from the database.
-export type LiveSignal = { type: "change"; change: JobChange } | { type: "ready" };
+// One LISTEN connection per process, shared by every live subscriber, and one query per change
+// (fetch-changed-jobs.ts) whose result goes to the subscribers of the change's workspace only.
+// A subscriber gets "ready" once changes are being listened for (its page then catches up from
+// the API). When the connection was lost and is back, the jobs changed since it was last known
+// alive are loaded and sent like any change; if there are too many, the workspace is told to
+// resync instead.
+export type LiveSignal = { type: "ready" } | { type: "job"; job: SerializedJob } | { type: "resync" };
 type Subscriber = (signal: LiveSignal) => void;
 
+interface Subscription {
+  send: Subscriber;
+  ready: boolean;
+}
+
 const IDLE_CLOSE_MS = 30_000;
-const MAX_BACKOFF_MS = 30_000;
+// Notifications of statements that began before the last proof of life may still have been in
+// flight (a commit follows its statement); clocks of portal and database may differ a little.
+const CATCH_UP_MARGIN_MS = 30_000;
+const CATCH_UP_MAX_JOBS = 500;
 
 interface ListenerState {
-  client: pg.Client | null;
-  connecting: boolean;
-  attempts: number;
-  retryTimer: NodeJS.Timeout | null;
+  listener: Listener | null;
   idleTimer: NodeJS.Timeout | null;
-  subscribers: Map<string, Set<Subscriber>>;
+  subscribers: Map<string, Set<Subscription>>;
+  fetcher: ChangedJobFetcher | null;
 }
 
 // On globalThis so that dev-mode module reloads do not open a second connection.
 const globalForListener = globalThis as unknown as { jobChangesListener?: ListenerState };
 const state: ListenerState = (globalForListener.jobChangesListener ??= {
-  client: null,
-  connecting: false,
-  attempts: 0,
-  retryTimer: null,
+  listener: null,
   idleTimer: null,
   subscribers: new Map(),
+  fetcher: null,
 });
 
-function subscriberCount(): number {
-  let count = 0;
-  for (const set of state.subscribers.values()) count += set.size;
-  return count;
+function send(workspaceId: string, signal: LiveSignal): void {
+  for (const subscription of state.subscribers.get(workspaceId) ?? []) {
+    if (subscription.ready) subscription.send(signal);
+  }
 }
 
-function broadcast(workspaceId: string | null, signal: LiveSignal): void {
-  const targets = workspaceId ? [state.subscribers.get(workspaceId) ?? new Set<Subscriber>()] : [...state.subscribers.values()];
-  for (const set of targets) for (const subscriber of set) subscriber(signal);
+function fetcher(): ChangedJobFetcher {
+  state.fetcher ??= createChangedJobFetcher({
+    load: getChangedJob,
+    deliver: send,
+    isWatched: (workspaceId) => state.subscribers.has(workspaceId),
+    onError: (error) => logger.warn("live update could not load a changed job", { error }),
+  });
+  return state.fetcher;
 }
 
 function onNotification(message: pg.Notification): void {
@@ -53,51 +68,36 @@ function onNotification(message: pg.Notification): void {
     return;
   }
   const parsed = jobChangeSchema.safeParse(json);
-  if (parsed.success) broadcast(parsed.data.workspaceId, { type: "change", change: parsed.data });
+  if (parsed.success && state.subscribers.has(parsed.data.workspaceId)) fetcher().push(parsed.data.workspaceId, parsed.data.jobId);
 }
 
-function scheduleReconnect(): void {
-  if (state.retryTimer || subscriberCount() === 0) return;
-  const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** state.attempts) * (0.75 + Math.random() * 0.5);
-  state.attempts += 1;
-  state.retryTimer = setTimeout(() => {
-    state.retryTimer = null;
-    void connect();
-  }, delay);
-  state.retryTimer.unref();
-}
-
-function drop(client: pg.Client): void {
-  if (state.client !== client) return;
-  state.client = null;
-  client.removeAllListeners("notification");
-  void client.end().catch(() => undefined);
-  scheduleReconnect();
-}
-
-async function connect(): Promise<void> {
-  if (state.client || state.connecting || subscriberCount() === 0) return;
-  state.connecting = true;
-  const client = new pg.Client({ connectionString: requireDatabaseUrl(), connectionTimeoutMillis: 5_000, keepAlive: true });
-  client.on("error", (error) => {
-    logger.warn("job_changes listener lost its connection", { error });
-    drop(client);
-  });
-  client.on("end", () => drop(client));
+async function catchUp(lastAliveAt: number): Promise<void> {
+  const workspaceIds = [...state.subscribers.keys()];
   try {
-    await client.connect();
-    client.on("notification", onNotification);
-    await client.query(`LISTEN ${JOB_CHANGES_CHANNEL}`);
-    state.client = client;
-    state.attempts = 0;
-    broadcast(null, { type: "ready" });
+    const changed = await findJobsChangedSince(workspaceIds, new Date(lastAliveAt - CATCH_UP_MARGIN_MS), CATCH_UP_MAX_JOBS);
+    if (changed.length > CATCH_UP_MAX_JOBS) throw new Error(`more than ${CATCH_UP_MAX_JOBS} jobs changed while the connection was down`);
+    for (const { workspaceId, jobId } of changed) fetcher().push(workspaceId, jobId);
   } catch (error) {
-    logger.warn("job_changes listener could not connect", { error });
-    void client.end().catch(() => undefined);
-    scheduleReconnect();
-  } finally {
-    state.connecting = false;
+    logger.warn("live updates could not catch up; pages are told to resync", { error });
+    for (const workspaceId of workspaceIds) send(workspaceId, { type: "resync" });
   }
+}
+
+function onConnected({ lastAliveAt }: { lastAliveAt: number | null }): void {
+  for (const set of state.subscribers.values()) {
+    for (const subscription of set) {
+      if (subscription.ready) continue;
+      subscription.ready = true;
+      subscription.send({ type: "ready" });
+    }
+  }
+  if (lastAliveAt !== null) void catchUp(lastAliveAt);
+}
+
+function listen(): void {
+  if (state.idleTimer) clearTimeout(state.idleTimer);
+  state.idleTimer = null;
+  state.listener ??= listenWithReconnect({ name: "job_changes listener", channels: [JOB_CHANGES_CHANNEL], onNotification, onConnected });
 }
 
 function closeWhenIdle(): void {
@@ -105,12 +105,10 @@ function closeWhenIdle(): void {
   // Kept open a while: going from the Jobs page to a job page re-subscribes at once.
   state.idleTimer = setTimeout(() => {
     state.idleTimer = null;
-    if (subscriberCount() > 0 || !state.client) return;
-    const client = state.client;
-    state.client = null;
-    client.removeAllListeners();
-    client.on("error", () => undefined);
-    void client.end().catch(() => undefined);
+    if (state.subscribers.size > 0 || !state.listener) return;
+    void state.listener.close();
+    state.listener = null;
+    state.fetcher?.clear();
   }, IDLE_CLOSE_MS);
   state.idleTimer.unref();
 }
@@ -119,12 +117,25 @@ function closeWhenIdle(): void {
 export function subscribeToJobChanges(workspaceId: string, subscriber: Subscriber): () => void {
   let set = state.subscribers.get(workspaceId);
   if (!set) state.subscribers.set(workspaceId, (set = new Set()));
-  set.add(subscriber);
-  if (state.client) queueMicrotask(() => set.has(subscriber) && subscriber({ type: "ready" }));
-  else void connect();
+  const subscription: Subscription = { send: subscriber, ready: false };
+  set.add(subscription);
+  if (state.listener?.connected) {
+    subscription.ready = true;
+    queueMicrotask(() => set.has(subscription) && subscriber({ type: "ready" }));
+  } else {
+    listen();
+  }
   return () => {
-    set.delete(subscriber);
-    if (set.size === 0) state.subscribers.delete(workspaceId);
-    if (subscriberCount() === 0) closeWhenIdle();
+    set.delete(subscription);
+    if (set.size === 0 && state.subscribers.get(workspaceId) === set) state.subscribers.delete(workspaceId);
+    if (state.subscribers.size === 0) closeWhenIdle();
   };
+}
+
+/** For tests and metrics: loads made for live updates, and subscribers now. */
+export function liveStats(): FetcherStats & { subscribers: number } {
+  let subscribers = 0;
+  for (const set of state.subscribers.values()) subscribers += set.size;
+  const stats = state.fetcher?.stats ?? { loads: 0, coalesced: 0, overflowed: 0 };
+  return { ...stats, subscribers };
 }

@@ -73,13 +73,13 @@ describe("a rate limit kept in PostgreSQL", () => {
     const limit = createRateLimit(policy({ points: 3 }));
     const unreachable = new pg.Pool({ connectionString: "postgresql://nobody:nothing@127.0.0.1:1/none", connectionTimeoutMillis: 500 });
     unreachable.on("error", () => undefined);
-    const previous = replacePoolForTests(unreachable);
+    const previous = replacePoolForTests("app", unreachable);
     try {
       const decisions = [];
       for (let i = 0; i < 4; i++) decisions.push((await limit.consume("k")).allowed);
       expect(decisions).toEqual([true, true, true, false]);
     } finally {
-      replacePoolForTests(previous);
+      replacePoolForTests("app", previous);
       await unreachable.end();
     }
   });

@@ -25,11 +25,14 @@ export const endpointUrlSchema = z
   .refine((url) => !hasCredentials(url), { error: "Leave out the user name and password: verify the signature instead" })
   .refine((url) => !url.includes("#"), { error: "Leave out the #fragment: it is never sent" });
 
+// null is "no description": what the form's own parse makes of an empty field and sends on, so the
+// server must take it (an empty optional field once failed with "expected string, received null").
 export const endpointDescriptionSchema = z
   .string()
   .trim()
   .max(DESCRIPTION_MAX_LENGTH, { error: `At most ${DESCRIPTION_MAX_LENGTH} characters` })
-  .transform((text) => text || null);
+  .transform((text) => text || null)
+  .nullable();
 
 export const eventTypesSchema = z
   .array(z.enum(JOB_EVENTS, { error: `Choose among ${JOB_EVENTS.join(", ")}` }), { error: "Choose at least one event" })
@@ -45,7 +48,7 @@ export const createEndpointSchema = z.object({
 });
 export type CreateEndpointInput = z.output<typeof createEndpointSchema>;
 
-/** PATCH: only the fields present change. */
+/** PATCH: only the fields present change; `description: null` (or "") removes the description. */
 export const updateEndpointSchema = z
   .object({
     url: endpointUrlSchema.optional(),

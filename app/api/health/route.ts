@@ -1,12 +1,12 @@
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/http/api-error";
 import { checkDatabase } from "@/lib/db/health";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/health — anyone: 200 when the database answers, 503 when it does not.
+// GET /api/health — anyone: 200 when the database answers, 503 (with Retry-After) when it does not.
 export async function GET() {
   const database = await checkDatabase();
-  return Response.json(
-    { status: database.ok ? "ok" : "unavailable", database },
-    { status: database.ok ? 200 : 503, headers: { "cache-control": "no-store" } },
-  );
+  const headers: Record<string, string> = { "cache-control": "no-store" };
+  if (!database.ok) headers["retry-after"] = String(UNAVAILABLE_RETRY_AFTER_SECONDS);
+  return Response.json({ status: database.ok ? "ok" : "unavailable", database }, { status: database.ok ? 200 : 503, headers });
 }

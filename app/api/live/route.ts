@@ -1,11 +1,12 @@
 import { withSessionRoute } from "@/lib/http/with-session-route";
 import { createLiveStream } from "@/lib/live/create-live-stream";
 
-// GET /api/live — signed-in members: server-sent events for the workspace's job changes.
+// GET /api/live — signed-in members: server-sent events for the workspace's job changes; 429 when
+// the user (or this process) has no live stream to spare, and the page polls instead.
 export const dynamic = "force-dynamic";
 
 export const GET = withSessionRoute(async ({ request, membership }) =>
-  new Response(createLiveStream(membership.workspaceId, request.signal), {
+  new Response(createLiveStream(membership, request.signal), {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",
       "cache-control": "no-cache, no-transform",

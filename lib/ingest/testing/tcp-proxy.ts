@@ -20,12 +20,16 @@ interface Pair {
   server: net.Socket;
   state: ConnectionState;
   held: Buffer[];
+  /** Silently dropping everything both ways, like a connection a NAT or firewall forgot. */
+  blackholed: boolean;
 }
 
 export class TcpProxy {
   rules: ProxyRules = {};
   /** Connections cut by a rule so far. */
   cuts = 0;
+  /** Bytes the server sent through the proxy, for tests that bound what a query reads. */
+  serverBytes = 0;
   /** Client chunks seen, for tests that wait for a message to go by. */
   readonly clientChunks: string[] = [];
   private refusing = false;
@@ -78,6 +82,19 @@ export class TcpProxy {
     }
   }
 
+  /**
+   * The connections open now go silent — no data either way, no FIN, no RST — as when a middlebox
+   * forgets them or the server's host vanishes; new connections work as usual.
+   */
+  blackhole(): void {
+    for (const pair of this.pairs) pair.blackholed = true;
+  }
+
+  /** Connections open now. */
+  get connections(): number {
+    return this.pairs.size;
+  }
+
   cutAll(): void {
     for (const pair of this.pairs) this.cut(pair);
   }
@@ -93,23 +110,26 @@ export class TcpProxy {
       return;
     }
     const server = net.connect(target.port, target.host);
-    const pair: Pair = { client, server, state: { marks: new Set() }, held: [] };
+    const pair: Pair = { client, server, state: { marks: new Set() }, held: [], blackholed: false };
     this.pairs.add(pair);
     const drop = () => this.cut(pair, false);
     client.on("error", drop).on("close", drop);
     server.on("error", drop).on("close", drop);
     client.on("data", (chunk: Buffer) => {
+      if (pair.blackholed) return;
       this.clientChunks.push(chunk.toString("latin1"));
       if ((this.rules.onClientData?.(chunk, pair.state) ?? "forward") === "cut") return this.cut(pair);
       server.write(chunk);
     });
     server.on("data", (chunk: Buffer) => {
+      if (pair.blackholed) return;
       if (this.holding) pair.held.push(chunk);
       else this.fromServer(pair, chunk);
     });
   }
 
   private fromServer(pair: Pair, chunk: Buffer): void {
+    this.serverBytes += chunk.length;
     if ((this.rules.onServerData?.(chunk, pair.state) ?? "forward") === "cut") return this.cut(pair);
     pair.client.write(chunk);
   }

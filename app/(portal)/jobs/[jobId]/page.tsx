@@ -4,6 +4,7 @@ import { JobView } from "@/components/jobs/job-view";
 import { jobsKeys } from "@/components/jobs/query-keys";
 import { canManageWorkspace } from "@/lib/auth/assert-role";
 import { requireMembership } from "@/lib/auth/session";
+import { isRouteId } from "@/lib/http/parse-route-params";
 import { getJobDetail } from "@/lib/jobs/get-job-detail";
 
 type Props = { params: Promise<{ jobId: string }> };
@@ -16,7 +17,8 @@ export async function generateMetadata({ params }: Props) {
 // (no loading.tsx here: streaming would fix the status at 200 before notFound()).
 export default async function JobPage({ params }: Props) {
   const [{ jobId }, membership] = await Promise.all([params, requireMembership()]);
-  const detail = await getJobDetail(membership.workspaceId, jobId);
+  // A malformed id names nothing: not found, before any query sees it.
+  const detail = isRouteId(jobId) ? await getJobDetail(membership.workspaceId, jobId) : null;
   if (!detail) notFound();
 
   const queryClient = new QueryClient();

@@ -4,6 +4,7 @@ import { EndpointView } from "@/components/webhooks/endpoint-view";
 import { webhookKeys } from "@/components/webhooks/query-keys";
 import { canManageWorkspace } from "@/lib/auth/assert-role";
 import { requireMembership } from "@/lib/auth/session";
+import { isRouteId } from "@/lib/http/parse-route-params";
 import { findEndpoint } from "@/lib/webhook-endpoints/get-endpoint";
 
 export const metadata = { title: "Webhook endpoint" };
@@ -14,7 +15,8 @@ type Props = { params: Promise<{ endpointId: string }> };
 // Another workspace's endpoint is a 404, like a missing one.
 export default async function WebhookEndpointPage({ params }: Props) {
   const [{ endpointId }, membership] = await Promise.all([params, requireMembership()]);
-  const endpoint = await findEndpoint(membership.workspaceId, endpointId);
+  // A malformed id names nothing: not found, before any query sees it.
+  const endpoint = isRouteId(endpointId) ? await findEndpoint(membership.workspaceId, endpointId) : null;
   if (!endpoint) notFound();
 
   const queryClient = new QueryClient();

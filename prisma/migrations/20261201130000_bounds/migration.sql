@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "JobEvent_workspaceId_receivedAt_idx" ON "JobEvent"("workspaceId", "receivedAt");
