@@ -29,13 +29,15 @@ export function withSessionRoute<Params = Record<string, never>>(handler: Handle
     try {
       assertDeclaredBodySize(request, maxBodyBytes(options));
       assertSameOrigin(request);
+      // A malformed id is a 404 before anything is spent on it: no query, no share of the budget.
+      const params = parseRouteParams(await context.params);
       const membership = await getMembership();
       if (!membership) throw new ApiError("UNAUTHORIZED", "Sign in to continue");
       if (MUTATING_METHODS.has(request.method)) {
         await assertWithinLimit(rateLimits.mutationsPerUser, membership.userId, (wait) => `Too many changes in a short time. Try again in ${wait}.`);
       }
       const capped = await readCappedRequest(request, maxBodyBytes(options));
-      return await handler({ request: capped, membership, params: parseRouteParams(await context.params) });
+      return await handler({ request: capped, membership, params });
     } catch (error) {
       return errorResponse(error);
     }

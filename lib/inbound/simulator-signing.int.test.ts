@@ -12,6 +12,7 @@ import { createProfileWorkspace, post } from "./testing/profile-requests";
 import { updateVerification } from "./update-verification";
 import { rotateInboundSecret } from "@/lib/workspaces/rotate-inbound-secret";
 import { open } from "@/lib/crypto/secret-box";
+import { allowJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
 
 // The simulator signing each way, over real HTTP, into the portal's webhook routes (called from a
 // bare node:http server: the routes' own code, without Next.js) — with chaos duplicates, retries
@@ -41,8 +42,11 @@ afterAll(async () => {
 const API_KEY = "sk_sim_signing_tests";
 const MEDIA = { mediaUrl: "https://media.example.com/talks/one.mp4" };
 
-async function withSimulator<T>(run: (sim: Simulator) => Promise<T>, chaos = {}): Promise<T> {
+/** A simulator the workspace is connected to as its Jobs API, as Settings would connect it: its output links are on that origin. */
+async function withSimulator<T>(workspaceId: string, run: (sim: Simulator) => Promise<T>, chaos = {}): Promise<T> {
   const sim = await startSimulator({ apiKey: API_KEY, speed: 400, chaos, retry: { baseDelayMs: 200 } });
+  allowJobsApiBaseUrls(sim.url);
+  await prisma.workspace.update({ where: { id: workspaceId }, data: { upstreamBaseUrl: sim.url } });
   try {
     return await run(sim);
   } finally {
@@ -67,6 +71,7 @@ describe.each(["standard", "hmac-hex", "hmac-base64-ts", "none"] as const)("simu
   it("every event arrives exactly once, chaos duplicates included", async () => {
     const { workspaceId, target } = await connect(signing);
     await withSimulator(
+      workspaceId,
       async (sim) => {
         sim.setWebhookTarget(target);
         const { jobId } = sim.createJob("transcribe", MEDIA);
@@ -81,7 +86,7 @@ describe.each(["standard", "hmac-hex", "hmac-base64-ts", "none"] as const)("simu
 
   it("keeps delivering through a rotation: the old secret during the overlap, then the new one", async () => {
     const { workspaceId, secret, target } = await connect(signing);
-    await withSimulator(async (sim) => {
+    await withSimulator(workspaceId, async (sim) => {
       sim.setWebhookTarget(target);
       if (signing === "standard" || signing === "none") await rotateInboundSecret(workspaceId);
       else await updateVerification(workspaceId, { profile: profileForSimulatorSigning(signing), secret: "the-vendors-rotated-secret-2" });
@@ -105,7 +110,7 @@ describe.each(["standard", "hmac-hex", "hmac-base64-ts", "none"] as const)("simu
 describe("a wrongly connected workspace", () => {
   it("refuses every event and explains it in the refused list, and the sender's retries get in once fixed", async () => {
     const { workspaceId, target } = await connect("hmac-base64-ts");
-    await withSimulator(async (sim) => {
+    await withSimulator(workspaceId, async (sim) => {
       // The vendor signs GitHub-style, the workspace expects X-Signature.
       sim.setWebhookTarget({ ...target, signing: "hmac-hex" });
       const { jobId } = sim.createJob("transcribe", MEDIA);
