@@ -27,7 +27,7 @@ function EmptyOutputs({ job }: { job: SerializedJob }) {
       : job.state === "completed"
         ? "The Jobs API reported no output files for this job."
         : "This job did not complete, so it has no output files.";
-  return <p className="px-6 py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">{text}</p>;
+  return <p className="px-6 py-8 text-center text-sm text-subtle">{text}</p>;
 }
 
 /** The job's files: fresh links on demand (never stored), one by one or all in a zip. */
@@ -78,19 +78,19 @@ export function JobOutputs({ job, outputs }: { job: SerializedJob; outputs: Seri
       {outputs.length === 0 ? (
         <EmptyOutputs job={job} />
       ) : (
-        <ul aria-label="Output files" className="divide-y divide-zinc-100 dark:divide-zinc-800">
+        <ul aria-label="Output files" className="divide-y divide-muted">
           {outputs.map((output, position) => {
             const name = nameOf(output);
             const Icon = output.kind === "srt" ? FileIcon : FilmIcon;
             return (
               <li key={output.outputIndex} data-testid="job-output" className="px-6 py-3.5">
                 <div className="flex flex-wrap items-center gap-3">
-                  <span className="flex size-9 shrink-0 items-center justify-center rounded-md bg-zinc-100 text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400">
+                  <span className="flex size-9 shrink-0 items-center justify-center rounded-md bg-subtle text-subtle">
                     <Icon className="size-4.5" />
                   </span>
                   <div className="min-w-0 flex-1">
-                    <p className="truncate font-mono text-[13px] font-medium text-zinc-900 dark:text-zinc-100">{name}</p>
-                    <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
+                    <p className="truncate font-mono text-ui font-medium text-emphasis">{name}</p>
+                    <p className="text-ui text-subtle">
                       Output {output.outputIndex} · {output.kind === "srt" ? "SRT subtitles" : output.kind === "video" ? "Video" : "Audio"} ·{" "}
                       {formatBytes(output.sizeBytes)}
                     </p>
@@ -139,7 +139,7 @@ export function JobOutputs({ job, outputs }: { job: SerializedJob; outputs: Seri
       )}
       {outputs.length > 0 && (
         <CardFooter className="justify-between">
-          <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
+          <p className="text-ui text-subtle">
             {outputs.length === 1 ? "1 file" : `${outputs.length} files, in order`} · {formatBytes(outputs.reduce((sum, output) => sum + output.sizeBytes, 0))}
           </p>
           <Button

@@ -14,13 +14,13 @@ export function NoJobsYet({ webhookUrl }: { webhookUrl: string }) {
       description={
         <>
           Jobs appear here, live, as soon as the Jobs API sends their first webhook. Point your Jobs API webhook at this
-          workspace&apos;s URL — or run <code className="font-mono text-[13px]">npm run demo</code> to start the simulator.
+          workspace&apos;s URL — or run <code className="font-mono text-ui">npm run demo</code> to start the simulator.
         </>
       }
       action={
         <div className="flex flex-col items-center gap-3">
-          <div className="flex max-w-full items-center gap-1 rounded-md border border-zinc-200 bg-zinc-50 py-1 pr-1 pl-3 dark:border-zinc-800 dark:bg-zinc-950">
-            <code className="truncate font-mono text-[13px] text-zinc-800 dark:text-zinc-200" data-testid="webhook-url">
+          <div className="flex max-w-full items-center gap-1 rounded-md border border-subtle bg-muted py-1 pr-1 pl-3">
+            <code className="truncate font-mono text-ui text-emphasis" data-testid="webhook-url">
               {webhookUrl}
             </code>
             <CopyButton value={webhookUrl} label="Copy webhook URL" variant="ghost" />
@@ -43,7 +43,7 @@ export function NoMatchingJobs({ search, onClear }: { search?: string; onClear: 
       description={
         search ? (
           <>
-            No job id starts with <code className="font-mono text-[13px]">{search}</code> under these filters.
+            No job id starts with <code className="font-mono text-ui">{search}</code> under these filters.
           </>
         ) : (
           "No job matches these filters."

@@ -50,7 +50,7 @@ export function JobsTable({ id, jobs, stale }: JobsTableProps) {
                 <div className="flex items-center gap-1">
                   <Link
                     href={jobHref(job.id)}
-                    className="rounded-sm font-mono text-[13px] font-medium text-zinc-900 hover:text-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:text-zinc-100 dark:hover:text-brand-100"
+                    className="rounded-sm font-mono text-ui font-medium text-emphasis hover:text-brand focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
                   >
                     {job.id}
                   </Link>
@@ -58,7 +58,7 @@ export function JobsTable({ id, jobs, stale }: JobsTableProps) {
                     value={job.id}
                     label={`Copy job id ${job.id}`}
                     variant="ghost"
-                    className="size-7 text-zinc-400 opacity-0 group-hover:opacity-100 focus-visible:opacity-100"
+                    className="size-7 text-muted opacity-0 group-hover:opacity-100 focus-visible:opacity-100"
                   />
                 </div>
               </TableCell>
@@ -69,14 +69,14 @@ export function JobsTable({ id, jobs, stale }: JobsTableProps) {
               <TableCell className="px-3">
                 <JobProgress {...job.progress} status={job.status} state={job.state} className="w-28" />
               </TableCell>
-              <TableCell className="px-3 whitespace-nowrap text-zinc-500 dark:text-zinc-400">
+              <TableCell className="px-3 whitespace-nowrap text-subtle">
                 <RelativeTime iso={job.createdAt} style="narrow" />
               </TableCell>
-              <TableCell className="px-3 whitespace-nowrap text-zinc-500 dark:text-zinc-400">
+              <TableCell className="px-3 whitespace-nowrap text-subtle">
                 <RelativeTime iso={job.updatedAt} style="narrow" />
               </TableCell>
               <TableCell className="px-3 text-right whitespace-nowrap tabular-nums">{formatMediaDuration(job.duration)}</TableCell>
-              <TableCell className="pr-4 pl-3 text-right font-mono text-[13px] whitespace-nowrap tabular-nums">{formatCost(job.cost)}</TableCell>
+              <TableCell className="pr-4 pl-3 text-right font-mono text-ui whitespace-nowrap tabular-nums">{formatCost(job.cost)}</TableCell>
             </TableRow>
           ))}
         </TableBody>
