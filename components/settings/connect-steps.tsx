@@ -7,7 +7,7 @@ function Step({ n, children }: { n: number; children: ReactNode }) {
     <li className="flex gap-3">
       <span
         aria-hidden="true"
-        className="flex size-5 shrink-0 items-center justify-center rounded-full bg-brand-50 text-[11px] font-semibold text-brand-700 ring-1 ring-brand-600/15 ring-inset dark:bg-brand-500/15 dark:text-brand-300"
+        className="flex size-5 shrink-0 items-center justify-center rounded-full bg-brand text-2xs font-semibold text-brand ring-1 ring-brand/15 ring-inset"
       >
         {n}
       </span>
@@ -16,7 +16,7 @@ function Step({ n, children }: { n: number; children: ReactNode }) {
   );
 }
 
-const strong = "font-medium text-zinc-900 dark:text-zinc-100";
+const strong = "font-medium text-emphasis";
 
 /**
  * What to paste where. True to the Jobs API's own documentation: its Settings page has a webhook
@@ -24,7 +24,7 @@ const strong = "font-medium text-zinc-900 dark:text-zinc-100";
  */
 export function ConnectSteps({ profile }: { profile: VerificationProfile }) {
   return (
-    <div className="rounded-md border border-zinc-200 bg-zinc-50/70 px-4 py-3.5 text-sm text-zinc-600 dark:border-zinc-800 dark:bg-zinc-950/40 dark:text-zinc-400">
+    <div className="rounded-md border border-subtle bg-muted/70 px-4 py-3.5 text-sm text-subtle">
       <p className="mb-2.5">
         The Jobs API&apos;s Settings page has a <span className={strong}>webhook URL</span> field and shows a{" "}
         <span className={strong}>webhook secret</span> for signature verification. To connect it:
@@ -47,7 +47,7 @@ export function ConnectSteps({ profile }: { profile: VerificationProfile }) {
         </Step>
         <Step n={3}>
           Create a job, or wait for the next. It appears on the{" "}
-          <Link href="/jobs" className="font-medium text-brand-600 hover:underline dark:text-brand-400">
+          <Link href="/jobs" className="font-medium text-brand hover:underline">
             Jobs page
           </Link>{" "}
           within seconds. If it does not, <span className={strong}>Refused requests</span> says why, and{" "}

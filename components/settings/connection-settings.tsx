@@ -42,7 +42,7 @@ export function ConnectionSettings({ canManage }: { canManage: boolean }) {
   };
 
   return (
-    <div className="divide-y divide-zinc-200 dark:divide-zinc-800">
+    <div className="divide-y divide-subtle">
       <SettingsSection
         id="upstream-connection"
         title="Jobs API connection"

@@ -51,7 +51,7 @@ function SelectField({ id, label, value, onChange, disabled, hint, children }: S
       <Select id={id} value={value} onChange={(event) => onChange(event.target.value)} disabled={disabled}>
         {children}
       </Select>
-      {hint && <p className="text-[13px] text-zinc-500 dark:text-zinc-400">{hint}</p>}
+      {hint && <p className="text-ui text-subtle">{hint}</p>}
     </div>
   );
 }
@@ -63,7 +63,7 @@ export interface HmacFieldsProps {
   disabled: boolean;
 }
 
-const mono = "[&_input]:font-mono [&_input]:text-[13px]";
+const mono = "[&_input]:font-mono [&_input]:text-ui";
 
 /** Header, shape, algorithm, encoding and signed content of the vendor's HMAC signature, with presets for the common shapes. */
 export function HmacFields({ draft, onChange, errors, disabled }: HmacFieldsProps) {
@@ -73,7 +73,7 @@ export function HmacFields({ draft, onChange, errors, disabled }: HmacFieldsProp
   return (
     <div className="space-y-5">
       <div className="space-y-2">
-        <p className="text-sm font-medium text-zinc-800 dark:text-zinc-200">Start from a common shape</p>
+        <p className="text-sm font-medium text-emphasis">Start from a common shape</p>
         <div className="flex flex-wrap gap-2">
           {HMAC_PRESETS.map((preset) => (
             <button
@@ -81,10 +81,10 @@ export function HmacFields({ draft, onChange, errors, disabled }: HmacFieldsProp
               type="button"
               disabled={disabled}
               onClick={() => onChange({ ...toHmacDraft(preset.profile), idHeader: draft.idHeader, secretEncoding: draft.secretEncoding })}
-              className="rounded-md border border-zinc-200 bg-white px-3 py-1.5 text-left transition-colors hover:border-brand-500/50 hover:bg-brand-50/40 disabled:pointer-events-none disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-brand-500/10"
+              className="rounded-md border border-subtle bg-default px-3 py-1.5 text-left transition-colors hover:border-brand/50 hover:bg-brand/40 disabled:pointer-events-none disabled:opacity-50"
             >
-              <span className="block text-[13px] font-medium text-zinc-900 dark:text-zinc-100">{preset.label}</span>
-              <span className="block font-mono text-[12px] text-zinc-500 dark:text-zinc-400">{preset.example}</span>
+              <span className="block text-ui font-medium text-emphasis">{preset.label}</span>
+              <span className="block font-mono text-caption text-subtle">{preset.example}</span>
             </button>
           ))}
         </div>
@@ -120,7 +120,7 @@ export function HmacFields({ draft, onChange, errors, disabled }: HmacFieldsProp
             <TextField
               id="hmac-prefix"
               label="Prefix"
-              labelAside={<span className="text-[13px] text-zinc-400">Optional</span>}
+              labelAside={<span className="text-ui text-muted">Optional</span>}
               value={draft.prefix}
               onChange={(event) => set("prefix", event.target.value)}
               disabled={disabled}
@@ -164,11 +164,11 @@ export function HmacFields({ draft, onChange, errors, disabled }: HmacFieldsProp
           />
         )}
       </div>
-      <details className="group rounded-md border border-zinc-200 dark:border-zinc-800">
-        <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-zinc-700 select-none hover:bg-zinc-50 dark:text-zinc-300 dark:hover:bg-zinc-800/40">
+      <details className="group rounded-md border border-subtle">
+        <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-default select-none hover:bg-subtle/60">
           Event id and key
         </summary>
-        <div className="grid gap-x-4 gap-y-5 border-t border-zinc-200 px-3 py-4 sm:grid-cols-2 dark:border-zinc-800">
+        <div className="grid gap-x-4 gap-y-5 border-t border-subtle px-3 py-4 sm:grid-cols-2">
           <EventIdField value={draft.idHeader} onChange={(value) => set("idHeader", value)} error={errors.idHeader} disabled={disabled} />
           <SelectField
             id="hmac-secret-encoding"
@@ -193,7 +193,7 @@ export function EventIdField({ value, onChange, error, disabled }: { value: stri
     <TextField
       id="event-id-header"
       label="Event id header"
-      labelAside={<span className="text-[13px] text-zinc-400">Optional</span>}
+      labelAside={<span className="text-ui text-muted">Optional</span>}
       value={value}
       onChange={(event) => onChange(event.target.value)}
       disabled={disabled}

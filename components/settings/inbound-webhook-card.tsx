@@ -24,7 +24,7 @@ export interface InboundWebhookCardProps {
 }
 
 const MONO_FIELD =
-  "h-9 min-w-0 flex-1 rounded-md border border-zinc-200 bg-zinc-50 px-3 font-mono text-[13px] text-zinc-900 focus:outline-2 focus:outline-brand-500/40 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-100";
+  "h-9 min-w-0 flex-1 rounded-md border border-subtle bg-muted px-3 font-mono text-ui text-emphasis focus:outline-2 focus:outline-focus/40";
 
 /** The webhook URL and the secret the Jobs API's Settings need, and how to connect them. */
 export function InboundWebhookCard({ inbound, canManage }: InboundWebhookCardProps) {
@@ -42,7 +42,7 @@ export function InboundWebhookCard({ inbound, canManage }: InboundWebhookCardPro
         <div className="space-y-1.5">
           <div className="flex items-baseline justify-between gap-2">
             <Label htmlFor="inbound-webhook-url">Webhook URL</Label>
-            <span className="text-[13px] text-zinc-500 dark:text-zinc-400" data-testid="verification-method">
+            <span className="text-ui text-subtle" data-testid="verification-method">
               Verified by: {VERIFICATION_LABELS[inbound.profile.kind]}
             </span>
           </div>
@@ -58,7 +58,7 @@ export function InboundWebhookCard({ inbound, canManage }: InboundWebhookCardPro
                 copyValue={async () => tokenUrl(await fetchSecret())}
               />
             ) : (
-              <p className="text-sm text-zinc-500 dark:text-zinc-400">The URL holds a secret token: only owners and admins can view it.</p>
+              <p className="text-sm text-subtle">The URL holds a secret token: only owners and admins can view it.</p>
             )
           ) : (
             <div className="flex items-center gap-2">
@@ -75,7 +75,7 @@ export function InboundWebhookCard({ inbound, canManage }: InboundWebhookCardPro
         </div>
         {!byToken && (
           <div className="space-y-1.5">
-            <p className="text-sm font-medium text-zinc-800 dark:text-zinc-200">Signing secret</p>
+            <p className="text-sm font-medium text-emphasis">Signing secret</p>
             {canManage ? (
               <SecretField
                 label="Signing secret"
@@ -87,9 +87,9 @@ export function InboundWebhookCard({ inbound, canManage }: InboundWebhookCardPro
                 copyValue={fetchSecret}
               />
             ) : (
-              <p className="text-sm text-zinc-500 dark:text-zinc-400">Only owners and admins can view the signing secret.</p>
+              <p className="text-sm text-subtle">Only owners and admins can view the signing secret.</p>
             )}
-            <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
+            <p className="text-ui text-subtle">
               The secret this portal checks signatures with: the one you pasted from the Jobs API below, or one this portal generated.
               It is stored encrypted.
             </p>
@@ -112,7 +112,7 @@ export function InboundWebhookCard({ inbound, canManage }: InboundWebhookCardPro
         )}
       </CardBody>
       <CardFooter>
-        <p className="mr-auto text-[13px] text-zinc-500 dark:text-zinc-400">
+        <p className="mr-auto text-ui text-subtle">
           {byToken
             ? "Rotating makes a new URL; the old one still works for 24 hours."
             : "Rotating generates a new secret; the old one still works for 24 hours."}

@@ -10,28 +10,28 @@ import type { RefusalView } from "@/lib/inbound/types";
 import { SignatureDiagnosticsView } from "./signature-diagnostics";
 import { useRefusals } from "./use-refusals";
 
-const label = "text-[12px] font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400";
+const label = "text-caption font-medium tracking-wide text-subtle uppercase";
 
 function RefusalRow({ refusal }: { refusal: RefusalView }) {
   return (
     <li data-testid="refusal-row">
       <details className="group">
-        <summary className="flex cursor-pointer list-none items-center gap-3 px-4 py-3 select-none hover:bg-zinc-50 dark:hover:bg-zinc-800/40 [&::-webkit-details-marker]:hidden">
+        <summary className="flex cursor-pointer list-none items-center gap-3 px-4 py-3 select-none hover:bg-subtle/60 [&::-webkit-details-marker]:hidden">
           <Badge tone={refusal.httpStatus === 401 ? "danger" : "warning"}>{REFUSAL_LABELS[refusal.reason]}</Badge>
-          <span className="min-w-0 flex-1 truncate text-sm text-zinc-700 dark:text-zinc-300">{refusal.message}</span>
+          <span className="min-w-0 flex-1 truncate text-sm text-default">{refusal.message}</span>
           {refusal.count > 1 && (
-            <span className="shrink-0 text-[13px] text-zinc-500 tabular-nums dark:text-zinc-400" title="Alike requests within a minute share a row">
+            <span className="shrink-0 text-ui text-subtle tabular-nums" title="Alike requests within a minute share a row">
               ×{refusal.count}
             </span>
           )}
-          <RelativeTime iso={refusal.lastSeenAt} className="shrink-0 text-[13px] text-zinc-500 dark:text-zinc-400" />
-          <span aria-hidden="true" className="text-zinc-400 transition-transform group-open:rotate-90">
+          <RelativeTime iso={refusal.lastSeenAt} className="shrink-0 text-ui text-subtle" />
+          <span aria-hidden="true" className="text-muted transition-transform group-open:rotate-90">
             ›
           </span>
         </summary>
-        <div className="space-y-4 border-t border-zinc-100 bg-zinc-50/40 px-4 py-4 dark:border-zinc-800 dark:bg-zinc-950/30">
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">{REFUSAL_HINTS[refusal.reason]}</p>
-          <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
+        <div className="space-y-4 border-t border-muted bg-muted/40 px-4 py-4">
+          <p className="text-sm text-subtle">{REFUSAL_HINTS[refusal.reason]}</p>
+          <p className="text-ui text-subtle">
             Answered HTTP {refusal.httpStatus}
             {refusal.count > 1 && (
               <>
@@ -44,7 +44,7 @@ function RefusalRow({ refusal }: { refusal: RefusalView }) {
             <p className={label}>Headers present</p>
             <ul className="flex flex-wrap gap-1.5" aria-label="Headers present">
               {refusal.headerNames.map((name) => (
-                <li key={name} className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-[12px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+                <li key={name} className="rounded bg-subtle px-1.5 py-0.5 font-mono text-caption text-default">
                   {name}
                 </li>
               ))}
@@ -53,7 +53,7 @@ function RefusalRow({ refusal }: { refusal: RefusalView }) {
           {refusal.signature && <SignatureDiagnosticsView signature={refusal.signature} redacted />}
           <div className="space-y-1">
             <p className={label}>Body (first KiB, redacted)</p>
-            <pre className="max-h-48 overflow-auto rounded-md border border-zinc-200 bg-white p-2.5 font-mono text-[12px] leading-relaxed break-all whitespace-pre-wrap text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200">
+            <pre className="max-h-48 overflow-auto rounded-md border border-subtle bg-default p-2.5 font-mono text-caption leading-relaxed break-all whitespace-pre-wrap text-emphasis">
               {refusal.bodyExcerpt || "(empty)"}
             </pre>
           </div>
@@ -80,14 +80,14 @@ export function RefusedRequests() {
   if (refusals.data.data.length === 0) {
     return (
       <Card className="px-4 py-6 text-center" data-testid="refusals-empty">
-        <p className="text-sm font-medium text-zinc-900 dark:text-zinc-100">No refused requests</p>
-        <p className="mt-1 text-[13px] text-zinc-500 dark:text-zinc-400">Every request that reached this workspace was accepted, or none has arrived yet.</p>
+        <p className="text-sm font-medium text-emphasis">No refused requests</p>
+        <p className="mt-1 text-ui text-subtle">Every request that reached this workspace was accepted, or none has arrived yet.</p>
       </Card>
     );
   }
   return (
     <Card className="overflow-hidden">
-      <ul className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Refused requests">
+      <ul className="divide-y divide-muted" aria-label="Refused requests">
         {refusals.data.data.map((refusal) => (
           <RefusalRow key={refusal.id} refusal={refusal} />
         ))}

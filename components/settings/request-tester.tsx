@@ -11,9 +11,8 @@ import { SignatureDiagnosticsView } from "./signature-diagnostics";
 import { useTestInboundRequest } from "./use-test-inbound-request";
 
 const TEXTAREA =
-  "block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 font-mono text-[12.5px] leading-relaxed text-zinc-900 shadow-xs " +
-  "placeholder:text-zinc-400 focus:border-brand-500 focus:outline-2 focus:outline-offset-0 focus:outline-brand-500/30 " +
-  "dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-500";
+  "block w-full rounded-md border border-emphasis bg-default px-3 py-2 font-mono text-code leading-relaxed text-emphasis shadow-xs " +
+  "placeholder:text-muted focus:border-brand focus:outline-2 focus:outline-offset-0 focus:outline-focus/30";
 
 const HEADERS_PLACEHOLDER = `POST /api/webhooks/… HTTP/1.1   (optional; needed for a URL token)
 Content-Type: application/json
@@ -24,7 +23,7 @@ function TestResult({ result }: { result: TestRequestResult }) {
     <li>
       Deduplicated by{" "}
       {result.dedupe.source === "header" ? "its event id" : "a key derived from the payload (job id, event, status, timestamp)"}:{" "}
-      <code className="font-mono text-[12.5px] break-all">{result.dedupe.key}</code>
+      <code className="font-mono text-code break-all">{result.dedupe.key}</code>
     </li>
   );
   if (result.accepted) {
@@ -34,8 +33,8 @@ function TestResult({ result }: { result: TestRequestResult }) {
           {result.matchedSecret && <li>Verified with the {result.matchedSecret} secret.</li>}
           {result.event && (
             <li>
-              <code className="font-mono text-[12.5px]">{result.event.event}</code> for{" "}
-              <code className="font-mono text-[12.5px]">{result.event.jobId}</code> (status {result.event.status}).
+              <code className="font-mono text-code">{result.event.event}</code> for{" "}
+              <code className="font-mono text-code">{result.event.jobId}</code> (status {result.event.status}).
             </li>
           )}
           {dedupe}
@@ -98,13 +97,13 @@ export function RequestTester() {
               placeholder='{"event": "job.created", "timestamp": "…", "data": {…}}'
               className={TEXTAREA}
             />
-            <p className="text-[13px] text-zinc-500 dark:text-zinc-400">Exactly as sent: a signature covers every byte, spaces and key order included.</p>
+            <p className="text-ui text-subtle">Exactly as sent: a signature covers every byte, spaces and key order included.</p>
           </div>
           {test.isError && <Alert tone="danger">{test.error.message}</Alert>}
           {test.data && <TestResult result={test.data} />}
         </CardBody>
         <CardFooter>
-          <p className="mr-auto text-[13px] text-zinc-500 dark:text-zinc-400">Checked with the saved settings and secrets. Nothing is stored.</p>
+          <p className="mr-auto text-ui text-subtle">Checked with the saved settings and secrets. Nothing is stored.</p>
           <Button type="submit" variant="secondary" loading={test.isPending}>
             Test request
           </Button>

@@ -1,8 +1,8 @@
 import type { SignatureDiagnostics } from "@/lib/inbound/types";
 
-const label = "text-[12px] font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400";
+const label = "text-caption font-medium tracking-wide text-subtle uppercase";
 const pre =
-  "max-h-48 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-2.5 font-mono text-[12px] leading-relaxed break-all whitespace-pre-wrap text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200";
+  "max-h-48 overflow-auto rounded-md border border-subtle bg-muted p-2.5 font-mono text-caption leading-relaxed break-all whitespace-pre-wrap text-emphasis";
 
 /** A signature mismatch laid open: what the HMAC was computed over, and the signatures side by side (first and last 4 characters). */
 export function SignatureDiagnosticsView({ signature, redacted }: { signature: SignatureDiagnostics; redacted: boolean }) {
@@ -16,20 +16,20 @@ export function SignatureDiagnosticsView({ signature, redacted }: { signature: S
           {signature.signingString}
         </pre>
         {redacted && (
-          <p className="text-[12px] text-zinc-500 dark:text-zinc-400">
+          <p className="text-caption text-subtle">
             Presigned-URL signatures and secrets are redacted here; the HMAC was computed over the bytes as received.
           </p>
         )}
       </div>
-      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 font-mono text-[12.5px]">
+      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 font-mono text-code">
         {signature.expected.map((entry) => (
           <div key={entry.secret} className="contents">
-            <dt className="font-sans text-zinc-500 dark:text-zinc-400">Expected ({entry.secret} secret)</dt>
-            <dd className="text-zinc-900 dark:text-zinc-100">{entry.signature}</dd>
+            <dt className="font-sans text-subtle">Expected ({entry.secret} secret)</dt>
+            <dd className="text-emphasis">{entry.signature}</dd>
           </div>
         ))}
-        <dt className="font-sans text-zinc-500 dark:text-zinc-400">Received</dt>
-        <dd className="text-zinc-900 dark:text-zinc-100">{signature.received.join("  ") || "—"}</dd>
+        <dt className="font-sans text-subtle">Received</dt>
+        <dd className="text-emphasis">{signature.received.join("  ") || "—"}</dd>
       </dl>
     </div>
   );

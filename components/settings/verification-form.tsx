@@ -79,7 +79,7 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
       <form onSubmit={handleSubmit} noValidate aria-label="Verification">
         <CardBody className="space-y-6">
           <fieldset disabled={disabled} className="space-y-2">
-            <legend className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">How the Jobs API signs its requests</legend>
+            <legend className="mb-1.5 text-sm font-medium text-emphasis">How the Jobs API signs its requests</legend>
             <div className="grid gap-2">
               {METHODS.map((method) => (
                 <label
@@ -87,8 +87,8 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
                   className={cn(
                     "flex cursor-pointer gap-3 rounded-md border px-3 py-2.5 transition-colors",
                     kind === method.kind
-                      ? "border-brand-500 bg-brand-50/50 ring-1 ring-brand-500 dark:bg-brand-500/10"
-                      : "border-zinc-200 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800/40",
+                      ? "border-brand bg-brand/50 ring-1 ring-brand"
+                      : "border-subtle hover:bg-subtle/60",
                   )}
                 >
                   <input
@@ -97,11 +97,11 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
                     value={method.kind}
                     checked={kind === method.kind}
                     onChange={() => setKind(method.kind)}
-                    className="mt-0.5 size-4 shrink-0 accent-brand-600"
+                    className="mt-0.5 size-4 shrink-0 accent-brand"
                   />
                   <span className="min-w-0">
-                    <span className="block text-sm font-medium text-zinc-900 dark:text-zinc-100">{VERIFICATION_LABELS[method.kind]}</span>
-                    <span className="block text-[13px] leading-snug text-zinc-500 dark:text-zinc-400">{method.description}</span>
+                    <span className="block text-sm font-medium text-emphasis">{VERIFICATION_LABELS[method.kind]}</span>
+                    <span className="block text-ui leading-snug text-subtle">{method.description}</span>
                   </span>
                 </label>
               ))}
@@ -110,12 +110,12 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
 
           {kind === "hmac" && <HmacFields draft={hmac} onChange={setHmac} errors={shownErrors} disabled={disabled} />}
           {kind === "hmac" && preview?.success && preview.data.kind === "hmac" && (
-            <div className="space-y-1 rounded-md bg-zinc-50 px-3 py-2 text-[12.5px] dark:bg-zinc-950">
-              <p className="font-mono break-all text-zinc-700 dark:text-zinc-300" data-testid="hmac-expectation">
-                <span className="font-sans text-zinc-500 dark:text-zinc-400">Expects </span>
+            <div className="space-y-1 rounded-md bg-muted px-3 py-2 text-code">
+              <p className="font-mono break-all text-default" data-testid="hmac-expectation">
+                <span className="font-sans text-subtle">Expects </span>
                 {describeHmacExpectation(preview.data)}
               </p>
-              <p className="text-zinc-500 dark:text-zinc-400">
+              <p className="text-subtle">
                 Retries are recognised by{" "}
                 {preview.data.idHeader ? (
                   <>
@@ -130,7 +130,7 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
             <EventIdField value={tokenIdHeader} onChange={setTokenIdHeader} error={shownErrors.idHeader} disabled={disabled} />
           )}
           {kind === "standard_webhooks" && (
-            <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
+            <p className="text-ui text-subtle">
               Retries are recognised by their webhook-id. Timestamps more than 5 minutes from now are refused.
             </p>
           )}
@@ -139,7 +139,7 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
             <TextField
               id="vendor-secret"
               label="Secret from the Jobs API"
-              labelAside={<span className="text-[13px] text-zinc-400">Leave empty to keep the current one</span>}
+              labelAside={<span className="text-ui text-muted">Leave empty to keep the current one</span>}
               type="password"
               autoComplete="off"
               spellCheck={false}
@@ -153,7 +153,7 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
                   ? "whsec_ followed by base64. Replacing the secret keeps the old one working for 24 hours."
                   : "Any format. Stored encrypted. Replacing the secret keeps the old one working for 24 hours."
               }
-              className="[&_input]:font-mono [&_input]:text-[13px]"
+              className="[&_input]:font-mono [&_input]:text-ui"
             />
           )}
           {kind !== profile.kind && (
@@ -167,7 +167,7 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
           {update.isSuccess && <Alert tone="success">Verification updated.</Alert>}
         </CardBody>
         <CardFooter>
-          <p className="mr-auto text-[13px] text-zinc-500 dark:text-zinc-400">
+          <p className="mr-auto text-ui text-subtle">
             {canManage ? "A request that does not pass is refused with 401; it never falls back to another method." : "Only owners and admins can change the verification."}
           </p>
           {canManage && (
