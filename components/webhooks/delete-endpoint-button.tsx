@@ -26,7 +26,7 @@ export function DeleteEndpointButton({ endpointId, url }: { endpointId: string; 
         title="Delete this endpoint?"
         description={
           <>
-            <code className="font-mono text-[13px] break-all text-zinc-900 dark:text-zinc-100">{url}</code> stops receiving events at once,
+            <code className="font-mono text-ui break-all text-emphasis">{url}</code> stops receiving events at once,
             and its delivery log is deleted with it. This cannot be undone; to pause deliveries, disable the endpoint instead.
           </>
         }

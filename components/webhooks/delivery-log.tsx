@@ -62,7 +62,7 @@ export function DeliveryLog({ endpointId, canManage, enabled }: { endpointId: st
       </CardHeader>
       {body}
       {log.hasNextPage && (
-        <div className="flex justify-center border-t border-zinc-200 px-6 py-3 dark:border-zinc-800">
+        <div className="flex justify-center border-t border-subtle px-6 py-3">
           <Button variant="ghost" size="sm" onClick={() => log.fetchNextPage()} loading={log.isFetchingNextPage}>
             Load older deliveries
           </Button>

@@ -36,7 +36,7 @@ export function EndpointDetailsForm({ endpoint, canManage }: { endpoint: Webhook
           {update.isSuccess && <Alert tone="success">Endpoint saved.</Alert>}
         </CardBody>
         <CardFooter>
-          {!canManage && <p className="mr-auto text-[13px] text-zinc-500 dark:text-zinc-400">Only owners and admins can change endpoints.</p>}
+          {!canManage && <p className="mr-auto text-ui text-subtle">Only owners and admins can change endpoints.</p>}
           {canManage && (
             <Button type="submit" loading={update.isPending}>
               Save changes

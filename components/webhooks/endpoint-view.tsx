@@ -32,7 +32,7 @@ export function EndpointView({ endpointId, canManage }: { endpointId: string; ca
         <TestEventCard endpointId={endpoint.id} canManage={canManage} />
       </div>
       <DeliveryLog endpointId={endpoint.id} canManage={canManage} enabled={endpoint.enabled} />
-      <div className="mt-10 divide-y divide-zinc-200 border-t border-zinc-200 pt-8 dark:divide-zinc-800 dark:border-zinc-800">
+      <div className="mt-10 divide-y divide-subtle border-t border-subtle pt-8">
         <SettingsSection id="endpoint-details" title="Endpoint details" description="Where events go and which ones. A new URL is checked the same way as when the endpoint was added.">
           <EndpointDetailsForm endpoint={endpoint} canManage={canManage} />
         </SettingsSection>
@@ -40,7 +40,7 @@ export function EndpointView({ endpointId, canManage }: { endpointId: string; ca
           <SettingsSection id="delete-endpoint" title="Delete endpoint" description="Stops all deliveries to this URL and deletes its log.">
             <Card>
               <CardBody className="flex flex-wrap items-center justify-between gap-3">
-                <p className="text-sm text-zinc-600 dark:text-zinc-400">To pause deliveries for a while, turn the endpoint off instead.</p>
+                <p className="text-sm text-subtle">To pause deliveries for a while, turn the endpoint off instead.</p>
                 <DeleteEndpointButton endpointId={endpoint.id} url={endpoint.url} />
               </CardBody>
             </Card>

@@ -24,7 +24,7 @@ export function JobDeliveries({ jobId, canManage }: { jobId: string; canManage: 
         <CardTitle>Webhook deliveries</CardTitle>
         <CardDescription>
           This job&apos;s events as sent to your endpoints (
-          <Link href="/settings/webhooks" className="text-brand-600 hover:underline dark:text-brand-300">
+          <Link href="/settings/webhooks" className="text-brand hover:underline">
             Settings → Webhooks
           </Link>
           ). Select one to see each attempt.
@@ -37,7 +37,7 @@ export function JobDeliveries({ jobId, canManage }: { jobId: string; canManage: 
       ) : (
         <div className="px-6 pb-5">
           {list ? (
-            <p className="text-sm text-zinc-500 dark:text-zinc-400">No deliveries: no endpoint was listening to this job&apos;s events.</p>
+            <p className="text-sm text-subtle">No deliveries: no endpoint was listening to this job&apos;s events.</p>
           ) : deliveries.isError ? (
             <Alert tone="danger">{deliveries.error.message}</Alert>
           ) : (

@@ -67,12 +67,12 @@ export function ReplayFailedDialog({ endpointId, open, onClose }: ReplayFailedDi
           <Label htmlFor="replay-since">Failed since</Label>
           <Input id="replay-since" type="datetime-local" value={localSince} max={toLocalInput(new Date())} onChange={(event) => setLocalSince(event.target.value)} />
         </div>
-        <p className="flex min-h-5 items-center gap-2 text-sm text-zinc-600 dark:text-zinc-300" aria-live="polite" data-testid="replay-count">
+        <p className="flex min-h-5 items-center gap-2 text-sm text-default" aria-live="polite" data-testid="replay-count">
           {!since ? (
             "Choose a time in the past."
           ) : count.isPending ? (
             <>
-              <Spinner className="text-zinc-400" /> Counting…
+              <Spinner className="text-muted" /> Counting…
             </>
           ) : count.isError ? (
             count.error.message

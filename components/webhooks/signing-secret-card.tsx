@@ -34,7 +34,7 @@ export function SigningSecretCard({ endpoint, canManage }: { endpoint: WebhookEn
             copyValue={async () => (await queryClient.fetchQuery(endpointSecretQuery(endpoint.id))).secret}
           />
         ) : (
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">Only owners and admins can view the signing secret.</p>
+          <p className="text-sm text-subtle">Only owners and admins can view the signing secret.</p>
         )}
         {secret.isError && <Alert tone="danger">{secret.error.message}</Alert>}
         {endpoint.previousSecretExpiresAt && (
@@ -45,7 +45,7 @@ export function SigningSecretCard({ endpoint, canManage }: { endpoint: WebhookEn
         )}
       </CardBody>
       <CardFooter>
-        <p className="mr-auto text-[13px] text-zinc-500 dark:text-zinc-400">After a rotation the old secret keeps signing for 24 hours.</p>
+        <p className="mr-auto text-ui text-subtle">After a rotation the old secret keeps signing for 24 hours.</p>
         {canManage && <RotateEndpointSecretButton endpointId={endpoint.id} />}
       </CardFooter>
     </Card>

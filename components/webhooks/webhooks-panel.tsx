@@ -42,7 +42,7 @@ export function WebhooksPanel({ canManage }: { canManage: boolean }) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+        <p className="text-sm text-subtle">
           {canManage
             ? "Each endpoint has its own signing secret. Failed deliveries are retried with backoff."
             : "Only owners and admins can add or change endpoints."}
