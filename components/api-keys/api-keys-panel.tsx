@@ -46,7 +46,7 @@ export function ApiKeysPanel({ canManage }: { canManage: boolean }) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+        <p className="text-sm text-subtle">
           {canManage ? "Keys act for the whole workspace. Revoking one takes effect at once." : "Only owners and admins can create or revoke keys."}
         </p>
         {apiKeys.data && apiKeys.data.apiKeys.length > 0 && createButton}

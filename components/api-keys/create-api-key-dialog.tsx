@@ -50,7 +50,7 @@ export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
             <output
               aria-label="New API key"
               data-testid="new-api-key"
-              className="flex h-9 min-w-0 flex-1 items-center overflow-x-auto rounded-md border border-zinc-200 bg-zinc-50 px-3 font-mono text-[13px] whitespace-nowrap text-zinc-900 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-100"
+              className="flex h-9 min-w-0 flex-1 items-center overflow-x-auto rounded-md border border-subtle bg-muted px-3 font-mono text-ui whitespace-nowrap text-emphasis"
             >
               {key}
             </output>

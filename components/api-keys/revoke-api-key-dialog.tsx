@@ -23,8 +23,8 @@ export function RevokeApiKeyDialog({ apiKey, onClose }: RevokeApiKeyDialogProps)
       title="Revoke this API key?"
       description={
         <>
-          Requests with <strong className="font-medium text-zinc-900 dark:text-zinc-100">{apiKey?.name}</strong> (
-          <code className="font-mono text-[13px]">{apiKey?.prefix}…</code>) will be refused from now on. This cannot be undone.
+          Requests with <strong className="font-medium text-emphasis">{apiKey?.name}</strong> (
+          <code className="font-mono text-ui">{apiKey?.prefix}…</code>) will be refused from now on. This cannot be undone.
         </>
       }
       confirmLabel="Revoke key"

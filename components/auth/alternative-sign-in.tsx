@@ -29,10 +29,10 @@ export function AlternativeSignIn({ providers, callbackUrl }: { providers: SignI
 
   return (
     <div className="space-y-4">
-      <div className="flex items-center gap-3 text-xs text-zinc-400 uppercase dark:text-zinc-500">
-        <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
+      <div className="flex items-center gap-3 text-xs text-muted uppercase">
+        <span className="h-px flex-1 bg-emphasis" />
         or
-        <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
+        <span className="h-px flex-1 bg-emphasis" />
       </div>
       {github && (
         <Button

@@ -73,7 +73,7 @@ export function ConfirmSignUp({ token }: { token: string }) {
 
   if (state.step === "confirming") {
     return (
-      <p role="status" className="flex items-center gap-3 text-sm text-zinc-600 dark:text-zinc-300">
+      <p role="status" className="flex items-center gap-3 text-sm text-default">
         <Spinner /> Confirming your email…
       </p>
     );
@@ -82,7 +82,7 @@ export function ConfirmSignUp({ token }: { token: string }) {
   if (state.step === "password") {
     return (
       <form onSubmit={submitPassword} noValidate className="space-y-5">
-        <p className="text-sm leading-6 text-zinc-700 dark:text-zinc-300">
+        <p className="text-sm leading-6 text-default">
           This link was opened in a different browser from the one you signed up in. Enter the password you chose at sign-up to
           confirm your email.
         </p>
@@ -90,7 +90,7 @@ export function ConfirmSignUp({ token }: { token: string }) {
         <Button type="submit" size="lg" className="w-full" loading={state.pending}>
           Confirm and open my workspace
         </Button>
-        <p className="text-[13px] leading-5 text-zinc-500 dark:text-zinc-400">
+        <p className="text-ui leading-5 text-subtle">
           Did not sign up? Then close this page: without that password no account is created.
         </p>
       </form>

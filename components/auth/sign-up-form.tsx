@@ -84,7 +84,7 @@ export function SignUpForm({ confirmsEmail }: SignUpFormProps) {
         {pending ? "Creating your workspace…" : "Create account"}
       </Button>
       {confirmsEmail && (
-        <p className="text-center text-[13px] text-zinc-500 dark:text-zinc-400">We will email you a link to confirm your address.</p>
+        <p className="text-center text-ui text-subtle">We will email you a link to confirm your address.</p>
       )}
     </form>
   );
