@@ -13,7 +13,7 @@ export default async function WebhooksPage() {
     <>
       <PageHeader
         eyebrow={
-          <Link href="/settings" className="hover:text-zinc-900 dark:hover:text-zinc-100">
+          <Link href="/settings" className="hover:text-emphasis">
             Settings
           </Link>
         }
