@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { ProductMark } from "@/components/product-mark";
 import { buttonClassName } from "@/components/ui/button";
+import { routes } from "@/components/routes";
 
 export const metadata = { title: "Page not found" };
 
 export default function NotFound() {
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-6 text-center">
-      <Link href="/" className="mb-12 rounded-md focus-visible:outline-2 focus-visible:outline-focus">
+      <Link href={routes.home} className="mb-12 rounded-md focus-visible:outline-2 focus-visible:outline-focus">
         <ProductMark />
       </Link>
       <p className="font-mono text-sm font-medium text-brand">404</p>
@@ -15,7 +16,7 @@ export default function NotFound() {
       <p className="mt-2 max-w-sm text-sm text-subtle">
         The page you are looking for does not exist, or you do not have access to it.
       </p>
-      <Link href="/jobs" className={buttonClassName("primary", "md", "mt-8")}>
+      <Link href={routes.jobs} className={buttonClassName("primary", "md", "mt-8")}>
         Back to Jobs
       </Link>
     </main>

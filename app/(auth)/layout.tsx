@@ -1,10 +1,11 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { getMembership } from "@/lib/auth/session";
+import { routes } from "@/components/routes";
 
 // Sign-in and sign-up: signed-in members go straight to the portal.
 export default async function AuthLayout({ children }: { children: ReactNode }) {
-  if (await getMembership()) redirect("/jobs");
+  if (await getMembership()) redirect(routes.jobs);
   return (
     <main className="relative flex min-h-screen items-center justify-center overflow-hidden px-4 py-16">
       {/* A faint grid fading out from the top: texture without distraction (4% of the text colour). */}

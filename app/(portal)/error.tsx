@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect } from "react";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { AlertIcon } from "@/components/ui/icons";
+import { routes } from "@/components/routes";
 
 // The portal's error boundary: the shell stays, the page area explains and offers a retry.
 // Details stay in the server log; the digest lets support find them there.
@@ -26,7 +27,7 @@ export default function PortalError({ error, reset }: { error: Error & { digest?
       )}
       <div className="mt-6 flex gap-2">
         <Button onClick={reset}>Try again</Button>
-        <Link href="/jobs" className={buttonClassName("secondary")}>
+        <Link href={routes.jobs} className={buttonClassName("secondary")}>
           Go to Jobs
         </Link>
       </div>

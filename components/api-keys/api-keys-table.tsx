@@ -1,7 +1,7 @@
 "use client";
 
-import { formatExact } from "@/components/jobs/format";
-import { RelativeTime } from "@/components/jobs/relative-time";
+import { formatExact } from "@/components/ui/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { PRODUCT_TAGLINE, ProductMark } from "@/components/product-mark";
+import { routes } from "@/components/routes";
 
 export interface AuthCardProps {
   title: string;
@@ -14,7 +15,7 @@ export function AuthCard({ title, children, footer }: AuthCardProps) {
   return (
     <div className="w-full max-w-[400px]">
       <div className="mb-8 flex flex-col items-center text-center">
-        <Link href="/" className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-focus">
+        <Link href={routes.home} className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-focus">
           <ProductMark className="scale-110" />
         </Link>
         <p className="mt-4 max-w-sm text-sm text-subtle">{PRODUCT_TAGLINE}</p>

@@ -12,6 +12,7 @@ import { describeAuthError } from "@/lib/auth/describe-auth-error";
 import { parseSignInErrorCode } from "@/lib/auth/sign-in-errors";
 import { CONFIRMATION_PROVIDER_ID } from "@/lib/auth/types";
 import { AUTH_LINK_CLASSES } from "./auth-card";
+import { routes } from "@/components/routes";
 
 type State =
   | { step: "confirming" }
@@ -40,9 +41,9 @@ export function ConfirmSignUp({ token }: { token: string }) {
   const started = useRef(false);
 
   async function confirm(password?: string): Promise<void> {
-    const result = await signIn(CONFIRMATION_PROVIDER_ID, { token, password: password ?? "", callbackUrl: "/jobs", redirect: false });
+    const result = await signIn(CONFIRMATION_PROVIDER_ID, { token, password: password ?? "", callbackUrl: routes.jobs, redirect: false });
     if (result?.ok && !result.error) {
-      router.replace("/jobs");
+      router.replace(routes.jobs);
       router.refresh();
       return;
     }
@@ -104,13 +105,13 @@ export function ConfirmSignUp({ token }: { token: string }) {
         {failure.body}
       </Alert>
       <div className="flex flex-wrap gap-x-5 gap-y-2 text-sm">
-        <Link href="/sign-in" className={AUTH_LINK_CLASSES}>
+        <Link href={routes.signIn} className={AUTH_LINK_CLASSES}>
           Sign in
         </Link>
-        <Link href="/sign-up/check-email" className={AUTH_LINK_CLASSES}>
+        <Link href={routes.checkEmail()} className={AUTH_LINK_CLASSES}>
           Send a new link
         </Link>
-        <Link href="/sign-up" className={AUTH_LINK_CLASSES}>
+        <Link href={routes.signUp} className={AUTH_LINK_CLASSES}>
           Sign up again
         </Link>
       </div>

@@ -10,6 +10,7 @@ import { TextField } from "@/components/ui/field";
 import { signUpSchema, type SignUpInput } from "@/lib/auth/schemas";
 import type { SignUpResponse } from "@/lib/auth/types";
 import { fetchJson, RequestError } from "@/lib/http/fetch-json";
+import { routes } from "@/components/routes";
 
 type Field = keyof SignUpInput;
 
@@ -46,16 +47,16 @@ export function SignUpForm({ confirmsEmail }: SignUpFormProps) {
       return;
     }
     if (response.status === "check_email") {
-      router.push(`/sign-up/check-email?${new URLSearchParams({ email: parsed.data.email })}`);
+      router.push(routes.checkEmail(parsed.data.email));
       return;
     }
     const result = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
     if (!result?.ok || result.error) {
       // The account exists; only the automatic sign-in failed.
-      router.replace("/sign-in");
+      router.replace(routes.signIn);
       return;
     }
-    router.replace("/jobs");
+    router.replace(routes.jobs);
     router.refresh();
   }
 

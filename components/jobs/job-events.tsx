@@ -5,9 +5,9 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { JobEventCounts, JobEventPage, SerializedJobEvent } from "@/lib/jobs/serialize-job-detail";
-import { formatBytes, formatExact } from "./format";
-import { ChevronRightIcon } from "./job-icons";
-import { RelativeTime } from "./relative-time";
+import { formatBytes, formatExact } from "@/components/ui/format";
+import { ChevronRightIcon } from "@/components/ui/icons";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { useJobEventPayload } from "./use-job-event-payload";
 import { useOlderJobEvents } from "./use-older-job-events";
 

@@ -2,12 +2,13 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { SerializedJob } from "@/lib/jobs/serialize-job";
-import { ArrowLeftIcon } from "./job-icons";
+import { ArrowLeftIcon } from "@/components/ui/icons";
 import { LiveIndicator } from "./live-indicator";
-import { RelativeTime } from "./relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusChip } from "./status-chip";
 import { PRODUCT_LABELS } from "./status-style";
 import type { LiveStatus } from "./use-live-job-updates";
+import { routes } from "@/components/routes";
 
 function Moment({ label, iso }: { label: string; iso: string | null }) {
   return (
@@ -22,7 +23,7 @@ export function JobHeader({ job, live }: { job: SerializedJob; live: LiveStatus 
   return (
     <header className="mb-8">
       <Link
-        href="/jobs"
+        href={routes.jobs}
         className="mb-4 inline-flex items-center gap-1.5 rounded-sm text-sm text-subtle hover:text-emphasis focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
       >
         <ArrowLeftIcon className="size-4" />

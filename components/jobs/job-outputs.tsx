@@ -11,9 +11,9 @@ import { extensionOf, isIndexedOutput, outputFileName } from "@/lib/jobs/output-
 import { DEFAULT_EXPIRATION_SECONDS } from "@/lib/contract/download-result";
 import { ExpirationPicker } from "./expiration-picker";
 import { downloadAllUrl } from "./fetch-jobs";
-import { ArchiveIcon, DownloadIcon, FileIcon, FilmIcon, LinkIcon } from "./job-icons";
+import { ArchiveIcon, DownloadIcon, FileIcon, FilmIcon, LinkIcon } from "@/components/ui/icons";
 import { OutputLinkNotice } from "./output-link-notice";
-import { formatBytes } from "./format";
+import { formatBytes } from "@/components/ui/format";
 import { httpLink, UnsafeLinkError } from "./http-link";
 import { startDownload } from "./start-download";
 import { useDownloadLinks } from "./use-download-links";

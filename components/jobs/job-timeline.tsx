@@ -2,12 +2,11 @@
 
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { CheckIcon } from "@/components/ui/icons";
+import { CheckIcon, SkipIcon, XIcon } from "@/components/ui/icons";
 import type { SerializedFailure, SerializedTimelineStep } from "@/lib/jobs/serialize-job-detail";
-import { formatElapsed, formatExact, formatMoment } from "./format";
-import { SkipIcon, XIcon } from "./job-icons";
+import { formatElapsed, formatExact, formatMoment } from "@/components/ui/format";
 import { STATUS_LABELS, STEP_STYLES } from "./status-style";
-import { useNow } from "./use-now";
+import { useNow } from "@/components/ui/use-now";
 
 function StepDot({ step }: { step: SerializedTimelineStep }) {
   const style = STEP_STYLES[step.state];

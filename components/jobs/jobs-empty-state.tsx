@@ -2,8 +2,8 @@ import Link from "next/link";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { JobsIcon, WebhookIcon } from "@/components/ui/icons";
-import { SearchIcon } from "./job-icons";
+import { JobsIcon, SearchIcon, WebhookIcon } from "@/components/ui/icons";
+import { routes } from "@/components/routes";
 
 /** No jobs at all: says how jobs get here. */
 export function NoJobsYet({ webhookUrl }: { webhookUrl: string }) {
@@ -25,7 +25,7 @@ export function NoJobsYet({ webhookUrl }: { webhookUrl: string }) {
             </code>
             <CopyButton value={webhookUrl} label="Copy webhook URL" variant="ghost" />
           </div>
-          <Link href="/settings" className={buttonClassName("secondary", "sm")}>
+          <Link href={routes.settings} className={buttonClassName("secondary", "sm")}>
             Webhook settings and signing secret
           </Link>
         </div>

@@ -1,5 +1,5 @@
 import { Button } from "@/components/ui/button";
-import { ChevronLeftIcon, ChevronRightIcon } from "./job-icons";
+import { ChevronLeftIcon, ChevronRightIcon } from "@/components/ui/icons";
 
 export interface JobsPaginationProps {
   shown: number;

@@ -7,12 +7,13 @@ import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { SerializedJob } from "@/lib/jobs/serialize-job";
-import { formatCost, formatMediaDuration } from "./format";
-import { JOB_COLUMNS, jobHref } from "./job-columns";
+import { formatCost, formatMediaDuration } from "@/components/ui/format";
+import { JOB_COLUMNS } from "./job-columns";
 import { JobProgress } from "./job-progress";
-import { RelativeTime } from "./relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusChip } from "./status-chip";
 import { PRODUCT_LABELS } from "./status-style";
+import { routes } from "@/components/routes";
 
 export interface JobsTableProps {
   id: string;
@@ -28,7 +29,7 @@ export function JobsTable({ id, jobs, stale }: JobsTableProps) {
   function openRow(event: MouseEvent, jobId: string) {
     // Clicks on the link, the copy button or a text selection keep their own meaning.
     if ((event.target as HTMLElement).closest("a, button") || window.getSelection()?.toString()) return;
-    router.push(jobHref(jobId));
+    router.push(routes.job(jobId));
   }
 
   return (
@@ -49,7 +50,7 @@ export function JobsTable({ id, jobs, stale }: JobsTableProps) {
               <TableCell className="py-2.5 pr-3 pl-4">
                 <div className="flex items-center gap-1">
                   <Link
-                    href={jobHref(job.id)}
+                    href={routes.job(job.id)}
                     className="rounded-sm font-mono text-ui font-medium text-emphasis hover:text-brand focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
                   >
                     {job.id}

@@ -6,7 +6,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { jobSearchSchema, type JobSort } from "@/lib/jobs/schemas";
 import { API_PRODUCTS, type ApiProduct } from "@/lib/workflow/workflows";
-import { SearchIcon, XIcon } from "./job-icons";
+import { SearchIcon, XIcon } from "@/components/ui/icons";
 import type { JobListParams } from "./query-keys";
 import { PRODUCT_LABELS, STATUS_LABELS } from "./status-style";
 

@@ -1,6 +1,6 @@
 import { CheckIcon } from "@/components/ui/icons";
-import { formatExact } from "./format";
-import { RelativeTime } from "./relative-time";
+import { formatExact } from "@/components/ui/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 /** After "Copy link": the link is on the clipboard, and when it stops working. */
 export function OutputLinkNotice({ expiresAt }: { expiresAt: string }) {

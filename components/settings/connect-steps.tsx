@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { VerificationProfile } from "@/lib/inbound/schemas";
+import { routes } from "@/components/routes";
 
 function Step({ n, children }: { n: number; children: ReactNode }) {
   return (
@@ -47,7 +48,7 @@ export function ConnectSteps({ profile }: { profile: VerificationProfile }) {
         </Step>
         <Step n={3}>
           Create a job, or wait for the next. It appears on the{" "}
-          <Link href="/jobs" className="font-medium text-brand hover:underline">
+          <Link href={routes.jobs} className="font-medium text-brand hover:underline">
             Jobs page
           </Link>{" "}
           within seconds. If it does not, <span className={strong}>Refused requests</span> says why, and{" "}

@@ -1,6 +1,6 @@
 "use client";
 
-import { RelativeTime } from "@/components/jobs/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { LoadError } from "@/components/load-error";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";

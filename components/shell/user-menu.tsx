@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { ChevronUpDownIcon, SignOutIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
+import { routes } from "@/components/routes";
 
 /** The signed-in user's button at the foot of the sidebar; opens a small menu with Sign out. */
 export function UserMenu({ email }: { email: string }) {
@@ -34,7 +35,7 @@ export function UserMenu({ email }: { email: string }) {
 
   async function handleSignOut() {
     setSigningOut(true);
-    await signOut({ callbackUrl: "/sign-in" });
+    await signOut({ callbackUrl: routes.signIn });
   }
 
   return (

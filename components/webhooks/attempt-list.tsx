@@ -1,4 +1,4 @@
-import { formatExact } from "@/components/jobs/format";
+import { formatExact } from "@/components/ui/format";
 import type { AttemptView } from "@/lib/webhook-endpoints/serialize-delivery";
 import { formatLatency } from "./format-delivery";
 import { StatusCodeBadge } from "./status-code-badge";

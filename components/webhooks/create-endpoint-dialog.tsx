@@ -8,9 +8,9 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { createEndpointSchema } from "@/lib/webhook-endpoints/schemas";
 import { EndpointFormFields, readEndpointForm, type EndpointField } from "./endpoint-form-fields";
-import { endpointHref } from "./endpoint-href";
 import { serverFieldErrors } from "./server-field-errors";
 import { useCreateEndpoint } from "./use-create-endpoint";
+import { routes } from "@/components/routes";
 
 export interface CreateEndpointDialogProps {
   open: boolean;
@@ -38,7 +38,7 @@ export function CreateEndpointDialog({ open, onClose }: CreateEndpointDialogProp
     setFieldErrors(parsed.success ? {} : toFieldErrors(parsed.error));
     if (!parsed.success) return;
     create.reset();
-    create.mutate(parsed.data, { onSuccess: ({ endpoint }) => router.push(endpointHref(endpoint.id)) });
+    create.mutate(parsed.data, { onSuccess: ({ endpoint }) => router.push(routes.endpoint(endpoint.id)) });
   }
 
   return (

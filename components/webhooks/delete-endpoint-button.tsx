@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useDeleteEndpoint } from "./use-delete-endpoint";
+import { routes } from "@/components/routes";
 
 export function DeleteEndpointButton({ endpointId, url }: { endpointId: string; url: string }) {
   const router = useRouter();
@@ -35,7 +36,7 @@ export function DeleteEndpointButton({ endpointId, url }: { endpointId: string; 
         loading={remove.isPending}
         error={remove.error?.message ?? null}
         onCancel={close}
-        onConfirm={() => remove.mutate(endpointId, { onSuccess: () => router.push("/settings/webhooks") })}
+        onConfirm={() => remove.mutate(endpointId, { onSuccess: () => router.push(routes.webhooks) })}
       />
     </>
   );

@@ -2,13 +2,12 @@
 
 import Link from "next/link";
 import type { MouseEvent } from "react";
-import { jobHref } from "@/components/jobs/job-columns";
-import { RelativeTime } from "@/components/jobs/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { DeliveryView } from "@/lib/webhook-endpoints/serialize-delivery";
 import { DeliveryStatusChip } from "./delivery-status-chip";
-import { endpointHref } from "./endpoint-href";
 import { StatusCodeBadge } from "./status-code-badge";
+import { routes } from "@/components/routes";
 
 export interface DeliveriesTableProps {
   deliveries: DeliveryView[];
@@ -55,11 +54,11 @@ export function DeliveriesTable({ deliveries, subject, onSelect }: DeliveriesTab
             <TableCell className="py-2.5 font-mono text-ui whitespace-nowrap text-emphasis">{delivery.eventType}</TableCell>
             <TableCell className="max-w-64 truncate py-2.5">
               {subject === "job" ? (
-                <Link href={jobHref(delivery.job.id)} className={LINK}>
+                <Link href={routes.job(delivery.job.id)} className={LINK}>
                   {delivery.job.id}
                 </Link>
               ) : (
-                <Link href={endpointHref(delivery.endpointId)} className={LINK} title={delivery.endpointUrl}>
+                <Link href={routes.endpoint(delivery.endpointId)} className={LINK} title={delivery.endpointUrl}>
                   {delivery.endpointUrl}
                 </Link>
               )}

@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatExact } from "@/components/jobs/format";
-import { jobHref } from "@/components/jobs/job-columns";
+import { formatExact } from "@/components/ui/format";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -14,6 +13,7 @@ import { AttemptList } from "./attempt-list";
 import { DeliveryStatusChip } from "./delivery-status-chip";
 import { useDelivery } from "./use-delivery";
 import { useResendDelivery } from "./use-resend-delivery";
+import { routes } from "@/components/routes";
 
 export interface DeliveryDialogProps {
   deliveryId: string | null;
@@ -45,7 +45,7 @@ function DeliveryBody({ detail }: { detail: DeliveryDetail }) {
           </span>
         </Fact>
         <Fact label="Job">
-          <Link href={jobHref(delivery.job.id)} className="font-mono text-brand hover:underline">
+          <Link href={routes.job(delivery.job.id)} className="font-mono text-brand hover:underline">
             {delivery.job.id}
           </Link>
         </Fact>

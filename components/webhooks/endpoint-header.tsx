@@ -7,17 +7,18 @@ import type { WebhookEndpointView } from "@/lib/webhook-endpoints/serialize-endp
 import { EndpointStatusBadge } from "./endpoint-status-badge";
 import { SuccessRate } from "./success-rate";
 import { useUpdateEndpoint } from "./use-update-endpoint";
+import { routes } from "@/components/routes";
 
 export function EndpointHeader({ endpoint, canManage }: { endpoint: WebhookEndpointView; canManage: boolean }) {
   const update = useUpdateEndpoint();
   return (
     <header className="mb-8">
       <nav aria-label="Breadcrumb" className="mb-2 flex items-center gap-1.5 text-sm text-subtle">
-        <Link href="/settings" className="hover:text-emphasis">
+        <Link href={routes.settings} className="hover:text-emphasis">
           Settings
         </Link>
         <span aria-hidden="true">/</span>
-        <Link href="/settings/webhooks" className="hover:text-emphasis">
+        <Link href={routes.webhooks} className="hover:text-emphasis">
           Webhooks
         </Link>
       </nav>

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatExact } from "@/components/jobs/format";
+import { formatExact } from "@/components/ui/format";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { WebhookEndpointView } from "@/lib/webhook-endpoints/serialize-endpoint";

@@ -3,12 +3,12 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { MouseEvent } from "react";
-import { ChevronRightIcon } from "@/components/jobs/job-icons";
+import { ChevronRightIcon } from "@/components/ui/icons";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { WebhookEndpointView } from "@/lib/webhook-endpoints/serialize-endpoint";
-import { endpointHref } from "./endpoint-href";
 import { EndpointStatusBadge } from "./endpoint-status-badge";
 import { SuccessRate } from "./success-rate";
+import { routes } from "@/components/routes";
 
 /** The workspace's endpoints. A row opens its endpoint; the URL link does the same from the keyboard. */
 export function EndpointsTable({ endpoints }: { endpoints: WebhookEndpointView[] }) {
@@ -16,7 +16,7 @@ export function EndpointsTable({ endpoints }: { endpoints: WebhookEndpointView[]
 
   function openRow(event: MouseEvent, endpointId: string) {
     if ((event.target as HTMLElement).closest("a, button") || window.getSelection()?.toString()) return;
-    router.push(endpointHref(endpointId));
+    router.push(routes.endpoint(endpointId));
   }
 
   return (
@@ -37,7 +37,7 @@ export function EndpointsTable({ endpoints }: { endpoints: WebhookEndpointView[]
           <TableRow key={endpoint.id} data-testid="endpoint-row" onClick={(event) => openRow(event, endpoint.id)} className="cursor-pointer">
             <TableCell className="max-w-md">
               <Link
-                href={endpointHref(endpoint.id)}
+                href={routes.endpoint(endpoint.id)}
                 className="block truncate rounded-sm font-mono text-ui font-medium text-emphasis hover:text-brand focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
               >
                 {endpoint.url}

@@ -8,6 +8,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { DeliveriesTable } from "./deliveries-table";
 import { DeliveryDialog } from "./delivery-dialog";
 import { useJobDeliveries } from "./use-job-deliveries";
+import { routes } from "@/components/routes";
 
 /**
  * For the job page: what the portal re-delivered about this job to the workspace's own endpoints.
@@ -24,7 +25,7 @@ export function JobDeliveries({ jobId, canManage }: { jobId: string; canManage: 
         <CardTitle>Webhook deliveries</CardTitle>
         <CardDescription>
           This job&apos;s events as sent to your endpoints (
-          <Link href="/settings/webhooks" className="text-brand hover:underline">
+          <Link href={routes.webhooks} className="text-brand hover:underline">
             Settings → Webhooks
           </Link>
           ). Select one to see each attempt.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { formatExact } from "@/components/jobs/format";
+import { formatExact } from "@/components/ui/format";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

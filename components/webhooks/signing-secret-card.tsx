@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { formatExact } from "@/components/jobs/format";
+import { formatExact } from "@/components/ui/format";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { SecretField } from "@/components/ui/secret-field";

@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { ArrowRightIcon, WebhookIcon } from "@/components/ui/icons";
+import { routes } from "@/components/routes";
 
 /** The way from Settings to Settings → Webhooks, which lives on its own route (like API keys). */
 export function WebhooksLinkCard() {
   return (
     <Card>
       <Link
-        href="/settings/webhooks"
+        href={routes.webhooks}
         className="group flex items-center gap-4 rounded-lg px-6 py-5 transition-colors hover:bg-subtle/60 focus-visible:outline-2 focus-visible:outline-focus"
       >
         <span className="flex size-9 shrink-0 items-center justify-center rounded-md bg-brand text-brand ring-1 ring-brand/10 ring-inset">

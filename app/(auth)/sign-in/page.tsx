@@ -6,6 +6,7 @@ import { describeAuthError } from "@/lib/auth/describe-auth-error";
 import { listAlternativeProviders } from "@/lib/auth/list-sign-in-providers";
 import { toSafeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { isEmailConfigured } from "@/lib/email/mailer";
+import { routes } from "@/components/routes";
 
 export const metadata = { title: "Sign in" };
 
@@ -18,7 +19,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       footer={
         <>
           New here?{" "}
-          <Link href="/sign-up" className={AUTH_LINK_CLASSES}>
+          <Link href={routes.signUp} className={AUTH_LINK_CLASSES}>
             Create an account
           </Link>
         </>

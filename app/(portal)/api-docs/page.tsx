@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireMembership } from "@/lib/auth/session";
 import { getRequestOrigin } from "@/lib/http/get-request-origin";
 import { curlExample, EXAMPLE_JOB_ID, javaExample, javascriptExample, PLACEHOLDER_API_KEY, pythonExample } from "@/lib/v1-api/code-examples";
+import { routes } from "@/components/routes";
 
 export const metadata = { title: "API" };
 
@@ -29,7 +30,7 @@ export default async function ApiDocsPage() {
             <a href="/v1/openapi.json" className={buttonClassName("secondary")}>
               OpenAPI document
             </a>
-            <Link href="/settings/api-keys" className={buttonClassName("primary")}>
+            <Link href={routes.apiKeys} className={buttonClassName("primary")}>
               Manage API keys
             </Link>
           </>

@@ -4,6 +4,7 @@ import { buttonClassName } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { canManageWorkspace } from "@/lib/auth/assert-role";
 import { requireMembership } from "@/lib/auth/session";
+import { routes } from "@/components/routes";
 
 export const metadata = { title: "API keys" };
 
@@ -13,14 +14,14 @@ export default async function ApiKeysPage() {
     <>
       <PageHeader
         eyebrow={
-          <Link href="/settings" className="hover:text-emphasis">
+          <Link href={routes.settings} className="hover:text-emphasis">
             Settings
           </Link>
         }
         title="API keys"
         description={`Portal API keys call the /v1 API on behalf of ${membership.workspaceName}: job listing and fresh download links, without handing out the Jobs API's own key.`}
         actions={
-          <Link href="/api-docs" className={buttonClassName("secondary")}>
+          <Link href={routes.apiDocs} className={buttonClassName("secondary")}>
             API docs
           </Link>
         }

@@ -4,6 +4,7 @@ import { WebhooksPanel } from "@/components/webhooks/webhooks-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { canManageWorkspace } from "@/lib/auth/assert-role";
 import { requireMembership } from "@/lib/auth/session";
+import { routes } from "@/components/routes";
 
 export const metadata = { title: "Webhooks" };
 
@@ -13,7 +14,7 @@ export default async function WebhooksPage() {
     <>
       <PageHeader
         eyebrow={
-          <Link href="/settings" className="hover:text-emphasis">
+          <Link href={routes.settings} className="hover:text-emphasis">
             Settings
           </Link>
         }

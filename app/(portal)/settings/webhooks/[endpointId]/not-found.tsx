@@ -2,6 +2,7 @@ import Link from "next/link";
 import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { WebhookIcon } from "@/components/ui/icons";
+import { routes } from "@/components/routes";
 
 // An endpoint id this workspace does not have — deleted, mistyped, or another workspace's: one answer.
 export default function WebhookEndpointNotFound() {
@@ -12,7 +13,7 @@ export default function WebhookEndpointNotFound() {
       title="Endpoint not found"
       description="This workspace has no webhook endpoint with this id. It may have been deleted."
       action={
-        <Link href="/settings/webhooks" className={buttonClassName("primary", "sm")}>
+        <Link href={routes.webhooks} className={buttonClassName("primary", "sm")}>
           Back to Webhooks
         </Link>
       }
