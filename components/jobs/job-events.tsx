@@ -1,15 +1,15 @@
 "use client";
 
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import type { JobEventCounts, JobEventPage, SerializedJobEvent } from "@/lib/jobs/serialize-job-detail";
 import { formatBytes, formatExact } from "@/components/ui/format";
 import { ChevronRightIcon } from "@/components/ui/icons";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { useJobEventPayload } from "./use-job-event-payload";
-import { useOlderJobEvents } from "./use-older-job-events";
+import type { JobEventCounts, JobEventPage, SerializedJobEvent } from "@/lib/jobs/types";
+import { jobEventPayloadQuery, olderJobEventsQuery } from "./queries";
 
 const DISPOSITIONS: Record<SerializedJobEvent["disposition"], { tone: BadgeTone; label: string; title: string } | null> = {
   applied: null,
@@ -35,7 +35,7 @@ function prettyJson(text: string): string {
 }
 
 function EventPayload({ jobId, eventId }: { jobId: string; eventId: string }) {
-  const payload = useJobEventPayload(jobId, eventId, true);
+  const payload = useQuery(jobEventPayloadQuery(jobId, eventId));
   if (payload.isError) return <p className="text-ui text-danger">The payload could not be loaded: {payload.error.message}</p>;
   if (!payload.data) return <p className="text-ui text-subtle">Loading the payload…</p>;
   const { text, truncated, sizeBytes } = payload.data;
@@ -96,7 +96,10 @@ function EventRow({ jobId, event }: { jobId: string; event: SerializedJobEvent }
  */
 export function JobEvents({ jobId, firstPage, counts }: { jobId: string; firstPage: JobEventPage; counts: JobEventCounts }) {
   const [wantOlder, setWantOlder] = useState(false);
-  const older = useOlderJobEvents(jobId, firstPage.nextCursor, wantOlder);
+  const older = useInfiniteQuery({
+    ...olderJobEventsQuery(jobId, firstPage.nextCursor ?? ""),
+    enabled: wantOlder && firstPage.nextCursor !== null,
+  });
   const events = [...firstPage.events, ...(older.data?.pages.flatMap((page) => page.events) ?? [])];
   const more = older.data ? older.hasNextPage : firstPage.nextCursor !== null;
   const unapplied = describeUnapplied(counts);

@@ -1,14 +1,14 @@
 import Link from "next/link";
+import { routes } from "@/components/routes";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
-import type { SerializedJob } from "@/lib/jobs/serialize-job";
 import { ArrowLeftIcon } from "@/components/ui/icons";
-import { LiveIndicator } from "./live-indicator";
 import { RelativeTime } from "@/components/ui/relative-time";
+import type { SerializedJob } from "@/lib/jobs/types";
+import { LiveIndicator } from "./live-indicator";
 import { StatusChip } from "./status-chip";
 import { PRODUCT_LABELS } from "./status-style";
 import type { LiveStatus } from "./use-live-job-updates";
-import { routes } from "@/components/routes";
 
 function Moment({ label, iso }: { label: string; iso: string | null }) {
   return (

@@ -1,22 +1,21 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { copyToClipboard } from "@/components/ui/copy-to-clipboard";
-import type { SerializedJob } from "@/lib/jobs/serialize-job";
-import type { SerializedJobOutput } from "@/lib/jobs/serialize-job-detail";
-import { extensionOf, isIndexedOutput, outputFileName } from "@/lib/jobs/output-file-name";
-import { DEFAULT_EXPIRATION_SECONDS } from "@/lib/contract/download-result";
-import { ExpirationPicker } from "./expiration-picker";
-import { downloadAllUrl } from "./fetch-jobs";
-import { ArchiveIcon, DownloadIcon, FileIcon, FilmIcon, LinkIcon } from "@/components/ui/icons";
-import { OutputLinkNotice } from "./output-link-notice";
 import { formatBytes } from "@/components/ui/format";
+import { ArchiveIcon, DownloadIcon, FileIcon, FilmIcon, LinkIcon } from "@/components/ui/icons";
+import { DEFAULT_EXPIRATION_SECONDS } from "@/lib/contract/download-result";
+import { extensionOf, isIndexedOutput, outputFileName } from "@/lib/jobs/output-file-name";
+import type { SerializedJob, SerializedJobOutput } from "@/lib/jobs/types";
+import { ExpirationPicker } from "./expiration-picker";
 import { httpLink, UnsafeLinkError } from "./http-link";
+import { downloadAllUrl, downloadLinksMutation } from "./mutations";
+import { OutputLinkNotice } from "./output-link-notice";
 import { startDownload } from "./start-download";
-import { useDownloadLinks } from "./use-download-links";
 
 type Busy = { action: "download" | "copy"; index: number } | { action: "zip" } | null;
 
@@ -36,7 +35,7 @@ export function JobOutputs({ job, outputs }: { job: SerializedJob; outputs: Seri
   const [busy, setBusy] = useState<Busy>(null);
   const [copied, setCopied] = useState<{ index: number; expiresAt: string } | null>(null);
   const [unsafeLink, setUnsafeLink] = useState<string | null>(null);
-  const links = useDownloadLinks(job.id);
+  const links = useMutation(downloadLinksMutation(job.id));
   const indexed = isIndexedOutput(job.apiProduct, outputs.length);
   const nameOf = (output: SerializedJobOutput) =>
     outputFileName(job.id, extensionOf(null, job.apiProduct, output.kind), indexed ? output.outputIndex : undefined);

@@ -2,9 +2,9 @@
 
 import { useRef, type KeyboardEvent } from "react";
 import { cn } from "@/components/ui/cn";
-import type { JobCounts } from "@/lib/jobs/count-jobs-by-state";
-import { JOB_STATES, type JobState } from "@/lib/workflow/workflows";
 import { formatCount } from "@/components/ui/format";
+import type { JobCounts } from "@/lib/jobs/types";
+import { JOB_STATES, type JobState } from "@/lib/workflow/workflows";
 import { STATE_LABELS } from "./status-style";
 
 const TABS: Array<{ value: JobState | undefined; key: JobState | "all"; label: string }> = [

@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
-import type { SerializedJob } from "@/lib/jobs/serialize-job";
 import { formatCost, formatMediaDuration } from "@/components/ui/format";
+import type { SerializedJob } from "@/lib/jobs/types";
 import { JobProgress } from "./job-progress";
 
 function Stat({ label, children }: { label: string; children: React.ReactNode }) {

@@ -2,11 +2,11 @@
 
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { CheckIcon, SkipIcon, XIcon } from "@/components/ui/icons";
-import type { SerializedFailure, SerializedTimelineStep } from "@/lib/jobs/serialize-job-detail";
 import { formatElapsed, formatExact, formatMoment } from "@/components/ui/format";
-import { STATUS_LABELS, STEP_STYLES } from "./status-style";
+import { CheckIcon, SkipIcon, XIcon } from "@/components/ui/icons";
 import { useNow } from "@/components/ui/use-now";
+import type { SerializedFailure, SerializedTimelineStep } from "@/lib/jobs/types";
+import { STATUS_LABELS, STEP_STYLES } from "./status-style";
 
 function StepDot({ step }: { step: SerializedTimelineStep }) {
   const style = STEP_STYLES[step.state];

@@ -1,9 +1,9 @@
 import Link from "next/link";
+import { routes } from "@/components/routes";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { JobsIcon, SearchIcon, WebhookIcon } from "@/components/ui/icons";
-import { routes } from "@/components/routes";
 
 /** No jobs at all: says how jobs get here. */
 export function NoJobsYet({ webhookUrl }: { webhookUrl: string }) {

@@ -3,17 +3,17 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { MouseEvent } from "react";
+import { routes } from "@/components/routes";
 import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import type { SerializedJob } from "@/lib/jobs/serialize-job";
 import { formatCost, formatMediaDuration } from "@/components/ui/format";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import type { SerializedJob } from "@/lib/jobs/types";
 import { JOB_COLUMNS } from "./job-columns";
 import { JobProgress } from "./job-progress";
-import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusChip } from "./status-chip";
 import { PRODUCT_LABELS } from "./status-style";
-import { routes } from "@/components/routes";
 
 export interface JobsTableProps {
   id: string;

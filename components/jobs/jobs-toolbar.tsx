@@ -2,12 +2,12 @@
 
 import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { SearchIcon, XIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { jobSearchSchema, type JobSort } from "@/lib/jobs/schemas";
 import { API_PRODUCTS, type ApiProduct } from "@/lib/workflow/workflows";
-import { SearchIcon, XIcon } from "@/components/ui/icons";
-import type { JobListParams } from "./query-keys";
+import type { JobListParams } from "./queries";
 import { PRODUCT_LABELS, STATUS_LABELS } from "./status-style";
 
 const SEARCH_DELAY_MS = 300;

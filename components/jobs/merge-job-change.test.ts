@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { JobPage } from "@/lib/jobs/list-jobs";
-import type { SerializedJob } from "@/lib/jobs/serialize-job";
+import type { JobPage, SerializedJob } from "@/lib/jobs/types";
 import { matchesFilters, mergeJobIntoPage } from "./merge-job-change";
 
 const job = (id: string, over: Partial<SerializedJob> = {}): SerializedJob => ({

@@ -1,6 +1,5 @@
-import type { JobPage } from "@/lib/jobs/list-jobs";
-import type { SerializedJob } from "@/lib/jobs/serialize-job";
-import { isFirstPage, type JobListParams } from "./query-keys";
+import type { JobPage, SerializedJob } from "@/lib/jobs/types";
+import { isFirstPage, type JobListParams } from "./queries";
 
 // How one live job change affects one cached page of the list. Pure, so it is unit-tested; the
 // live hook applies the verdicts to the query cache.

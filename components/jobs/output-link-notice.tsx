@@ -1,5 +1,5 @@
-import { CheckIcon } from "@/components/ui/icons";
 import { formatExact } from "@/components/ui/format";
+import { CheckIcon } from "@/components/ui/icons";
 import { RelativeTime } from "@/components/ui/relative-time";
 
 /** After "Copy link": the link is on the clipboard, and when it stops working. */

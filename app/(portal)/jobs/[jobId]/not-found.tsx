@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { routes } from "@/components/routes";
 import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SearchIcon } from "@/components/ui/icons";
-import { routes } from "@/components/routes";
 
 // A job id this workspace does not have — missing, mistyped, or another workspace's: one answer.
 export default function JobNotFound() {
