@@ -1,20 +1,21 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { LoadError } from "@/components/load-error";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PlugIcon } from "@/components/ui/icons";
 import { SkeletonRows } from "@/components/ui/skeleton";
-import type { ApiKeySummary } from "@/lib/api-keys/schemas";
+import type { ApiKeySummary } from "@/lib/api-keys/types";
 import { ApiKeysTable } from "./api-keys-table";
 import { CreateApiKeyDialog } from "./create-api-key-dialog";
+import { apiKeysQuery } from "./queries";
 import { RevokeApiKeyDialog } from "./revoke-api-key-dialog";
-import { useApiKeys } from "./use-api-keys";
-import { LoadError } from "@/components/load-error";
 
 /** Settings → API keys: the list, creating a key (shown once) and revoking one. */
 export function ApiKeysPanel({ canManage }: { canManage: boolean }) {
-  const apiKeys = useApiKeys();
+  const apiKeys = useQuery(apiKeysQuery());
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiKeySummary | null>(null);
 

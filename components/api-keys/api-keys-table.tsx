@@ -1,11 +1,11 @@
 "use client";
 
-import { formatExact } from "@/components/ui/format";
-import { RelativeTime } from "@/components/ui/relative-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { formatExact } from "@/components/ui/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import type { ApiKeySummary } from "@/lib/api-keys/schemas";
+import type { ApiKeySummary } from "@/lib/api-keys/types";
 
 export interface ApiKeysTableProps {
   apiKeys: ApiKeySummary[];

@@ -1,5 +1,6 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
 import { Alert } from "@/components/ui/alert";
@@ -8,7 +9,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { createApiKeySchema } from "@/lib/api-keys/schemas";
-import { useCreateApiKey } from "./use-create-api-key";
+import { createApiKeyMutation } from "./mutations";
 
 export interface CreateApiKeyDialogProps {
   open: boolean;
@@ -17,7 +18,7 @@ export interface CreateApiKeyDialogProps {
 
 /** Names a new key, then shows it once: only its hash is kept, so closing forgets it for good. */
 export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
-  const create = useCreateApiKey();
+  const create = useMutation(createApiKeyMutation());
   const formId = useId();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<"name">>({});
 

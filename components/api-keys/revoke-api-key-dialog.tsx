@@ -1,8 +1,9 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { ApiKeySummary } from "@/lib/api-keys/schemas";
-import { useRevokeApiKey } from "./use-revoke-api-key";
+import type { ApiKeySummary } from "@/lib/api-keys/types";
+import { revokeApiKeyMutation } from "./mutations";
 
 export interface RevokeApiKeyDialogProps {
   apiKey: ApiKeySummary | null;
@@ -10,7 +11,7 @@ export interface RevokeApiKeyDialogProps {
 }
 
 export function RevokeApiKeyDialog({ apiKey, onClose }: RevokeApiKeyDialogProps) {
-  const revoke = useRevokeApiKey();
+  const revoke = useMutation(revokeApiKeyMutation());
 
   function close() {
     revoke.reset();
