@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { VerificationProfile } from "@/lib/inbound/schemas";
 import { routes } from "@/components/routes";
+import type { VerificationProfile } from "@/lib/inbound/schemas";
 
 function Step({ n, children }: { n: number; children: ReactNode }) {
   return (

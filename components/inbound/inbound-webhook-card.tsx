@@ -1,6 +1,6 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
@@ -9,10 +9,9 @@ import { Label } from "@/components/ui/label";
 import { SecretField } from "@/components/ui/secret-field";
 import { VERIFICATION_LABELS } from "@/lib/inbound/describe-profile";
 import type { InboundWebhookView } from "@/lib/inbound/types";
-import { inboundSecretQuery } from "./api";
 import { ConnectSteps } from "./connect-steps";
+import { inboundSecretQuery } from "./queries";
 import { RotateInboundSecretButton } from "./rotate-inbound-secret-button";
-import { useInboundSecret } from "./use-inbound-secret";
 
 function formatTime(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -30,7 +29,7 @@ const MONO_FIELD =
 export function InboundWebhookCard({ inbound, canManage }: InboundWebhookCardProps) {
   const queryClient = useQueryClient();
   const [revealed, setRevealed] = useState(false);
-  const secret = useInboundSecret(revealed);
+  const secret = useQuery({ ...inboundSecretQuery(), enabled: revealed });
   const byToken = inbound.profile.kind === "url_token";
   const fetchSecret = async () => (await queryClient.fetchQuery(inboundSecretQuery())).secret;
   const tokenUrl = (token: string) => inbound.webhookUrl.replace("{token}", token);

@@ -1,13 +1,14 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { LoadError } from "@/components/load-error";
+import { SettingsSection } from "@/components/settings/settings-section";
 import { Card, CardBody } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { InboundWebhookCard } from "./inbound-webhook-card";
+import { inboundWebhookQuery } from "./queries";
 import { RefusedRequests } from "./refused-requests";
 import { RequestTester } from "./request-tester";
-import { SettingsSection } from "./settings-section";
-import { useInboundWebhook } from "./use-inbound-webhook";
 import { VerificationForm } from "./verification-form";
 
 function CardSkeleton() {
@@ -25,7 +26,7 @@ function CardSkeleton() {
 
 /** Settings → the Jobs API's webhooks: where they go, how they are verified, what was refused and why, and a tester. */
 export function InboundWebhookSections({ canManage }: { canManage: boolean }) {
-  const inbound = useInboundWebhook();
+  const inbound = useQuery(inboundWebhookQuery());
   const loaded = inbound.data;
   const loading = inbound.isError ? (
     <LoadError title="Could not load the inbound webhook" message={inbound.error.message} onRetry={() => inbound.refetch()} retrying={inbound.isFetching} />

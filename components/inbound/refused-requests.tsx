@@ -1,14 +1,15 @@
 "use client";
 
-import { RelativeTime } from "@/components/ui/relative-time";
+import { useQuery } from "@tanstack/react-query";
 import { LoadError } from "@/components/load-error";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { REFUSAL_HINTS, REFUSAL_LABELS } from "@/lib/inbound/describe-profile";
 import type { RefusalView } from "@/lib/inbound/types";
+import { refusalsQuery } from "./queries";
 import { SignatureDiagnosticsView } from "./signature-diagnostics";
-import { useRefusals } from "./use-refusals";
 
 const label = "text-caption font-medium tracking-wide text-subtle uppercase";
 
@@ -65,7 +66,7 @@ function RefusalRow({ refusal }: { refusal: RefusalView }) {
 
 /** The last 50 refused requests, newest first, each explaining itself. Refreshes itself every 10 seconds. */
 export function RefusedRequests() {
-  const refusals = useRefusals();
+  const refusals = useQuery(refusalsQuery());
   if (refusals.isError) {
     return <LoadError title="Could not load the refused requests" message={refusals.error.message} onRetry={() => refusals.refetch()} retrying={refusals.isFetching} />;
   }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -7,8 +8,8 @@ import { Card, CardBody, CardFooter } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { REFUSAL_HINTS, REFUSAL_LABELS } from "@/lib/inbound/describe-profile";
 import type { TestRequestResult } from "@/lib/inbound/types";
+import { testInboundRequestMutation } from "./mutations";
 import { SignatureDiagnosticsView } from "./signature-diagnostics";
-import { useTestInboundRequest } from "./use-test-inbound-request";
 
 const TEXTAREA =
   "block w-full rounded-md border border-emphasis bg-default px-3 py-2 font-mono text-code leading-relaxed text-emphasis shadow-xs " +
@@ -61,7 +62,7 @@ function TestResult({ result }: { result: TestRequestResult }) {
 
 /** Paste a captured request; it is judged with this workspace's verification, exactly as the webhook route would, and nothing is stored. */
 export function RequestTester() {
-  const test = useTestInboundRequest();
+  const test = useMutation(testInboundRequestMutation());
   const [headers, setHeaders] = useState("");
   const [body, setBody] = useState("");
 

@@ -1,10 +1,11 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { RotateSecretButton } from "@/components/rotate-secret-button";
-import { useRotateInboundSecret } from "./use-rotate-inbound-secret";
+import { rotateInboundSecretMutation } from "./mutations";
 
 export function RotateInboundSecretButton({ byToken }: { byToken: boolean }) {
-  const rotate = useRotateInboundSecret();
+  const rotate = useMutation(rotateInboundSecretMutation());
   return (
     <RotateSecretButton
       rotation={rotate}

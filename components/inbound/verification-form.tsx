@@ -1,16 +1,17 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
-import { TextField } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
+import { TextField } from "@/components/ui/field";
 import { RequestError } from "@/lib/http/fetch-json";
 import { describeHmacExpectation, VERIFICATION_LABELS } from "@/lib/inbound/describe-profile";
 import { updateVerificationInputSchema, verificationProfileSchema, type VerificationKind, type VerificationProfile } from "@/lib/inbound/schemas";
 import { DEFAULT_HMAC_DRAFT, EventIdField, HmacFields, toHmacDraft, type HmacDraft, type HmacField } from "./hmac-fields";
-import { useUpdateVerification } from "./use-update-verification";
+import { updateVerificationMutation } from "./mutations";
 
 const METHODS: Array<{ kind: VerificationKind; description: string }> = [
   {
@@ -52,7 +53,7 @@ export interface VerificationFormProps {
 
 /** How the Jobs API's requests are verified, and the secret it shows; saved together. */
 export function VerificationForm({ profile, canManage }: VerificationFormProps) {
-  const update = useUpdateVerification();
+  const update = useMutation(updateVerificationMutation());
   const [kind, setKind] = useState<VerificationKind>(profile.kind);
   const [hmac, setHmac] = useState<HmacDraft>(profile.kind === "hmac" ? toHmacDraft(profile) : DEFAULT_HMAC_DRAFT);
   const [tokenIdHeader, setTokenIdHeader] = useState(profile.kind === "url_token" ? (profile.idHeader ?? "") : "");

@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { routes } from "@/components/routes";
 import { Card } from "@/components/ui/card";
 import { ArrowRightIcon, KeyIcon } from "@/components/ui/icons";
-import { routes } from "@/components/routes";
 
 /** The way from Settings to the API keys page, which lives on its own route. */
 export function ApiKeysLinkCard() {

@@ -1,5 +1,5 @@
 import { Alert, type AlertTone } from "@/components/ui/alert";
-import type { ConnectionCheck, ConnectionCheckResult } from "@/lib/workspaces/describe-connection-check";
+import type { ConnectionCheck, ConnectionCheckResult } from "@/lib/workspaces/types";
 
 const PRESENTATION: Record<ConnectionCheckResult, { tone: AlertTone; title: string }> = {
   accepted: { tone: "success", title: "Connected" },

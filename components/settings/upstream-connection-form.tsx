@@ -1,5 +1,6 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
 import { Alert } from "@/components/ui/alert";
@@ -11,11 +12,10 @@ import { FieldError } from "@/components/ui/field-error";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { canonicalBaseUrl } from "@/lib/upstream/canonical-base-url";
-import type { ConnectionView } from "@/lib/workspaces/get-connection";
 import { connectionInputSchemaFor, KEY_REQUIRED_FOR_NEW_BASE_URL } from "@/lib/workspaces/schemas";
+import type { ConnectionView } from "@/lib/workspaces/types";
 import { ConnectionCheckResultAlert } from "./connection-check-result";
-import { useTestConnection } from "./use-test-connection";
-import { useUpdateConnection } from "./use-update-connection";
+import { testConnectionMutation, updateConnectionMutation } from "./mutations";
 
 export interface UpstreamConnectionFormProps {
   connection: ConnectionView;
@@ -45,8 +45,8 @@ function ConnectionStatusAlert({ connection }: { connection: ConnectionView }) {
 }
 
 export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnectionFormProps) {
-  const update = useUpdateConnection();
-  const test = useTestConnection();
+  const update = useMutation(updateConnectionMutation());
+  const test = useMutation(testConnectionMutation());
   const apiKeyRef = useRef<HTMLInputElement>(null);
   const baseUrlId = useId();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<"baseUrl" | "apiKey">>({});
