@@ -1,5 +1,5 @@
 import { formatExact } from "@/components/ui/format";
-import type { AttemptView } from "@/lib/webhook-endpoints/serialize-delivery";
+import type { AttemptView } from "@/lib/delivery/types";
 import { formatLatency } from "./format-delivery";
 import { StatusCodeBadge } from "./status-code-badge";
 

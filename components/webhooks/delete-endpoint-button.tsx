@@ -1,16 +1,17 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { routes } from "@/components/routes";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useDeleteEndpoint } from "./use-delete-endpoint";
-import { routes } from "@/components/routes";
+import { deleteEndpointMutation } from "./mutations";
 
 export function DeleteEndpointButton({ endpointId, url }: { endpointId: string; url: string }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const remove = useDeleteEndpoint();
+  const remove = useMutation(deleteEndpointMutation());
 
   function close() {
     setConfirming(false);

@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import type { MouseEvent } from "react";
+import { routes } from "@/components/routes";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import type { DeliveryView } from "@/lib/webhook-endpoints/serialize-delivery";
+import type { DeliveryView } from "@/lib/delivery/types";
 import { DeliveryStatusChip } from "./delivery-status-chip";
 import { StatusCodeBadge } from "./status-code-badge";
-import { routes } from "@/components/routes";
 
 export interface DeliveriesTableProps {
   deliveries: DeliveryView[];

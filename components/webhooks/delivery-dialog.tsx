@@ -1,19 +1,20 @@
 "use client";
 
+import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatExact } from "@/components/ui/format";
+import { routes } from "@/components/routes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
+import { formatExact } from "@/components/ui/format";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { DeliveryDetail } from "@/lib/webhook-endpoints/get-delivery-detail";
+import type { DeliveryDetail } from "@/lib/delivery/types";
 import { AttemptList } from "./attempt-list";
 import { DeliveryStatusChip } from "./delivery-status-chip";
-import { useDelivery } from "./use-delivery";
-import { useResendDelivery } from "./use-resend-delivery";
-import { routes } from "@/components/routes";
+import { resendDeliveryMutation } from "./mutations";
+import { deliveryQuery } from "./queries";
 
 export interface DeliveryDialogProps {
   deliveryId: string | null;
@@ -72,8 +73,8 @@ function DeliveryBody({ detail }: { detail: DeliveryDetail }) {
 
 /** One delivery with every attempt, and Resend: same webhook-id, so receivers can dedupe. */
 export function DeliveryDialog({ deliveryId, canManage, onClose }: DeliveryDialogProps) {
-  const delivery = useDelivery(deliveryId);
-  const resend = useResendDelivery();
+  const delivery = useQuery({ ...deliveryQuery(deliveryId ?? ""), enabled: deliveryId !== null });
+  const resend = useMutation(resendDeliveryMutation());
   const detail = delivery.data;
   const inFlight = detail?.delivery.status === "delivering";
 

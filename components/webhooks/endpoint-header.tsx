@@ -1,16 +1,17 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
+import { routes } from "@/components/routes";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Switch } from "@/components/ui/switch";
-import type { WebhookEndpointView } from "@/lib/webhook-endpoints/serialize-endpoint";
+import type { WebhookEndpointView } from "@/lib/webhook-endpoints/types";
 import { EndpointStatusBadge } from "./endpoint-status-badge";
+import { updateEndpointMutation } from "./mutations";
 import { SuccessRate } from "./success-rate";
-import { useUpdateEndpoint } from "./use-update-endpoint";
-import { routes } from "@/components/routes";
 
 export function EndpointHeader({ endpoint, canManage }: { endpoint: WebhookEndpointView; canManage: boolean }) {
-  const update = useUpdateEndpoint();
+  const update = useMutation(updateEndpointMutation());
   return (
     <header className="mb-8">
       <nav aria-label="Breadcrumb" className="mb-2 flex items-center gap-1.5 text-sm text-subtle">

@@ -1,14 +1,15 @@
 "use client";
 
-import { formatExact } from "@/components/ui/format";
+import { useMutation } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { WebhookEndpointView } from "@/lib/webhook-endpoints/serialize-endpoint";
-import { useEnableEndpoint } from "./use-enable-endpoint";
+import { formatExact } from "@/components/ui/format";
+import type { WebhookEndpointView } from "@/lib/webhook-endpoints/types";
+import { enableEndpointMutation } from "./mutations";
 
 /** Why events are not reaching the endpoint: disabled by the portal, by hand, or failing. */
 export function EndpointStateBanner({ endpoint, canManage }: { endpoint: WebhookEndpointView; canManage: boolean }) {
-  const enable = useEnableEndpoint();
+  const enable = useMutation(enableEndpointMutation());
   if (endpoint.enabled && !endpoint.failingSince) return null;
 
   if (!endpoint.enabled && endpoint.disabledReason) {

@@ -1,20 +1,21 @@
 "use client";
 
-import { Card, CardBody } from "@/components/ui/card";
+import { useQuery } from "@tanstack/react-query";
+import { LoadError } from "@/components/load-error";
 import { SettingsSection } from "@/components/settings/settings-section";
+import { Card, CardBody } from "@/components/ui/card";
 import { DeleteEndpointButton } from "./delete-endpoint-button";
 import { DeliveryLog } from "./delivery-log";
 import { EndpointDetailsForm } from "./endpoint-details-form";
 import { EndpointHeader } from "./endpoint-header";
 import { EndpointStateBanner } from "./endpoint-state-banner";
+import { endpointQuery } from "./queries";
 import { SigningSecretCard } from "./signing-secret-card";
 import { TestEventCard } from "./test-event-card";
-import { useEndpoint } from "./use-endpoint";
-import { LoadError } from "@/components/load-error";
 
 /** The endpoint page: state, secret, test, delivery log, then its settings. */
 export function EndpointView({ endpointId, canManage }: { endpointId: string; canManage: boolean }) {
-  const { data, error, refetch, isFetching } = useEndpoint(endpointId);
+  const { data, error, refetch, isFetching } = useQuery(endpointQuery(endpointId));
 
   if (!data) {
     return (

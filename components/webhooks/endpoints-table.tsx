@@ -3,12 +3,12 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { MouseEvent } from "react";
+import { routes } from "@/components/routes";
 import { ChevronRightIcon } from "@/components/ui/icons";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import type { WebhookEndpointView } from "@/lib/webhook-endpoints/serialize-endpoint";
+import type { WebhookEndpointView } from "@/lib/webhook-endpoints/types";
 import { EndpointStatusBadge } from "./endpoint-status-badge";
 import { SuccessRate } from "./success-rate";
-import { routes } from "@/components/routes";
 
 /** The workspace's endpoints. A row opens its endpoint; the URL link does the same from the keyboard. */
 export function EndpointsTable({ endpoints }: { endpoints: WebhookEndpointView[] }) {

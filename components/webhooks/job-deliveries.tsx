@@ -1,21 +1,22 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
+import { routes } from "@/components/routes";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { DeliveriesTable } from "./deliveries-table";
 import { DeliveryDialog } from "./delivery-dialog";
-import { useJobDeliveries } from "./use-job-deliveries";
-import { routes } from "@/components/routes";
+import { jobDeliveriesQuery } from "./queries";
 
 /**
  * For the job page: what the portal re-delivered about this job to the workspace's own endpoints.
  * `jobId` is the upstream's id, as in the job page's URL.
  */
 export function JobDeliveries({ jobId, canManage }: { jobId: string; canManage: boolean }) {
-  const deliveries = useJobDeliveries(jobId);
+  const deliveries = useQuery(jobDeliveriesQuery(jobId));
   const [selected, setSelected] = useState<string | null>(null);
   const list = deliveries.data?.deliveries;
 

@@ -1,15 +1,16 @@
 "use client";
 
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { formatExact } from "@/components/ui/format";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { formatExact } from "@/components/ui/format";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
-import { useReplayCount } from "./use-replay-count";
-import { useReplayFailed } from "./use-replay-failed";
+import { replayFailedMutation } from "./mutations";
+import { replayCountQuery } from "./queries";
 
 export interface ReplayFailedDialogProps {
   endpointId: string;
@@ -32,8 +33,8 @@ function toIso(localInput: string): string | null {
 export function ReplayFailedDialog({ endpointId, open, onClose }: ReplayFailedDialogProps) {
   const [localSince, setLocalSince] = useState(() => toLocalInput(new Date(Date.now() - 24 * 3600_000)));
   const since = toIso(localSince);
-  const count = useReplayCount(endpointId, open ? since : null);
-  const replay = useReplayFailed();
+  const count = useQuery({ ...replayCountQuery(endpointId, since ?? ""), enabled: open && since !== null });
+  const replay = useMutation(replayFailedMutation());
   const n = count.data?.count;
 
   function close() {

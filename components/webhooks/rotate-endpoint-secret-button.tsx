@@ -1,10 +1,11 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { RotateSecretButton } from "@/components/rotate-secret-button";
-import { useRotateEndpointSecret } from "./use-rotate-endpoint-secret";
+import { rotateEndpointSecretMutation } from "./mutations";
 
 export function RotateEndpointSecretButton({ endpointId }: { endpointId: string }) {
-  const rotate = useRotateEndpointSecret(endpointId);
+  const rotate = useMutation(rotateEndpointSecretMutation(endpointId));
   return (
     <RotateSecretButton
       rotation={rotate}

@@ -1,20 +1,19 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { formatExact } from "@/components/ui/format";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { formatExact } from "@/components/ui/format";
 import { SecretField } from "@/components/ui/secret-field";
-import type { WebhookEndpointView } from "@/lib/webhook-endpoints/serialize-endpoint";
-import { endpointSecretQuery } from "./api";
+import type { WebhookEndpointView } from "@/lib/webhook-endpoints/types";
+import { endpointSecretQuery } from "./queries";
 import { RotateEndpointSecretButton } from "./rotate-endpoint-secret-button";
-import { useEndpointSecret } from "./use-endpoint-secret";
 
 export function SigningSecretCard({ endpoint, canManage }: { endpoint: WebhookEndpointView; canManage: boolean }) {
   const queryClient = useQueryClient();
   const [revealed, setRevealed] = useState(false);
-  const secret = useEndpointSecret(endpoint.id, revealed);
+  const secret = useQuery({ ...endpointSecretQuery(endpoint.id), enabled: revealed });
 
   return (
     <Card className="flex flex-col">

@@ -1,5 +1,5 @@
 import { cn } from "@/components/ui/cn";
-import type { EndpointStats } from "@/lib/webhook-endpoints/serialize-endpoint";
+import type { EndpointStats } from "@/lib/webhook-endpoints/types";
 import { formatSuccessRate, successRateTone } from "./format-delivery";
 
 const BAR: Record<ReturnType<typeof successRateTone>, string> = {

@@ -1,12 +1,13 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
-import type { TestEventResult } from "@/lib/delivery/send-test-event";
+import type { TestEventResult } from "@/lib/delivery/types";
 import { formatLatency } from "./format-delivery";
+import { sendTestEventMutation } from "./mutations";
 import { StatusCodeBadge } from "./status-code-badge";
-import { useSendTestEvent } from "./use-send-test-event";
 
 function TestEventOutcome({ result }: { result: TestEventResult }) {
   const accepted = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
@@ -36,7 +37,7 @@ function TestEventOutcome({ result }: { result: TestEventResult }) {
 }
 
 export function TestEventCard({ endpointId, canManage }: { endpointId: string; canManage: boolean }) {
-  const test = useSendTestEvent(endpointId);
+  const test = useMutation(sendTestEventMutation(endpointId));
   return (
     <Card className="flex flex-col">
       <CardHeader className="py-4">

@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { routes } from "@/components/routes";
 import { Card } from "@/components/ui/card";
 import { ArrowRightIcon, WebhookIcon } from "@/components/ui/icons";
-import { routes } from "@/components/routes";
 
 /** The way from Settings to Settings → Webhooks, which lives on its own route (like API keys). */
 export function WebhooksLinkCard() {

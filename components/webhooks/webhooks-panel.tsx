@@ -1,18 +1,19 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { LoadError } from "@/components/load-error";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { WebhookIcon } from "@/components/ui/icons";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { CreateEndpointDialog } from "./create-endpoint-dialog";
 import { EndpointsTable } from "./endpoints-table";
-import { useEndpoints } from "./use-endpoints";
-import { LoadError } from "@/components/load-error";
+import { endpointsQuery } from "./queries";
 
 /** Settings → Webhooks: the endpoints the portal re-delivers job events to, and adding one. */
 export function WebhooksPanel({ canManage }: { canManage: boolean }) {
-  const endpoints = useEndpoints();
+  const endpoints = useQuery(endpointsQuery());
   const [creating, setCreating] = useState(false);
   const addButton = canManage && <Button onClick={() => setCreating(true)}>Add endpoint</Button>;
 

@@ -1,10 +1,10 @@
 import Link from "next/link";
+import { routes } from "@/components/routes";
+import { PageHeader } from "@/components/ui/page-header";
 import { VerifySignaturesCard } from "@/components/webhooks/verify-signatures-card";
 import { WebhooksPanel } from "@/components/webhooks/webhooks-panel";
-import { PageHeader } from "@/components/ui/page-header";
 import { canManageWorkspace } from "@/lib/auth/assert-role";
 import { requireMembership } from "@/lib/auth/session";
-import { routes } from "@/components/routes";
 
 export const metadata = { title: "Webhooks" };
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { routes } from "@/components/routes";
 import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { WebhookIcon } from "@/components/ui/icons";
-import { routes } from "@/components/routes";
 
 // An endpoint id this workspace does not have — deleted, mistyped, or another workspace's: one answer.
 export default function WebhookEndpointNotFound() {
