@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ProductMark } from "@/components/product-mark";
-import { buttonClassName } from "@/components/ui/button";
 import { routes } from "@/components/routes";
+import { buttonClassName } from "@/components/ui/button";
 
 export const metadata = { title: "Page not found" };
 

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { getMembership } from "@/lib/auth/session";
 import { routes } from "@/components/routes";
+import { getMembership } from "@/lib/auth/session";
 
 // Sign-in and sign-up: signed-in members go straight to the portal.
 export default async function AuthLayout({ children }: { children: ReactNode }) {

@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useEffect } from "react";
+import { routes } from "@/components/routes";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { AlertIcon } from "@/components/ui/icons";
-import { routes } from "@/components/routes";
 
 // The portal's error boundary: the shell stays, the page area explains and offers a retry.
 // Details stay in the server log; the digest lets support find them there.

@@ -4,7 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import type { SignInProvider } from "@/lib/auth/list-sign-in-providers";
+import type { SignInProvider } from "@/lib/auth/types";
 
 function GitHubMark() {
   return (

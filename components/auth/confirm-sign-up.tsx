@@ -1,9 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { routes } from "@/components/routes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -12,7 +13,6 @@ import { describeAuthError } from "@/lib/auth/describe-auth-error";
 import { parseSignInErrorCode } from "@/lib/auth/sign-in-errors";
 import { CONFIRMATION_PROVIDER_ID } from "@/lib/auth/types";
 import { AUTH_LINK_CLASSES } from "./auth-card";
-import { routes } from "@/components/routes";
 
 type State =
   | { step: "confirming" }

@@ -4,13 +4,13 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { routes } from "@/components/routes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { signUpSchema, type SignUpInput } from "@/lib/auth/schemas";
 import type { SignUpResponse } from "@/lib/auth/types";
 import { fetchJson, RequestError } from "@/lib/http/fetch-json";
-import { routes } from "@/components/routes";
 
 type Field = keyof SignUpInput;
 

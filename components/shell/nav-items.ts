@@ -1,5 +1,5 @@
-import { CodeIcon, JobsIcon, SettingsIcon } from "@/components/ui/icons";
 import { routes } from "@/components/routes";
+import { CodeIcon, JobsIcon, SettingsIcon } from "@/components/ui/icons";
 
 // The portal's sections, in sidebar order.
 export const NAV_ITEMS = [

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { ProductMark } from "@/components/product-mark";
+import { routes } from "@/components/routes";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { NAV_ITEMS } from "./nav-items";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
-import { routes } from "@/components/routes";
 
 export interface SidebarProps {
   workspaceName: string;

@@ -2,10 +2,10 @@
 
 import { signOut } from "next-auth/react";
 import { useEffect, useId, useRef, useState } from "react";
+import { routes } from "@/components/routes";
 import { cn } from "@/components/ui/cn";
 import { ChevronUpDownIcon, SignOutIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
-import { routes } from "@/components/routes";
 
 /** The signed-in user's button at the foot of the sidebar; opens a small menu with Sign out. */
 export function UserMenu({ email }: { email: string }) {

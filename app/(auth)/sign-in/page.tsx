@@ -2,11 +2,11 @@ import Link from "next/link";
 import { AlternativeSignIn } from "@/components/auth/alternative-sign-in";
 import { AUTH_LINK_CLASSES, AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { routes } from "@/components/routes";
 import { describeAuthError } from "@/lib/auth/describe-auth-error";
 import { listAlternativeProviders } from "@/lib/auth/list-sign-in-providers";
 import { toSafeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { isEmailConfigured } from "@/lib/email/mailer";
-import { routes } from "@/components/routes";
 
 export const metadata = { title: "Sign in" };
 

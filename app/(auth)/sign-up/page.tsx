@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { AUTH_LINK_CLASSES, AuthCard } from "@/components/auth/auth-card";
 import { SignUpForm } from "@/components/auth/sign-up-form";
-import { isEmailConfigured } from "@/lib/email/mailer";
 import { routes } from "@/components/routes";
+import { isEmailConfigured } from "@/lib/email/mailer";
 
 export const metadata = { title: "Create an account" };
 

@@ -1,13 +1,13 @@
-import Link from "next/link";
 import { headers } from "next/headers";
+import Link from "next/link";
 import { CodeSample } from "@/components/api-docs/code-sample";
 import { EndpointReference } from "@/components/api-docs/endpoint-reference";
+import { routes } from "@/components/routes";
 import { buttonClassName } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMembership } from "@/lib/auth/session";
 import { getRequestOrigin } from "@/lib/http/get-request-origin";
 import { curlExample, EXAMPLE_JOB_ID, javaExample, javascriptExample, PLACEHOLDER_API_KEY, pythonExample } from "@/lib/v1-api/code-examples";
-import { routes } from "@/components/routes";
 
 export const metadata = { title: "API" };
 

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { z } from "zod";
 import { AUTH_LINK_CLASSES, AuthCard } from "@/components/auth/auth-card";
 import { CheckEmailPanel } from "@/components/auth/check-email-panel";
-import { CONFIRMATION_TTL_HOURS } from "@/lib/auth/request-sign-up-confirmation";
 import { routes } from "@/components/routes";
+import { CONFIRMATION_TTL_HOURS } from "@/lib/auth/request-sign-up-confirmation";
 
 export const metadata = { title: "Check your email" };
 
