@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { toFieldErrors, type FieldErrors } from "@/components/to-field-errors";
 import { routes } from "@/components/routes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

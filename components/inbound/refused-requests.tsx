@@ -9,7 +9,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { REFUSAL_HINTS, REFUSAL_LABELS } from "@/lib/inbound/describe-profile";
 import type { RefusalView } from "@/lib/inbound/types";
 import { refusalsQuery } from "./queries";
-import { SignatureDiagnosticsView } from "./signature-diagnostics";
+import { SignatureDiagnosticsView } from "./signature-diagnostics-view";
 
 const label = "text-caption font-medium tracking-wide text-subtle uppercase";
 

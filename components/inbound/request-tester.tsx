@@ -9,7 +9,7 @@ import { Label } from "@/components/ui/label";
 import { REFUSAL_HINTS, REFUSAL_LABELS } from "@/lib/inbound/describe-profile";
 import type { TestRequestResult } from "@/lib/inbound/types";
 import { testInboundRequestMutation } from "./mutations";
-import { SignatureDiagnosticsView } from "./signature-diagnostics";
+import { SignatureDiagnosticsView } from "./signature-diagnostics-view";
 
 const TEXTAREA =
   "block w-full rounded-md border border-emphasis bg-default px-3 py-2 font-mono text-code leading-relaxed text-emphasis shadow-xs " +

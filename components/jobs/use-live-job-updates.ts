@@ -3,7 +3,7 @@
 import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { JobPage, SerializedJob, SerializedJobDetail } from "@/lib/jobs/types";
-import { mergeJobIntoPage } from "./merge-job-change";
+import { mergeJobIntoPage } from "./merge-job-into-page";
 import { isJobListKey, jobsKeys } from "./queries";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "paused";

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useId, useMemo, useRef, useState, type FormEvent } from "react";
-import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { toFieldErrors, type FieldErrors } from "@/components/to-field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -14,7 +14,7 @@ import { Select } from "@/components/ui/select";
 import { canonicalBaseUrl } from "@/lib/upstream/canonical-base-url";
 import { connectionInputSchemaFor, KEY_REQUIRED_FOR_NEW_BASE_URL } from "@/lib/workspaces/schemas";
 import type { ConnectionView } from "@/lib/workspaces/types";
-import { ConnectionCheckResultAlert } from "./connection-check-result";
+import { ConnectionCheckResultAlert } from "./connection-check-result-alert";
 import { testConnectionMutation, updateConnectionMutation } from "./mutations";
 
 export interface UpstreamConnectionFormProps {

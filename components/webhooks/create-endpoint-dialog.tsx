@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { toFieldErrors, type FieldErrors } from "@/components/to-field-errors";
 import { routes } from "@/components/routes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -1,9 +1,9 @@
-import type { FieldErrors } from "@/components/field-errors";
+import type { FieldErrors } from "@/components/to-field-errors";
 import { TextField } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
 import { DESCRIPTION_MAX_LENGTH } from "@/lib/webhook-endpoints/schemas";
 import { JOB_EVENTS, type JobEventType } from "@/lib/workflow/workflows";
-import { EVENT_DESCRIPTIONS } from "./event-types";
+import { EVENT_DESCRIPTIONS } from "./event-descriptions";
 
 export type EndpointField = "url" | "description" | "eventTypes";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { JobPage, SerializedJob } from "@/lib/jobs/types";
-import { matchesFilters, mergeJobIntoPage } from "./merge-job-change";
+import { matchesFilters, mergeJobIntoPage } from "./merge-job-into-page";
 
 const job = (id: string, over: Partial<SerializedJob> = {}): SerializedJob => ({
   id,

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { routes } from "@/components/routes";
-import { Button, buttonClassName } from "@/components/ui/button";
+import { buttonClassName } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { JobsIcon, SearchIcon, WebhookIcon } from "@/components/ui/icons";
+import { WebhookIcon } from "@/components/ui/icons";
 
 /** No jobs at all: says how jobs get here. */
 export function NoJobsYet({ webhookUrl }: { webhookUrl: string }) {
@@ -29,30 +29,6 @@ export function NoJobsYet({ webhookUrl }: { webhookUrl: string }) {
             Webhook settings and signing secret
           </Link>
         </div>
-      }
-    />
-  );
-}
-
-/** Filters or a search that match nothing. */
-export function NoMatchingJobs({ search, onClear }: { search?: string; onClear: () => void }) {
-  return (
-    <EmptyState
-      icon={search ? <SearchIcon className="size-5" /> : <JobsIcon className="size-5" />}
-      title="No matching jobs"
-      description={
-        search ? (
-          <>
-            No job id starts with <code className="font-mono text-ui">{search}</code> under these filters.
-          </>
-        ) : (
-          "No job matches these filters."
-        )
-      }
-      action={
-        <Button variant="secondary" size="sm" onClick={onClear}>
-          Clear filters
-        </Button>
       }
     />
   );
