@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import { displayPrefix, generateApiKey, hashApiKey } from "@/lib/crypto/api-key";
 import type { CreateApiKeyInput } from "./schemas";

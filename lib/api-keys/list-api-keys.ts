@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { ApiKeySummary } from "./types";
 import { apiKeySelect, serializeApiKey } from "./serialize-api-key";

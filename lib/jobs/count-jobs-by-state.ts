@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import { JOB_STATES, type JobState } from "@/lib/workflow/workflows";
 import type { JobCounts } from "./types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import { generateUrlToken, generateWebhookSecret } from "@/lib/crypto/webhook-secret";
 import { forgetInboundVerifier } from "@/lib/ingest/inbound-secrets";
