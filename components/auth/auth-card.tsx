@@ -30,4 +30,4 @@ export function AuthCard({ title, children, footer }: AuthCardProps) {
 }
 
 export const AUTH_LINK_CLASSES =
-  "font-medium text-brand hover:underline focus-visible:outline-2 focus-visible:outline-focus rounded-sm";
+  "link font-medium focus-visible:outline-2 focus-visible:outline-focus rounded-sm";

@@ -48,7 +48,7 @@ export function ConnectSteps({ profile }: { profile: VerificationProfile }) {
         </Step>
         <Step n={3}>
           Create a job, or wait for the next. It appears on the{" "}
-          <Link href={routes.jobs} className="font-medium text-brand hover:underline">
+          <Link href={routes.jobs} className="link font-medium">
             Jobs page
           </Link>{" "}
           within seconds. If it does not, <span className={strong}>Refused requests</span> says why, and{" "}

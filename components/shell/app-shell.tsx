@@ -10,8 +10,8 @@ import { Sidebar, type SidebarProps } from "./sidebar";
 /**
  * The signed-in frame: a sidebar column from `lg` up; below it, a top bar whose menu button opens
  * the same sidebar in a native modal <dialog> (focus trapped, Escape closes, focus restored).
- * The column is as tall as the page (its edge and background run to the bottom of a long page)
- * while its content sticks to the viewport; a fixed sidebar would stop at the viewport's height.
+ * The column is as tall as the page, so its edge and background run to the bottom of a long page;
+ * the navigation inside it is fixed to the viewport (alone, a fixed sidebar stops at its height).
  */
 export function AppShell({ children, ...sidebar }: Omit<SidebarProps, "onNavigate"> & { children: ReactNode }) {
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -34,7 +34,7 @@ export function AppShell({ children, ...sidebar }: Omit<SidebarProps, "onNavigat
         Skip to content
       </a>
       <aside className="hidden w-64 shrink-0 border-r border-subtle bg-muted lg:block">
-        <div className="sticky top-0 h-screen overflow-y-auto">
+        <div className="fixed inset-y-0 left-0 w-64 overflow-y-auto">
           <Sidebar {...sidebar} />
         </div>
       </aside>

@@ -26,7 +26,7 @@ export function JobDeliveries({ jobId, canManage }: { jobId: string; canManage: 
         <CardTitle>Webhook deliveries</CardTitle>
         <CardDescription>
           This job&apos;s events as sent to your endpoints (
-          <Link href={routes.webhooks} className="text-brand hover:underline">
+          <Link href={routes.webhooks} className="link">
             Settings → Webhooks
           </Link>
           ). Select one to see each attempt.
