@@ -55,6 +55,9 @@ test("signed out: sign-in and sign-up, light and dark, meet WCAG AA colour contr
 test("signed in: every main page, light and dark, meets WCAG AA colour contrast", async ({ signedInPage: page, simulator }) => {
   test.setTimeout(180_000);
   const receiver = await startWebhookReceiver();
+  // The demo workspace is shared with the other specs: what this test adds, it takes away again.
+  let endpointId: string | undefined;
+  let apiKeyId: string | undefined;
   try {
     const completed = await simulator.createJob("translate", { mediaUrl: media("contrast-lecture"), targetLanguage: "fr" });
     const failed = await simulator.createJob("dub", { mediaUrl: media("fail-contrast"), targetLanguage: "de" });
@@ -63,9 +66,10 @@ test("signed in: every main page, light and dark, meets WCAG AA colour contrast"
       headers: ORIGIN,
     });
     expect(endpoint.status(), await endpoint.text()).toBe(201);
-    const endpointId = ((await endpoint.json()) as { endpoint: { id: string } }).endpoint.id;
+    endpointId = ((await endpoint.json()) as { endpoint: { id: string } }).endpoint.id;
     const key = await page.request.post("/api/api-keys", { data: { name: "Contrast check" }, headers: ORIGIN });
     expect(key.status(), await key.text()).toBe(201);
+    apiKeyId = ((await key.json()) as { apiKey: { id: string } }).apiKey.id;
     await waitForJob(page, completed.jobId, "completed");
     await waitForJob(page, failed.jobId, "failed");
 
@@ -98,6 +102,8 @@ test("signed in: every main page, light and dark, meets WCAG AA colour contrast"
     ]);
     expect(failures, failures.join("\n\n")).toEqual([]);
   } finally {
+    if (endpointId) await page.request.delete(`/api/webhook-endpoints/${endpointId}`, { headers: ORIGIN });
+    if (apiKeyId) await page.request.delete(`/api/api-keys/${apiKeyId}`, { headers: ORIGIN });
     await receiver.close();
   }
 });
