@@ -4,49 +4,73 @@ import type pg from "pg";
 // (two workers never take the same row; neither waits for the other), marked `delivering` with a
 // lease, and returned with what sending needs. The HTTP request happens after the commit.
 //
-// - Due: `pending` whose nextAttemptAt has come (the (status, nextAttemptAt) index, oldest first,
-//   stops at the scan limit), or `delivering` whose lease expired: its worker died mid-attempt
-//   (leases are short and renewed while the attempt runs: renew-leases.ts). Such an attempt is
-//   logged as lost and the delivery is tried again (at-least-once) — unless that already happened
-//   `maxLeaseRecoveries` times in a row with no outcome recorded in between: then something about
-//   this delivery stops every attempt from finishing, and it is failed with that reason instead
-//   of being sent forever.
+// - Due: `pending` whose nextAttemptAt has come, or `delivering` whose lease expired: its worker
+//   died mid-attempt (leases are short and renewed while the attempt runs: renew-leases.ts). Such
+//   an attempt is logged as lost and the delivery is tried again (at-least-once) — unless that
+//   already happened `maxLeaseRecoveries` times in a row with no outcome recorded in between:
+//   then something about this delivery stops every attempt from finishing, and it is failed with
+//   that reason instead of being sent forever.
 // - Fencing: attemptCount goes up by one per claim and is the claim's token. Recording an outcome,
 //   renewing or releasing requires the same (status, attemptCount), so a worker whose lease
 //   expired and was re-claimed cannot overwrite the new holder's result.
 // - Fairness, counted over live leases across all workers (two claims running at the same instant
 //   may each fill a cap once): an endpoint has at most `perEndpoint` deliveries in flight and a
 //   workspace at most `perWorkspace`, so one workspace's slow endpoints (a tarpit answers after the
-//   send timeout) hold at most its share of the slots and never all of a worker's. Rows of an
-//   endpoint or workspace at its cap are skipped in the scan, so their backlog cannot hide other
-//   rows; within a batch the workspaces take turns, and within a workspace its endpoints (row
-//   numbers, then age). The scan still reads past a capped backlog's due rows (the (status,
-//   nextAttemptAt) index holds neither the endpoint nor the workspace): cheap for thousands of
-//   due rows, not for millions.
+//   send timeout) hold at most its share of the slots, never all of a worker's. The claiming
+//   worker's own attempts that are over but whose outcome is still being written (`settled`) do
+//   not count: they hold no slot. Within a batch the workspaces take turns, then their endpoints,
+//   then the oldest rows first.
+// - Cost independent of the backlog: the endpoints with pending rows are found by a skip scan of
+//   the (status, endpointId, nextAttemptAt) index (one descent each), and each endpoint below its
+//   caps gives at most its remaining share of due rows, oldest first. An endpoint or workspace at
+//   its cap is not read at all, however many rows it has waiting; what a claim reads grows with
+//   the number of endpoints that have deliveries pending, not with the deliveries.
 // - Disabled endpoints: their due rows are failed here, never sent.
-// The statement also says whether any endpoint or workspace is at its cap: then a slot freed by a
-// send that finishes may let more rows through, and the worker claims again at once.
+// The statement also says whether an endpoint or workspace is at its cap, or reached it in this
+// batch: then a slot freed by an attempt that finishes may let more rows through, and the worker
+// claims again at once instead of at its next poll.
 const CLAIM_SQL = `
-WITH
+WITH RECURSIVE
+pending_endpoints(id) AS (
+  (SELECT "endpointId" FROM "WebhookDelivery" WHERE status = 'pending' ORDER BY "endpointId" LIMIT 1)
+  UNION ALL
+  SELECT (SELECT d."endpointId" FROM "WebhookDelivery" AS d
+           WHERE d.status = 'pending' AND d."endpointId" > p.id ORDER BY d."endpointId" LIMIT 1)
+    FROM pending_endpoints AS p
+   WHERE p.id IS NOT NULL
+),
 busy AS (
   SELECT "workspaceId", "endpointId", count(*)::int AS in_flight
     FROM "WebhookDelivery"
-   WHERE status = 'delivering' AND "leaseExpiresAt" > $1::timestamp(3)
+   WHERE status = 'delivering' AND "leaseExpiresAt" > $1::timestamp(3) AND NOT (id = ANY ($12::text[]))
    GROUP BY "workspaceId", "endpointId"
 ),
 busy_workspaces AS (
   SELECT "workspaceId", sum(in_flight)::int AS in_flight FROM busy GROUP BY "workspaceId"
 ),
+open_endpoints AS (
+  SELECT ep.id, ep.enabled,
+         CASE WHEN ep.enabled
+              THEN LEAST($4::int - COALESCE(b.in_flight, 0), $8::int - COALESCE(w.in_flight, 0), $2::int)
+              ELSE $3::int END AS budget
+    FROM pending_endpoints AS p
+    JOIN "WebhookEndpoint" AS ep ON ep.id = p.id
+    LEFT JOIN busy AS b ON b."endpointId" = ep.id
+    LEFT JOIN busy_workspaces AS w ON w."workspaceId" = ep."workspaceId"
+   WHERE ($7::text[] IS NULL OR ep."workspaceId" = ANY ($7::text[]))
+),
 due AS (
-  SELECT d.id, d."workspaceId", d."endpointId", d."nextAttemptAt", d."attemptCount", d."leaseExpiresAt", d."leaseRecoveries", false AS expired
-    FROM "WebhookDelivery" AS d
-   WHERE d.status = 'pending' AND d."nextAttemptAt" <= $1::timestamp(3)
-     AND ($7::text[] IS NULL OR d."workspaceId" = ANY ($7::text[]))
-     AND NOT EXISTS (SELECT 1 FROM busy AS b WHERE b."endpointId" = d."endpointId" AND b.in_flight >= $4::int)
-     AND NOT EXISTS (SELECT 1 FROM busy_workspaces AS w WHERE w."workspaceId" = d."workspaceId" AND w.in_flight >= $8::int)
-   ORDER BY d."nextAttemptAt"
-   LIMIT $3::int
-   FOR UPDATE SKIP LOCKED
+  SELECT r.*
+    FROM open_endpoints AS e
+   CROSS JOIN LATERAL (
+     SELECT d.id, d."workspaceId", d."endpointId", d."nextAttemptAt", d."attemptCount", d."leaseExpiresAt", d."leaseRecoveries", false AS expired
+       FROM "WebhookDelivery" AS d
+      WHERE d.status = 'pending' AND d."endpointId" = e.id AND d."nextAttemptAt" <= $1::timestamp(3)
+      ORDER BY d."nextAttemptAt"
+      LIMIT e.budget
+      FOR UPDATE SKIP LOCKED
+   ) AS r
+   WHERE e.budget > 0
 ),
 expired AS (
   SELECT d.id, d."workspaceId", d."endpointId", d."nextAttemptAt", d."attemptCount", d."leaseExpiresAt", d."leaseRecoveries", true AS expired
@@ -110,8 +134,9 @@ abandoned AS (
    WHERE d.id = c.id AND NOT c.enabled
 ),
 capped AS (
-  SELECT EXISTS (SELECT 1 FROM busy WHERE in_flight >= $4::int)
-      OR EXISTS (SELECT 1 FROM busy_workspaces WHERE in_flight >= $8::int) AS capped
+  SELECT EXISTS (SELECT 1 FROM open_endpoints WHERE enabled AND budget <= 0)
+      OR EXISTS (SELECT 1 FROM candidates WHERE enabled AND NOT give_up AND endpoint_turn + endpoint_in_flight > $4::int)
+      OR EXISTS (SELECT 1 FROM eligible WHERE workspace_turn + workspace_in_flight > $8::int) AS capped
 )
 SELECT capped.capped, c.id, c."workspaceId", c."endpointId", c."jobId", c."eventType", c."messageId",
        c."attemptCount" AS "attemptNumber", ep.url, ep."secretEnc",
@@ -157,6 +182,8 @@ export interface ClaimOptions {
   maxLeaseRecoveries?: number;
   /** Only these workspaces' deliveries (tests sharing one database; a tenant's dedicated worker). */
   workspaceIds?: readonly string[] | null;
+  /** This worker's deliveries whose attempt is over, outcome not yet written: not in flight any more. */
+  settled?: readonly string[];
 }
 
 export interface Claim {
@@ -170,9 +197,9 @@ export const DEFAULT_MAX_LEASE_RECOVERIES = 3;
 export type Queryable = Pick<pg.Pool, "query">;
 
 export async function claimDeliveries(db: Queryable, options: ClaimOptions): Promise<Claim> {
-  const { nowMs, limit, perEndpoint, perWorkspace, leaseMs, maxLeaseRecoveries = DEFAULT_MAX_LEASE_RECOVERIES, workspaceIds = null } = options;
+  const { nowMs, limit, perEndpoint, perWorkspace, leaseMs, maxLeaseRecoveries = DEFAULT_MAX_LEASE_RECOVERIES, workspaceIds = null, settled = [] } = options;
   if (limit <= 0) return { deliveries: [], capped: false };
-  // Scan a few times the batch: rows of endpoints that reach their cap within it are passed over.
+  // Expired leases looked at per claim, and due rows of a disabled endpoint failed per claim.
   const scan = Math.max(limit * 4, 64);
   const values = [
     new Date(nowMs).toISOString(),
@@ -186,6 +213,7 @@ export async function claimDeliveries(db: Queryable, options: ClaimOptions): Pro
     maxLeaseRecoveries,
     givenUpError(maxLeaseRecoveries),
     LOST_ATTEMPT_ERROR,
+    settled,
   ];
   const { rows } = await db.query<ClaimedDelivery & { capped: boolean }>({ name: "delivery-claim", text: CLAIM_SQL, values });
   return {

@@ -86,6 +86,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions = {}): Deliv
   const inFlight = new Set<Promise<void>>();
   // The claims whose leases this worker renews: from the claim until the attempt is over.
   const held = new Map<string, number>();
+  // Those whose HTTP exchange is over and whose outcome is being written: they hold no slot.
+  const settled = new Set<string>();
   let sending = 0;
   const stopping = new AbortController();
   let running = false;
@@ -107,6 +109,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions = {}): Deliv
       if (sent) return;
       sent = true;
       sending -= 1;
+      settled.add(delivery.id);
+      // Its endpoint's and workspace's slot is free now (the claim leaves `settled` out of the caps).
       if (capped) maybeMore = true;
       if (maybeMore) schedulePump();
     };
@@ -119,6 +123,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions = {}): Deliv
         // attempt follows (claim-deliveries.ts bounds how often that can happen in a row).
         held.delete(delivery.id);
         onSent();
+        settled.delete(delivery.id);
         inFlight.delete(task);
         if (maybeMore) schedulePump();
       });
@@ -132,7 +137,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions = {}): Deliv
       while (running && maybeMore && freeSlots() > 0) {
         maybeMore = false;
         const free = freeSlots();
-        const result = await claimDeliveries(db, { nowMs: clock(), limit: free, ...claim });
+        const result = await claimDeliveries(db, { nowMs: clock(), limit: free, settled: [...settled], ...claim });
         capped = result.capped;
         for (const delivery of result.deliveries) launch(delivery);
         if (result.deliveries.length === free) maybeMore = true;
