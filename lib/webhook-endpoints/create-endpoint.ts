@@ -20,5 +20,5 @@ export async function createEndpoint(workspaceId: string, input: CreateEndpointI
     },
     select: endpointSelect,
   });
-  return serializeEndpoint(row, { windowHours: STATS_WINDOW_HOURS, succeeded: 0, failing: 0, successRate: null });
+  return serializeEndpoint(row, { windowHours: STATS_WINDOW_HOURS, succeeded: 0, failing: 0, inFlight: 0, successRate: null });
 }

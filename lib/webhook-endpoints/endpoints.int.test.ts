@@ -41,7 +41,7 @@ describe("webhook endpoints", () => {
       enabled: true,
       disabledReason: null,
       previousSecretExpiresAt: null,
-      stats: { succeeded: 0, failing: 0, successRate: null },
+      stats: { succeeded: 0, failing: 0, inFlight: 0, successRate: null },
     });
 
     const row = await readRow(endpoint.id);
