@@ -13,6 +13,8 @@ export const RETRY_DELAYS_MS = [
 ] as const;
 
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+/** From the first attempt to the last, without jitter: 27 h 35 min 5 s ("about 28 hours"). */
+export const RETRY_SPAN_MS = RETRY_DELAYS_MS.reduce((sum, delay) => sum + delay, 0);
 export const JITTER = 0.2;
 /** A Retry-After is honoured up to this far ahead; a longer one is taken as this. */
 export const MAX_RETRY_AFTER_MS = 24 * 3_600_000;
@@ -51,3 +53,6 @@ export function retryTimeline(): Array<{ attempt: number; afterPreviousMs: numbe
     return { attempt: index + 1, afterPreviousMs, sinceFirstMs };
   });
 }
+
+/** The send timeout as published (post-webhook.ts's DEFAULT_TIMEOUT_MS; a test keeps them equal). */
+export const PUBLISHED_SEND_TIMEOUT_MS = 15_000;
