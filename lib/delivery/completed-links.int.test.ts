@@ -98,21 +98,35 @@ describe("job.completed deliveries", () => {
   });
 });
 
-/** The simulator behind a proxy that counts the download-result calls made through it. */
+/**
+ * The simulator behind a reverse proxy that counts the download-result calls made through it. Its
+ * links are rewritten to the proxy's origin, as a Jobs API behind a gateway would present them.
+ */
 async function startCountingProxy(target: string) {
   const calls: string[] = [];
+  let origin = "";
   const server = http.createServer((request, response) => {
-    if (request.url?.endsWith("/download-result")) calls.push(request.url);
-    const forwarded = http.request(new URL(request.url ?? "/", target), { method: request.method, headers: request.headers }, (answer) => {
-      response.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(response);
+    const counted = request.url?.endsWith("/download-result") ?? false;
+    if (counted) calls.push(request.url!);
+    const forwarded = http.request(new URL(request.url ?? "/", target), { method: request.method, headers: request.headers }, async (answer) => {
+      if (!counted) {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      for await (const chunk of answer) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks).toString("utf8").replaceAll(target, origin);
+      response.writeHead(answer.statusCode ?? 502, { ...answer.headers, "content-length": Buffer.byteLength(body) });
+      response.end(body);
     });
     request.pipe(forwarded);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     calls,
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: origin,
     close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   };
 }
@@ -142,15 +156,18 @@ describe("the fresh links of a job.completed", () => {
     } finally {
       await worker.stop();
       await pool.end();
-      await proxy.close();
     }
-    // One call per workspace: its three endpoints shared it; the other workspace made its own.
-    expect(proxy.calls).toEqual([`/v1/jobs/${payload.data.jobId}/download-result`, `/v1/jobs/${payload.data.jobId}/download-result`]);
-    for (const { secret, path } of endpoints) {
-      const [request] = receiver.requests.filter((r) => r.path === path);
-      const body = new Webhook(secret).verify(request.body, request.headers as Record<string, string>) as WebhookPayload;
-      expect(body.data.outputs?.length).toBe(payload.data.outputs?.length);
-      for (const output of body.data.outputs ?? []) expect(new URL(output.url).search).not.toBe("");
+    try {
+      // One call per workspace: its three endpoints shared it; the other workspace made its own.
+      expect(proxy.calls).toEqual([`/v1/jobs/${payload.data.jobId}/download-result`, `/v1/jobs/${payload.data.jobId}/download-result`]);
+      for (const { secret, path } of endpoints) {
+        const [request] = receiver.requests.filter((r) => r.path === path);
+        const body = new Webhook(secret).verify(request.body, request.headers as Record<string, string>) as WebhookPayload;
+        expect(body.data.outputs?.length).toBe(payload.data.outputs?.length);
+        for (const output of body.data.outputs ?? []) expect((await fetch(output.url)).status).toBe(200);
+      }
+    } finally {
+      await proxy.close();
     }
   });
 });
