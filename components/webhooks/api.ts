@@ -21,7 +21,7 @@ const ENDPOINT_REFRESH_MS = 10_000;
 export const endpointsQuery = () =>
   queryOptions({
     queryKey: webhookKeys.endpoints(),
-    queryFn: ({ signal }) => fetchJson<{ endpoints: WebhookEndpointView[] }>("/api/webhook-endpoints", { signal }),
+    queryFn: ({ signal }) => fetchJson<{ endpoints: WebhookEndpointView[]; maxEndpoints: number }>("/api/webhook-endpoints", { signal }),
     refetchInterval: ENDPOINT_REFRESH_MS,
   });
 

@@ -7,12 +7,13 @@ import { DeliveryLog } from "./delivery-log";
 import { EndpointDetailsForm } from "./endpoint-details-form";
 import { EndpointHeader } from "./endpoint-header";
 import { EndpointStateBanner } from "./endpoint-state-banner";
+import { RetryScheduleCard } from "./retry-schedule-card";
 import { SigningSecretCard } from "./signing-secret-card";
 import { TestEventCard } from "./test-event-card";
 import { useEndpoint } from "./use-endpoint";
 import { LoadError } from "@/components/load-error";
 
-/** The endpoint page: state, secret, test, delivery log, then its settings. */
+/** The endpoint page: state, secret, test, delivery log, then its settings and the retry schedule. */
 export function EndpointView({ endpointId, canManage }: { endpointId: string; canManage: boolean }) {
   const { data, error, refetch, isFetching } = useEndpoint(endpointId);
 
@@ -35,6 +36,9 @@ export function EndpointView({ endpointId, canManage }: { endpointId: string; ca
       <div className="mt-10 divide-y divide-zinc-200 border-t border-zinc-200 pt-8 dark:divide-zinc-800 dark:border-zinc-800">
         <SettingsSection id="endpoint-details" title="Endpoint details" description="Where events go and which ones. A new URL is checked the same way as when the endpoint was added.">
           <EndpointDetailsForm endpoint={endpoint} canManage={canManage} />
+        </SettingsSection>
+        <SettingsSection id="retry-schedule" title="Retry schedule" description="What the portal does when this endpoint does not answer 2xx: the same for every endpoint.">
+          <RetryScheduleCard />
         </SettingsSection>
         {canManage && (
           <SettingsSection id="delete-endpoint" title="Delete endpoint" description="Stops all deliveries to this URL and deletes its log.">

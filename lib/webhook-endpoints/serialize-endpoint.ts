@@ -25,6 +25,8 @@ export interface EndpointStats {
   succeeded: number;
   /** Gave up, or still retrying after a failed attempt. */
   failing: number;
+  /** First attempt under way (or queued again after a success): neither a success nor a failure yet. */
+  inFlight: number;
   /** succeeded / (succeeded + failing), or null with nothing attempted in the window. */
   successRate: number | null;
 }
