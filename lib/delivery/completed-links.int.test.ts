@@ -143,6 +143,7 @@ async function startCountingProxy(target: string) {
 describe("the fresh links of a job.completed", () => {
   it("are fetched once per job and round for all its endpoints, and never shared across workspaces", async () => {
     const proxy = await startCountingProxy(simulator.url);
+    allowJobsApiBaseUrls(proxy.url);
     const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 4 });
     const payload = await completedJob();
     const endpoints: Array<{ workspaceId: string; secret: string; path: string }> = [];
@@ -151,12 +152,13 @@ describe("the fresh links of a job.completed", () => {
     for (const name of ["a", "b"]) {
       const workspace = await createTestWorkspace();
       workspaceIds.push(workspace.id);
-      await prisma.workspace.update({ where: { id: workspace.id }, data: { upstreamBaseUrl: proxy.url, upstreamApiKeyEnc: seal(KEY) } });
+      await connect(workspace.id, simulator.url);
       for (const index of [0, 1, 2]) {
         const path = `/shared/${name}/${index}`;
         endpoints.push({ workspaceId: workspace.id, secret: (await createTestEndpoint(workspace.id, receiver.url(path))).secret, path });
       }
       expect((await postSigned(workspace, payload)).status).toBe(200);
+      await connect(workspace.id, proxy.url);
     }
     const worker = createDeliveryWorker({ pool, workspaceIds, policy: { allowPrivate: true }, listen: false, pollMs: 100 });
     worker.start();
