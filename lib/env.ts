@@ -63,6 +63,14 @@ const envSchema = z.object({
     .enum(["on", "off", "1", "0", "true", "false"])
     .default("on")
     .transform((value) => value === "on" || value === "1" || value === "true"),
+  /** Deliveries one delivery worker (the portal's, or each `npm run worker`) sends at once. */
+  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(64),
+  /** Deliveries one workspace may have in flight across all workers: its share of the slots. */
+  DELIVERY_WORKSPACE_IN_FLIGHT: z.coerce.number().int().min(1).max(1_000).default(32),
+  /** Deliveries one endpoint may have in flight across all workers. */
+  DELIVERY_ENDPOINT_IN_FLIGHT: z.coerce.number().int().min(1).max(1_000).default(16),
+  /** Webhook endpoints one workspace may have; adding more is refused with this number. */
+  MAX_ENDPOINTS_PER_WORKSPACE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Set by Next.js during `next build` (phase-production-build). */
   NEXT_PHASE: z.string().optional(),
   GITHUB_ID: z.string().optional(),

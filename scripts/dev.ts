@@ -12,6 +12,9 @@ applyRuntimeEnv({
   APP_ENCRYPTION_KEY: secrets.encryptionKey,
   NEXTAUTH_SECRET: secrets.nextauthSecret,
   NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+  // The demo database's workspace is connected to the simulator (npm run simulator, or a demo
+  // running beside): allowed here too, so Settings does not call its connection "not allowed".
+  JOBS_API_BASE_URLS: [...env.JOBS_API_BASE_URLS, `http://127.0.0.1:${env.SIMULATOR_PORT}`].join(","),
 });
 const next = startPortal(env.PORT, {}, { mode: "development" });
 

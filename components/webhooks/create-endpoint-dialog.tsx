@@ -3,8 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { toFieldErrors, type FieldErrors } from "@/components/to-field-errors";
 import { routes } from "@/components/routes";
+import { toFieldErrors, type FieldErrors } from "@/components/to-field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

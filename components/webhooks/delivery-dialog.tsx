@@ -55,6 +55,11 @@ function DeliveryBody({ detail }: { detail: DeliveryDetail }) {
         </Fact>
         <Fact label="Enqueued">{formatExact(delivery.createdAt)}</Fact>
         {delivery.nextAttemptAt && <Fact label="Next attempt">{formatExact(delivery.nextAttemptAt)}</Fact>}
+        {delivery.status === "failed" && delivery.lastError && (
+          <Fact label="Why it stopped">
+            <span data-testid="delivery-last-error">{delivery.lastError}</span>
+          </Fact>
+        )}
       </dl>
       <section aria-label="Attempts" className="space-y-2">
         <h3 className="text-sm font-semibold text-emphasis">Attempts</h3>

@@ -10,10 +10,11 @@ import { EndpointDetailsForm } from "./endpoint-details-form";
 import { EndpointHeader } from "./endpoint-header";
 import { EndpointStateBanner } from "./endpoint-state-banner";
 import { endpointQuery } from "./queries";
+import { RetryScheduleCard } from "./retry-schedule-card";
 import { SigningSecretCard } from "./signing-secret-card";
 import { TestEventCard } from "./test-event-card";
 
-/** The endpoint page: state, secret, test, delivery log, then its settings. */
+/** The endpoint page: state, secret, test, delivery log, then its settings and the retry schedule. */
 export function EndpointView({ endpointId, canManage }: { endpointId: string; canManage: boolean }) {
   const { data, error, refetch, isFetching } = useQuery(endpointQuery(endpointId));
 
@@ -36,6 +37,9 @@ export function EndpointView({ endpointId, canManage }: { endpointId: string; ca
       <div className="mt-10 divide-y divide-subtle border-t border-subtle pt-8">
         <SettingsSection id="endpoint-details" title="Endpoint details" description="Where events go and which ones. A new URL is checked the same way as when the endpoint was added.">
           <EndpointDetailsForm endpoint={endpoint} canManage={canManage} />
+        </SettingsSection>
+        <SettingsSection id="retry-schedule" title="Retry schedule" description="What the portal does when this endpoint does not answer 2xx: the same for every endpoint.">
+          <RetryScheduleCard />
         </SettingsSection>
         {canManage && (
           <SettingsSection id="delete-endpoint" title="Delete endpoint" description="Stops all deliveries to this URL and deletes its log.">

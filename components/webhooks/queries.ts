@@ -32,7 +32,7 @@ function isInFlight(delivery: DeliveryView | undefined): boolean {
 export const endpointsQuery = () =>
   queryOptions({
     queryKey: webhookKeys.endpoints(),
-    queryFn: ({ signal }) => fetchJson<{ endpoints: WebhookEndpointView[] }>("/api/webhook-endpoints", { signal }),
+    queryFn: ({ signal }) => fetchJson<{ endpoints: WebhookEndpointView[]; maxEndpoints: number }>("/api/webhook-endpoints", { signal }),
     refetchInterval: ENDPOINT_REFRESH_MS,
   });
 

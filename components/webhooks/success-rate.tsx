@@ -11,13 +11,14 @@ const BAR: Record<ReturnType<typeof successRateTone>, string> = {
   info: "bg-info-emphasis",
 };
 
-/** "98.5%" over a thin bar, with the counts behind it in the title. */
+/** "98.5%" over a thin bar, with the counts behind it in the title. Deliveries in flight count as neither. */
 export function SuccessRate({ stats, className }: { stats: EndpointStats; className?: string }) {
   const total = stats.succeeded + stats.failing;
+  const inFlight = stats.inFlight > 0 ? ` (${stats.inFlight} more in flight, not counted yet)` : "";
   const title =
     total === 0
-      ? `No deliveries attempted in the last ${stats.windowHours} hours`
-      : `${stats.succeeded} of ${total} deliveries succeeded in the last ${stats.windowHours} hours`;
+      ? `No delivery finished an attempt in the last ${stats.windowHours} hours${inFlight}`
+      : `${stats.succeeded} of ${total} deliveries succeeded in the last ${stats.windowHours} hours${inFlight}`;
   return (
     <div className={cn("w-24 space-y-1", className)} title={title} data-testid="success-rate">
       <span className="text-sm font-medium text-emphasis tabular-nums">{formatSuccessRate(stats.successRate)}</span>

@@ -33,7 +33,7 @@ afterAll(async () => {
 function workerFor(workspaceId: string, options: DeliveryWorkerOptions = {}) {
   const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 6 });
   pools.push(pool);
-  return createDeliveryWorker({ pool, workspaceId, policy: { allowPrivate: true }, listen: false, pollMs: 100, ...options });
+  return createDeliveryWorker({ pool, workspaceIds: [workspaceId], policy: { allowPrivate: true }, listen: false, pollMs: 100, ...options });
 }
 
 /** `count` job.created events, one job each, through the real ingest route. */
@@ -73,12 +73,15 @@ describe("the delivery worker", () => {
     await createTestEndpoint(workspace.id, receiver.url("/lease"));
     await ingestMany(workspace, 1, "job_lease");
     // Worker A claims and dies before sending.
-    const [claimed] = await claimDeliveries(getPool(), {
+    const {
+      deliveries: [claimed],
+    } = await claimDeliveries(getPool(), {
       nowMs: Date.now(),
       limit: 10,
       perEndpoint: 16,
+      perWorkspace: 16,
       leaseMs: 1_500,
-      workspaceId: workspace.id,
+      workspaceIds: [workspace.id],
     });
     expect(claimed.attemptNumber).toBe(1);
     const worker = workerFor(workspace.id);

@@ -44,7 +44,7 @@ describe("recordOutcomes", () => {
     const leaving = await createTestEndpoint(workspace.id, "https://leaving.example.com/");
     await prisma.webhookEndpoint.update({ where: { id: leaving.id }, data: { failingSince: new Date(NOW - 60_000) } });
     for (const payload of dubJobEvents("job_batch").slice(0, 3)) expect((await postSigned(workspace, payload)).status).toBe(200);
-    const claimed = await claimDeliveries(getPool(), { nowMs: NOW, limit: 100, perEndpoint: 100, leaseMs: 60_000, workspaceId: workspace.id });
+    const { deliveries: claimed } = await claimDeliveries(getPool(), { nowMs: NOW, limit: 100, perEndpoint: 100, perWorkspace: 100, leaseMs: 60_000, workspaceIds: [workspace.id] });
     const of = (endpointId: string) => claimed.filter((delivery) => delivery.endpointId === endpointId);
     const [h1, h2] = of(healthy.id);
     const [f1] = of(flaky.id);

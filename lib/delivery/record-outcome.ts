@@ -1,14 +1,15 @@
 import type { Queryable } from "./claim-deliveries";
 import type { Decision, EndpointEffect } from "./decide-outcome";
+import { FAILING_DISABLE_AFTER_MS, FAILING_DISABLED_REASON } from "./retry-schedule";
+import { MAX_STORED_ERROR_LENGTH, toStorableExcerpt, toStorableText } from "./storable-text";
 
 // Attempt outcomes, any number in one statement (group-outcomes.ts batches them): each delivery's
 // new state and its attempt log row — only if this worker still holds the claim (status
 // `delivering` with the same attemptCount: see claim-deliveries.ts) — and each endpoint's health,
 // which is about the endpoint, not the claim: a success clears failingSince; a failure starts
 // it; 410 Gone, or a failure after five days of nothing but failures, disables the endpoint and
-// fails its pending deliveries (and the retry this attempt would have had).
-export const FAILING_DISABLE_AFTER_MS = 5 * 24 * 3_600_000;
-export const FAILING_DISABLED_REASON = "Every delivery attempt failed for 5 days";
+// fails its pending deliveries (and the retry this attempt would have had). What the receiver
+// sent is made storable here (storable-text.ts), so that no answer can make this write fail.
 
 // Whether an outcome disables the endpoint. COALESCE: a NULL failingSince reads as "no", not NULL.
 const disables = (effect: string) =>
@@ -57,6 +58,7 @@ finished AS (
     status           = v.final,
     "nextAttemptAt"  = CASE WHEN v.final = 'pending' THEN v.next_at::timestamp(3) ELSE d."nextAttemptAt" END,
     "leaseExpiresAt" = NULL,
+    "leaseRecoveries" = 0,
     "lastStatusCode" = v.status_code,
     "lastError"      = v.error,
     "completedAt"    = CASE WHEN v.final = 'pending' THEN NULL ELSE $13::timestamp(3) END
@@ -113,10 +115,10 @@ export async function recordOutcomes(db: Queryable, records: readonly AttemptRec
     column((r) => r.decision.status),
     column((r) => (r.decision.nextAttemptAt === null ? null : iso(r.decision.nextAttemptAt))),
     column((r) => r.statusCode),
-    column((r) => r.error),
+    column((r) => toStorableText(r.error, MAX_STORED_ERROR_LENGTH)),
     column((r) => iso(r.startedAtMs)),
     column((r) => r.durationMs),
-    column((r) => r.responseExcerpt),
+    column((r) => toStorableExcerpt(r.responseExcerpt)),
     column((r) => r.endpointId),
     column((r): EndpointEffect => r.decision.endpoint),
     iso(nowMs - FAILING_DISABLE_AFTER_MS),

@@ -12,6 +12,7 @@ import { openEndpointSecrets } from "./open-endpoint-secrets";
 import { postWebhook } from "./post-webhook";
 import type { RecordOutcome } from "./group-outcomes";
 import { releaseDelivery } from "./record-outcome";
+import type { RequestLinks } from "./share-fresh-links";
 import { signWebhook } from "./sign-webhook";
 
 // One attempt of one claimed delivery: body (fresh links for job.completed), signature, POST,
@@ -26,8 +27,11 @@ export interface DeliveryContext {
   timeoutMs: number;
   policy: AddressPolicy;
   resolve?: ResolveHost;
-  /** Fresh presigned links for a completed job (default: the upstream's download-result, 1 hour). */
-  requestLinks: (workspaceId: string, upstreamJobId: string) => Promise<DownloadOutput[]>;
+  /**
+   * Fresh presigned links for a completed job (default: the upstream's download-result, 1 hour),
+   * shared by the deliveries of one round (share-fresh-links.ts).
+   */
+  requestLinks: RequestLinks;
   /** Writes an attempt's outcome: group-committed in the worker (group-outcomes.ts). */
   record: RecordOutcome;
 }

@@ -101,19 +101,23 @@ describe("delivery log", () => {
     await expect(getDeliveryDetail(other.workspaceId, id)).rejects.toMatchObject(notFound);
   });
 
-  it("counts attempted deliveries of the last 24 hours into the endpoint's success rate", async () => {
-    const { workspaceId, endpointId, jobId, eventIds } = await setUp(5);
+  it("counts attempted deliveries of the last 24 hours into the endpoint's success rate, and none still in flight as failed", async () => {
+    const { workspaceId, endpointId, jobId, eventIds } = await setUp(9);
     const deliveries = [
       { status: "succeeded", createdAt: minutesAgo(10), attempts: [{ statusCode: 200 }] },
       { status: "succeeded", createdAt: minutesAgo(10), attempts: [{ statusCode: 200 }] },
+      { status: "succeeded", createdAt: minutesAgo(10), attempts: [{ statusCode: 500 }, { statusCode: 200 }] },
       { status: "pending", createdAt: minutesAgo(10), attempts: [{ statusCode: 500 }] }, // retrying
+      { status: "failed", createdAt: minutesAgo(10), attempts: [{ statusCode: null, error: "Connection refused" }] }, // given up
+      { status: "delivering", createdAt: minutesAgo(1), attempts: [], attemptCount: 1 }, // first attempt under way
+      { status: "delivering", createdAt: minutesAgo(10), attempts: [{ statusCode: 503 }], attemptCount: 2 }, // a retry under way
       { status: "pending", createdAt: minutesAgo(1), attempts: [] }, // not attempted yet
       { status: "failed", createdAt: minutesAgo(25 * 60), attempts: [{ statusCode: 500 }] }, // too old
     ] as const;
     for (const [index, delivery] of deliveries.entries()) {
       await insertTestDelivery(workspaceId, { endpointId, jobId, jobEventId: eventIds[index], ...delivery, attempts: [...delivery.attempts] });
     }
-    expect((await getEndpoint(workspaceId, endpointId)).stats).toEqual({ windowHours: 24, succeeded: 2, failing: 1, successRate: 2 / 3 });
+    expect((await getEndpoint(workspaceId, endpointId)).stats).toEqual({ windowHours: 24, succeeded: 3, failing: 3, inFlight: 1, successRate: 0.5 });
   });
 });
 

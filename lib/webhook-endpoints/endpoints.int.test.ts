@@ -6,6 +6,7 @@ import { createTestWorkspace, ensureEncryptionKey } from "@/test/v1-fixtures";
 import { createEndpoint } from "./create-endpoint";
 import { deleteEndpoint } from "./delete-endpoint";
 import { enableEndpoint } from "./enable-endpoint";
+import { maxEndpointsPerWorkspace } from "./endpoint-limit";
 import { getEndpoint } from "./get-endpoint";
 import { listEndpoints } from "./list-endpoints";
 import { revealEndpointSecret } from "./reveal-endpoint-secret";
@@ -41,7 +42,7 @@ describe("webhook endpoints", () => {
       enabled: true,
       disabledReason: null,
       previousSecretExpiresAt: null,
-      stats: { succeeded: 0, failing: 0, successRate: null },
+      stats: { succeeded: 0, failing: 0, inFlight: 0, successRate: null },
     });
 
     const row = await readRow(endpoint.id);
@@ -123,6 +124,26 @@ describe("webhook endpoints", () => {
     expect(open(row.previousSecretEnc ?? "")).toBe(before);
     expect(row.previousSecretExpiresAt?.toISOString()).toBe(expiresAt.toISOString());
     expect((await getEndpoint(workspaceId, endpoint.id)).previousSecretExpiresAt).toBe(expiresAt.toISOString());
+  });
+
+  it(`refuses more than the workspace's limit of endpoints (MAX_ENDPOINTS_PER_WORKSPACE, default 20), even when added at once`, async () => {
+    const max = maxEndpointsPerWorkspace();
+    const { workspaceId } = await createTestWorkspace();
+    const other = await createTestWorkspace();
+    await createEndpoint(other.workspaceId, input());
+    const results = await Promise.allSettled(Array.from({ length: max + 5 }, () => createEndpoint(workspaceId, input())));
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(max);
+    const refused = results.filter((result): result is PromiseRejectedResult => result.status === "rejected").map((result) => result.reason);
+    expect(refused).toHaveLength(5);
+    for (const error of refused) {
+      expect(error).toMatchObject({ code: "INVALID_REQUEST", status: 409, message: `A workspace can have at most ${max} webhook endpoints. Delete one you no longer use to add another.` });
+    }
+    expect(await prisma.webhookEndpoint.count({ where: { workspaceId } })).toBe(max);
+
+    // A deleted one makes room again; the other workspace's endpoint never counted.
+    await deleteEndpoint(workspaceId, (await listEndpoints(workspaceId))[0].id);
+    await createEndpoint(workspaceId, input());
+    await expect(createEndpoint(workspaceId, input())).rejects.toMatchObject({ status: 409 });
   });
 
   it("refuses a private, loopback or plain-http URL at save time and saves nothing", async () => {

@@ -2,12 +2,14 @@ import type { JobEventType } from "@/lib/workflow/workflows";
 
 // Response types of the webhook endpoint routes, importable by client components (no server code).
 
-/** Deliveries of the last `windowHours`, for the success rate the list and the endpoint page show. */
+/** How the endpoint's recent deliveries went (those with at least one attempt). */
 export interface EndpointStats {
   windowHours: number;
   succeeded: number;
   /** Gave up, or still retrying after a failed attempt. */
   failing: number;
+  /** First attempt under way (or queued again after a success): neither a success nor a failure yet. */
+  inFlight: number;
   /** succeeded / (succeeded + failing), or null with nothing attempted in the window. */
   successRate: number | null;
 }

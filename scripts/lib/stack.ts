@@ -30,6 +30,8 @@ export interface StackOptions {
    * printed to the console. `inbox` (the tests): always the local server, its mails served over HTTP.
    */
   mail: "print" | "inbox";
+  /** Jobs APIs workspaces may connect to besides this stack's simulator (the e2e tests' second "vendor"). */
+  extraJobsApiBaseUrls?: string[];
   /** Extra environment for the portal process (the e2e stack's TRUSTED_PROXIES). */
   portalEnv?: Record<string, string>;
   log: (line: string) => void;
@@ -132,8 +134,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? portalUrl,
     ALLOW_PRIVATE_WEBHOOK_URLS: "1",
     ...localMailEnv,
-    // The one Jobs API this stack offers its workspaces: its own simulator.
-    JOBS_API_BASE_URLS: simulator.url,
+    // The Jobs APIs this stack offers its workspaces: its own simulator (and any the tests add).
+    JOBS_API_BASE_URLS: [simulator.url, ...(options.extraJobsApiBaseUrls ?? [])].join(","),
     HOST: options.host,
     ...options.portalEnv,
   });

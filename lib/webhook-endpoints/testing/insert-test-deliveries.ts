@@ -54,6 +54,8 @@ export interface TestDelivery {
   status: DeliveryStatus;
   createdAt: Date;
   attempts?: Array<{ statusCode: number | null; error?: string }>;
+  /** Default: one per attempt; one more for an attempt under way (`delivering`). */
+  attemptCount?: number;
 }
 
 export async function insertTestDelivery(workspaceId: string, delivery: TestDelivery): Promise<string> {
@@ -68,10 +70,11 @@ export async function insertTestDelivery(workspaceId: string, delivery: TestDeli
       eventType: "job.created",
       messageId: id("msg"),
       status: delivery.status,
-      attemptCount: attempts.length,
+      attemptCount: delivery.attemptCount ?? attempts.length,
       nextAttemptAt: new Date(delivery.createdAt.getTime() + 3_600_000),
       lastStatusCode: last?.statusCode ?? null,
-      lastError: last?.error ?? null,
+      // As an attempt records it: an error, or the status of an answer that was not 2xx.
+      lastError: last?.error ?? (last?.statusCode && last.statusCode >= 300 ? `HTTP ${last.statusCode}` : null),
       createdAt: delivery.createdAt,
       completedAt: delivery.status === "succeeded" || delivery.status === "failed" ? delivery.createdAt : null,
       attempts: {
