@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 // The one module that reads process.env (STYLE.md). Everything is optional for the demo:

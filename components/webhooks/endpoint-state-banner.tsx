@@ -1,15 +1,16 @@
 "use client";
 
-import { formatExact } from "@/components/jobs/format";
+import { useMutation } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { formatExact } from "@/components/ui/format";
 import { FAILING_DISABLE_AFTER_MS, MAX_ATTEMPTS, RETRY_SPAN_MS } from "@/lib/delivery/retry-schedule";
-import type { WebhookEndpointView } from "@/lib/webhook-endpoints/serialize-endpoint";
-import { useEnableEndpoint } from "./use-enable-endpoint";
+import type { WebhookEndpointView } from "@/lib/webhook-endpoints/types";
+import { enableEndpointMutation } from "./mutations";
 
 /** Why events are not reaching the endpoint: disabled by the portal, by hand, or failing. */
 export function EndpointStateBanner({ endpoint, canManage }: { endpoint: WebhookEndpointView; canManage: boolean }) {
-  const enable = useEnableEndpoint();
+  const enable = useMutation(enableEndpointMutation());
   if (endpoint.enabled && !endpoint.failingSince) return null;
 
   if (!endpoint.enabled && endpoint.disabledReason) {

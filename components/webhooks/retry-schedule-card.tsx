@@ -18,7 +18,7 @@ export function RetryScheduleCard() {
   const timeline = retryTimeline();
   return (
     <div>
-      <Table aria-label="Retry schedule" className="text-[13px]">
+      <Table aria-label="Retry schedule" className="text-ui">
         <TableHead>
           <tr>
             <TableHeaderCell>Attempt</TableHeaderCell>
@@ -36,7 +36,7 @@ export function RetryScheduleCard() {
           ))}
         </TableBody>
       </Table>
-      <div className="mt-3 space-y-2 text-[13px] leading-relaxed text-zinc-600 dark:text-zinc-400">
+      <div className="mt-3 space-y-2 text-ui leading-relaxed text-subtle">
         <p>
           An attempt succeeds when your server answers 2xx within {PUBLISHED_SEND_TIMEOUT_MS / 1000} seconds; redirects are not followed. Each delay
           varies by up to ±{JITTER * 100} %. On 429 or 503 a <code className="font-mono">Retry-After</code> of up to{" "}

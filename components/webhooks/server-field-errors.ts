@@ -1,4 +1,4 @@
-import type { FieldErrors } from "@/components/field-errors";
+import type { FieldErrors } from "@/components/to-field-errors";
 import { RequestError } from "@/lib/http/fetch-json";
 import type { EndpointField } from "./endpoint-form-fields";
 

@@ -1,19 +1,20 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { LoadError } from "@/components/load-error";
 import { Button } from "@/components/ui/button";
-import { MAX_ATTEMPTS, RETRY_SPAN_MS } from "@/lib/delivery/retry-schedule";
 import { EmptyState } from "@/components/ui/empty-state";
 import { WebhookIcon } from "@/components/ui/icons";
 import { SkeletonRows } from "@/components/ui/skeleton";
+import { MAX_ATTEMPTS, RETRY_SPAN_MS } from "@/lib/delivery/retry-schedule";
 import { CreateEndpointDialog } from "./create-endpoint-dialog";
 import { EndpointsTable } from "./endpoints-table";
-import { useEndpoints } from "./use-endpoints";
-import { LoadError } from "@/components/load-error";
+import { endpointsQuery } from "./queries";
 
 /** Settings → Webhooks: the endpoints the portal re-delivers job events to, and adding one. */
 export function WebhooksPanel({ canManage }: { canManage: boolean }) {
-  const endpoints = useEndpoints();
+  const endpoints = useQuery(endpointsQuery());
   const [creating, setCreating] = useState(false);
   const count = endpoints.data?.endpoints.length ?? 0;
   const max = endpoints.data?.maxEndpoints;
@@ -50,7 +51,7 @@ export function WebhooksPanel({ canManage }: { canManage: boolean }) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+        <p className="text-sm text-subtle">
           {canManage
             ? `Each endpoint has its own signing secret. A failed delivery is retried ${MAX_ATTEMPTS - 1} times over about ${Math.round(RETRY_SPAN_MS / 3_600_000)} hours.`
             : "Only owners and admins can add or change endpoints."}
@@ -58,7 +59,7 @@ export function WebhooksPanel({ canManage }: { canManage: boolean }) {
         {count > 0 && (
           <div className="flex items-center gap-3">
             {max !== undefined && (
-              <span className="text-[13px] text-zinc-500 tabular-nums dark:text-zinc-400" data-testid="endpoint-count">
+              <span className="text-ui text-subtle tabular-nums" data-testid="endpoint-count">
                 {count} of {max} endpoints
               </span>
             )}
@@ -67,7 +68,7 @@ export function WebhooksPanel({ canManage }: { canManage: boolean }) {
         )}
       </div>
       {full && (
-        <p id="endpoint-limit" className="text-[13px] text-zinc-600 dark:text-zinc-400">
+        <p id="endpoint-limit" className="text-ui text-subtle">
           This workspace has {max} endpoints, the most it can have. Delete one you no longer use to add another.
         </p>
       )}

@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import { hashApiKey } from "@/lib/crypto/api-key";
 import { logger } from "@/lib/http/logger";

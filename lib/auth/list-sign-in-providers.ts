@@ -1,9 +1,5 @@
 import { authOptions } from "./options";
-
-export interface SignInProvider {
-  id: string;
-  name: string;
-}
+import type { SignInProvider } from "./types";
 
 /** The providers other than password and confirmation links — GitHub and email link, when configured. */
 export function listAlternativeProviders(): SignInProvider[] {

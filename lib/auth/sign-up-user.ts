@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";

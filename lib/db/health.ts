@@ -1,3 +1,4 @@
+import "server-only";
 import { getPool } from "./pool";
 
 export async function checkDatabase(timeoutMs = 2_000): Promise<{ ok: boolean; latencyMs: number }> {

@@ -1,3 +1,4 @@
+import "server-only";
 import { getPool } from "@/lib/db/pool";
 import { logger } from "@/lib/http/logger";
 import { createId } from "@/lib/ingest/create-id";

@@ -1,18 +1,12 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
 import { decodeCursor, encodeCursor, type JobCursor } from "./cursor";
 import { findFurthestSteps } from "./find-furthest-steps";
 import type { JobFilters, JobSort } from "./schemas";
-import { jobSelect, serializeJob, type JobRow, type SerializedJob } from "./serialize-job";
-
-export interface JobPage {
-  jobs: SerializedJob[];
-  /** Pass as `after` for the next page; null on the last page. */
-  nextCursor: string | null;
-  /** Pass as `before` for the previous page; null on the first page. */
-  prevCursor: string | null;
-}
+import { jobSelect, serializeJob, type JobRow } from "./serialize-job";
+import type { JobPage } from "./types";
 
 type Direction = "desc" | "asc";
 

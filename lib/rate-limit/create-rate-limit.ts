@@ -1,3 +1,4 @@
+import "server-only";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { getPool } from "@/lib/db/pool";
 import { logger } from "@/lib/http/logger";

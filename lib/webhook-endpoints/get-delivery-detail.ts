@@ -1,15 +1,9 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import { DELIVERY_NOT_FOUND } from "./get-delivery-or-throw";
-import { attemptSelect, deliverySelect, serializeAttempt, serializeDelivery, type AttemptView, type DeliveryView } from "./serialize-delivery";
-
-export interface DeliveryDetail {
-  delivery: DeliveryView;
-  /** Every HTTP attempt, first to last. */
-  attempts: AttemptView[];
-  /** The event as stored (presigned output links without their signatures); `data` of what was sent. */
-  payload: unknown;
-}
+import type { DeliveryDetail } from "@/lib/delivery/types";
+import { attemptSelect, deliverySelect, serializeAttempt, serializeDelivery } from "./serialize-delivery";
 
 export async function getDeliveryDetail(workspaceId: string, deliveryId: string): Promise<DeliveryDetail> {
   const row = await prisma.webhookDelivery.findFirst({

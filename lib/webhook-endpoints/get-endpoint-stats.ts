@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { EndpointStats } from "./serialize-endpoint";
 

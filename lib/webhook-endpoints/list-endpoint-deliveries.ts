@@ -1,16 +1,12 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import { decodeCursor, encodeCursor } from "@/lib/jobs/cursor";
 import { getEndpointOrThrow } from "./get-endpoint-or-throw";
-import { deliverySelect, serializeDelivery, type DeliveryView } from "./serialize-delivery";
+import type { DeliveryPage } from "@/lib/delivery/types";
+import { deliverySelect, serializeDelivery } from "./serialize-delivery";
 
 export const DELIVERIES_PAGE_SIZE = 25;
-
-export interface DeliveryPage {
-  deliveries: DeliveryView[];
-  /** Pass as `cursor` for the next (older) page; null on the last page. */
-  nextCursor: string | null;
-}
 
 /**
  * The endpoint's delivery log, newest first, by keyset over (createdAt, id): a page stays stable

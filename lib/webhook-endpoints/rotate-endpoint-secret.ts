@@ -1,15 +1,13 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import { seal } from "@/lib/crypto/secret-box";
 import { generateWebhookSecret } from "@/lib/crypto/webhook-secret";
 import { ApiError } from "@/lib/http/api-error";
 import { ENDPOINT_NOT_FOUND } from "./get-endpoint-or-throw";
+import type { RotatedEndpointSecret } from "./types";
 
 /** How long the replaced secret keeps signing beside the new one. */
 export const PREVIOUS_SECRET_GRACE_MS = 24 * 60 * 60 * 1000;
-
-export interface RotatedEndpointSecret {
-  previousSecretExpiresAt: string;
-}
 
 /**
  * A fresh signing secret. For 24 hours the worker signs every delivery with both (Standard

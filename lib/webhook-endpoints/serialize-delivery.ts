@@ -1,4 +1,8 @@
 import type { Prisma } from "@/lib/db/generated/client";
+import type { AttemptView, DeliveryStatus, DeliveryView } from "@/lib/delivery/types";
+
+// Server importers keep naming the types from here; client code imports them from lib/delivery/types.
+export type { AttemptView, DeliveryStatus, DeliveryView };
 
 // A delivery as the log shows it. `job.id` is the upstream's job id (what the job page is named by);
 // the portal's own row ids of jobs and events never leave the server.
@@ -19,26 +23,6 @@ export const deliverySelect = {
 } satisfies Prisma.WebhookDeliverySelect;
 
 export type DeliveryRow = Prisma.WebhookDeliveryGetPayload<{ select: typeof deliverySelect }>;
-
-export type DeliveryStatus = DeliveryRow["status"];
-
-export interface DeliveryView {
-  id: string;
-  endpointId: string;
-  endpointUrl: string;
-  eventType: string;
-  /** The `webhook-id` of every attempt, resends included: receivers dedupe on it. */
-  messageId: string;
-  status: DeliveryStatus;
-  attemptCount: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  /** When the next attempt is due; null once the delivery succeeded or was given up. */
-  nextAttemptAt: string | null;
-  createdAt: string;
-  completedAt: string | null;
-  job: { id: string; apiProduct: string };
-}
 
 export function serializeDelivery(row: DeliveryRow): DeliveryView {
   const waiting = row.status === "pending" || row.status === "delivering";
@@ -71,17 +55,6 @@ export const attemptSelect = {
 } satisfies Prisma.WebhookAttemptSelect;
 
 export type AttemptRow = Prisma.WebhookAttemptGetPayload<{ select: typeof attemptSelect }>;
-
-export interface AttemptView {
-  id: string;
-  attemptNumber: number;
-  startedAt: string;
-  durationMs: number;
-  statusCode: number | null;
-  responseExcerpt: string | null;
-  error: string | null;
-  nextRetryAt: string | null;
-}
 
 export function serializeAttempt(row: AttemptRow): AttemptView {
   return {

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { DELIVERY_WAKE_CHANNEL } from "@/lib/delivery/channel";
 

@@ -1,13 +1,8 @@
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
+import type { ConnectionCheck } from "./types";
 
-export type ConnectionCheckResult = "accepted" | "refused" | "unreachable" | "unexpected" | "not_configured" | "not_allowed";
-
-export interface ConnectionCheck {
-  result: ConnectionCheckResult;
-  message: string;
-  /** The upstream's HTTP status, when it answered. */
-  httpStatus?: number;
-}
+// Server importers keep naming the type from here; client code imports it from ./types.
+export type { ConnectionCheck };
 
 /**
  * Reads the upstream's answer to download-result for a job that cannot exist. Only the seed's

@@ -1,8 +1,8 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { Suspense } from "react";
-import { JobsView } from "@/components/jobs/jobs-view";
 import { JobsTableSkeleton } from "@/components/jobs/jobs-table-skeleton";
-import { jobsKeys } from "@/components/jobs/query-keys";
+import { JobsView } from "@/components/jobs/jobs-view";
+import { jobsKeys } from "@/components/jobs/queries";
 import { readListParams } from "@/components/jobs/read-list-params";
 import { requireMembership } from "@/lib/auth/session";
 import { getPageOrigin } from "@/lib/http/get-page-origin";

@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { notFound } from "next/navigation";
 import { JobView } from "@/components/jobs/job-view";
-import { jobsKeys } from "@/components/jobs/query-keys";
+import { jobsKeys } from "@/components/jobs/queries";
 import { canManageWorkspace } from "@/lib/auth/assert-role";
 import { requireMembership } from "@/lib/auth/session";
 import { isRouteId } from "@/lib/http/parse-route-params";

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ApiKeysPanel } from "@/components/api-keys/api-keys-panel";
+import { routes } from "@/components/routes";
 import { buttonClassName } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { canManageWorkspace } from "@/lib/auth/assert-role";
@@ -13,14 +14,14 @@ export default async function ApiKeysPage() {
     <>
       <PageHeader
         eyebrow={
-          <Link href="/settings" className="hover:text-zinc-900 dark:hover:text-zinc-100">
+          <Link href={routes.settings} className="hover:text-emphasis">
             Settings
           </Link>
         }
         title="API keys"
         description={`Portal API keys call the /v1 API on behalf of ${membership.workspaceName}: job listing and fresh download links, without handing out the Jobs API's own key.`}
         actions={
-          <Link href="/api-docs" className={buttonClassName("secondary")}>
+          <Link href={routes.apiDocs} className={buttonClassName("secondary")}>
             API docs
           </Link>
         }

@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { routes } from "@/components/routes";
+import { PageHeader } from "@/components/ui/page-header";
 import { VerifySignaturesCard } from "@/components/webhooks/verify-signatures-card";
 import { WebhooksPanel } from "@/components/webhooks/webhooks-panel";
-import { PageHeader } from "@/components/ui/page-header";
 import { canManageWorkspace } from "@/lib/auth/assert-role";
 import { requireMembership } from "@/lib/auth/session";
 
@@ -13,7 +14,7 @@ export default async function WebhooksPage() {
     <>
       <PageHeader
         eyebrow={
-          <Link href="/settings" className="hover:text-zinc-900 dark:hover:text-zinc-100">
+          <Link href={routes.settings} className="hover:text-emphasis">
             Settings
           </Link>
         }

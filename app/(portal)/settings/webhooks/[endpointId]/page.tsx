@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { notFound } from "next/navigation";
 import { EndpointView } from "@/components/webhooks/endpoint-view";
-import { webhookKeys } from "@/components/webhooks/query-keys";
+import { webhookKeys } from "@/components/webhooks/queries";
 import { canManageWorkspace } from "@/lib/auth/assert-role";
 import { requireMembership } from "@/lib/auth/session";
 import { isRouteId } from "@/lib/http/parse-route-params";
