@@ -45,7 +45,7 @@ const { buildEventInput } = await import("@/lib/ingest/build-event-input");
 const { applyEventGroupCommitted } = await import("@/lib/ingest/group-commits");
 const { parseIngestPayload } = await import("@/lib/ingest/schemas");
 const { samplePayload } = await import("@/lib/ingest/testing/sample-events");
-const { JOB_EVENTS, WORKFLOW_STEPS } = await import("@/lib/workflow/workflows");
+const { JOB_EVENTS, WORKFLOWS } = await import("@/lib/workflow/workflows");
 
 const receiver = await startCountingReceiver();
 const workspace = await prisma.workspace.create({ data: { name: "bench", inboundSecretEnc: seal(generateWebhookSecret()) }, select: { id: true } });
@@ -57,7 +57,7 @@ for (let i = 0; i < ENDPOINTS; i += 1) {
 
 // Dub jobs' steps up to `merging` (a job.completed would fetch links from an upstream this bench
 // does not run), each job's events in order.
-const STEPS = WORKFLOW_STEPS.dub.slice(0, -1);
+const STEPS = WORKFLOWS.dub.steps.slice(0, -1);
 let eventNumber = 0;
 function storeNextEvent(phase: string): Promise<unknown> {
   const n = eventNumber++;

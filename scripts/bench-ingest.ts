@@ -23,7 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { applyRuntimeEnv } from "@/lib/env";
-import { WORKFLOW_STEPS, statusRank, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
+import { WORKFLOWS, statusRank, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
 import { sampleOutput, samplePayload } from "@/lib/ingest/testing/sample-events";
 import { freePort } from "@/lib/net/free-port";
 import { buildIfNeeded, startPortal, stopChild, waitForHealth } from "./lib/portal-process";
@@ -81,7 +81,7 @@ function* eventsFor(prefix: string): Generator<{ product: ApiProduct; status: Jo
   for (let n = 0; ; n += 1) {
     const product = PRODUCTS[n % PRODUCTS.length];
     const jobId = `${prefix}_${n}`;
-    const steps = WORKFLOW_STEPS[product];
+    const steps = WORKFLOWS[product].steps;
     for (const status of steps) {
       const completed = status === steps[steps.length - 1];
       const outputs =

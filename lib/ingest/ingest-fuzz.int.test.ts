@@ -8,7 +8,7 @@ import { errorEnvelopeSchema } from "@/lib/contract/errors";
 import { disconnectPrisma } from "@/lib/db/client";
 import { closePool } from "@/lib/db/pool";
 import { seededRandom } from "@/simulator/testing/seeded-random";
-import { WORKFLOW_STEPS, type ApiProduct } from "@/lib/workflow/workflows";
+import { WORKFLOWS, type ApiProduct } from "@/lib/workflow/workflows";
 import { sampleOutput, samplePayload, T0 } from "./testing/sample-events";
 import { createTestWorkspace, postSigned } from "./testing/webhook-requests";
 
@@ -78,7 +78,7 @@ const FIELDS = ["event", "timestamp", "data", "data.jobId", "data.status", "data
 
 function validPayload(): Record<string, unknown> {
   const product = pick<ApiProduct>(["transcribe", "translate", "voiceover", "dub"]);
-  const steps = WORKFLOW_STEPS[product];
+  const steps = WORKFLOWS[product].steps;
   const status = pick([...steps, "failed", "rejected"] as const);
   const completed = status === steps[steps.length - 1];
   const extra = completed ? { duration: 12.5, cost: 1.25, outputs: [sampleOutput(`job/out.${product === "transcribe" ? "srt" : "mp4"}`, 1234, 0)] } : {};

@@ -10,18 +10,19 @@ import { assertJobDownloadable } from "@/lib/jobs/assert-job-downloadable";
 import { getJobOrThrow } from "@/lib/jobs/get-job-or-throw";
 import { requestDownloadLinks } from "@/lib/jobs/request-download-links";
 import type { JobRow } from "@/lib/jobs/serialize-job";
+import { WORKFLOWS } from "@/lib/workflow/workflows";
 
 /** The seed's body is one small field; anything near this size is not a download-result request. */
 export const MAX_DOWNLOAD_RESULT_BODY_BYTES = 16 * 1024;
 
-/** The seed puts `outputIndex` on translate outputs only (N files); the others have one file. */
+/** `outputIndex` only on the outputs of a workflow with N numbered files (translate); the others have one file. */
 function toContractBody(job: JobRow, links: DownloadResultResponse): DownloadResultResponse {
   return {
     jobId: job.upstreamJobId,
     apiProduct: job.apiProduct,
     expiresAt: links.expiresAt,
     outputs: links.outputs.map(({ outputIndex, url, expiresAt, sizeBytes }, position) =>
-      job.apiProduct === "translate"
+      WORKFLOWS[job.apiProduct].output.indexed
         ? { outputIndex: outputIndex ?? position, url, expiresAt, sizeBytes }
         : { url, expiresAt, sizeBytes },
     ),

@@ -1,6 +1,6 @@
 import {
-  TRANSLATE_FROM_SRT_STEPS,
-  WORKFLOW_STEPS,
+  WORKFLOWS,
+  shortestSteps,
   type ApiProduct,
   type JobStatus,
   type StepStatus,
@@ -47,7 +47,7 @@ export function isTranslateFromSrt(product: ApiProduct, input: JobInput): boolea
 }
 
 export function stepsFor(product: ApiProduct, input: JobInput): readonly StepStatus[] {
-  return isTranslateFromSrt(product, input) ? TRANSLATE_FROM_SRT_STEPS : WORKFLOW_STEPS[product];
+  return isTranslateFromSrt(product, input) ? shortestSteps(product) : WORKFLOWS[product].steps;
 }
 
 /** What seeds every derived value: the main input's URL, or the SRT text itself. */
