@@ -1,12 +1,12 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { serverFieldErrors } from "@/components/field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
-import { RequestError } from "@/lib/http/fetch-json";
 import { describeHmacExpectation, VERIFICATION_LABELS } from "@/lib/inbound/describe-profile";
 import { updateVerificationInputSchema, verificationProfileSchema, type VerificationKind, type VerificationProfile } from "@/lib/inbound/schemas";
 import { DEFAULT_HMAC_DRAFT, EventIdField, HmacFields, toHmacDraft, type HmacDraft, type HmacField } from "./hmac-fields";
@@ -60,9 +60,8 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const disabled = !canManage;
 
-  const serverMessage = update.error instanceof RequestError && update.error.code === "INVALID_REQUEST" ? update.error.message : null;
-  const serverField = serverMessage ? /^(?:profile\.)?(\w+): (.+)$/s.exec(serverMessage) : null;
-  const shownErrors: Partial<Record<Field, string>> = { ...(serverField ? { [serverField[1] as Field]: serverField[2] } : {}), ...errors };
+  const serverField = serverFieldErrors<Field>(update.error, { under: "profile" });
+  const shownErrors: Partial<Record<Field, string>> = { ...serverField, ...errors };
   const preview = kind === "hmac" ? verificationProfileSchema.safeParse(profileInput(kind, hmac, tokenIdHeader)) : null;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {

@@ -2,14 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { serverFieldErrors, toFieldErrors, type FieldErrors } from "@/components/field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { createEndpointSchema } from "@/lib/webhook-endpoints/schemas";
-import { EndpointFormFields, readEndpointForm, type EndpointField } from "./endpoint-form-fields";
+import { ENDPOINT_FIELDS, EndpointFormFields, readEndpointForm, type EndpointField } from "./endpoint-form-fields";
 import { endpointHref } from "./endpoint-href";
-import { serverFieldErrors } from "./server-field-errors";
 import { useCreateEndpoint } from "./use-create-endpoint";
 
 export interface CreateEndpointDialogProps {
@@ -23,7 +22,7 @@ export function CreateEndpointDialog({ open, onClose }: CreateEndpointDialogProp
   const create = useCreateEndpoint();
   const formId = useId();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<EndpointField>>({});
-  const serverErrors = serverFieldErrors(create.error);
+  const serverErrors = serverFieldErrors(create.error, { fields: ENDPOINT_FIELDS });
   const errors = { ...serverErrors, ...fieldErrors };
 
   function close() {

@@ -1,14 +1,13 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { serverFieldErrors, toFieldErrors, type FieldErrors } from "@/components/field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
 import { createEndpointSchema } from "@/lib/webhook-endpoints/schemas";
 import type { WebhookEndpointView } from "@/lib/webhook-endpoints/serialize-endpoint";
-import { EndpointFormFields, readEndpointForm, type EndpointField } from "./endpoint-form-fields";
-import { serverFieldErrors } from "./server-field-errors";
+import { ENDPOINT_FIELDS, EndpointFormFields, readEndpointForm, type EndpointField } from "./endpoint-form-fields";
 import { useUpdateEndpoint } from "./use-update-endpoint";
 
 /** Edits URL, description and events with the add dialog's fields and schema. */
@@ -16,7 +15,7 @@ export function EndpointDetailsForm({ endpoint, canManage }: { endpoint: Webhook
   const update = useUpdateEndpoint();
   const idPrefix = useId();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<EndpointField>>({});
-  const serverErrors = serverFieldErrors(update.error);
+  const serverErrors = serverFieldErrors(update.error, { fields: ENDPOINT_FIELDS });
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

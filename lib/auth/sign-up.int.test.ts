@@ -74,7 +74,7 @@ describe("sign-up without EMAIL_SERVER (no mailer)", () => {
     const secondName = `Second ${randomUUID()}`;
     const duplicate = await signUpUser(input(email, { workspaceName: secondName }), null).catch((error: unknown) => error);
     expect(duplicate).toBeInstanceOf(ApiError);
-    expect(duplicate).toMatchObject({ status: 409, code: "INVALID_REQUEST" });
+    expect(duplicate).toMatchObject({ status: 409, code: "CONFLICT" });
     expect(await prisma.workspace.count({ where: { name: secondName } })).toBe(0);
   });
 });

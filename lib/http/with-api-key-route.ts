@@ -20,7 +20,7 @@ type Handler<Params> = (context: ApiKeyRouteContext<Params>) => Promise<Response
 
 function unauthorized(message: string): ApiError {
   // RFC 6750: a 401 names the scheme the client should use.
-  return new ApiError("UNAUTHORIZED", message, 401, { "www-authenticate": 'Bearer realm="jobs-portal"' });
+  return new ApiError("UNAUTHORIZED", message, { status: 401, headers: { "www-authenticate": 'Bearer realm="jobs-portal"' } });
 }
 
 async function authorize(request: Request): Promise<ApiKeyPrincipal> {

@@ -17,7 +17,7 @@ function webhookErrorResponse(error: unknown): Response {
   if (!(error instanceof ApiError) && isDatabaseUnavailable(error)) {
     logger.warn("webhook refused: database unavailable", { error });
     return errorResponse(
-      new ApiError("UPSTREAM_UNAVAILABLE", "Service temporarily unavailable", 503, { "Retry-After": RETRY_AFTER_SECONDS }),
+      new ApiError("UPSTREAM_UNAVAILABLE", "Service temporarily unavailable", { status: 503, headers: { "Retry-After": RETRY_AFTER_SECONDS } }),
     );
   }
   // ApiErrors become the seed's envelope; anything else is logged and masked as a 500.

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db/client";
-import { ApiError } from "@/lib/http/api-error";
+import { invalidField } from "@/lib/http/api-error";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { getJobOrThrow } from "./get-job-or-throw";
 import { jobEventSelect, serializeJobEvent, type JobEventCounts, type JobEventPage } from "./serialize-job-detail";
@@ -12,7 +12,7 @@ export const JOB_EVENTS_PAGE_SIZE = 100;
 /** By the job's portal row id (the job page has it from its own lookup). */
 export async function listJobEvents(workspaceId: string, jobRowId: string, before?: string): Promise<JobEventPage> {
   const cursor = before ? decodeCursor(before) : null;
-  if (before && !cursor) throw new ApiError("INVALID_REQUEST", "before: not a cursor this API returned");
+  if (before && !cursor) throw invalidField("before", "not a cursor this API returned");
   const rows = await prisma.jobEvent.findMany({
     where: {
       workspaceId,

@@ -143,12 +143,12 @@ describe("resend and replay", () => {
   it("resend refuses a delivery in flight, one to a disabled endpoint, and another workspace's", async () => {
     const { workspaceId, endpointId, jobId, eventIds } = await setUp(2);
     const inFlight = await insertTestDelivery(workspaceId, { endpointId, jobId, jobEventId: eventIds[0], status: "delivering", createdAt: minutesAgo(1) });
-    await expect(resendDelivery(workspaceId, inFlight)).rejects.toMatchObject({ status: 409 });
+    await expect(resendDelivery(workspaceId, inFlight)).rejects.toMatchObject({ status: 409, code: "CONFLICT" });
     expect((await readDelivery(inFlight)).status).toBe("delivering");
 
     const disabled = await insertTestEndpoint(workspaceId, { enabled: false, disabledReason: "410 Gone" });
     const toDisabled = await insertTestDelivery(workspaceId, { endpointId: disabled, jobId, jobEventId: eventIds[1], status: "failed", createdAt: minutesAgo(1) });
-    await expect(resendDelivery(workspaceId, toDisabled)).rejects.toMatchObject({ status: 409 });
+    await expect(resendDelivery(workspaceId, toDisabled)).rejects.toMatchObject({ status: 409, code: "CONFLICT" });
     expect((await readDelivery(toDisabled)).status).toBe("failed");
 
     const other = await createTestWorkspace();

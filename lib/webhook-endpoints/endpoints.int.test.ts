@@ -136,7 +136,7 @@ describe("webhook endpoints", () => {
     const refused = results.filter((result): result is PromiseRejectedResult => result.status === "rejected").map((result) => result.reason);
     expect(refused).toHaveLength(5);
     for (const error of refused) {
-      expect(error).toMatchObject({ code: "INVALID_REQUEST", status: 409, message: `A workspace can have at most ${max} webhook endpoints. Delete one you no longer use to add another.` });
+      expect(error).toMatchObject({ code: "CONFLICT", status: 409, message: `A workspace can have at most ${max} webhook endpoints. Delete one you no longer use to add another.` });
     }
     expect(await prisma.webhookEndpoint.count({ where: { workspaceId } })).toBe(max);
 

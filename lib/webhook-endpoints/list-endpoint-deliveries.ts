@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db/client";
-import { ApiError } from "@/lib/http/api-error";
+import { invalidField } from "@/lib/http/api-error";
 import { decodeCursor, encodeCursor } from "@/lib/jobs/cursor";
 import { getEndpointOrThrow } from "./get-endpoint-or-throw";
 import { deliverySelect, serializeDelivery, type DeliveryView } from "./serialize-delivery";
@@ -19,7 +19,7 @@ export interface DeliveryPage {
 export async function listEndpointDeliveries(workspaceId: string, endpointId: string, cursor?: string): Promise<DeliveryPage> {
   await getEndpointOrThrow(workspaceId, endpointId);
   const after = cursor ? decodeCursor(cursor) : null;
-  if (cursor && !after) throw new ApiError("INVALID_REQUEST", "cursor: not a cursor this API returned");
+  if (cursor && !after) throw invalidField("cursor", "not a cursor this API returned");
   const rows = await prisma.webhookDelivery.findMany({
     where: {
       workspaceId,

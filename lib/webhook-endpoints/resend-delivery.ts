@@ -23,6 +23,6 @@ export async function resendDelivery(workspaceId: string, deliveryId: string, no
     if (updated.count > 0) await wakeDeliveryWorkers(tx);
     return updated.count;
   });
-  if (reset === 0) throw new ApiError("INVALID_REQUEST", "This delivery is being attempted right now; try again in a moment", 409);
+  if (reset === 0) throw new ApiError("CONFLICT", "This delivery is being attempted right now; try again in a moment");
   return serializeDelivery(await getDeliveryOrThrow(workspaceId, deliveryId));
 }

@@ -64,7 +64,11 @@ describe("the base URL allowlist (JOBS_API_BASE_URLS)", () => {
       const response = await put({ baseUrl, apiKey: "sk_new" });
       expect(response.status).toBe(400);
       expect(await response.json()).toEqual({
-        error: { code: "INVALID_REQUEST", message: `baseUrl: Choose one of the Jobs API base URLs this deployment allows: ${a.url}, ${b.url}` },
+        error: {
+          code: "INVALID_REQUEST",
+          message: `baseUrl: Choose one of the Jobs API base URLs this deployment allows: ${a.url}, ${b.url}`,
+          details: [{ field: "baseUrl", issue: `Choose one of the Jobs API base URLs this deployment allows: ${a.url}, ${b.url}` }],
+        },
       });
     }
     expect(await view()).toMatchObject({ upstreamBaseUrl: a.url, upstreamStatus: "connected", allowedBaseUrls: [a.url, b.url] });
@@ -90,7 +94,11 @@ describe("the stored key follows no URL", () => {
     const response = await put({ baseUrl: b.url });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
-      error: { code: "INVALID_REQUEST", message: "apiKey: Enter the API key again: a key is only sent to the base URL it was entered for" },
+      error: {
+        code: "INVALID_REQUEST",
+        message: "apiKey: Enter the API key again: a key is only sent to the base URL it was entered for",
+        details: [{ field: "apiKey", issue: "Enter the API key again: a key is only sent to the base URL it was entered for" }],
+      },
     });
     expect(await check()).toMatchObject({ result: "accepted" });
     expect(b.requests).toEqual([]);
