@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { getPool } from "@/lib/db/pool";
 import { env, requireDatabaseUrl } from "@/lib/env";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 import type { AddressPolicy } from "@/lib/ssrf/classify-address";
 import { defaultAddressPolicy } from "@/lib/ssrf/default-address-policy";
 import type { ResolveHost } from "@/lib/ssrf/resolve-host";
@@ -117,7 +117,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions = {}): Deliv
     sending += 1;
     held.set(delivery.id, delivery.attemptNumber);
     const task: Promise<void> = sendDelivery(delivery, context, stopping.signal, onSent)
-      .catch((error: unknown) => logger.error("delivery attempt failed unexpectedly", { deliveryId: delivery.id, error }))
+      .catch((error: unknown) => logger.error({ deliveryId: delivery.id, error }, "delivery attempt failed unexpectedly"))
       .finally(() => {
         // Nothing more to renew: if the outcome was not written, the lease runs out and another
         // attempt follows (claim-deliveries.ts bounds how often that can happen in a row).
@@ -144,7 +144,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions = {}): Deliv
       }
     } catch (error) {
       // The database is away: the next poll tries again.
-      logger.warn("delivery claim failed", { error });
+      logger.warn({ error }, "delivery claim failed");
     } finally {
       claiming = false;
     }
@@ -170,9 +170,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions = {}): Deliv
       const kept = await renewLeases(db, claims, clock() + leaseMs);
       const lost = claims.filter((claim) => held.has(claim.id) && !kept.has(claim.id));
       // Taken over after a renewal came too late (or finished meanwhile): its outcome will be refused.
-      if (lost.length > 0) logger.debug("delivery leases not renewed", { deliveryIds: lost.map((claim) => claim.id) });
+      if (lost.length > 0) logger.debug({ deliveryIds: lost.map((claim) => claim.id) }, "delivery leases not renewed");
     } catch (error) {
-      logger.warn("delivery lease renewal failed", { error });
+      logger.warn({ error }, "delivery lease renewal failed");
     } finally {
       renewing = false;
     }
@@ -181,10 +181,10 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions = {}): Deliv
   async function sweep(): Promise<void> {
     try {
       for (const endpoint of await disableFailingEndpoints(db, clock(), workspaceIds)) {
-        logger.warn("webhook endpoint disabled", { endpointId: endpoint.id, workspaceId: endpoint.workspaceId });
+        logger.warn({ endpointId: endpoint.id, workspaceId: endpoint.workspaceId }, "webhook endpoint disabled");
       }
     } catch (error) {
-      logger.warn("failing-endpoint check failed", { error });
+      logger.warn({ error }, "failing-endpoint check failed");
     }
   }
 

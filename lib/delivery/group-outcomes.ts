@@ -1,4 +1,4 @@
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 import type { Queryable } from "./claim-deliveries";
 import { recordOutcomes, type AttemptRecord, type RecordResult } from "./record-outcome";
 
@@ -29,7 +29,7 @@ export function createOutcomeRecorder(db: Queryable, clock: () => number): Recor
       if (group.length === 1) return group[0].reject(error);
       // A bad value, a deadlock with a concurrent writer: each outcome once more on its own, so
       // only a culprit fails. The lease check makes a second try safe.
-      logger.warn("a batch of delivery outcomes failed; recording them one by one", { error });
+      logger.warn({ error }, "a batch of delivery outcomes failed; recording them one by one");
       await Promise.all(group.map((waiting) => write([waiting])));
     }
   }

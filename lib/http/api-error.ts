@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { DEFAULT_STATUS, describeZodError, errorEnvelope, fieldIssuesOf, type ErrorCode, type FieldIssue } from "@/lib/contract/errors";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 
 export interface ApiErrorOptions {
   /** Default: the code's status (lib/contract/errors.ts), e.g. UPSTREAM_UNAVAILABLE as 502 or 504 instead of 503. */
@@ -54,7 +54,7 @@ export function serviceUnavailable(): ApiError {
 export function errorResponse(error: unknown): Response {
   if (!(error instanceof ApiError) && isDatabaseUnavailable(error)) {
     // Whatever layer saw it (pg, Prisma's wrappings, the pool budget), on every route.
-    logger.warn("request refused: database unavailable", { error });
+    logger.warn({ error }, "request refused: database unavailable");
     return errorResponse(serviceUnavailable());
   }
   if (error instanceof ApiError) {
@@ -63,6 +63,6 @@ export function errorResponse(error: unknown): Response {
       headers: error.headers,
     });
   }
-  logger.error("unhandled error", { error });
+  logger.error({ error }, "unhandled error");
   return Response.json(errorEnvelope("INTERNAL_ERROR", "Internal server error"), { status: 500 });
 }

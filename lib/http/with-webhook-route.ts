@@ -1,5 +1,5 @@
 import { ApiError, errorResponse } from "@/lib/http/api-error";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { assertDeclaredBodySize } from "@/lib/http/limit-request-body";
 import { maxBodyBytes, type RouteOptions } from "@/lib/http/route-options";
@@ -15,7 +15,7 @@ const RETRY_AFTER_SECONDS = "5";
 
 function webhookErrorResponse(error: unknown): Response {
   if (!(error instanceof ApiError) && isDatabaseUnavailable(error)) {
-    logger.warn("webhook refused: database unavailable", { error });
+    logger.warn({ error }, "webhook refused: database unavailable");
     return errorResponse(
       new ApiError("UPSTREAM_UNAVAILABLE", "Service temporarily unavailable", { status: 503, headers: { "Retry-After": RETRY_AFTER_SECONDS } }),
     );

@@ -1,6 +1,6 @@
 import { namedSql } from "@/lib/db/named-sql";
 import { getPool } from "@/lib/db/pool";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 import { createId } from "@/lib/ingest/create-id";
 import { getInboundVerifier } from "@/lib/ingest/inbound-secrets";
 import { EXCERPT_CHARS, redactExcerpt, SIGNING_STRING_CHARS } from "./redact-excerpt";
@@ -206,10 +206,10 @@ async function flushWorkspace(workspaceId: string): Promise<void> {
   buffer.pending.clear();
   buffer.dropped = 0;
   buffer.lastFlushAt = Date.now();
-  if (dropped > 0) logger.warn("inbound refusals not recorded (too many distinct ones at once)", { workspaceId, dropped });
+  if (dropped > 0) logger.warn({ workspaceId, dropped }, "inbound refusals not recorded (too many distinct ones at once)");
   if (items.length === 0) return;
   buffer.flushing = writePending(workspaceId, items)
-    .catch((error: unknown) => logger.warn("inbound refusals could not be recorded", { workspaceId, error }))
+    .catch((error: unknown) => logger.warn({ workspaceId, error }, "inbound refusals could not be recorded"))
     .finally(() => {
       buffer.flushing = null;
       // Refusals that arrived during the write wait for the next slot.

@@ -5,7 +5,7 @@ import {
   type DownloadResultResponse,
 } from "@/lib/contract/download-result";
 import { ApiError } from "@/lib/http/api-error";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 import { assertJobDownloadable } from "@/lib/jobs/assert-job-downloadable";
 import { getJobOrThrow } from "@/lib/jobs/get-job-or-throw";
 import { requestDownloadLinks } from "@/lib/jobs/request-download-links";
@@ -44,7 +44,7 @@ export async function createDownloadResult(workspaceId: string, jobId: string, b
   const links = await requestDownloadLinks(workspaceId, jobId, body.value.expirationSeconds).catch((error: unknown) => {
     // The contract has one 404 sentence; the portal pages' wording about the upstream stays there.
     if (error instanceof ApiError && error.code === "RESOURCE_NOT_FOUND") {
-      logger.warn("upstream does not know a job the portal has completed", { workspaceId, jobId });
+      logger.warn({ workspaceId, jobId }, "upstream does not know a job the portal has completed");
       throw new ApiError("RESOURCE_NOT_FOUND", DOWNLOAD_MESSAGES.notFound);
     }
     throw error;

@@ -4,7 +4,7 @@ import { resendSignUpConfirmation } from "@/lib/auth/resend-sign-up-confirmation
 import { readSignUpCookie } from "@/lib/auth/sign-up-cookie";
 import { getMailer } from "@/lib/email/mailer";
 import { parseJsonBody } from "@/lib/http/parse-json-body";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 import { withPublicRoute } from "@/lib/http/with-public-route";
 import { rateLimits } from "@/lib/rate-limit/rate-limits";
 
@@ -14,7 +14,7 @@ export const POST = withPublicRoute(
   async ({ request }) => {
   const { email } = await parseJsonBody(request, resendConfirmationSchema);
   const browserNonce = readSignUpCookie(request.headers.get("cookie"));
-  after(() => resendSignUpConfirmation(email, browserNonce, getMailer()).catch((error: unknown) => logger.error("resend confirmation failed", { error })));
+  after(() => resendSignUpConfirmation(email, browserNonce, getMailer()).catch((error: unknown) => logger.error({ error }, "resend confirmation failed")));
   return Response.json({ status: "check_email" }, { status: 202 });
   },
   { rateLimit: { limit: rateLimits.confirmationResendsPerAddress, message: (wait) => `Too many requests for confirmation mails. Try again in ${wait}.` } },
