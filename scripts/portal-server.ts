@@ -24,7 +24,7 @@ if (!dev && !env.NEXTAUTH_URL) fail("NEXTAUTH_URL is not set: in production it m
 const { markClientAddressHeaderSet } = await import("@/lib/http/get-client-address");
 const { parseTrustedProxies } = await import("@/lib/http/resolve-client-address");
 const { createPortalServer } = await import("@/lib/server/create-portal-server");
-const { MAX_WEBHOOK_BODY_BYTES } = await import("@/lib/ingest/read-capped-body");
+const { MAX_WEBHOOK_BODY_BYTES } = await import("@/lib/http/body-limits");
 const { NEXT_AUTH_MAX_BODY_BYTES } = await import("@/lib/http/body-limits");
 const { default: next } = await import("next");
 

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { GET as listJobsRoute } from "@/app/v1/jobs/route";
 import { API_KEY_PREFIX, hashApiKey } from "@/lib/crypto/api-key";
 import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { withApiKeyRoute } from "@/lib/http/with-api-key-route";
+import { withApiKeyRoute } from "@/lib/route/with-api-key-route";
 import { bearer, callRoute, createTestWorkspace } from "@/test/v1-fixtures";
 import { authenticateApiKey, LAST_USED_RESOLUTION_MS } from "./authenticate-api-key";
 import { createApiKey } from "./create-api-key";

@@ -9,7 +9,7 @@ vi.hoisted(() => {
 import type pg from "pg";
 import { dubJobEvents } from "@/lib/ingest/testing/sample-events";
 import { createTestWorkspace, postSigned } from "@/lib/ingest/testing/webhook-requests";
-import { errorResponse } from "@/lib/http/api-error";
+import { errorResponse } from "@/lib/route/error-response";
 import { disconnectPrisma, prisma } from "./client";
 import { closePool, getPool, type PoolUse } from "./pool";
 

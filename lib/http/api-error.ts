@@ -1,7 +1,5 @@
 import type { z } from "zod";
-import { DEFAULT_STATUS, describeZodError, errorEnvelope, fieldIssuesOf, type ErrorCode, type FieldIssue } from "@/lib/contract/errors";
-import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
-import { logger } from "@/lib/log/logger";
+import { DEFAULT_STATUS, describeZodError, fieldIssuesOf, type ErrorCode, type FieldIssue } from "@/lib/contract/errors";
 
 export interface ApiErrorOptions {
   /** Default: the code's status (lib/contract/errors.ts), e.g. UPSTREAM_UNAVAILABLE as 502 or 504 instead of 503. */
@@ -49,20 +47,4 @@ export function serviceUnavailable(): ApiError {
     status: 503,
     headers: { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
   });
-}
-
-export function errorResponse(error: unknown): Response {
-  if (!(error instanceof ApiError) && isDatabaseUnavailable(error)) {
-    // Whatever layer saw it (pg, Prisma's wrappings, the pool budget), on every route.
-    logger.warn({ error }, "request refused: database unavailable");
-    return errorResponse(serviceUnavailable());
-  }
-  if (error instanceof ApiError) {
-    return Response.json(errorEnvelope(error.code, error.message, error.details), {
-      status: error.status,
-      headers: error.headers,
-    });
-  }
-  logger.error({ error }, "unhandled error");
-  return Response.json(errorEnvelope("INTERNAL_ERROR", "Internal server error"), { status: 500 });
 }

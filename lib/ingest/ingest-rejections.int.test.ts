@@ -8,7 +8,7 @@ import { errorEnvelopeSchema } from "@/lib/contract/errors";
 import { generateWebhookSecret } from "@/lib/crypto/webhook-secret";
 import { disconnectPrisma } from "@/lib/db/client";
 import { closePool } from "@/lib/db/pool";
-import { MAX_WEBHOOK_BODY_BYTES } from "./read-capped-body";
+import { MAX_WEBHOOK_BODY_BYTES } from "@/lib/http/body-limits";
 import { samplePayload, T0 } from "./testing/sample-events";
 import {
   countRows,

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ApiKeysPanel } from "@/components/api-keys/api-keys-panel";
 import { buttonClassName } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { canManageWorkspace } from "@/lib/auth/assert-role";
+import { hasScope } from "@/lib/auth/roles";
 import { requireMembership } from "@/lib/auth/session";
 
 export const metadata = { title: "API keys" };
@@ -25,7 +25,7 @@ export default async function ApiKeysPage() {
           </Link>
         }
       />
-      <ApiKeysPanel canManage={canManageWorkspace(membership)} />
+      <ApiKeysPanel canManage={hasScope(membership.role, "apiKeys.write")} />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { readSignUpCookie } from "@/lib/auth/sign-up-cookie";
 import { getMailer } from "@/lib/email/mailer";
 import { parseJsonBody } from "@/lib/http/parse-json-body";
 import { logger } from "@/lib/log/logger";
-import { withPublicRoute } from "@/lib/http/with-public-route";
+import { withPublicRoute } from "@/lib/route/with-public-route";
 import { rateLimits } from "@/lib/rate-limit/rate-limits";
 
 // POST /api/sign-up/resend — anyone, same origin, 10 an hour per client address: 202 for every email. The mail, if a sign-up waits

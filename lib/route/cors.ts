@@ -1,3 +1,5 @@
+import { withPolicy } from "./route-options";
+
 // CORS for the portal's /v1 API, as a public API answers it: any origin may call it from a browser
 // (the seed's JavaScript example is browser code), with a bearer key in Authorization. No
 // credentials are allowed, so a browser never attaches the portal's session cookie — and /v1
@@ -15,7 +17,7 @@ export function applyPublicCors(headers: Headers): void {
 }
 
 /** OPTIONS /v1/… — the preflight a browser sends before a POST with JSON or an Authorization header. */
-export async function answerCorsPreflight(): Promise<Response> {
+export const answerCorsPreflight = withPolicy(async (): Promise<Response> => {
   const response = new Response(null, {
     status: 204,
     headers: {
@@ -26,4 +28,4 @@ export async function answerCorsPreflight(): Promise<Response> {
   });
   applyPublicCors(response.headers);
   return response;
-}
+}, { caller: "anyone" });

@@ -1,15 +1,16 @@
 import { API_KEY_RATE_LIMIT } from "@/lib/api-keys/api-key-rate-limit";
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
-import { ApiError, errorResponse } from "@/lib/http/api-error";
-import { applyPublicCors } from "@/lib/http/cors";
+import { ApiError } from "@/lib/http/api-error";
 import { getClientAddress } from "@/lib/http/get-client-address";
-import { assertDeclaredBodySize, readCappedRequest } from "@/lib/http/limit-request-body";
 import { parseRouteParams } from "@/lib/http/parse-route-params";
 import { readBearerToken } from "@/lib/http/read-bearer-token";
-import { maxBodyBytes, type RouteOptions } from "@/lib/http/route-options";
+import { assertDeclaredBodySize, readCappedRequest } from "@/lib/http/read-capped-body";
 import { addressKey } from "@/lib/rate-limit/address-key";
 import { rateLimited } from "@/lib/rate-limit/assert-within-limit";
 import { rateLimits } from "@/lib/rate-limit/rate-limits";
+import { applyPublicCors } from "./cors";
+import { errorResponse } from "./error-response";
+import { maxBodyBytes, withPolicy, type RouteOptions } from "./route-options";
 
 export interface ApiKeyRouteContext<Params> extends ApiKeyPrincipal {
   request: Request;
@@ -20,7 +21,7 @@ type Handler<Params> = (context: ApiKeyRouteContext<Params>) => Promise<Response
 
 function unauthorized(message: string): ApiError {
   // RFC 6750: a 401 names the scheme the client should use.
-  return new ApiError("UNAUTHORIZED", message, { status: 401, headers: { "www-authenticate": 'Bearer realm="jobs-portal"' } });
+  return new ApiError("UNAUTHORIZED", message, { headers: { "www-authenticate": 'Bearer realm="jobs-portal"' } });
 }
 
 async function authorize(request: Request): Promise<ApiKeyPrincipal> {
@@ -42,10 +43,10 @@ async function authorize(request: Request): Promise<ApiKeyPrincipal> {
 
 /**
  * The one wrapper for /v1 routes (portal API keys): body cap, Bearer authentication, the per-key
- * rate limit, and the seed's error envelope; unknown errors become a logged, masked 500.
+ * rate limit, and the error envelope; unknown errors become a logged, masked 500.
  */
 export function withApiKeyRoute<Params = Record<string, never>>(handler: Handler<Params>, options: RouteOptions = {}) {
-  return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
+  const route = async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     let response: Response;
     try {
       assertDeclaredBodySize(request, maxBodyBytes(options));
@@ -60,4 +61,5 @@ export function withApiKeyRoute<Params = Record<string, never>>(handler: Handler
     applyPublicCors(response.headers);
     return response;
   };
+  return withPolicy(route, { caller: "api-key" });
 }

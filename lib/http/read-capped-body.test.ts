@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/http/api-error";
-import { decodeExactUtf8, readCappedBody } from "./read-capped-body";
+import { decodeExactUtf8, readCappedBody } from "@/lib/http/read-capped-body";
 
 const LIMIT = 1024;
 
