@@ -1,10 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { InboundVerification } from "@/lib/db/generated/client";
-import { seal } from "@/lib/crypto/secret-box";
+import { replaceSecret } from "@/lib/crypto/replace-secret";
 import { ApiError } from "@/lib/http/api-error";
-
-/** How long a replaced secret still verifies events (the upstream may sign with it until reconfigured). */
-export const PREVIOUS_SECRET_GRACE_MS = 24 * 60 * 60 * 1000;
 
 export interface LockedInbound {
   inboundSecretEnc: string;
@@ -34,17 +31,15 @@ export async function lockInbound(tx: Prisma.TransactionClient, workspaceId: str
 }
 
 /**
- * The columns that make `secret` current. With `overlap`, the replaced one becomes the previous
- * secret for 24 hours (a previous one from an earlier change is dropped: verification keeps one);
- * without, no previous secret is left — for a change of profile, where the old secret belonged
- * to another scheme and must not verify under the new one.
+ * The workspace's columns that make `secret` the inbound secret (lib/crypto/replace-secret.ts):
+ * with `overlap` the replaced one keeps verifying for the grace period; without — a change of
+ * profile, where the old secret belonged to another scheme — nothing of it is kept.
  */
-export function secretColumns(locked: LockedInbound, secret: string, overlap: boolean, now: Date) {
-  return overlap
-    ? {
-        inboundSecretEnc: seal(secret),
-        previousInboundSecretEnc: locked.inboundSecretEnc,
-        previousInboundSecretExpiresAt: new Date(now.getTime() + PREVIOUS_SECRET_GRACE_MS),
-      }
-    : { inboundSecretEnc: seal(secret), previousInboundSecretEnc: null, previousInboundSecretExpiresAt: null };
+export function replaceInboundSecret(locked: LockedInbound, secret: string, overlap: boolean, now: Date) {
+  const sealed = replaceSecret(locked.inboundSecretEnc, secret, { now, overlap });
+  return {
+    inboundSecretEnc: sealed.secretEnc,
+    previousInboundSecretEnc: sealed.previousSecretEnc,
+    previousInboundSecretExpiresAt: sealed.previousSecretExpiresAt,
+  };
 }

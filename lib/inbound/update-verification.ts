@@ -5,7 +5,7 @@ import { generateUrlToken, generateWebhookSecret } from "@/lib/crypto/webhook-se
 import { invalidField } from "@/lib/http/api-error";
 import { forgetInboundVerifier } from "@/lib/ingest/inbound-secrets";
 import { toStoredProfile } from "./read-stored-profile";
-import { lockInbound, secretColumns } from "./replace-inbound-secret";
+import { lockInbound, replaceInboundSecret } from "./replace-inbound-secret";
 import { explainUnusableSecret, type UpdateVerificationInput } from "./schemas";
 
 /**
@@ -31,7 +31,7 @@ export async function updateVerification(workspaceId: string, input: UpdateVerif
       const problem = explainUnusableSecret(profile.kind, kept, profile.kind === "hmac" ? profile.secretEncoding : "text");
       if (problem) throw invalidField("secret", `The current secret cannot be used here (${problem}). Paste the vendor's secret.`);
     }
-    const secretData = secret === null ? {} : secretColumns(locked, secret, !kindChanged, now);
+    const secretData = secret === null ? {} : replaceInboundSecret(locked, secret, !kindChanged, now);
     const dropPrevious = kindChanged && secret === null ? { previousInboundSecretEnc: null, previousInboundSecretExpiresAt: null } : {};
     const { inboundVerification, inboundVerificationConfig } = toStoredProfile(profile);
     await tx.workspace.update({

@@ -10,7 +10,8 @@ import { maxEndpointsPerWorkspace } from "./endpoint-limit";
 import { getEndpoint } from "./get-endpoint";
 import { listEndpoints } from "./list-endpoints";
 import { revealEndpointSecret } from "./reveal-endpoint-secret";
-import { PREVIOUS_SECRET_GRACE_MS, rotateEndpointSecret } from "./rotate-endpoint-secret";
+import { PREVIOUS_SECRET_GRACE_MS } from "@/lib/crypto/replace-secret";
+import { rotateEndpointSecret } from "./rotate-endpoint-secret";
 import { createEndpointSchema } from "./schemas";
 import { updateEndpoint } from "./update-endpoint";
 
