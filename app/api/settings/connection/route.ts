@@ -7,7 +7,7 @@ import { connectionInputSchemaFor } from "@/lib/workspaces/schemas";
 import { updateConnection } from "@/lib/workspaces/update-connection";
 
 // GET /api/settings/connection — any member: upstream base URL and status, whether a key is set, the allowed base URLs, inbound URL.
-export const GET = withSessionRoute(async ({ request, membership }) => Response.json(await getConnection(membership.workspaceId, getPublicOrigin(request))), {
+export const GET = withSessionRoute(async ({ request, membership }) => Response.json(await getConnection(membership.workspaceId, getPublicOrigin(request.headers))), {
   scope: "connection.read",
 });
 

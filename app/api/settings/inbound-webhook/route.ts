@@ -7,7 +7,7 @@ import { withSessionRoute } from "@/lib/route/with-session-route";
 
 // GET /api/settings/inbound-webhook — any member: the inbound URL (token as a placeholder) and how requests are verified.
 export const GET = withSessionRoute(
-  async ({ request, membership }) => Response.json(await getInboundWebhook(membership.workspaceId, getPublicOrigin(request))),
+  async ({ request, membership }) => Response.json(await getInboundWebhook(membership.workspaceId, getPublicOrigin(request.headers))),
   { scope: "connection.read" },
 );
 
@@ -15,7 +15,7 @@ export const GET = withSessionRoute(
 export const PUT = withSessionRoute(
   async ({ request, membership }) => {
     await updateVerification(membership.workspaceId, await parseJsonBody(request, updateVerificationInputSchema));
-    return Response.json(await getInboundWebhook(membership.workspaceId, getPublicOrigin(request)));
+    return Response.json(await getInboundWebhook(membership.workspaceId, getPublicOrigin(request.headers)));
   },
   { scope: "connection.write" },
 );
