@@ -1,11 +1,11 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { TestEventResult } from "@/lib/delivery/send-test-event";
 import { fetchJson } from "@/lib/http/fetch-json";
-import type { DeliveryDetail } from "@/lib/webhook-endpoints/get-delivery-detail";
-import type { DeliveryPage } from "@/lib/webhook-endpoints/list-endpoint-deliveries";
+import type { DeliveryDetail } from "@/lib/delivery/get-delivery-detail";
+import type { DeliveryPage } from "@/lib/delivery/list-endpoint-deliveries";
 import type { RotatedEndpointSecret } from "@/lib/webhook-endpoints/rotate-endpoint-secret";
 import type { CreateEndpointInput, UpdateEndpointInput } from "@/lib/webhook-endpoints/schemas";
-import type { DeliveryView } from "@/lib/webhook-endpoints/serialize-delivery";
+import type { DeliveryView } from "@/lib/delivery/serialize-delivery";
 import type { WebhookEndpointView } from "@/lib/webhook-endpoints/serialize-endpoint";
 import { webhookKeys } from "./query-keys";
 

@@ -1,5 +1,5 @@
 import { formatExact } from "@/components/jobs/format";
-import type { AttemptView } from "@/lib/webhook-endpoints/serialize-delivery";
+import type { AttemptView } from "@/lib/delivery/serialize-delivery";
 import { formatLatency } from "./format-delivery";
 import { StatusCodeBadge } from "./status-code-badge";
 

@@ -5,7 +5,7 @@ import type { MouseEvent } from "react";
 import { jobHref } from "@/components/jobs/job-columns";
 import { RelativeTime } from "@/components/jobs/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import type { DeliveryView } from "@/lib/webhook-endpoints/serialize-delivery";
+import type { DeliveryView } from "@/lib/delivery/serialize-delivery";
 import { DeliveryStatusChip } from "./delivery-status-chip";
 import { endpointHref } from "./endpoint-href";
 import { StatusCodeBadge } from "./status-code-badge";

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { DeliveryDetail } from "@/lib/webhook-endpoints/get-delivery-detail";
+import type { DeliveryDetail } from "@/lib/delivery/get-delivery-detail";
 import { AttemptList } from "./attempt-list";
 import { DeliveryStatusChip } from "./delivery-status-chip";
 import { useDelivery } from "./use-delivery";

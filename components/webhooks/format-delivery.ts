@@ -1,5 +1,5 @@
 import type { BadgeTone } from "@/components/ui/badge";
-import type { DeliveryView } from "@/lib/webhook-endpoints/serialize-delivery";
+import type { DeliveryView } from "@/lib/delivery/serialize-delivery";
 
 // How deliveries and their outcomes read in the log, the dialogs and the job page. Pure functions.
 export interface DeliveryStatusStyle {

@@ -18,7 +18,7 @@ import { closePool } from "@/lib/db/pool";
 import { seal } from "@/lib/crypto/secret-box";
 import { createTestWorkspace } from "@/lib/ingest/testing/webhook-requests";
 import { startSimulator, type Simulator } from "@/simulator/server";
-import { insertTestDelivery, insertTestEndpoint, insertTestJob } from "@/lib/webhook-endpoints/testing/insert-test-deliveries";
+import { insertTestDelivery, insertTestEndpoint, insertTestJob } from "@/lib/delivery/testing/insert-test-deliveries";
 
 // Every session route under app/api — found on disk, so a new route is fuzzed without a word
 // here — called with malformed ids in the path, malformed query strings and malformed bodies:

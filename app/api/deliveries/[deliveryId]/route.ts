@@ -1,5 +1,5 @@
+import { getDeliveryDetail } from "@/lib/delivery/get-delivery-detail";
 import { withSessionRoute } from "@/lib/route/with-session-route";
-import { getDeliveryDetail } from "@/lib/webhook-endpoints/get-delivery-detail";
 
 // GET /api/deliveries/{deliveryId} — any member: one delivery with every attempt.
 export const GET = withSessionRoute<{ deliveryId: string }>(

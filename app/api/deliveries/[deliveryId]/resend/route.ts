@@ -1,5 +1,5 @@
+import { resendDelivery } from "@/lib/delivery/resend-delivery";
 import { withSessionRoute } from "@/lib/route/with-session-route";
-import { resendDelivery } from "@/lib/webhook-endpoints/resend-delivery";
 
 // POST /api/deliveries/{deliveryId}/resend — owners and admins: queues the delivery again now, same webhook-id.
 export const POST = withSessionRoute<{ deliveryId: string }>(

@@ -1,5 +1,5 @@
+import { listJobDeliveries } from "@/lib/delivery/list-job-deliveries";
 import { withSessionRoute } from "@/lib/route/with-session-route";
-import { listJobDeliveries } from "@/lib/webhook-endpoints/list-job-deliveries";
 
 // GET /api/jobs/{jobId}/deliveries — any member: the job's deliveries to every endpoint, newest first.
 export const GET = withSessionRoute<{ jobId: string }>(

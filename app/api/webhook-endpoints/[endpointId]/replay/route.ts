@@ -1,8 +1,8 @@
+import { countFailedSince, replayFailedSince } from "@/lib/delivery/replay-failed-since";
+import { replayBodySchema, replayQuerySchema } from "@/lib/delivery/schemas";
 import { parseJsonBody } from "@/lib/http/parse-json-body";
 import { parseSearchParams } from "@/lib/http/parse-search-params";
 import { withSessionRoute } from "@/lib/route/with-session-route";
-import { countFailedSince, replayFailedSince } from "@/lib/webhook-endpoints/replay-failed-since";
-import { replayBodySchema, replayQuerySchema } from "@/lib/webhook-endpoints/schemas";
 
 type Params = { endpointId: string };
 

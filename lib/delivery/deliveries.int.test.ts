@@ -5,7 +5,7 @@ import { DELIVERY_WAKE_CHANNEL } from "@/lib/delivery/channel";
 import { requireDatabaseUrl } from "@/lib/env";
 import { createTestWorkspace, ensureEncryptionKey } from "@/test/v1-fixtures";
 import { getDeliveryDetail } from "./get-delivery-detail";
-import { getEndpoint } from "./get-endpoint";
+import { getEndpoint } from "@/lib/webhook-endpoints/get-endpoint";
 import { DELIVERIES_PAGE_SIZE, listEndpointDeliveries } from "./list-endpoint-deliveries";
 import { listJobDeliveries } from "./list-job-deliveries";
 import { countFailedSince, replayFailedSince } from "./replay-failed-since";

@@ -1,5 +1,5 @@
 import { ApiError } from "@/lib/http/api-error";
-import type { EndpointRow } from "./serialize-endpoint";
+import type { EndpointRow } from "@/lib/webhook-endpoints/serialize-endpoint";
 
 /** Resends and replays would only be given up again by the worker while the endpoint is off. */
 export function assertEndpointEnabled(endpoint: Pick<EndpointRow, "enabled">): void {

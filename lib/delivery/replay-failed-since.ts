@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { assertEndpointEnabled } from "./assert-endpoint-enabled";
-import { getEndpointOrThrow } from "./get-endpoint-or-throw";
+import { getEndpointOrThrow } from "@/lib/webhook-endpoints/get-endpoint-or-throw";
 import { wakeDeliveryWorkers } from "./wake-delivery-workers";
 
 /** The deliveries a replay resets: the endpoint's given-up ones created at or after `since`. */

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import { invalidField } from "@/lib/http/api-error";
 import { decodeCursor, encodeCursor } from "@/lib/jobs/cursor";
-import { getEndpointOrThrow } from "./get-endpoint-or-throw";
+import { getEndpointOrThrow } from "@/lib/webhook-endpoints/get-endpoint-or-throw";
 import { deliverySelect, serializeDelivery, type DeliveryView } from "./serialize-delivery";
 
 export const DELIVERIES_PAGE_SIZE = 25;
