@@ -16,7 +16,7 @@
 // phases are repeated, alternating, and summed — fairer ratios on a machine whose load varies,
 // e.g. --seconds 4 --rounds 6), --build (force a build).
 import { fork, type ChildProcess } from "node:child_process";
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -25,6 +25,7 @@ import { fileURLToPath } from "node:url";
 import { applyRuntimeEnv } from "@/lib/env";
 import { WORKFLOWS, statusRank, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
 import { sampleOutput, samplePayload } from "@/lib/ingest/testing/sample-events";
+import { signStandardWebhook } from "@/lib/ingest/testing/sign-standard-webhook";
 import { freePort } from "@/lib/net/free-port";
 import { buildIfNeeded, startPortal, stopChild, waitForHealth } from "./lib/portal-process";
 
@@ -69,11 +70,6 @@ interface PhaseResult {
   /** Every 2xx answer, warm-up included, for the database check. */
   accepted: SentEvent[];
   failed: number;
-}
-
-function signatureOf(secret: string, id: string, timestamp: string, body: string): string {
-  const key = Buffer.from(secret.slice("whsec_".length), "base64");
-  return `v1,${createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest("base64")}`;
 }
 
 /** One connection's traffic: jobs of the four workflows in turn, each job's events in order. */
@@ -124,7 +120,7 @@ async function runPhase(target: Target, runId: string, into?: PhaseResult): Prom
       const webhookId = `msg_${runId}_${target.name}_${result.measuredSeconds}_${(sequence += 1)}`;
       const timestamp = String(Math.floor(Date.now() / 1000));
       const headers: Record<string, string> = { "content-type": "application/json", "webhook-id": webhookId, "webhook-timestamp": timestamp };
-      if (target.secret) headers["webhook-signature"] = signatureOf(target.secret, webhookId, timestamp, body);
+      if (target.secret) headers["webhook-signature"] = signStandardWebhook(target.secret, webhookId, timestamp, body);
       const sentAt = performance.now();
       let status = 0;
       try {
@@ -165,7 +161,7 @@ async function runPaced(target: Target, runId: string, perSecond: number): Promi
     const webhookId = `msg_${runId}_${target.name}_${n}`;
     const timestamp = String(Math.floor(Date.now() / 1000));
     const headers: Record<string, string> = { "content-type": "application/json", "webhook-id": webhookId, "webhook-timestamp": timestamp };
-    if (target.secret) headers["webhook-signature"] = signatureOf(target.secret, webhookId, timestamp, body);
+    if (target.secret) headers["webhook-signature"] = signStandardWebhook(target.secret, webhookId, timestamp, body);
     const sentAt = performance.now();
     sends.push(
       post(agent, url, headers, body).then(
