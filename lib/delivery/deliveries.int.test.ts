@@ -1,9 +1,9 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
 import { DELIVERY_WAKE_CHANNEL } from "@/lib/delivery/channel";
 import { requireDatabaseUrl } from "@/lib/env";
-import { createTestWorkspace, ensureEncryptionKey } from "@/test/v1-fixtures";
+import { createWorkspaceWithApiKey } from "@/test/v1-fixtures";
 import { getDeliveryDetail } from "./get-delivery-detail";
 import { getEndpoint } from "@/lib/webhook-endpoints/get-endpoint";
 import { DELIVERIES_PAGE_SIZE, listEndpointDeliveries } from "./list-endpoint-deliveries";
@@ -36,14 +36,12 @@ async function listenForWakes() {
 
 /** A workspace with an endpoint and a job of `events` events. */
 async function setUp(events = 1) {
-  const { workspaceId } = await createTestWorkspace();
+  const { workspaceId } = await createWorkspaceWithApiKey();
   const endpointId = await insertTestEndpoint(workspaceId);
   const job = await insertTestJob(workspaceId, events);
   return { workspaceId, endpointId, ...job };
 }
 
-beforeAll(() => ensureEncryptionKey());
-afterAll(() => disconnectPrisma());
 
 describe("delivery log", () => {
   it("lists an endpoint's deliveries newest first, page by page, and no other workspace's", async () => {
@@ -59,7 +57,7 @@ describe("delivery log", () => {
     expect(second).toEqual({ deliveries: expect.any(Array), nextCursor: null });
     expect(second.deliveries.map((d) => d.id)).toEqual(ids.slice(0, 2).reverse());
 
-    const other = await createTestWorkspace();
+    const other = await createWorkspaceWithApiKey();
     await expect(listEndpointDeliveries(other.workspaceId, endpointId)).rejects.toMatchObject(notFound);
     await expect(listEndpointDeliveries(workspaceId, endpointId, "garbage!")).rejects.toMatchObject({ code: "INVALID_REQUEST" });
   });
@@ -77,7 +75,7 @@ describe("delivery log", () => {
     ]);
     expect(await listJobDeliveries(workspaceId, jobId)).toEqual(byUpstreamId);
 
-    const other = await createTestWorkspace();
+    const other = await createWorkspaceWithApiKey();
     await expect(listJobDeliveries(other.workspaceId, upstreamJobId)).rejects.toMatchObject(notFound);
     await expect(listJobDeliveries(other.workspaceId, jobId)).rejects.toMatchObject(notFound);
   });
@@ -97,7 +95,7 @@ describe("delivery log", () => {
     ]);
     expect(detail.payload).toMatchObject({ event: "job.created" });
 
-    const other = await createTestWorkspace();
+    const other = await createWorkspaceWithApiKey();
     await expect(getDeliveryDetail(other.workspaceId, id)).rejects.toMatchObject(notFound);
   });
 
@@ -151,7 +149,7 @@ describe("resend and replay", () => {
     await expect(resendDelivery(workspaceId, toDisabled)).rejects.toMatchObject({ status: 409, code: "CONFLICT" });
     expect((await readDelivery(toDisabled)).status).toBe("failed");
 
-    const other = await createTestWorkspace();
+    const other = await createWorkspaceWithApiKey();
     await expect(resendDelivery(other.workspaceId, toDisabled)).rejects.toMatchObject(notFound);
   });
 

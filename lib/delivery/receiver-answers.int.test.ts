@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "delivery-integration-tests-only-key";
-});
-
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool, getPool } from "@/lib/db/pool";
+import { prisma } from "@/lib/db/client";
+import { getPool } from "@/lib/db/pool";
 import { dubJobEvents } from "@/lib/ingest/testing/sample-events";
-import { createTestWorkspace, postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { claimDeliveries, DEFAULT_MAX_LEASE_RECOVERIES, LOST_ATTEMPT_ERROR } from "./claim-deliveries";
 import { recordOutcome } from "./record-outcome";
 import { createTestEndpoint } from "./testing/create-test-endpoint";
@@ -23,8 +20,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await receiver.close();
-  await disconnectPrisma();
-  await closePool();
 });
 
 const SECOND = 1_000;
@@ -103,8 +98,7 @@ describe("a delivery whose attempts never get recorded", () => {
       error: "HTTP 503",
       responseExcerpt: null,
       startedAtMs: now,
-      durationMs: 5,
-    }, now);
+      durationMs: 5 }, now);
     expect(await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "pending", leaseRecoveries: 0 });
     for (let attempt = 3; attempt <= 5; attempt += 1) {
       now += 2 * SECOND;

@@ -1,15 +1,10 @@
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "delivery-integration-tests-only-key";
-});
-
 import { generateWebhookSecret } from "@/lib/crypto/webhook-secret";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
+import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
-import { createTestWorkspace } from "@/lib/ingest/testing/webhook-requests";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { sendTestEvent } from "./send-test-event";
 import { createTestEndpoint } from "./testing/create-test-endpoint";
 import { startReceiver, type Receiver } from "./testing/start-receiver";
@@ -21,8 +16,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await receiver.close();
-  await disconnectPrisma();
-  await closePool();
 });
 
 const PRIVATE_OK = { policy: { allowPrivate: true } };

@@ -1,9 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "database-restart-integration-tests-only-key";
-});
 // Signed in as the test's user: next-auth's session is the only thing faked; the membership
 // lookup behind it is the real one, so it meets the restart like any query.
 const session = vi.hoisted(() => ({ userId: "" }));
@@ -24,7 +21,8 @@ import { migrate } from "@/lib/db/migrate";
 import { closePool } from "@/lib/db/pool";
 import { applyRuntimeEnv } from "@/lib/env";
 import { dubJobEvents } from "@/lib/ingest/testing/sample-events";
-import { createTestWorkspace, postSigned, type TestWorkspace } from "@/lib/ingest/testing/webhook-requests";
+import { postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 
 // PostgreSQL restarted (a real fast shutdown and start, same port) while webhooks, session routes
 // and /v1 are under load: every answer is 2xx or 503 with Retry-After — never a 500, whichever

@@ -2,21 +2,16 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "route-fuzz-integration-tests-only-key";
-});
 // Signed in as the owner of the test's workspace, so every route gets past its role check.
 const session = vi.hoisted(() => ({ workspaceId: "", userId: "" }));
 vi.mock("@/lib/auth/session", () => ({
   getMembership: async () => ({ ...session, email: "fuzz@example.com", workspaceName: "fuzz", role: "owner" }),
-  requireMembership: async () => ({ ...session, email: "fuzz@example.com", workspaceName: "fuzz", role: "owner" }),
-}));
+  requireMembership: async () => ({ ...session, email: "fuzz@example.com", workspaceName: "fuzz", role: "owner" }) }));
 
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
+import { prisma } from "@/lib/db/client";
 import { seal } from "@/lib/crypto/secret-box";
-import { createTestWorkspace } from "@/lib/ingest/testing/webhook-requests";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { startSimulator, type Simulator } from "@/simulator/server";
 import { insertTestDelivery, insertTestEndpoint, insertTestJob } from "@/lib/delivery/testing/insert-test-deliveries";
 
@@ -140,8 +135,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await upstream.close();
-  await disconnectPrisma();
-  await closePool();
 });
 
 interface Outcome {

@@ -7,7 +7,7 @@ const session = vi.hoisted(() => ({ membership: null as null | Record<string, st
 vi.mock("@/lib/auth/session", () => ({ getMembership: async () => session.membership }));
 
 import { ROLE_SCOPES, SCOPES, hasScope, type Role } from "@/lib/auth/roles";
-import { createTestWorkspace } from "@/test/v1-fixtures";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { policyOf, type RoutePolicy } from "./route-options";
 
 // Generated from the route files on disk: every exported method of every app/**/route.ts says
@@ -53,7 +53,7 @@ beforeAll(async () => {
 
 let workspaceId: string;
 beforeAll(async () => {
-  workspaceId = (await createTestWorkspace()).workspaceId;
+  workspaceId = (await createTestWorkspace()).id;
 });
 afterAll(() => {
   session.membership = null;

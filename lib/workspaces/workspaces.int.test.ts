@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { open } from "@/lib/crypto/secret-box";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { ensureEncryptionKey } from "@/test/v1-fixtures";
+import { prisma } from "@/lib/db/client";
 import { createWorkspace } from "./create-workspace";
 import { getConnection } from "./get-connection";
 import { getInboundSecret } from "./get-inbound-secret";
@@ -28,8 +27,6 @@ function readRow(workspaceId: string) {
   });
 }
 
-beforeAll(() => ensureEncryptionKey());
-afterAll(() => disconnectPrisma());
 
 describe("createWorkspace", () => {
   it("creates the workspace with a sealed whsec_ secret and its creator as owner", async () => {

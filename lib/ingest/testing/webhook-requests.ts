@@ -1,35 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { POST } from "@/app/api/webhooks/[workspaceId]/route";
-import { seal } from "@/lib/crypto/secret-box";
-import { generateWebhookSecret } from "@/lib/crypto/webhook-secret";
 import { prisma } from "@/lib/db/client";
 import { jobSelect } from "@/lib/jobs/serialize-job";
+import type { TestWorkspace } from "@/test/fixtures/workspace";
 import { signStandardWebhook } from "./sign-standard-webhook";
 
-// Integration-test support: workspaces with sealed inbound secrets, requests signed the way the
-// Standard Webhooks spec says (sign-standard-webhook.ts), and the route's POST handler called
-// directly — no HTTP server needed.
-export interface TestWorkspace {
-  id: string;
-  secret: string;
-}
-
-export async function createTestWorkspace(
-  options: { previousSecret?: string; previousExpiresAt?: Date } = {},
-): Promise<TestWorkspace> {
-  const secret = generateWebhookSecret();
-  const workspace = await prisma.workspace.create({
-    data: {
-      name: `ingest test ${randomUUID().slice(0, 8)}`,
-      inboundSecretEnc: seal(secret),
-      previousInboundSecretEnc: options.previousSecret ? seal(options.previousSecret) : null,
-      previousInboundSecretExpiresAt: options.previousExpiresAt ?? null,
-    },
-    select: { id: true },
-  });
-  return { id: workspace.id, secret };
-}
-
+// Integration-test support: requests signed the way the Standard Webhooks spec says
+// (sign-standard-webhook.ts) for a workspace of test/fixtures/workspace.ts, and the route's POST
+// handler called directly — no HTTP server needed.
 export interface SignOptions {
   id?: string;
   /** Unix seconds; default now. */

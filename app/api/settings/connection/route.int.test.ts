@@ -1,23 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "connection-routes-integration-tests-only-key";
-});
 const session = vi.hoisted(() => ({ workspaceId: "" }));
 vi.mock("@/lib/auth/session", () => ({
-  getMembership: async () => ({ userId: "u", email: "t@example.com", workspaceId: session.workspaceId, workspaceName: "t", role: "owner" }),
-}));
+  getMembership: async () => ({ userId: "u", email: "t@example.com", workspaceId: session.workspaceId, workspaceName: "t", role: "owner" }) }));
 
 import { GET as getConnectionRoute, PUT as putConnection } from "@/app/api/settings/connection/route";
 import { POST as testConnection } from "@/app/api/settings/connection/test/route";
 import { POST as postDownload } from "@/app/api/jobs/[jobId]/download/route";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
+import { prisma } from "@/lib/db/client";
 import { freePort } from "@/lib/net/free-port";
 import { setJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
 import { startHostileUpstream, type HostileUpstream } from "@/lib/upstream/testing/start-hostile-upstream";
-import { createTestJob, createTestWorkspace } from "@/test/v1-fixtures";
-import { checkUpstreamConnection } from "./check-upstream-connection";
+import { createTestJob, createWorkspaceWithApiKey } from "@/test/v1-fixtures";
+import { checkUpstreamConnection } from "@/lib/workspaces/check-upstream-connection";
 
 // Settings → Connection as a stranger would use it: the base URL is the operator's choice, and
 // the workspace's stored key never goes anywhere but the base URL it was entered for.
@@ -31,8 +26,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all([a.close(), b.close()]);
-  await disconnectPrisma();
-  await closePool();
 });
 beforeEach(() => {
   setJobsApiBaseUrls(a.url, b.url);
@@ -41,7 +34,7 @@ beforeEach(() => {
 });
 
 async function workspaceOnA() {
-  const ws = await createTestWorkspace({ baseUrl: a.url, apiKey: KEY });
+  const ws = await createWorkspaceWithApiKey({ baseUrl: a.url, apiKey: KEY });
   setJobsApiBaseUrls(a.url, b.url);
   session.workspaceId = ws.workspaceId;
   return ws;
@@ -51,8 +44,7 @@ const request = (method: string, path: string, body?: unknown) =>
   new Request(`http://portal.test${path}`, {
     method,
     headers: { origin: "http://portal.test", "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+    body: body === undefined ? undefined : JSON.stringify(body) });
 const put = (body: unknown) => putConnection(request("PUT", "/api/settings/connection", body), { params: Promise.resolve({}) });
 const check = async () => (await testConnection(request("POST", "/api/settings/connection/test"), { params: Promise.resolve({}) })).json();
 const view = async () => (await getConnectionRoute(request("GET", "/api/settings/connection"), { params: Promise.resolve({}) })).json();
@@ -67,9 +59,7 @@ describe("the base URL allowlist (JOBS_API_BASE_URLS)", () => {
         error: {
           code: "INVALID_REQUEST",
           message: `baseUrl: Choose one of the Jobs API base URLs this deployment allows: ${a.url}, ${b.url}`,
-          details: [{ field: "baseUrl", issue: `Choose one of the Jobs API base URLs this deployment allows: ${a.url}, ${b.url}` }],
-        },
-      });
+          details: [{ field: "baseUrl", issue: `Choose one of the Jobs API base URLs this deployment allows: ${a.url}, ${b.url}` }] } });
     }
     expect(await view()).toMatchObject({ upstreamBaseUrl: a.url, upstreamStatus: "connected", allowedBaseUrls: [a.url, b.url] });
     expect(a.requests).toEqual([]);
@@ -97,9 +87,7 @@ describe("the stored key follows no URL", () => {
       error: {
         code: "INVALID_REQUEST",
         message: "apiKey: Enter the API key again: a key is only sent to the base URL it was entered for",
-        details: [{ field: "apiKey", issue: "Enter the API key again: a key is only sent to the base URL it was entered for" }],
-      },
-    });
+        details: [{ field: "apiKey", issue: "Enter the API key again: a key is only sent to the base URL it was entered for" }] } });
     expect(await check()).toMatchObject({ result: "accepted" });
     expect(b.requests).toEqual([]);
     expect(a.requests.map((received) => received.authorization)).toEqual([`Bearer ${KEY}`]);
@@ -124,16 +112,15 @@ describe("the stored key follows no URL", () => {
 describe("Test connection", () => {
   it("says what happened at an allowed base URL in plain words", async () => {
     const down = `http://127.0.0.1:${await freePort()}`;
-    const ws = await createTestWorkspace({ baseUrl: down, apiKey: KEY });
+    const ws = await createWorkspaceWithApiKey({ baseUrl: down, apiKey: KEY });
     expect(await checkUpstreamConnection(ws.workspaceId)).toEqual({ result: "unreachable", message: "Could not reach the Jobs API: Connection refused." });
   });
 
   it("never reaches cloud metadata, even through an allowed host name that resolves there", async () => {
-    const ws = await createTestWorkspace({ baseUrl: "http://jobs-api.example:8080", apiKey: KEY });
+    const ws = await createWorkspaceWithApiKey({ baseUrl: "http://jobs-api.example:8080", apiKey: KEY });
     const result = await checkUpstreamConnection(ws.workspaceId, { resolve: async () => [{ address: "169.254.169.254", family: 4 }] });
     expect(result).toEqual({
       result: "unreachable",
-      message: "Could not reach the Jobs API: Refused: jobs-api.example resolves to 169.254.169.254, which is not a public address (link-local, cloud metadata).",
-    });
+      message: "Could not reach the Jobs API: Refused: jobs-api.example resolves to 169.254.169.254, which is not a public address (link-local, cloud metadata)." });
   });
 });

@@ -2,27 +2,20 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "jobs-download-integration-tests-only-key";
-});
 // The session wrapper's membership comes from next-auth; here it is the test's workspace.
 const session = vi.hoisted(() => ({ workspaceId: "" }));
 vi.mock("@/lib/auth/session", () => ({
-  getMembership: async () => ({ userId: "u", email: "t@example.com", workspaceId: session.workspaceId, workspaceName: "t", role: "owner" }),
-}));
+  getMembership: async () => ({ userId: "u", email: "t@example.com", workspaceId: session.workspaceId, workspaceName: "t", role: "owner" }) }));
 
 import { POST as postDownload } from "@/app/api/jobs/[jobId]/download/route";
 import { GET as getDownloadAll } from "@/app/api/jobs/[jobId]/download-all/route";
-import { allowJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
-import { sealUpstreamKey } from "@/lib/upstream/upstream-key";
-import { disconnectPrisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
 import { startSimulator, type Simulator } from "@/simulator/server";
 import { parseSrt } from "@/simulator/outputs/srt";
 import { waitForJob } from "@/simulator/testing/wait-for-job";
 import { readZip } from "@/test/read-zip";
 import type { ApiProduct, JobStatus } from "@/lib/workflow/workflows";
-import { createTestWorkspace, insertJobs } from "./testing/insert-test-jobs";
+import { insertJobs } from "@/lib/jobs/testing/insert-test-jobs";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 
 // The download routes against a real upstream: the simulator, over HTTP, with the workspace's
 // sealed key. Fast simulator for finished jobs; a realistic one for a job still "created".
@@ -42,13 +35,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([fast.close(), slow.close(), new Promise((resolve) => hanging.close(resolve))]);
   hanging.closeAllConnections();
-  await disconnectPrisma();
-  await closePool();
 });
 
 async function workspaceFor(baseUrl: string, key = KEY): Promise<string> {
-  allowJobsApiBaseUrls(baseUrl);
-  const id = await createTestWorkspace({ upstreamBaseUrl: baseUrl, upstreamApiKeyEnc: sealUpstreamKey(baseUrl, key) });
+  const id = (await createTestWorkspace({ upstream: { baseUrl, apiKey: key } })).id;
   session.workspaceId = id;
   return id;
 }
@@ -63,8 +53,7 @@ function download(jobId: string, body: unknown) {
   const request = new Request(`http://portal.test/api/jobs/${jobId}/download`, {
     method: "POST",
     headers: { origin: "http://portal.test", "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+    body: JSON.stringify(body) });
   return postDownload(request, { params: Promise.resolve({ jobId }) });
 }
 
@@ -100,8 +89,7 @@ describe("POST /api/jobs/{jobId}/download", () => {
     expect(await errorOf(await download(pending.jobId, {}))).toEqual({
       status: 400,
       code: "INVALID_REQUEST",
-      message: "Job is not completed yet. Current status: created",
-    });
+      message: "Job is not completed yet. Current status: created" });
 
     const ws2 = await workspaceFor(fast.url);
     const failed = await upstreamJob(fast, "transcribe", { mediaUrl: "https://media.example.com/fail-talk.mp4" });
@@ -114,8 +102,7 @@ describe("POST /api/jobs/{jobId}/download", () => {
     expect(await errorOf(await download(failed.jobId, { expirationSeconds: 30 }))).toEqual({
       status: 400,
       code: "INVALID_REQUEST",
-      message: "Expiration time must be between 60 and 604800 seconds",
-    });
+      message: "Expiration time must be between 60 and 604800 seconds" });
   });
 
   it("explains an upstream that refuses the key or cannot be reached, without naming URLs or keys", async () => {

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as downloadResult } from "@/app/v1/jobs/[jobId]/download-result/route";
 import { downloadResultResponseSchema } from "@/lib/contract/download-result";
-import { disconnectPrisma } from "@/lib/db/client";
 import { freePort } from "@/lib/net/free-port";
 import type { ApiProduct, JobStatus } from "@/lib/workflow/workflows";
 import { startSimulator, type Simulator } from "@/simulator/server";
-import { bearer, callRoute, createTestJob, createTestWorkspace, type TestWorkspace } from "@/test/v1-fixtures";
+import { type ApiKeyWorkspace, bearer, callRoute, createTestJob, createWorkspaceWithApiKey } from "@/test/v1-fixtures";
 
 // POST /v1/jobs/{jobId}/download-result, every case of the seed, through the exported route.
 const SIMULATOR_KEY = "sk_test_v1_download_result_0001";
@@ -17,15 +16,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await simulator?.close();
-  await disconnectPrisma();
 });
 
-function post(ws: TestWorkspace, jobId: string, body?: string, headers: Record<string, string> = {}) {
+function post(ws: ApiKeyWorkspace, jobId: string, body?: string, headers: Record<string, string> = {}) {
   return callRoute(downloadResult, { jobId }, `/v1/jobs/${jobId}/download-result`, {
     method: "POST",
     headers: { ...bearer(ws.apiKey), "content-type": "application/json", ...headers },
-    body,
-  });
+    body });
 }
 
 async function expectError(response: Response, status: number, code: string, message: string) {
@@ -47,7 +44,7 @@ async function completedUpstreamJob(product: ApiProduct, body: Record<string, un
   }
 }
 
-const connected = () => createTestWorkspace({ baseUrl: simulator.url, apiKey: SIMULATOR_KEY });
+const connected = () => createWorkspaceWithApiKey({ baseUrl: simulator.url, apiKey: SIMULATOR_KEY });
 
 describe("download-result answered from the portal's database", () => {
   it("404 for an unknown job and for another workspace's job", async () => {
@@ -165,7 +162,7 @@ describe("download-result of a completed job, from a real simulator upstream", (
   });
 
   it("502 when the upstream refuses the workspace's key", async () => {
-    const ws = await createTestWorkspace({ baseUrl: simulator.url, apiKey: "sk_wrong_key" });
+    const ws = await createWorkspaceWithApiKey({ baseUrl: simulator.url, apiKey: "sk_wrong_key" });
     const jobId = await createTestJob(ws.workspaceId, { apiProduct: "transcribe", status: "transcribed" });
     const response = await post(ws, jobId, "{}");
     expect(response.status).toBe(502);
@@ -177,7 +174,7 @@ describe("download-result when the upstream is down", () => {
   it("502 when nothing listens at the workspace's base URL", async () => {
     const port = await freePort();
 
-    const ws = await createTestWorkspace({ baseUrl: `http://127.0.0.1:${port}`, apiKey: SIMULATOR_KEY });
+    const ws = await createWorkspaceWithApiKey({ baseUrl: `http://127.0.0.1:${port}`, apiKey: SIMULATOR_KEY });
     const jobId = await createTestJob(ws.workspaceId, { apiProduct: "voiceover", status: "merged" });
     const response = await post(ws, jobId, "{}");
     expect(response.status).toBe(502);
@@ -187,7 +184,7 @@ describe("download-result when the upstream is down", () => {
   });
 
   it("503 when the workspace is not connected to the Jobs API", async () => {
-    const ws = await createTestWorkspace();
+    const ws = await createWorkspaceWithApiKey();
     const jobId = await createTestJob(ws.workspaceId, { apiProduct: "dub", status: "merged" });
     const response = await post(ws, jobId, "{}");
     expect(response.status).toBe(503);

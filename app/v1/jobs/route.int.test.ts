@@ -1,22 +1,18 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as getJobRoute } from "@/app/v1/jobs/[jobId]/route";
 import { GET as listJobsRoute } from "@/app/v1/jobs/route";
 import { API_KEY_RATE_LIMIT } from "@/lib/api-keys/api-key-rate-limit";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { bearer, callRoute, createTestJob, createTestWorkspace, type TestWorkspace } from "@/test/v1-fixtures";
-import { v1JobDetailSchema, v1JobListSchema } from "./schemas";
+import { prisma } from "@/lib/db/client";
+import { type ApiKeyWorkspace, bearer, callRoute, createTestJob, createWorkspaceWithApiKey } from "@/test/v1-fixtures";
+import { v1JobDetailSchema, v1JobListSchema } from "@/lib/v1-api/schemas";
 
-afterAll(async () => {
-  await disconnectPrisma();
-});
-
-const list = (ws: TestWorkspace, query = "") => callRoute(listJobsRoute, {}, `/v1/jobs${query}`, { headers: bearer(ws.apiKey) });
-const get = (ws: TestWorkspace, jobId: string) => callRoute(getJobRoute, { jobId }, `/v1/jobs/${jobId}`, { headers: bearer(ws.apiKey) });
+const list = (ws: ApiKeyWorkspace, query = "") => callRoute(listJobsRoute, {}, `/v1/jobs${query}`, { headers: bearer(ws.apiKey) });
+const get = (ws: ApiKeyWorkspace, jobId: string) => callRoute(getJobRoute, { jobId }, `/v1/jobs/${jobId}`, { headers: bearer(ws.apiKey) });
 
 describe("GET /v1/jobs", () => {
   it("pages through the workspace's jobs newest first with nextCursor, and only its own", async () => {
-    const ws = await createTestWorkspace();
-    const other = await createTestWorkspace();
+    const ws = await createWorkspaceWithApiKey();
+    const other = await createWorkspaceWithApiKey();
     await createTestJob(other.workspaceId, { apiProduct: "dub", status: "merged" });
     const start = Date.parse("2030-03-01T00:00:00Z");
     const ids: string[] = [];
@@ -41,7 +37,7 @@ describe("GET /v1/jobs", () => {
   });
 
   it("filters by apiProduct and status", async () => {
-    const ws = await createTestWorkspace();
+    const ws = await createWorkspaceWithApiKey();
     const dub = await createTestJob(ws.workspaceId, { apiProduct: "dub", status: "dubbing" });
     const translated = await createTestJob(ws.workspaceId, { apiProduct: "translate", status: "translated" });
     await createTestJob(ws.workspaceId, { apiProduct: "translate", status: "failed" });
@@ -57,7 +53,7 @@ describe("GET /v1/jobs", () => {
     ["?status=pending", /status/],
     ["?cursor=not-a-cursor", /Invalid cursor/],
   ])("400 INVALID_REQUEST for %s", async (query, message) => {
-    const ws = await createTestWorkspace();
+    const ws = await createWorkspaceWithApiKey();
     const response = await list(ws, query);
     expect(response.status).toBe(400);
     const body = await response.json();
@@ -68,7 +64,7 @@ describe("GET /v1/jobs", () => {
 
 describe("GET /v1/jobs/{jobId}", () => {
   it("answers the job with its timeline and outputs", async () => {
-    const ws = await createTestWorkspace();
+    const ws = await createWorkspaceWithApiKey();
     const jobId = await createTestJob(ws.workspaceId, { apiProduct: "transcribe", status: "transcribed" });
     const row = await prisma.job.findFirstOrThrow({ where: { workspaceId: ws.workspaceId, upstreamJobId: jobId }, select: { id: true } });
     const at = (s: number) => new Date(Date.parse("2030-04-01T00:00:00Z") + s * 1000);
@@ -81,9 +77,7 @@ describe("GET /v1/jobs/{jobId}", () => {
         status,
         occurredAt: at(i * 10),
         disposition: "applied" as const,
-        payload: {},
-      })),
-    });
+        payload: {} })) });
     await prisma.jobOutput.create({ data: { jobId: row.id, outputIndex: 0, sizeBytes: 12458n, kind: "srt" } });
 
     const response = await get(ws, jobId);
@@ -99,23 +93,22 @@ describe("GET /v1/jobs/{jobId}", () => {
   });
 
   it("404 for an unknown job and for another workspace's job", async () => {
-    const ws = await createTestWorkspace();
-    const other = await createTestWorkspace();
+    const ws = await createWorkspaceWithApiKey();
+    const other = await createWorkspaceWithApiKey();
     const theirs = await createTestJob(other.workspaceId, { apiProduct: "dub", status: "merged" });
     for (const jobId of ["job_missing", theirs]) {
       const response = await get(ws, jobId);
       expect({ status: response.status, body: await response.json() }).toEqual({
         status: 404,
-        body: { error: { code: "RESOURCE_NOT_FOUND", message: "Job not found" } },
-      });
+        body: { error: { code: "RESOURCE_NOT_FOUND", message: "Job not found" } } });
     }
   });
 });
 
 describe("per-key rate limit", () => {
   it("answers 429 RATE_LIMITED with Retry-After past the burst, for that key only", async () => {
-    const ws = await createTestWorkspace();
-    const other = await createTestWorkspace();
+    const ws = await createWorkspaceWithApiKey();
+    const other = await createWorkspaceWithApiKey();
     const burst = API_KEY_RATE_LIMIT.burst;
     // Twice the burst at once: even a slow machine cannot refill that many tokens meanwhile.
     const responses = await Promise.all(Array.from({ length: burst * 2 }, () => list(ws, "?limit=1")));
@@ -124,8 +117,7 @@ describe("per-key rate limit", () => {
     expect(responses.filter((response) => response.status === 200).length).toBeGreaterThanOrEqual(burst);
     expect(Number(limited[0].headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(await limited[0].json()).toEqual({
-      error: { code: "RATE_LIMITED", message: `Too many requests: at most ${API_KEY_RATE_LIMIT.ratePerSecond} per second per API key` },
-    });
+      error: { code: "RATE_LIMITED", message: `Too many requests: at most ${API_KEY_RATE_LIMIT.ratePerSecond} per second per API key` } });
     expect((await list(other)).status).toBe(200);
   });
 });
