@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { invalidField } from "@/lib/http/api-error";
-import { decodeCursor, encodeCursor } from "@/lib/jobs/cursor";
+import { decodeCursor, pageOf, pastCursor } from "@/lib/jobs/cursor";
 import { getEndpointOrThrow } from "@/lib/webhook-endpoints/get-endpoint-or-throw";
 import { deliverySelect, serializeDelivery, type DeliveryView } from "./serialize-delivery";
 
@@ -24,18 +25,12 @@ export async function listEndpointDeliveries(workspaceId: string, endpointId: st
     where: {
       workspaceId,
       endpointId,
-      ...(after && {
-        OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }],
-      }),
+      ...(after && pastCursor<Prisma.WebhookDeliveryWhereInput>("createdAt", after)),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: DELIVERIES_PAGE_SIZE + 1,
     select: deliverySelect,
   });
-  const page = rows.slice(0, DELIVERIES_PAGE_SIZE);
-  const last = page[page.length - 1];
-  return {
-    deliveries: page.map(serializeDelivery),
-    nextCursor: rows.length > DELIVERIES_PAGE_SIZE && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
-  };
+  const { page, nextCursor } = pageOf(rows, DELIVERIES_PAGE_SIZE, (row) => row);
+  return { deliveries: page.map(serializeDelivery), nextCursor };
 }
