@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
+import type { ReceivedMail } from "@/lib/email/local-smtp-server";
 import type { ApiProduct } from "@/lib/workflow/workflows";
 
 // Typed fixtures (cal.com style): the stack's coordinates, a page signed in through next-auth's
@@ -42,15 +43,8 @@ export interface SignUpInput {
   workspaceName?: string;
 }
 
-export interface InboxMail {
-  to: string[];
-  from: string;
-  subject: string;
-  text: string;
-  html: string;
-  links: string[];
-  receivedAt: string;
-}
+/** A mail in the stack's inbox, as lib/email/serve-local-inbox.ts serves it. */
+export type InboxMail = ReceivedMail;
 
 export const CONFIRM_SUBJECT = "Confirm your email for Jobs Portal";
 

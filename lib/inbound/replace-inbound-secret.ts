@@ -1,15 +1,17 @@
 import type { Prisma } from "@/lib/db/generated/client";
-import type { InboundVerification } from "@/lib/db/generated/client";
 import { replaceSecret } from "@/lib/crypto/replace-secret";
 import { ApiError } from "@/lib/http/api-error";
 
-export interface LockedInbound {
-  inboundSecretEnc: string;
-  previousInboundSecretEnc: string | null;
-  previousInboundSecretExpiresAt: Date | null;
-  inboundVerification: InboundVerification;
-  inboundVerificationConfig: Prisma.JsonValue;
-}
+/** A workspace's inbound verification: its profile and its sealed secrets (omitted from every other query). */
+export const inboundSelect = {
+  inboundSecretEnc: true,
+  previousInboundSecretEnc: true,
+  previousInboundSecretExpiresAt: true,
+  inboundVerification: true,
+  inboundVerificationConfig: true,
+} satisfies Prisma.WorkspaceSelect;
+
+export type LockedInbound = Prisma.WorkspaceGetPayload<{ select: typeof inboundSelect }>;
 
 /**
  * The workspace's inbound columns, its row locked until the transaction ends: two changes at once
@@ -18,16 +20,7 @@ export interface LockedInbound {
 export async function lockInbound(tx: Prisma.TransactionClient, workspaceId: string): Promise<LockedInbound> {
   const locked = await tx.$executeRaw`SELECT 1 FROM "Workspace" WHERE "id" = ${workspaceId} FOR UPDATE`;
   if (locked === 0) throw new ApiError("RESOURCE_NOT_FOUND", "Workspace not found");
-  return tx.workspace.findUniqueOrThrow({
-    where: { id: workspaceId },
-    select: {
-      inboundSecretEnc: true,
-      previousInboundSecretEnc: true,
-      previousInboundSecretExpiresAt: true,
-      inboundVerification: true,
-      inboundVerificationConfig: true,
-    },
-  });
+  return tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: inboundSelect });
 }
 
 /**

@@ -2,6 +2,7 @@ import { open } from "@/lib/crypto/secret-box";
 import { prisma } from "@/lib/db/client";
 import { buildVerifier, type InboundVerifier } from "@/lib/inbound/build-verifier";
 import { readStoredProfile } from "@/lib/inbound/read-stored-profile";
+import { inboundSelect } from "@/lib/inbound/replace-inbound-secret";
 
 // Verifying an event must not cost a query and a decryption: each workspace's profile and inbound
 // secrets are kept decrypted (and their keys prepared) in memory for SECRETS_TTL_MS. Staleness
@@ -25,16 +26,7 @@ const cache = new Map<string, CacheEntry>();
 
 /** The workspace's profile and keys, read and decrypted now (the cache below, and the Settings tester). */
 export async function loadInboundVerifier(workspaceId: string, loadedAt = Date.now()): Promise<InboundVerifier | null> {
-  const workspace = await prisma.workspace.findUnique({
-    where: { id: workspaceId },
-    select: {
-      inboundSecretEnc: true,
-      previousInboundSecretEnc: true,
-      previousInboundSecretExpiresAt: true,
-      inboundVerification: true,
-      inboundVerificationConfig: true,
-    },
-  });
+  const workspace = await prisma.workspace.findUnique({ where: { id: workspaceId }, select: inboundSelect });
   if (!workspace) return null;
   const previousExpiresAt = workspace.previousInboundSecretExpiresAt?.getTime() ?? 0;
   return buildVerifier(
