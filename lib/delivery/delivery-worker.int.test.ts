@@ -1,6 +1,4 @@
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-
+import { describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { getPool } from "@/lib/db/pool";
 import { requireDatabaseUrl } from "@/lib/env";
@@ -8,28 +6,17 @@ import { dubJobEvents, samplePayload } from "@/lib/ingest/testing/sample-events"
 import { postSigned } from "@/lib/ingest/testing/webhook-requests";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 import { claimDeliveries } from "./claim-deliveries";
-import { createDeliveryWorker, type DeliveryWorkerOptions } from "./create-delivery-worker";
+import type { DeliveryWorkerOptions } from "./create-delivery-worker";
 import { recordOutcome } from "./record-outcome";
 import { createTestEndpoint } from "./testing/create-test-endpoint";
-import { startReceiver, type Receiver } from "./testing/start-receiver";
+import { ownPoolWorkers } from "./testing/own-pool-workers";
+import { receiverForThisFile } from "./testing/start-receiver";
 
 // The worker loop against a real database: wake-ups, leases, two workers sharing one queue,
 // per-endpoint fairness and a graceful stop. Each "process" gets a pool of its own.
-let receiver: Receiver;
-const pools: pg.Pool[] = [];
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver.close();
-  await Promise.all(pools.map((pool) => pool.end()));
-});
-
-function workerFor(workspaceId: string, options: DeliveryWorkerOptions = {}) {
-  const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 6 });
-  pools.push(pool);
-  return createDeliveryWorker({ pool, workspaceIds: [workspaceId], policy: { allowPrivate: true }, listen: false, pollMs: 100, ...options });
-}
+const receiver = receiverForThisFile();
+const workersFor = ownPoolWorkers();
+const workerFor = (workspaceId: string, options?: DeliveryWorkerOptions) => workersFor([workspaceId], options);
 
 /** `count` job.created events, one job each, through the real ingest route. */
 async function ingestMany(workspace: TestWorkspace, count: number, prefix: string, event = "created") {

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-
+import { describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { getPool } from "@/lib/db/pool";
 import { dubJobEvents } from "@/lib/ingest/testing/sample-events";
@@ -9,18 +8,12 @@ import { claimDeliveries, DEFAULT_MAX_LEASE_RECOVERIES, LOST_ATTEMPT_ERROR } fro
 import { recordOutcome } from "./record-outcome";
 import { createTestEndpoint } from "./testing/create-test-endpoint";
 import { deliverDue } from "./testing/deliver-due";
-import { startReceiver, type Receiver } from "./testing/start-receiver";
+import { receiverForThisFile } from "./testing/start-receiver";
 
 // Whatever a receiver answers, the outcome is recorded: NUL bytes and binary bodies used to make
 // the write fail (PostgreSQL 22021), leaving the delivery to be re-sent every minute, forever.
 // And whatever else stops attempts from being recorded, a delivery is not sent forever.
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver.close();
-});
+const receiver = receiverForThisFile();
 
 const SECOND = 1_000;
 const deliveryOf = (workspaceId: string) =>

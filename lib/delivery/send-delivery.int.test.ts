@@ -1,6 +1,5 @@
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-
+import { describe, expect, it, vi } from "vitest";
 import { generateWebhookSecret } from "@/lib/crypto/webhook-secret";
 import { prisma } from "@/lib/db/client";
 import { dubJobEvents } from "@/lib/ingest/testing/sample-events";
@@ -9,17 +8,11 @@ import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspa
 import { USER_AGENT } from "./post-webhook";
 import { createTestEndpoint } from "./testing/create-test-endpoint";
 import { deliverDue } from "./testing/deliver-due";
-import { startReceiver, type Receiver } from "./testing/start-receiver";
+import { receiverForThisFile } from "./testing/start-receiver";
 
 // One attempt, end to end: an event stored through the real ingest route, claimed, sent to a real
 // HTTP receiver, verified with the `standardwebhooks` package, and its outcome in the rows.
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver.close();
-});
+const receiver = receiverForThisFile();
 
 const SECOND = 1_000;
 const HOUR = 3_600 * SECOND;

@@ -1,36 +1,22 @@
 import { spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-
+import { describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { env, requireDatabaseUrl } from "@/lib/env";
+import { env } from "@/lib/env";
 import { samplePayload } from "@/lib/ingest/testing/sample-events";
 import { postSigned } from "@/lib/ingest/testing/webhook-requests";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 import { LOST_ATTEMPT_ERROR } from "./claim-deliveries";
-import { createDeliveryWorker, DEFAULT_LEASE_MS, type DeliveryWorkerOptions } from "./create-delivery-worker";
+import { DEFAULT_LEASE_MS, type DeliveryWorkerOptions } from "./create-delivery-worker";
 import { createTestEndpoint } from "./testing/create-test-endpoint";
-import { startReceiver, type Receiver } from "./testing/start-receiver";
+import { ownPoolWorkers } from "./testing/own-pool-workers";
+import { receiverForThisFile } from "./testing/start-receiver";
 
 // The bounds that keep one crash or one tenant from stalling everyone's deliveries, with the
 // production defaults: leases a dead worker cannot hold for long, and each workspace's share.
-let receiver: Receiver;
-const pools: pg.Pool[] = [];
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver.close();
-  await Promise.all(pools.map((pool) => pool.end()));
-});
-
-function workerFor(workspaceIds: string[], options: DeliveryWorkerOptions = {}) {
-  const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 6 });
-  pools.push(pool);
-  return createDeliveryWorker({ pool, workspaceIds, policy: { allowPrivate: true }, listen: false, pollMs: 100, ...options });
-}
+const receiver = receiverForThisFile();
+const workerFor = ownPoolWorkers();
 
 async function ingest(workspace: TestWorkspace, count: number, prefix: string): Promise<void> {
   const sent = Array.from({ length: count }, (_, i) => postSigned(workspace, samplePayload("dub", "created", `${prefix}_${i}`, Date.now())));
