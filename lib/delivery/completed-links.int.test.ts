@@ -3,7 +3,6 @@ import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-
 import type { WebhookPayload } from "@/lib/contract/webhook-payload";
 import { allowJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
 import { sealUpstreamKey } from "@/lib/upstream/upstream-key";

@@ -8,7 +8,7 @@ import { samplePayload } from "@/lib/ingest/testing/sample-events";
 import { postSigned } from "@/lib/ingest/testing/webhook-requests";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 import { LOST_ATTEMPT_ERROR } from "./claim-deliveries";
-import { DEFAULT_LEASE_MS, type DeliveryWorkerOptions } from "./create-delivery-worker";
+import { DEFAULT_LEASE_MS } from "./create-delivery-worker";
 import { createTestEndpoint } from "./testing/create-test-endpoint";
 import { ownPoolWorkers } from "./testing/own-pool-workers";
 import { receiverForThisFile } from "./testing/start-receiver";

@@ -1,7 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
 import { prisma } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";

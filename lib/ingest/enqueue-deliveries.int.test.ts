@@ -1,6 +1,5 @@
 import pg from "pg";
 import { describe, expect, it, vi } from "vitest";
-
 import { prisma } from "@/lib/db/client";
 import { getPool } from "@/lib/db/pool";
 import { DELIVERY_WAKE_CHANNEL } from "@/lib/delivery/channel";

@@ -1,6 +1,5 @@
 import pg from "pg";
-import { describe, expect, it, vi } from "vitest";
-
+import { describe, expect, it } from "vitest";
 import { buildEventInput, type EventInput } from "./build-event-input";
 import { applyEventGroupCommitted } from "./group-commits";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";

@@ -1,5 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
-
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { buildEventInput } from "./build-event-input";
 import { mergeJobEvent, type JobSnapshot } from "./merge-job-event";

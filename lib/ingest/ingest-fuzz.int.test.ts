@@ -1,5 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
-
+import { describe, expect, it } from "vitest";
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
 import { seededRandom } from "@/simulator/testing/seeded-random";
 import { WORKFLOWS, type ApiProduct } from "@/lib/workflow/workflows";

@@ -1,5 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
-
+import { describe, expect, it } from "vitest";
 import { buildEventInput } from "./build-event-input";
 import { mergeJobEvent, type EventDisposition, type JobSnapshot } from "./merge-job-event";
 import { parseIngestPayload } from "./schemas";

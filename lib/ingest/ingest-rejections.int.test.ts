@@ -1,5 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
-
+import { describe, expect, it } from "vitest";
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
 import { generateWebhookSecret } from "@/lib/crypto/webhook-secret";
 import { MAX_WEBHOOK_BODY_BYTES } from "@/lib/http/body-limits";

@@ -1,6 +1,5 @@
 import pg from "pg";
-import { describe, expect, it, vi } from "vitest";
-
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { JOB_CHANGES_CHANNEL, jobChangeSchema, type JobChange } from "@/lib/live/job-changes";
 import { dubJobEvents, failedDubJobEvents, PRESIGNED_QUERY, sampleOutput, samplePayload, T0 } from "./testing/sample-events";

@@ -1,5 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
-
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { allowJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
 import { samplePayload, T0 } from "./testing/sample-events";
