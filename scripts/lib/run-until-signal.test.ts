@@ -9,8 +9,8 @@ function start(exitAfterMs = 0) {
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-  const running = new Promise<void>((resolve) => child.stdout.on("data", () => output.includes("running") && resolve()));
-  return { child, exited, running, output: () => output };
+  const printed = (text: string) => new Promise<void>((resolve) => child.stdout.on("data", () => output.includes(text) && resolve()));
+  return { child, exited, running: printed("running"), stopping: printed("stopping"), output: () => output };
 }
 
 describe("runUntilSignal", () => {
@@ -18,6 +18,7 @@ describe("runUntilSignal", () => {
     const run = start();
     await run.running;
     run.child.kill("SIGTERM");
+    await run.stopping;
     run.child.kill("SIGINT");
     expect(await run.exited).toBe(0);
     expect(run.output()).toBe("running\nstopping: SIGTERM\nstopped\n");
