@@ -6,7 +6,7 @@ export interface SignInProvider {
 }
 
 /** The providers other than password and confirmation links — GitHub and email link, when configured. */
-export function listAlternativeProviders(): SignInProvider[] {
+export function listSignInProviders(): SignInProvider[] {
   return authOptions.providers
     .filter((provider) => provider.type !== "credentials")
     .map((provider) => ({ id: provider.id, name: provider.name }));

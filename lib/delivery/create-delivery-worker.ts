@@ -7,8 +7,8 @@ import { defaultAddressPolicy } from "@/lib/ssrf/default-address-policy";
 import type { ResolveHost } from "@/lib/ssrf/resolve-host";
 import { claimDeliveries, type ClaimedDelivery } from "./claim-deliveries";
 import { disableFailingEndpoints } from "./disable-failing-endpoints";
-import { createOutcomeRecorder } from "./group-outcomes";
-import { listenForDeliveryWake, type WakeListener } from "./listen-delivery-wake";
+import { createOutcomeRecorder } from "./create-outcome-recorder";
+import { listenForDeliveryWake, type WakeListener } from "./listen-for-delivery-wake";
 import { DEFAULT_TIMEOUT_MS } from "./post-webhook";
 import { renewLeases } from "./renew-leases";
 import { requestFreshLinks, sendDelivery, type DeliveryContext } from "./send-delivery";
@@ -17,7 +17,7 @@ import { shareFreshLinks } from "./share-fresh-links";
 // A delivery worker: claims due deliveries (claim-deliveries.ts) into at most `concurrency` sends
 // in flight, each on its own — a slow endpoint holds its own slots, never a batch, and at most
 // its endpoint's and its workspace's share of them. A slot is free again when the HTTP exchange
-// is over; outcomes are written behind, batched (group-outcomes.ts), at most `concurrency` of
+// is over; outcomes are written behind, batched (create-outcome-recorder.ts), at most `concurrency` of
 // them waiting before claiming pauses. It looks for work when woken (LISTEN delivery_wake, one
 // connection per worker), when a send finishes while more may be due (or a cap may have held
 // some back), and every `pollMs` (retries falling due, lost notifications). Its leases are short

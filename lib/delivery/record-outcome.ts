@@ -4,7 +4,7 @@ import type { Decision, EndpointEffect } from "./decide-outcome";
 import { FAILING_DISABLE_AFTER_MS, FAILING_DISABLED_REASON } from "./retry-schedule";
 import { MAX_STORED_ERROR_LENGTH, toStorableExcerpt, toStorableText } from "./storable-text";
 
-// Attempt outcomes, any number in one statement (group-outcomes.ts batches them): each delivery's
+// Attempt outcomes, any number in one statement (create-outcome-recorder.ts batches them): each delivery's
 // new state and its attempt log row — only if this worker still holds the claim (status
 // `delivering` with the same attemptCount: see claim-deliveries.ts) — and each endpoint's health,
 // which is about the endpoint, not the claim: a success clears failingSince; a failure starts

@@ -34,7 +34,7 @@ const endpointRow = (id: string) => prisma.webhookEndpoint.findUniqueOrThrow({ w
 const requestsTo = (path: string) => receiver.requests.filter((request) => request.path === path);
 
 describe("a delivery attempt", () => {
-  it("POSTs the seed's payload, signed so that standardwebhooks verifies it, and records the success", async () => {
+  it("POSTs the Jobs API's webhook payload, signed so that standardwebhooks verifies it, and records the success", async () => {
     const { workspace, endpoint } = await setup("/ok");
     receiver.respond(() => ({ status: 204 }));
     await ingest(workspace, 1);

@@ -10,7 +10,7 @@ import type { ClaimedDelivery, Queryable } from "./claim-deliveries";
 import { decideOutcome, type AttemptResult } from "./decide-outcome";
 import { openEndpointSecrets } from "./open-endpoint-secrets";
 import { postWebhook } from "./post-webhook";
-import type { RecordOutcome } from "./group-outcomes";
+import type { RecordOutcome } from "./create-outcome-recorder";
 import { releaseDelivery } from "./record-outcome";
 import type { RequestLinks } from "./share-fresh-links";
 import { signWebhook } from "./sign-webhook";
@@ -32,7 +32,7 @@ export interface DeliveryContext {
    * shared by the deliveries of one round (share-fresh-links.ts).
    */
   requestLinks: RequestLinks;
-  /** Writes an attempt's outcome: group-committed in the worker (group-outcomes.ts). */
+  /** Writes an attempt's outcome: group-committed in the worker (create-outcome-recorder.ts). */
   record: RecordOutcome;
 }
 

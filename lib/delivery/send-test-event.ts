@@ -17,7 +17,7 @@ export interface TestEventResult {
   error: string | null;
 }
 
-/** The seed's payload example, unmistakably a test: job_test_… ids and an example.com link. */
+/** The Jobs API documentation's payload example, unmistakably a test: job_test_… ids and an example.com link. */
 export function buildTestPayload(now: Date): string {
   const jobId = `job_test_${randomBytes(6).toString("hex")}`;
   const expiresAt = new Date(now.getTime() + 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z");

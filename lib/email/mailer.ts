@@ -5,7 +5,7 @@ import { logger } from "@/lib/log/logger";
 import type { Mail } from "./mail";
 
 export interface Mailer {
-  /** Sends one mail; a mail server that refuses or does not answer is a 503 in the seed's envelope. */
+  /** Sends one mail; a mail server that refuses or does not answer is a 503 in the error envelope. */
   send(to: string, mail: Mail): Promise<void>;
 }
 

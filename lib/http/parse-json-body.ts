@@ -3,7 +3,7 @@ import { containsUnstorableText, UNSTORABLE_MESSAGE } from "@/lib/contract/unsto
 import { ApiError, invalidRequest } from "@/lib/http/api-error";
 
 /**
- * The request's JSON body validated by a schema; anything else is a 400 in the seed's envelope.
+ * The request's JSON body validated by a schema; anything else is a 400 in the error envelope.
  * The wrapper has capped the body: its 413 comes through as it is.
  */
 export async function parseJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.output<Schema>> {

@@ -2,7 +2,7 @@ import { namedSql } from "@/lib/db/named-sql";
 import { getPool } from "@/lib/db/pool";
 import { logger } from "@/lib/log/logger";
 import { createId } from "@/lib/ingest/create-id";
-import { getInboundVerifier } from "@/lib/ingest/inbound-secrets";
+import { getInboundVerifier } from "@/lib/ingest/get-inbound-verifier";
 import { EXCERPT_CHARS, redactExcerpt, SIGNING_STRING_CHARS } from "./redact-excerpt";
 import type { RefusalReason, SignatureDiagnostics } from "./types";
 import type { WebhookRefusal } from "./webhook-refusal";

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { open } from "@/lib/crypto/secret-box";
 import { generateUrlToken, generateWebhookSecret } from "@/lib/crypto/webhook-secret";
 import { invalidField } from "@/lib/http/api-error";
-import { forgetInboundVerifier } from "@/lib/ingest/inbound-secrets";
+import { forgetInboundVerifier } from "@/lib/ingest/get-inbound-verifier";
 import { toStoredProfile } from "./read-stored-profile";
 import { lockInbound, replaceInboundSecret } from "./replace-inbound-secret";
 import { explainUnusableSecret, type UpdateVerificationInput } from "./schemas";

@@ -8,7 +8,7 @@ import { createTestWorkspace } from "@/test/fixtures/workspace";
 
 // Validly signed, malformed payloads — missing and mistyped fields, huge and deep values, odd
 // scalars, truncated JSON — generated from a fixed seed: every answer is 2xx, 400 or 413 in the
-// seed's envelope, never a 5xx (which a sender would retry forever).
+// error envelope, never a 5xx (which a sender would retry forever).
 
 const random = seededRandom(20261201);
 const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)];

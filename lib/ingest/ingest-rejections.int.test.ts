@@ -6,7 +6,7 @@ import { samplePayload, T0 } from "./testing/sample-events";
 import { countRows, postSigned, postToRoute, signedHeaders, signedRequest } from "./testing/webhook-requests";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 
-// Every way a request is refused: the status and code, the seed's envelope without a stack
+// Every way a request is refused: the status and code, the error envelope without a stack
 // trace, and not a single row written.
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);

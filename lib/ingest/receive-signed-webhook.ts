@@ -4,7 +4,7 @@ import { recordRefusal } from "@/lib/inbound/refusal-log";
 import { verifyInboundRequest, type InboundRequestParts, type VerifiedRequest } from "@/lib/inbound/verify-inbound-request";
 import { WebhookRefusal } from "@/lib/inbound/webhook-refusal";
 import { ApiError } from "@/lib/http/api-error";
-import { getInboundVerifier, RELOAD_AFTER_MS } from "./inbound-secrets";
+import { getInboundVerifier, RELOAD_AFTER_MS } from "./get-inbound-verifier";
 import { MAX_WEBHOOK_BODY_BYTES } from "@/lib/http/body-limits";
 import { decodeExactUtf8, readCappedBody } from "@/lib/http/read-capped-body";
 

@@ -17,7 +17,7 @@ import { insertTestDelivery, insertTestEndpoint, insertTestJob } from "@/lib/del
 
 // Every session route under app/api — found on disk, so a new route is fuzzed without a word
 // here — called with malformed ids in the path, malformed query strings and malformed bodies:
-// no answer may be a 5xx, and every error answer is the seed's envelope.
+// no answer may be a 5xx, and every error answer is the error envelope.
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const ORIGIN = "http://portal.test";
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

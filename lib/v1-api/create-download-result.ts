@@ -12,7 +12,7 @@ import { requestDownloadLinks } from "@/lib/jobs/request-download-links";
 import type { JobRow } from "@/lib/jobs/serialize-job";
 import { WORKFLOWS } from "@/lib/workflow/workflows";
 
-/** The seed's body is one small field; anything near this size is not a download-result request. */
+/** The documented body is one small field; anything near this size is not a download-result request. */
 export const MAX_DOWNLOAD_RESULT_BODY_BYTES = 16 * 1024;
 
 /** `outputIndex` only on the outputs of a workflow with N numbered files (translate); the others have one file. */
@@ -30,7 +30,7 @@ function toContractBody(job: JobRow, links: DownloadResultResponse): DownloadRes
 }
 
 /**
- * POST /v1/jobs/{jobId}/download-result, to the letter of the seed. Unknown, unfinished and
+ * POST /v1/jobs/{jobId}/download-result, to the letter of the Jobs API's documentation. Unknown, unfinished and
  * failed jobs are answered from the portal's own database; only a completed job costs a call
  * to the upstream, with the workspace's base URL and key, for fresh links.
  */

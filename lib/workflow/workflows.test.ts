@@ -15,7 +15,7 @@ import {
   shortestSteps,
 } from "./workflows";
 
-// The seed's "Job Statuses" section, restated as the test's own truth.
+// The Jobs API documentation's "Job Statuses" section, restated as the test's own truth.
 const SEED: Record<string, string[]> = {
   transcribe: ["created", "transcribing", "transcribed"],
   translate: ["created", "transcribing", "transcribed", "translating", "translated"],
@@ -24,7 +24,7 @@ const SEED: Record<string, string[]> = {
 };
 
 describe("workflow model", () => {
-  it.each(API_PRODUCTS)("%s walks the seed's statuses in order", (product) => {
+  it.each(API_PRODUCTS)("%s walks the documented statuses in order", (product) => {
     expect(WORKFLOWS[product].steps).toEqual(SEED[product]);
     expect(completedStatus(product)).toBe(SEED[product].at(-1));
   });

@@ -1,4 +1,4 @@
-// The one place that knows the four workflows of the Jobs API (seed: "Job Statuses").
+// The one place that knows the four workflows of the Jobs API (Jobs API documentation, "Job Statuses").
 export const API_PRODUCTS = ["transcribe", "translate", "voiceover", "dub"] as const;
 export type ApiProduct = (typeof API_PRODUCTS)[number];
 
@@ -33,14 +33,14 @@ export const OUTPUT_KINDS = ["srt", "video", "audio"] as const;
 export type OutputKind = (typeof OUTPUT_KINDS)[number];
 
 export interface Workflow {
-  /** The statuses in order (seed: "Job Statuses"); the last one is `completed`. */
+  /** The statuses in order (Jobs API documentation, "Job Statuses"); the last one is `completed`. */
   steps: readonly StepStatus[];
   /** Steps a job may never report: their absence from a finished job's history is not a gap. */
   skippable: readonly StepStatus[];
-  /** The status that means done (seed: job.completed's `status`). */
+  /** The status that means done (the documented job.completed's `status`). */
   completed: StepStatus;
   /**
-   * The outputs (seed: "Output Files by Workflow"): their usual kind, and whether they are N files
+   * The outputs (Jobs API documentation, "Output Files by Workflow"): their usual kind, and whether they are N files
    * numbered by `outputIndex` (translate's context files) rather than one file without an index.
    * Voiceover and dub may also deliver audio only; a link's own extension says so.
    */
@@ -112,7 +112,7 @@ export function stateOf(product: ApiProduct, status: JobStatus): JobState {
   return status === completedStatus(product) ? "completed" : "in_progress";
 }
 
-/** The webhook event the upstream sends for a status (seed: "Webhook Events"). */
+/** The webhook event the upstream sends for a status (Jobs API documentation, "Webhook Events"). */
 export function eventForStatus(product: ApiProduct, status: JobStatus): JobEventType {
   if (isFailureStatus(status)) return "job.failed";
   if (status === "created") return "job.created";

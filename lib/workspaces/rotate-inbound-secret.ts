@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db/client";
 import { generateUrlToken, generateWebhookSecret } from "@/lib/crypto/webhook-secret";
-import { forgetInboundVerifier } from "@/lib/ingest/inbound-secrets";
+import { forgetInboundVerifier } from "@/lib/ingest/get-inbound-verifier";
 import { lockInbound, replaceInboundSecret } from "@/lib/inbound/replace-inbound-secret";
 
 export interface RotatedInboundSecret {

@@ -21,7 +21,7 @@ export interface JobPlan {
   durationSeconds: number;
 }
 
-/** Dollars per second of media, so that the seed's example (125.5 s transcribed) costs 2.51. */
+/** Dollars per second of media, so that the documentation's example (125.5 s transcribed) costs 2.51. */
 export const PRICE_PER_SECOND: Record<ApiProduct, number> = {
   transcribe: 0.02,
   translate: 0.03,

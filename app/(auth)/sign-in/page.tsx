@@ -3,7 +3,7 @@ import { AlternativeSignIn } from "@/components/auth/alternative-sign-in";
 import { AUTH_LINK_CLASSES, AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { describeAuthError } from "@/lib/auth/describe-auth-error";
-import { listAlternativeProviders } from "@/lib/auth/list-sign-in-providers";
+import { listSignInProviders } from "@/lib/auth/list-sign-in-providers";
 import { toSafeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { isEmailConfigured } from "@/lib/email/mailer";
 
@@ -26,7 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     >
       <div className="space-y-6">
         <SignInForm callbackUrl={safeCallbackUrl} initialError={describeAuthError(error)} confirmsEmail={isEmailConfigured()} />
-        <AlternativeSignIn providers={listAlternativeProviders()} callbackUrl={safeCallbackUrl} />
+        <AlternativeSignIn providers={listSignInProviders()} callbackUrl={safeCallbackUrl} />
       </div>
     </AuthCard>
   );

@@ -1,4 +1,4 @@
-import { checkDatabase } from "@/lib/db/health";
+import { checkDatabase } from "@/lib/db/check-database";
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/http/api-error";
 import { withPublicRoute } from "@/lib/route/with-public-route";
 

@@ -39,7 +39,7 @@ export interface HostileUpstream {
   close(): Promise<void>;
 }
 
-/** The seed's success body with the given output URLs. */
+/** The documented download-result body with the given output URLs. */
 export function downloadResultBody(jobId: string, urls: string[], apiProduct: ApiProduct = "transcribe") {
   const expiresAt = new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z");
   return {

@@ -5,7 +5,7 @@ import { webhookKeys } from "@/components/webhooks/query-keys";
 import { hasScope } from "@/lib/auth/roles";
 import { requireMembership } from "@/lib/auth/session";
 import { isRouteId } from "@/lib/http/parse-route-params";
-import { findEndpoint } from "@/lib/webhook-endpoints/get-endpoint";
+import { findEndpoint } from "@/lib/webhook-endpoints/find-endpoint";
 
 export const metadata = { title: "Webhook endpoint" };
 

@@ -6,7 +6,7 @@ import type { ApiProduct, JobStatus } from "@/lib/workflow/workflows";
 import { startSimulator, type Simulator } from "@/simulator/server";
 import { type ApiKeyWorkspace, bearer, callRoute, createTestJob, createWorkspaceWithApiKey } from "@/test/v1-fixtures";
 
-// POST /v1/jobs/{jobId}/download-result, every case of the seed, through the exported route.
+// POST /v1/jobs/{jobId}/download-result, every case the Jobs API documents, through the exported route.
 const SIMULATOR_KEY = "sk_test_v1_download_result_0001";
 let simulator: Simulator;
 
@@ -122,7 +122,7 @@ describe("download-result request body", () => {
 });
 
 describe("download-result of a completed job, from a real simulator upstream", () => {
-  it("transcribe: the seed's shape without outputIndex, links that download, the requested expiry", async () => {
+  it("transcribe: the documented shape without outputIndex, links that download, the requested expiry", async () => {
     const ws = await connected();
     const jobId = await completedUpstreamJob("transcribe", { mediaUrl: "https://cdn.example.com/media/interview.mp4" });
     await createTestJob(ws.workspaceId, { apiProduct: "transcribe", status: "transcribed", upstreamJobId: jobId });
