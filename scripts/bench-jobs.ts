@@ -1,12 +1,10 @@
 // npm run bench:jobs — the Jobs page's queries against 1,000,000 jobs in one workspace.
 // Seeds once into .data/bench-jobs-postgres (reused while the row count is there), then prints
 // p50/p95 of each lib/jobs function over RUNS runs, and with --explain the plan of each query.
-import path from "node:path";
 import type pg from "pg";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { migrate } from "@/lib/db/migrate";
 import { namedSql } from "@/lib/db/named-sql";
 import { API_PRODUCTS, WORKFLOWS } from "@/lib/workflow/workflows";
+import { openBenchDatabase } from "./lib/bench-database";
 
 const JOBS = 1_000_000;
 const BATCH = 50_000;
@@ -14,11 +12,8 @@ const RUNS = 50;
 const WORKSPACE = "bench";
 const explain = process.argv.includes("--explain");
 
-const database = await startEmbeddedPostgres({ dataDir: path.resolve(".data/bench-jobs-postgres"), database: "jobs_bench" });
-await migrate(database.url);
-process.env.DATABASE_URL = database.url; // read on first use by lib/db/pool.ts
-const { getPool, closePool } = await import("@/lib/db/pool");
-const { disconnectPrisma } = await import("@/lib/db/client");
+const database = await openBenchDatabase("bench-jobs-postgres", "jobs_bench");
+const { getPool } = await import("@/lib/db/pool");
 const { listJobs } = await import("@/lib/jobs/list-jobs");
 const { countJobsByState } = await import("@/lib/jobs/count-jobs-by-state");
 const { getJobDetail } = await import("@/lib/jobs/get-job-detail");
@@ -179,6 +174,4 @@ console.log(`\n${JOBS.toLocaleString()} jobs in one workspace, ${RUNS} runs each
 console.log(`  ${"query".padEnd(32)} ${"p50".padStart(10)} ${"p95".padStart(10)} ${"max".padStart(10)}`);
 for (const r of results) console.log(`  ${r.name.padEnd(32)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.max)}${r.p95 > 30 ? "  over 30 ms" : ""}`);
 
-await disconnectPrisma();
-await closePool();
-await database.stop();
+await database.close();

@@ -1,9 +1,9 @@
 import { withPolicy } from "./route-options";
 
 // CORS for the portal's /v1 API, as a public API answers it: any origin may call it from a browser
-// (the Jobs API documentation's JavaScript example is browser code), with a bearer key in Authorization. No
-// credentials are allowed, so a browser never attaches the portal's session cookie — and /v1
-// reads only the Authorization header anyway. Session routes under /api get none of this: they
+// (the Jobs API documentation's JavaScript example is browser code), with a bearer key in
+// Authorization. No credentials are allowed, so a browser never attaches the portal's session
+// cookie — and /v1 reads only the Authorization header anyway. Session routes under /api get none of this: they
 // stay same-origin (assertSameOrigin).
 const ALLOW_METHODS = "GET, POST, OPTIONS";
 const ALLOW_HEADERS = "Authorization, Content-Type";

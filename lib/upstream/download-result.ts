@@ -8,7 +8,8 @@ import type { PhaseTimeouts } from "@/lib/outbound/send-request";
 import type { ResolveHost } from "@/lib/ssrf/resolve-host";
 import { postDownloadResult } from "./post-download-result";
 
-// Client of the upstream's POST /v1/jobs/{jobId}/download-result (Jobs API documentation, "Downloading Results").
+// Client of the upstream's POST /v1/jobs/{jobId}/download-result (Jobs API documentation,
+// "Downloading Results").
 // Every way it can go wrong is a value the caller turns into a sentence; nothing here throws.
 export const UPSTREAM_TIMEOUT_MS = 10_000;
 export const UPSTREAM_TIMEOUTS: PhaseTimeouts = { connectMs: 5_000, firstByteMs: UPSTREAM_TIMEOUT_MS, idleMs: UPSTREAM_TIMEOUT_MS };

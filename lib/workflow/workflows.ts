@@ -1,4 +1,4 @@
-// The one place that knows the four workflows of the Jobs API (Jobs API documentation, "Job Statuses").
+// The one place that knows the four workflows of the Jobs API (its documentation, "Job Statuses").
 export const API_PRODUCTS = ["transcribe", "translate", "voiceover", "dub"] as const;
 export type ApiProduct = (typeof API_PRODUCTS)[number];
 
@@ -40,8 +40,9 @@ export interface Workflow {
   /** The status that means done (the documented job.completed's `status`). */
   completed: StepStatus;
   /**
-   * The outputs (Jobs API documentation, "Output Files by Workflow"): their usual kind, and whether they are N files
-   * numbered by `outputIndex` (translate's context files) rather than one file without an index.
+   * The outputs (Jobs API documentation, "Output Files by Workflow"): their usual kind, and
+   * whether they are N files numbered by `outputIndex` (translate's context files) rather than
+   * one file without an index.
    * Voiceover and dub may also deliver audio only; a link's own extension says so.
    */
   output: { kind: OutputKind; indexed: boolean };
