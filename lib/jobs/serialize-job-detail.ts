@@ -10,6 +10,7 @@ import type {
   SerializedJobOutput,
   SerializedJobWithTimeline,
   SerializedTimelineStep,
+  TimelineEvent,
 } from "./types";
 
 // Server importers keep naming the types from here; client code imports them from ./types.
@@ -23,6 +24,7 @@ export type {
   SerializedJobOutput,
   SerializedJobWithTimeline,
   SerializedTimelineStep,
+  TimelineEvent,
 };
 
 // The job page's extras: events as stored (late and duplicate deliveries included) — a page at a

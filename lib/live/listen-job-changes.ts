@@ -5,6 +5,7 @@ import { getChangedJob } from "@/lib/jobs/get-changed-job";
 import type { SerializedJob } from "@/lib/jobs/serialize-job";
 import { createChangedJobFetcher, type ChangedJobFetcher, type FetcherStats } from "./fetch-changed-jobs";
 import { findJobsChangedSince } from "./find-jobs-changed-since";
+import { JOB_ACTIVITY_CHANNEL, jobActivityPayloadSchema } from "./job-activity";
 import { JOB_CHANGES_CHANNEL, jobChangeSchema } from "./job-changes";
 
 // One LISTEN connection per process, shared by every live subscriber, and one query per change
@@ -13,7 +14,9 @@ import { JOB_CHANGES_CHANNEL, jobChangeSchema } from "./job-changes";
 // the API). When the connection was lost and is back, the jobs changed since it was last known
 // alive are loaded and sent like any change; if there are too many, the workspace is told to
 // resync instead.
-export type LiveSignal = { type: "ready" } | { type: "job"; job: SerializedJob } | { type: "resync" };
+// Activity (job-activity.ts: a delivery attempt, an event that did not move the job) goes to the
+// workspace's subscribers as it came, with no query: the stream passes it on to a page showing that job.
+export type LiveSignal = { type: "ready" } | { type: "job"; job: SerializedJob } | { type: "resync" } | { type: "activity"; jobId: string };
 type Subscriber = (signal: LiveSignal) => void;
 
 interface Subscription {
@@ -59,7 +62,19 @@ function fetcher(): ChangedJobFetcher {
   return state.fetcher;
 }
 
+function onActivity(payload: string): void {
+  let json: unknown;
+  try {
+    json = JSON.parse(payload);
+  } catch {
+    return;
+  }
+  const parsed = jobActivityPayloadSchema.safeParse(json);
+  if (parsed.success) for (const { workspaceId, jobId } of parsed.data) send(workspaceId, { type: "activity", jobId });
+}
+
 function onNotification(message: pg.Notification): void {
+  if (message.channel === JOB_ACTIVITY_CHANNEL && message.payload) return onActivity(message.payload);
   if (message.channel !== JOB_CHANGES_CHANNEL || !message.payload) return;
   let json: unknown;
   try {
@@ -97,7 +112,7 @@ function onConnected({ lastAliveAt }: { lastAliveAt: number | null }): void {
 function listen(): void {
   if (state.idleTimer) clearTimeout(state.idleTimer);
   state.idleTimer = null;
-  state.listener ??= listenWithReconnect({ name: "job_changes listener", channels: [JOB_CHANGES_CHANNEL], onNotification, onConnected });
+  state.listener ??= listenWithReconnect({ name: "job_changes listener", channels: [JOB_CHANGES_CHANNEL, JOB_ACTIVITY_CHANNEL], onNotification, onConnected });
 }
 
 function closeWhenIdle(): void {
