@@ -1,5 +1,4 @@
 import "server-only";
-import SrtParser from "srt-parser-2";
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import { logger } from "@/lib/log/logger";
@@ -9,7 +8,8 @@ import { fetchOutputFile } from "@/lib/upstream/fetch-output-file";
 import { getFreshOutputLink, OUTPUT_NOT_FOUND } from "./get-output-link";
 import { getJobOrThrow } from "./get-job-or-throw";
 import type { TransportOptions } from "./request-download-links";
-import type { OutputCues, SubtitleCue } from "./types";
+import { parseSubtitleCues } from "./parse-subtitle-cues";
+import type { OutputCues } from "./types";
 
 // The subtitle preview: an SRT output read by the server through the same guarded path as the zip
 // (a fresh link from download-result, the file from an https public address or the Jobs API's own
@@ -19,20 +19,6 @@ export const MAX_PREVIEW_BYTES = 1024 * 1024;
 export const MAX_PREVIEW_CUES = 10_000;
 // The link only has to last for this one read.
 const PREVIEW_LINK_SECONDS = 300;
-
-function toCues(text: string): SubtitleCue[] {
-  // BOM and CRLF as editors write them; the parser wants bare newlines.
-  const normalized = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  return new SrtParser()
-    .fromSrt(normalized)
-    .slice(0, MAX_PREVIEW_CUES)
-    .map((line, position) => ({
-      index: Number.parseInt(line.id, 10) || position + 1,
-      startMs: Math.round(line.startSeconds * 1000),
-      endMs: Math.round(line.endSeconds * 1000),
-      text: line.text,
-    }));
-}
 
 export async function readOutputCues(workspaceId: string, upstreamJobId: string, outputIndex: number, transport: TransportOptions = {}): Promise<OutputCues> {
   const job = await getJobOrThrow(workspaceId, upstreamJobId);
@@ -53,6 +39,6 @@ export async function readOutputCues(workspaceId: string, upstreamJobId: string,
   }
   const truncated = bytes.length >= MAX_PREVIEW_BYTES && output.sizeBytes > MAX_PREVIEW_BYTES;
   // A cut file may end inside a character or a cue: the decoder is not fatal, the last cue may be partial.
-  const cues = toCues(new TextDecoder("utf-8").decode(bytes.subarray(0, MAX_PREVIEW_BYTES)));
+  const cues = parseSubtitleCues(new TextDecoder("utf-8").decode(bytes.subarray(0, MAX_PREVIEW_BYTES)), MAX_PREVIEW_CUES);
   return { outputIndex, sizeBytes: output.sizeBytes, truncated, cues };
 }
