@@ -46,7 +46,7 @@ export function JobsTable({ id, jobs, stale }: JobsTableProps) {
         </TableHead>
         <TableBody>
           {jobs.map((job) => (
-            <TableRow key={job.id} data-testid="job-row" data-job-id={job.id} onClick={(event) => openRow(event, job.id)} className="group cursor-pointer">
+            <TableRow key={job.id} data-testid="job-row" data-job-id={job.id} onClick={(event) => openRow(event, job.id)} className="group cursor-pointer has-[a:focus-visible]:bg-subtle">
               <TableCell className="py-2.5 pr-3 pl-4">
                 <div className="flex items-center gap-1">
                   <Link
