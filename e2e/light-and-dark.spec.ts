@@ -81,7 +81,7 @@ test("signed in: every main page, light and dark, meets WCAG AA colour contrast"
         path: `/jobs/${failed.jobId}`,
         ready: (p) => p.getByTestId("failure-reason"),
         then: async (p) => {
-          await p.getByTestId("job-event").first().locator("summary").click();
+          await p.getByTestId("job-event").first().getByRole("button", { name: "Payload" }).click();
           await expect(p.getByTestId("event-payload")).toBeVisible();
         },
       },

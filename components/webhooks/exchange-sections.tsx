@@ -29,11 +29,11 @@ function Code({ children, testId }: { children: ReactNode; testId?: string }) {
   );
 }
 
-function Headers({ headers, label }: { headers: Record<string, string>; label: string }) {
+function Headers({ headers, testId }: { headers: Record<string, string>; testId: string }) {
   const entries = Object.entries(headers);
   if (entries.length === 0) return <p className="text-ui text-subtle">No headers were kept.</p>;
   return (
-    <dl aria-label={label} className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 rounded-md border border-subtle px-3 py-2 font-mono text-caption">
+    <dl data-testid={testId} className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 rounded-md border border-subtle px-3 py-2 font-mono text-caption">
       {entries.map(([name, value]) => (
         <div key={name} className="contents">
           <dt className="text-subtle">{name}</dt>
@@ -58,7 +58,7 @@ export function RequestSection({ request }: { request: SentRequest | null }) {
         <p className="font-mono text-caption break-all text-emphasis">
           <span className="font-semibold">{request.method}</span> {request.url}
         </p>
-        <Headers headers={request.headers} label="Request headers" />
+        <Headers headers={request.headers} testId="debug-request-headers" />
         <Code testId="debug-request-body">{request.body}</Code>
         <p className="text-caption text-subtle">
           The body exactly as sent, except that the presigned links&apos; signatures are redacted.
@@ -80,7 +80,7 @@ export function ResponseSection({ attempt, headers }: { attempt: AttemptView; he
   return (
     <Section title="Response">
       {attempt.error && <p className="text-ui text-danger">{attempt.error}</p>}
-      {headers && <Headers headers={headers} label="Response headers" />}
+      {headers && <Headers headers={headers} testId="debug-response-headers" />}
       {attempt.responseExcerpt ? (
         <Code testId="debug-response-body">{attempt.responseExcerpt}</Code>
       ) : (
