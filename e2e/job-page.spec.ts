@@ -128,7 +128,7 @@ test("the job page: two-hop timeline live, delivery debugger, Copy as cURL, repl
       await timelineEvent(page, "job.completed").getByTestId("timeline-attempt").first().click();
       const dialog = page.getByRole("dialog", { name: "job.completed · attempt 1" });
       await expect(dialog.getByTestId("debug-request-body")).toContainText('"event":"job.completed"');
-      await expect(dialog.getByTestId("debug-request-body")).toContainText(/X-Amz-Signature=[^0-9a-f&]/); // redacted
+      await expect(dialog.getByTestId("debug-request-body")).toContainText("X-Amz-Signature=REDACTED");
       const sent = receiver.requests.find((request) => jobIdOf(request) === dub && request.body.includes('"job.completed"'))!;
       await expect(dialog.getByTestId("debug-signed-content")).toContainText(`${sent.headers["webhook-id"]}.${sent.headers["webhook-timestamp"]}.{`);
       await expect(dialog.getByTestId("debug-response-body")).toContainText('"error":"warming up"');
