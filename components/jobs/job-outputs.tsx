@@ -115,13 +115,14 @@ export function JobOutputs({ job, outputs }: { job: SerializedJob; outputs: Seri
                     <span className="flex size-9 shrink-0 items-center justify-center rounded-md bg-subtle text-subtle">
                       <Icon className="size-4.5" />
                     </span>
-                    <div className="min-w-0 flex-1">
+                    {/* Wide enough for a job id's file name: the buttons wrap below it first. */}
+                    <div className="min-w-0 flex-[1_1_15rem]">
                       <p className="truncate font-mono text-ui font-medium text-emphasis">{name}</p>
                       <p className="text-ui text-subtle">
                         Output {index} · {KIND_LABELS[output.kind]} · {formatBytes(output.sizeBytes)}
                       </p>
                     </div>
-                    <div className="flex flex-wrap gap-2">
+                    <div className="ml-auto flex flex-wrap gap-2">
                       <Button
                         variant="secondary"
                         size="sm"

@@ -70,11 +70,12 @@ export function TimelineEvent({
       <p className="mt-1.5 flex flex-wrap items-center gap-x-1.5 gap-y-1 text-caption text-subtle" data-testid="event-arrival">
         <span>
           Jobs API <Moment iso={event.occurredAt} now={now} />
-        </span>
-        <ArrowRightIcon className="size-3 text-muted" />
+        </span>{" "}
+        <ArrowRightIcon className="size-3 text-muted" aria-hidden="true" />
+        <span className="sr-only">then </span>
         <span>
           portal <Moment iso={event.receivedAt} now={now} />
-        </span>
+        </span>{" "}
         <span
           data-testid="arrival-lag"
           data-lagging={lagging || undefined}
