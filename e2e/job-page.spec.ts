@@ -1,4 +1,5 @@
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -140,7 +141,8 @@ test("the job page: two-hop timeline live, delivery debugger, Copy as cURL, repl
       const command = (await dialog.getByTestId("curl-command").textContent())!;
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(command);
       const before = receiver.requests.length;
-      const output = execFileSync("bash", ["-c", command], { encoding: "utf8" });
+      // Asynchronously: the receiver answering it runs in this very process.
+      const { stdout: output } = await promisify(execFile)("bash", ["-c", command], { encoding: "utf8", timeout: 20_000 });
       expect(output).toMatch(/^HTTP\/1\.1 200/);
       const replayed = receiver.requests[before];
       expect(replayed.headers["webhook-id"]).toBe(sent.headers["webhook-id"]);
