@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { SerializedTimelineStep, TimelineEvent } from "@/lib/jobs/types";
-import { arrivalLagMs, formatLag, isLagging } from "./arrival-lag";
 import { groupTimelineEvents, uniqueEvents } from "./group-timeline-events";
 
 const at = (second: number) => new Date(Date.UTC(2026, 11, 1, 9, 0, second)).toISOString();
@@ -40,17 +39,5 @@ describe("groupTimelineEvents", () => {
   it("uniqueEvents keeps the first copy of each event across pages", () => {
     const a = event("created", 0);
     expect(uniqueEvents([a], [a, event("created", 1)]).length).toBe(2);
-  });
-});
-
-describe("arrival lag", () => {
-  it("reads the first hop plainly, never negative, and warns past a minute", () => {
-    expect(formatLag(arrivalLagMs({ occurredAt: at(0), receivedAt: new Date(Date.parse(at(0)) + 420).toISOString() }))).toBe("under 1 s");
-    expect(arrivalLagMs({ occurredAt: at(5), receivedAt: at(4) })).toBe(0);
-    expect(formatLag(4_200)).toBe("4.2 s");
-    expect(formatLag(125_000)).toBe("2 min 5 s");
-    expect(formatLag(3 * 3_600_000 + 600_000)).toBe("3 h 10 min");
-    expect(isLagging(59_999)).toBe(false);
-    expect(isLagging(60_000)).toBe(true);
   });
 });

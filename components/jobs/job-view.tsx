@@ -53,14 +53,17 @@ export function JobView({ jobId, powers }: { jobId: string; powers: JobViewPower
         </Alert>
       )}
       <JobSummary job={job} />
-      <div className="grid items-start gap-6 xl:grid-cols-2">
+      {/* The timeline gets the room (it is long); the outputs stay in view beside it. */}
+      <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <JobTimeline
           jobId={jobId}
           detail={data}
           showDeliveries={powers.readDeliveries}
           onInspect={(deliveryId, attemptId) => setInspecting({ deliveryId, attemptId })}
         />
-        <JobOutputs job={job} outputs={data.outputs} />
+        <div className="xl:sticky xl:top-6">
+          <JobOutputs job={job} outputs={data.outputs} />
+        </div>
       </div>
       {powers.readDeliveries && (
         <AttemptDebugger target={inspecting} canResend={powers.writeDeliveries} canCopyCurl={powers.readSecrets} onClose={() => setInspecting(null)} />
