@@ -230,3 +230,45 @@ test("the job page: two-hop timeline live, delivery debugger, Copy as cURL, repl
     await receiver.close();
   }
 });
+
+test("keyboard: / searches, j and k move through the jobs, Enter opens one, Esc goes back, ? lists them", async ({ signedInPage: page, simulator }) => {
+  const older = await simulator.createJob("transcribe", { mediaUrl: media("keys-older") });
+  const newer = await simulator.createJob("transcribe", { mediaUrl: media("keys-newer") });
+  await page.goto("/jobs");
+  const rows = page.getByTestId("job-row");
+  await expect(rows.nth(0)).toHaveAttribute("data-job-id", newer.jobId);
+  await expect(rows.nth(1)).toHaveAttribute("data-job-id", older.jobId);
+
+  await test.step("? shows the shortcuts", async () => {
+    await page.keyboard.press("?");
+    const overlay = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await expect(overlay).toContainText("Next job in the list");
+    await expectAccessible(page, "the shortcuts overlay");
+    await page.keyboard.press("Escape");
+    await expect(overlay).toBeHidden();
+  });
+
+  await test.step("/ focuses the search; typing there types", async () => {
+    await page.keyboard.press("/");
+    const search = page.getByLabel("Search by job id");
+    await expect(search).toBeFocused();
+    await page.keyboard.type("jk");
+    await expect(search).toHaveValue("jk");
+    await search.fill("");
+    await page.getByRole("heading", { level: 1, name: "Jobs" }).click();
+  });
+
+  await test.step("j and k move, Enter opens, Esc comes back", async () => {
+    await page.keyboard.press("j");
+    await expect(page.getByRole("link", { name: newer.jobId })).toBeFocused();
+    await page.keyboard.press("j");
+    await expect(page.getByRole("link", { name: older.jobId })).toBeFocused();
+    await page.keyboard.press("k");
+    await expect(page.getByRole("link", { name: newer.jobId })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(`/jobs/${newer.jobId}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(newer.jobId);
+    await page.keyboard.press("Escape");
+    await expect(page).toHaveURL("/jobs");
+  });
+});

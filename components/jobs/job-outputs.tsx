@@ -180,7 +180,7 @@ export function JobOutputs({ job, outputs }: { job: SerializedJob; outputs: Seri
           </ul>
           {job.state === "completed" && <OutputPreview jobId={job.id} outputs={outputs} nameOf={nameOf} />}
           <CardFooter className="justify-between">
-            <p className="text-ui text-subtle">Links are made fresh for each download; the portal never keeps them.</p>
+            <p className="text-ui text-subtle">Downloads and presigned links are made fresh each time; the portal never keeps them.</p>
             <Button
               variant="secondary"
               size="sm"
