@@ -4,7 +4,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { expect, PORTAL_URL, screenshotPath, signUp, test } from "./fixtures";
 
-// The job page's events, bounded: the newest 100 with the job, older ones on demand, a payload
+// The job page's events, bounded: the newest 50 with the job, older ones on demand, a payload
 // when its row is opened, and a summary that names what it counts. And live updates beyond the
 // per-user stream budget: the page says they are paused and keeps itself current by polling.
 interface Inbound {
@@ -45,7 +45,7 @@ const event = (status: string, second: number, extra: Record<string, unknown> = 
   data: { jobId: "job_many_events", status, apiProduct: "transcribe", ...extra },
 });
 
-test("a job with many events: newest 100 first, older on demand, a payload when opened", async ({ page }) => {
+test("a job with many events: newest 50 first, older on demand, a payload when opened", async ({ page }) => {
   test.setTimeout(120_000);
   const inbound = await freshWorkspace(page);
   await test.step("120 deliveries: 2 applied, 1 late, 116 duplicate, 1 of an event type the portal does not know", async () => {
@@ -60,11 +60,11 @@ test("a job with many events: newest 100 first, older on demand, a payload when 
   const summary = page.getByTestId("job-events-summary");
   await expect(summary).toContainText("120 webhook deliveries (1 late · 116 duplicate · 1 ignored) from the Jobs API.");
   const rows = page.getByTestId("job-event");
-  // The newest 100, plus the first report of each step that is not among them (job.created at 0 s, transcribing at 10 s).
-  await expect(rows).toHaveCount(102);
+  // The newest 50, plus the first report of each step that is not among them (job.created at 0 s, transcribing at 10 s).
+  await expect(rows).toHaveCount(52);
   const ignored = page.locator('[data-testid="job-event"][data-disposition="ignored"]');
   await expect(ignored).toHaveCount(1);
-  await expect(page.getByText("Showing 102 of 120 events.")).toBeVisible();
+  await expect(page.getByText("Showing 52 of 120 events.")).toBeVisible();
 
   await test.step("a payload is loaded when its event is opened", async () => {
     await ignored.getByRole("button", { name: "Payload" }).click();
@@ -73,7 +73,10 @@ test("a job with many events: newest 100 first, older on demand, a payload when 
   });
 
   await test.step("older events on demand", async () => {
-    await page.getByRole("button", { name: "Load older events" }).click();
+    const older = page.getByRole("button", { name: "Load older events" });
+    await older.click();
+    await expect(rows).toHaveCount(102);
+    await older.click();
     await expect(rows).toHaveCount(120);
     await expect(page.getByRole("button", { name: "Load older events" })).toBeHidden();
     await expect(page.locator('[data-step="created"] [data-testid="job-event"]').first()).toHaveAttribute("data-disposition", "applied"); // job.created at 0 s, the oldest
