@@ -37,7 +37,7 @@ function AttemptButton({ attempt, onInspect }: { attempt: TimelineAttempt; onIns
       data-status-code={attempt.statusCode ?? ""}
       aria-label={`Attempt ${attempt.attemptNumber}: ${answer} in ${formatLatency(attempt.durationMs)} — show the request and answer`}
       title={attempt.error ?? undefined}
-      className="inline-flex items-center gap-1.5 rounded-md border border-subtle bg-default px-2 py-1 text-caption text-default tabular-nums shadow-xs hover:border-default hover:bg-subtle focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-focus"
+      className="inline-flex items-center gap-1 rounded-md border border-subtle bg-default px-1.5 py-0.5 text-caption text-default tabular-nums shadow-xs hover:border-default hover:bg-subtle focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-focus"
     >
       <span className="text-subtle">#{attempt.attemptNumber}</span>
       <span className={cn("font-mono font-semibold", TONE_TEXT[tone])}>{attempt.statusCode ?? "—"}</span>
@@ -69,7 +69,7 @@ function DeliveryRow({ delivery, onInspect }: { delivery: EventDelivery; onInspe
         )}
       </div>
       {delivery.attempts.length > 0 ? (
-        <ol aria-label={`Attempts to ${shortUrl(delivery.endpointUrl)}`} className="flex flex-wrap items-center gap-1.5">
+        <ol aria-label={`Attempts to ${shortUrl(delivery.endpointUrl)}`} className="flex flex-wrap items-center gap-1">
           {earlier > 0 && (
             <li>
               <button type="button" onClick={() => onInspect(delivery.id, null)} className="link text-caption">
