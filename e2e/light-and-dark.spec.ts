@@ -53,7 +53,8 @@ test("signed out: sign-in and sign-up, light and dark, meet WCAG AA colour contr
 });
 
 test("signed in: every main page, light and dark, meets WCAG AA colour contrast", async ({ signedInPage: page, simulator }) => {
-  test.setTimeout(180_000);
+  // 20 pages with axe; the job pages' two-hop timelines take axe ~10 s each on a loaded 2-core machine.
+  test.setTimeout(300_000);
   const receiver = await startWebhookReceiver();
   // The demo workspace is shared with the other specs: what this test adds, it takes away again.
   let endpointId: string | undefined;
