@@ -50,7 +50,7 @@ export function SubtitleCues({ jobId, outputIndex, label }: { jobId: string; out
   const all = cues.data.cues;
   const matching = all.filter((cue) => matchesCue(cue, query));
   return (
-    <div className="space-y-3" data-testid="subtitle-preview">
+    <div className="@container space-y-3" data-testid="subtitle-preview">
       <div className="flex flex-wrap items-center gap-3">
         <div className="relative min-w-48 flex-1">
           <label htmlFor={searchId} className="sr-only">
@@ -74,6 +74,7 @@ export function SubtitleCues({ jobId, outputIndex, label }: { jobId: string; out
       {cues.data.truncated && (
         <p className="text-ui text-default">The file is {formatBytes(cues.data.sizeBytes)}: these are the cues of its first megabyte. Download it for the rest.</p>
       )}
+      {/* A cue puts its times beside its text only where the column is wide enough (a container query). */}
       {matching.length === 0 ? (
         <p className="rounded-md border border-dashed border-default px-4 py-6 text-center text-sm text-subtle">
           {all.length === 0 ? "This file has no subtitle cues this portal can read." : "No cue contains this text."}
@@ -85,7 +86,7 @@ export function SubtitleCues({ jobId, outputIndex, label }: { jobId: string; out
           className="max-h-96 divide-y divide-muted overflow-y-auto rounded-md border border-subtle focus-visible:outline-2 focus-visible:outline-focus"
         >
           {matching.slice(0, SHOWN_CUES).map((cue) => (
-            <li key={`${cue.index}-${cue.startMs}`} data-testid="subtitle-cue" className="grid gap-x-4 gap-y-0.5 px-3 py-2 sm:grid-cols-[auto_minmax(0,1fr)]">
+            <li key={`${cue.index}-${cue.startMs}`} data-testid="subtitle-cue" className="grid gap-x-4 gap-y-0.5 px-3 py-2 @lg:grid-cols-[auto_minmax(0,1fr)]">
               <span className="font-mono text-caption text-subtle tabular-nums">
                 {formatCueTime(cue.startMs)} → {formatCueTime(cue.endMs)}
               </span>
