@@ -88,6 +88,8 @@ describe("route policies", () => {
     expect(refused).toEqual([
       "DELETE /api/api-keys/[keyId]",
       "DELETE /api/webhook-endpoints/[endpointId]",
+      "DELETE /api/webhook-endpoints/[endpointId]/skipped",
+      "GET /api/deliveries/[deliveryId]/curl",
       "GET /api/settings/inbound-secret",
       "GET /api/webhook-endpoints/[endpointId]/secret",
       "PATCH /api/webhook-endpoints/[endpointId]",
@@ -99,6 +101,7 @@ describe("route policies", () => {
       "POST /api/webhook-endpoints/[endpointId]/enable",
       "POST /api/webhook-endpoints/[endpointId]/replay",
       "POST /api/webhook-endpoints/[endpointId]/secret/rotate",
+      "POST /api/webhook-endpoints/[endpointId]/skipped",
       "POST /api/webhook-endpoints/[endpointId]/test",
       "PUT /api/settings/connection",
       "PUT /api/settings/inbound-webhook",
