@@ -16,14 +16,13 @@ import { StatusChip } from "./status-chip";
 import { PRODUCT_LABELS } from "./status-style";
 
 export interface JobsTableProps {
-  id: string;
   jobs: SerializedJob[];
   /** True while a new page loads behind the current one. */
   stale?: boolean;
 }
 
 /** The list of jobs. A row opens its job on click; the id link does the same from the keyboard. */
-export function JobsTable({ id, jobs, stale }: JobsTableProps) {
+export function JobsTable({ jobs, stale }: JobsTableProps) {
   const router = useRouter();
 
   function openRow(event: MouseEvent, jobId: string) {
@@ -33,7 +32,7 @@ export function JobsTable({ id, jobs, stale }: JobsTableProps) {
   }
 
   return (
-    <div id={id} role="tabpanel" aria-busy={stale || undefined} className={cn("transition-opacity", stale && "opacity-60")}>
+    <div aria-busy={stale || undefined} className={cn("transition-opacity", stale && "opacity-60")}>
       <Table aria-label="Jobs">
         <TableHead>
           <tr>
