@@ -13,7 +13,7 @@ import { SignatureDiagnosticsView } from "./signature-diagnostics-view";
 
 const TEXTAREA =
   "block w-full rounded-md border border-emphasis bg-default px-3 py-2 font-mono text-code leading-relaxed text-emphasis shadow-xs " +
-  "placeholder:text-muted focus:border-brand focus:outline-2 focus:outline-offset-0 focus:outline-focus/30";
+  "placeholder:text-muted focus:outline-2 focus:-outline-offset-1 focus:outline-focus";
 
 const HEADERS_PLACEHOLDER = `POST /api/webhooks/… HTTP/1.1   (optional; needed for a URL token)
 Content-Type: application/json
