@@ -8,7 +8,7 @@ import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatCost, formatMediaDuration } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, TableRowHeaderCell } from "@/components/ui/table";
 import type { SerializedJob } from "@/lib/jobs/types";
 import { JOB_COLUMNS } from "./job-columns";
 import { JobProgress } from "./job-progress";
@@ -46,7 +46,7 @@ export function JobsTable({ jobs, stale }: JobsTableProps) {
         <TableBody>
           {jobs.map((job) => (
             <TableRow key={job.id} data-testid="job-row" data-job-id={job.id} onClick={(event) => openRow(event, job.id)} className="group cursor-pointer">
-              <TableCell className="py-2.5 pr-3 pl-4">
+              <TableRowHeaderCell className="py-2.5 pr-3 pl-4">
                 <div className="flex items-center gap-1">
                   <Link
                     href={routes.job(job.id)}
@@ -61,7 +61,7 @@ export function JobsTable({ jobs, stale }: JobsTableProps) {
                     className="size-7 text-muted opacity-0 group-hover:opacity-100 focus-visible:opacity-100"
                   />
                 </div>
-              </TableCell>
+              </TableRowHeaderCell>
               <TableCell className="px-3 whitespace-nowrap">{PRODUCT_LABELS[job.apiProduct]}</TableCell>
               <TableCell className="px-3">
                 <StatusChip status={job.status} state={job.state} />
