@@ -4,7 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { routes } from "@/components/routes";
-import { Alert } from "@/components/ui/alert";
+import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
@@ -107,7 +107,7 @@ export function DeliveryDialog({ deliveryId, canManage, onClose }: DeliveryDialo
         </>
       }
     >
-      <div className="space-y-4">
+      <div className="flex flex-col gap-4">
         {detail ? (
           <DeliveryBody detail={detail} />
         ) : delivery.isError ? (
@@ -118,7 +118,7 @@ export function DeliveryDialog({ deliveryId, canManage, onClose }: DeliveryDialo
             <Skeleton className="h-24 w-full" />
           </div>
         )}
-        {resend.isSuccess && <Alert tone="success">Queued again with the same webhook-id. It goes out within seconds.</Alert>}
+        <LiveAlert tone="success">{resend.isSuccess && "Queued again with the same webhook-id. It goes out within seconds."}</LiveAlert>
         {resend.isError && <Alert tone="danger">{resend.error.message}</Alert>}
       </div>
     </Dialog>
