@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
 import { LiveRegion } from "@/components/ui/live-region";
 import type { TestEventResult } from "@/lib/delivery/types";
 import { formatLatency } from "./format-delivery";
@@ -32,12 +33,12 @@ function TestEventDetails({ result }: { result: TestEventResult }) {
       {result.error && <Alert tone="danger">{result.error}</Alert>}
       <div>
         <p className="mb-1 text-xs font-medium tracking-wide text-subtle uppercase">Response body</p>
-        <pre
+        <CodeBlock
           data-testid="test-event-body"
           className="max-h-48 overflow-auto rounded-md border border-subtle bg-muted p-3 font-mono text-code leading-relaxed whitespace-pre-wrap break-all text-emphasis"
         >
           {result.responseExcerpt || <span className="text-muted">Empty</span>}
-        </pre>
+        </CodeBlock>
       </div>
     </>
   );
