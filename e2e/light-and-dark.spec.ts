@@ -189,9 +189,17 @@ test("signed in: every page and dialog, light and dark, meets WCAG 2.1 AA", asyn
       { name: "not-found", path: "/no-such-page", ready: (p) => p.getByRole("heading", { name: "Page not found" }) },
     ]);
 
-    await test.step("narrow screens: the navigation drawer", async () => {
+    await test.step("narrow screens: tables, code and payloads scroll, the navigation is a drawer", async () => {
       await page.setViewportSize({ width: 390, height: 844 });
-      await checkPages(page, [{ name: "mobile-jobs", path: "/jobs", ready: (p) => p.getByTestId("job-row") }, { name: "mobile-nav", then: openDialog("Open navigation", "Navigation") }]);
+      await checkPages(page, [
+        { name: "mobile-jobs", path: "/jobs", ready: (p) => p.getByTestId("job-row") },
+        { name: "mobile-nav", then: openDialog("Open navigation", "Navigation") },
+        { name: "mobile-job-completed", path: `/jobs/${completed.jobId}`, ready: (p) => p.getByTestId("job-output") },
+        { name: "mobile-settings", path: "/settings", ready: (p) => p.getByTestId("api-key-status") },
+        { name: "mobile-webhook-endpoint", path: `/settings/webhooks/${endpointId}`, ready: (p) => p.getByTestId("delivery-row") },
+        { name: "mobile-api-keys", path: "/settings/api-keys", ready: (p) => p.getByTestId("api-key-row") },
+        { name: "mobile-api-docs", path: "/api-docs", ready: (p) => p.getByRole("heading", { name: "API", level: 1 }) },
+      ]);
     });
   } finally {
     if (endpointId) await page.request.delete(`/api/webhook-endpoints/${endpointId}`, { headers: ORIGIN });
