@@ -32,6 +32,7 @@ export default defineConfig({
           include: ["**/*.int.test.ts"],
           exclude: ["node_modules/**", ".data/**"],
           globalSetup: ["test/database-global-setup.ts"],
+          setupFiles: ["test/integration-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

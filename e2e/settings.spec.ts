@@ -81,7 +81,11 @@ test.describe("Settings → Connection", () => {
     });
     expect(refused.status()).toBe(400);
     expect(await refused.json()).toEqual({
-      error: { code: "INVALID_REQUEST", message: `baseUrl: Choose one of the Jobs API base URLs this deployment allows: ${stack.simulatorUrl}, ${VENDOR_URL}` },
+      error: {
+        code: "INVALID_REQUEST",
+        message: `baseUrl: Choose one of the Jobs API base URLs this deployment allows: ${stack.simulatorUrl}, ${VENDOR_URL}`,
+        details: [{ field: "baseUrl", issue: `Choose one of the Jobs API base URLs this deployment allows: ${stack.simulatorUrl}, ${VENDOR_URL}` }],
+      },
     });
     await page.reload();
     await expect(page.getByTestId("api-key-status")).toHaveText("Not set");

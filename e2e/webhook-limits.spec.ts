@@ -49,7 +49,7 @@ test("a workspace sees its endpoint limit, cannot pass it, and each endpoint pag
     const refused = await page.request.post("/api/webhook-endpoints", { data: { url: endpointUrl(99), eventTypes: ["job.completed"] }, headers: ORIGIN });
     expect(refused.status()).toBe(409);
     expect(await refused.json()).toEqual({
-      error: { code: "INVALID_REQUEST", message: `A workspace can have at most ${MAX_ENDPOINTS} webhook endpoints. Delete one you no longer use to add another.` },
+      error: { code: "CONFLICT", message: `A workspace can have at most ${MAX_ENDPOINTS} webhook endpoints. Delete one you no longer use to add another.` },
     });
   });
 });

@@ -1,8 +1,10 @@
 import "server-only";
 import { z } from "zod";
 
-// The one module that reads process.env (STYLE.md). Everything is optional for the demo:
-// scripts/demo.ts and scripts/with-database.ts fill in what is missing before the portal starts.
+// The one module that reads process.env (STYLE.md). Everything is optional for the demo: the
+// launchers (scripts/dev.ts, start.ts, demo.ts and the e2e stack, through scripts/lib/portal-env.ts)
+// fill in what is missing — the database, the secrets kept under .data/, the public URL — before
+// the portal starts.
 const booleanFlag = z
   .enum(["0", "1", "true", "false"])
   .optional()

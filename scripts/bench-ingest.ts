@@ -16,15 +16,16 @@
 // phases are repeated, alternating, and summed — fairer ratios on a machine whose load varies,
 // e.g. --seconds 4 --rounds 6), --build (force a build).
 import { fork, type ChildProcess } from "node:child_process";
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { applyRuntimeEnv } from "@/lib/env";
-import { WORKFLOW_STEPS, statusRank, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
+import { WORKFLOWS, statusRank, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
 import { sampleOutput, samplePayload } from "@/lib/ingest/testing/sample-events";
+import { signStandardWebhook } from "@/lib/ingest/testing/sign-standard-webhook";
 import { freePort } from "@/lib/net/free-port";
 import { buildIfNeeded, startPortal, stopChild, waitForHealth } from "./lib/portal-process";
 
@@ -71,17 +72,12 @@ interface PhaseResult {
   failed: number;
 }
 
-function signatureOf(secret: string, id: string, timestamp: string, body: string): string {
-  const key = Buffer.from(secret.slice("whsec_".length), "base64");
-  return `v1,${createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest("base64")}`;
-}
-
 /** One connection's traffic: jobs of the four workflows in turn, each job's events in order. */
 function* eventsFor(prefix: string): Generator<{ product: ApiProduct; status: JobStatus; jobId: string; payload: unknown }> {
   for (let n = 0; ; n += 1) {
     const product = PRODUCTS[n % PRODUCTS.length];
     const jobId = `${prefix}_${n}`;
-    const steps = WORKFLOW_STEPS[product];
+    const steps = WORKFLOWS[product].steps;
     for (const status of steps) {
       const completed = status === steps[steps.length - 1];
       const outputs =
@@ -124,7 +120,7 @@ async function runPhase(target: Target, runId: string, into?: PhaseResult): Prom
       const webhookId = `msg_${runId}_${target.name}_${result.measuredSeconds}_${(sequence += 1)}`;
       const timestamp = String(Math.floor(Date.now() / 1000));
       const headers: Record<string, string> = { "content-type": "application/json", "webhook-id": webhookId, "webhook-timestamp": timestamp };
-      if (target.secret) headers["webhook-signature"] = signatureOf(target.secret, webhookId, timestamp, body);
+      if (target.secret) headers["webhook-signature"] = signStandardWebhook(target.secret, webhookId, timestamp, body);
       const sentAt = performance.now();
       let status = 0;
       try {
@@ -165,7 +161,7 @@ async function runPaced(target: Target, runId: string, perSecond: number): Promi
     const webhookId = `msg_${runId}_${target.name}_${n}`;
     const timestamp = String(Math.floor(Date.now() / 1000));
     const headers: Record<string, string> = { "content-type": "application/json", "webhook-id": webhookId, "webhook-timestamp": timestamp };
-    if (target.secret) headers["webhook-signature"] = signatureOf(target.secret, webhookId, timestamp, body);
+    if (target.secret) headers["webhook-signature"] = signStandardWebhook(target.secret, webhookId, timestamp, body);
     const sentAt = performance.now();
     sends.push(
       post(agent, url, headers, body).then(

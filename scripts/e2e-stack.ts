@@ -5,6 +5,7 @@ import path from "node:path";
 import { env } from "@/lib/env";
 import { VENDOR_URL } from "@/e2e/vendor-url";
 import { DATA_DIR } from "./lib/local-secrets";
+import { runUntilSignal } from "./lib/run-until-signal";
 import { startStack } from "./lib/stack";
 
 const stack = await startStack({
@@ -38,6 +39,4 @@ writeFileSync(
   { mode: 0o600 },
 );
 console.log("[e2e-stack] ready");
-const shutdown = () => void stack.stop().then(() => process.exit(0));
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+runUntilSignal(() => stack.stop());

@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { toFieldErrors, type FieldErrors } from "@/components/to-field-errors";
+import { serverFieldErrors, toFieldErrors, type FieldErrors } from "@/components/field-errors";
 import { routes } from "@/components/routes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -41,9 +41,9 @@ export function SignUpForm({ confirmsEmail }: SignUpFormProps) {
       response = await fetchJson<SignUpResponse>("/api/sign-up", { method: "POST", body: JSON.stringify(parsed.data) });
     } catch (cause) {
       setPending(false);
-      const message = cause instanceof RequestError ? cause.message : "Sign-up failed. Try again.";
-      if (cause instanceof RequestError && cause.status === 409) setFieldErrors({ email: message });
-      else setError(message);
+      const serverErrors = serverFieldErrors<Field>(cause);
+      if (serverErrors) setFieldErrors(serverErrors);
+      else setError(cause instanceof RequestError ? cause.message : "Sign-up failed. Try again.");
       return;
     }
     if (response.status === "check_email") {

@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { serverFieldErrors } from "@/components/field-errors";
 import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
@@ -61,9 +62,8 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const disabled = !canManage;
 
-  const serverMessage = update.error instanceof RequestError && update.error.code === "INVALID_REQUEST" ? update.error.message : null;
-  const serverField = serverMessage ? /^(?:profile\.)?(\w+): (.+)$/s.exec(serverMessage) : null;
-  const shownErrors: Partial<Record<Field, string>> = { ...(serverField ? { [serverField[1] as Field]: serverField[2] } : {}), ...errors };
+  const serverField = serverFieldErrors<Field>(update.error, { under: "profile" });
+  const shownErrors: Partial<Record<Field, string>> = { ...serverField, ...errors };
   const preview = kind === "hmac" ? verificationProfileSchema.safeParse(profileInput(kind, hmac, tokenIdHeader)) : null;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {

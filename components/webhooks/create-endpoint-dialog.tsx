@@ -4,14 +4,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { routes } from "@/components/routes";
-import { toFieldErrors, type FieldErrors } from "@/components/to-field-errors";
+import { serverFieldErrors, toFieldErrors, type FieldErrors } from "@/components/field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { createEndpointSchema } from "@/lib/webhook-endpoints/schemas";
-import { EndpointFormFields, readEndpointForm, type EndpointField } from "./endpoint-form-fields";
+import { ENDPOINT_FIELDS, EndpointFormFields, readEndpointForm, type EndpointField } from "./endpoint-form-fields";
 import { createEndpointMutation } from "./mutations";
-import { serverFieldErrors } from "./server-field-errors";
 
 export interface CreateEndpointDialogProps {
   open: boolean;
@@ -24,7 +23,7 @@ export function CreateEndpointDialog({ open, onClose }: CreateEndpointDialogProp
   const create = useMutation(createEndpointMutation());
   const formId = useId();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<EndpointField>>({});
-  const serverErrors = serverFieldErrors(create.error);
+  const serverErrors = serverFieldErrors(create.error, { fields: ENDPOINT_FIELDS });
   const errors = { ...serverErrors, ...fieldErrors };
 
   function close() {

@@ -2,22 +2,21 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { toFieldErrors, type FieldErrors } from "@/components/to-field-errors";
+import { serverFieldErrors, toFieldErrors, type FieldErrors } from "@/components/field-errors";
 import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
 import { createEndpointSchema } from "@/lib/webhook-endpoints/schemas";
 import type { WebhookEndpointView } from "@/lib/webhook-endpoints/types";
-import { EndpointFormFields, readEndpointForm, type EndpointField } from "./endpoint-form-fields";
+import { ENDPOINT_FIELDS, EndpointFormFields, readEndpointForm, type EndpointField } from "./endpoint-form-fields";
 import { updateEndpointMutation } from "./mutations";
-import { serverFieldErrors } from "./server-field-errors";
 
 /** Edits URL, description and events with the add dialog's fields and schema. */
 export function EndpointDetailsForm({ endpoint, canManage }: { endpoint: WebhookEndpointView; canManage: boolean }) {
   const update = useMutation(updateEndpointMutation());
   const idPrefix = useId();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<EndpointField>>({});
-  const serverErrors = serverFieldErrors(update.error);
+  const serverErrors = serverFieldErrors(update.error, { fields: ENDPOINT_FIELDS });
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

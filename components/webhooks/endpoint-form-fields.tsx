@@ -1,11 +1,12 @@
-import type { FieldErrors } from "@/components/to-field-errors";
+import type { FieldErrors } from "@/components/field-errors";
 import { TextField } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
 import { DESCRIPTION_MAX_LENGTH } from "@/lib/webhook-endpoints/schemas";
 import { JOB_EVENTS, type JobEventType } from "@/lib/workflow/workflows";
 import { EVENT_DESCRIPTIONS } from "./event-descriptions";
 
-export type EndpointField = "url" | "description" | "eventTypes";
+export const ENDPOINT_FIELDS = ["url", "description", "eventTypes"] as const;
+export type EndpointField = (typeof ENDPOINT_FIELDS)[number];
 
 export interface EndpointFormFieldsProps {
   defaults?: { url: string; description: string | null; eventTypes: JobEventType[] };

@@ -9,6 +9,8 @@ import { hashPassword } from "./password";
 import { requestSignUpConfirmation } from "./request-sign-up-confirmation";
 import type { SignUpInput } from "./schemas";
 
+const TAKEN = "An account with this email already exists. Sign in instead.";
+
 export type SignUpOutcome =
   | ({ status: "created" } & CreatedAccount)
   /** The same answer for a new and a taken email; the nonce goes into the browser's sign-up cookie. */
@@ -33,7 +35,7 @@ export async function signUpUser(input: SignUpInput, mailer: Mailer | null = get
     return { status: "created", ...account };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new ApiError("INVALID_REQUEST", "An account with this email already exists. Sign in instead.", 409);
+      throw new ApiError("CONFLICT", TAKEN, { details: [{ field: "email", issue: TAKEN }] });
     }
     throw error;
   }

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { namedSql } from "@/lib/db/named-sql";
 
 // The workers' claim, one short autocommit statement: due rows are locked FOR UPDATE SKIP LOCKED
 // (two workers never take the same row; neither waits for the other), marked `delivering` with a
@@ -29,7 +30,22 @@ import type pg from "pg";
 // The statement also says whether an endpoint or workspace is at its cap, or reached it in this
 // batch: then a slot freed by an attempt that finishes may let more rows through, and the worker
 // claims again at once instead of at its next poll.
-const CLAIM_SQL = `
+interface ClaimParams extends Record<string, unknown> {
+  now: string;
+  limit: number;
+  scan: number;
+  perEndpoint: number;
+  perWorkspace: number;
+  leaseExpiresAt: string;
+  leaseMs: number;
+  workspaceIds: readonly string[] | null;
+  maxLeaseRecoveries: number;
+  givenUpError: string;
+  lostAttemptError: string;
+  settled: readonly string[];
+}
+
+const CLAIM_SQL = namedSql<ClaimParams>(`
 WITH RECURSIVE
 pending_endpoints(id) AS (
   (SELECT "endpointId" FROM "WebhookDelivery" WHERE status = 'pending' ORDER BY "endpointId" LIMIT 1)
@@ -42,7 +58,7 @@ pending_endpoints(id) AS (
 busy AS (
   SELECT "workspaceId", "endpointId", count(*)::int AS in_flight
     FROM "WebhookDelivery"
-   WHERE status = 'delivering' AND "leaseExpiresAt" > $1::timestamp(3) AND NOT (id = ANY ($12::text[]))
+   WHERE status = 'delivering' AND "leaseExpiresAt" > :now::timestamp(3) AND NOT (id = ANY (:settled::text[]))
    GROUP BY "workspaceId", "endpointId"
 ),
 busy_workspaces AS (
@@ -51,13 +67,13 @@ busy_workspaces AS (
 open_endpoints AS (
   SELECT ep.id, ep.enabled,
          CASE WHEN ep.enabled
-              THEN LEAST($4::int - COALESCE(b.in_flight, 0), $8::int - COALESCE(w.in_flight, 0), $2::int)
-              ELSE $3::int END AS budget
+              THEN LEAST(:perEndpoint::int - COALESCE(b.in_flight, 0), :perWorkspace::int - COALESCE(w.in_flight, 0), :limit::int)
+              ELSE :scan::int END AS budget
     FROM pending_endpoints AS p
     JOIN "WebhookEndpoint" AS ep ON ep.id = p.id
     LEFT JOIN busy AS b ON b."endpointId" = ep.id
     LEFT JOIN busy_workspaces AS w ON w."workspaceId" = ep."workspaceId"
-   WHERE ($7::text[] IS NULL OR ep."workspaceId" = ANY ($7::text[]))
+   WHERE (:workspaceIds::text[] IS NULL OR ep."workspaceId" = ANY (:workspaceIds::text[]))
 ),
 due AS (
   SELECT r.*
@@ -65,7 +81,7 @@ due AS (
    CROSS JOIN LATERAL (
      SELECT d.id, d."workspaceId", d."endpointId", d."nextAttemptAt", d."attemptCount", d."leaseExpiresAt", d."leaseRecoveries", false AS expired
        FROM "WebhookDelivery" AS d
-      WHERE d.status = 'pending' AND d."endpointId" = e.id AND d."nextAttemptAt" <= $1::timestamp(3)
+      WHERE d.status = 'pending' AND d."endpointId" = e.id AND d."nextAttemptAt" <= :now::timestamp(3)
       ORDER BY d."nextAttemptAt"
       LIMIT e.budget
       FOR UPDATE SKIP LOCKED
@@ -75,14 +91,14 @@ due AS (
 expired AS (
   SELECT d.id, d."workspaceId", d."endpointId", d."nextAttemptAt", d."attemptCount", d."leaseExpiresAt", d."leaseRecoveries", true AS expired
     FROM "WebhookDelivery" AS d
-   WHERE d.status = 'delivering' AND d."leaseExpiresAt" <= $1::timestamp(3)
-     AND ($7::text[] IS NULL OR d."workspaceId" = ANY ($7::text[]))
-   LIMIT $3::int
+   WHERE d.status = 'delivering' AND d."leaseExpiresAt" <= :now::timestamp(3)
+     AND (:workspaceIds::text[] IS NULL OR d."workspaceId" = ANY (:workspaceIds::text[]))
+   LIMIT :scan::int
    FOR UPDATE SKIP LOCKED
 ),
 candidates AS (
   SELECT c.*, ep.enabled, ep."disabledReason",
-         c.expired AND c."leaseRecoveries" + 1 >= $9::int AS give_up,
+         c.expired AND c."leaseRecoveries" + 1 >= :maxLeaseRecoveries::int AS give_up,
          COALESCE(b.in_flight, 0) AS endpoint_in_flight, COALESCE(w.in_flight, 0) AS workspace_in_flight,
          row_number() OVER (PARTITION BY c."endpointId" ORDER BY c."nextAttemptAt", c.id) AS endpoint_turn
     FROM (SELECT * FROM expired UNION ALL SELECT * FROM due) AS c
@@ -94,26 +110,26 @@ eligible AS (
   SELECT id, expired, "nextAttemptAt", endpoint_turn, workspace_in_flight,
          row_number() OVER (PARTITION BY "workspaceId" ORDER BY endpoint_turn, "nextAttemptAt", id) AS workspace_turn
     FROM candidates
-   WHERE enabled AND NOT give_up AND endpoint_turn + endpoint_in_flight <= $4::int
+   WHERE enabled AND NOT give_up AND endpoint_turn + endpoint_in_flight <= :perEndpoint::int
 ),
 picked AS (
   SELECT id, expired FROM eligible
-   WHERE workspace_turn + workspace_in_flight <= $8::int
+   WHERE workspace_turn + workspace_in_flight <= :perWorkspace::int
    ORDER BY workspace_turn, endpoint_turn, "nextAttemptAt"
-   LIMIT $2::int
+   LIMIT :limit::int
 ),
 lost_attempts AS (
   INSERT INTO "WebhookAttempt" (id, "deliveryId", "attemptNumber", "startedAt", "durationMs", error)
   SELECT replace(gen_random_uuid()::text, '-', ''), c.id, c."attemptCount",
-         c."leaseExpiresAt" - make_interval(secs => $6::int / 1000.0), 0,
-         CASE WHEN c.give_up AND c.enabled THEN $10 ELSE $11 END
+         c."leaseExpiresAt" - make_interval(secs => :leaseMs::int / 1000.0), 0,
+         CASE WHEN c.give_up AND c.enabled THEN :givenUpError ELSE :lostAttemptError END
     FROM candidates AS c
    WHERE c.expired AND c."attemptCount" > 0
   ON CONFLICT ("deliveryId", "attemptNumber") DO NOTHING
 ),
 claimed AS (
   UPDATE "WebhookDelivery" AS d
-     SET status = 'delivering', "attemptCount" = d."attemptCount" + 1, "leaseExpiresAt" = $5::timestamp(3),
+     SET status = 'delivering', "attemptCount" = d."attemptCount" + 1, "leaseExpiresAt" = :leaseExpiresAt::timestamp(3),
          "leaseRecoveries" = d."leaseRecoveries" + (CASE WHEN picked.expired THEN 1 ELSE 0 END)
     FROM picked
    WHERE d.id = picked.id
@@ -121,33 +137,33 @@ claimed AS (
 ),
 given_up AS (
   UPDATE "WebhookDelivery" AS d
-     SET status = 'failed', "leaseExpiresAt" = NULL, "completedAt" = $1::timestamp(3),
-         "leaseRecoveries" = d."leaseRecoveries" + 1, "lastStatusCode" = NULL, "lastError" = $10
+     SET status = 'failed', "leaseExpiresAt" = NULL, "completedAt" = :now::timestamp(3),
+         "leaseRecoveries" = d."leaseRecoveries" + 1, "lastStatusCode" = NULL, "lastError" = :givenUpError
     FROM candidates AS c
    WHERE d.id = c.id AND c.enabled AND c.give_up
 ),
 abandoned AS (
   UPDATE "WebhookDelivery" AS d
-     SET status = 'failed', "leaseExpiresAt" = NULL, "completedAt" = $1::timestamp(3),
+     SET status = 'failed', "leaseExpiresAt" = NULL, "completedAt" = :now::timestamp(3),
          "lastError" = 'Endpoint disabled' || COALESCE(': ' || c."disabledReason", '')
     FROM candidates AS c
    WHERE d.id = c.id AND NOT c.enabled
 ),
 capped AS (
   SELECT EXISTS (SELECT 1 FROM open_endpoints WHERE enabled AND budget <= 0)
-      OR EXISTS (SELECT 1 FROM candidates WHERE enabled AND NOT give_up AND endpoint_turn + endpoint_in_flight > $4::int)
-      OR EXISTS (SELECT 1 FROM eligible WHERE workspace_turn + workspace_in_flight > $8::int) AS capped
+      OR EXISTS (SELECT 1 FROM candidates WHERE enabled AND NOT give_up AND endpoint_turn + endpoint_in_flight > :perEndpoint::int)
+      OR EXISTS (SELECT 1 FROM eligible WHERE workspace_turn + workspace_in_flight > :perWorkspace::int) AS capped
 )
 SELECT capped.capped, c.id, c."workspaceId", c."endpointId", c."jobId", c."eventType", c."messageId",
        c."attemptCount" AS "attemptNumber", ep.url, ep."secretEnc",
-       CASE WHEN ep."previousSecretExpiresAt" > $1::timestamp(3) THEN ep."previousSecretEnc" END AS "previousSecretEnc",
+       CASE WHEN ep."previousSecretExpiresAt" > :now::timestamp(3) THEN ep."previousSecretEnc" END AS "previousSecretEnc",
        ev.payload, j."upstreamJobId"
   FROM capped
   LEFT JOIN claimed AS c ON true
   LEFT JOIN "WebhookEndpoint" AS ep ON ep.id = c."endpointId"
   LEFT JOIN "JobEvent" AS ev ON ev.id = c."jobEventId"
   LEFT JOIN "Job" AS j ON j.id = c."jobId"
-`;
+`);
 
 export const LOST_ATTEMPT_ERROR = "The worker stopped before recording an outcome; the lease expired and the delivery was tried again";
 
@@ -201,21 +217,21 @@ export async function claimDeliveries(db: Queryable, options: ClaimOptions): Pro
   if (limit <= 0) return { deliveries: [], capped: false };
   // Expired leases looked at per claim, and due rows of a disabled endpoint failed per claim.
   const scan = Math.max(limit * 4, 64);
-  const values = [
-    new Date(nowMs).toISOString(),
+  const values = CLAIM_SQL.values({
+    now: new Date(nowMs).toISOString(),
     limit,
     scan,
     perEndpoint,
-    new Date(nowMs + leaseMs).toISOString(),
+    perWorkspace,
+    leaseExpiresAt: new Date(nowMs + leaseMs).toISOString(),
     leaseMs,
     workspaceIds,
-    perWorkspace,
     maxLeaseRecoveries,
-    givenUpError(maxLeaseRecoveries),
-    LOST_ATTEMPT_ERROR,
+    givenUpError: givenUpError(maxLeaseRecoveries),
+    lostAttemptError: LOST_ATTEMPT_ERROR,
     settled,
-  ];
-  const { rows } = await db.query<ClaimedDelivery & { capped: boolean }>({ name: "delivery-claim", text: CLAIM_SQL, values });
+  });
+  const { rows } = await db.query<ClaimedDelivery & { capped: boolean }>({ name: "delivery-claim", text: CLAIM_SQL.text, values });
   return {
     capped: rows[0]?.capped ?? false,
     deliveries: rows.filter((row) => row.id !== null).map(({ capped: _, ...delivery }) => delivery),

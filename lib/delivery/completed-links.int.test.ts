@@ -3,18 +3,13 @@ import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "delivery-integration-tests-only-key";
-});
-
 import type { WebhookPayload } from "@/lib/contract/webhook-payload";
 import { allowJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
 import { sealUpstreamKey } from "@/lib/upstream/upstream-key";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
+import { prisma } from "@/lib/db/client";
 import { requireDatabaseUrl } from "@/lib/env";
-import { createTestWorkspace, postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { startSimulator, type Simulator } from "@/simulator/server";
 import { waitForJob } from "@/simulator/testing/wait-for-job";
 import { createDeliveryWorker } from "./create-delivery-worker";
@@ -35,8 +30,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all([simulator.close(), receiver.close()]);
-  await disconnectPrisma();
-  await closePool();
 });
 
 /** A translate job finished on the simulator, and its job.completed as the simulator sent it. */
@@ -136,8 +129,7 @@ async function startCountingProxy(target: string) {
   return {
     calls,
     url: origin,
-    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
-  };
+    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))) };
 }
 
 describe("the fresh links of a job.completed", () => {

@@ -2,14 +2,14 @@ import "server-only";
 import type pg from "pg";
 import { getPool } from "@/lib/db/pool";
 import { env, requireDatabaseUrl } from "@/lib/env";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 import type { AddressPolicy } from "@/lib/ssrf/classify-address";
 import { defaultAddressPolicy } from "@/lib/ssrf/default-address-policy";
 import type { ResolveHost } from "@/lib/ssrf/resolve-host";
 import { claimDeliveries, type ClaimedDelivery } from "./claim-deliveries";
 import { disableFailingEndpoints } from "./disable-failing-endpoints";
-import { createOutcomeRecorder } from "./group-outcomes";
-import { listenForDeliveryWake, type WakeListener } from "./listen-delivery-wake";
+import { createOutcomeRecorder } from "./create-outcome-recorder";
+import { listenForDeliveryWake, type WakeListener } from "./listen-for-delivery-wake";
 import { DEFAULT_TIMEOUT_MS } from "./post-webhook";
 import { renewLeases } from "./renew-leases";
 import { requestFreshLinks, sendDelivery, type DeliveryContext } from "./send-delivery";
@@ -18,7 +18,7 @@ import { shareFreshLinks } from "./share-fresh-links";
 // A delivery worker: claims due deliveries (claim-deliveries.ts) into at most `concurrency` sends
 // in flight, each on its own — a slow endpoint holds its own slots, never a batch, and at most
 // its endpoint's and its workspace's share of them. A slot is free again when the HTTP exchange
-// is over; outcomes are written behind, batched (group-outcomes.ts), at most `concurrency` of
+// is over; outcomes are written behind, batched (create-outcome-recorder.ts), at most `concurrency` of
 // them waiting before claiming pauses. It looks for work when woken (LISTEN delivery_wake, one
 // connection per worker), when a send finishes while more may be due (or a cap may have held
 // some back), and every `pollMs` (retries falling due, lost notifications). Its leases are short
@@ -118,7 +118,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions = {}): Deliv
     sending += 1;
     held.set(delivery.id, delivery.attemptNumber);
     const task: Promise<void> = sendDelivery(delivery, context, stopping.signal, onSent)
-      .catch((error: unknown) => logger.error("delivery attempt failed unexpectedly", { deliveryId: delivery.id, error }))
+      .catch((error: unknown) => logger.error({ deliveryId: delivery.id, error }, "delivery attempt failed unexpectedly"))
       .finally(() => {
         // Nothing more to renew: if the outcome was not written, the lease runs out and another
         // attempt follows (claim-deliveries.ts bounds how often that can happen in a row).
@@ -145,7 +145,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions = {}): Deliv
       }
     } catch (error) {
       // The database is away: the next poll tries again.
-      logger.warn("delivery claim failed", { error });
+      logger.warn({ error }, "delivery claim failed");
     } finally {
       claiming = false;
     }
@@ -171,9 +171,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions = {}): Deliv
       const kept = await renewLeases(db, claims, clock() + leaseMs);
       const lost = claims.filter((claim) => held.has(claim.id) && !kept.has(claim.id));
       // Taken over after a renewal came too late (or finished meanwhile): its outcome will be refused.
-      if (lost.length > 0) logger.debug("delivery leases not renewed", { deliveryIds: lost.map((claim) => claim.id) });
+      if (lost.length > 0) logger.debug({ deliveryIds: lost.map((claim) => claim.id) }, "delivery leases not renewed");
     } catch (error) {
-      logger.warn("delivery lease renewal failed", { error });
+      logger.warn({ error }, "delivery lease renewal failed");
     } finally {
       renewing = false;
     }
@@ -182,10 +182,10 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions = {}): Deliv
   async function sweep(): Promise<void> {
     try {
       for (const endpoint of await disableFailingEndpoints(db, clock(), workspaceIds)) {
-        logger.warn("webhook endpoint disabled", { endpointId: endpoint.id, workspaceId: endpoint.workspaceId });
+        logger.warn({ endpointId: endpoint.id, workspaceId: endpoint.workspaceId }, "webhook endpoint disabled");
       }
     } catch (error) {
-      logger.warn("failing-endpoint check failed", { error });
+      logger.warn({ error }, "failing-endpoint check failed");
     }
   }
 

@@ -1,15 +1,11 @@
 import pg from "pg";
-import { afterAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "delivery-integration-tests-only-key";
-});
-
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool, getPool } from "@/lib/db/pool";
+import { describe, expect, it, vi } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { getPool } from "@/lib/db/pool";
 import { requireDatabaseUrl } from "@/lib/env";
 import { dubJobEvents } from "@/lib/ingest/testing/sample-events";
-import { createTestWorkspace, postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { createDeliveryWorker } from "./create-delivery-worker";
 import { disableFailingEndpoints } from "./disable-failing-endpoints";
 import { FAILING_DISABLE_AFTER_MS, FAILING_DISABLED_REASON } from "./retry-schedule";
@@ -17,10 +13,6 @@ import { createTestEndpoint } from "./testing/create-test-endpoint";
 
 // The five-day disable happens when five days have passed, not only when an attempt happens to be
 // recorded then: every delivery may have used its attempts a day after the failures began.
-afterAll(async () => {
-  await disconnectPrisma();
-  await closePool();
-});
 
 const DAY = 24 * 3_600_000;
 
@@ -46,12 +38,10 @@ describe("the five-day disable", () => {
     expect(await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: old.endpoint.id } })).toMatchObject({
       enabled: false,
       disabledReason: FAILING_DISABLED_REASON,
-      disabledAt: new Date(now),
-    });
+      disabledAt: new Date(now) });
     expect(await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: old.pending.id } })).toMatchObject({
       status: "failed",
-      lastError: `Endpoint disabled: ${FAILING_DISABLED_REASON}`,
-    });
+      lastError: `Endpoint disabled: ${FAILING_DISABLED_REASON}` });
     expect(await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: young.endpoint.id } })).toMatchObject({ enabled: true, disabledReason: null });
     expect((await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: young.pending.id } })).status).toBe("pending");
     expect(await disableFailingEndpoints(getPool(), now, [old.workspace.id])).toEqual([]);

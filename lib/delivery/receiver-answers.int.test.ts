@@ -1,31 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "delivery-integration-tests-only-key";
-});
-
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool, getPool } from "@/lib/db/pool";
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { getPool } from "@/lib/db/pool";
 import { dubJobEvents } from "@/lib/ingest/testing/sample-events";
-import { createTestWorkspace, postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { claimDeliveries, DEFAULT_MAX_LEASE_RECOVERIES, LOST_ATTEMPT_ERROR } from "./claim-deliveries";
 import { recordOutcome } from "./record-outcome";
 import { createTestEndpoint } from "./testing/create-test-endpoint";
 import { deliverDue } from "./testing/deliver-due";
-import { startReceiver, type Receiver } from "./testing/start-receiver";
+import { receiverForThisFile } from "./testing/start-receiver";
 
 // Whatever a receiver answers, the outcome is recorded: NUL bytes and binary bodies used to make
 // the write fail (PostgreSQL 22021), leaving the delivery to be re-sent every minute, forever.
 // And whatever else stops attempts from being recorded, a delivery is not sent forever.
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver.close();
-  await disconnectPrisma();
-  await closePool();
-});
+const receiver = receiverForThisFile();
 
 const SECOND = 1_000;
 const deliveryOf = (workspaceId: string) =>
@@ -103,8 +91,7 @@ describe("a delivery whose attempts never get recorded", () => {
       error: "HTTP 503",
       responseExcerpt: null,
       startedAtMs: now,
-      durationMs: 5,
-    }, now);
+      durationMs: 5 }, now);
     expect(await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "pending", leaseRecoveries: 0 });
     for (let attempt = 3; attempt <= 5; attempt += 1) {
       now += 2 * SECOND;

@@ -12,7 +12,7 @@ import type { TestEventResult } from "./types";
 // "Send test event" in Settings: a signed sample job.completed sent now, through the same signer,
 // SSRF guard and HTTP client as real deliveries, and answered with how the receiver replied. No
 // delivery row and no effect on the endpoint's health: it is a probe, not an event.
-/** The seed's payload example, unmistakably a test: job_test_… ids and an example.com link. */
+/** The Jobs API documentation's payload example, unmistakably a test: job_test_… ids and an example.com link. */
 export function buildTestPayload(now: Date): string {
   const jobId = `job_test_${randomBytes(6).toString("hex")}`;
   const expiresAt = new Date(now.getTime() + 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z");

@@ -1,42 +1,22 @@
 import { spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "delivery-integration-tests-only-key";
-});
-
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
-import { env, requireDatabaseUrl } from "@/lib/env";
+import { describe, expect, it, vi } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { samplePayload } from "@/lib/ingest/testing/sample-events";
-import { createTestWorkspace, postSigned, type TestWorkspace } from "@/lib/ingest/testing/webhook-requests";
+import { postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 import { LOST_ATTEMPT_ERROR } from "./claim-deliveries";
-import { createDeliveryWorker, DEFAULT_LEASE_MS, type DeliveryWorkerOptions } from "./create-delivery-worker";
+import { DEFAULT_LEASE_MS } from "./create-delivery-worker";
 import { createTestEndpoint } from "./testing/create-test-endpoint";
-import { startReceiver, type Receiver } from "./testing/start-receiver";
+import { ownPoolWorkers } from "./testing/own-pool-workers";
+import { receiverForThisFile } from "./testing/start-receiver";
 
 // The bounds that keep one crash or one tenant from stalling everyone's deliveries, with the
 // production defaults: leases a dead worker cannot hold for long, and each workspace's share.
-let receiver: Receiver;
-const pools: pg.Pool[] = [];
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver.close();
-  await Promise.all(pools.map((pool) => pool.end()));
-  await disconnectPrisma();
-  await closePool();
-});
-
-function workerFor(workspaceIds: string[], options: DeliveryWorkerOptions = {}) {
-  const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 6 });
-  pools.push(pool);
-  return createDeliveryWorker({ pool, workspaceIds, policy: { allowPrivate: true }, listen: false, pollMs: 100, ...options });
-}
+const receiver = receiverForThisFile();
+const workerFor = ownPoolWorkers();
 
 async function ingest(workspace: TestWorkspace, count: number, prefix: string): Promise<void> {
   const sent = Array.from({ length: count }, (_, i) => postSigned(workspace, samplePayload("dub", "created", `${prefix}_${i}`, Date.now())));
@@ -59,8 +39,7 @@ describe("a worker killed with SIGKILL mid-send", () => {
 
     const child = spawn(process.execPath, ["--import", "tsx", path.resolve("lib/delivery/testing/run-worker-process.ts"), workspace.id], {
       env: { ...process.env, LOG_LEVEL: "error" },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+      stdio: ["ignore", "ignore", "inherit"] });
     const exited = new Promise((resolve) => child.once("exit", resolve));
     try {
       // Mid-send: the endpoint's in-flight slots are all taken by the child's hanging requests.
@@ -92,8 +71,7 @@ describe("a worker killed with SIGKILL mid-send", () => {
     for (const [messageId, count] of received) expect(count, messageId).toBe(inFlightAtKill.has(messageId) ? 2 : 1);
     const repeated = await prisma.webhookDelivery.findMany({
       where: { workspaceId: workspace.id, messageId: { in: [...inFlightAtKill] } },
-      select: { attemptCount: true, leaseRecoveries: true, attempts: { orderBy: { attemptNumber: "asc" }, select: { statusCode: true, error: true } } },
-    });
+      select: { attemptCount: true, leaseRecoveries: true, attempts: { orderBy: { attemptNumber: "asc" }, select: { statusCode: true, error: true } } } });
     for (const delivery of repeated) {
       expect(delivery).toMatchObject({ attemptCount: 2, leaseRecoveries: 0, attempts: [{ statusCode: null, error: LOST_ATTEMPT_ERROR }, { statusCode: 200, error: null }] });
     }

@@ -1,12 +1,7 @@
 import pg from "pg";
-import { afterAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "ingest-integration-tests-only-key";
-});
-
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool, getPool } from "@/lib/db/pool";
+import { describe, expect, it, vi } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { getPool } from "@/lib/db/pool";
 import { DELIVERY_WAKE_CHANNEL } from "@/lib/delivery/channel";
 import { createTestEndpoint } from "@/lib/delivery/testing/create-test-endpoint";
 import { requireDatabaseUrl } from "@/lib/env";
@@ -14,21 +9,17 @@ import { applyEvent } from "./apply-event";
 import { buildEventInput } from "./build-event-input";
 import { parseIngestPayload } from "./schemas";
 import { dubJobEvents, samplePayload, T0 } from "./testing/sample-events";
-import { createTestWorkspace, postSigned } from "./testing/webhook-requests";
+import { postSigned } from "./testing/webhook-requests";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 
 // The outbox: each stored event becomes one WebhookDelivery per subscribed, enabled endpoint of
 // its workspace, written by the statement that stores the event — so in its transaction.
-afterAll(async () => {
-  await disconnectPrisma();
-  await closePool();
-});
 
 const deliveriesOf = (workspaceId: string) =>
   prisma.webhookDelivery.findMany({
     where: { workspaceId },
     select: { endpointId: true, eventType: true, messageId: true, status: true, attemptCount: true, jobEvent: { select: { webhookId: true } } },
-    orderBy: { createdAt: "asc" },
-  });
+    orderBy: { createdAt: "asc" } });
 
 async function send(workspace: { id: string; secret: string }, payload: unknown, id?: string) {
   const response = await postSigned(workspace, payload, { id });
@@ -104,8 +95,7 @@ describe("the outbox step", () => {
       buildEventInput({ workspaceId: workspace.id, webhookId }, parseIngestPayload(payload, JSON.stringify(payload)), payload);
     const counts = async () => ({
       events: await prisma.jobEvent.count({ where: { workspaceId: workspace.id } }),
-      deliveries: await prisma.webhookDelivery.count({ where: { workspaceId: workspace.id } }),
-    });
+      deliveries: await prisma.webhookDelivery.count({ where: { workspaceId: workspace.id } }) });
 
     const client = await getPool().connect();
     try {

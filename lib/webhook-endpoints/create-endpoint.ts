@@ -21,7 +21,7 @@ export async function createEndpoint(workspaceId: string, input: CreateEndpointI
     // leaves alone the KEY SHARE locks that inserts referencing the workspace take (ingest).
     await tx.$queryRaw`SELECT id FROM "Workspace" WHERE id = ${workspaceId} FOR NO KEY UPDATE`;
     if ((await tx.webhookEndpoint.count({ where: { workspaceId } })) >= max) {
-      throw new ApiError("INVALID_REQUEST", endpointLimitMessage(max), 409);
+      throw new ApiError("CONFLICT", endpointLimitMessage(max));
     }
     return tx.webhookEndpoint.create({
       data: {

@@ -5,7 +5,7 @@ import type { ConnectionCheck } from "./types";
 export type { ConnectionCheck };
 
 /**
- * Reads the upstream's answer to download-result for a job that cannot exist. Only the seed's
+ * Reads the upstream's answer to download-result for a job that cannot exist. Only the documented
  * own 404 envelope proves the key was accepted: any web server answers 404 to an unknown path.
  */
 export function describeConnectionCheck(httpStatus: number, body: unknown): ConnectionCheck {

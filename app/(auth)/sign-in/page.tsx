@@ -4,7 +4,7 @@ import { AUTH_LINK_CLASSES, AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { routes } from "@/components/routes";
 import { describeAuthError } from "@/lib/auth/describe-auth-error";
-import { listAlternativeProviders } from "@/lib/auth/list-sign-in-providers";
+import { listSignInProviders } from "@/lib/auth/list-sign-in-providers";
 import { toSafeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { isEmailConfigured } from "@/lib/email/mailer";
 
@@ -27,7 +27,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     >
       <div className="space-y-6">
         <SignInForm callbackUrl={safeCallbackUrl} initialError={describeAuthError(error)} confirmsEmail={isEmailConfigured()} />
-        <AlternativeSignIn providers={listAlternativeProviders()} callbackUrl={safeCallbackUrl} />
+        <AlternativeSignIn providers={listSignInProviders()} callbackUrl={safeCallbackUrl} />
       </div>
     </AuthCard>
   );

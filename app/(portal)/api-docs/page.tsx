@@ -6,14 +6,14 @@ import { routes } from "@/components/routes";
 import { buttonClassName } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMembership } from "@/lib/auth/session";
-import { getRequestOrigin } from "@/lib/http/get-request-origin";
+import { getPublicOrigin } from "@/lib/http/get-public-origin";
 import { curlExample, EXAMPLE_JOB_ID, javaExample, javascriptExample, PLACEHOLDER_API_KEY, pythonExample } from "@/lib/v1-api/code-examples";
 
 export const metadata = { title: "API" };
 
 export default async function ApiDocsPage() {
   await requireMembership();
-  const baseUrl = getRequestOrigin(await headers());
+  const baseUrl = getPublicOrigin(await headers());
   const example = { baseUrl, apiKey: PLACEHOLDER_API_KEY, jobId: EXAMPLE_JOB_ID };
   return (
     <>

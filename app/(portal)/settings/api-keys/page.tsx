@@ -3,7 +3,7 @@ import { ApiKeysPanel } from "@/components/api-keys/api-keys-panel";
 import { routes } from "@/components/routes";
 import { buttonClassName } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { canManageWorkspace } from "@/lib/auth/assert-role";
+import { hasScope } from "@/lib/auth/roles";
 import { requireMembership } from "@/lib/auth/session";
 
 export const metadata = { title: "API keys" };
@@ -26,7 +26,7 @@ export default async function ApiKeysPage() {
           </Link>
         }
       />
-      <ApiKeysPanel canManage={canManageWorkspace(membership)} />
+      <ApiKeysPanel canManage={hasScope(membership.role, "apiKeys.write")} />
     </>
   );
 }
