@@ -225,6 +225,8 @@ test("a refused request explains itself, and the tester checks a pasted one with
     await page.getByLabel("Body", { exact: true }).fill(body);
     await page.getByRole("button", { name: "Test request" }).click();
     await expect(page.getByText("This request would be accepted")).toBeVisible();
+    // In a live region that was there before the verdict: a screen reader announces it.
+    await expect(page.getByRole("status").filter({ hasText: "This request would be accepted" })).toBeAttached();
     await expect(page.getByTestId("tester-result")).toContainText("job_tester_1");
     await expectAccessible(page, "settings, the tester's verdict");
     const list = (await (await page.request.get("/api/jobs")).json()) as { jobs: unknown[] };
@@ -235,6 +237,7 @@ test("a refused request explains itself, and the tester checks a pasted one with
     await page.getByLabel("Body", { exact: true }).fill(body.replace("12}", "14}"));
     await page.getByRole("button", { name: "Test request" }).click();
     await expect(page.getByText("This request would be refused: Signature mismatch (HTTP 401)")).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "This request would be refused" })).toBeAttached();
     await expectAccessible(page, "settings, the tester's refusal");
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });

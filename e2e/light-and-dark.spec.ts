@@ -164,6 +164,7 @@ test("signed in: every page and dialog, light and dark, meets WCAG 2.1 AA", asyn
           await openDialog("Delete endpoint", "Delete this endpoint?")(p);
         },
       },
+      { name: "endpoint-not-found", path: "/settings/webhooks/endpoint-that-does-not-exist", ready: (p) => p.getByRole("heading", { name: "Endpoint not found" }) },
       { name: "api-keys", path: "/settings/api-keys", ready: (p) => p.getByTestId("api-key-row") },
       { name: "api-keys-create-dialog", then: openDialog("Create API key", "Create an API key") },
       {
