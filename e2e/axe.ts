@@ -98,6 +98,9 @@ export interface ExpectAccessibleOptions extends Pick<AxeOptions, "exclude"> {
   screenshot?: string;
 }
 
+/** Time added to the test's timeout per scheme checked. */
+const CHECK_ALLOWANCE_MS = 20_000;
+
 /**
  * Fails the test (softly: it runs on and lists every page's findings at the end) on any serious or
  * critical WCAG 2.1 A/AA violation on the page as it is now, in light and in dark mode. Call it on
@@ -105,6 +108,10 @@ export interface ExpectAccessibleOptions extends Pick<AxeOptions, "exclude"> {
  * colour scheme it had.
  */
 export async function expectAccessible(page: Page, name: string, options: ExpectAccessibleOptions = {}): Promise<void> {
+  // The checks come on top of the journey, so they bring their own time: an axe run over a page
+  // takes a few seconds, and many times that on a machine busy with other suites.
+  const { timeout } = test.info();
+  if (timeout > 0) test.info().setTimeout(timeout + CHECK_ALLOWANCE_MS * (options.schemes ?? SCHEMES).length);
   await test.step(`axe: ${name}`, async () => {
     const { dark, systemDark } = await page.evaluate(() => ({
       dark: document.documentElement.classList.contains("dark"),

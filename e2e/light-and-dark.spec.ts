@@ -88,8 +88,7 @@ test("signed out: sign-in, sign-up, check-email and confirm, light and dark, mee
 });
 
 test("signed in: every page and dialog, light and dark, meets WCAG 2.1 AA", async ({ signedInPage: page, simulator }) => {
-  // Some 35 pages and dialogs, each checked twice with a full-page screenshot: minutes on a busy machine.
-  test.setTimeout(600_000);
+  test.setTimeout(240_000);
   const receiver = await startWebhookReceiver();
   receiver.respondWith(503, JSON.stringify({ error: "down for the check" }));
   // The demo workspace is shared with the other specs: what this test adds, it takes away again.
