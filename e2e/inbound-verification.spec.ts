@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { expect, screenshotPath, signUp, test } from "./fixtures";
 import { startVendor, type Vendor } from "./vendor-simulator";
 import { VENDOR_URL } from "./vendor-url";
@@ -108,6 +109,7 @@ test.describe("Connecting a vendor, each way it may sign", () => {
       await saveVerification(page);
       await expect(page.getByTestId("verification-method")).toHaveText("Verified by: HMAC signature header");
       await page.screenshot({ path: screenshotPath("settings-inbound-hmac"), fullPage: true });
+      await expectAccessible(page, "settings, HMAC verification");
     });
     await test.step("the retried events and new jobs arrive, once each", async () => {
       await expectJobArrived(page, early, "Transcribed", 3);
@@ -162,6 +164,7 @@ test.describe("Connecting a vendor, each way it may sign", () => {
     const url = await revealed(page, "Webhook URL");
     expect(url).toMatch(/\/api\/webhooks\/[^/]+\/[A-Za-z0-9_-]{43}$/);
     await page.screenshot({ path: screenshotPath("settings-inbound-url-token"), fullPage: true });
+    await expectAccessible(page, "settings, URL token verification");
 
     const vendor = await startVendor({ url, signing: "none" }, { duplicateRate: 1 });
     vendors.push(vendor);
@@ -214,6 +217,7 @@ test("a refused request explains itself, and the tester checks a pasted one with
     await expect(row.getByTestId("signing-string")).toContainText('"sizeBytes":13');
     await expect(row.getByTestId("signing-string")).not.toContainText("topsecret");
     await expect(row.getByTestId("signature-diagnostics")).toContainText(`Received${good.slice(0, 11)}…${good.slice(-4)}`);
+    await expectAccessible(page, "settings, a refused request open");
   });
 
   await test.step("the tester accepts the genuine request and stores nothing", async () => {
@@ -221,7 +225,10 @@ test("a refused request explains itself, and the tester checks a pasted one with
     await page.getByLabel("Body", { exact: true }).fill(body);
     await page.getByRole("button", { name: "Test request" }).click();
     await expect(page.getByText("This request would be accepted")).toBeVisible();
+    // In a live region that was there before the verdict: a screen reader announces it.
+    await expect(page.getByRole("status").filter({ hasText: "This request would be accepted" })).toBeAttached();
     await expect(page.getByTestId("tester-result")).toContainText("job_tester_1");
+    await expectAccessible(page, "settings, the tester's verdict");
     const list = (await (await page.request.get("/api/jobs")).json()) as { jobs: unknown[] };
     expect(list.jobs).toHaveLength(0);
   });
@@ -230,6 +237,8 @@ test("a refused request explains itself, and the tester checks a pasted one with
     await page.getByLabel("Body", { exact: true }).fill(body.replace("12}", "14}"));
     await page.getByRole("button", { name: "Test request" }).click();
     await expect(page.getByText("This request would be refused: Signature mismatch (HTTP 401)")).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "This request would be refused" })).toBeAttached();
+    await expectAccessible(page, "settings, the tester's refusal");
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       for (const section of ["Inbound webhook", "Verification", "Refused requests", "Test a request"]) {

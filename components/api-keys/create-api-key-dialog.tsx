@@ -51,7 +51,7 @@ export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
             <output
               aria-label="New API key"
               data-testid="new-api-key"
-              className="flex h-9 min-w-0 flex-1 items-center overflow-x-auto rounded-md border border-subtle bg-muted px-3 font-mono text-ui whitespace-nowrap text-emphasis"
+              className="flex min-h-9 min-w-0 flex-1 items-center rounded-md border border-subtle bg-muted px-3 py-1.5 font-mono text-ui break-all text-emphasis"
             >
               {key}
             </output>

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { serverFieldErrors } from "@/components/field-errors";
-import { Alert } from "@/components/ui/alert";
+import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -78,7 +78,7 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
   return (
     <Card>
       <form onSubmit={handleSubmit} noValidate aria-label="Verification">
-        <CardBody className="space-y-6">
+        <CardBody className="flex flex-col gap-6">
           <fieldset disabled={disabled} className="space-y-2">
             <legend className="mb-1.5 text-sm font-medium text-emphasis">How the Jobs API signs its requests</legend>
             <div className="grid gap-2">
@@ -165,7 +165,7 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
             </Alert>
           )}
           {update.isError && !serverField && <Alert tone="danger">{update.error.message}</Alert>}
-          {update.isSuccess && <Alert tone="success">Verification updated.</Alert>}
+          <LiveAlert tone="success">{update.isSuccess && "Verification updated."}</LiveAlert>
         </CardBody>
         <CardFooter>
           <p className="mr-auto text-ui text-subtle">

@@ -8,7 +8,7 @@ import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatCost, formatMediaDuration } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, TableRowHeaderCell } from "@/components/ui/table";
 import type { SerializedJob } from "@/lib/jobs/types";
 import { JOB_COLUMNS } from "./job-columns";
 import { JobProgress } from "./job-progress";
@@ -16,14 +16,13 @@ import { StatusChip } from "./status-chip";
 import { PRODUCT_LABELS } from "./status-style";
 
 export interface JobsTableProps {
-  id: string;
   jobs: SerializedJob[];
   /** True while a new page loads behind the current one. */
   stale?: boolean;
 }
 
 /** The list of jobs. A row opens its job on click; the id link does the same from the keyboard. */
-export function JobsTable({ id, jobs, stale }: JobsTableProps) {
+export function JobsTable({ jobs, stale }: JobsTableProps) {
   const router = useRouter();
 
   function openRow(event: MouseEvent, jobId: string) {
@@ -33,7 +32,7 @@ export function JobsTable({ id, jobs, stale }: JobsTableProps) {
   }
 
   return (
-    <div id={id} role="tabpanel" aria-busy={stale || undefined} className={cn("transition-opacity", stale && "opacity-60")}>
+    <div aria-busy={stale || undefined} className={cn("transition-opacity", stale && "opacity-60")}>
       <Table aria-label="Jobs">
         <TableHead>
           <tr>
@@ -47,7 +46,7 @@ export function JobsTable({ id, jobs, stale }: JobsTableProps) {
         <TableBody>
           {jobs.map((job) => (
             <TableRow key={job.id} data-testid="job-row" data-job-id={job.id} onClick={(event) => openRow(event, job.id)} className="group cursor-pointer">
-              <TableCell className="py-2.5 pr-3 pl-4">
+              <TableRowHeaderCell className="py-2.5 pr-3 pl-4">
                 <div className="flex items-center gap-1">
                   <Link
                     href={routes.job(job.id)}
@@ -62,7 +61,7 @@ export function JobsTable({ id, jobs, stale }: JobsTableProps) {
                     className="size-7 text-muted opacity-0 group-hover:opacity-100 focus-visible:opacity-100"
                   />
                 </div>
-              </TableCell>
+              </TableRowHeaderCell>
               <TableCell className="px-3 whitespace-nowrap">{PRODUCT_LABELS[job.apiProduct]}</TableCell>
               <TableCell className="px-3">
                 <StatusChip status={job.status} state={job.state} />

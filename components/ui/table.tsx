@@ -1,7 +1,9 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "./cn";
 
-// Table primitives: a bordered, horizontally scrollable container and quiet rows.
+// Table primitives: a bordered, horizontally scrollable container and quiet rows. Column headers
+// are <th scope="col">; the cell that names its row (a job id, a key's name) is a
+// <th scope="row">, so a screen reader moving along a row hears which one it is in.
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
   return (
     <div className="overflow-x-auto rounded-lg border border-subtle bg-default shadow-xs">
@@ -34,4 +36,9 @@ export function TableHeaderCell({ className, ...props }: ThHTMLAttributes<HTMLTa
 
 export function TableCell({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
   return <td className={cn("px-4 py-3 align-middle text-default", className)} {...props} />;
+}
+
+/** The cell that names its row, styled as any other cell. */
+export function TableRowHeaderCell({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
+  return <th scope="row" className={cn("px-4 py-3 text-left align-middle font-normal text-default", className)} {...props} />;
 }

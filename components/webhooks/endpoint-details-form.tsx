@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { serverFieldErrors, toFieldErrors, type FieldErrors } from "@/components/field-errors";
-import { Alert } from "@/components/ui/alert";
+import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
 import { createEndpointSchema } from "@/lib/webhook-endpoints/schemas";
@@ -30,10 +30,10 @@ export function EndpointDetailsForm({ endpoint, canManage }: { endpoint: Webhook
   return (
     <Card>
       <form onSubmit={handleSubmit} noValidate aria-label="Endpoint details">
-        <CardBody className="space-y-5">
+        <CardBody className="flex flex-col gap-5">
           <EndpointFormFields idPrefix={idPrefix} defaults={endpoint} errors={{ ...serverErrors, ...fieldErrors }} disabled={!canManage} />
           {update.isError && !serverErrors && <Alert tone="danger">{update.error.message}</Alert>}
-          {update.isSuccess && <Alert tone="success">Endpoint saved.</Alert>}
+          <LiveAlert tone="success">{update.isSuccess && "Endpoint saved."}</LiveAlert>
         </CardBody>
         <CardFooter>
           {!canManage && <p className="mr-auto text-ui text-subtle">Only owners and admins can change endpoints.</p>}

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import type { MouseEvent } from "react";
 import { routes } from "@/components/routes";
 import { ChevronRightIcon } from "@/components/ui/icons";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, TableRowHeaderCell } from "@/components/ui/table";
 import type { WebhookEndpointView } from "@/lib/webhook-endpoints/types";
 import { EndpointStatusBadge } from "./endpoint-status-badge";
 import { SuccessRate } from "./success-rate";
@@ -35,7 +35,7 @@ export function EndpointsTable({ endpoints }: { endpoints: WebhookEndpointView[]
       <TableBody>
         {endpoints.map((endpoint) => (
           <TableRow key={endpoint.id} data-testid="endpoint-row" onClick={(event) => openRow(event, endpoint.id)} className="cursor-pointer">
-            <TableCell className="max-w-md">
+            <TableRowHeaderCell className="max-w-md">
               <Link
                 href={routes.endpoint(endpoint.id)}
                 className="block truncate rounded-sm font-mono text-ui font-medium text-emphasis hover:text-brand focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
@@ -43,7 +43,7 @@ export function EndpointsTable({ endpoints }: { endpoints: WebhookEndpointView[]
                 {endpoint.url}
               </Link>
               {endpoint.description && <p className="mt-0.5 truncate text-ui text-subtle">{endpoint.description}</p>}
-            </TableCell>
+            </TableRowHeaderCell>
             <TableCell>
               <ul className="flex max-w-xs flex-wrap gap-1" aria-label="Events">
                 {endpoint.eventTypes.map((type) => (
