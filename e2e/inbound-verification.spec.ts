@@ -8,7 +8,6 @@ import { VENDOR_URL } from "./vendor-url";
 // Connecting a vendor that signs each way, as a user who only reads Settings → Inbound webhook:
 // the simulator (started here, one per test) signs as SIMULATOR_SIGNING would, sends every event
 // twice (at-least-once, re-signed), and rotates its secret halfway.
-type Signing = "standard" | "hmac-hex" | "hmac-base64-ts" | "none";
 
 const media = (name: string) => `https://media.example.com/inbound/${name}.mp4`;
 const vendors: Vendor[] = [];

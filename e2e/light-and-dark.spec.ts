@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
-import { CONFIRM_SUBJECT, expect, mailLink, ORIGIN, PORTAL_URL, screenshotPath, test, waitForMail } from "./fixtures";
+import { CONFIRM_SUBJECT, expect, mailLink, ORIGIN, PORTAL_URL, test, waitForMail } from "./fixtures";
 import { startWebhookReceiver } from "./webhook-receiver";
 
 // Every page and dialog of the portal in light and dark mode: a screenshot of each for review, and
@@ -16,7 +16,7 @@ interface PageCheck {
   /** What shows once the page has its data. */
   ready?: (page: Page) => Locator;
   /** Something to do after it is ready, such as opening a dialog. */
-  then?: (page: Page) => Promise<void>;
+  andThen?: (page: Page) => Promise<void>;
 }
 
 async function waitForJob(page: Page, jobId: string, state: string): Promise<void> {
@@ -31,7 +31,7 @@ async function checkPages(page: Page, checks: PageCheck[]): Promise<void> {
     await test.step(check.name, async () => {
       if (check.path) await page.goto(check.path);
       if (check.ready) await expect(check.ready(page).first()).toBeVisible();
-      await check.then?.(page);
+      await check.andThen?.(page);
       await expectAccessible(page, check.name, { screenshot: `page-${check.name}` });
     });
   }
@@ -52,7 +52,7 @@ test("signed out: sign-in, sign-up, check-email and confirm, light and dark, mee
     { name: "sign-in", path: "/sign-in", ready: (p) => p.getByRole("button", { name: "Sign in", exact: true }) },
     {
       name: "sign-in-error",
-      then: async (p) => {
+      andThen: async (p) => {
         await p.getByLabel("Email", { exact: true }).fill("nobody@example.com");
         await p.getByLabel("Password", { exact: true }).fill("not-the-password");
         await p.getByRole("button", { name: "Sign in", exact: true }).click();
@@ -62,14 +62,14 @@ test("signed out: sign-in, sign-up, check-email and confirm, light and dark, mee
     { name: "sign-up", path: "/sign-up", ready: (p) => p.getByRole("button", { name: "Create account" }) },
     {
       name: "sign-up-invalid",
-      then: async (p) => {
+      andThen: async (p) => {
         await p.getByRole("button", { name: "Create account" }).click();
         await expect(p.getByText("Enter your name")).toBeVisible();
       },
     },
     {
       name: "check-email",
-      then: async (p) => {
+      andThen: async (p) => {
         await p.getByLabel("Your name").fill("Grace Hopper");
         await p.getByLabel("Work email").fill(email);
         await p.getByLabel("Password", { exact: true }).fill("compilers-since-1952");
@@ -117,59 +117,59 @@ test("signed in: every page and dialog, light and dark, meets WCAG 2.1 AA", asyn
         name: "job-failed",
         path: `/jobs/${failed.jobId}`,
         ready: (p) => p.getByTestId("failure-reason"),
-        then: async (p) => {
+        andThen: async (p) => {
           await p.getByTestId("job-event").first().locator("summary").click();
           await expect(p.getByTestId("event-payload")).toBeVisible();
         },
       },
       { name: "job-not-found", path: "/jobs/job_that_does_not_exist", ready: (p) => p.getByRole("heading", { name: "Job not found" }) },
       { name: "settings", path: "/settings", ready: (p) => p.getByTestId("api-key-status") },
-      { name: "settings-rotate-dialog", then: openDialog("Rotate secret", "Rotate the signing secret?") },
+      { name: "settings-rotate-dialog", andThen: openDialog("Rotate secret", "Rotate the signing secret?") },
       { name: "webhooks", path: "/settings/webhooks", ready: (p) => p.getByRole("link", { name: receiver.url }) },
-      { name: "webhooks-add-dialog", then: openDialog("Add endpoint", "Add a webhook endpoint") },
+      { name: "webhooks-add-dialog", andThen: openDialog("Add endpoint", "Add a webhook endpoint") },
       {
         name: "webhook-endpoint",
         path: `/settings/webhooks/${endpointId}`,
         ready: (p) => p.getByTestId("delivery-row"),
-        then: async (p) => {
+        andThen: async (p) => {
           await p.getByRole("button", { name: "Send test event" }).click();
           await expect(p.getByTestId("test-event-result")).toBeVisible();
         },
       },
       {
         name: "webhook-delivery-dialog",
-        then: async (p) => {
+        andThen: async (p) => {
           await p.getByTestId("delivery-row").first().getByRole("cell").nth(1).click();
           await expect(p.getByRole("dialog", { name: /delivery$/ })).toBeVisible();
         },
       },
       {
         name: "webhook-replay-dialog",
-        then: async (p) => {
+        andThen: async (p) => {
           await closeDialog(p);
           await openDialog("Replay failed…", "Replay failed deliveries")(p);
         },
       },
       {
         name: "webhook-rotate-dialog",
-        then: async (p) => {
+        andThen: async (p) => {
           await closeDialog(p);
           await openDialog("Rotate secret", "Rotate the signing secret?")(p);
         },
       },
       {
         name: "webhook-delete-dialog",
-        then: async (p) => {
+        andThen: async (p) => {
           await closeDialog(p);
           await openDialog("Delete endpoint", "Delete this endpoint?")(p);
         },
       },
       { name: "endpoint-not-found", path: "/settings/webhooks/endpoint-that-does-not-exist", ready: (p) => p.getByRole("heading", { name: "Endpoint not found" }) },
       { name: "api-keys", path: "/settings/api-keys", ready: (p) => p.getByTestId("api-key-row") },
-      { name: "api-keys-create-dialog", then: openDialog("Create API key", "Create an API key") },
+      { name: "api-keys-create-dialog", andThen: openDialog("Create API key", "Create an API key") },
       {
         name: "api-keys-created-dialog",
-        then: async (p) => {
+        andThen: async (p) => {
           const dialog = p.getByRole("dialog", { name: "Create an API key" });
           await dialog.getByLabel("Name").fill("Accessibility check, shown once");
           await dialog.getByRole("button", { name: "Create key" }).click();
@@ -178,7 +178,7 @@ test("signed in: every page and dialog, light and dark, meets WCAG 2.1 AA", asyn
       },
       {
         name: "api-keys-revoke-dialog",
-        then: async (p) => {
+        andThen: async (p) => {
           await p.getByRole("dialog", { name: "Copy your new API key" }).getByRole("button", { name: "Done" }).click();
           await openDialog("Revoke Accessibility check, shown once", "Revoke this API key?")(p);
           await p.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
@@ -194,7 +194,7 @@ test("signed in: every page and dialog, light and dark, meets WCAG 2.1 AA", asyn
       await page.setViewportSize({ width: 390, height: 844 });
       await checkPages(page, [
         { name: "mobile-jobs", path: "/jobs", ready: (p) => p.getByTestId("job-row") },
-        { name: "mobile-nav", then: openDialog("Open navigation", "Navigation") },
+        { name: "mobile-nav", andThen: openDialog("Open navigation", "Navigation") },
         { name: "mobile-job-completed", path: `/jobs/${completed.jobId}`, ready: (p) => p.getByTestId("job-output") },
         { name: "mobile-settings", path: "/settings", ready: (p) => p.getByTestId("api-key-status") },
         { name: "mobile-webhook-endpoint", path: `/settings/webhooks/${endpointId}`, ready: (p) => p.getByTestId("delivery-row") },

@@ -31,6 +31,7 @@ export function Dialog({ open, onClose, title, description, children, footer, cl
   }, [open]);
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop; Escape closes a modal <dialog> natively.
     <dialog
       ref={ref}
       aria-labelledby={titleId}

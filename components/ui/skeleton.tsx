@@ -11,6 +11,7 @@ export function SkeletonRows({ count = 2, rowClassName = "h-10", className }: { 
   return (
     <div aria-busy="true" className={cn("space-y-2", className)}>
       {Array.from({ length: count }, (_, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholders that never reorder.
         <Skeleton key={index} className={cn("w-full", rowClassName)} />
       ))}
     </div>
