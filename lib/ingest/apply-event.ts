@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { getPool } from "@/lib/db/pool";
+import { env } from "@/lib/env";
 import { JOB_CHANGES_CHANNEL } from "@/lib/live/job-changes";
 import {
   API_PRODUCTS,
@@ -37,6 +38,14 @@ import type { EventDisposition } from "./merge-job-event";
 //   without a figure never erases one, and every order of a job's events ends in the same row.
 // Status ranks come from lib/workflow (statusRank, isTerminal), passed as arrays per workflow, so
 // the SQL holds no copy of the workflows.
+// Test-only switches (env.INGEST_TEST_SWITCH_OFF, npm run bench:ingest): the statement without
+// its NOTIFYs, or without the outbox step.
+const NOTIFY_ON = !env.INGEST_TEST_SWITCH_OFF.includes("notify");
+const OUTBOX_STEP = env.INGEST_TEST_SWITCH_OFF.includes("outbox")
+  ? `enqueued_deliveries AS (SELECT NULL::text AS id, $7::text AS unused WHERE false)`
+  : NOTIFY_ON
+    ? ENQUEUE_DELIVERIES_STEP
+    : ENQUEUE_DELIVERIES_STEP.replace(/pg_notify\([^)]*\)/, "NULL::void");
 const APPLY_EVENT_SQL = `
 WITH
 redelivery AS (
@@ -103,12 +112,12 @@ stored_outputs AS (
   ON CONFLICT ("jobId", "outputIndex") DO UPDATE SET "sizeBytes" = EXCLUDED."sizeBytes", kind = EXCLUDED.kind
   RETURNING 1
 ),
-${ENQUEUE_DELIVERIES_STEP},
+${OUTBOX_STEP},
 announced AS (
   SELECT pg_notify($26::text, json_build_object(
            'workspaceId', $1::text, 'jobId', e."jobId", 'upstreamJobId', $3::text, 'status', $6::text)::text)
     FROM stored_event AS e
-   WHERE e.disposition = 'applied'
+   WHERE e.disposition = 'applied' AND ${NOTIFY_ON}
 )
 SELECT EXISTS (SELECT 1 FROM redelivery) AS redelivery,
        (SELECT disposition FROM stored_event) AS disposition,

@@ -25,6 +25,8 @@ const MAX_EVENTS_PER_TRANSACTION = 32;
 // Two transactions in flight: one runs its statements while the other waits for its commit flush.
 const MAX_TRANSACTIONS_IN_FLIGHT = 2;
 const QUEUE_FULL_RETRY_AFTER_SECONDS = 2;
+// Test only (env.INGEST_TEST_SWITCH_OFF, npm run bench:ingest): one transaction per event.
+const GROUP_COMMIT_OFF = env.INGEST_TEST_SWITCH_OFF.includes("group-commit");
 
 interface Waiting {
   input: EventInput;
@@ -55,6 +57,7 @@ export function workspaceQueueLimit(): number {
  * with a 503 ApiError at once when the queue (or the workspace's share of it) is full.
  */
 export function applyEventGroupCommitted(input: EventInput): Promise<ApplyEventResult> {
+  if (GROUP_COMMIT_OFF) return applyEvent(input);
   return new Promise((resolve, reject) => {
     const mine = queues.get(input.workspaceId);
     if ((mine?.length ?? 0) >= workspaceQueueLimit()) return reject(queueFull("workspace"));
