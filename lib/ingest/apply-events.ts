@@ -1,0 +1,336 @@
+import type pg from "pg";
+import { namedSql } from "@/lib/db/named-sql";
+import { getPool } from "@/lib/db/pool";
+import { enqueueDeliveriesStep } from "@/lib/delivery/enqueue-deliveries-step";
+import { env } from "@/lib/env";
+import type { JobChange } from "@/lib/live/job-changes";
+import { API_PRODUCTS, JOB_STATUSES, belongsToWorkflow, isTerminal, statusRank } from "@/lib/workflow/workflows";
+import type { EventInput } from "./build-event-input";
+import { createId } from "./create-id";
+import type { EventDisposition } from "./merge-job-event";
+
+// Everything a group of events writes, in ONE statement (one round trip, its own transaction when
+// run alone): per event, the event row, the job's monotonic upsert, the outputs, and the outbox
+// rows (lib/delivery/enqueue-deliveries-step.ts). The events arrive as arrays, unnested into one
+// INSERT … SELECT per table. merge-job-event.ts states the same rules in TypeScript, and the
+// tests hold the SQL to it. Nothing here NOTIFYs: the caller announces the changes after the
+// commit (announce-changes.ts), so that commits do not serialise on PostgreSQL's notify lock.
+//
+// The events of one statement must name distinct jobs and distinct webhook-ids (applyEvents
+// splits them into such waves; group-commits.ts forms groups that are one wave): an UPDATE
+// cannot move one row twice, and each event's verdict is taken against its job as the statement
+// finds it. Why it is right under READ COMMITTED, with any number of portal processes:
+// - Dedupe: JobEvent's unique (workspaceId, webhookId) is the arbiter. A webhook-id already
+//   stored is left out of `fresh` and nothing is written for it; copies racing each other
+//   serialise on the job row lock (below), and the loser's event insert hits ON CONFLICT DO
+//   NOTHING — no error, no row, and its job update was a no-op (the status equals its own, and the
+//   merges are idempotent).
+// - Monotonic: `current_job` locks the job rows FOR UPDATE (in one global order, workspace then
+//   job id, as `created_job` inserts), which waits for a concurrent writer and then returns the
+//   newest committed version. The verdict (applied / late / duplicate) is computed from that
+//   version, so two events for one job are applied one after the other and the furthest status
+//   wins, whatever the commit order.
+// - First event: when no job row exists, `created_job` inserts it (ON CONFLICT DO NOTHING). If a
+//   concurrent first event won that insert, this statement stores nothing for that event; it is
+//   run again, and the new snapshot sees the job (a rare race: one extra round trip).
+// - Figures and createdAt merge order-independently (GREATEST / LEAST ignore NULLs): an event
+//   without a figure never erases one, and every order of a job's events ends in the same row.
+// Status ranks come from lib/workflow (statusRank, isTerminal), passed as a table, so the SQL
+// holds no copy of the workflows.
+
+// Test only (env.INGEST_TEST_SWITCH_OFF, npm run bench:ingest): the statement without its outbox step.
+const OUTBOX_STEP = env.INGEST_TEST_SWITCH_OFF.includes("outbox")
+  ? `enqueued_deliveries AS (SELECT NULL::text AS id, NULL::text AS "workspaceId", NULL::text AS "jobEventId" WHERE false)`
+  : enqueueDeliveriesStep({ storedEvents: "stored_event", as: "enqueued_deliveries" });
+
+interface ApplyEventsParams extends Record<string, unknown> {
+  workspaceIds: string[];
+  webhookIds: string[];
+  upstreamJobIds: string[];
+  apiProducts: string[];
+  statuses: Array<string | null>;
+  statusTexts: string[];
+  events: string[];
+  occurredAts: string[];
+  states: Array<string | null>;
+  completedAts: Array<string | null>;
+  failureReasons: Array<string | null>;
+  durations: Array<number | null>;
+  costs: Array<number | null>;
+  wordCounts: Array<number | null>;
+  payloads: string[];
+  newJobIds: string[];
+  newEventIds: string[];
+  ranks: Array<number | null>;
+  outputEvents: number[];
+  outputIds: string[];
+  outputIndexes: number[];
+  outputSizes: string[];
+  outputKinds: string[];
+  rankProducts: string;
+  rankStatuses: string;
+  rankValues: string;
+  rankTerminal: string;
+}
+
+const APPLY_EVENTS = namedSql<ApplyEventsParams>(`
+WITH
+input AS (
+  SELECT * FROM unnest(
+    :workspaceIds::text[], :webhookIds::text[], :upstreamJobIds::text[], :apiProducts::"ApiProduct"[],
+    :statuses::"JobStatus"[], :statusTexts::text[], :events::text[], :occurredAts::timestamp(3)[],
+    :states::"JobState"[], :completedAts::timestamp(3)[], :failureReasons::text[], :durations::float8[],
+    :costs::numeric[], :wordCounts::int[], :payloads::jsonb[], :newJobIds::text[], :newEventIds::text[], :ranks::int[]
+  ) WITH ORDINALITY AS i(workspace_id, webhook_id, upstream_job_id, api_product, status, status_text, event, occurred_at,
+                         state, completed_at, failure_reason, duration, cost, word_count, payload, new_job_id, new_event_id,
+                         rank, ordinal)
+),
+ranks AS (
+  SELECT * FROM unnest(:rankProducts::"ApiProduct"[], :rankStatuses::"JobStatus"[], :rankValues::int[], :rankTerminal::boolean[])
+           AS r(product, status, rank, terminal)
+),
+fresh AS (
+  SELECT i.* FROM input AS i
+   WHERE NOT EXISTS (SELECT 1 FROM "JobEvent" AS e WHERE e."workspaceId" = i.workspace_id AND e."webhookId" = i.webhook_id)
+),
+current_job AS (
+  SELECT j.id, j.status, j."apiProduct", j."workspaceId", j."upstreamJobId"
+    FROM "Job" AS j
+   WHERE (j."workspaceId", j."upstreamJobId") IN (SELECT workspace_id, upstream_job_id FROM fresh)
+   ORDER BY j."workspaceId", j."upstreamJobId"
+     FOR UPDATE
+),
+verdict AS (
+  SELECT f.ordinal, c.id AS job_id,
+         CASE
+           WHEN f.status IS NULL OR c."apiProduct" <> f.api_product THEN 'ignored'
+           WHEN c.status = f.status THEN 'duplicate'
+           WHEN NOT r.terminal AND f.rank > r.rank THEN 'applied'
+           ELSE 'late'
+         END::"EventDisposition" AS disposition
+    FROM fresh AS f
+    JOIN current_job AS c ON c."workspaceId" = f.workspace_id AND c."upstreamJobId" = f.upstream_job_id
+    LEFT JOIN ranks AS r ON r.product = c."apiProduct" AND r.status = c.status
+),
+created_job AS (
+  INSERT INTO "Job" (id, "workspaceId", "upstreamJobId", "apiProduct", status, state, duration, cost,
+                     "wordCount", "failureReason", "createdAt", "updatedAt", "completedAt")
+  SELECT f.new_job_id, f.workspace_id, f.upstream_job_id, f.api_product, f.status, f.state, f.duration,
+         f.cost, f.word_count, f.failure_reason, f.occurred_at, f.occurred_at, f.completed_at
+    FROM fresh AS f
+   WHERE f.status IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM current_job AS c WHERE c."workspaceId" = f.workspace_id AND c."upstreamJobId" = f.upstream_job_id)
+   ORDER BY f.workspace_id, f.upstream_job_id
+  ON CONFLICT ("workspaceId", "upstreamJobId") DO NOTHING
+  RETURNING id, "workspaceId", "upstreamJobId"
+),
+decided AS (
+  SELECT ordinal, job_id, disposition FROM verdict
+  UNION ALL
+  SELECT f.ordinal, c.id, 'applied'::"EventDisposition"
+    FROM created_job AS c
+    JOIN fresh AS f ON f.workspace_id = c."workspaceId" AND f.upstream_job_id = c."upstreamJobId"
+),
+updated_job AS (
+  UPDATE "Job" AS j SET
+    status          = CASE WHEN v.disposition = 'applied' THEN f.status ELSE j.status END,
+    state           = CASE WHEN v.disposition = 'applied' THEN f.state ELSE j.state END,
+    "updatedAt"     = CASE WHEN v.disposition = 'applied' THEN f.occurred_at ELSE j."updatedAt" END,
+    "completedAt"   = CASE WHEN v.disposition = 'applied' THEN f.completed_at ELSE j."completedAt" END,
+    "failureReason" = CASE WHEN v.disposition = 'applied' THEN f.failure_reason ELSE j."failureReason" END,
+    "createdAt"     = LEAST(j."createdAt", f.occurred_at),
+    duration        = GREATEST(j.duration, f.duration),
+    cost            = GREATEST(j.cost, f.cost),
+    "wordCount"     = GREATEST(j."wordCount", f.word_count)
+    FROM verdict AS v
+    JOIN fresh AS f ON f.ordinal = v.ordinal
+   WHERE j.id = v.job_id AND v.disposition <> 'ignored'
+  RETURNING j.id
+),
+stored_event AS (
+  INSERT INTO "JobEvent" (id, "workspaceId", "jobId", "webhookId", event, status, "occurredAt", "receivedAt",
+                          disposition, payload)
+  -- receivedAt: the time of this insert, after the job locks were waited for — so that it is at
+  -- most a commit away from the moment the row becomes visible (the sweep of the live listeners relies on it).
+  SELECT f.new_event_id, f.workspace_id, d.job_id, f.webhook_id, f.event, f.status_text, f.occurred_at,
+         clock_timestamp() AT TIME ZONE 'UTC', d.disposition, f.payload
+    FROM decided AS d
+    JOIN fresh AS f ON f.ordinal = d.ordinal
+  ON CONFLICT ("workspaceId", "webhookId") DO NOTHING
+  RETURNING id, "workspaceId", "jobId", "webhookId", event, disposition
+),
+stored_outputs AS (
+  INSERT INTO "JobOutput" (id, "jobId", "outputIndex", "sizeBytes", kind)
+  SELECT o.id, e."jobId", o.output_index, o.size_bytes, o.kind
+    FROM unnest(:outputEvents::int[], :outputIds::text[], :outputIndexes::int[], :outputSizes::bigint[], :outputKinds::"OutputKind"[])
+           AS o(ordinal, id, output_index, size_bytes, kind)
+    JOIN input AS i ON i.ordinal = o.ordinal
+    JOIN stored_event AS e ON e."workspaceId" = i.workspace_id AND e."webhookId" = i.webhook_id
+   WHERE e.disposition = 'applied'
+  ON CONFLICT ("jobId", "outputIndex") DO UPDATE SET "sizeBytes" = EXCLUDED."sizeBytes", kind = EXCLUDED.kind
+  RETURNING 1
+),
+${OUTBOX_STEP}
+SELECT i.ordinal::int AS ordinal,
+       f.ordinal IS NULL AS redelivery,
+       e.disposition,
+       d.job_id,
+       (SELECT count(*) FROM enqueued_deliveries AS q WHERE q."jobEventId" = e.id)::int AS enqueued
+  FROM input AS i
+  LEFT JOIN fresh AS f ON f.ordinal = i.ordinal
+  LEFT JOIN decided AS d ON d.ordinal = i.ordinal
+  LEFT JOIN stored_event AS e ON e."workspaceId" = i.workspace_id AND e."webhookId" = i.webhook_id
+ ORDER BY i.ordinal
+`);
+
+/** Every workflow's statuses with lib/workflow's rank and terminal flag: the `ranks` table, built once. */
+const RANK_TABLE = (() => {
+  const rows = API_PRODUCTS.flatMap((product) =>
+    JOB_STATUSES.filter((status) => belongsToWorkflow(product, status)).map((status) => ({
+      product,
+      status,
+      rank: statusRank(product, status),
+      terminal: isTerminal(product, status),
+    })),
+  );
+  const literal = (values: Array<string | number | boolean>) => `{${values.join(",")}}`;
+  return {
+    rankProducts: literal(rows.map((row) => row.product)),
+    rankStatuses: literal(rows.map((row) => row.status)),
+    rankValues: literal(rows.map((row) => row.rank)),
+    rankTerminal: literal(rows.map((row) => row.terminal)),
+  };
+})();
+
+/** What happened to the event: a stored disposition, or `already_received` for a webhook-id seen before. */
+export type IngestDisposition = EventDisposition | "already_received";
+
+export interface ApplyEventResult {
+  disposition: IngestDisposition;
+  /** Whether a JobEvent row was written (false for a redelivery, and for a future event type about a job never seen). */
+  stored: boolean;
+  jobId: string | null;
+}
+
+/** What the caller announces once the statement's transaction has committed (announce-changes.ts). */
+export interface Announcement {
+  /** Applied changes, for the live pages. */
+  changes: JobChange[];
+  /** Workspaces whose events enqueued deliveries, to wake the delivery workers. */
+  wakes: string[];
+}
+
+export interface ApplyEventsOutcome {
+  /** In the order of the inputs. */
+  results: ApplyEventResult[];
+  announcement: Announcement;
+}
+
+interface ApplyEventsRow {
+  ordinal: number;
+  redelivery: boolean;
+  disposition: EventDisposition | null;
+  job_id: string | null;
+  enqueued: number;
+}
+
+// A first event losing the job insert to a concurrent one needs one more run; three is plenty.
+const MAX_ATTEMPTS = 3;
+
+function parametersOf(inputs: readonly EventInput[]): ApplyEventsParams {
+  const outputs = inputs.flatMap((input, index) => input.outputs.map((output) => ({ ordinal: index + 1, ...output })));
+  return {
+    workspaceIds: inputs.map((input) => input.workspaceId),
+    webhookIds: inputs.map((input) => input.webhookId),
+    upstreamJobIds: inputs.map((input) => input.upstreamJobId),
+    apiProducts: inputs.map((input) => input.apiProduct),
+    statuses: inputs.map((input) => input.status),
+    statusTexts: inputs.map((input) => input.statusText),
+    events: inputs.map((input) => input.event),
+    occurredAts: inputs.map((input) => input.occurredAt),
+    states: inputs.map((input) => input.state),
+    completedAts: inputs.map((input) => input.completedAt),
+    failureReasons: inputs.map((input) => input.failureReason),
+    durations: inputs.map((input) => input.duration),
+    costs: inputs.map((input) => input.cost),
+    wordCounts: inputs.map((input) => input.wordCount),
+    payloads: inputs.map((input) => JSON.stringify(input.payload)),
+    newJobIds: inputs.map(() => createId()),
+    newEventIds: inputs.map(() => createId()),
+    ranks: inputs.map((input) => (input.status === null ? null : statusRank(input.apiProduct, input.status))),
+    outputEvents: outputs.map((output) => output.ordinal),
+    outputIds: outputs.map(() => createId()),
+    outputIndexes: outputs.map((output) => output.outputIndex),
+    outputSizes: outputs.map((output) => String(output.sizeBytes)),
+    outputKinds: outputs.map((output) => output.kind),
+    ...RANK_TABLE,
+  };
+}
+
+/** A pool (autocommit: the statement is its own transaction) or a client inside BEGIN … COMMIT. */
+export type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
+
+/** Splits events into waves in which no job and no webhook-id occurs twice, keeping each job's order. */
+export function splitIntoWaves(inputs: readonly EventInput[]): number[][] {
+  const waves: number[][] = [];
+  const waveOfKey = new Map<string, number>();
+  inputs.forEach((input, index) => {
+    const keys = [`j\u0000${input.workspaceId}\u0000${input.upstreamJobId}`, `w\u0000${input.workspaceId}\u0000${input.webhookId}`];
+    const wave = Math.max(...keys.map((key) => (waveOfKey.get(key) ?? -1) + 1));
+    for (const key of keys) waveOfKey.set(key, wave);
+    (waves[wave] ??= []).push(index);
+  });
+  return waves;
+}
+
+/** One statement for events of distinct jobs and webhook-ids; null results wait for another run. */
+async function runWave(inputs: readonly EventInput[], db: Queryable, into: Array<ApplyEventResult | null>, indexes: number[], announcement: Announcement): Promise<number[]> {
+  // Named: each pooled connection parses and plans this statement once.
+  const { rows } = await db.query<ApplyEventsRow>({ name: "ingest-apply-events", text: APPLY_EVENTS.text, values: APPLY_EVENTS.values(parametersOf(inputs)) });
+  const again: number[] = [];
+  for (const row of rows) {
+    const input = inputs[row.ordinal - 1];
+    const index = indexes[row.ordinal - 1];
+    if (row.redelivery) into[index] = { disposition: "already_received", stored: false, jobId: null };
+    else if (row.disposition) {
+      into[index] = { disposition: row.disposition, stored: true, jobId: row.job_id };
+      if (row.disposition === "applied" && row.job_id) {
+        announcement.changes.push({ workspaceId: input.workspaceId, jobId: row.job_id, upstreamJobId: input.upstreamJobId, status: input.statusText });
+      }
+      if (row.enqueued > 0 && !announcement.wakes.includes(input.workspaceId)) announcement.wakes.push(input.workspaceId);
+    }
+    // The job exists but the event insert conflicted: a copy of this webhook-id committed first.
+    else if (row.job_id) into[index] = { disposition: "already_received", stored: false, jobId: row.job_id };
+    // A future event type about a job never seen: nothing to attach it to, nothing to invent.
+    else if (input.status === null) into[index] = { disposition: "ignored", stored: false, jobId: null };
+    // Neither found nor created: a concurrent first event for the job won the insert.
+    else again.push(row.ordinal - 1);
+  }
+  return again;
+}
+
+/**
+ * Stores verified, contract-checked events and applies each to its job, exactly once: one
+ * statement for events of distinct jobs and webhook-ids, one per wave otherwise. With `db` a pool
+ * each statement commits on its own; with a client inside BEGIN … COMMIT, with that transaction.
+ * The caller announces `announcement` once the events are committed.
+ */
+export async function applyEvents(inputs: readonly EventInput[], db: Queryable = getPool("ingest")): Promise<ApplyEventsOutcome> {
+  const results: Array<ApplyEventResult | null> = inputs.map(() => null);
+  const announcement: Announcement = { changes: [], wakes: [] };
+  for (const wave of splitIntoWaves(inputs)) {
+    let pending = wave;
+    for (let attempt = 1; pending.length > 0; attempt += 1) {
+      if (attempt > MAX_ATTEMPTS) throw new Error(`job ${inputs[pending[0]].upstreamJobId} was neither found nor created`);
+      const again = await runWave(
+        pending.map((index) => inputs[index]),
+        db,
+        results,
+        pending,
+        announcement,
+      );
+      pending = again.map((position) => pending[position]);
+    }
+  }
+  return { results: results as ApplyEventResult[], announcement };
+}
