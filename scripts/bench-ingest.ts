@@ -17,7 +17,8 @@
 // Options: --seconds N (10), --connections N (32), --rounds N (3), --build (force a build),
 //   --phases floor,portal,reference (a subset; fairness and the probe run with `portal`),
 //   --switch-off notify,outbox,group-commit (one more portal process per part, with that part of
-//     ingest switched off — INGEST_TEST_SWITCH_OFF, test only — measured as `portal-no-<part>`),
+//     ingest switched off — INGEST_TEST_SWITCH_OFF, test only — measured as `portal-no-<part>`;
+//     `notify+outbox` switches both off in one process),
 //   --cpu-prof (the main portal writes a V8 CPU profile to .data/bench-profiles on exit),
 //   --pg-stats (pg_stat_statements and wait events per phase).
 import { fork, type ChildProcess } from "node:child_process";
@@ -33,6 +34,7 @@ import { freePort } from "@/lib/net/free-port";
 import { median, runPaced, runPhase, summarise, type PhaseResult, type PhaseSummary, type SentEvent, type Target } from "./lib/ingest-load";
 import { describeLags, lagsOf, setUpProbe, startProbe, type Lags } from "./lib/ingest-probe";
 import { describeActivity, watchPostgres, type PhaseActivity } from "./lib/postgres-activity";
+import { meterCpu, postmasterPid } from "./lib/process-cpu";
 import { buildIfNeeded, startPortal, stopChild, waitForHealth } from "./lib/portal-process";
 
 const SELF = fileURLToPath(import.meta.url);
@@ -49,6 +51,7 @@ const CONNECTIONS = Number(argument("--connections", "32"));
 const ROUNDS = Number(argument("--rounds", "3"));
 const PHASES = argument("--phases", "floor,portal,reference").split(",");
 const SWITCH_OFF = argument("--switch-off", "").split(",").filter(Boolean);
+const variantName = (part: string) => `portal-no-${part.replace(/\+/g, "_")}`;
 const CPU_PROF = process.argv.includes("--cpu-prof");
 const PG_STATS = process.argv.includes("--pg-stats");
 const PROBE_PER_SECOND = 20;
@@ -59,6 +62,8 @@ const load = () => os.loadavg()[0].toFixed(1);
 interface RoundRow extends PhaseSummary {
   round: number;
   load: string;
+  /** CPU µs per request answered in the phase: the receiving server's, PostgreSQL's, this load generator's. */
+  cpu: { server: number; postgres: number; background: number; client: number };
 }
 
 async function checkStored(pool: pg.Pool, result: PhaseResult, floor: boolean): Promise<boolean> {
@@ -126,8 +131,8 @@ async function main(): Promise<void> {
     await pool.query(`DELETE FROM "Workspace" WHERE id LIKE 'bench-%'`);
     await pool.query(`DELETE FROM "User" WHERE id LIKE 'bench_user_%'`);
     await pool.query(`VACUUM ANALYZE`);
-    const workspaceOf = (name: string) => `bench-${name}-${runId}`;
-    const names = ["floor", "portal", "reference", "flood", "quiet", "probe", ...SWITCH_OFF.map((part) => `portal-no-${part}`)];
+    const workspaceOf = (name: string) => `bench-${name.replace(/[^A-Za-z0-9_-]/g, "_")}-${runId}`;
+    const names = ["floor", "portal", "reference", "flood", "quiet", "probe", ...SWITCH_OFF.map((part) => variantName(part))];
     for (const name of names) {
       await pool.query(`INSERT INTO "Workspace" (id, name, "inboundSecretEnc", "updatedAt") VALUES ($1, $1, $2, now())`, [workspaceOf(name), seal(secret)]);
     }
@@ -144,17 +149,19 @@ async function main(): Promise<void> {
       ...extra,
     });
     // The portal as it runs in production: behind its own server (scripts/portal-server.ts).
+    const pids = new Map<string, number>();
     const startOne = async (extra: Record<string, string> = {}, nodeArgs: string[] = []) => {
       const port = await freePort();
       const child = startPortal(port, portalEnv(port, extra), { stdout: "ignore", nodeArgs });
       children.push(child);
       await waitForHealth(`http://127.0.0.1:${port}`, child);
+      pids.set(`http://127.0.0.1:${port}`, child.pid as number);
       return `http://127.0.0.1:${port}`;
     };
     if (CPU_PROF) mkdirSync(profileDir, { recursive: true });
     const portalUrl = await startOne({}, CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
     const variantUrls = new Map<string, string>();
-    for (const part of SWITCH_OFF) variantUrls.set(part, await startOne({ INGEST_TEST_SWITCH_OFF: part }));
+    for (const part of SWITCH_OFF) variantUrls.set(part, await startOne({ INGEST_TEST_SWITCH_OFF: part.replace(/\+/g, ",") }));
 
     const reference = fork(path.join(ROOT, "scripts", "lib", "ingest-reference-server.ts"), [], {
       cwd: ROOT,
@@ -169,10 +176,12 @@ async function main(): Promise<void> {
       reference.send({ workspaceId: workspaceOf("reference"), secret });
     });
 
+    pids.set(`http://127.0.0.1:${referencePort}`, reference.pid as number);
+    const postmaster = postmasterPid(database.dataDir);
     const targets: Target[] = [];
     if (PHASES.includes("floor")) targets.push({ name: "floor", baseUrl: portalUrl, workspaceId: workspaceOf("floor"), secret: null });
     if (PHASES.includes("portal")) targets.push({ name: "portal", baseUrl: portalUrl, workspaceId: workspaceOf("portal"), secret });
-    for (const [part, url] of variantUrls) targets.push({ name: `portal-no-${part}`, baseUrl: url, workspaceId: workspaceOf(`portal-no-${part}`), secret });
+    for (const [part, url] of variantUrls) targets.push({ name: variantName(part), baseUrl: url, workspaceId: workspaceOf(variantName(part)), secret });
     if (PHASES.includes("reference")) targets.push({ name: "reference", baseUrl: `http://127.0.0.1:${referencePort}`, workspaceId: workspaceOf("reference"), secret });
 
     const withProbe = PHASES.includes("portal");
@@ -180,10 +189,11 @@ async function main(): Promise<void> {
     const probeSide = await startProbe(portalUrl);
     const cookie = await setUpProbe(pool, probeTarget.workspaceId, probeSide.receiver, nextAuthSecret);
     const probe = withProbe ? await probeSide.open(cookie) : null;
+    if (!probe) await probeSide.close();
 
     const rows: RoundRow[] = [];
     const byTarget = new Map<string, PhaseResult[]>();
-    const activities = new Map<string, PhaseActivity[]>();
+    const activities = new Map<string, Array<PhaseActivity & { events: number }>>();
     const probeResults: PhaseResult[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const target of targets) {
@@ -191,14 +201,27 @@ async function main(): Promise<void> {
         log(`round ${round + 1}/${ROUNDS} ${target.name}: ${timing.warmupSeconds} s warm-up, ${PHASE_SECONDS} s measured (load ${load()})`);
         const loadBefore = load();
         const watching = PG_STATS ? await watchPostgres(database.url) : null;
+        const meter = meterCpu({ server: pids.get(target.baseUrl) as number }, postmaster);
+        const clientCpu = process.cpuUsage();
         const [result, probed] = await Promise.all([
           runPhase(target, `${runId}r${round}`, timing),
           target.name === "portal" && probe ? runPaced({ ...probeTarget }, `${runId}r${round}`, PROBE_PER_SECOND, timing) : Promise.resolve(null),
         ]);
-        if (watching) activities.set(target.name, [...(activities.get(target.name) ?? []), await watching.stop()]);
+        // Per event: every event this phase stored, warm-up and probe included, as the statistics count them all.
+        const stored = result.accepted.length + (probed?.accepted.length ?? 0);
+        if (watching) activities.set(target.name, [...(activities.get(target.name) ?? []), { ...(await watching.stop()), events: stored }]);
+        const seconds = meter.stop();
+        const client = process.cpuUsage(clientCpu);
         if (probed) probeResults.push(probed);
         byTarget.set(target.name, [...(byTarget.get(target.name) ?? []), result]);
-        rows.push({ ...summarise(result), round: round + 1, load: `${loadBefore}→${load()}` });
+        const requests = Math.max(1, result.answered + (probed?.answered ?? 0));
+        const cpu = {
+          server: (seconds.server * 1e6) / requests,
+          postgres: (seconds.postgres * 1e6) / requests,
+          background: (seconds.postgresBackground * 1e6) / requests,
+          client: (client.user + client.system) / requests,
+        };
+        rows.push({ ...summarise(result), round: round + 1, load: `${loadBefore}→${load()}`, cpu });
       }
     }
 
@@ -217,16 +240,20 @@ async function main(): Promise<void> {
     console.log(
       `\nInbound webhook ingest — ${CONNECTIONS} connections, ${ROUNDS} rounds × ${PHASE_SECONDS} s per phase, loopback, ${os.cpus().length} cores`,
     );
-    console.log("round phase                events/s    p50 ms   p99 ms   answered  other answers  load (1 min)");
+    console.log("round phase                events/s    p50 ms   p99 ms   answered  other answers  load (1 min)  CPU µs/request: server  PostgreSQL (+ background)  load generator");
     for (const row of rows) {
       console.log(
-        `${String(row.round).padStart(5)} ${row.name.padEnd(18)} ${row.perSecond.toFixed(0).padStart(9)} ${row.p50.toFixed(1).padStart(9)} ${row.p99.toFixed(1).padStart(8)} ${String(row.good).padStart(10)}  ${row.other.padEnd(13)}  ${row.load}`,
+        `${String(row.round).padStart(5)} ${row.name.padEnd(18)} ${row.perSecond.toFixed(0).padStart(9)} ${row.p50.toFixed(1).padStart(9)} ${row.p99.toFixed(1).padStart(8)} ${String(row.good).padStart(10)}  ${row.other.padEnd(13)}  ${row.load.padEnd(12)}  ${row.cpu.server.toFixed(0).padStart(21)} ${row.cpu.postgres.toFixed(0).padStart(11)} ${`(+${row.cpu.background.toFixed(0)})`.padStart(14)} ${row.cpu.client.toFixed(0).padStart(15)}`,
       );
     }
     const medianOf = (name: string, key: "perSecond" | "p50" | "p99") => median(rows.filter((row) => row.name === name).map((row) => row[key]));
     console.log("\nmedian of the rounds:");
+    const medianCpu = (name: string, key: "server" | "postgres" | "client") => median(rows.filter((row) => row.name === name).map((row) => row.cpu[key]));
     for (const target of targets) {
-      console.log(`  ${target.name.padEnd(18)} ${medianOf(target.name, "perSecond").toFixed(0).padStart(6)} events/s  p50 ${medianOf(target.name, "p50").toFixed(1)} ms  p99 ${medianOf(target.name, "p99").toFixed(1)} ms`);
+      console.log(
+        `  ${target.name.padEnd(18)} ${medianOf(target.name, "perSecond").toFixed(0).padStart(6)} events/s  p50 ${medianOf(target.name, "p50").toFixed(1)} ms  p99 ${medianOf(target.name, "p99").toFixed(1)} ms` +
+          `  CPU µs/request: server ${medianCpu(target.name, "server").toFixed(0)}, PostgreSQL ${medianCpu(target.name, "postgres").toFixed(0)}, load generator ${medianCpu(target.name, "client").toFixed(0)}`,
+      );
     }
     const ratio = (a: string, b: string) => {
       const perRound = rows.filter((row) => row.name === a).map((row) => row.perSecond / (rows.find((other) => other.name === b && other.round === row.round)?.perSecond ?? Number.NaN));
@@ -239,7 +266,7 @@ async function main(): Promise<void> {
     }
     if (has("portal") && has("reference")) console.log(`portal / reference  ${ratio("portal", "reference")}  target ≥ 0.55`);
     if (has("reference") && has("floor")) console.log(`reference / floor   ${ratio("reference", "floor")}`);
-    for (const part of SWITCH_OFF) if (has("portal")) console.log(`portal-no-${part} / portal  ${ratio(`portal-no-${part}`, "portal")}`);
+    for (const part of SWITCH_OFF) if (has("portal")) console.log(`portal-no-${part} / portal  ${ratio(variantName(part), "portal")}`);
 
     let lags: Lags | null = null;
     if (probe) {
@@ -255,8 +282,7 @@ async function main(): Promise<void> {
       );
     }
     for (const [name, list] of activities) {
-      const events = (byTarget.get(name) ?? []).reduce((sum, result) => sum + summarise(result).good, 0);
-      for (const [index, activity] of list.entries()) console.log(describeActivity(`${name}, round ${index + 1}`, activity, events / list.length));
+      for (const [index, activity] of list.entries()) console.log(describeActivity(`${name}, round ${index + 1}`, activity, activity.events));
     }
 
     // Nothing lost, nothing doubled, every job where its furthest accepted event put it.

@@ -73,6 +73,8 @@ function ownerOf(frame: CallFrame): string {
   return project.includes(".next/") ? "(next build runtime)" : project;
 }
 
+const parents = new Map<number, number>();
+for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
 const times: Array<{ at: number; owner: string; node: ProfileNode }> = [];
 let clock = 0;
 for (const [index, id] of profile.samples.entries()) {
@@ -99,6 +101,8 @@ if (from === null || to === null) {
 
 const byOwner = new Map<string, number>();
 const byFunction = new Map<string, number>();
+// Inclusive: each function (owner and name) counted once per sample whose stack holds it.
+const inclusive = new Map<string, number>();
 let previous = 0;
 let total = 0;
 for (const sample of times) {
@@ -110,6 +114,12 @@ for (const sample of times) {
   byOwner.set(owner, (byOwner.get(owner) ?? 0) + delta);
   const name = `${owner} ${sample.node.callFrame.functionName || "(anonymous)"}`;
   byFunction.set(name, (byFunction.get(name) ?? 0) + delta);
+  const onStack = new Set<string>();
+  for (let id: number | undefined = sample.node.id; id !== undefined; id = parents.get(id)) {
+    const frame = nodes.get(id)?.callFrame;
+    if (frame && frame.url) onStack.add(`${ownerOf(frame)} ${frame.functionName || "(anonymous)"}`);
+  }
+  for (const key of onStack) inclusive.set(key, (inclusive.get(key) ?? 0) + delta);
 }
 const events = argument("--events");
 const per = (ms: number) => (events ? `${((ms * 1000) / events).toFixed(0).padStart(6)} µs/event` : "");
@@ -121,5 +131,10 @@ for (const [owner, ms] of [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 40))
 }
 console.log("\nself time by function:");
 for (const [name, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+  console.log(`${ms.toFixed(0).padStart(8)} ms ${((100 * ms) / total).toFixed(1).padStart(5)} % ${per(ms)}  ${name}`);
+}
+console.log("\ninclusive time (self and callees) by function, --inclusive PATTERN to filter:");
+const pattern = process.argv.includes("--inclusive") ? new RegExp(process.argv[process.argv.indexOf("--inclusive") + 1]) : null;
+for (const [name, ms] of [...inclusive].filter(([key]) => !pattern || pattern.test(key)).sort((a, b) => b[1] - a[1]).slice(0, 60)) {
   console.log(`${ms.toFixed(0).padStart(8)} ms ${((100 * ms) / total).toFixed(1).padStart(5)} % ${per(ms)}  ${name}`);
 }

@@ -11,8 +11,9 @@ import type { EventDisposition } from "./merge-job-event";
 
 // Everything a group of events writes, in ONE statement (one round trip, its own transaction when
 // run alone): per event, the event row, the job's monotonic upsert, the outputs, and the outbox
-// rows (lib/delivery/enqueue-deliveries-step.ts). The events arrive as arrays, unnested into one
-// INSERT … SELECT per table. merge-job-event.ts states the same rules in TypeScript, and the
+// rows (lib/delivery/enqueue-deliveries-step.ts). The events arrive as one JSON array, read as a
+// table (json_to_recordset) into one INSERT … SELECT per table: one parameter, serialised by
+// JSON.stringify, where an array per column cost the pg client more than the rest of the request. merge-job-event.ts states the same rules in TypeScript, and the
 // tests hold the SQL to it. Nothing here NOTIFYs: the caller announces the changes after the
 // commit (announce-changes.ts), so that commits do not serialise on PostgreSQL's notify lock.
 //
@@ -44,29 +45,8 @@ const OUTBOX_STEP = env.INGEST_TEST_SWITCH_OFF.includes("outbox")
   : enqueueDeliveriesStep({ storedEvents: "stored_event", as: "enqueued_deliveries" });
 
 interface ApplyEventsParams extends Record<string, unknown> {
-  workspaceIds: string[];
-  webhookIds: string[];
-  upstreamJobIds: string[];
-  apiProducts: string[];
-  statuses: Array<string | null>;
-  statusTexts: string[];
-  events: string[];
-  occurredAts: string[];
-  states: Array<string | null>;
-  completedAts: Array<string | null>;
-  failureReasons: Array<string | null>;
-  durations: Array<number | null>;
-  costs: Array<number | null>;
-  wordCounts: Array<number | null>;
-  payloads: string[];
-  newJobIds: string[];
-  newEventIds: string[];
-  ranks: Array<number | null>;
-  outputEvents: number[];
-  outputIds: string[];
-  outputIndexes: number[];
-  outputSizes: string[];
-  outputKinds: string[];
+  /** The events as one JSON array (EventRow), read by json_to_recordset: one parameter, no per-value escaping. */
+  events: string;
   rankProducts: string;
   rankStatuses: string;
   rankValues: string;
@@ -76,14 +56,11 @@ interface ApplyEventsParams extends Record<string, unknown> {
 const APPLY_EVENTS = namedSql<ApplyEventsParams>(`
 WITH
 input AS (
-  SELECT * FROM unnest(
-    :workspaceIds::text[], :webhookIds::text[], :upstreamJobIds::text[], :apiProducts::"ApiProduct"[],
-    :statuses::"JobStatus"[], :statusTexts::text[], :events::text[], :occurredAts::timestamp(3)[],
-    :states::"JobState"[], :completedAts::timestamp(3)[], :failureReasons::text[], :durations::float8[],
-    :costs::numeric[], :wordCounts::int[], :payloads::jsonb[], :newJobIds::text[], :newEventIds::text[], :ranks::int[]
-  ) WITH ORDINALITY AS i(workspace_id, webhook_id, upstream_job_id, api_product, status, status_text, event, occurred_at,
-                         state, completed_at, failure_reason, duration, cost, word_count, payload, new_job_id, new_event_id,
-                         rank, ordinal)
+  SELECT * FROM json_to_recordset(:events::json) AS i(
+    ordinal int, workspace_id text, webhook_id text, upstream_job_id text, api_product "ApiProduct", status "JobStatus",
+    status_text text, event text, occurred_at timestamp(3), state "JobState", completed_at timestamp(3),
+    failure_reason text, duration float8, cost numeric, word_count int, payload jsonb, new_job_id text,
+    new_event_id text, rank int, outputs json)
 ),
 ranks AS (
   SELECT * FROM unnest(:rankProducts::"ApiProduct"[], :rankStatuses::"JobStatus"[], :rankValues::int[], :rankTerminal::boolean[])
@@ -93,12 +70,15 @@ fresh AS (
   SELECT i.* FROM input AS i
    WHERE NOT EXISTS (SELECT 1 FROM "JobEvent" AS e WHERE e."workspaceId" = i.workspace_id AND e."webhookId" = i.webhook_id)
 ),
+-- One index lookup per event (LATERAL: never a scan of the table, whatever the planner guesses
+-- of the JSON's row count), locking the rows in the global order of the sorted events.
 current_job AS (
-  SELECT j.id, j.status, j."apiProduct", j."workspaceId", j."upstreamJobId"
-    FROM "Job" AS j
-   WHERE (j."workspaceId", j."upstreamJobId") IN (SELECT workspace_id, upstream_job_id FROM fresh)
-   ORDER BY j."workspaceId", j."upstreamJobId"
-     FOR UPDATE
+  SELECT j.*
+    FROM (SELECT workspace_id, upstream_job_id FROM fresh ORDER BY workspace_id, upstream_job_id) AS f
+   CROSS JOIN LATERAL (
+          SELECT id, status, "apiProduct", "workspaceId", "upstreamJobId" FROM "Job"
+           WHERE "workspaceId" = f.workspace_id AND "upstreamJobId" = f.upstream_job_id
+             FOR UPDATE) AS j
 ),
 verdict AS (
   SELECT f.ordinal, c.id AS job_id,
@@ -162,10 +142,9 @@ stored_event AS (
 stored_outputs AS (
   INSERT INTO "JobOutput" (id, "jobId", "outputIndex", "sizeBytes", kind)
   SELECT o.id, e."jobId", o.output_index, o.size_bytes, o.kind
-    FROM unnest(:outputEvents::int[], :outputIds::text[], :outputIndexes::int[], :outputSizes::bigint[], :outputKinds::"OutputKind"[])
-           AS o(ordinal, id, output_index, size_bytes, kind)
-    JOIN input AS i ON i.ordinal = o.ordinal
+    FROM input AS i
     JOIN stored_event AS e ON e."workspaceId" = i.workspace_id AND e."webhookId" = i.webhook_id
+   CROSS JOIN LATERAL json_to_recordset(i.outputs) AS o(id text, output_index int, size_bytes bigint, kind "OutputKind")
    WHERE e.disposition = 'applied'
   ON CONFLICT ("jobId", "outputIndex") DO UPDATE SET "sizeBytes" = EXCLUDED."sizeBytes", kind = EXCLUDED.kind
   RETURNING 1
@@ -237,34 +216,33 @@ interface ApplyEventsRow {
 // A first event losing the job insert to a concurrent one needs one more run; three is plenty.
 const MAX_ATTEMPTS = 3;
 
-function parametersOf(inputs: readonly EventInput[]): ApplyEventsParams {
-  const outputs = inputs.flatMap((input, index) => input.outputs.map((output) => ({ ordinal: index + 1, ...output })));
+function eventRowOf(input: EventInput, index: number) {
   return {
-    workspaceIds: inputs.map((input) => input.workspaceId),
-    webhookIds: inputs.map((input) => input.webhookId),
-    upstreamJobIds: inputs.map((input) => input.upstreamJobId),
-    apiProducts: inputs.map((input) => input.apiProduct),
-    statuses: inputs.map((input) => input.status),
-    statusTexts: inputs.map((input) => input.statusText),
-    events: inputs.map((input) => input.event),
-    occurredAts: inputs.map((input) => input.occurredAt),
-    states: inputs.map((input) => input.state),
-    completedAts: inputs.map((input) => input.completedAt),
-    failureReasons: inputs.map((input) => input.failureReason),
-    durations: inputs.map((input) => input.duration),
-    costs: inputs.map((input) => input.cost),
-    wordCounts: inputs.map((input) => input.wordCount),
-    payloads: inputs.map((input) => JSON.stringify(input.payload)),
-    newJobIds: inputs.map(() => createId()),
-    newEventIds: inputs.map(() => createId()),
-    ranks: inputs.map((input) => (input.status === null ? null : statusRank(input.apiProduct, input.status))),
-    outputEvents: outputs.map((output) => output.ordinal),
-    outputIds: outputs.map(() => createId()),
-    outputIndexes: outputs.map((output) => output.outputIndex),
-    outputSizes: outputs.map((output) => String(output.sizeBytes)),
-    outputKinds: outputs.map((output) => output.kind),
-    ...RANK_TABLE,
+    ordinal: index + 1,
+    workspace_id: input.workspaceId,
+    webhook_id: input.webhookId,
+    upstream_job_id: input.upstreamJobId,
+    api_product: input.apiProduct,
+    status: input.status,
+    status_text: input.statusText,
+    event: input.event,
+    occurred_at: input.occurredAt,
+    state: input.state,
+    completed_at: input.completedAt,
+    failure_reason: input.failureReason,
+    duration: input.duration,
+    cost: input.cost,
+    word_count: input.wordCount,
+    payload: input.payload,
+    new_job_id: createId(),
+    new_event_id: createId(),
+    rank: input.status === null ? null : statusRank(input.apiProduct, input.status),
+    outputs: input.outputs.map((output) => ({ id: createId(), output_index: output.outputIndex, size_bytes: output.sizeBytes, kind: output.kind })),
   };
+}
+
+function parametersOf(inputs: readonly EventInput[]): ApplyEventsParams {
+  return { events: JSON.stringify(inputs.map(eventRowOf)), ...RANK_TABLE };
 }
 
 /** A pool (autocommit: the statement is its own transaction) or a client inside BEGIN … COMMIT. */

@@ -33,6 +33,8 @@ export interface PhaseResult {
   /** Every 2xx answer, warm-up included, for the database check. */
   accepted: SentEvent[];
   failed: number;
+  /** Requests answered (any status), warm-up included: what the CPU of the phase was spent on. */
+  answered: number;
 }
 
 export interface PhaseTiming {
@@ -86,7 +88,7 @@ function post(agent: http.Agent, url: URL, headers: Record<string, string>, body
 }
 
 function emptyResult(target: Target): PhaseResult {
-  return { target, measuredSeconds: 0, statuses: new Map(), latenciesMs: [], accepted: [], failed: 0 };
+  return { target, measuredSeconds: 0, statuses: new Map(), latenciesMs: [], accepted: [], failed: 0, answered: 0 };
 }
 
 /** Sends one event and files its answer into `result` (counted only inside the measured window). */
@@ -103,6 +105,7 @@ async function sendOne(agent: http.Agent, url: URL, target: Target, event: NextE
     result.failed += 1;
   }
   const answeredAt = now();
+  if (status !== 0) result.answered += 1;
   if (status >= 200 && status < 300) result.accepted.push({ webhookId, jobId: event.jobId, status: event.status, product: event.product, sentAt, answeredAt });
   if (sentAt >= window.from && answeredAt <= window.to) {
     result.statuses.set(status, (result.statuses.get(status) ?? 0) + 1);

@@ -42,7 +42,7 @@ export interface Probe {
 }
 
 /** The receiving end: the webhook endpoint and one live stream. */
-export async function startProbe(portalUrl: string): Promise<{ receiver: string; open(cookie: string): Promise<Probe> }> {
+export async function startProbe(portalUrl: string): Promise<{ receiver: string; open(cookie: string): Promise<Probe>; close(): Promise<void> }> {
   const seen: Seen = { frames: new Map(), deliveries: new Map() };
   const receiver = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -61,6 +61,12 @@ export async function startProbe(portalUrl: string): Promise<{ receiver: string;
   receiver.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/probe`;
+
+  const closeReceiver = () =>
+    new Promise<void>((resolve) => {
+      receiver.closeAllConnections();
+      receiver.close(() => resolve());
+    });
 
   async function open(cookie: string): Promise<Probe> {
     const request = http.get(new URL("/api/live", portalUrl), { headers: { cookie, accept: "text/event-stream" } });
@@ -90,14 +96,11 @@ export async function startProbe(portalUrl: string): Promise<{ receiver: string;
       seen,
       async close() {
         request.destroy();
-        await new Promise<void>((resolve) => {
-          receiver.closeAllConnections();
-          receiver.close(() => resolve());
-        });
+        await closeReceiver();
       },
     };
   }
-  return { receiver: receiverUrl, open };
+  return { receiver: receiverUrl, open, close: closeReceiver };
 }
 
 export interface Lags {

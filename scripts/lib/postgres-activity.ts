@@ -86,7 +86,7 @@ export async function watchPostgres(url: string): Promise<{ stop(): Promise<Phas
 
 /** The top statements and wait events of a phase, for `events` events stored. */
 export function describeActivity(name: string, activity: PhaseActivity, events: number): string {
-  const lines = [`PostgreSQL during ${name} (${events} events):`];
+  const lines = [`PostgreSQL during ${name} (${events} events stored, warm-up included):`];
   for (const statement of activity.statements.slice(0, 6)) {
     const text = statement.query.replace(/\s+/g, " ").slice(0, 90);
     lines.push(
