@@ -117,11 +117,11 @@ async function sweep(): Promise<void> {
   const workspaceIds = [...state.subscribers.keys()];
   if (state.sweeping || workspaceIds.length === 0) return;
   state.sweeping = true;
+  forgetOldChanges(Date.now());
   try {
     const since = state.sweptAt && new Date(state.sweptAt.getTime() - SWEEP_MARGIN_MS);
     const { readAt, changes } = await findAppliedChangesSince(workspaceIds, since, SWEEP_MAX_CHANGES);
     const now = Date.now();
-    forgetOldChanges(now);
     const news = new Map<string, Set<string>>();
     for (const change of changes) {
       if (!isNews(change, now)) continue;
