@@ -1,7 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname, ".") };
+// Tests run on the server side: `server-only` resolves to its empty entry (as in tsconfig.json).
+const alias = {
+  "@": path.resolve(import.meta.dirname, "."),
+  "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+};
 
 // Two tiers: unit tests beside pure logic, integration tests (*.int.test.ts) against a real
 // PostgreSQL — embedded by default, or the server DATABASE_URL points at (a fresh database is
@@ -15,7 +19,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["lib/**/*.test.ts", "simulator/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "simulator/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "components/**/*.test.tsx"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           testTimeout: 20_000,
         },
@@ -28,6 +32,7 @@ export default defineConfig({
           include: ["**/*.int.test.ts"],
           exclude: ["node_modules/**", ".data/**"],
           globalSetup: ["test/database-global-setup.ts"],
+          setupFiles: ["test/integration-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
+import { routes } from "@/components/routes";
 
 // GET / — the portal opens on the Jobs page.
 export default function Home() {
-  redirect("/jobs");
+  redirect(routes.jobs);
 }

@@ -15,7 +15,7 @@ export function ProductMark({ className, showName = true }: { className?: string
           <path d="M5 10v4M9.5 6.5v11M14 9v6M18.5 7.5v9" />
         </svg>
       </span>
-      {showName && <span className="text-[15px] font-semibold tracking-tight text-zinc-900 dark:text-zinc-50">{PRODUCT_NAME}</span>}
+      {showName && <span className="text-title font-semibold tracking-tight text-emphasis">{PRODUCT_NAME}</span>}
     </span>
   );
 }

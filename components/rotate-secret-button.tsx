@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RefreshIcon } from "@/components/ui/icons";
 
-/** The rotation a caller's mutation hook performs: inbound secret or an endpoint's signing secret. */
+/** The rotation mutation (what useMutation returns): of the inbound secret, or of an endpoint's signing secret. */
 export interface SecretRotation {
   mutate: (variables: undefined, options: { onSuccess: () => void }) => void;
   reset: () => void;

@@ -51,16 +51,16 @@ export function ThemeToggle({ className }: { className?: string }) {
   const theme = useSyncExternalStore(subscribe, readTheme, () => "system" as Theme);
   const name = useId();
   return (
-    <fieldset className={cn("flex rounded-md border border-zinc-200 bg-zinc-100/60 p-0.5 dark:border-zinc-800 dark:bg-zinc-900", className)}>
+    <fieldset className={cn("flex rounded-md border border-subtle bg-subtle/60 p-0.5", className)}>
       <legend className="sr-only">Theme</legend>
       {OPTIONS.map(({ value, label, Icon }) => (
         <label
           key={value}
           title={label}
           className={cn(
-            "relative flex h-7 flex-1 cursor-pointer items-center justify-center gap-1.5 rounded-[5px] text-xs font-medium text-zinc-500 transition-colors",
-            "has-focus-visible:outline-2 has-focus-visible:outline-brand-500 hover:text-zinc-900 dark:hover:text-zinc-100",
-            theme === value && "bg-white text-zinc-900 shadow-xs dark:bg-zinc-800 dark:text-zinc-50",
+            "relative flex h-7 flex-1 cursor-pointer items-center justify-center gap-1.5 rounded-[5px] text-xs font-medium text-subtle transition-colors",
+            "has-focus-visible:outline-2 has-focus-visible:outline-focus hover:text-emphasis",
+            theme === value && "bg-default text-emphasis shadow-xs ring-1 ring-subtle",
           )}
         >
           <input

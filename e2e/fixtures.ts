@@ -2,6 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
+import type { ReceivedMail } from "@/lib/email/local-smtp-server";
+import type { ApiProduct } from "@/lib/workflow/workflows";
 
 // Typed fixtures (cal.com style): the stack's coordinates, a page signed in through next-auth's
 // own endpoints, and a client of the simulator that creates real jobs upstream.
@@ -41,15 +43,8 @@ export interface SignUpInput {
   workspaceName?: string;
 }
 
-export interface InboxMail {
-  to: string[];
-  from: string;
-  subject: string;
-  text: string;
-  html: string;
-  links: string[];
-  receivedAt: string;
-}
+/** A mail in the stack's inbox, as lib/email/serve-local-inbox.ts serves it. */
+export type InboxMail = ReceivedMail;
 
 export const CONFIRM_SUBJECT = "Confirm your email for Jobs Portal";
 
@@ -108,10 +103,8 @@ export async function signUp(page: Page, input: SignUpInput): Promise<void> {
   expect(confirmed.ok(), `confirmation of ${input.email}`).toBeTruthy();
 }
 
-export type Product = "transcribe" | "translate" | "voiceover" | "dub";
-
 export interface SimulatorClient {
-  createJob(product: Product, body: Record<string, unknown>): Promise<{ jobId: string }>;
+  createJob(product: ApiProduct, body: Record<string, unknown>): Promise<{ jobId: string }>;
 }
 
 /**

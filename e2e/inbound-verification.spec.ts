@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, screenshotPath, signUp, test } from "./fixtures";
 import { startVendor, type Vendor } from "./vendor-simulator";
+import { VENDOR_URL } from "./vendor-url";
 
 // Connecting a vendor that signs each way, as a user who only reads Settings → Inbound webhook:
 // the simulator (started here, one per test) signs as SIMULATOR_SIGNING would, sends every event
@@ -35,12 +36,26 @@ async function saveVerification(page: Page): Promise<void> {
   await expect(page.getByText("Verification updated.")).toBeVisible();
 }
 
+/**
+ * Connects the workspace to the vendor as its Jobs API (Settings → Connection), as a user does
+ * besides pasting the webhook URL: the output links of completed jobs are on the vendor's origin,
+ * which the portal accepts only from the workspace's own Jobs API. Leaves the page on Settings.
+ */
+async function connectToVendor(page: Page, vendor: Vendor): Promise<void> {
+  await page.goto("/settings");
+  await page.getByRole("combobox", { name: "Base URL" }).selectOption(VENDOR_URL);
+  await page.getByLabel("API key", { exact: true }).fill(vendor.apiKey);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Connection saved.")).toBeVisible();
+  await page.reload();
+}
+
 /** Waits for the job on the Jobs page, then checks its stored events: every status once, duplicates recognised. */
 async function expectJobArrived(page: Page, jobId: string, status: string, events: number): Promise<void> {
   await page.goto("/jobs");
   await expect(page.locator(`[data-testid="job-row"][data-job-id="${jobId}"]`).getByTestId("job-status")).toHaveText(status, { timeout: 30_000 });
   await expect
-    .poll(async () => ((await (await page.request.get(`/api/jobs/${jobId}`)).json()) as { events: unknown[] }).events.length, { timeout: 10_000 })
+    .poll(async () => ((await (await page.request.get(`/api/jobs/${jobId}`)).json()) as { eventCounts: { total: number } }).eventCounts.total, { timeout: 10_000 })
     .toBe(events);
 }
 
@@ -52,6 +67,7 @@ test.describe("Connecting a vendor, each way it may sign", () => {
     expect(secret).toMatch(/^whsec_/);
     const vendor = await startVendor({ url, secret, signing: "standard" }, { duplicateRate: 1 });
     vendors.push(vendor);
+    await connectToVendor(page, vendor);
 
     await test.step("jobs arrive, each event once", async () => {
       await expectJobArrived(page, vendor.createJob("transcribe", media("standard-1")), "Transcribed", 3);
@@ -75,6 +91,7 @@ test.describe("Connecting a vendor, each way it may sign", () => {
     const secret = vendorSecret();
     const vendor = await startVendor({ url, secret, signing: "hmac-hex" }, { duplicateRate: 1 });
     vendors.push(vendor);
+    await connectToVendor(page, vendor);
     const early = vendor.createJob("transcribe", media("hmac-hex-1"));
 
     await test.step("before it is connected, the refused list says why and which headers came", async () => {
@@ -125,6 +142,7 @@ test.describe("Connecting a vendor, each way it may sign", () => {
     // Every event is sent twice, each copy with its own signing timestamp: no event id, so the payload is the key.
     const vendor = await startVendor({ url, secret, signing: "hmac-base64-ts" }, { duplicateRate: 1 });
     vendors.push(vendor);
+    await connectToVendor(page, vendor);
     await expectJobArrived(page, vendor.createJob("dub", media("hmac-b64-1")), "Merged", 9);
     const next = vendorSecret();
     await page.goto("/settings");
@@ -147,6 +165,7 @@ test.describe("Connecting a vendor, each way it may sign", () => {
 
     const vendor = await startVendor({ url, signing: "none" }, { duplicateRate: 1 });
     vendors.push(vendor);
+    await connectToVendor(page, vendor);
     await expectJobArrived(page, vendor.createJob("transcribe", media("token-1")), "Transcribed", 3);
 
     await page.goto("/settings");

@@ -1,7 +1,7 @@
 import { expect, test } from "./fixtures";
 
 // Ids from the path are checked before any query, over real HTTP as Next.js decodes them: a NUL
-// byte or an overlong id is "not found" in the seed's envelope (once a 500 from PostgreSQL).
+// byte or an overlong id is "not found" in the error envelope (once a 500 from PostgreSQL).
 // (A percent-encoding that is not UTF-8, e.g. %ED%A0%80, never reaches the portal's code: Next.js
 // itself answers 500 when it cannot decode a dynamic segment — for the server in front of it.)
 const MALFORMED = ["%00", "a%00b", "x".repeat(300), "%2e%2e%2f", "%F0%9F%98%80"];

@@ -214,7 +214,7 @@ test.describe("Upgrade: h2c", () => {
     expect(out.trim().split("\n").at(-1)).toBe("1.1 200");
   });
 
-  test("Java's default HttpClient (the seed's Java example) gets its answers over HTTP/1.1", async ({ stack }) => {
+  test("Java's default HttpClient (the documentation's Java example) gets its answers over HTTP/1.1", async ({ stack }) => {
     const client = path.resolve("e2e/clients/H2cClient.java");
     const out = execFileSync("java", [client, PORTAL_URL, stack.portalApiKey], { encoding: "utf8", timeout: 60_000 }).trim().split("\n");
     expect(out[0]).toMatch(/^HTTP_1_1 200 \{"status":"ok"/);

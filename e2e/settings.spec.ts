@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, ORIGIN, PORTAL_URL, screenshotPath, signUp, test } from "./fixtures";
+import { VENDOR_URL } from "./vendor-url";
 
 /** Every response body the browser receives from the portal, to prove a secret is never among them. */
 function recordResponseBodies(page: Page): string[] {
@@ -65,10 +66,11 @@ test.describe("Settings → Connection", () => {
     await signUpFresh(page);
     await page.goto("/settings");
     const baseUrl = page.getByRole("combobox", { name: "Base URL" });
-    // The e2e stack allows one Jobs API, its simulator: offered alone, and already chosen.
-    await expect(baseUrl).toHaveValue(stack.simulatorUrl);
-    await expect(baseUrl.getByRole("option")).toHaveText([stack.simulatorUrl]);
-    await expect(page.getByText("The Jobs API this deployment connects to.")).toBeVisible();
+    // The e2e stack allows two Jobs APIs, its simulator and the inbound tests' vendor: both offered,
+    // neither chosen for a workspace that has not connected yet.
+    await expect(baseUrl).toHaveValue("");
+    await expect(baseUrl.getByRole("option")).toHaveText(["Choose a Jobs API", stack.simulatorUrl, VENDOR_URL]);
+    await expect(page.getByText("The Jobs APIs this deployment allows.")).toBeVisible();
 
     const refused = await page.request.put("/api/settings/connection", {
       data: { baseUrl: "http://127.0.0.1:5432", apiKey: "sk_probe" },
@@ -76,7 +78,11 @@ test.describe("Settings → Connection", () => {
     });
     expect(refused.status()).toBe(400);
     expect(await refused.json()).toEqual({
-      error: { code: "INVALID_REQUEST", message: `baseUrl: This deployment connects only to ${stack.simulatorUrl}` },
+      error: {
+        code: "INVALID_REQUEST",
+        message: `baseUrl: Choose one of the Jobs API base URLs this deployment allows: ${stack.simulatorUrl}, ${VENDOR_URL}`,
+        details: [{ field: "baseUrl", issue: `Choose one of the Jobs API base URLs this deployment allows: ${stack.simulatorUrl}, ${VENDOR_URL}` }],
+      },
     });
     await page.reload();
     await expect(page.getByTestId("api-key-status")).toHaveText("Not set");
@@ -89,7 +95,7 @@ test.describe("Settings → Connection", () => {
     await expect(page.getByTestId("api-key-status")).toHaveText("Not set");
 
     await test.step("a wrong key is refused by the upstream", async () => {
-      await expect(page.getByRole("combobox", { name: "Base URL" })).toHaveValue(stack.simulatorUrl);
+      await page.getByRole("combobox", { name: "Base URL" }).selectOption(stack.simulatorUrl);
       await page.getByLabel("API key", { exact: true }).fill("sim_wrong_key_for_the_test");
       await page.getByRole("button", { name: "Save" }).click();
       await expect(page.getByText("Connection saved.")).toBeVisible();

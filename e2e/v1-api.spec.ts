@@ -1,10 +1,10 @@
 import { expect, screenshotPath, test } from "./fixtures";
 
-// The /v1 API of the production build, as API clients see it. The seed's four examples, run as
+// The /v1 API of the production build, as API clients see it. The Jobs API documentation's four examples, run as
 // printed against the portal and the simulator, are in seed-examples.spec.ts.
 
 test.describe("/v1 API", () => {
-  test("errors share the seed's envelope; the OpenAPI document is served", async ({ stack, request }) => {
+  test("errors share the Jobs API's error envelope; the OpenAPI document is served", async ({ stack, request }) => {
     const post = (jobId: string, data: string, key: string | null = stack.portalApiKey) =>
       request.post(`${stack.portalUrl}/v1/jobs/${jobId}/download-result`, {
         headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },

@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { startSimulator, type Simulator } from "@/simulator/server";
 import type { WebhookTargetInput } from "@/simulator/webhooks/webhook-target";
+import { VENDOR_PORT } from "./vendor-url";
 
 // A second Jobs API, started by the test itself: the "vendor" a freshly signed-up workspace
-// connects to, signing its webhooks the way the test says (SIMULATOR_SIGNING's modes).
+// connects to (both ways: its webhooks here, and it as the workspace's Jobs API, whose origin its
+// output links are on), signing its webhooks the way the test says (SIMULATOR_SIGNING's modes).
 export interface Vendor {
   sim: Simulator;
   apiKey: string;
@@ -13,7 +15,7 @@ export interface Vendor {
 
 export async function startVendor(target: WebhookTargetInput | null, chaos: { duplicateRate?: number } = {}): Promise<Vendor> {
   const apiKey = `sk_vendor_${randomBytes(12).toString("hex")}`;
-  const sim = await startSimulator({ apiKey, speed: 40, webhook: target, chaos, retry: { baseDelayMs: 500 } });
+  const sim = await startSimulator({ host: "127.0.0.1", port: VENDOR_PORT, apiKey, speed: 40, webhook: target, chaos, retry: { baseDelayMs: 500 } });
   return {
     sim,
     apiKey,

@@ -31,7 +31,7 @@ test("a URL that cannot receive webhooks is explained and nothing is saved", asy
     expect(response.status(), refused).toBe(400);
     expect((await response.json()).error.code).toBe("INVALID_REQUEST");
   }
-  expect(await (await page.request.get("/api/webhook-endpoints")).json()).toEqual({ endpoints: [] });
+  expect(await (await page.request.get("/api/webhook-endpoints")).json()).toEqual({ endpoints: [], maxEndpoints: 20 });
 });
 
 test("another workspace's endpoint is not found, and nothing answers without a session", async ({ page, browser, request }) => {

@@ -146,6 +146,10 @@ test("an endpoint receives signed job events; test event, resend, rotation and t
       await page.screenshot({ path: screenshotPath("webhooks-dark"), fullPage: true });
       await page.goto(`/settings/webhooks/${failingId}`);
       await expect(page.getByTestId("delivery-row").first()).toBeVisible();
+      // The banner tells what really happens: the schedule, then the disable, on a date.
+      const banner = page.getByRole("status").filter({ hasText: "Deliveries have been failing since" });
+      await expect(banner).toContainText("8 attempts over about 28 hours");
+      await expect(banner.getByTestId("disables-at")).toHaveText(/\d{4}/);
       await page.screenshot({ path: screenshotPath("webhook-endpoint-dark"), fullPage: true });
     });
 

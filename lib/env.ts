@@ -1,7 +1,10 @@
+import "server-only";
 import { z } from "zod";
 
-// The one module that reads process.env (STYLE.md). Everything is optional for the demo:
-// scripts/demo.ts and scripts/with-database.ts fill in what is missing before the portal starts.
+// The one module that reads process.env (STYLE.md). Everything is optional for the demo: the
+// launchers (scripts/dev.ts, start.ts, demo.ts and the e2e stack, through scripts/lib/portal-env.ts)
+// fill in what is missing — the database, the secrets kept under .data/, the public URL — before
+// the portal starts.
 const booleanFlag = z
   .enum(["0", "1", "true", "false"])
   .optional()
@@ -62,6 +65,14 @@ const envSchema = z.object({
     .enum(["on", "off", "1", "0", "true", "false"])
     .default("on")
     .transform((value) => value === "on" || value === "1" || value === "true"),
+  /** Deliveries one delivery worker (the portal's, or each `npm run worker`) sends at once. */
+  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(64),
+  /** Deliveries one workspace may have in flight across all workers: its share of the slots. */
+  DELIVERY_WORKSPACE_IN_FLIGHT: z.coerce.number().int().min(1).max(1_000).default(32),
+  /** Deliveries one endpoint may have in flight across all workers. */
+  DELIVERY_ENDPOINT_IN_FLIGHT: z.coerce.number().int().min(1).max(1_000).default(16),
+  /** Webhook endpoints one workspace may have; adding more is refused with this number. */
+  MAX_ENDPOINTS_PER_WORKSPACE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Set by Next.js during `next build` (phase-production-build). */
   NEXT_PHASE: z.string().optional(),
   GITHUB_ID: z.string().optional(),

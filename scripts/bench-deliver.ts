@@ -9,10 +9,8 @@
 // Then checks: every delivery succeeded on its first attempt, each message received once.
 // Options: --seconds N (10), --rate N (600), --endpoints N (4), --backlog N (1500 events).
 import { randomBytes } from "node:crypto";
-import path from "node:path";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { migrate } from "@/lib/db/migrate";
 import { applyRuntimeEnv, env } from "@/lib/env";
+import { openBenchDatabase } from "./lib/bench-database";
 import { percentile, startCountingReceiver } from "./lib/counting-receiver";
 
 const argument = (name: string, fallback: number) => {
@@ -28,16 +26,13 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 // Bounded in time whatever happens: a stuck run still exits (and the embedded server with it).
 setTimeout(() => (log("took too long; giving up"), process.exit(2)), (SECONDS + 150) * 1000).unref();
 
-const database = await startEmbeddedPostgres({ dataDir: path.resolve(".data/bench-deliver-postgres"), database: "bench_deliver", fresh: true, log });
-await migrate(database.url);
+const database = await openBenchDatabase("bench-deliver-postgres", "bench_deliver", { fresh: true, log });
 applyRuntimeEnv({
-  DATABASE_URL: database.url,
   APP_ENCRYPTION_KEY: env.APP_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
   ALLOW_PRIVATE_WEBHOOK_URLS: "1", // the receiver is on loopback
   LOG_LEVEL: "warn",
 });
-const { prisma, disconnectPrisma } = await import("@/lib/db/client");
-const { closePool } = await import("@/lib/db/pool");
+const { prisma } = await import("@/lib/db/client");
 const { seal } = await import("@/lib/crypto/secret-box");
 const { generateWebhookSecret } = await import("@/lib/crypto/webhook-secret");
 const { createDeliveryWorker } = await import("@/lib/delivery/create-delivery-worker");
@@ -45,7 +40,7 @@ const { buildEventInput } = await import("@/lib/ingest/build-event-input");
 const { applyEventGroupCommitted } = await import("@/lib/ingest/group-commits");
 const { parseIngestPayload } = await import("@/lib/ingest/schemas");
 const { samplePayload } = await import("@/lib/ingest/testing/sample-events");
-const { JOB_EVENTS, WORKFLOW_STEPS } = await import("@/lib/workflow/workflows");
+const { JOB_EVENTS, WORKFLOWS } = await import("@/lib/workflow/workflows");
 
 const receiver = await startCountingReceiver();
 const workspace = await prisma.workspace.create({ data: { name: "bench", inboundSecretEnc: seal(generateWebhookSecret()) }, select: { id: true } });
@@ -57,7 +52,7 @@ for (let i = 0; i < ENDPOINTS; i += 1) {
 
 // Dub jobs' steps up to `merging` (a job.completed would fetch links from an upstream this bench
 // does not run), each job's events in order.
-const STEPS = WORKFLOW_STEPS.dub.slice(0, -1);
+const STEPS = WORKFLOWS.dub.steps.slice(0, -1);
 let eventNumber = 0;
 function storeNextEvent(phase: string): Promise<unknown> {
   const n = eventNumber++;
@@ -123,8 +118,6 @@ drain                  ${BACKLOG * ENDPOINTS} deliveries in ${drainSeconds.toFix
 rows                   ${total} deliveries: ${outcome.map((row) => `${row._count} ${row.status}`).join(", ")}; ${retried} retried; ${duplicates} received twice`);
 
 await receiver.close();
-await disconnectPrisma();
-await closePool();
-await database.stop();
+await database.close();
 const ok = total === receiver.arrivals.length && retried === 0 && duplicates === 0 && outcome.every((row) => row.status === "succeeded");
 process.exit(ok ? 0 : 1);

@@ -1,10 +1,10 @@
 // npm run bench:jobs — the Jobs page's queries against 1,000,000 jobs in one workspace.
 // Seeds once into .data/bench-jobs-postgres (reused while the row count is there), then prints
 // p50/p95 of each lib/jobs function over RUNS runs, and with --explain the plan of each query.
-import path from "node:path";
 import type pg from "pg";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { migrate } from "@/lib/db/migrate";
+import { namedSql } from "@/lib/db/named-sql";
+import { API_PRODUCTS, WORKFLOWS } from "@/lib/workflow/workflows";
+import { openBenchDatabase } from "./lib/bench-database";
 
 const JOBS = 1_000_000;
 const BATCH = 50_000;
@@ -12,22 +12,33 @@ const RUNS = 50;
 const WORKSPACE = "bench";
 const explain = process.argv.includes("--explain");
 
-const database = await startEmbeddedPostgres({ dataDir: path.resolve(".data/bench-jobs-postgres"), database: "jobs_bench" });
-await migrate(database.url);
-process.env.DATABASE_URL = database.url; // read on first use by lib/db/pool.ts
-const { getPool, closePool } = await import("@/lib/db/pool");
-const { disconnectPrisma } = await import("@/lib/db/client");
+const database = await openBenchDatabase("bench-jobs-postgres", "jobs_bench");
+const { getPool } = await import("@/lib/db/pool");
 const { listJobs } = await import("@/lib/jobs/list-jobs");
 const { countJobsByState } = await import("@/lib/jobs/count-jobs-by-state");
 const { getJobDetail } = await import("@/lib/jobs/get-job-detail");
 const { listJobsQuerySchema } = await import("@/lib/jobs/schemas");
 const pool = getPool();
 
+// What the SQL needs of each workflow, from lib/workflow's table: the completed status, the first
+// status of work (where the running and the failed jobs are), and whether it yields subtitles
+// (those jobs have a word count).
+const WORKFLOW_VALUES = {
+  products: [...API_PRODUCTS],
+  completedStatuses: API_PRODUCTS.map((product) => WORKFLOWS[product].completed),
+  workingStatuses: API_PRODUCTS.map((product) => WORKFLOWS[product].steps[1]),
+  subtitleOutputs: API_PRODUCTS.map((product) => WORKFLOWS[product].output.kind === "srt"),
+};
+const WORKFLOW_CTE = `workflow AS (
+  SELECT * FROM unnest(:products::text[], :completedStatuses::text[], :workingStatuses::text[], :subtitleOutputs::boolean[])
+    AS w(product, completed, working, subtitles)
+)`;
+
 // A realistic mix: 40% transcribe, 25% translate, 15% voiceover, 20% dub; one job every ~30 s
 // over a year, timestamps truncated to the second (so ties exist); the newest few hundred still
 // running, the rest 88% completed, 8% failed, 4% rejected. Failed and rejected jobs get events.
-const SEED_SQL = `
-WITH n AS (SELECT g AS i, hashtextextended(g::text, 7) AS h FROM generate_series($1::int, $2::int) g),
+const SEED_SQL = namedSql<typeof WORKFLOW_VALUES & { from: number; to: number; workspaceId: string }>(`
+WITH n AS (SELECT g AS i, hashtextextended(g::text, 7) AS h FROM generate_series(:from::int, :to::int) g),
 r AS (
   SELECT i, h,
     CASE WHEN abs(h % 100) < 40 THEN 'transcribe' WHEN abs(h % 100) < 65 THEN 'translate'
@@ -37,28 +48,27 @@ r AS (
          ELSE 'rejected' END::"JobState" AS state,
     date_trunc('second', now() - make_interval(secs => i * 31.5)) AS created
   FROM n
-)
+),
+${WORKFLOW_CTE}
 INSERT INTO "Job" (id, "workspaceId", "upstreamJobId", "apiProduct", status, state, duration, cost, "wordCount",
                    "failureReason", "createdAt", "updatedAt", "completedAt")
-SELECT 'bench' || lpad(i::text, 8, '0'), $3, 'job_' || substr(md5(i::text), 1, 24), product,
-  (CASE state
-     WHEN 'completed' THEN CASE product WHEN 'transcribe' THEN 'transcribed' WHEN 'translate' THEN 'translated' ELSE 'merged' END
-     WHEN 'in_progress' THEN CASE product WHEN 'voiceover' THEN 'dubbing' ELSE 'transcribing' END
-     ELSE state::text END)::"JobStatus",
+SELECT 'bench' || lpad(i::text, 8, '0'), :workspaceId, 'job_' || substr(md5(i::text), 1, 24), r.product,
+  (CASE state WHEN 'completed' THEN w.completed WHEN 'in_progress' THEN w.working ELSE state::text END)::"JobStatus",
   state, 10 + abs(h % 3600), round((10 + abs(h % 3600)) * 0.02, 4),
-  CASE WHEN state = 'completed' AND product IN ('transcribe', 'translate') THEN abs(h % 9000) END,
+  CASE WHEN state = 'completed' AND w.subtitles THEN abs(h % 9000) END,
   CASE state WHEN 'failed' THEN 'Processing error' WHEN 'rejected' THEN 'Insufficient balance' END,
   created, created + interval '3 minutes', CASE WHEN state = 'completed' THEN created + interval '3 minutes' END
-FROM r`;
+FROM r JOIN workflow AS w ON w.product = r.product::text`);
 
-const EVENTS_SQL = `
+const EVENTS_SQL = namedSql<typeof WORKFLOW_VALUES & { workspaceId: string }>(`
+WITH ${WORKFLOW_CTE}
 INSERT INTO "JobEvent" (id, "workspaceId", "jobId", "webhookId", event, status, "occurredAt", disposition, payload)
 SELECT j.id || '-' || e.k, j."workspaceId", j.id, 'msg_' || j.id || '_' || e.k, e.event, e.status, j."createdAt" + e.offs, 'applied', '{}'
-FROM "Job" j CROSS JOIN LATERAL (VALUES
+FROM "Job" j JOIN workflow AS w ON w.product = j."apiProduct"::text CROSS JOIN LATERAL (VALUES
   (0, 'job.created', 'created', interval '0'),
-  (1, 'job.processing', CASE j."apiProduct" WHEN 'voiceover' THEN 'dubbing' ELSE 'transcribing' END, interval '5 seconds'),
+  (1, 'job.processing', w.working, interval '5 seconds'),
   (2, 'job.failed', j.status::text, interval '1 minute')) AS e(k, event, status, offs)
-WHERE j."workspaceId" = $1 AND j.state IN ('failed', 'rejected') AND (j.state = 'failed' OR e.k <> 1)`;
+WHERE j."workspaceId" = :workspaceId AND j.state IN ('failed', 'rejected') AND (j.state = 'failed' OR e.k <> 1)`);
 
 function progress(done: number, total: number): void {
   const width = 40;
@@ -72,11 +82,11 @@ async function seed(): Promise<void> {
   await pool.query(`DELETE FROM "Workspace" WHERE id = $1`, [WORKSPACE]);
   await pool.query(`INSERT INTO "Workspace" (id, name, "inboundSecretEnc", "updatedAt") VALUES ($1, 'Bench', 'unused', now())`, [WORKSPACE]);
   for (let from = 1; from <= JOBS; from += BATCH) {
-    await pool.query(SEED_SQL, [from, Math.min(JOBS, from + BATCH - 1), WORKSPACE]);
+    await pool.query(SEED_SQL.text, SEED_SQL.values({ ...WORKFLOW_VALUES, from, to: Math.min(JOBS, from + BATCH - 1), workspaceId: WORKSPACE }));
     progress(Math.min(JOBS, from + BATCH - 1), JOBS);
   }
   process.stderr.write("\n  seeding events of failed and rejected jobs\n");
-  await pool.query(EVENTS_SQL, [WORKSPACE]);
+  await pool.query(EVENTS_SQL.text, EVENTS_SQL.values({ ...WORKFLOW_VALUES, workspaceId: WORKSPACE }));
   process.stderr.write("  VACUUM ANALYZE\n");
   await pool.query(`VACUUM ANALYZE "Job"`);
   await pool.query(`VACUUM ANALYZE "JobEvent"`);
@@ -164,6 +174,4 @@ console.log(`\n${JOBS.toLocaleString()} jobs in one workspace, ${RUNS} runs each
 console.log(`  ${"query".padEnd(32)} ${"p50".padStart(10)} ${"p95".padStart(10)} ${"max".padStart(10)}`);
 for (const r of results) console.log(`  ${r.name.padEnd(32)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.max)}${r.p95 > 30 ? "  over 30 ms" : ""}`);
 
-await disconnectPrisma();
-await closePool();
-await database.stop();
+await database.close();

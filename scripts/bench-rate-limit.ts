@@ -1,18 +1,14 @@
 // npm run bench:rate-limit — what one rate-limit check costs a request: the limiter's PostgreSQL
 // round trip (lib/rate-limit), beside a bare `SELECT 1` on the same pool for scale. Prints
 // p50/p99 per operation, sequential and with 16 requests at a time.
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { migrate } from "@/lib/db/migrate";
+import { openBenchDatabase } from "./lib/bench-database";
 
 const RUNS = 2_000;
 const CONCURRENCY = 16;
 
-const database = await startEmbeddedPostgres({ dataDir: path.resolve(".data/bench-rate-limit-postgres"), database: "jobs_portal_bench" });
-await migrate(database.url);
-process.env.DATABASE_URL = database.url; // read on first use by lib/db/pool.ts
-const { getPool, closePool } = await import("@/lib/db/pool");
+const database = await openBenchDatabase("bench-rate-limit-postgres", "jobs_portal_bench");
+const { getPool } = await import("@/lib/db/pool");
 const { createRateLimit } = await import("@/lib/rate-limit/create-rate-limit");
 const pool = getPool();
 
@@ -49,5 +45,4 @@ for (const concurrency of [1, CONCURRENCY]) {
   await measure("peek (failed-key check before a lookup)", (i) => perClient.peek(`203.0.113.${i % 250}`), concurrency);
 }
 await pool.query(`DELETE FROM "RateLimit" WHERE key LIKE 'bench-%'`);
-await closePool();
-await database.stop();
+await database.close();

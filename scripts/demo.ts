@@ -2,6 +2,7 @@
 // embedded PostgreSQL, migrations, the demo workspace, the simulator and the production portal.
 import { env } from "@/lib/env";
 import { describeHmacExpectation, VERIFICATION_LABELS } from "@/lib/inbound/describe-profile";
+import { runUntilSignal } from "./lib/run-until-signal";
 import { startStack } from "./lib/stack";
 
 const log = (line: string) => console.log(`[demo] ${line}`);
@@ -49,14 +50,8 @@ console.log(`
   Press Ctrl-C to stop.
 `);
 
-let stopping = false;
-async function shutdown(): Promise<void> {
-  if (stopping) return;
-  stopping = true;
+runUntilSignal(async () => {
   log("stopping the portal, the simulator and PostgreSQL");
   await stack.stop();
   log("stopped");
-  process.exit(0);
-}
-process.on("SIGINT", () => void shutdown());
-process.on("SIGTERM", () => void shutdown());
+});

@@ -2,27 +2,24 @@
 import { applyRuntimeEnv, env } from "@/lib/env";
 import { openDatabase } from "./lib/database";
 import { loadLocalSecrets } from "./lib/local-secrets";
+import { portalEnv } from "./lib/portal-env";
 import { startPortal, stopChild } from "./lib/portal-process";
+import { exitCodeOf, runUntilSignal } from "./lib/run-until-signal";
 
 const log = (line: string) => console.log(`[dev] ${line}`);
-const secrets = loadLocalSecrets();
 const database = await openDatabase(log);
 applyRuntimeEnv({
-  DATABASE_URL: database.url,
-  APP_ENCRYPTION_KEY: secrets.encryptionKey,
-  NEXTAUTH_SECRET: secrets.nextauthSecret,
-  NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+  ...portalEnv(loadLocalSecrets(), `http://localhost:${env.PORT}`, database.url),
+  // The demo database's workspace is connected to the simulator (npm run simulator, or a demo
+  // running beside): allowed here too, so Settings does not call its connection "not allowed".
+  JOBS_API_BASE_URLS: [...env.JOBS_API_BASE_URLS, `http://127.0.0.1:${env.SIMULATOR_PORT}`].join(","),
 });
 const next = startPortal(env.PORT, {}, { mode: "development" });
 
-let stopping = false;
-async function shutdown(code: number): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  await stopChild(next);
-  await database.stop();
-  process.exit(code);
-}
-next.once("exit", (code) => void shutdown(code ?? 0));
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
+runUntilSignal(
+  async () => {
+    await stopChild(next);
+    await database.stop();
+  },
+  { until: exitCodeOf(next, 0) },
+);

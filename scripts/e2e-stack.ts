@@ -3,7 +3,9 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { VENDOR_URL } from "@/e2e/vendor-url";
 import { DATA_DIR } from "./lib/local-secrets";
+import { runUntilSignal } from "./lib/run-until-signal";
 import { startStack } from "./lib/stack";
 
 const stack = await startStack({
@@ -15,6 +17,8 @@ const stack = await startStack({
   databaseDir: "e2e-postgres",
   fresh: true,
   mail: "inbox",
+  // A second Jobs API the inbound-verification tests start and connect workspaces to (e2e/vendor-simulator.ts).
+  extraJobsApiBaseUrls: [VENDOR_URL],
   // The test runner plays a reverse proxy: each test sends its own X-Forwarded-For
   // (e2e/fixtures.ts), so per-address limits count each test as its own client.
   portalEnv: { TRUSTED_PROXIES: "127.0.0.1,::1" },
@@ -35,6 +39,4 @@ writeFileSync(
   { mode: 0o600 },
 );
 console.log("[e2e-stack] ready");
-const shutdown = () => void stack.stop().then(() => process.exit(0));
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+runUntilSignal(() => stack.stop());

@@ -17,14 +17,14 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-// next-auth builds its links and redirects from NEXTAUTH_URL; guessing http://localhost in
-// production would send users' browsers to the wrong place (and without https).
-if (!dev && !env.NEXTAUTH_URL) fail("NEXTAUTH_URL is not set: in production it must be the portal's public URL, e.g. https://portal.example.com");
+const { missingPublicUrl } = await import("./lib/portal-env");
+const missing = missingPublicUrl();
+if (missing) fail(missing);
 
 const { markClientAddressHeaderSet } = await import("@/lib/http/get-client-address");
 const { parseTrustedProxies } = await import("@/lib/http/resolve-client-address");
 const { createPortalServer } = await import("@/lib/server/create-portal-server");
-const { MAX_WEBHOOK_BODY_BYTES } = await import("@/lib/ingest/read-capped-body");
+const { MAX_WEBHOOK_BODY_BYTES } = await import("@/lib/http/body-limits");
 const { NEXT_AUTH_MAX_BODY_BYTES } = await import("@/lib/http/body-limits");
 const { default: next } = await import("next");
 
@@ -58,10 +58,8 @@ server.listen(env.PORT, env.HOST, () => {
 // Open live streams (SSE) would hold server.close() forever: they get a moment, then are cut.
 const DRAIN_MS = 3_000;
 const CLOSE_MS = 3_000;
-let stopping = false;
-async function shutdown(signal: NodeJS.Signals): Promise<void> {
-  if (stopping) return;
-  stopping = true;
+const { runUntilSignal } = await import("./lib/run-until-signal");
+runUntilSignal(async (signal) => {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
@@ -70,7 +68,4 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   // Next's development server (Turbopack) may not finish closing; its work is not worth waiting for.
   await Promise.race([app.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_MS).unref())]);
   console.log(`portal stopped (${signal})`);
-  process.exit(0);
-}
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
+});

@@ -5,6 +5,7 @@
 // claims not yet sent, exit. A second signal exits at once (leases then expire and are retried).
 import { applyRuntimeEnv, env } from "@/lib/env";
 import { loadLocalSecrets } from "./lib/local-secrets";
+import { runUntilSignal } from "./lib/run-until-signal";
 
 const log = (line: string) => console.log(`[worker] ${line}`);
 
@@ -23,16 +24,13 @@ const worker = createDeliveryWorker();
 worker.start();
 log(`delivering webhooks (pid ${process.pid}); Ctrl-C to stop`);
 
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) process.exit(1);
-  stopping = true;
-  log(`${signal}: finishing ${worker.inFlight} delivery attempt(s) under way`);
-  await worker.stop();
-  await disconnectPrisma();
-  await closePool();
-  log("stopped");
-  process.exit(0);
-}
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
+runUntilSignal(
+  async (signal) => {
+    log(`${signal}: finishing ${worker.inFlight} delivery attempt(s) under way`);
+    await worker.stop();
+    await disconnectPrisma();
+    await closePool();
+    log("stopped");
+  },
+  { secondSignal: "exit" },
+);

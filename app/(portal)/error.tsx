@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect } from "react";
+import { routes } from "@/components/routes";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { AlertIcon } from "@/components/ui/icons";
 
@@ -14,19 +15,19 @@ export default function PortalError({ error, reset }: { error: Error & { digest?
 
   return (
     <div className="flex flex-col items-center justify-center py-24 text-center">
-      <div className="mb-5 flex size-12 items-center justify-center rounded-full bg-red-50 text-red-600 ring-8 ring-red-50/50 dark:bg-red-500/10 dark:text-red-400 dark:ring-red-500/5">
+      <div className="mb-5 flex size-12 items-center justify-center rounded-full bg-danger text-danger ring-8 ring-danger/20">
         <AlertIcon className="size-6" />
       </div>
-      <h1 className="text-lg font-semibold text-zinc-900 dark:text-zinc-50">Something went wrong</h1>
-      <p className="mt-1.5 max-w-md text-sm text-zinc-500 dark:text-zinc-400">
+      <h1 className="text-lg font-semibold text-emphasis">Something went wrong</h1>
+      <p className="mt-1.5 max-w-md text-sm text-subtle">
         This page could not be loaded. It may be a temporary problem — try again, or come back in a moment.
       </p>
       {error.digest && (
-        <p className="mt-3 font-mono text-xs text-zinc-400 dark:text-zinc-500">Reference: {error.digest}</p>
+        <p className="mt-3 font-mono text-xs text-muted">Reference: {error.digest}</p>
       )}
       <div className="mt-6 flex gap-2">
         <Button onClick={reset}>Try again</Button>
-        <Link href="/jobs" className={buttonClassName("secondary")}>
+        <Link href={routes.jobs} className={buttonClassName("secondary")}>
           Go to Jobs
         </Link>
       </div>

@@ -10,11 +10,11 @@ export interface CodeSampleProps {
 export function CodeSample({ title, code }: CodeSampleProps) {
   return (
     <Card className="overflow-hidden">
-      <div className="flex items-center justify-between border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
-        <h3 className="text-sm font-medium text-zinc-900 dark:text-zinc-100">{title}</h3>
+      <div className="flex items-center justify-between border-b border-subtle px-4 py-2">
+        <h3 className="text-sm font-medium text-emphasis">{title}</h3>
         <CopyButton value={code} label={`Copy the ${title} example`} variant="ghost" />
       </div>
-      <pre className="overflow-x-auto bg-zinc-50 p-4 font-mono text-[13px] leading-relaxed text-zinc-800 dark:bg-zinc-950 dark:text-zinc-200">
+      <pre className="overflow-x-auto bg-muted p-4 font-mono text-ui leading-relaxed text-emphasis">
         <code data-testid={`example-${title.toLowerCase()}`}>{code}</code>
       </pre>
     </Card>

@@ -34,16 +34,16 @@ export function EndpointReference() {
   return (
     <div className="space-y-6">
       <Card>
-        <CardBody className="divide-y divide-zinc-100 p-0 dark:divide-zinc-800">
+        <CardBody className="divide-y divide-muted p-0">
           {ENDPOINTS.map((endpoint) => (
             <div key={endpoint.path} className="flex flex-col gap-1.5 px-5 py-4 sm:flex-row sm:items-baseline sm:gap-4">
               <div className="flex shrink-0 items-center gap-2 sm:w-96">
                 <Badge tone={endpoint.method === "GET" ? "info" : "brand"} className="font-mono">
                   {endpoint.method}
                 </Badge>
-                <code className="font-mono text-[13px] text-zinc-900 dark:text-zinc-100">{endpoint.path}</code>
+                <code className="font-mono text-ui text-emphasis">{endpoint.path}</code>
               </div>
-              <p className="text-sm text-zinc-600 dark:text-zinc-400">{endpoint.summary}</p>
+              <p className="text-sm text-subtle">{endpoint.summary}</p>
             </div>
           ))}
         </CardBody>
@@ -59,8 +59,8 @@ export function EndpointReference() {
         <TableBody>
           {ERRORS.map(([status, code, when]) => (
             <TableRow key={code}>
-              <TableCell className="font-mono text-[13px]">{status}</TableCell>
-              <TableCell className="font-mono text-[13px]">{code}</TableCell>
+              <TableCell className="font-mono text-ui">{status}</TableCell>
+              <TableCell className="font-mono text-ui">{code}</TableCell>
               <TableCell>{when}</TableCell>
             </TableRow>
           ))}

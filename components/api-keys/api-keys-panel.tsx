@@ -1,20 +1,21 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { LoadError } from "@/components/load-error";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PlugIcon } from "@/components/ui/icons";
 import { SkeletonRows } from "@/components/ui/skeleton";
-import type { ApiKeySummary } from "@/lib/api-keys/schemas";
+import type { ApiKeySummary } from "@/lib/api-keys/types";
 import { ApiKeysTable } from "./api-keys-table";
 import { CreateApiKeyDialog } from "./create-api-key-dialog";
+import { apiKeysQuery } from "./queries";
 import { RevokeApiKeyDialog } from "./revoke-api-key-dialog";
-import { useApiKeys } from "./use-api-keys";
-import { LoadError } from "@/components/load-error";
 
 /** Settings → API keys: the list, creating a key (shown once) and revoking one. */
 export function ApiKeysPanel({ canManage }: { canManage: boolean }) {
-  const apiKeys = useApiKeys();
+  const apiKeys = useQuery(apiKeysQuery());
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiKeySummary | null>(null);
 
@@ -46,7 +47,7 @@ export function ApiKeysPanel({ canManage }: { canManage: boolean }) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+        <p className="text-sm text-subtle">
           {canManage ? "Keys act for the whole workspace. Revoking one takes effect at once." : "Only owners and admins can create or revoke keys."}
         </p>
         {apiKeys.data && apiKeys.data.apiKeys.length > 0 && createButton}

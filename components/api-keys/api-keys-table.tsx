@@ -1,11 +1,11 @@
 "use client";
 
-import { formatExact } from "@/components/jobs/format";
-import { RelativeTime } from "@/components/jobs/relative-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { formatExact } from "@/components/ui/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import type { ApiKeySummary } from "@/lib/api-keys/schemas";
+import type { ApiKeySummary } from "@/lib/api-keys/types";
 
 export interface ApiKeysTableProps {
   apiKeys: ApiKeySummary[];
@@ -33,12 +33,12 @@ export function ApiKeysTable({ apiKeys, canManage, onRevoke }: ApiKeysTableProps
       <TableBody>
         {apiKeys.map((apiKey) => (
           <TableRow key={apiKey.id} data-testid="api-key-row">
-            <TableCell className="font-medium text-zinc-900 dark:text-zinc-100">{apiKey.name}</TableCell>
-            <TableCell className="font-mono text-[13px]">{apiKey.prefix}…</TableCell>
+            <TableCell className="font-medium text-emphasis">{apiKey.name}</TableCell>
+            <TableCell className="font-mono text-ui">{apiKey.prefix}…</TableCell>
             <TableCell>
               <RelativeTime iso={apiKey.createdAt} />
             </TableCell>
-            <TableCell>{apiKey.lastUsedAt ? <RelativeTime iso={apiKey.lastUsedAt} /> : <span className="text-zinc-400">Never</span>}</TableCell>
+            <TableCell>{apiKey.lastUsedAt ? <RelativeTime iso={apiKey.lastUsedAt} /> : <span className="text-muted">Never</span>}</TableCell>
             <TableCell>
               {apiKey.revokedAt ? (
                 <Badge tone="neutral" title={`Revoked ${formatExact(apiKey.revokedAt)}`}>

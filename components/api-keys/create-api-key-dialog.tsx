@@ -1,5 +1,6 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
 import { Alert } from "@/components/ui/alert";
@@ -8,7 +9,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { createApiKeySchema } from "@/lib/api-keys/schemas";
-import { useCreateApiKey } from "./use-create-api-key";
+import { createApiKeyMutation } from "./mutations";
 
 export interface CreateApiKeyDialogProps {
   open: boolean;
@@ -17,7 +18,7 @@ export interface CreateApiKeyDialogProps {
 
 /** Names a new key, then shows it once: only its hash is kept, so closing forgets it for good. */
 export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
-  const create = useCreateApiKey();
+  const create = useMutation(createApiKeyMutation());
   const formId = useId();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<"name">>({});
 
@@ -50,7 +51,7 @@ export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
             <output
               aria-label="New API key"
               data-testid="new-api-key"
-              className="flex h-9 min-w-0 flex-1 items-center overflow-x-auto rounded-md border border-zinc-200 bg-zinc-50 px-3 font-mono text-[13px] whitespace-nowrap text-zinc-900 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-100"
+              className="flex h-9 min-w-0 flex-1 items-center overflow-x-auto rounded-md border border-subtle bg-muted px-3 font-mono text-ui whitespace-nowrap text-emphasis"
             >
               {key}
             </output>

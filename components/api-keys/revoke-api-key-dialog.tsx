@@ -1,8 +1,9 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { ApiKeySummary } from "@/lib/api-keys/schemas";
-import { useRevokeApiKey } from "./use-revoke-api-key";
+import type { ApiKeySummary } from "@/lib/api-keys/types";
+import { revokeApiKeyMutation } from "./mutations";
 
 export interface RevokeApiKeyDialogProps {
   apiKey: ApiKeySummary | null;
@@ -10,7 +11,7 @@ export interface RevokeApiKeyDialogProps {
 }
 
 export function RevokeApiKeyDialog({ apiKey, onClose }: RevokeApiKeyDialogProps) {
-  const revoke = useRevokeApiKey();
+  const revoke = useMutation(revokeApiKeyMutation());
 
   function close() {
     revoke.reset();
@@ -23,8 +24,8 @@ export function RevokeApiKeyDialog({ apiKey, onClose }: RevokeApiKeyDialogProps)
       title="Revoke this API key?"
       description={
         <>
-          Requests with <strong className="font-medium text-zinc-900 dark:text-zinc-100">{apiKey?.name}</strong> (
-          <code className="font-mono text-[13px]">{apiKey?.prefix}…</code>) will be refused from now on. This cannot be undone.
+          Requests with <strong className="font-medium text-emphasis">{apiKey?.name}</strong> (
+          <code className="font-mono text-ui">{apiKey?.prefix}…</code>) will be refused from now on. This cannot be undone.
         </>
       }
       confirmLabel="Revoke key"

@@ -4,7 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import type { SignInProvider } from "@/lib/auth/list-sign-in-providers";
+import type { SignInProvider } from "@/lib/auth/types";
 
 function GitHubMark() {
   return (
@@ -29,10 +29,10 @@ export function AlternativeSignIn({ providers, callbackUrl }: { providers: SignI
 
   return (
     <div className="space-y-4">
-      <div className="flex items-center gap-3 text-xs text-zinc-400 uppercase dark:text-zinc-500">
-        <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
+      <div className="flex items-center gap-3 text-xs text-muted uppercase">
+        <span className="h-px flex-1 bg-emphasis" />
         or
-        <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
+        <span className="h-px flex-1 bg-emphasis" />
       </div>
       {github && (
         <Button

@@ -47,21 +47,21 @@ export function CheckEmailPanel({ email, expiresInHours }: CheckEmailPanelProps)
   return (
     <div className="space-y-6">
       <div className="flex items-start gap-3">
-        <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand-50 text-brand-600 dark:bg-brand-500/15 dark:text-brand-300">
+        <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand text-brand">
           <MailIcon className="size-[18px]" />
         </span>
-        <p className="text-sm leading-6 text-zinc-700 dark:text-zinc-300">
+        <p className="text-sm leading-6 text-default">
           To finish creating your account, open the link we emailed to{" "}
-          {email ? <strong className="font-medium break-words text-zinc-900 dark:text-zinc-50">{email}</strong> : "you"}. It confirms your
+          {email ? <strong className="font-medium break-words text-emphasis">{email}</strong> : "you"}. It confirms your
           address and opens your new workspace.
         </p>
       </div>
-      <p className="text-[13px] leading-5 text-zinc-500 dark:text-zinc-400">
+      <p className="text-ui leading-5 text-subtle">
         The link works once and expires in {expiresInHours} hours. Nothing in your inbox? Check your spam folder, or send the link again.
       </p>
       {sentTo && <Alert tone="success">If a sign-up is waiting for confirmation at {sentTo}, a new link is on its way.</Alert>}
       {error && <Alert tone="danger">{error}</Alert>}
-      <form onSubmit={resend} noValidate className="space-y-3 border-t border-zinc-200 pt-5 dark:border-zinc-800">
+      <form onSubmit={resend} noValidate className="space-y-3 border-t border-subtle pt-5">
         <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={email ?? ""} error={fieldError} />
         <Button type="submit" variant="secondary" size="lg" className="w-full" loading={pending}>
           Send the link again

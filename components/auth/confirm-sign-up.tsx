@@ -1,9 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { routes } from "@/components/routes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -40,9 +41,9 @@ export function ConfirmSignUp({ token }: { token: string }) {
   const started = useRef(false);
 
   async function confirm(password?: string): Promise<void> {
-    const result = await signIn(CONFIRMATION_PROVIDER_ID, { token, password: password ?? "", callbackUrl: "/jobs", redirect: false });
+    const result = await signIn(CONFIRMATION_PROVIDER_ID, { token, password: password ?? "", callbackUrl: routes.jobs, redirect: false });
     if (result?.ok && !result.error) {
-      router.replace("/jobs");
+      router.replace(routes.jobs);
       router.refresh();
       return;
     }
@@ -73,7 +74,7 @@ export function ConfirmSignUp({ token }: { token: string }) {
 
   if (state.step === "confirming") {
     return (
-      <p role="status" className="flex items-center gap-3 text-sm text-zinc-600 dark:text-zinc-300">
+      <p role="status" className="flex items-center gap-3 text-sm text-default">
         <Spinner /> Confirming your email…
       </p>
     );
@@ -82,7 +83,7 @@ export function ConfirmSignUp({ token }: { token: string }) {
   if (state.step === "password") {
     return (
       <form onSubmit={submitPassword} noValidate className="space-y-5">
-        <p className="text-sm leading-6 text-zinc-700 dark:text-zinc-300">
+        <p className="text-sm leading-6 text-default">
           This link was opened in a different browser from the one you signed up in. Enter the password you chose at sign-up to
           confirm your email.
         </p>
@@ -90,7 +91,7 @@ export function ConfirmSignUp({ token }: { token: string }) {
         <Button type="submit" size="lg" className="w-full" loading={state.pending}>
           Confirm and open my workspace
         </Button>
-        <p className="text-[13px] leading-5 text-zinc-500 dark:text-zinc-400">
+        <p className="text-ui leading-5 text-subtle">
           Did not sign up? Then close this page: without that password no account is created.
         </p>
       </form>
@@ -104,13 +105,13 @@ export function ConfirmSignUp({ token }: { token: string }) {
         {failure.body}
       </Alert>
       <div className="flex flex-wrap gap-x-5 gap-y-2 text-sm">
-        <Link href="/sign-in" className={AUTH_LINK_CLASSES}>
+        <Link href={routes.signIn} className={AUTH_LINK_CLASSES}>
           Sign in
         </Link>
-        <Link href="/sign-up/check-email" className={AUTH_LINK_CLASSES}>
+        <Link href={routes.checkEmail()} className={AUTH_LINK_CLASSES}>
           Send a new link
         </Link>
-        <Link href="/sign-up" className={AUTH_LINK_CLASSES}>
+        <Link href={routes.signUp} className={AUTH_LINK_CLASSES}>
           Sign up again
         </Link>
       </div>

@@ -3,7 +3,8 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { serverFieldErrors, toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { routes } from "@/components/routes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -40,22 +41,22 @@ export function SignUpForm({ confirmsEmail }: SignUpFormProps) {
       response = await fetchJson<SignUpResponse>("/api/sign-up", { method: "POST", body: JSON.stringify(parsed.data) });
     } catch (cause) {
       setPending(false);
-      const message = cause instanceof RequestError ? cause.message : "Sign-up failed. Try again.";
-      if (cause instanceof RequestError && cause.status === 409) setFieldErrors({ email: message });
-      else setError(message);
+      const serverErrors = serverFieldErrors<Field>(cause);
+      if (serverErrors) setFieldErrors(serverErrors);
+      else setError(cause instanceof RequestError ? cause.message : "Sign-up failed. Try again.");
       return;
     }
     if (response.status === "check_email") {
-      router.push(`/sign-up/check-email?${new URLSearchParams({ email: parsed.data.email })}`);
+      router.push(routes.checkEmail(parsed.data.email));
       return;
     }
     const result = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
     if (!result?.ok || result.error) {
       // The account exists; only the automatic sign-in failed.
-      router.replace("/sign-in");
+      router.replace(routes.signIn);
       return;
     }
-    router.replace("/jobs");
+    router.replace(routes.jobs);
     router.refresh();
   }
 
@@ -84,7 +85,7 @@ export function SignUpForm({ confirmsEmail }: SignUpFormProps) {
         {pending ? "Creating your workspace…" : "Create account"}
       </Button>
       {confirmsEmail && (
-        <p className="text-center text-[13px] text-zinc-500 dark:text-zinc-400">We will email you a link to confirm your address.</p>
+        <p className="text-center text-ui text-subtle">We will email you a link to confirm your address.</p>
       )}
     </form>
   );

@@ -14,7 +14,7 @@ export function ExpirationPicker({ value, onChange }: { value: number; onChange:
   const id = useId();
   return (
     <div className="flex items-center gap-2">
-      <label htmlFor={id} className="text-sm whitespace-nowrap text-zinc-500 dark:text-zinc-400">
+      <label htmlFor={id} className="text-sm whitespace-nowrap text-subtle">
         Links valid for
       </label>
       <Select id={id} value={String(value)} onChange={(event) => onChange(Number(event.target.value))} className="w-32">

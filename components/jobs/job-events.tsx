@@ -1,15 +1,15 @@
 "use client";
 
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import type { JobEventCounts, JobEventPage, SerializedJobEvent } from "@/lib/jobs/serialize-job-detail";
-import { formatBytes, formatExact } from "./format";
-import { ChevronRightIcon } from "./job-icons";
-import { RelativeTime } from "./relative-time";
-import { useJobEventPayload } from "./use-job-event-payload";
-import { useOlderJobEvents } from "./use-older-job-events";
+import { formatBytes, formatExact } from "@/components/ui/format";
+import { ChevronRightIcon } from "@/components/ui/icons";
+import { RelativeTime } from "@/components/ui/relative-time";
+import type { JobEventCounts, JobEventPage, SerializedJobEvent } from "@/lib/jobs/types";
+import { jobEventPayloadQuery, olderJobEventsQuery } from "./queries";
 
 const DISPOSITIONS: Record<SerializedJobEvent["disposition"], { tone: BadgeTone; label: string; title: string } | null> = {
   applied: null,
@@ -35,20 +35,20 @@ function prettyJson(text: string): string {
 }
 
 function EventPayload({ jobId, eventId }: { jobId: string; eventId: string }) {
-  const payload = useJobEventPayload(jobId, eventId, true);
-  if (payload.isError) return <p className="text-[13px] text-red-600 dark:text-red-400">The payload could not be loaded: {payload.error.message}</p>;
-  if (!payload.data) return <p className="text-[13px] text-zinc-500 dark:text-zinc-400">Loading the payload…</p>;
+  const payload = useQuery(jobEventPayloadQuery(jobId, eventId));
+  if (payload.isError) return <p className="text-ui text-danger">The payload could not be loaded: {payload.error.message}</p>;
+  if (!payload.data) return <p className="text-ui text-subtle">Loading the payload…</p>;
   const { text, truncated, sizeBytes } = payload.data;
   return (
     <>
       {truncated && (
-        <p className="text-[13px] text-zinc-600 dark:text-zinc-300" data-testid="payload-truncated">
+        <p className="text-ui text-default" data-testid="payload-truncated">
           Showing the first {formatBytes(new TextEncoder().encode(text).length)} of {formatBytes(sizeBytes)}.
         </p>
       )}
       <pre
         data-testid="event-payload"
-        className="max-h-96 overflow-auto rounded-md border border-zinc-200 bg-white p-4 font-mono text-[12.5px] leading-relaxed text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200"
+        className="max-h-96 overflow-auto rounded-md border border-subtle bg-default p-4 font-mono text-code leading-relaxed text-emphasis"
       >
         {truncated ? text : prettyJson(text)}
       </pre>
@@ -63,25 +63,25 @@ function EventRow({ jobId, event }: { jobId: string; event: SerializedJobEvent }
   return (
     <li data-testid="job-event" data-disposition={event.disposition}>
       <details className="group" onToggle={(toggle) => setOpen(toggle.currentTarget.open)}>
-        <summary className="flex cursor-pointer list-none items-center gap-3 px-6 py-3 text-sm hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-brand-500 dark:hover:bg-zinc-800/40 [&::-webkit-details-marker]:hidden">
-          <ChevronRightIcon className="size-4 shrink-0 text-zinc-400 transition-transform group-open:rotate-90" />
-          <span className="w-32 shrink-0 font-mono text-[13px] text-zinc-900 dark:text-zinc-100">{event.event}</span>
-          <span className="min-w-0 flex-1 truncate text-zinc-600 dark:text-zinc-300">{event.status}</span>
+        <summary className="flex cursor-pointer list-none items-center gap-3 px-6 py-3 text-sm hover:bg-subtle/60 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-focus [&::-webkit-details-marker]:hidden">
+          <ChevronRightIcon className="size-4 shrink-0 text-muted transition-transform group-open:rotate-90" />
+          <span className="w-32 shrink-0 font-mono text-ui text-emphasis">{event.event}</span>
+          <span className="min-w-0 flex-1 truncate text-default">{event.status}</span>
           {disposition && (
             <Badge tone={disposition.tone} title={disposition.title}>
               {disposition.label}
             </Badge>
           )}
-          <RelativeTime iso={event.occurredAt} style="narrow" className="w-20 shrink-0 text-right text-zinc-500 dark:text-zinc-400" />
+          <RelativeTime iso={event.occurredAt} style="narrow" className="w-20 shrink-0 text-right text-subtle" />
         </summary>
-        <div className="space-y-3 border-t border-zinc-100 bg-zinc-50/60 px-6 py-4 dark:border-zinc-800 dark:bg-zinc-950/40">
-          <dl className="grid gap-x-6 gap-y-1 text-[13px] sm:grid-cols-[auto_1fr]">
-            <dt className="text-zinc-500 dark:text-zinc-400">webhook-id</dt>
-            <dd className="font-mono break-all text-zinc-800 dark:text-zinc-200">{event.webhookId}</dd>
-            <dt className="text-zinc-500 dark:text-zinc-400">Occurred</dt>
-            <dd className="text-zinc-800 dark:text-zinc-200">{formatExact(event.occurredAt)}</dd>
-            <dt className="text-zinc-500 dark:text-zinc-400">Received</dt>
-            <dd className="text-zinc-800 dark:text-zinc-200">{formatExact(event.receivedAt)}</dd>
+        <div className="space-y-3 border-t border-muted bg-muted/60 px-6 py-4">
+          <dl className="grid gap-x-6 gap-y-1 text-ui sm:grid-cols-[auto_1fr]">
+            <dt className="text-subtle">webhook-id</dt>
+            <dd className="font-mono break-all text-emphasis">{event.webhookId}</dd>
+            <dt className="text-subtle">Occurred</dt>
+            <dd className="text-emphasis">{formatExact(event.occurredAt)}</dd>
+            <dt className="text-subtle">Received</dt>
+            <dd className="text-emphasis">{formatExact(event.receivedAt)}</dd>
           </dl>
           {open && <EventPayload jobId={jobId} eventId={event.id} />}
         </div>
@@ -96,7 +96,10 @@ function EventRow({ jobId, event }: { jobId: string; event: SerializedJobEvent }
  */
 export function JobEvents({ jobId, firstPage, counts }: { jobId: string; firstPage: JobEventPage; counts: JobEventCounts }) {
   const [wantOlder, setWantOlder] = useState(false);
-  const older = useOlderJobEvents(jobId, firstPage.nextCursor, wantOlder);
+  const older = useInfiniteQuery({
+    ...olderJobEventsQuery(jobId, firstPage.nextCursor ?? ""),
+    enabled: wantOlder && firstPage.nextCursor !== null,
+  });
   const events = [...firstPage.events, ...(older.data?.pages.flatMap((page) => page.events) ?? [])];
   const more = older.data ? older.hasNextPage : firstPage.nextCursor !== null;
   const unapplied = describeUnapplied(counts);
@@ -110,13 +113,13 @@ export function JobEvents({ jobId, firstPage, counts }: { jobId: string; firstPa
           {unapplied && ` (${unapplied})`}, newest first — select one to see its payload.
         </CardDescription>
       </CardHeader>
-      <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
+      <ul className="divide-y divide-muted">
         {events.map((event) => (
           <EventRow key={event.id} jobId={jobId} event={event} />
         ))}
       </ul>
       {(more || older.isError) && (
-        <div className="flex items-center justify-between gap-3 border-t border-zinc-100 px-6 py-3 text-[13px] text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+        <div className="flex items-center justify-between gap-3 border-t border-muted px-6 py-3 text-ui text-subtle">
           <span>
             {older.isError ? `Older events could not be loaded: ${older.error.message}` : `Showing the newest ${events.length.toLocaleString("en-US")} of ${counts.total.toLocaleString("en-US")}.`}
           </span>

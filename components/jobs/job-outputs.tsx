@@ -1,22 +1,21 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { copyToClipboard } from "@/components/ui/copy-to-clipboard";
-import type { SerializedJob } from "@/lib/jobs/serialize-job";
-import type { SerializedJobOutput } from "@/lib/jobs/serialize-job-detail";
-import { extensionOf, isIndexedOutput, outputFileName } from "@/lib/jobs/output-file-name";
+import { formatBytes } from "@/components/ui/format";
+import { ArchiveIcon, DownloadIcon, FileIcon, FilmIcon, LinkIcon } from "@/components/ui/icons";
 import { DEFAULT_EXPIRATION_SECONDS } from "@/lib/contract/download-result";
+import { extensionOf, isIndexedOutput, outputFileName } from "@/lib/jobs/output-file-name";
+import type { SerializedJob, SerializedJobOutput } from "@/lib/jobs/types";
 import { ExpirationPicker } from "./expiration-picker";
-import { downloadAllUrl } from "./fetch-jobs";
-import { ArchiveIcon, DownloadIcon, FileIcon, FilmIcon, LinkIcon } from "./job-icons";
-import { OutputLinkNotice } from "./output-link-notice";
-import { formatBytes } from "./format";
 import { httpLink, UnsafeLinkError } from "./http-link";
+import { downloadAllUrl, downloadLinksMutation } from "./mutations";
+import { OutputLinkNotice } from "./output-link-notice";
 import { startDownload } from "./start-download";
-import { useDownloadLinks } from "./use-download-links";
 
 type Busy = { action: "download" | "copy"; index: number } | { action: "zip" } | null;
 
@@ -27,7 +26,7 @@ function EmptyOutputs({ job }: { job: SerializedJob }) {
       : job.state === "completed"
         ? "The Jobs API reported no output files for this job."
         : "This job did not complete, so it has no output files.";
-  return <p className="px-6 py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">{text}</p>;
+  return <p className="px-6 py-8 text-center text-sm text-subtle">{text}</p>;
 }
 
 /** The job's files: fresh links on demand (never stored), one by one or all in a zip. */
@@ -36,7 +35,7 @@ export function JobOutputs({ job, outputs }: { job: SerializedJob; outputs: Seri
   const [busy, setBusy] = useState<Busy>(null);
   const [copied, setCopied] = useState<{ index: number; expiresAt: string } | null>(null);
   const [unsafeLink, setUnsafeLink] = useState<string | null>(null);
-  const links = useDownloadLinks(job.id);
+  const links = useMutation(downloadLinksMutation(job.id));
   const indexed = isIndexedOutput(job.apiProduct, outputs.length);
   const nameOf = (output: SerializedJobOutput) =>
     outputFileName(job.id, extensionOf(null, job.apiProduct, output.kind), indexed ? output.outputIndex : undefined);
@@ -78,19 +77,19 @@ export function JobOutputs({ job, outputs }: { job: SerializedJob; outputs: Seri
       {outputs.length === 0 ? (
         <EmptyOutputs job={job} />
       ) : (
-        <ul aria-label="Output files" className="divide-y divide-zinc-100 dark:divide-zinc-800">
+        <ul aria-label="Output files" className="divide-y divide-muted">
           {outputs.map((output, position) => {
             const name = nameOf(output);
             const Icon = output.kind === "srt" ? FileIcon : FilmIcon;
             return (
               <li key={output.outputIndex} data-testid="job-output" className="px-6 py-3.5">
                 <div className="flex flex-wrap items-center gap-3">
-                  <span className="flex size-9 shrink-0 items-center justify-center rounded-md bg-zinc-100 text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400">
+                  <span className="flex size-9 shrink-0 items-center justify-center rounded-md bg-subtle text-subtle">
                     <Icon className="size-4.5" />
                   </span>
                   <div className="min-w-0 flex-1">
-                    <p className="truncate font-mono text-[13px] font-medium text-zinc-900 dark:text-zinc-100">{name}</p>
-                    <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
+                    <p className="truncate font-mono text-ui font-medium text-emphasis">{name}</p>
+                    <p className="text-ui text-subtle">
                       Output {output.outputIndex} · {output.kind === "srt" ? "SRT subtitles" : output.kind === "video" ? "Video" : "Audio"} ·{" "}
                       {formatBytes(output.sizeBytes)}
                     </p>
@@ -139,7 +138,7 @@ export function JobOutputs({ job, outputs }: { job: SerializedJob; outputs: Seri
       )}
       {outputs.length > 0 && (
         <CardFooter className="justify-between">
-          <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
+          <p className="text-ui text-subtle">
             {outputs.length === 1 ? "1 file" : `${outputs.length} files, in order`} · {formatBytes(outputs.reduce((sum, output) => sum + output.sizeBytes, 0))}
           </p>
           <Button

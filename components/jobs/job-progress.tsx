@@ -15,14 +15,14 @@ export function JobProgress({ step, total, status, state, className }: JobProgre
   const label = `Step ${step} of ${total}`;
   return (
     <div className={cn("flex min-w-28 flex-col gap-1.5", className)}>
-      <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{label}</span>
+      <span className="text-xs text-subtle tabular-nums">{label}</span>
       <div
         role="progressbar"
         aria-label={label}
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={step}
-        className="h-1.5 w-full overflow-hidden rounded-full bg-zinc-200/80 dark:bg-zinc-800"
+        className="h-1.5 w-full overflow-hidden rounded-full bg-emphasis/80"
       >
         <div
           className={cn("h-full rounded-full transition-[width] duration-500 ease-out", statusStyle(status, state).bar)}

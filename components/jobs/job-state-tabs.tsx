@@ -2,9 +2,9 @@
 
 import { useRef, type KeyboardEvent } from "react";
 import { cn } from "@/components/ui/cn";
-import type { JobCounts } from "@/lib/jobs/count-jobs-by-state";
+import { formatCount } from "@/components/ui/format";
+import type { JobCounts } from "@/lib/jobs/types";
 import { JOB_STATES, type JobState } from "@/lib/workflow/workflows";
-import { formatCount } from "./format";
 import { STATE_LABELS } from "./status-style";
 
 const TABS: Array<{ value: JobState | undefined; key: JobState | "all"; label: string }> = [
@@ -34,7 +34,7 @@ export function JobStateTabs({ value, counts, onChange, controls }: JobStateTabs
   }
 
   return (
-    <div role="tablist" aria-label="Filter jobs by state" className="-mb-px flex gap-1 overflow-x-auto border-b border-zinc-200 dark:border-zinc-800">
+    <div role="tablist" aria-label="Filter jobs by state" className="-mb-px flex gap-1 overflow-x-auto border-b border-subtle">
       {TABS.map((tab, index) => {
         const selected = tab.value === value;
         const count = counts?.[tab.key];
@@ -53,17 +53,17 @@ export function JobStateTabs({ value, counts, onChange, controls }: JobStateTabs
             onKeyDown={(event) => onKeyDown(event, index)}
             className={cn(
               "-mb-px flex shrink-0 items-center gap-2 border-b-2 px-3 pt-1 pb-2.5 text-sm font-medium whitespace-nowrap transition-colors",
-              "focus-visible:rounded-t-md focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-brand-500",
+              "focus-visible:rounded-t-md focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-focus",
               selected
-                ? "border-brand-600 text-zinc-900 dark:border-brand-500 dark:text-zinc-50"
-                : "border-transparent text-zinc-500 hover:border-zinc-300 hover:text-zinc-800 dark:text-zinc-400 dark:hover:border-zinc-700 dark:hover:text-zinc-200",
+                ? "border-brand text-emphasis"
+                : "border-transparent text-subtle hover:border-default hover:text-emphasis",
             )}
           >
             {tab.label}
             <span
               className={cn(
                 "min-w-6 rounded-full px-1.5 py-px text-center text-xs tabular-nums",
-                selected ? "bg-brand-50 text-brand-700 dark:bg-brand-500/15 dark:text-brand-100" : "bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400",
+                selected ? "bg-brand text-brand" : "bg-subtle text-subtle",
               )}
             >
               {count ? formatCount(count.count, count.atLeast) : "–"}

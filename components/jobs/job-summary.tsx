@@ -1,13 +1,13 @@
 import { Card } from "@/components/ui/card";
-import type { SerializedJob } from "@/lib/jobs/serialize-job";
-import { formatCost, formatMediaDuration } from "./format";
+import { formatCost, formatMediaDuration } from "@/components/ui/format";
+import type { SerializedJob } from "@/lib/jobs/types";
 import { JobProgress } from "./job-progress";
 
 function Stat({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <Card className="px-5 py-4">
-      <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{label}</dt>
-      <dd className="mt-2 text-lg font-semibold text-zinc-900 tabular-nums dark:text-zinc-50">{children}</dd>
+      <dt className="text-xs font-medium tracking-wide text-subtle uppercase">{label}</dt>
+      <dd className="mt-2 text-lg font-semibold text-emphasis tabular-nums">{children}</dd>
     </Card>
   );
 }
@@ -16,7 +16,7 @@ export function JobSummary({ job }: { job: SerializedJob }) {
   return (
     <dl className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
       <Stat label="Progress">
-        <JobProgress {...job.progress} status={job.status} state={job.state} className="mt-1 [&>span]:text-sm [&>span]:font-semibold [&>span]:text-zinc-900 dark:[&>span]:text-zinc-50" />
+        <JobProgress {...job.progress} status={job.status} state={job.state} className="mt-1 [&>span]:text-sm [&>span]:font-semibold [&>span]:text-emphasis" />
       </Stat>
       <Stat label="Media duration">{formatMediaDuration(job.duration)}</Stat>
       <Stat label="Cost">{formatCost(job.cost)}</Stat>

@@ -2,12 +2,11 @@
 
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { CheckIcon } from "@/components/ui/icons";
-import type { SerializedFailure, SerializedTimelineStep } from "@/lib/jobs/serialize-job-detail";
-import { formatElapsed, formatExact, formatMoment } from "./format";
-import { SkipIcon, XIcon } from "./job-icons";
+import { formatElapsed, formatExact, formatMoment } from "@/components/ui/format";
+import { CheckIcon, SkipIcon, XIcon } from "@/components/ui/icons";
+import { useNow } from "@/components/ui/use-now";
+import type { SerializedFailure, SerializedTimelineStep } from "@/lib/jobs/types";
 import { STATUS_LABELS, STEP_STYLES } from "./status-style";
-import { useNow } from "./use-now";
 
 function StepDot({ step }: { step: SerializedTimelineStep }) {
   const style = STEP_STYLES[step.state];
@@ -16,7 +15,7 @@ function StepDot({ step }: { step: SerializedTimelineStep }) {
       {step.state === "done" && <CheckIcon className="size-3.5" strokeWidth={2.5} />}
       {step.state === "failed" && <XIcon className="size-3.5" strokeWidth={2.5} />}
       {step.state === "skipped" && <SkipIcon className="size-3.5" strokeWidth={2} />}
-      {step.state === "current" && <span className="size-2 animate-pulse rounded-full bg-sky-500" />}
+      {step.state === "current" && <span className="size-2 animate-pulse rounded-full bg-info-emphasis" />}
     </span>
   );
 }
@@ -55,10 +54,10 @@ export function JobTimeline({ steps, failure }: { steps: SerializedTimelineStep[
                   className={cn(
                     "absolute top-7 bottom-1 left-[11px] w-0 border-l-2",
                     step.state === "skipped" || steps[index + 1].state === "skipped"
-                      ? "border-dashed border-zinc-300 dark:border-zinc-700"
+                      ? "border-dashed border-default"
                       : step.state === "done"
-                        ? "border-emerald-500/50"
-                        : "border-zinc-200 dark:border-zinc-800",
+                        ? "border-success"
+                        : "border-subtle",
                   )}
                 />
               )}
@@ -68,11 +67,11 @@ export function JobTimeline({ steps, failure }: { steps: SerializedTimelineStep[
                   {STATUS_LABELS[step.status]}
                   <span className="sr-only">: {STEP_STYLES[step.state].label}</span>
                 </p>
-                <div className="mt-0.5 text-[13px] text-zinc-500 dark:text-zinc-400">
+                <div className="mt-0.5 text-ui text-subtle">
                   <StepTiming step={step} failure={failure} now={now} />
                 </div>
                 {step.state === "failed" && failure && (
-                  <p className="mt-1.5 text-[13px] text-red-700 dark:text-red-400">
+                  <p className="mt-1.5 text-ui text-danger">
                     {failure.reason ?? (failure.status === "rejected" ? "Rejected" : "Failed")}
                   </p>
                 )}

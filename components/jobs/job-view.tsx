@@ -1,17 +1,18 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
+import { LoadError } from "@/components/load-error";
 import { Alert } from "@/components/ui/alert";
 import { JobDeliveries } from "@/components/webhooks/job-deliveries";
-import type { SerializedFailure } from "@/lib/jobs/serialize-job-detail";
+import type { SerializedFailure } from "@/lib/jobs/types";
 import { JobEvents } from "./job-events";
 import { JobHeader } from "./job-header";
 import { JobOutputs } from "./job-outputs";
 import { JobSummary } from "./job-summary";
 import { JobTimeline } from "./job-timeline";
+import { jobQuery } from "./queries";
 import { STATUS_LABELS } from "./status-style";
-import { useJob } from "./use-job";
 import { useLiveJobUpdates } from "./use-live-job-updates";
-import { LoadError } from "@/components/load-error";
 
 /** "Failed while transcribing", "Rejected before processing started", "Failed after Dubbed". */
 function describeFailure(failure: SerializedFailure): string {
@@ -24,7 +25,7 @@ function describeFailure(failure: SerializedFailure): string {
 /** The job page: header, summary, why it failed, timeline, outputs and raw events — live. */
 export function JobView({ jobId, canManage }: { jobId: string; canManage: boolean }) {
   const live = useLiveJobUpdates();
-  const { data, error, refetch, isFetching } = useJob(jobId);
+  const { data, error, refetch, isFetching } = useQuery(jobQuery(jobId));
 
   if (!data) {
     return (

@@ -3,14 +3,15 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { MouseEvent } from "react";
+import { routes } from "@/components/routes";
 import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
+import { formatCost, formatMediaDuration } from "@/components/ui/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import type { SerializedJob } from "@/lib/jobs/serialize-job";
-import { formatCost, formatMediaDuration } from "./format";
-import { JOB_COLUMNS, jobHref } from "./job-columns";
+import type { SerializedJob } from "@/lib/jobs/types";
+import { JOB_COLUMNS } from "./job-columns";
 import { JobProgress } from "./job-progress";
-import { RelativeTime } from "./relative-time";
 import { StatusChip } from "./status-chip";
 import { PRODUCT_LABELS } from "./status-style";
 
@@ -28,7 +29,7 @@ export function JobsTable({ id, jobs, stale }: JobsTableProps) {
   function openRow(event: MouseEvent, jobId: string) {
     // Clicks on the link, the copy button or a text selection keep their own meaning.
     if ((event.target as HTMLElement).closest("a, button") || window.getSelection()?.toString()) return;
-    router.push(jobHref(jobId));
+    router.push(routes.job(jobId));
   }
 
   return (
@@ -49,8 +50,8 @@ export function JobsTable({ id, jobs, stale }: JobsTableProps) {
               <TableCell className="py-2.5 pr-3 pl-4">
                 <div className="flex items-center gap-1">
                   <Link
-                    href={jobHref(job.id)}
-                    className="rounded-sm font-mono text-[13px] font-medium text-zinc-900 hover:text-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:text-zinc-100 dark:hover:text-brand-100"
+                    href={routes.job(job.id)}
+                    className="rounded-sm font-mono text-ui font-medium text-emphasis hover:text-brand focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
                   >
                     {job.id}
                   </Link>
@@ -58,7 +59,7 @@ export function JobsTable({ id, jobs, stale }: JobsTableProps) {
                     value={job.id}
                     label={`Copy job id ${job.id}`}
                     variant="ghost"
-                    className="size-7 text-zinc-400 opacity-0 group-hover:opacity-100 focus-visible:opacity-100"
+                    className="size-7 text-muted opacity-0 group-hover:opacity-100 focus-visible:opacity-100"
                   />
                 </div>
               </TableCell>
@@ -69,14 +70,14 @@ export function JobsTable({ id, jobs, stale }: JobsTableProps) {
               <TableCell className="px-3">
                 <JobProgress {...job.progress} status={job.status} state={job.state} className="w-28" />
               </TableCell>
-              <TableCell className="px-3 whitespace-nowrap text-zinc-500 dark:text-zinc-400">
+              <TableCell className="px-3 whitespace-nowrap text-subtle">
                 <RelativeTime iso={job.createdAt} style="narrow" />
               </TableCell>
-              <TableCell className="px-3 whitespace-nowrap text-zinc-500 dark:text-zinc-400">
+              <TableCell className="px-3 whitespace-nowrap text-subtle">
                 <RelativeTime iso={job.updatedAt} style="narrow" />
               </TableCell>
               <TableCell className="px-3 text-right whitespace-nowrap tabular-nums">{formatMediaDuration(job.duration)}</TableCell>
-              <TableCell className="pr-4 pl-3 text-right font-mono text-[13px] whitespace-nowrap tabular-nums">{formatCost(job.cost)}</TableCell>
+              <TableCell className="pr-4 pl-3 text-right font-mono text-ui whitespace-nowrap tabular-nums">{formatCost(job.cost)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

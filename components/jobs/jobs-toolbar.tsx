@@ -2,12 +2,12 @@
 
 import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { SearchIcon, XIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { jobSearchSchema, type JobSort } from "@/lib/jobs/schemas";
 import { API_PRODUCTS, type ApiProduct } from "@/lib/workflow/workflows";
-import { SearchIcon, XIcon } from "./job-icons";
-import type { JobListParams } from "./query-keys";
+import type { JobListParams } from "./queries";
 import { PRODUCT_LABELS, STATUS_LABELS } from "./status-style";
 
 const SEARCH_DELAY_MS = 300;
@@ -41,7 +41,7 @@ export function JobsToolbar({ params, onChange }: JobsToolbarProps) {
         <label htmlFor={searchId} className="sr-only">
           Search by job id
         </label>
-        <SearchIcon className="pointer-events-none absolute top-2.5 left-3 size-4 text-zinc-400" />
+        <SearchIcon className="pointer-events-none absolute top-2.5 left-3 size-4 text-muted" />
         <Input
           id={searchId}
           type="search"
@@ -52,10 +52,10 @@ export function JobsToolbar({ params, onChange }: JobsToolbarProps) {
           spellCheck={false}
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? `${searchId}-error` : undefined}
-          className="pl-9 font-mono text-[13px] placeholder:font-sans"
+          className="pl-9 font-mono text-ui placeholder:font-sans"
         />
         {problem && (
-          <p id={`${searchId}-error`} className="mt-1.5 text-[13px] text-red-600 dark:text-red-400">
+          <p id={`${searchId}-error`} className="mt-1.5 text-ui text-danger">
             {problem}
           </p>
         )}

@@ -1,28 +1,29 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
+import { LoadError } from "@/components/load-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { JobStateTabs } from "./job-state-tabs";
-import { NoJobsYet, NoMatchingJobs } from "./jobs-empty-state";
+import { NoJobsYet } from "./no-jobs-yet";
+import { NoMatchingJobs } from "./no-matching-jobs";
 import { JobsPagination } from "./jobs-pagination";
 import { JobsTable } from "./jobs-table";
 import { JobsTableSkeleton } from "./jobs-table-skeleton";
 import { JobsToolbar } from "./jobs-toolbar";
 import { LiveIndicator } from "./live-indicator";
-import { useJobCounts } from "./use-job-counts";
-import { useJobs } from "./use-jobs";
+import { jobCountsQuery, jobsQuery } from "./queries";
 import { useListParams } from "./use-list-params";
 import { useLiveJobUpdates } from "./use-live-job-updates";
-import { LoadError } from "@/components/load-error";
 
 /** The Jobs page: state tabs, search and filters, the table, pagination — all live. */
 export function JobsView({ webhookUrl }: { webhookUrl: string }) {
   const panelId = useId();
   const { params, navigate, setFilters } = useListParams();
-  const jobs = useJobs(params);
-  const counts = useJobCounts();
+  const jobs = useQuery(jobsQuery(params));
+  const counts = useQuery(jobCountsQuery());
   const live = useLiveJobUpdates();
   const filtered = Boolean(params.apiProduct || params.state || params.status || params.q);
   const page = jobs.data;

@@ -23,14 +23,14 @@ export function LiveIndicator({ status }: { status: LiveStatus }) {
       data-testid="live-status"
       data-status={status}
       title={TITLES[status]}
-      className="inline-flex items-center gap-2 rounded-full border border-zinc-200 bg-white px-2.5 py-1 text-xs font-medium text-zinc-600 shadow-xs dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300"
+      className="inline-flex items-center gap-2 rounded-full border border-subtle bg-default px-2.5 py-1 text-xs font-medium text-default shadow-xs"
     >
       <span className="relative flex size-2">
-        {status === "live" && <span className="absolute inline-flex size-full animate-ping rounded-full bg-emerald-400 opacity-60" />}
-        <span className={cn("relative inline-flex size-2 rounded-full", status === "live" ? "bg-emerald-500" : "bg-amber-400")} />
+        {status === "live" && <span className="absolute inline-flex size-full animate-ping rounded-full bg-success-emphasis opacity-60" />}
+        <span className={cn("relative inline-flex size-2 rounded-full", status === "live" ? "bg-success-emphasis" : "bg-warning-emphasis")} />
       </span>
       {LABELS[status]}
-      {status === "paused" && <span className="font-normal text-zinc-500 dark:text-zinc-400">· refreshing every {POLL_MS / 1000} s</span>}
+      {status === "paused" && <span className="font-normal text-subtle">· refreshing every {POLL_MS / 1000} s</span>}
     </span>
   );
 }

@@ -1,5 +1,5 @@
 import { jobFiltersSchema } from "@/lib/jobs/schemas";
-import { normalizeParams, type JobListParams } from "./query-keys";
+import { normalizeParams, type JobListParams } from "./queries";
 
 type RawParams = Record<string, string | string[] | undefined>;
 

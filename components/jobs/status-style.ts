@@ -41,23 +41,23 @@ export interface StatusStyle {
 }
 
 const STATE_STYLES: Record<JobState, StatusStyle> = {
-  in_progress: { tone: "info", dot: "pulse", bar: "bg-sky-500" },
-  completed: { tone: "success", dot: true, bar: "bg-emerald-500" },
-  failed: { tone: "danger", dot: true, bar: "bg-red-500" },
-  rejected: { tone: "warning", dot: true, bar: "bg-amber-500" },
+  in_progress: { tone: "info", dot: "pulse", bar: "bg-info-emphasis" },
+  completed: { tone: "success", dot: true, bar: "bg-success-emphasis" },
+  failed: { tone: "danger", dot: true, bar: "bg-danger-emphasis" },
+  rejected: { tone: "warning", dot: true, bar: "bg-warning-emphasis" },
 };
 
 /** A job's look follows its state; `created` is queued, not yet working. */
 export function statusStyle(status: JobStatus, state: JobState): StatusStyle {
-  if (status === "created") return { tone: "neutral", dot: true, bar: "bg-zinc-400" };
+  if (status === "created") return { tone: "neutral", dot: true, bar: "bg-neutral-emphasis" };
   return STATE_STYLES[state];
 }
 
 /** Timeline dots and lines, per step state. */
 export const STEP_STYLES: Record<StepState, { dot: string; label: string; text: string }> = {
-  done: { dot: "bg-emerald-500 text-white ring-emerald-500", label: "Done", text: "text-zinc-900 dark:text-zinc-100" },
-  current: { dot: "bg-white text-sky-600 ring-sky-500 dark:bg-zinc-900 dark:text-sky-400", label: "In progress", text: "text-zinc-900 dark:text-zinc-100" },
-  upcoming: { dot: "bg-white text-zinc-300 ring-zinc-300 dark:bg-zinc-900 dark:text-zinc-600 dark:ring-zinc-700", label: "Upcoming", text: "text-zinc-400 dark:text-zinc-500" },
-  skipped: { dot: "bg-zinc-100 text-zinc-400 ring-zinc-300 dark:bg-zinc-800 dark:text-zinc-500 dark:ring-zinc-700", label: "Skipped", text: "text-zinc-400 dark:text-zinc-500" },
-  failed: { dot: "bg-red-500 text-white ring-red-500", label: "Failed", text: "text-red-700 dark:text-red-400" },
+  done: { dot: "bg-success-emphasis text-white ring-success-emphasis", label: "Done", text: "text-emphasis" },
+  current: { dot: "bg-default text-info ring-info-emphasis", label: "In progress", text: "text-emphasis" },
+  upcoming: { dot: "bg-default text-muted ring-default", label: "Upcoming", text: "text-muted" },
+  skipped: { dot: "bg-subtle text-muted ring-default", label: "Skipped", text: "text-muted" },
+  failed: { dot: "bg-danger-emphasis text-white ring-danger-emphasis", label: "Failed", text: "text-danger" },
 };

@@ -2,7 +2,7 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import type { JobListParams } from "./query-keys";
+import type { JobListParams } from "./queries";
 import { readListParams, toSearchString } from "./read-list-params";
 
 /**

@@ -2,11 +2,9 @@
 
 import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { JobPage } from "@/lib/jobs/list-jobs";
-import type { SerializedJob } from "@/lib/jobs/serialize-job";
-import type { SerializedJobDetail } from "@/lib/jobs/serialize-job-detail";
-import { mergeJobIntoPage } from "./merge-job-change";
-import { jobsKeys, type JobListParams } from "./query-keys";
+import type { JobPage, SerializedJob, SerializedJobDetail } from "@/lib/jobs/types";
+import { mergeJobIntoPage } from "./merge-job-into-page";
+import { isJobListKey, jobsKeys } from "./queries";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "paused";
 
@@ -41,8 +39,9 @@ function applyJobChange(queryClient: QueryClient, job: SerializedJob, invalidate
   let seen = false;
   let stateChanged = false;
   for (const [key, page] of queryClient.getQueriesData<JobPage>({ queryKey: jobsKeys.lists() })) {
-    if (!page) continue;
-    const verdict = mergeJobIntoPage(page, key[2] as JobListParams, job);
+    if (!page || !isJobListKey(key)) continue;
+    const [, , params] = key;
+    const verdict = mergeJobIntoPage(page, params, job);
     if (verdict.action === "none") continue;
     if (verdict.action === "replace") {
       queryClient.setQueryData(key, verdict.page);

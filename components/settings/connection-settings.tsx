@@ -1,16 +1,17 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { InboundWebhookSections } from "@/components/inbound/inbound-webhook-sections";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { WebhooksLinkCard } from "@/components/webhooks/webhooks-link-card";
 import { ApiKeysLinkCard } from "./api-keys-link-card";
-import { InboundWebhookSections } from "./inbound-webhook-sections";
+import { connectionQuery } from "./queries";
 import { SettingsSection } from "./settings-section";
 import { UpstreamConnectionForm } from "./upstream-connection-form";
-import { useConnection } from "./use-connection";
 
 function CardSkeleton() {
   return (
@@ -27,7 +28,7 @@ function CardSkeleton() {
 
 /** Settings → Connection: the upstream Jobs API the portal calls, and the webhooks it receives. */
 export function ConnectionSettings({ canManage }: { canManage: boolean }) {
-  const connection = useConnection();
+  const connection = useQuery(connectionQuery());
 
   const body = (render: (data: NonNullable<typeof connection.data>) => ReactNode) => {
     if (connection.data) return render(connection.data);
@@ -42,7 +43,7 @@ export function ConnectionSettings({ canManage }: { canManage: boolean }) {
   };
 
   return (
-    <div className="divide-y divide-zinc-200 dark:divide-zinc-800">
+    <div className="divide-y divide-subtle">
       <SettingsSection
         id="upstream-connection"
         title="Jobs API connection"

@@ -12,10 +12,10 @@ export function SettingsSection({ id, title, description, children }: SettingsSe
   return (
     <section aria-labelledby={id} className="grid gap-x-10 gap-y-4 py-8 first:pt-0 lg:grid-cols-[minmax(0,17rem)_minmax(0,1fr)]">
       <div className="space-y-1.5">
-        <h2 id={id} className="text-[15px] font-semibold text-zinc-900 dark:text-zinc-50">
+        <h2 id={id} className="text-title font-semibold text-emphasis">
           {title}
         </h2>
-        <div className="text-sm leading-relaxed text-zinc-500 dark:text-zinc-400">{description}</div>
+        <div className="text-sm leading-relaxed text-subtle">{description}</div>
       </div>
       <div className="min-w-0">{children}</div>
     </section>

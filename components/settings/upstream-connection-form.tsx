@@ -1,5 +1,6 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
 import { Alert } from "@/components/ui/alert";
@@ -11,11 +12,10 @@ import { FieldError } from "@/components/ui/field-error";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { canonicalBaseUrl } from "@/lib/upstream/canonical-base-url";
-import type { ConnectionView } from "@/lib/workspaces/get-connection";
 import { connectionInputSchemaFor, KEY_REQUIRED_FOR_NEW_BASE_URL } from "@/lib/workspaces/schemas";
-import { ConnectionCheckResultAlert } from "./connection-check-result";
-import { useTestConnection } from "./use-test-connection";
-import { useUpdateConnection } from "./use-update-connection";
+import type { ConnectionView } from "@/lib/workspaces/types";
+import { ConnectionCheckResultAlert } from "./connection-check-result-alert";
+import { testConnectionMutation, updateConnectionMutation } from "./mutations";
 
 export interface UpstreamConnectionFormProps {
   connection: ConnectionView;
@@ -28,7 +28,7 @@ function ConnectionStatusAlert({ connection }: { connection: ConnectionView }) {
     return (
       <Alert tone="warning" title="Saved base URL no longer allowed">
         <span data-testid="connection-status">
-          This deployment no longer allows <span className="font-mono text-[13px] break-all">{connection.upstreamBaseUrl}</span>, so the portal sends
+          This deployment no longer allows <span className="font-mono text-ui break-all">{connection.upstreamBaseUrl}</span>, so the portal sends
           nothing to it. Choose an allowed base URL and enter its API key.
         </span>
       </Alert>
@@ -45,8 +45,8 @@ function ConnectionStatusAlert({ connection }: { connection: ConnectionView }) {
 }
 
 export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnectionFormProps) {
-  const update = useUpdateConnection();
-  const test = useTestConnection();
+  const update = useMutation(updateConnectionMutation());
+  const test = useMutation(testConnectionMutation());
   const apiKeyRef = useRef<HTMLInputElement>(null);
   const baseUrlId = useId();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<"baseUrl" | "apiKey">>({});
@@ -110,7 +110,7 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
               disabled={!canManage}
               aria-invalid={fieldErrors.baseUrl ? true : undefined}
               aria-describedby={fieldErrors.baseUrl ? `${baseUrlId}-error` : `${baseUrlId}-hint`}
-              className="[&_select]:font-mono [&_select]:text-[13px]"
+              className="[&_select]:font-mono [&_select]:text-ui"
             >
               {baseUrl === "" && (
                 <option value="" disabled>
@@ -124,7 +124,7 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
               ))}
             </Select>
             {!fieldErrors.baseUrl && (
-              <p id={`${baseUrlId}-hint`} className="text-[13px] text-zinc-500 dark:text-zinc-400">
+              <p id={`${baseUrlId}-hint`} className="text-ui text-subtle">
                 {allowedBaseUrls.length === 1 ? "The Jobs API this deployment connects to." : "The Jobs APIs this deployment allows."} Set by whoever runs this portal.
               </p>
             )}
@@ -146,7 +146,7 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
                 ? "Required for a new base URL: a key is only sent to the base URL it was entered for."
                 : "Stored encrypted. It is never shown again, not even to you."
             }
-            className="[&_input]:font-mono [&_input]:text-[13px]"
+            className="[&_input]:font-mono [&_input]:text-ui"
           />
           {update.isError && <Alert tone="danger">{update.error.message}</Alert>}
           {update.isSuccess && <Alert tone="success">Connection saved.</Alert>}
@@ -154,7 +154,7 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
           {test.data && <ConnectionCheckResultAlert check={test.data} />}
         </CardBody>
         <CardFooter>
-          <p className="mr-auto text-[13px] text-zinc-500 dark:text-zinc-400">
+          <p className="mr-auto text-ui text-subtle">
             {canManage ? "The test uses the saved settings." : "Only owners and admins can change the connection."}
           </p>
           <div className="flex gap-2">

@@ -5,10 +5,10 @@ import { AlertIcon, CheckIcon, InfoIcon } from "./icons";
 export type AlertTone = "info" | "success" | "warning" | "danger";
 
 const TONES: Record<AlertTone, string> = {
-  info: "border-sky-200 bg-sky-50 text-sky-900 dark:border-sky-500/30 dark:bg-sky-500/10 dark:text-sky-200",
-  success: "border-emerald-200 bg-emerald-50 text-emerald-900 dark:border-emerald-500/30 dark:bg-emerald-500/10 dark:text-emerald-200",
-  warning: "border-amber-200 bg-amber-50 text-amber-900 dark:border-amber-500/30 dark:bg-amber-500/10 dark:text-amber-200",
-  danger: "border-red-200 bg-red-50 text-red-900 dark:border-red-500/30 dark:bg-red-500/10 dark:text-red-200",
+  info: "border-info bg-info text-info",
+  success: "border-success bg-success text-success",
+  warning: "border-warning bg-warning text-warning",
+  danger: "border-danger bg-danger text-danger",
 };
 
 export interface AlertProps {

@@ -7,20 +7,19 @@ export type ButtonSize = "sm" | "md" | "lg" | "icon";
 
 const BASE =
   "inline-flex shrink-0 items-center justify-center gap-2 rounded-md font-medium whitespace-nowrap transition-colors " +
-  "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 " +
+  "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus " +
   "disabled:pointer-events-none disabled:opacity-50";
 
 const VARIANTS: Record<ButtonVariant, string> = {
-  primary: "bg-brand-600 text-white shadow-xs hover:bg-brand-700 dark:bg-brand-500 dark:hover:bg-brand-600",
+  primary: "bg-brand-emphasis text-white shadow-xs hover:bg-brand-emphasis/90",
   secondary:
-    "border border-zinc-300 bg-white text-zinc-900 shadow-xs hover:bg-zinc-50 " +
-    "dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800",
-  ghost: "text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50",
-  danger: "bg-red-600 text-white shadow-xs hover:bg-red-700 dark:bg-red-600 dark:hover:bg-red-500",
+    "border border-default bg-default text-emphasis shadow-xs hover:bg-subtle/60",
+  ghost: "text-default hover:bg-subtle hover:text-emphasis",
+  danger: "bg-danger-emphasis text-white shadow-xs hover:bg-danger-emphasis/90",
 };
 
 const SIZES: Record<ButtonSize, string> = {
-  sm: "h-8 px-3 text-[13px]",
+  sm: "h-8 px-3 text-ui",
   md: "h-9 px-3.5 text-sm",
   lg: "h-10 px-4 text-sm",
   icon: "size-8",

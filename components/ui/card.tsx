@@ -7,7 +7,7 @@ export function Card({ className, ...props }: DivProps) {
   return (
     <div
       className={cn(
-        "rounded-lg border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900",
+        "rounded-lg border border-subtle bg-default shadow-xs",
         className,
       )}
       {...props}
@@ -16,15 +16,15 @@ export function Card({ className, ...props }: DivProps) {
 }
 
 export function CardHeader({ className, ...props }: DivProps) {
-  return <div className={cn("flex flex-col gap-1 border-b border-zinc-200 px-6 py-5 dark:border-zinc-800", className)} {...props} />;
+  return <div className={cn("flex flex-col gap-1 border-b border-subtle px-6 py-5", className)} {...props} />;
 }
 
 export function CardTitle({ className, ...props }: HTMLAttributes<HTMLHeadingElement>) {
-  return <h2 className={cn("text-base font-semibold text-zinc-900 dark:text-zinc-50", className)} {...props} />;
+  return <h2 className={cn("text-base font-semibold text-emphasis", className)} {...props} />;
 }
 
 export function CardDescription({ className, ...props }: HTMLAttributes<HTMLParagraphElement>) {
-  return <p className={cn("text-sm text-zinc-500 dark:text-zinc-400", className)} {...props} />;
+  return <p className={cn("text-sm text-subtle", className)} {...props} />;
 }
 
 export function CardBody({ className, ...props }: DivProps) {
@@ -35,7 +35,7 @@ export function CardFooter({ className, ...props }: DivProps) {
   return (
     <div
       className={cn(
-        "flex flex-wrap items-center justify-end gap-3 rounded-b-lg border-t border-zinc-200 bg-zinc-50/60 px-6 py-3.5 dark:border-zinc-800 dark:bg-zinc-900/60",
+        "flex flex-wrap items-center justify-end gap-3 rounded-b-lg border-t border-subtle bg-muted/60 px-6 py-3.5",
         className,
       )}
       {...props}

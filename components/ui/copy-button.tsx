@@ -53,7 +53,7 @@ export function CopyButton({ value, label, showText = false, variant = "secondar
         title={showText ? undefined : label}
         className={className}
       >
-        {!busy && (state === "copied" ? <CheckIcon className="size-4 text-emerald-600 dark:text-emerald-400" /> : <CopyIcon />)}
+        {!busy && (state === "copied" ? <CheckIcon className="size-4 text-success" /> : <CopyIcon />)}
         {showText && <span>{text}</span>}
       </Button>
       {/* Announces the outcome without moving focus. */}

@@ -39,8 +39,8 @@ export function Dialog({ open, onClose, title, description, children, footer, cl
       // A click on the backdrop lands on the <dialog> element itself.
       onClick={(event) => event.target === ref.current && onClose()}
       className={cn(
-        "m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl",
-        "backdrop:bg-zinc-950/40 backdrop:backdrop-blur-[1px] dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100",
+        "m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-subtle bg-default p-0 text-emphasis shadow-xl",
+        "backdrop:bg-overlay backdrop:backdrop-blur-[1px]",
         className,
       )}
     >
@@ -49,13 +49,13 @@ export function Dialog({ open, onClose, title, description, children, footer, cl
           {title}
         </h2>
         {description && (
-          <div id={descriptionId} className="text-sm text-zinc-600 dark:text-zinc-400">
+          <div id={descriptionId} className="text-sm text-subtle">
             {description}
           </div>
         )}
       </div>
       {children && <div className="px-6 pt-4">{children}</div>}
-      {footer && <div className="mt-6 flex justify-end gap-2 border-t border-zinc-200 bg-zinc-50/60 px-6 py-3.5 dark:border-zinc-800 dark:bg-zinc-900/60">{footer}</div>}
+      {footer && <div className="mt-6 flex justify-end gap-2 border-t border-subtle bg-muted/60 px-6 py-3.5">{footer}</div>}
     </dialog>
   );
 }

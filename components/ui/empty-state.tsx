@@ -13,17 +13,17 @@ export function EmptyState({ icon, title, description, action, className }: Empt
   return (
     <div
       className={cn(
-        "flex flex-col items-center justify-center rounded-lg border border-dashed border-zinc-300 px-6 py-14 text-center dark:border-zinc-700",
+        "flex flex-col items-center justify-center rounded-lg border border-dashed border-default px-6 py-14 text-center",
         className,
       )}
     >
       {icon && (
-        <div className="mb-4 flex size-10 items-center justify-center rounded-full bg-zinc-100 text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400">
+        <div className="mb-4 flex size-10 items-center justify-center rounded-full bg-subtle text-subtle">
           {icon}
         </div>
       )}
-      <h3 className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">{title}</h3>
-      {description && <p className="mt-1 max-w-sm text-sm text-zinc-500 dark:text-zinc-400">{description}</p>}
+      <h3 className="text-sm font-semibold text-emphasis">{title}</h3>
+      {description && <p className="mt-1 max-w-sm text-sm text-subtle">{description}</p>}
       {action && <div className="mt-5">{action}</div>}
     </div>
   );

@@ -27,7 +27,7 @@ export function TextField({ label, hint, error, labelAside, className, id, ...pr
       </div>
       <Input id={inputId} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...props} />
       {hint && !error && (
-        <p id={hintId} className="text-[13px] text-zinc-500 dark:text-zinc-400">
+        <p id={hintId} className="text-ui text-subtle">
           {hint}
         </p>
       )}

@@ -15,9 +15,9 @@ export function PageHeader({ title, description, actions, eyebrow, className }: 
   return (
     <header className={cn("mb-8 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between", className)}>
       <div className="min-w-0 space-y-1">
-        {eyebrow && <div className="text-sm text-zinc-500 dark:text-zinc-400">{eyebrow}</div>}
-        <h1 className="text-xl font-semibold tracking-tight text-zinc-900 dark:text-zinc-50">{title}</h1>
-        {description && <p className="max-w-2xl text-sm text-zinc-500 dark:text-zinc-400">{description}</p>}
+        {eyebrow && <div className="text-sm text-subtle">{eyebrow}</div>}
+        <h1 className="text-xl font-semibold tracking-tight text-emphasis">{title}</h1>
+        {description && <p className="max-w-2xl text-sm text-subtle">{description}</p>}
       </div>
       {actions && <div className="flex shrink-0 items-center gap-2">{actions}</div>}
     </header>

@@ -33,12 +33,11 @@ export function SecretField({ label, value, revealed, onRevealedChange, loading,
         aria-label={label}
         data-testid="secret-value"
         className={cn(
-          "flex h-9 min-w-0 flex-1 items-center overflow-x-auto rounded-md border border-zinc-200 bg-zinc-50 px-3 font-mono text-[13px] whitespace-nowrap",
-          "dark:border-zinc-800 dark:bg-zinc-950",
-          shown ? "text-zinc-900 dark:text-zinc-100" : "text-zinc-400 dark:text-zinc-500",
+          "flex h-9 min-w-0 flex-1 items-center overflow-x-auto rounded-md border border-subtle bg-muted px-3 font-mono text-ui whitespace-nowrap",
+          shown ? "text-emphasis" : "text-muted",
         )}
       >
-        {loading ? <Spinner className="text-zinc-400" /> : shown ? value : `${maskPrefix}${MASK}`}
+        {loading ? <Spinner className="text-muted" /> : shown ? value : `${maskPrefix}${MASK}`}
       </output>
       <Button
         variant="secondary"

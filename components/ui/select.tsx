@@ -10,7 +10,7 @@ export function Select({ className, children, ...props }: SelectHTMLAttributes<H
       <select className={cn(INPUT_CLASSES, "appearance-none pr-8")} {...props}>
         {children}
       </select>
-      <ChevronUpDownIcon className="pointer-events-none absolute top-1/2 right-2.5 size-4 -translate-y-1/2 text-zinc-400" />
+      <ChevronUpDownIcon className="pointer-events-none absolute top-1/2 right-2.5 size-4 -translate-y-1/2 text-muted" />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { cn } from "./cn";
 
 /** A placeholder block while data loads; size it with className. */
 export function Skeleton({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
-  return <div aria-hidden="true" className={cn("animate-pulse rounded-md bg-zinc-200/70 dark:bg-zinc-800", className)} {...props} />;
+  return <div aria-hidden="true" className={cn("animate-pulse rounded-md bg-emphasis/70", className)} {...props} />;
 }
 
 /** A loading list: `count` skeleton rows of one height, announced as busy. */

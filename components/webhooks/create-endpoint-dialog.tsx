@@ -1,16 +1,16 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { routes } from "@/components/routes";
+import { serverFieldErrors, toFieldErrors, type FieldErrors } from "@/components/field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { createEndpointSchema } from "@/lib/webhook-endpoints/schemas";
-import { EndpointFormFields, readEndpointForm, type EndpointField } from "./endpoint-form-fields";
-import { endpointHref } from "./endpoint-href";
-import { serverFieldErrors } from "./server-field-errors";
-import { useCreateEndpoint } from "./use-create-endpoint";
+import { ENDPOINT_FIELDS, EndpointFormFields, readEndpointForm, type EndpointField } from "./endpoint-form-fields";
+import { createEndpointMutation } from "./mutations";
 
 export interface CreateEndpointDialogProps {
   open: boolean;
@@ -20,10 +20,10 @@ export interface CreateEndpointDialogProps {
 /** Adds an endpoint, then opens its page: that is where its signing secret and test button are. */
 export function CreateEndpointDialog({ open, onClose }: CreateEndpointDialogProps) {
   const router = useRouter();
-  const create = useCreateEndpoint();
+  const create = useMutation(createEndpointMutation());
   const formId = useId();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<EndpointField>>({});
-  const serverErrors = serverFieldErrors(create.error);
+  const serverErrors = serverFieldErrors(create.error, { fields: ENDPOINT_FIELDS });
   const errors = { ...serverErrors, ...fieldErrors };
 
   function close() {
@@ -38,7 +38,7 @@ export function CreateEndpointDialog({ open, onClose }: CreateEndpointDialogProp
     setFieldErrors(parsed.success ? {} : toFieldErrors(parsed.error));
     if (!parsed.success) return;
     create.reset();
-    create.mutate(parsed.data, { onSuccess: ({ endpoint }) => router.push(endpointHref(endpoint.id)) });
+    create.mutate(parsed.data, { onSuccess: ({ endpoint }) => router.push(routes.endpoint(endpoint.id)) });
   }
 
   return (

@@ -1,15 +1,17 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { routes } from "@/components/routes";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useDeleteEndpoint } from "./use-delete-endpoint";
+import { deleteEndpointMutation } from "./mutations";
 
 export function DeleteEndpointButton({ endpointId, url }: { endpointId: string; url: string }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const remove = useDeleteEndpoint();
+  const remove = useMutation(deleteEndpointMutation());
 
   function close() {
     setConfirming(false);
@@ -26,7 +28,7 @@ export function DeleteEndpointButton({ endpointId, url }: { endpointId: string; 
         title="Delete this endpoint?"
         description={
           <>
-            <code className="font-mono text-[13px] break-all text-zinc-900 dark:text-zinc-100">{url}</code> stops receiving events at once,
+            <code className="font-mono text-ui break-all text-emphasis">{url}</code> stops receiving events at once,
             and its delivery log is deleted with it. This cannot be undone; to pause deliveries, disable the endpoint instead.
           </>
         }
@@ -35,7 +37,7 @@ export function DeleteEndpointButton({ endpointId, url }: { endpointId: string; 
         loading={remove.isPending}
         error={remove.error?.message ?? null}
         onCancel={close}
-        onConfirm={() => remove.mutate(endpointId, { onSuccess: () => router.push("/settings/webhooks") })}
+        onConfirm={() => remove.mutate(endpointId, { onSuccess: () => router.push(routes.webhooks) })}
       />
     </>
   );

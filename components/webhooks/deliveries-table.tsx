@@ -2,12 +2,11 @@
 
 import Link from "next/link";
 import type { MouseEvent } from "react";
-import { jobHref } from "@/components/jobs/job-columns";
-import { RelativeTime } from "@/components/jobs/relative-time";
+import { routes } from "@/components/routes";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import type { DeliveryView } from "@/lib/webhook-endpoints/serialize-delivery";
+import type { DeliveryView } from "@/lib/delivery/types";
 import { DeliveryStatusChip } from "./delivery-status-chip";
-import { endpointHref } from "./endpoint-href";
 import { StatusCodeBadge } from "./status-code-badge";
 
 export interface DeliveriesTableProps {
@@ -17,7 +16,7 @@ export interface DeliveriesTableProps {
   onSelect: (deliveryId: string) => void;
 }
 
-const LINK = "rounded-sm font-mono text-[13px] text-zinc-900 hover:text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-zinc-100 dark:hover:text-brand-300";
+const LINK = "rounded-sm font-mono text-ui text-emphasis hover:text-brand focus-visible:outline-2 focus-visible:outline-focus";
 
 /** Deliveries, newest first. A row opens its attempts; the time button does the same from the keyboard. */
 export function DeliveriesTable({ deliveries, subject, onSelect }: DeliveriesTableProps) {
@@ -47,19 +46,19 @@ export function DeliveriesTable({ deliveries, subject, onSelect }: DeliveriesTab
                 type="button"
                 onClick={() => onSelect(delivery.id)}
                 aria-label={`Show attempts of the ${delivery.eventType} delivery for ${delivery.job.id}`}
-                className="rounded-sm text-zinc-700 hover:text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-zinc-300 dark:hover:text-brand-300"
+                className="rounded-sm text-default hover:text-brand focus-visible:outline-2 focus-visible:outline-focus"
               >
                 <RelativeTime iso={delivery.createdAt} style="narrow" />
               </button>
             </TableCell>
-            <TableCell className="py-2.5 font-mono text-[13px] whitespace-nowrap text-zinc-900 dark:text-zinc-100">{delivery.eventType}</TableCell>
+            <TableCell className="py-2.5 font-mono text-ui whitespace-nowrap text-emphasis">{delivery.eventType}</TableCell>
             <TableCell className="max-w-64 truncate py-2.5">
               {subject === "job" ? (
-                <Link href={jobHref(delivery.job.id)} className={LINK}>
+                <Link href={routes.job(delivery.job.id)} className={LINK}>
                   {delivery.job.id}
                 </Link>
               ) : (
-                <Link href={endpointHref(delivery.endpointId)} className={LINK} title={delivery.endpointUrl}>
+                <Link href={routes.endpoint(delivery.endpointId)} className={LINK} title={delivery.endpointUrl}>
                   {delivery.endpointUrl}
                 </Link>
               )}
@@ -71,9 +70,9 @@ export function DeliveriesTable({ deliveries, subject, onSelect }: DeliveriesTab
               {delivery.attemptCount}
             </TableCell>
             <TableCell className="py-2.5">
-              {delivery.attemptCount > 0 ? <StatusCodeBadge statusCode={delivery.lastStatusCode} /> : <span className="text-zinc-400">—</span>}
+              {delivery.attemptCount > 0 ? <StatusCodeBadge statusCode={delivery.lastStatusCode} /> : <span className="text-muted">—</span>}
             </TableCell>
-            <TableCell className="py-2.5 whitespace-nowrap text-zinc-500 dark:text-zinc-400">
+            <TableCell className="py-2.5 whitespace-nowrap text-subtle">
               {delivery.nextAttemptAt && delivery.attemptCount > 0 ? <RelativeTime iso={delivery.nextAttemptAt} style="narrow" /> : "—"}
             </TableCell>
           </TableRow>

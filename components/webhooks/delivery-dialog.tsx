@@ -1,19 +1,20 @@
 "use client";
 
+import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatExact } from "@/components/jobs/format";
-import { jobHref } from "@/components/jobs/job-columns";
+import { routes } from "@/components/routes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
+import { formatExact } from "@/components/ui/format";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { DeliveryDetail } from "@/lib/webhook-endpoints/get-delivery-detail";
+import type { DeliveryDetail } from "@/lib/delivery/types";
 import { AttemptList } from "./attempt-list";
 import { DeliveryStatusChip } from "./delivery-status-chip";
-import { useDelivery } from "./use-delivery";
-import { useResendDelivery } from "./use-resend-delivery";
+import { resendDeliveryMutation } from "./mutations";
+import { deliveryQuery } from "./queries";
 
 export interface DeliveryDialogProps {
   deliveryId: string | null;
@@ -24,8 +25,8 @@ export interface DeliveryDialogProps {
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <>
-      <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
-      <dd className="min-w-0 text-zinc-800 dark:text-zinc-200">{children}</dd>
+      <dt className="text-subtle">{label}</dt>
+      <dd className="min-w-0 text-emphasis">{children}</dd>
     </>
   );
 }
@@ -34,7 +35,7 @@ function DeliveryBody({ detail }: { detail: DeliveryDetail }) {
   const { delivery } = detail;
   return (
     <div className="max-h-[60vh] space-y-5 overflow-y-auto pb-1">
-      <dl className="grid grid-cols-[auto_minmax(0,1fr)] items-center gap-x-6 gap-y-2 text-[13px]">
+      <dl className="grid grid-cols-[auto_minmax(0,1fr)] items-center gap-x-6 gap-y-2 text-ui">
         <Fact label="Status">
           <DeliveryStatusChip delivery={delivery} />
         </Fact>
@@ -45,7 +46,7 @@ function DeliveryBody({ detail }: { detail: DeliveryDetail }) {
           </span>
         </Fact>
         <Fact label="Job">
-          <Link href={jobHref(delivery.job.id)} className="font-mono text-brand-600 hover:underline dark:text-brand-300">
+          <Link href={routes.job(delivery.job.id)} className="font-mono text-brand hover:underline">
             {delivery.job.id}
           </Link>
         </Fact>
@@ -54,15 +55,20 @@ function DeliveryBody({ detail }: { detail: DeliveryDetail }) {
         </Fact>
         <Fact label="Enqueued">{formatExact(delivery.createdAt)}</Fact>
         {delivery.nextAttemptAt && <Fact label="Next attempt">{formatExact(delivery.nextAttemptAt)}</Fact>}
+        {delivery.status === "failed" && delivery.lastError && (
+          <Fact label="Why it stopped">
+            <span data-testid="delivery-last-error">{delivery.lastError}</span>
+          </Fact>
+        )}
       </dl>
       <section aria-label="Attempts" className="space-y-2">
-        <h3 className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">Attempts</h3>
+        <h3 className="text-sm font-semibold text-emphasis">Attempts</h3>
         <AttemptList attempts={detail.attempts} />
       </section>
       <details className="group">
-        <summary className="cursor-pointer text-sm font-semibold text-zinc-900 dark:text-zinc-100">Event payload</summary>
-        <p className="mt-1 text-[13px] text-zinc-500 dark:text-zinc-400">As stored: presigned output links are shown without their signatures.</p>
-        <pre className="mt-2 max-h-64 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-[12px] leading-relaxed text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200">
+        <summary className="cursor-pointer text-sm font-semibold text-emphasis">Event payload</summary>
+        <p className="mt-1 text-ui text-subtle">As stored: presigned output links are shown without their signatures.</p>
+        <pre className="mt-2 max-h-64 overflow-auto rounded-md border border-subtle bg-muted p-3 font-mono text-caption leading-relaxed text-emphasis">
           {JSON.stringify(detail.payload, null, 2)}
         </pre>
       </details>
@@ -72,8 +78,8 @@ function DeliveryBody({ detail }: { detail: DeliveryDetail }) {
 
 /** One delivery with every attempt, and Resend: same webhook-id, so receivers can dedupe. */
 export function DeliveryDialog({ deliveryId, canManage, onClose }: DeliveryDialogProps) {
-  const delivery = useDelivery(deliveryId);
-  const resend = useResendDelivery();
+  const delivery = useQuery({ ...deliveryQuery(deliveryId ?? ""), enabled: deliveryId !== null });
+  const resend = useMutation(resendDeliveryMutation());
   const detail = delivery.data;
   const inFlight = detail?.delivery.status === "delivering";
 

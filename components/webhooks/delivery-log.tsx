@@ -1,6 +1,8 @@
 "use client";
 
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { LoadError } from "@/components/load-error";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -8,13 +10,12 @@ import { RefreshIcon, WebhookIcon } from "@/components/ui/icons";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { DeliveriesTable } from "./deliveries-table";
 import { DeliveryDialog } from "./delivery-dialog";
+import { endpointDeliveriesQuery } from "./queries";
 import { ReplayFailedDialog } from "./replay-failed-dialog";
-import { useEndpointDeliveries } from "./use-endpoint-deliveries";
-import { LoadError } from "@/components/load-error";
 
 /** The endpoint's delivery log: newest first, live while deliveries are in flight, with resend and replay. */
 export function DeliveryLog({ endpointId, canManage, enabled }: { endpointId: string; canManage: boolean; enabled: boolean }) {
-  const log = useEndpointDeliveries(endpointId);
+  const log = useInfiniteQuery(endpointDeliveriesQuery(endpointId));
   const [selected, setSelected] = useState<string | null>(null);
   const [replaying, setReplaying] = useState(false);
   const deliveries = log.data?.pages.flatMap((page) => page.deliveries) ?? [];
@@ -62,7 +63,7 @@ export function DeliveryLog({ endpointId, canManage, enabled }: { endpointId: st
       </CardHeader>
       {body}
       {log.hasNextPage && (
-        <div className="flex justify-center border-t border-zinc-200 px-6 py-3 dark:border-zinc-800">
+        <div className="flex justify-center border-t border-subtle px-6 py-3">
           <Button variant="ghost" size="sm" onClick={() => log.fetchNextPage()} loading={log.isFetchingNextPage}>
             Load older deliveries
           </Button>

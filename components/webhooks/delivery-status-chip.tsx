@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { DeliveryView } from "@/lib/webhook-endpoints/serialize-delivery";
+import type { DeliveryView } from "@/lib/delivery/types";
 import { deliveryStatusStyle } from "./format-delivery";
 
 export function DeliveryStatusChip({ delivery }: { delivery: Pick<DeliveryView, "status" | "attemptCount"> }) {

@@ -1,22 +1,22 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { serverFieldErrors, toFieldErrors, type FieldErrors } from "@/components/field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
 import { createEndpointSchema } from "@/lib/webhook-endpoints/schemas";
-import type { WebhookEndpointView } from "@/lib/webhook-endpoints/serialize-endpoint";
-import { EndpointFormFields, readEndpointForm, type EndpointField } from "./endpoint-form-fields";
-import { serverFieldErrors } from "./server-field-errors";
-import { useUpdateEndpoint } from "./use-update-endpoint";
+import type { WebhookEndpointView } from "@/lib/webhook-endpoints/types";
+import { ENDPOINT_FIELDS, EndpointFormFields, readEndpointForm, type EndpointField } from "./endpoint-form-fields";
+import { updateEndpointMutation } from "./mutations";
 
 /** Edits URL, description and events with the add dialog's fields and schema. */
 export function EndpointDetailsForm({ endpoint, canManage }: { endpoint: WebhookEndpointView; canManage: boolean }) {
-  const update = useUpdateEndpoint();
+  const update = useMutation(updateEndpointMutation());
   const idPrefix = useId();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<EndpointField>>({});
-  const serverErrors = serverFieldErrors(update.error);
+  const serverErrors = serverFieldErrors(update.error, { fields: ENDPOINT_FIELDS });
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,7 +36,7 @@ export function EndpointDetailsForm({ endpoint, canManage }: { endpoint: Webhook
           {update.isSuccess && <Alert tone="success">Endpoint saved.</Alert>}
         </CardBody>
         <CardFooter>
-          {!canManage && <p className="mr-auto text-[13px] text-zinc-500 dark:text-zinc-400">Only owners and admins can change endpoints.</p>}
+          {!canManage && <p className="mr-auto text-ui text-subtle">Only owners and admins can change endpoints.</p>}
           {canManage && (
             <Button type="submit" loading={update.isPending}>
               Save changes

@@ -3,9 +3,10 @@ import { TextField } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
 import { DESCRIPTION_MAX_LENGTH } from "@/lib/webhook-endpoints/schemas";
 import { JOB_EVENTS, type JobEventType } from "@/lib/workflow/workflows";
-import { EVENT_DESCRIPTIONS } from "./event-types";
+import { EVENT_DESCRIPTIONS } from "./event-descriptions";
 
-export type EndpointField = "url" | "description" | "eventTypes";
+export const ENDPOINT_FIELDS = ["url", "description", "eventTypes"] as const;
+export type EndpointField = (typeof ENDPOINT_FIELDS)[number];
 
 export interface EndpointFormFieldsProps {
   defaults?: { url: string; description: string | null; eventTypes: JobEventType[] };
@@ -40,12 +41,12 @@ export function EndpointFormFields({ defaults, errors, disabled, idPrefix }: End
         disabled={disabled}
         error={errors.url}
         hint="HTTPS only. Private and loopback addresses are refused."
-        className="[&_input]:font-mono [&_input]:text-[13px]"
+        className="[&_input]:font-mono [&_input]:text-ui"
       />
       <TextField
         id={`${idPrefix}-description`}
         label="Description"
-        labelAside={<span className="text-[13px] text-zinc-400">Optional</span>}
+        labelAside={<span className="text-ui text-muted">Optional</span>}
         name="description"
         autoComplete="off"
         placeholder="e.g. Billing service (production)"
@@ -55,20 +56,20 @@ export function EndpointFormFields({ defaults, errors, disabled, idPrefix }: End
         error={errors.description}
       />
       <fieldset disabled={disabled} aria-describedby={errors.eventTypes ? eventsErrorId : undefined} className="space-y-2">
-        <legend className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">Events to send</legend>
-        <div className="divide-y divide-zinc-100 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+        <legend className="mb-1.5 text-sm font-medium text-emphasis">Events to send</legend>
+        <div className="divide-y divide-muted rounded-md border border-subtle">
           {JOB_EVENTS.map((type) => (
-            <label key={type} className="flex cursor-pointer items-start gap-3 px-3 py-2.5 hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
+            <label key={type} className="flex cursor-pointer items-start gap-3 px-3 py-2.5 hover:bg-subtle/60">
               <input
                 type="checkbox"
                 name="eventTypes"
                 value={type}
                 defaultChecked={chosen.includes(type)}
-                className="mt-0.5 size-4 shrink-0 rounded border-zinc-300 accent-brand-600 dark:border-zinc-600"
+                className="mt-0.5 size-4 shrink-0 rounded border-default accent-brand"
               />
               <span className="min-w-0">
-                <span className="block font-mono text-[13px] font-medium text-zinc-900 dark:text-zinc-100">{type}</span>
-                <span className="block text-[13px] text-zinc-500 dark:text-zinc-400">{EVENT_DESCRIPTIONS[type]}</span>
+                <span className="block font-mono text-ui font-medium text-emphasis">{type}</span>
+                <span className="block text-ui text-subtle">{EVENT_DESCRIPTIONS[type]}</span>
               </span>
             </label>
           ))}

@@ -1,14 +1,16 @@
 "use client";
 
-import { formatExact } from "@/components/jobs/format";
+import { useMutation } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { WebhookEndpointView } from "@/lib/webhook-endpoints/serialize-endpoint";
-import { useEnableEndpoint } from "./use-enable-endpoint";
+import { formatExact } from "@/components/ui/format";
+import { FAILING_DISABLE_AFTER_MS, MAX_ATTEMPTS, RETRY_SPAN_MS } from "@/lib/delivery/retry-schedule";
+import type { WebhookEndpointView } from "@/lib/webhook-endpoints/types";
+import { enableEndpointMutation } from "./mutations";
 
 /** Why events are not reaching the endpoint: disabled by the portal, by hand, or failing. */
 export function EndpointStateBanner({ endpoint, canManage }: { endpoint: WebhookEndpointView; canManage: boolean }) {
-  const enable = useEnableEndpoint();
+  const enable = useMutation(enableEndpointMutation());
   if (endpoint.enabled && !endpoint.failingSince) return null;
 
   if (!endpoint.enabled && endpoint.disabledReason) {
@@ -41,9 +43,15 @@ export function EndpointStateBanner({ endpoint, canManage }: { endpoint: Webhook
       </Alert>
     );
   }
+  const disablesAt = new Date(Date.parse(endpoint.failingSince!) + FAILING_DISABLE_AFTER_MS).toISOString();
   return (
     <Alert tone="warning" title={`Deliveries have been failing since ${formatExact(endpoint.failingSince!)}`} className="mb-6">
-      The portal keeps retrying. After five days of failures, or at once if your server answers 410 Gone, it disables the endpoint.
+      <p>
+        Each failed delivery is retried on the schedule below, {MAX_ATTEMPTS} attempts over about {Math.round(RETRY_SPAN_MS / 3_600_000)} hours, then marked failed. Unless a delivery
+        succeeds before <span data-testid="disables-at">{formatExact(disablesAt)}</span>, the endpoint is disabled then; a 410 Gone answer disables it
+        at once.
+      </p>
+      <p className="mt-1">Fixed your server? Replay the failed deliveries: one success ends this.</p>
     </Alert>
   );
 }

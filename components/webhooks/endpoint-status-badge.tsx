@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { WebhookEndpointView } from "@/lib/webhook-endpoints/serialize-endpoint";
+import type { WebhookEndpointView } from "@/lib/webhook-endpoints/types";
 
 /** Enabled, failing, disabled by hand, or disabled by the portal (with its reason in the title). */
 export function EndpointStatusBadge({ endpoint }: { endpoint: WebhookEndpointView }) {

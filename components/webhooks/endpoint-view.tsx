@@ -1,20 +1,22 @@
 "use client";
 
-import { Card, CardBody } from "@/components/ui/card";
+import { useQuery } from "@tanstack/react-query";
+import { LoadError } from "@/components/load-error";
 import { SettingsSection } from "@/components/settings/settings-section";
+import { Card, CardBody } from "@/components/ui/card";
 import { DeleteEndpointButton } from "./delete-endpoint-button";
 import { DeliveryLog } from "./delivery-log";
 import { EndpointDetailsForm } from "./endpoint-details-form";
 import { EndpointHeader } from "./endpoint-header";
 import { EndpointStateBanner } from "./endpoint-state-banner";
+import { endpointQuery } from "./queries";
+import { RetryScheduleCard } from "./retry-schedule-card";
 import { SigningSecretCard } from "./signing-secret-card";
 import { TestEventCard } from "./test-event-card";
-import { useEndpoint } from "./use-endpoint";
-import { LoadError } from "@/components/load-error";
 
-/** The endpoint page: state, secret, test, delivery log, then its settings. */
+/** The endpoint page: state, secret, test, delivery log, then its settings and the retry schedule. */
 export function EndpointView({ endpointId, canManage }: { endpointId: string; canManage: boolean }) {
-  const { data, error, refetch, isFetching } = useEndpoint(endpointId);
+  const { data, error, refetch, isFetching } = useQuery(endpointQuery(endpointId));
 
   if (!data) {
     return (
@@ -32,15 +34,18 @@ export function EndpointView({ endpointId, canManage }: { endpointId: string; ca
         <TestEventCard endpointId={endpoint.id} canManage={canManage} />
       </div>
       <DeliveryLog endpointId={endpoint.id} canManage={canManage} enabled={endpoint.enabled} />
-      <div className="mt-10 divide-y divide-zinc-200 border-t border-zinc-200 pt-8 dark:divide-zinc-800 dark:border-zinc-800">
+      <div className="mt-10 divide-y divide-subtle border-t border-subtle pt-8">
         <SettingsSection id="endpoint-details" title="Endpoint details" description="Where events go and which ones. A new URL is checked the same way as when the endpoint was added.">
           <EndpointDetailsForm endpoint={endpoint} canManage={canManage} />
+        </SettingsSection>
+        <SettingsSection id="retry-schedule" title="Retry schedule" description="What the portal does when this endpoint does not answer 2xx: the same for every endpoint.">
+          <RetryScheduleCard />
         </SettingsSection>
         {canManage && (
           <SettingsSection id="delete-endpoint" title="Delete endpoint" description="Stops all deliveries to this URL and deletes its log.">
             <Card>
               <CardBody className="flex flex-wrap items-center justify-between gap-3">
-                <p className="text-sm text-zinc-600 dark:text-zinc-400">To pause deliveries for a while, turn the endpoint off instead.</p>
+                <p className="text-sm text-subtle">To pause deliveries for a while, turn the endpoint off instead.</p>
                 <DeleteEndpointButton endpointId={endpoint.id} url={endpoint.url} />
               </CardBody>
             </Card>

@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { MouseEvent } from "react";
-import { ChevronRightIcon } from "@/components/jobs/job-icons";
+import { routes } from "@/components/routes";
+import { ChevronRightIcon } from "@/components/ui/icons";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import type { WebhookEndpointView } from "@/lib/webhook-endpoints/serialize-endpoint";
-import { endpointHref } from "./endpoint-href";
+import type { WebhookEndpointView } from "@/lib/webhook-endpoints/types";
 import { EndpointStatusBadge } from "./endpoint-status-badge";
 import { SuccessRate } from "./success-rate";
 
@@ -16,7 +16,7 @@ export function EndpointsTable({ endpoints }: { endpoints: WebhookEndpointView[]
 
   function openRow(event: MouseEvent, endpointId: string) {
     if ((event.target as HTMLElement).closest("a, button") || window.getSelection()?.toString()) return;
-    router.push(endpointHref(endpointId));
+    router.push(routes.endpoint(endpointId));
   }
 
   return (
@@ -37,17 +37,17 @@ export function EndpointsTable({ endpoints }: { endpoints: WebhookEndpointView[]
           <TableRow key={endpoint.id} data-testid="endpoint-row" onClick={(event) => openRow(event, endpoint.id)} className="cursor-pointer">
             <TableCell className="max-w-md">
               <Link
-                href={endpointHref(endpoint.id)}
-                className="block truncate rounded-sm font-mono text-[13px] font-medium text-zinc-900 hover:text-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:text-zinc-100 dark:hover:text-brand-300"
+                href={routes.endpoint(endpoint.id)}
+                className="block truncate rounded-sm font-mono text-ui font-medium text-emphasis hover:text-brand focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
               >
                 {endpoint.url}
               </Link>
-              {endpoint.description && <p className="mt-0.5 truncate text-[13px] text-zinc-500 dark:text-zinc-400">{endpoint.description}</p>}
+              {endpoint.description && <p className="mt-0.5 truncate text-ui text-subtle">{endpoint.description}</p>}
             </TableCell>
             <TableCell>
               <ul className="flex max-w-xs flex-wrap gap-1" aria-label="Events">
                 {endpoint.eventTypes.map((type) => (
-                  <li key={type} className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-[12px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+                  <li key={type} className="rounded bg-subtle px-1.5 py-0.5 font-mono text-caption text-default">
                     {type}
                   </li>
                 ))}
@@ -56,7 +56,7 @@ export function EndpointsTable({ endpoints }: { endpoints: WebhookEndpointView[]
             <TableCell>
               <EndpointStatusBadge endpoint={endpoint} />
               {!endpoint.enabled && endpoint.disabledReason && (
-                <p className="mt-1 max-w-48 truncate text-[12px] text-zinc-500 dark:text-zinc-400" title={endpoint.disabledReason}>
+                <p className="mt-1 max-w-48 truncate text-caption text-subtle" title={endpoint.disabledReason}>
                   {endpoint.disabledReason}
                 </p>
               )}
@@ -65,7 +65,7 @@ export function EndpointsTable({ endpoints }: { endpoints: WebhookEndpointView[]
               <SuccessRate stats={endpoint.stats} />
             </TableCell>
             <TableCell className="w-10 pr-4 text-right">
-              <ChevronRightIcon className="inline size-4 text-zinc-400" />
+              <ChevronRightIcon className="inline size-4 text-muted" />
             </TableCell>
           </TableRow>
         ))}

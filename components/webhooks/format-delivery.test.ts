@@ -1,11 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { deliveryStatusStyle, formatLatency, formatSuccessRate, statusCodeTone, successRateTone } from "./format-delivery";
+import { deliveryStatusStyle, formatDelay, formatLatency, formatSuccessRate, statusCodeTone, successRateTone } from "./format-delivery";
 
 describe("delivery presentation", () => {
   it("tells a retry from a first attempt still to come", () => {
     expect(deliveryStatusStyle({ status: "pending", attemptCount: 0 }).label).toBe("Pending");
     expect(deliveryStatusStyle({ status: "pending", attemptCount: 2 }).label).toBe("Retrying");
     expect(deliveryStatusStyle({ status: "failed", attemptCount: 8 }).tone).toBe("danger");
+  });
+
+  it("formats the retry schedule's delays", () => {
+    expect([0, 5_000, 300_000, 305_000, 1_800_000, 7_200_000, 9_300_000, 99_305_000].map(formatDelay)).toEqual([
+      "at once",
+      "5 s",
+      "5 min",
+      "5 min 5 s",
+      "30 min",
+      "2 h",
+      "2 h 35 min",
+      "27 h 35 min",
+    ]);
   });
 
   it("formats latencies, rates and answer codes", () => {

@@ -1,5 +1,5 @@
 import type { BadgeTone } from "@/components/ui/badge";
-import type { DeliveryView } from "@/lib/webhook-endpoints/serialize-delivery";
+import type { DeliveryView } from "@/lib/delivery/types";
 
 // How deliveries and their outcomes read in the log, the dialogs and the job page. Pure functions.
 export interface DeliveryStatusStyle {
@@ -45,4 +45,16 @@ export function successRateTone(rate: number | null): BadgeTone {
   if (rate === null) return "neutral";
   if (rate >= 0.95) return "success";
   return rate >= 0.5 ? "warning" : "danger";
+}
+
+/** A delay as the retry schedule reads: "5 s", "30 min", "2 h", "2 h 35 min", "5 min 5 s". */
+export function formatDelay(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60];
+  if (seconds === 0) return "at once";
+  const parts = h > 0 ? [[h, "h"], [m, "min"]] : m > 0 ? [[m, "min"], [s, "s"]] : [[s, "s"]];
+  return parts
+    .filter(([value]) => value !== 0)
+    .map(([value, unit]) => `${value} ${unit}`)
+    .join(" ");
 }

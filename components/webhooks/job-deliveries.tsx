@@ -1,20 +1,22 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
+import { routes } from "@/components/routes";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { DeliveriesTable } from "./deliveries-table";
 import { DeliveryDialog } from "./delivery-dialog";
-import { useJobDeliveries } from "./use-job-deliveries";
+import { jobDeliveriesQuery } from "./queries";
 
 /**
  * For the job page: what the portal re-delivered about this job to the workspace's own endpoints.
  * `jobId` is the upstream's id, as in the job page's URL.
  */
 export function JobDeliveries({ jobId, canManage }: { jobId: string; canManage: boolean }) {
-  const deliveries = useJobDeliveries(jobId);
+  const deliveries = useQuery(jobDeliveriesQuery(jobId));
   const [selected, setSelected] = useState<string | null>(null);
   const list = deliveries.data?.deliveries;
 
@@ -24,7 +26,7 @@ export function JobDeliveries({ jobId, canManage }: { jobId: string; canManage: 
         <CardTitle>Webhook deliveries</CardTitle>
         <CardDescription>
           This job&apos;s events as sent to your endpoints (
-          <Link href="/settings/webhooks" className="text-brand-600 hover:underline dark:text-brand-300">
+          <Link href={routes.webhooks} className="link">
             Settings → Webhooks
           </Link>
           ). Select one to see each attempt.
@@ -37,7 +39,7 @@ export function JobDeliveries({ jobId, canManage }: { jobId: string; canManage: 
       ) : (
         <div className="px-6 pb-5">
           {list ? (
-            <p className="text-sm text-zinc-500 dark:text-zinc-400">No deliveries: no endpoint was listening to this job&apos;s events.</p>
+            <p className="text-sm text-subtle">No deliveries: no endpoint was listening to this job&apos;s events.</p>
           ) : deliveries.isError ? (
             <Alert tone="danger">{deliveries.error.message}</Alert>
           ) : (

@@ -1,15 +1,16 @@
 "use client";
 
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { formatExact } from "@/components/jobs/format";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { formatExact } from "@/components/ui/format";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
-import { useReplayCount } from "./use-replay-count";
-import { useReplayFailed } from "./use-replay-failed";
+import { replayFailedMutation } from "./mutations";
+import { replayCountQuery } from "./queries";
 
 export interface ReplayFailedDialogProps {
   endpointId: string;
@@ -32,8 +33,8 @@ function toIso(localInput: string): string | null {
 export function ReplayFailedDialog({ endpointId, open, onClose }: ReplayFailedDialogProps) {
   const [localSince, setLocalSince] = useState(() => toLocalInput(new Date(Date.now() - 24 * 3600_000)));
   const since = toIso(localSince);
-  const count = useReplayCount(endpointId, open ? since : null);
-  const replay = useReplayFailed();
+  const count = useQuery({ ...replayCountQuery(endpointId, since ?? ""), enabled: open && since !== null });
+  const replay = useMutation(replayFailedMutation());
   const n = count.data?.count;
 
   function close() {
@@ -67,12 +68,12 @@ export function ReplayFailedDialog({ endpointId, open, onClose }: ReplayFailedDi
           <Label htmlFor="replay-since">Failed since</Label>
           <Input id="replay-since" type="datetime-local" value={localSince} max={toLocalInput(new Date())} onChange={(event) => setLocalSince(event.target.value)} />
         </div>
-        <p className="flex min-h-5 items-center gap-2 text-sm text-zinc-600 dark:text-zinc-300" aria-live="polite" data-testid="replay-count">
+        <p className="flex min-h-5 items-center gap-2 text-sm text-default" aria-live="polite" data-testid="replay-count">
           {!since ? (
             "Choose a time in the past."
           ) : count.isPending ? (
             <>
-              <Spinner className="text-zinc-400" /> Counting…
+              <Spinner className="text-muted" /> Counting…
             </>
           ) : count.isError ? (
             count.error.message

@@ -1,20 +1,19 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { formatExact } from "@/components/jobs/format";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { formatExact } from "@/components/ui/format";
 import { SecretField } from "@/components/ui/secret-field";
-import type { WebhookEndpointView } from "@/lib/webhook-endpoints/serialize-endpoint";
-import { endpointSecretQuery } from "./api";
+import type { WebhookEndpointView } from "@/lib/webhook-endpoints/types";
+import { endpointSecretQuery } from "./queries";
 import { RotateEndpointSecretButton } from "./rotate-endpoint-secret-button";
-import { useEndpointSecret } from "./use-endpoint-secret";
 
 export function SigningSecretCard({ endpoint, canManage }: { endpoint: WebhookEndpointView; canManage: boolean }) {
   const queryClient = useQueryClient();
   const [revealed, setRevealed] = useState(false);
-  const secret = useEndpointSecret(endpoint.id, revealed);
+  const secret = useQuery({ ...endpointSecretQuery(endpoint.id), enabled: revealed });
 
   return (
     <Card className="flex flex-col">
@@ -34,7 +33,7 @@ export function SigningSecretCard({ endpoint, canManage }: { endpoint: WebhookEn
             copyValue={async () => (await queryClient.fetchQuery(endpointSecretQuery(endpoint.id))).secret}
           />
         ) : (
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">Only owners and admins can view the signing secret.</p>
+          <p className="text-sm text-subtle">Only owners and admins can view the signing secret.</p>
         )}
         {secret.isError && <Alert tone="danger">{secret.error.message}</Alert>}
         {endpoint.previousSecretExpiresAt && (
@@ -45,7 +44,7 @@ export function SigningSecretCard({ endpoint, canManage }: { endpoint: WebhookEn
         )}
       </CardBody>
       <CardFooter>
-        <p className="mr-auto text-[13px] text-zinc-500 dark:text-zinc-400">After a rotation the old secret keeps signing for 24 hours.</p>
+        <p className="mr-auto text-ui text-subtle">After a rotation the old secret keeps signing for 24 hours.</p>
         {canManage && <RotateEndpointSecretButton endpointId={endpoint.id} />}
       </CardFooter>
     </Card>

@@ -1,12 +1,13 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
-import type { TestEventResult } from "@/lib/delivery/send-test-event";
+import type { TestEventResult } from "@/lib/delivery/types";
 import { formatLatency } from "./format-delivery";
+import { sendTestEventMutation } from "./mutations";
 import { StatusCodeBadge } from "./status-code-badge";
-import { useSendTestEvent } from "./use-send-test-event";
 
 function TestEventOutcome({ result }: { result: TestEventResult }) {
   const accepted = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
@@ -14,21 +15,21 @@ function TestEventOutcome({ result }: { result: TestEventResult }) {
     <div className="space-y-3" data-testid="test-event-result">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         <StatusCodeBadge statusCode={result.statusCode} />
-        <span className="text-zinc-500 dark:text-zinc-400">
-          in <span className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100" data-testid="test-event-latency">{formatLatency(result.latencyMs)}</span>
+        <span className="text-subtle">
+          in <span className="font-medium text-emphasis tabular-nums" data-testid="test-event-latency">{formatLatency(result.latencyMs)}</span>
         </span>
-        <span className={accepted ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}>
+        <span className={accepted ? "text-success" : "text-danger"}>
           {accepted ? "Your server accepted the event." : "Your server did not accept the event."}
         </span>
       </div>
       {result.error && <Alert tone="danger">{result.error}</Alert>}
       <div>
-        <p className="mb-1 text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Response body</p>
+        <p className="mb-1 text-xs font-medium tracking-wide text-subtle uppercase">Response body</p>
         <pre
           data-testid="test-event-body"
-          className="max-h-48 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-[12.5px] leading-relaxed whitespace-pre-wrap break-all text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200"
+          className="max-h-48 overflow-auto rounded-md border border-subtle bg-muted p-3 font-mono text-code leading-relaxed whitespace-pre-wrap break-all text-emphasis"
         >
-          {result.responseExcerpt || <span className="text-zinc-400">Empty</span>}
+          {result.responseExcerpt || <span className="text-muted">Empty</span>}
         </pre>
       </div>
     </div>
@@ -36,7 +37,7 @@ function TestEventOutcome({ result }: { result: TestEventResult }) {
 }
 
 export function TestEventCard({ endpointId, canManage }: { endpointId: string; canManage: boolean }) {
-  const test = useSendTestEvent(endpointId);
+  const test = useMutation(sendTestEventMutation(endpointId));
   return (
     <Card className="flex flex-col">
       <CardHeader className="py-4">
@@ -49,13 +50,13 @@ export function TestEventCard({ endpointId, canManage }: { endpointId: string; c
         ) : test.isError ? (
           <Alert tone="danger">{test.error.message}</Alert>
         ) : (
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          <p className="text-sm text-subtle">
             Check the URL and your signature verification before real events arrive.
           </p>
         )}
       </CardBody>
       <CardFooter>
-        {!canManage && <p className="mr-auto text-[13px] text-zinc-500 dark:text-zinc-400">Only owners and admins can send test events.</p>}
+        {!canManage && <p className="mr-auto text-ui text-subtle">Only owners and admins can send test events.</p>}
         <Button variant="secondary" size="sm" onClick={() => test.mutate()} loading={test.isPending} disabled={!canManage}>
           Send test event
         </Button>

@@ -18,25 +18,25 @@ export function VerifySignaturesCard() {
       <CardHeader className="py-4">
         <CardTitle>Verifying deliveries</CardTitle>
         <CardDescription>
-          Deliveries follow <span className="font-medium text-zinc-700 dark:text-zinc-300">Standard Webhooks</span>: any of its libraries
+          Deliveries follow <span className="font-medium text-default">Standard Webhooks</span>: any of its libraries
           verifies them.
         </CardDescription>
       </CardHeader>
       <CardBody className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,18rem)]">
-        <pre className="overflow-x-auto rounded-md border border-zinc-200 bg-zinc-50 p-4 font-mono text-[12.5px] leading-relaxed text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200">
+        <pre className="overflow-x-auto rounded-md border border-subtle bg-muted p-4 font-mono text-code leading-relaxed text-emphasis">
           {SNIPPET}
         </pre>
-        <ul className="space-y-3 text-sm text-zinc-600 dark:text-zinc-400">
+        <ul className="space-y-3 text-sm text-subtle">
           <li>
-            <span className="font-medium text-zinc-900 dark:text-zinc-100">Answer 2xx quickly.</span> Anything else, or no answer within
+            <span className="font-medium text-emphasis">Answer 2xx quickly.</span> Anything else, or no answer within
             the timeout, is retried with backoff.
           </li>
           <li>
-            <span className="font-medium text-zinc-900 dark:text-zinc-100">Dedupe on webhook-id.</span> It stays the same across retries
+            <span className="font-medium text-emphasis">Dedupe on webhook-id.</span> It stays the same across retries
             and resends.
           </li>
           <li>
-            <span className="font-medium text-zinc-900 dark:text-zinc-100">Rotation is seamless.</span> For 24 hours after a rotation
+            <span className="font-medium text-emphasis">Rotation is seamless.</span> For 24 hours after a rotation
             each delivery carries a signature with the old and the new secret.
           </li>
         </ul>

@@ -1,22 +1,18 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as listJobsRoute } from "@/app/v1/jobs/route";
 import { API_KEY_PREFIX, hashApiKey } from "@/lib/crypto/api-key";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { withApiKeyRoute } from "@/lib/http/with-api-key-route";
-import { bearer, callRoute, createTestWorkspace } from "@/test/v1-fixtures";
+import { prisma } from "@/lib/db/client";
+import { withApiKeyRoute } from "@/lib/route/with-api-key-route";
+import { bearer, callRoute, createWorkspaceWithApiKey } from "@/test/v1-fixtures";
 import { authenticateApiKey, LAST_USED_RESOLUTION_MS } from "./authenticate-api-key";
 import { createApiKey } from "./create-api-key";
 import { listApiKeys } from "./list-api-keys";
 import { revokeApiKey } from "./revoke-api-key";
 import { createApiKeySchema } from "./schemas";
 
-afterAll(async () => {
-  await disconnectPrisma();
-});
-
 describe("portal API keys", () => {
   it("stores only a hash: no column holds the key or its secret part", async () => {
-    const { workspaceId } = await createTestWorkspace();
+    const { workspaceId } = await createWorkspaceWithApiKey();
     const { key, apiKey } = await createApiKey(workspaceId, createApiKeySchema.parse({ name: "  CI deploys  " }));
     expect(key.startsWith(API_KEY_PREFIX)).toBe(true);
     expect(apiKey).toMatchObject({ name: "CI deploys", prefix: key.slice(0, API_KEY_PREFIX.length + 6), lastUsedAt: null, revokedAt: null });
@@ -30,8 +26,8 @@ describe("portal API keys", () => {
   });
 
   it("lists the workspace's keys newest first, without hashes, and no other workspace's", async () => {
-    const { workspaceId, apiKeyId } = await createTestWorkspace();
-    const other = await createTestWorkspace();
+    const { workspaceId, apiKeyId } = await createWorkspaceWithApiKey();
+    const other = await createWorkspaceWithApiKey();
     const second = await createApiKey(workspaceId, { name: "second" });
     const keys = await listApiKeys(workspaceId);
     expect(keys.map((k) => k.id)).toEqual([second.apiKey.id, apiKeyId]);
@@ -40,7 +36,7 @@ describe("portal API keys", () => {
   });
 
   it("authenticates a key to its workspace; unknown keys get nothing", async () => {
-    const { workspaceId, apiKey, apiKeyId } = await createTestWorkspace();
+    const { workspaceId, apiKey, apiKeyId } = await createWorkspaceWithApiKey();
     expect(await authenticateApiKey(apiKey)).toEqual({ workspaceId, apiKeyId });
     expect(await authenticateApiKey(`${apiKey}x`)).toBeNull();
     expect(await authenticateApiKey("")).toBeNull();
@@ -48,7 +44,7 @@ describe("portal API keys", () => {
   });
 
   it("revocation is effective at once, through the /v1 wrapper too", async () => {
-    const { workspaceId, apiKey, apiKeyId } = await createTestWorkspace();
+    const { workspaceId, apiKey, apiKeyId } = await createWorkspaceWithApiKey();
     const before = await callRoute(listJobsRoute, {}, "/v1/jobs", { headers: bearer(apiKey) });
     expect(before.status).toBe(200);
 
@@ -66,14 +62,14 @@ describe("portal API keys", () => {
   });
 
   it("refuses to revoke another workspace's key (not found) and leaves it working", async () => {
-    const mine = await createTestWorkspace();
-    const theirs = await createTestWorkspace();
+    const mine = await createWorkspaceWithApiKey();
+    const theirs = await createWorkspaceWithApiKey();
     await expect(revokeApiKey(mine.workspaceId, theirs.apiKeyId)).rejects.toMatchObject({ code: "RESOURCE_NOT_FOUND", status: 404 });
     expect(await authenticateApiKey(theirs.apiKey)).toEqual({ workspaceId: theirs.workspaceId, apiKeyId: theirs.apiKeyId });
   });
 
   it("records lastUsedAt at most once a minute", async () => {
-    const { apiKey, apiKeyId } = await createTestWorkspace();
+    const { apiKey, apiKeyId } = await createWorkspaceWithApiKey();
     const lastUsedAt = async () =>
       (await prisma.apiKey.findUniqueOrThrow({ where: { id: apiKeyId }, select: { lastUsedAt: true } })).lastUsedAt;
     const t0 = new Date("2030-01-01T00:00:00Z");
@@ -88,7 +84,7 @@ describe("portal API keys", () => {
   });
 
   it("concurrent first uses write lastUsedAt once", async () => {
-    const { apiKey, apiKeyId } = await createTestWorkspace();
+    const { apiKey, apiKeyId } = await createWorkspaceWithApiKey();
     const now = new Date("2030-02-01T00:00:00Z");
     await Promise.all(Array.from({ length: 8 }, (_, i) => authenticateApiKey(apiKey, new Date(now.getTime() + i))));
     const row = await prisma.apiKey.findUniqueOrThrow({ where: { id: apiKeyId }, select: { lastUsedAt: true } });
@@ -99,7 +95,7 @@ describe("portal API keys", () => {
 
 describe("withApiKeyRoute", () => {
   it("hands the handler the key's workspace and masks an unexpected error as a 500", async () => {
-    const { workspaceId, apiKey, apiKeyId } = await createTestWorkspace();
+    const { workspaceId, apiKey, apiKeyId } = await createWorkspaceWithApiKey();
     const seen: unknown[] = [];
     const route = withApiKeyRoute<{ jobId: string }>(async (context) => {
       seen.push({ workspaceId: context.workspaceId, apiKeyId: context.apiKeyId, params: context.params });

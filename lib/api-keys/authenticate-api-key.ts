@@ -1,6 +1,7 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import { hashApiKey } from "@/lib/crypto/api-key";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 
 /** lastUsedAt is kept to the minute: one write per key per minute, not one per request. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
@@ -43,6 +44,6 @@ async function touchLastUsed(apiKeyId: string, now: Date): Promise<void> {
       data: { lastUsedAt: now },
     });
   } catch (error) {
-    logger.warn("could not record API key use", { apiKeyId, error });
+    logger.warn({ apiKeyId, error }, "could not record API key use");
   }
 }

@@ -1,6 +1,8 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import { displayPrefix, generateApiKey, hashApiKey } from "@/lib/crypto/api-key";
-import type { CreateApiKeyInput, CreatedApiKey } from "./schemas";
+import type { CreateApiKeyInput } from "./schemas";
+import type { CreatedApiKey } from "./types";
 import { apiKeySelect, serializeApiKey } from "./serialize-api-key";
 
 /** A new key for the workspace. Only its hash is stored, so the returned key is shown once. */

@@ -1,5 +1,6 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
-import type { ApiKeySummary } from "./schemas";
+import type { ApiKeySummary } from "./types";
 import { apiKeySelect, serializeApiKey } from "./serialize-api-key";
 
 /** The workspace's keys, newest first, revoked ones included (they explain a client's 401s). */

@@ -1,6 +1,7 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
-import type { ApiKeySummary } from "./schemas";
+import type { ApiKeySummary } from "./types";
 import { apiKeySelect, serializeApiKey } from "./serialize-api-key";
 
 /**

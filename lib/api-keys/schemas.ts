@@ -12,27 +12,3 @@ export const createApiKeySchema = z.object({
 });
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 
-/** What lists show: never the key or its hash. */
-export interface ApiKeySummary {
-  id: string;
-  name: string;
-  /** The key's first characters, to tell keys apart. */
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface ApiKeyList {
-  apiKeys: ApiKeySummary[];
-}
-
-/** The answer to a create: the only time the full key leaves the server. */
-export interface CreatedApiKey {
-  apiKey: ApiKeySummary;
-  key: string;
-}
-
-export interface RevokedApiKey {
-  apiKey: ApiKeySummary;
-}

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/db/generated/client";
-import type { ApiKeySummary } from "./schemas";
+import type { ApiKeySummary } from "./types";
 
 // hashedKey is deliberately absent: nothing that lists keys needs it.
 export const apiKeySelect = {

@@ -1,3 +1,4 @@
+import "server-only";
 import type { CallbacksOptions } from "next-auth";
 import { prisma } from "@/lib/db/client";
 import { portalUrl } from "@/lib/email/portal-url";

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { AuthOptions } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
+import { prisma } from "@/lib/db/client";
 import { applyRuntimeEnv } from "@/lib/env";
 import { startLocalSmtpServer, type LocalSmtpServer } from "@/lib/email/local-smtp-server";
-import { ensureEncryptionKey } from "@/test/v1-fixtures";
 import { authenticateWithPassword } from "./authenticate";
 import { confirmSignUp, ConfirmSignUpError } from "./confirm-sign-up";
 import { signUpSchema } from "./schemas";
@@ -20,20 +19,17 @@ let smtp: LocalSmtpServer;
 let authOptions: AuthOptions;
 
 beforeAll(async () => {
-  ensureEncryptionKey();
   smtp = await startLocalSmtpServer();
   applyRuntimeEnv({
     EMAIL_SERVER: smtp.url,
     EMAIL_FROM: "Jobs Portal <portal@localhost>",
     NEXTAUTH_URL: PORTAL,
-    NEXTAUTH_SECRET: randomUUID() + randomUUID(),
-  });
+    NEXTAUTH_SECRET: randomUUID() + randomUUID() });
   // Imported after the env is set: the providers list is built when the module loads.
   ({ authOptions } = await import("./options"));
 });
 afterAll(async () => {
   await smtp.close();
-  await disconnectPrisma();
 });
 
 const newEmail = () => `${randomUUID()}@example.com`;
@@ -69,8 +65,7 @@ describe("an email-link sign-in never lands in an account whose email someone el
     const victim = newEmail();
     await prisma.user.create({
       data: { email: victim, accounts: { create: { type: "oauth", provider: "github", providerAccountId: randomUUID() } } },
-      select: { id: true },
-    });
+      select: { id: true } });
     const { client, redirect } = await signInByEmailLink(victim);
     expect(redirect).toBe(`${PORTAL}/sign-in?error=UnconfirmedAccount`);
     expect(await client.sessionUserId()).toBeNull();

@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import { confirmEmailMail } from "@/lib/email/confirm-email-mail";
 import type { Mailer } from "@/lib/email/mailer";

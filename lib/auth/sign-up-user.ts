@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -7,6 +8,8 @@ import { createPasswordUser, type CreatedAccount } from "./create-password-user"
 import { hashPassword } from "./password";
 import { requestSignUpConfirmation } from "./request-sign-up-confirmation";
 import type { SignUpInput } from "./schemas";
+
+const TAKEN = "An account with this email already exists. Sign in instead.";
 
 export type SignUpOutcome =
   | ({ status: "created" } & CreatedAccount)
@@ -32,7 +35,7 @@ export async function signUpUser(input: SignUpInput, mailer: Mailer | null = get
     return { status: "created", ...account };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new ApiError("INVALID_REQUEST", "An account with this email already exists. Sign in instead.", 409);
+      throw new ApiError("CONFLICT", TAKEN, { details: [{ field: "email", issue: TAKEN }] });
     }
     throw error;
   }

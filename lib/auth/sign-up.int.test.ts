@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
+import { prisma } from "@/lib/db/client";
 import { applyRuntimeEnv } from "@/lib/env";
 import { createMailer, type Mailer } from "@/lib/email/mailer";
 import { startLocalSmtpServer, type LocalSmtpServer, type ReceivedMail } from "@/lib/email/local-smtp-server";
 import { ApiError } from "@/lib/http/api-error";
-import { ensureEncryptionKey } from "@/test/v1-fixtures";
 import { POST as signUpRoute } from "@/app/api/sign-up/route";
 import { authenticateWithPassword } from "./authenticate";
 import { confirmSignUp, ConfirmSignUpError, type ConfirmSignUpFailure } from "./confirm-sign-up";
@@ -20,7 +19,6 @@ let mailer: Mailer;
 const PORTAL = "http://portal.test:3999";
 
 beforeAll(async () => {
-  ensureEncryptionKey();
   smtp = await startLocalSmtpServer();
   mailer = createMailer({ server: smtp.url, from: "Jobs Portal <portal@localhost>" });
   // The route reads the mailer from env, as the portal does; links are built from NEXTAUTH_URL.
@@ -28,7 +26,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await smtp.close();
-  await disconnectPrisma();
 });
 
 const newEmail = () => `${randomUUID()}@example.com`;
@@ -74,7 +71,7 @@ describe("sign-up without EMAIL_SERVER (no mailer)", () => {
     const secondName = `Second ${randomUUID()}`;
     const duplicate = await signUpUser(input(email, { workspaceName: secondName }), null).catch((error: unknown) => error);
     expect(duplicate).toBeInstanceOf(ApiError);
-    expect(duplicate).toMatchObject({ status: 409, code: "INVALID_REQUEST" });
+    expect(duplicate).toMatchObject({ status: 409, code: "CONFLICT" });
     expect(await prisma.workspace.count({ where: { name: secondName } })).toBe(0);
   });
 });

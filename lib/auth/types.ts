@@ -7,3 +7,9 @@ export interface ResendConfirmationResponse {
 
 /** The next-auth credentials provider that follows confirmation links (lib/auth/confirmation-provider.ts). */
 export const CONFIRMATION_PROVIDER_ID = "email-confirmation";
+
+/** A sign-in way offered beside the password form (GitHub, email link), as the sign-in page lists them. */
+export interface SignInProvider {
+  id: string;
+  name: string;
+}

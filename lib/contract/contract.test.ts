@@ -16,7 +16,7 @@ describe("download-result request", () => {
     });
   });
 
-  it.each([59, 604801, 1.5, "3600", -1, null])("refuses %j with the seed's message", (seconds) => {
+  it.each([59, 604801, 1.5, "3600", -1, null])("refuses %j with the documented message", (seconds) => {
     expect(parseDownloadResultBody(JSON.stringify({ expirationSeconds: seconds }))).toEqual({
       ok: false,
       message: "Expiration time must be between 60 and 604800 seconds",
@@ -28,14 +28,14 @@ describe("download-result request", () => {
     expect(parseDownloadResultBody("[]").ok).toBe(false);
   });
 
-  it("has the seed's messages", () => {
+  it("has the documented messages", () => {
     expect(DOWNLOAD_MESSAGES.notFound).toBe("Job not found");
     expect(DOWNLOAD_MESSAGES.failed).toBe("Job failed. No output files available.");
     expect(DOWNLOAD_MESSAGES.notCompleted("processing")).toBe("Job is not completed yet. Current status: processing");
   });
 });
 
-describe("the seed's examples parse", () => {
+describe("the documentation's examples parse", () => {
   it("download-result responses", () => {
     const translate = {
       jobId: "job_xyz789",

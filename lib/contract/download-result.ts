@@ -3,7 +3,7 @@ import { API_PRODUCTS, type JobStatus } from "@/lib/workflow/workflows";
 import { outputUrlProblem } from "./output-url";
 import { parseJsonObject, type ParsedBody } from "./parse-json-object";
 
-// POST /v1/jobs/{jobId}/download-result, as the seed documents it, to the letter.
+// POST /v1/jobs/{jobId}/download-result, as the Jobs API documents it, to the letter.
 export const MIN_EXPIRATION_SECONDS = 60;
 export const MAX_EXPIRATION_SECONDS = 604800;
 export const DEFAULT_EXPIRATION_SECONDS = 3600;
@@ -69,7 +69,7 @@ export function upstreamDownloadResultSchema(upstreamOrigin: string | null) {
 }
 
 /**
- * Parses a raw request body (text) into the request, or the seed's message for what is wrong.
+ * Parses a raw request body (text) into the request, or the documented message for what is wrong.
  * The empty body is valid; anything that is not a JSON object is refused.
  */
 export function parseDownloadResultBody(

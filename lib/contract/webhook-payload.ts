@@ -8,7 +8,7 @@ import {
 } from "@/lib/workflow/workflows";
 import { downloadOutputsSchema } from "./download-result";
 
-// The seed's webhook payload: {"event", "timestamp", "data": {...}}.
+// The Jobs API's webhook payload: {"event", "timestamp", "data": {...}}.
 export const jobIdSchema = z
   .string()
   .min(1)

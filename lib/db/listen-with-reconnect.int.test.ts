@@ -2,7 +2,7 @@ import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { TcpProxy } from "@/lib/ingest/testing/tcp-proxy";
 import { listenWithReconnect, type Listener } from "./listen-with-reconnect";
-import { closePool, getPool } from "./pool";
+import { getPool } from "./pool";
 
 // A LISTEN connection that dies without a word (no FIN, no RST: a NAT forgot it) is found out by
 // its periodic round trip and replaced, and the owner is told when the old one was last alive so
@@ -18,7 +18,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await proxy.close();
-  await closePool();
 });
 
 function recorder() {
@@ -28,8 +27,7 @@ function recorder() {
     notifications,
     connections,
     onNotification: (message: pg.Notification) => notifications.push(message.payload ?? ""),
-    onConnected: (info: { lastAliveAt: number | null }) => connections.push(info),
-  };
+    onConnected: (info: { lastAliveAt: number | null }) => connections.push(info) };
 }
 
 async function notify(channel: string, payload: string) {

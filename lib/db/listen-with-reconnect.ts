@@ -1,6 +1,7 @@
+import "server-only";
 import pg from "pg";
 import { env } from "@/lib/env";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 import { connectionConfig } from "./pool";
 
 // A dedicated LISTEN connection (a pooled client cannot LISTEN: it is handed to others between
@@ -66,7 +67,7 @@ export function listenWithReconnect(options: ListenOptions): Listener {
 
   const lose = (lost: pg.Client, reason: unknown) => {
     if (client !== lost) return;
-    logger.warn(`${options.name}: LISTEN connection lost, reconnecting`, { error: reason });
+    logger.warn({ error: reason }, `${options.name}: LISTEN connection lost, reconnecting`);
     client = null;
     if (checkTimer) clearInterval(checkTimer);
     checkTimer = null;
@@ -108,7 +109,7 @@ export function listenWithReconnect(options: ListenOptions): Listener {
       });
       for (const channel of options.channels) await next.query(`LISTEN ${channel}`);
     } catch (error) {
-      logger.warn(`${options.name}: could not LISTEN`, { error });
+      logger.warn({ error }, `${options.name}: could not LISTEN`);
       next.removeAllListeners("end");
       destroy(next);
       scheduleReconnect();

@@ -1,12 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
-import { disconnectPrisma, prisma } from "./client";
+import { describe, expect, it } from "vitest";
+import { prisma } from "./client";
 
 // Every model written and read back through the generated client, and the database's own
 // constraints (unique keys, foreign keys, cascades) enforced.
-afterAll(async () => {
-  await disconnectPrisma();
-});
 
 const unique = () => randomUUID().slice(0, 8);
 
@@ -36,9 +33,7 @@ describe("models through the Prisma client", () => {
         wordCount: 900,
         createdAt: new Date("2025-12-07T12:00:00Z"),
         updatedAt: new Date("2025-12-07T12:34:56Z"),
-        completedAt: new Date("2025-12-07T12:34:56Z"),
-      },
-    });
+        completedAt: new Date("2025-12-07T12:34:56Z") } });
     await prisma.jobEvent.create({
       data: {
         workspaceId: ws.id,
@@ -48,15 +43,12 @@ describe("models through the Prisma client", () => {
         status: "translated",
         occurredAt: new Date("2025-12-07T12:34:56Z"),
         disposition: "applied",
-        payload: { event: "job.completed" },
-      },
-    });
+        payload: { event: "job.completed" } } });
     await prisma.jobOutput.createMany({
       data: [
         { jobId: job.id, outputIndex: 0, sizeBytes: 8234n, kind: "srt" },
         { jobId: job.id, outputIndex: 1, sizeBytes: 7891n, kind: "srt" },
-      ],
-    });
+      ] });
 
     const read = await prisma.job.findUniqueOrThrow({
       where: { id: job.id },
@@ -65,9 +57,7 @@ describe("models through the Prisma client", () => {
         duration: true,
         events: { select: { payload: true, disposition: true } },
         outputs: { select: { outputIndex: true, sizeBytes: true }, orderBy: { outputIndex: "asc" } },
-        workspace: { select: { memberships: { select: { role: true, user: { select: { accounts: true, sessions: true } } } }, apiKeys: { select: { prefix: true } } } },
-      },
-    });
+        workspace: { select: { memberships: { select: { role: true, user: { select: { accounts: true, sessions: true } } } }, apiKeys: { select: { prefix: true } } } } } });
     expect(read.cost?.toString()).toBe("2.51");
     expect(read.duration).toBe(125.5);
     expect(read.events).toEqual([{ payload: { event: "job.completed" }, disposition: "applied" }]);
@@ -92,13 +82,11 @@ describe("models through the Prisma client", () => {
   it("enforces foreign keys and cascades", async () => {
     await expect(
       prisma.job.create({
-        data: { workspaceId: "no-such-workspace", upstreamJobId: "job_x", apiProduct: "dub", status: "created", state: "in_progress", createdAt: new Date(), updatedAt: new Date() },
-      }),
+        data: { workspaceId: "no-such-workspace", upstreamJobId: "job_x", apiProduct: "dub", status: "created", state: "in_progress", createdAt: new Date(), updatedAt: new Date() } }),
     ).rejects.toMatchObject({ code: "P2003" });
     const ws = await workspace();
     const job = await prisma.job.create({
-      data: { workspaceId: ws.id, upstreamJobId: "job_y", apiProduct: "dub", status: "created", state: "in_progress", createdAt: new Date(), updatedAt: new Date() },
-    });
+      data: { workspaceId: ws.id, upstreamJobId: "job_y", apiProduct: "dub", status: "created", state: "in_progress", createdAt: new Date(), updatedAt: new Date() } });
     await prisma.jobOutput.create({ data: { jobId: job.id, outputIndex: 0, sizeBytes: 1n, kind: "video" } });
     await prisma.workspace.delete({ where: { id: ws.id } });
     expect(await prisma.jobOutput.count({ where: { jobId: job.id } })).toBe(0);

@@ -1,25 +1,21 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "pool-budget-integration-tests-only-key";
   process.env.DATABASE_POOL_MAX = "2";
   process.env.DATABASE_STATEMENT_TIMEOUT_MS = "300";
 });
 
 import type pg from "pg";
 import { dubJobEvents } from "@/lib/ingest/testing/sample-events";
-import { createTestWorkspace, postSigned } from "@/lib/ingest/testing/webhook-requests";
-import { errorResponse } from "@/lib/http/api-error";
-import { disconnectPrisma, prisma } from "./client";
-import { closePool, getPool, type PoolUse } from "./pool";
+import { postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
+import { errorResponse } from "@/lib/route/error-response";
+import { prisma } from "./client";
+import { getPool, type PoolUse } from "./pool";
 
 // Each use has its own pool with a statement_timeout: a Jobs page (or live updates) holding every
 // connection of the app pool does not stop ingest, and a runaway statement is cancelled by the
 // server — an outage-like 503 for the caller, not a connection held for as long as it runs.
-afterAll(async () => {
-  await disconnectPrisma();
-  await closePool();
-});
 
 describe("the pool budget", () => {
   it("sets statement_timeout on every pool, and a statement past it is cancelled and answered 503", async () => {

@@ -18,7 +18,7 @@ const stored = {
 };
 
 describe("buildDeliveryBody", () => {
-  it("rebuilds the seed's job.completed payload with the fresh links, in the seed's key order", () => {
+  it("rebuilds the documented job.completed payload with the fresh links, in its key order", () => {
     const fresh = [{ url: "https://files.example/path.srt?X-Amz-Signature=abc", expiresAt: "2026-01-01T01:00:00Z", sizeBytes: 12458 }];
     expect(buildDeliveryBody("job.completed", stored, fresh)).toBe(
       JSON.stringify({ event: "job.completed", timestamp: "2025-12-07T12:34:56Z", data: { ...stored.data, outputs: fresh } }),

@@ -1,6 +1,6 @@
 import type { DownloadOutput } from "@/lib/contract/download-result";
 
-// The body a user's endpoint receives: the seed's payload {"event", "timestamp", "data"}, rebuilt
+// The body a user's endpoint receives: the Jobs API's webhook payload {"event", "timestamp", "data"}, rebuilt
 // from the stored event. The stored payload kept the upstream's URLs without their query strings
 // (the signatures), so a job.completed gets the fresh presigned links fetched for this attempt.
 interface StoredPayload {
@@ -8,7 +8,7 @@ interface StoredPayload {
   data?: Record<string, unknown>;
 }
 
-/** Outputs in the seed's shape: `outputIndex` only where the upstream gives one (translate's N files). */
+/** Outputs in the documented shape: `outputIndex` only where the upstream gives one (translate's N files). */
 function toWebhookOutputs(outputs: readonly DownloadOutput[]) {
   return outputs.map(({ outputIndex, url, expiresAt, sizeBytes }) =>
     outputIndex === undefined ? { url, expiresAt, sizeBytes } : { outputIndex, url, expiresAt, sizeBytes },

@@ -1,18 +1,18 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import pg from "pg";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "delivery-integration-tests-only-key";
-});
-
 import type { WebhookPayload } from "@/lib/contract/webhook-payload";
 import { allowJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
 import { sealUpstreamKey } from "@/lib/upstream/upstream-key";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
-import { createTestWorkspace, postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { prisma } from "@/lib/db/client";
+import { requireDatabaseUrl } from "@/lib/env";
+import { postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { startSimulator, type Simulator } from "@/simulator/server";
 import { waitForJob } from "@/simulator/testing/wait-for-job";
+import { createDeliveryWorker } from "./create-delivery-worker";
 import { createTestEndpoint } from "./testing/create-test-endpoint";
 import { deliverDue } from "./testing/deliver-due";
 import { startReceiver, type Receiver } from "./testing/start-receiver";
@@ -30,8 +30,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all([simulator.close(), receiver.close()]);
-  await disconnectPrisma();
-  await closePool();
 });
 
 /** A translate job finished on the simulator, and its job.completed as the simulator sent it. */
@@ -99,5 +97,80 @@ describe("job.completed deliveries", () => {
     await deliverDue(workspace.id, { clock: () => now });
     expect(await prisma.webhookDelivery.findFirstOrThrow({ where: { workspaceId: workspace.id } })).toMatchObject({ status: "succeeded", attemptCount: 2 });
     expect(receiver.requests.filter((r) => r.path === "/later")).toHaveLength(1);
+  });
+});
+
+/**
+ * The simulator behind a reverse proxy that counts the download-result calls made through it. Its
+ * links are rewritten to the proxy's origin, as a Jobs API behind a gateway would present them.
+ */
+async function startCountingProxy(target: string) {
+  const calls: string[] = [];
+  let origin = "";
+  const server = http.createServer((request, response) => {
+    const counted = request.url?.endsWith("/download-result") ?? false;
+    if (counted) calls.push(request.url!);
+    const forwarded = http.request(new URL(request.url ?? "/", target), { method: request.method, headers: request.headers }, async (answer) => {
+      if (!counted) {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      for await (const chunk of answer) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks).toString("utf8").replaceAll(target, origin);
+      response.writeHead(answer.statusCode ?? 502, { ...answer.headers, "content-length": Buffer.byteLength(body) });
+      response.end(body);
+    });
+    request.pipe(forwarded);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    calls,
+    url: origin,
+    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))) };
+}
+
+describe("the fresh links of a job.completed", () => {
+  it("are fetched once per job and round for all its endpoints, and never shared across workspaces", async () => {
+    const proxy = await startCountingProxy(simulator.url);
+    allowJobsApiBaseUrls(proxy.url);
+    const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 4 });
+    const payload = await completedJob();
+    const endpoints: Array<{ workspaceId: string; secret: string; path: string }> = [];
+    const workspaceIds: string[] = [];
+    // Two workspaces that both received this job's events (the same upstream job id in each).
+    for (const name of ["a", "b"]) {
+      const workspace = await createTestWorkspace();
+      workspaceIds.push(workspace.id);
+      await connect(workspace.id, simulator.url);
+      for (const index of [0, 1, 2]) {
+        const path = `/shared/${name}/${index}`;
+        endpoints.push({ workspaceId: workspace.id, secret: (await createTestEndpoint(workspace.id, receiver.url(path))).secret, path });
+      }
+      expect((await postSigned(workspace, payload)).status).toBe(200);
+      await connect(workspace.id, proxy.url);
+    }
+    const worker = createDeliveryWorker({ pool, workspaceIds, policy: { allowPrivate: true }, listen: false, pollMs: 100 });
+    worker.start();
+    try {
+      await vi.waitFor(() => expect(receiver.requests.filter((r) => r.path.startsWith("/shared/"))).toHaveLength(6), { timeout: 10_000 });
+    } finally {
+      await worker.stop();
+      await pool.end();
+    }
+    try {
+      // One call per workspace: its three endpoints shared it; the other workspace made its own.
+      expect(proxy.calls).toEqual([`/v1/jobs/${payload.data.jobId}/download-result`, `/v1/jobs/${payload.data.jobId}/download-result`]);
+      for (const { secret, path } of endpoints) {
+        const [request] = receiver.requests.filter((r) => r.path === path);
+        const body = new Webhook(secret).verify(request.body, request.headers as Record<string, string>) as WebhookPayload;
+        expect(body.data.outputs?.length).toBe(payload.data.outputs?.length);
+        for (const output of body.data.outputs ?? []) expect((await fetch(output.url)).status).toBe(200);
+      }
+    } finally {
+      await proxy.close();
+    }
   });
 });

@@ -1,40 +1,22 @@
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "delivery-integration-tests-only-key";
-});
-
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool, getPool } from "@/lib/db/pool";
+import { describe, expect, it, vi } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { getPool } from "@/lib/db/pool";
 import { requireDatabaseUrl } from "@/lib/env";
 import { dubJobEvents, samplePayload } from "@/lib/ingest/testing/sample-events";
-import { createTestWorkspace, postSigned, type TestWorkspace } from "@/lib/ingest/testing/webhook-requests";
+import { postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 import { claimDeliveries } from "./claim-deliveries";
-import { createDeliveryWorker, type DeliveryWorkerOptions } from "./create-delivery-worker";
+import type { DeliveryWorkerOptions } from "./create-delivery-worker";
 import { recordOutcome } from "./record-outcome";
 import { createTestEndpoint } from "./testing/create-test-endpoint";
-import { startReceiver, type Receiver } from "./testing/start-receiver";
+import { ownPoolWorkers } from "./testing/own-pool-workers";
+import { receiverForThisFile } from "./testing/start-receiver";
 
 // The worker loop against a real database: wake-ups, leases, two workers sharing one queue,
 // per-endpoint fairness and a graceful stop. Each "process" gets a pool of its own.
-let receiver: Receiver;
-const pools: pg.Pool[] = [];
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver.close();
-  await Promise.all(pools.map((pool) => pool.end()));
-  await disconnectPrisma();
-  await closePool();
-});
-
-function workerFor(workspaceId: string, options: DeliveryWorkerOptions = {}) {
-  const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 6 });
-  pools.push(pool);
-  return createDeliveryWorker({ pool, workspaceId, policy: { allowPrivate: true }, listen: false, pollMs: 100, ...options });
-}
+const receiver = receiverForThisFile();
+const workersFor = ownPoolWorkers();
+const workerFor = (workspaceId: string, options?: DeliveryWorkerOptions) => workersFor([workspaceId], options);
 
 /** `count` job.created events, one job each, through the real ingest route. */
 async function ingestMany(workspace: TestWorkspace, count: number, prefix: string, event = "created") {
@@ -73,13 +55,14 @@ describe("the delivery worker", () => {
     await createTestEndpoint(workspace.id, receiver.url("/lease"));
     await ingestMany(workspace, 1, "job_lease");
     // Worker A claims and dies before sending.
-    const [claimed] = await claimDeliveries(getPool(), {
+    const {
+      deliveries: [claimed] } = await claimDeliveries(getPool(), {
       nowMs: Date.now(),
       limit: 10,
       perEndpoint: 16,
+      perWorkspace: 16,
       leaseMs: 1_500,
-      workspaceId: workspace.id,
-    });
+      workspaceIds: [workspace.id] });
     expect(claimed.attemptNumber).toBe(1);
     const worker = workerFor(workspace.id);
     worker.start();
@@ -99,8 +82,7 @@ describe("the delivery worker", () => {
       error: null,
       responseExcerpt: null,
       startedAtMs: Date.now(),
-      durationMs: 1,
-    }, Date.now());
+      durationMs: 1 }, Date.now());
     expect(stale.status).toBeNull();
     const delivery = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: claimed.id }, include: { attempts: { orderBy: { attemptNumber: "asc" } } } });
     expect(delivery).toMatchObject({ status: "succeeded", attemptCount: 2 });

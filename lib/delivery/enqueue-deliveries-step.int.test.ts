@@ -1,35 +1,26 @@
 import pg from "pg";
-import { afterAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "ingest-integration-tests-only-key";
-});
-
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool, getPool } from "@/lib/db/pool";
+import { describe, expect, it, vi } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { getPool } from "@/lib/db/pool";
 import { requireDatabaseUrl } from "@/lib/env";
 import { announceChanges } from "@/lib/ingest/announce-changes";
 import { applyEvents } from "@/lib/ingest/apply-events";
 import { buildEventInput } from "@/lib/ingest/build-event-input";
 import { parseIngestPayload } from "@/lib/ingest/schemas";
 import { dubJobEvents, samplePayload, T0 } from "@/lib/ingest/testing/sample-events";
-import { createTestWorkspace, postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { DELIVERY_WAKE_CHANNEL } from "./channel";
 import { createTestEndpoint } from "./testing/create-test-endpoint";
 
 // The outbox: each stored event becomes one WebhookDelivery per subscribed, enabled endpoint of
 // its workspace, written by the statement that stores the event — so in its transaction.
-afterAll(async () => {
-  await disconnectPrisma();
-  await closePool();
-});
 
 const deliveriesOf = (workspaceId: string) =>
   prisma.webhookDelivery.findMany({
     where: { workspaceId },
     select: { endpointId: true, eventType: true, messageId: true, status: true, attemptCount: true, jobEvent: { select: { webhookId: true } } },
-    orderBy: { createdAt: "asc" },
-  });
+    orderBy: { createdAt: "asc" } });
 
 async function send(workspace: { id: string; secret: string }, payload: unknown, id?: string) {
   const response = await postSigned(workspace, payload, { id });
@@ -105,8 +96,7 @@ describe("the outbox step", () => {
       buildEventInput({ workspaceId: workspace.id, webhookId }, parseIngestPayload(payload, JSON.stringify(payload)), payload);
     const counts = async () => ({
       events: await prisma.jobEvent.count({ where: { workspaceId: workspace.id } }),
-      deliveries: await prisma.webhookDelivery.count({ where: { workspaceId: workspace.id } }),
-    });
+      deliveries: await prisma.webhookDelivery.count({ where: { workspaceId: workspace.id } }) });
 
     const client = await getPool().connect();
     try {

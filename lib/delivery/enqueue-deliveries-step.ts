@@ -11,7 +11,7 @@
 // `webhook-id` (messageId) of its own that every retry and resend keeps. Which events:
 // - applied, late and duplicate: all are events the upstream sent, each under its own webhook-id.
 //   The portal relays them as Svix relays what a producer sends — it does not second-guess the
-//   stream: a late step still belongs on the receiver's timeline, and the seed tells receivers
+//   stream: a late step still belongs on the receiver's timeline, and the documentation tells receivers
 //   to expect repeats and disorder anyway. Only an exact redelivery (same webhook-id) is
 //   collapsed, which is what the webhook-id is for.
 // - ignored: not delivered. An event type the portal does not know has no subscribers (endpoints

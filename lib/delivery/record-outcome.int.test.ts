@@ -1,13 +1,9 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "delivery-integration-tests-only-key";
-});
-
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool, getPool } from "@/lib/db/pool";
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { getPool } from "@/lib/db/pool";
 import { dubJobEvents } from "@/lib/ingest/testing/sample-events";
-import { createTestWorkspace, postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { claimDeliveries, type ClaimedDelivery } from "./claim-deliveries";
 import type { Decision } from "./decide-outcome";
 import { recordOutcomes } from "./record-outcome";
@@ -15,10 +11,6 @@ import { createTestEndpoint } from "./testing/create-test-endpoint";
 
 // Outcomes written in one batch, as the worker's group writer sends them: each delivery on its
 // own terms (lease check per row), each endpoint's health from the batch as a whole.
-afterAll(async () => {
-  await disconnectPrisma();
-  await closePool();
-});
 
 const NOW = Date.now() + 60_000; // ahead of every event the test stores: all are due
 const outcome = (delivery: ClaimedDelivery, decision: Decision, statusCode: number, attemptNumber = delivery.attemptNumber) => ({
@@ -30,8 +22,7 @@ const outcome = (delivery: ClaimedDelivery, decision: Decision, statusCode: numb
   error: decision.status === "succeeded" ? null : `HTTP ${statusCode}`,
   responseExcerpt: null,
   startedAtMs: NOW - 5,
-  durationMs: 5,
-});
+  durationMs: 5 });
 const OK: Decision = { status: "succeeded", nextAttemptAt: null, endpoint: "ok" };
 const RETRY: Decision = { status: "pending", nextAttemptAt: NOW + 5_000, endpoint: "failing" };
 const GONE: Decision = { status: "failed", nextAttemptAt: null, endpoint: "gone" };
@@ -44,7 +35,7 @@ describe("recordOutcomes", () => {
     const leaving = await createTestEndpoint(workspace.id, "https://leaving.example.com/");
     await prisma.webhookEndpoint.update({ where: { id: leaving.id }, data: { failingSince: new Date(NOW - 60_000) } });
     for (const payload of dubJobEvents("job_batch").slice(0, 3)) expect((await postSigned(workspace, payload)).status).toBe(200);
-    const claimed = await claimDeliveries(getPool(), { nowMs: NOW, limit: 100, perEndpoint: 100, leaseMs: 60_000, workspaceId: workspace.id });
+    const { deliveries: claimed } = await claimDeliveries(getPool(), { nowMs: NOW, limit: 100, perEndpoint: 100, perWorkspace: 100, leaseMs: 60_000, workspaceIds: [workspace.id] });
     const of = (endpointId: string) => claimed.filter((delivery) => delivery.endpointId === endpointId);
     const [h1, h2] = of(healthy.id);
     const [f1] = of(flaky.id);

@@ -1,23 +1,44 @@
+import { namedSql } from "@/lib/db/named-sql";
 import type { Queryable } from "./claim-deliveries";
 import type { Decision, EndpointEffect } from "./decide-outcome";
+import { FAILING_DISABLE_AFTER_MS, FAILING_DISABLED_REASON } from "./retry-schedule";
+import { MAX_STORED_ERROR_LENGTH, toStorableExcerpt, toStorableText } from "./storable-text";
 
-// Attempt outcomes, any number in one statement (group-outcomes.ts batches them): each delivery's
+// Attempt outcomes, any number in one statement (create-outcome-recorder.ts batches them): each delivery's
 // new state and its attempt log row — only if this worker still holds the claim (status
 // `delivering` with the same attemptCount: see claim-deliveries.ts) — and each endpoint's health,
 // which is about the endpoint, not the claim: a success clears failingSince; a failure starts
 // it; 410 Gone, or a failure after five days of nothing but failures, disables the endpoint and
-// fails its pending deliveries (and the retry this attempt would have had).
-export const FAILING_DISABLE_AFTER_MS = 5 * 24 * 3_600_000;
-export const FAILING_DISABLED_REASON = "Every delivery attempt failed for 5 days";
+// fails its pending deliveries (and the retry this attempt would have had). What the receiver
+// sent is made storable here (storable-text.ts), so that no answer can make this write fail.
 
 // Whether an outcome disables the endpoint. COALESCE: a NULL failingSince reads as "no", not NULL.
 const disables = (effect: string) =>
-  `(ep.enabled AND (${effect} = 'gone' OR (${effect} = 'failing' AND COALESCE(ep."failingSince" <= $12::timestamp(3), false))))`;
+  `(ep.enabled AND (${effect} = 'gone' OR (${effect} = 'failing' AND COALESCE(ep."failingSince" <= :failingBefore::timestamp(3), false))))`;
 
-const RECORD_SQL = `
+interface RecordParams extends Record<string, unknown> {
+  /** One array element per outcome, in the same order in every array. */
+  ids: string[];
+  attempts: number[];
+  statuses: string[];
+  nextAttemptsAt: Array<string | null>;
+  statusCodes: Array<number | null>;
+  errors: Array<string | null>;
+  startedAts: string[];
+  durationsMs: number[];
+  excerpts: Array<string | null>;
+  endpointIds: string[];
+  effects: EndpointEffect[];
+  failingBefore: string;
+  now: string;
+  goneReason: string;
+  failingReason: string;
+}
+
+const RECORD_SQL = namedSql<RecordParams>(`
 WITH
 input AS (
-  SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[], $11::text[])
+  SELECT * FROM unnest(:ids::text[], :attempts::int[], :statuses::text[], :nextAttemptsAt::text[], :statusCodes::int[], :errors::text[], :startedAts::text[], :durationsMs::int[], :excerpts::text[], :endpointIds::text[], :effects::text[])
     AS i(id, attempt, status, next_at, status_code, error, started_at, duration_ms, excerpt, endpoint_id, effect)
 ),
 -- One effect per endpoint for the batch: gone wins, then a success (the endpoint works), then a failure.
@@ -39,11 +60,11 @@ to_change AS (
 ),
 endpoint_after AS (
   UPDATE "WebhookEndpoint" AS ep SET
-    "failingSince"   = CASE WHEN u.effect = 'ok' THEN NULL ELSE COALESCE(ep."failingSince", $13::timestamp(3)) END,
+    "failingSince"   = CASE WHEN u.effect = 'ok' THEN NULL ELSE COALESCE(ep."failingSince", :now::timestamp(3)) END,
     enabled          = ep.enabled AND NOT ${disables("u.effect")},
-    "disabledReason" = CASE WHEN ${disables("u.effect")} THEN (CASE WHEN u.effect = 'gone' THEN $14 ELSE $15 END) ELSE ep."disabledReason" END,
-    "disabledAt"     = CASE WHEN ${disables("u.effect")} THEN $13::timestamp(3) ELSE ep."disabledAt" END,
-    "updatedAt"      = CASE WHEN ${disables("u.effect")} THEN $13::timestamp(3) ELSE ep."updatedAt" END
+    "disabledReason" = CASE WHEN ${disables("u.effect")} THEN (CASE WHEN u.effect = 'gone' THEN :goneReason ELSE :failingReason END) ELSE ep."disabledReason" END,
+    "disabledAt"     = CASE WHEN ${disables("u.effect")} THEN :now::timestamp(3) ELSE ep."disabledAt" END,
+    "updatedAt"      = CASE WHEN ${disables("u.effect")} THEN :now::timestamp(3) ELSE ep."updatedAt" END
     FROM to_change AS u
    WHERE ep.id = u.id
   RETURNING ep.id, ep.enabled, ep."disabledReason"
@@ -57,9 +78,10 @@ finished AS (
     status           = v.final,
     "nextAttemptAt"  = CASE WHEN v.final = 'pending' THEN v.next_at::timestamp(3) ELSE d."nextAttemptAt" END,
     "leaseExpiresAt" = NULL,
+    "leaseRecoveries" = 0,
     "lastStatusCode" = v.status_code,
     "lastError"      = v.error,
-    "completedAt"    = CASE WHEN v.final = 'pending' THEN NULL ELSE $13::timestamp(3) END
+    "completedAt"    = CASE WHEN v.final = 'pending' THEN NULL ELSE :now::timestamp(3) END
     FROM verdicts AS v
    WHERE d.id = v.id AND d.status = 'delivering' AND d."attemptCount" = v.attempt
   RETURNING d.id, d.status, v.attempt, v.started_at, v.duration_ms, v.status_code, v.excerpt, v.error, v.next_at
@@ -73,7 +95,7 @@ logged AS (
 ),
 others_failed AS (
   UPDATE "WebhookDelivery" AS d SET
-    status = 'failed', "completedAt" = $13::timestamp(3), "lastError" = 'Endpoint disabled: ' || ea."disabledReason"
+    status = 'failed', "completedAt" = :now::timestamp(3), "lastError" = 'Endpoint disabled: ' || ea."disabledReason"
     FROM endpoint_after AS ea
    WHERE d."endpointId" = ea.id AND NOT ea.enabled AND d.status = 'pending'
 )
@@ -81,7 +103,7 @@ SELECT i.id, f.status::text AS status, COALESCE(NOT ea.enabled, false) AS "endpo
   FROM input AS i
   LEFT JOIN finished AS f ON f.id = i.id
   LEFT JOIN endpoint_after AS ea ON ea.id = i.endpoint_id
-`;
+`);
 
 export interface AttemptRecord {
   deliveryId: string;
@@ -107,24 +129,24 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export async function recordOutcomes(db: Queryable, records: readonly AttemptRecord[], nowMs: number): Promise<RecordResult[]> {
   if (records.length === 0) return [];
   const column = <T>(pick: (record: AttemptRecord) => T) => records.map(pick);
-  const values = [
-    column((r) => r.deliveryId),
-    column((r) => r.attemptNumber),
-    column((r) => r.decision.status),
-    column((r) => (r.decision.nextAttemptAt === null ? null : iso(r.decision.nextAttemptAt))),
-    column((r) => r.statusCode),
-    column((r) => r.error),
-    column((r) => iso(r.startedAtMs)),
-    column((r) => r.durationMs),
-    column((r) => r.responseExcerpt),
-    column((r) => r.endpointId),
-    column((r): EndpointEffect => r.decision.endpoint),
-    iso(nowMs - FAILING_DISABLE_AFTER_MS),
-    iso(nowMs),
-    `The endpoint answered 410 Gone on ${iso(nowMs)}`,
-    FAILING_DISABLED_REASON,
-  ];
-  const { rows } = await db.query<RecordResult & { id: string }>({ name: "delivery-record-outcomes", text: RECORD_SQL, values });
+  const values = RECORD_SQL.values({
+    ids: column((r) => r.deliveryId),
+    attempts: column((r) => r.attemptNumber),
+    statuses: column((r) => r.decision.status),
+    nextAttemptsAt: column((r) => (r.decision.nextAttemptAt === null ? null : iso(r.decision.nextAttemptAt))),
+    statusCodes: column((r) => r.statusCode),
+    errors: column((r) => toStorableText(r.error, MAX_STORED_ERROR_LENGTH)),
+    startedAts: column((r) => iso(r.startedAtMs)),
+    durationsMs: column((r) => r.durationMs),
+    excerpts: column((r) => toStorableExcerpt(r.responseExcerpt)),
+    endpointIds: column((r) => r.endpointId),
+    effects: column((r): EndpointEffect => r.decision.endpoint),
+    failingBefore: iso(nowMs - FAILING_DISABLE_AFTER_MS),
+    now: iso(nowMs),
+    goneReason: `The endpoint answered 410 Gone on ${iso(nowMs)}`,
+    failingReason: FAILING_DISABLED_REASON,
+  });
+  const { rows } = await db.query<RecordResult & { id: string }>({ name: "delivery-record-outcomes", text: RECORD_SQL.text, values });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return records.map((record) => {
     const row = byId.get(record.deliveryId);

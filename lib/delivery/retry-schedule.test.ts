@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { decideOutcome } from "./decide-outcome";
 import { parseRetryAfter } from "./parse-retry-after";
-import { MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, nextRetryAt, RETRY_DELAYS_MS } from "./retry-schedule";
+import { DEFAULT_TIMEOUT_MS } from "./post-webhook";
+import { MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, nextRetryAt, PUBLISHED_SEND_TIMEOUT_MS, RETRY_DELAYS_MS, RETRY_SPAN_MS, retryTimeline } from "./retry-schedule";
 
 const NOW = Date.parse("2026-01-01T00:00:00Z");
 const SECOND = 1_000;
@@ -16,6 +17,15 @@ describe("the retry schedule", () => {
     const delays = [1, 2, 3, 4, 5, 6, 7].map((attempt) => nextRetryAt(attempt, NOW, middle)! - NOW);
     expect(delays).toEqual([...RETRY_DELAYS_MS]);
     expect(nextRetryAt(8, NOW, middle)).toBeNull();
+  });
+
+  it("is published as a timeline of eight attempts over about 28 hours, with the timeout that applies", () => {
+    const timeline = retryTimeline();
+    expect(timeline).toHaveLength(MAX_ATTEMPTS);
+    expect(timeline[0]).toEqual({ attempt: 1, afterPreviousMs: 0, sinceFirstMs: 0 });
+    expect(timeline.at(-1)).toEqual({ attempt: 8, afterPreviousMs: 10 * HOUR, sinceFirstMs: 27 * HOUR + 35 * MINUTE + 5 * SECOND });
+    expect(RETRY_SPAN_MS).toBe(timeline.at(-1)!.sinceFirstMs);
+    expect(PUBLISHED_SEND_TIMEOUT_MS).toBe(DEFAULT_TIMEOUT_MS);
   });
 
   it("jitters each delay within ±20 %", () => {

@@ -1,31 +1,18 @@
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "delivery-integration-tests-only-key";
-});
-
+import { describe, expect, it } from "vitest";
 import { generateWebhookSecret } from "@/lib/crypto/webhook-secret";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
+import { prisma } from "@/lib/db/client";
 import { dubJobEvents } from "@/lib/ingest/testing/sample-events";
-import { createTestWorkspace, postSigned, type TestWorkspace } from "@/lib/ingest/testing/webhook-requests";
+import { postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 import { USER_AGENT } from "./post-webhook";
 import { createTestEndpoint } from "./testing/create-test-endpoint";
 import { deliverDue } from "./testing/deliver-due";
-import { startReceiver, type Receiver } from "./testing/start-receiver";
+import { receiverForThisFile } from "./testing/start-receiver";
 
 // One attempt, end to end: an event stored through the real ingest route, claimed, sent to a real
 // HTTP receiver, verified with the `standardwebhooks` package, and its outcome in the rows.
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver.close();
-  await disconnectPrisma();
-  await closePool();
-});
+const receiver = receiverForThisFile();
 
 const SECOND = 1_000;
 const HOUR = 3_600 * SECOND;
@@ -47,7 +34,7 @@ const endpointRow = (id: string) => prisma.webhookEndpoint.findUniqueOrThrow({ w
 const requestsTo = (path: string) => receiver.requests.filter((request) => request.path === path);
 
 describe("a delivery attempt", () => {
-  it("POSTs the seed's payload, signed so that standardwebhooks verifies it, and records the success", async () => {
+  it("POSTs the Jobs API's webhook payload, signed so that standardwebhooks verifies it, and records the success", async () => {
     const { workspace, endpoint } = await setup("/ok");
     receiver.respond(() => ({ status: 204 }));
     await ingest(workspace, 1);

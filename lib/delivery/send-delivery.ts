@@ -1,6 +1,6 @@
 import type { DownloadOutput } from "@/lib/contract/download-result";
 import { ApiError } from "@/lib/http/api-error";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 import { requestDownloadLinks } from "@/lib/jobs/request-download-links";
 import { describeOutboundFailure } from "@/lib/outbound/describe-outbound-failure";
 import type { AddressPolicy } from "@/lib/ssrf/classify-address";
@@ -10,8 +10,9 @@ import type { ClaimedDelivery, Queryable } from "./claim-deliveries";
 import { decideOutcome, type AttemptResult } from "./decide-outcome";
 import { openEndpointSecrets } from "./open-endpoint-secrets";
 import { postWebhook } from "./post-webhook";
-import type { RecordOutcome } from "./group-outcomes";
+import type { RecordOutcome } from "./create-outcome-recorder";
 import { releaseDelivery } from "./record-outcome";
+import type { RequestLinks } from "./share-fresh-links";
 import { signWebhook } from "./sign-webhook";
 
 // One attempt of one claimed delivery: body (fresh links for job.completed), signature, POST,
@@ -26,9 +27,12 @@ export interface DeliveryContext {
   timeoutMs: number;
   policy: AddressPolicy;
   resolve?: ResolveHost;
-  /** Fresh presigned links for a completed job (default: the upstream's download-result, 1 hour). */
-  requestLinks: (workspaceId: string, upstreamJobId: string) => Promise<DownloadOutput[]>;
-  /** Writes an attempt's outcome: group-committed in the worker (group-outcomes.ts). */
+  /**
+   * Fresh presigned links for a completed job (default: the upstream's download-result, 1 hour),
+   * shared by the deliveries of one round (share-fresh-links.ts).
+   */
+  requestLinks: RequestLinks;
+  /** Writes an attempt's outcome: group-committed in the worker (create-outcome-recorder.ts). */
   record: RecordOutcome;
 }
 
@@ -61,7 +65,7 @@ async function signAndPost(delivery: ClaimedDelivery, links: DownloadOutput[] | 
   } catch (error) {
     // A secret that does not open (APP_ENCRYPTION_KEY changed): an attempt that failed on our
     // side, retried on the schedule like any other — not a lease left to expire again and again.
-    logger.warn("delivery not signed", { deliveryId: delivery.id, error });
+    logger.warn({ deliveryId: delivery.id, error }, "delivery not signed");
     return { statusCode: null, retryAfter: null, responseExcerpt: null, error: "Not sent: the endpoint's signing secret could not be opened", notSent: true };
   }
   return postWebhook(delivery.url, headers, body, { policy: context.policy, timeoutMs: context.timeoutMs, resolve: context.resolve });
@@ -105,9 +109,9 @@ export async function sendDelivery(
     durationMs: Math.round(performance.now() - started),
   });
   if (recorded.status === null) {
-    logger.warn("delivery outcome not recorded: the claim was taken over", { deliveryId: delivery.id, attempt: delivery.attemptNumber });
+    logger.warn({ deliveryId: delivery.id, attempt: delivery.attemptNumber }, "delivery outcome not recorded: the claim was taken over");
   }
   if (recorded.endpointDisabled) {
-    logger.warn("webhook endpoint disabled", { endpointId: delivery.endpointId, workspaceId: delivery.workspaceId });
+    logger.warn({ endpointId: delivery.endpointId, workspaceId: delivery.workspaceId }, "webhook endpoint disabled");
   }
 }

@@ -1,29 +1,15 @@
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "delivery-integration-tests-only-key";
-});
-
+import { describe, expect, it } from "vitest";
 import { generateWebhookSecret } from "@/lib/crypto/webhook-secret";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
+import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
-import { createTestWorkspace } from "@/lib/ingest/testing/webhook-requests";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { sendTestEvent } from "./send-test-event";
 import { createTestEndpoint } from "./testing/create-test-endpoint";
-import { startReceiver, type Receiver } from "./testing/start-receiver";
+import { receiverForThisFile } from "./testing/start-receiver";
 
 // "Send test event": synchronous, signed, through the same sender and guard, and no trace in the log.
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver.close();
-  await disconnectPrisma();
-  await closePool();
-});
+const receiver = receiverForThisFile();
 
 const PRIVATE_OK = { policy: { allowPrivate: true } };
 

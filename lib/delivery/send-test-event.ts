@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
@@ -6,18 +7,12 @@ import { defaultAddressPolicy } from "@/lib/ssrf/default-address-policy";
 import { postWebhook, DEFAULT_TIMEOUT_MS } from "./post-webhook";
 import { openEndpointSecrets } from "./open-endpoint-secrets";
 import { signWebhook } from "./sign-webhook";
+import type { TestEventResult } from "./types";
 
 // "Send test event" in Settings: a signed sample job.completed sent now, through the same signer,
 // SSRF guard and HTTP client as real deliveries, and answered with how the receiver replied. No
 // delivery row and no effect on the endpoint's health: it is a probe, not an event.
-export interface TestEventResult {
-  statusCode: number | null;
-  latencyMs: number;
-  responseExcerpt: string | null;
-  error: string | null;
-}
-
-/** The seed's payload example, unmistakably a test: job_test_… ids and an example.com link. */
+/** The Jobs API documentation's payload example, unmistakably a test: job_test_… ids and an example.com link. */
 export function buildTestPayload(now: Date): string {
   const jobId = `job_test_${randomBytes(6).toString("hex")}`;
   const expiresAt = new Date(now.getTime() + 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z");

@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 import { createDeliveryWorker, type DeliveryWorker } from "./create-delivery-worker";
 
 // The delivery worker inside the portal process (instrumentation.ts), so that `npm start` alone

@@ -1,11 +1,11 @@
 import nodemailer from "nodemailer";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 import type { Mail } from "./mail";
 
 export interface Mailer {
-  /** Sends one mail; a mail server that refuses or does not answer is a 503 in the seed's envelope. */
+  /** Sends one mail; a mail server that refuses or does not answer is a 503 in the error envelope. */
   send(to: string, mail: Mail): Promise<void>;
 }
 
@@ -35,7 +35,7 @@ export function createMailer({ server, from }: MailerConfig): Mailer {
         await transport.sendMail({ from, to, subject: mail.subject, text: mail.text, html: mail.html });
       } catch (error) {
         // Neither the server URL (it may hold a password) nor the body (it holds tokens) is logged.
-        logger.error("mail not sent", { subject: mail.subject, error });
+        logger.error({ subject: mail.subject, error }, "mail not sent");
         throw new ApiError("UPSTREAM_UNAVAILABLE", "The email could not be sent. Try again in a moment.");
       }
     },

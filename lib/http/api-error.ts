@@ -1,18 +1,41 @@
-import { DEFAULT_STATUS, errorEnvelope, type ErrorCode } from "@/lib/contract/errors";
-import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
-import { logger } from "@/lib/http/logger";
+import type { z } from "zod";
+import { DEFAULT_STATUS, describeZodError, fieldIssuesOf, type ErrorCode, type FieldIssue } from "@/lib/contract/errors";
 
-/** An expected failure with the seed's error code; everything else is a bug and masked as 500. */
+export interface ApiErrorOptions {
+  /** Default: the code's status (lib/contract/errors.ts), e.g. UPSTREAM_UNAVAILABLE as 502 or 504 instead of 503. */
+  status?: number;
+  headers?: Record<string, string>;
+  /** The fields the request got wrong, sent as the envelope's `details`. */
+  details?: readonly FieldIssue[];
+}
+
+/** An expected failure with an envelope code; everything else is a bug and masked as 500. */
 export class ApiError extends Error {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly details: readonly FieldIssue[];
+
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly status: number = DEFAULT_STATUS[code],
-    readonly headers: Record<string, string> = {},
+    options: ApiErrorOptions = {},
   ) {
     super(message);
     this.name = "ApiError";
+    this.status = options.status ?? DEFAULT_STATUS[code];
+    this.headers = options.headers ?? {};
+    this.details = options.details ?? [];
   }
+}
+
+/** A 400 about one field of the input: `field: issue` as the message, and the same in `details`. */
+export function invalidField(field: string, issue: string): ApiError {
+  return new ApiError("INVALID_REQUEST", `${field}: ${issue}`, { details: [{ field, issue }] });
+}
+
+/** A 400 for input a schema refused: the first problem as the message, every field's in `details`. */
+export function invalidRequest(error: z.ZodError): ApiError {
+  return new ApiError("INVALID_REQUEST", describeZodError(error), { details: fieldIssuesOf(error) });
 }
 
 // A client retries a 503; its delay is its own, this only suggests a floor.
@@ -20,23 +43,8 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** The answer while the database is down, restarting or over its budget: retry later, never a 500. */
 export function serviceUnavailable(): ApiError {
-  return new ApiError("UPSTREAM_UNAVAILABLE", "Service temporarily unavailable", 503, {
-    "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS),
+  return new ApiError("UPSTREAM_UNAVAILABLE", "Service temporarily unavailable", {
+    status: 503,
+    headers: { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
   });
-}
-
-export function errorResponse(error: unknown): Response {
-  if (!(error instanceof ApiError) && isDatabaseUnavailable(error)) {
-    // Whatever layer saw it (pg, Prisma's wrappings, the pool budget), on every route.
-    logger.warn("request refused: database unavailable", { error });
-    return errorResponse(serviceUnavailable());
-  }
-  if (error instanceof ApiError) {
-    return Response.json(errorEnvelope(error.code, error.message), {
-      status: error.status,
-      headers: error.headers,
-    });
-  }
-  logger.error("unhandled error", { error });
-  return Response.json(errorEnvelope("INTERNAL_ERROR", "Internal server error"), { status: 500 });
 }

@@ -1,12 +1,14 @@
-import { errorEnvelopeSchema, type ErrorCode } from "@/lib/contract/errors";
+import { errorEnvelopeSchema, type ErrorCode, type FieldIssue } from "@/lib/contract/errors";
 
 // The browser's fetcher for the portal's own route handlers. Failures become a RequestError that
-// carries the seed envelope's code and message, so hooks and forms show the server's words.
+// carries the error envelope's code, message and field details, so hooks and forms show the
+// server's words, each under the input it is about.
 export class RequestError extends Error {
   constructor(
     readonly status: number,
     readonly code: ErrorCode | "NETWORK_ERROR",
     message: string,
+    readonly details: readonly FieldIssue[] = [],
   ) {
     super(message);
     this.name = "RequestError";
@@ -26,7 +28,10 @@ export async function fetchJson<T>(url: string, init: RequestInit = {}): Promise
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const envelope = errorEnvelopeSchema.safeParse(body);
-    if (envelope.success) throw new RequestError(response.status, envelope.data.error.code, envelope.data.error.message);
+    if (envelope.success) {
+      const { code, message, details } = envelope.data.error;
+      throw new RequestError(response.status, code, message, details);
+    }
     throw new RequestError(response.status, "INTERNAL_ERROR", `Request failed (HTTP ${response.status})`);
   }
   return body as T;

@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 
 /**
  * The portal server (lib/server) removes any incoming value of this header and sets it from the

@@ -1,10 +1,9 @@
 import type { z } from "zod";
-import { describeZodError } from "@/lib/contract/errors";
 import { containsUnstorableText, UNSTORABLE_MESSAGE } from "@/lib/contract/unstorable-text";
-import { ApiError } from "@/lib/http/api-error";
+import { ApiError, invalidRequest } from "@/lib/http/api-error";
 
 /**
- * The request's JSON body validated by a schema; anything else is a 400 in the seed's envelope.
+ * The request's JSON body validated by a schema; anything else is a 400 in the error envelope.
  * The wrapper has capped the body: its 413 comes through as it is.
  */
 export async function parseJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.output<Schema>> {
@@ -21,6 +20,6 @@ export async function parseJsonBody<Schema extends z.ZodType>(request: Request, 
   // What PostgreSQL cannot store is the client's mistake (400), not a failed query (500).
   if (containsUnstorableText(body)) throw new ApiError("INVALID_REQUEST", UNSTORABLE_MESSAGE);
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new ApiError("INVALID_REQUEST", describeZodError(parsed.error));
+  if (!parsed.success) throw invalidRequest(parsed.error);
   return parsed.data;
 }

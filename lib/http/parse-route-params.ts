@@ -20,7 +20,7 @@ export function isRouteId(value: unknown): value is string {
   return typeof value === "string" && ROUTE_ID_PATTERN.test(value);
 }
 
-/** The route's params, each checked to be an id; a malformed one is a 404 in the seed's envelope. */
+/** The route's params, each checked to be an id; a malformed one is a 404 in the error envelope. */
 export function parseRouteParams<Params>(params: Params): Params {
   for (const [name, value] of Object.entries((params ?? {}) as Record<string, unknown>)) {
     if (!isRouteId(value)) throw new ApiError("RESOURCE_NOT_FOUND", NOT_FOUND[name] ?? "Not found");

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { standardKeyOf } from "@/lib/ingest/verify-signature";
 import type { VerificationProfile } from "./schemas";
 
-// What verification needs of a workspace, decrypted and prepared once (lib/ingest/inbound-secrets.ts
+// What verification needs of a workspace, decrypted and prepared once (lib/ingest/get-inbound-verifier.ts
 // caches it), so that a request costs no query, no decryption and no key parsing.
 
 export interface InboundKey {

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { generateUrlToken, generateWebhookSecret } from "@/lib/crypto/webhook-secret";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
+import { prisma } from "@/lib/db/client";
 import { samplePayload, T0 } from "@/lib/ingest/testing/sample-events";
 import { signedHeaders } from "@/lib/ingest/testing/webhook-requests";
-import { ensureEncryptionKey } from "@/test/v1-fixtures";
 import { HMAC_PRESETS } from "./presets";
 import { flushRefusals } from "./refusal-log";
 import { hmacProfileSchema, verificationProfileSchema } from "./schemas";
@@ -13,11 +11,8 @@ import { updateVerification } from "./update-verification";
 
 // Each profile through the real webhook routes and database: what is accepted, what is refused
 // (and that a refusal writes no event), dedupe with and without an event id, rotation overlap.
-beforeAll(() => ensureEncryptionKey());
 afterAll(async () => {
   await flushRefusals();
-  await disconnectPrisma();
-  await closePool();
 });
 
 const github = HMAC_PRESETS.find((preset) => preset.id === "github")!.profile;
@@ -27,8 +22,7 @@ const base64Ts = hmacProfileSchema.parse({
   signatureHeader: "x-signature",
   encoding: "base64",
   signedContent: "timestamp_body",
-  timestampHeader: "x-signature-timestamp",
-});
+  timestampHeader: "x-signature-timestamp" });
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const body = (status: "created" | "transcribing" = "created", jobId = "job_p1") => JSON.stringify(samplePayload("transcribe", status, jobId, T0));
 

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/http/api-error";
+import { ApiError, invalidField } from "@/lib/http/api-error";
 
 // The tester's input: headers as a proxy, a request bin or `curl -v` shows them, one per line,
 // optionally after the request line (`POST /api/webhooks/{id}/{token} HTTP/1.1`), whose path
@@ -14,7 +14,7 @@ export interface RawRequest {
 }
 
 function invalid(message: string): ApiError {
-  return new ApiError("INVALID_REQUEST", `headers: ${message}`);
+  return invalidField("headers", message);
 }
 
 export function parseRawRequest(text: string): RawRequest {

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
+import { afterAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
 import { sampleOutput, samplePayload, T0 } from "@/lib/ingest/testing/sample-events";
-import { ensureEncryptionKey } from "@/test/v1-fixtures";
 import { listRefusals } from "./list-refusals";
 import { HMAC_PRESETS } from "./presets";
 import { flushRefusals, KEEP_PER_WORKSPACE, MAX_DISTINCT_PER_FLUSH, recordRefusal } from "./refusal-log";
@@ -11,11 +9,8 @@ import { WebhookRefusal } from "./webhook-refusal";
 
 // The refused-requests log: what a refusal records (and redacts), who sees the signature details,
 // and the bounds that keep refusals from flooding the database.
-beforeAll(() => ensureEncryptionKey());
 afterAll(async () => {
   await flushRefusals();
-  await disconnectPrisma();
-  await closePool();
 });
 
 const github = HMAC_PRESETS.find((preset) => preset.id === "github")!.profile;

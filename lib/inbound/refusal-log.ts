@@ -1,7 +1,9 @@
+import "server-only";
+import { namedSql } from "@/lib/db/named-sql";
 import { getPool } from "@/lib/db/pool";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 import { createId } from "@/lib/ingest/create-id";
-import { getInboundVerifier } from "@/lib/ingest/inbound-secrets";
+import { getInboundVerifier } from "@/lib/ingest/get-inbound-verifier";
 import { EXCERPT_CHARS, redactExcerpt, SIGNING_STRING_CHARS } from "./redact-excerpt";
 import type { RefusalReason, SignatureDiagnostics } from "./types";
 import type { WebhookRefusal } from "./webhook-refusal";
@@ -118,30 +120,47 @@ export function recordRefusal(workspaceId: string, refusal: WebhookRefusal, requ
   }
 }
 
-const UPSERT_SQL = `
+interface UpsertParams extends Record<string, unknown> {
+  id: string;
+  workspaceId: string;
+  fingerprint: string;
+  /** A refusal alike and seen after this is counted instead of written again. */
+  coalesceAfter: string;
+  count: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  reason: string;
+  message: string;
+  httpStatus: number;
+  headerNames: string[];
+  bodyExcerpt: string;
+  details: string | null;
+}
+
+const UPSERT_SQL = namedSql<UpsertParams>(`
 WITH recent AS (
   SELECT id FROM "InboundRefusal"
-   WHERE "workspaceId" = $1 AND fingerprint = $2 AND "lastSeenAt" > $3::timestamp(3)
+   WHERE "workspaceId" = :workspaceId AND fingerprint = :fingerprint AND "lastSeenAt" > :coalesceAfter::timestamp(3)
    ORDER BY "lastSeenAt" DESC
    LIMIT 1
 ),
 bumped AS (
   UPDATE "InboundRefusal" AS r
-     SET count = LEAST(r.count::bigint + $4, 2147483647)::int, "lastSeenAt" = $5::timestamp(3),
-         "bodyExcerpt" = $6, details = $7::jsonb
+     SET count = LEAST(r.count::bigint + :count, 2147483647)::int, "lastSeenAt" = :lastSeenAt::timestamp(3),
+         "bodyExcerpt" = :bodyExcerpt, details = :details::jsonb
     FROM recent
    WHERE r.id = recent.id
   RETURNING r.id
 )
 INSERT INTO "InboundRefusal" (id, "workspaceId", reason, message, "httpStatus", fingerprint, count, "firstSeenAt", "lastSeenAt", "headerNames", "bodyExcerpt", details)
-SELECT $8, $1, $9::"InboundRefusalReason", $10, $11, $2, $4, $12::timestamp(3), $5::timestamp(3), $13::text[], $6, $7::jsonb
+SELECT :id, :workspaceId, :reason::"InboundRefusalReason", :message, :httpStatus, :fingerprint, :count, :firstSeenAt::timestamp(3), :lastSeenAt::timestamp(3), :headerNames::text[], :bodyExcerpt, :details::jsonb
  WHERE NOT EXISTS (SELECT 1 FROM bumped)
-`;
+`);
 
-const TRIM_SQL = `
+const TRIM_SQL = namedSql<{ workspaceId: string; keep: number }>(`
 DELETE FROM "InboundRefusal"
- WHERE id IN (SELECT id FROM "InboundRefusal" WHERE "workspaceId" = $1 ORDER BY "lastSeenAt" DESC, id DESC OFFSET $2)
-`;
+ WHERE id IN (SELECT id FROM "InboundRefusal" WHERE "workspaceId" = :workspaceId ORDER BY "lastSeenAt" DESC, id DESC OFFSET :keep)
+`);
 
 async function secretsOf(workspaceId: string): Promise<string[]> {
   const verifier = await getInboundVerifier(workspaceId).catch(() => null);
@@ -156,23 +175,26 @@ async function writePending(workspaceId: string, items: Pending[]): Promise<void
     const details = item.signature
       ? { ...item.signature, signingString: redactExcerpt(item.signature.signingString, secrets, SIGNING_STRING_CHARS, item.signingStringChars) }
       : null;
-    await pool.query(UPSERT_SQL, [
-      workspaceId,
-      item.fingerprint,
-      new Date(item.lastSeenAt - COALESCE_WINDOW_MS).toISOString(),
-      item.count,
-      new Date(item.lastSeenAt).toISOString(),
-      bodyExcerpt,
-      details === null ? null : JSON.stringify(details),
-      createId(),
-      item.reason,
-      item.message,
-      item.httpStatus,
-      new Date(item.firstSeenAt).toISOString(),
-      item.headerNames,
-    ]);
+    await pool.query(
+      UPSERT_SQL.text,
+      UPSERT_SQL.values({
+        workspaceId,
+        fingerprint: item.fingerprint,
+        coalesceAfter: new Date(item.lastSeenAt - COALESCE_WINDOW_MS).toISOString(),
+        count: item.count,
+        lastSeenAt: new Date(item.lastSeenAt).toISOString(),
+        bodyExcerpt,
+        details: details === null ? null : JSON.stringify(details),
+        id: createId(),
+        reason: item.reason,
+        message: item.message,
+        httpStatus: item.httpStatus,
+        firstSeenAt: new Date(item.firstSeenAt).toISOString(),
+        headerNames: item.headerNames,
+      }),
+    );
   }
-  await pool.query(TRIM_SQL, [workspaceId, KEEP_PER_WORKSPACE]);
+  await pool.query(TRIM_SQL.text, TRIM_SQL.values({ workspaceId, keep: KEEP_PER_WORKSPACE }));
 }
 
 async function flushWorkspace(workspaceId: string): Promise<void> {
@@ -185,10 +207,10 @@ async function flushWorkspace(workspaceId: string): Promise<void> {
   buffer.pending.clear();
   buffer.dropped = 0;
   buffer.lastFlushAt = Date.now();
-  if (dropped > 0) logger.warn("inbound refusals not recorded (too many distinct ones at once)", { workspaceId, dropped });
+  if (dropped > 0) logger.warn({ workspaceId, dropped }, "inbound refusals not recorded (too many distinct ones at once)");
   if (items.length === 0) return;
   buffer.flushing = writePending(workspaceId, items)
-    .catch((error: unknown) => logger.warn("inbound refusals could not be recorded", { workspaceId, error }))
+    .catch((error: unknown) => logger.warn({ workspaceId, error }, "inbound refusals could not be recorded"))
     .finally(() => {
       buffer.flushing = null;
       // Refusals that arrived during the write wait for the next slot.

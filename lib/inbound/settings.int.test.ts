@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { open } from "@/lib/crypto/secret-box";
 import { generateWebhookSecret } from "@/lib/crypto/webhook-secret";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
+import { prisma } from "@/lib/db/client";
 import { samplePayload, T0 } from "@/lib/ingest/testing/sample-events";
 import { signedHeaders } from "@/lib/ingest/testing/webhook-requests";
 import { rotateInboundSecret } from "@/lib/workspaces/rotate-inbound-secret";
-import { ensureEncryptionKey } from "@/test/v1-fixtures";
 import { getInboundWebhook } from "./get-inbound-webhook";
 import { HMAC_PRESETS } from "./presets";
 import { flushRefusals } from "./refusal-log";
@@ -16,11 +14,8 @@ import { createProfileWorkspace, hmacHeaders } from "./testing/profile-requests"
 import { updateVerification } from "./update-verification";
 
 // Settings → Inbound webhook: changing the profile, pasting and rotating secrets, and the tester.
-beforeAll(() => ensureEncryptionKey());
 afterAll(async () => {
   await flushRefusals();
-  await disconnectPrisma();
-  await closePool();
 });
 
 const github = HMAC_PRESETS.find((preset) => preset.id === "github")!.profile;
@@ -30,8 +25,7 @@ const ORIGIN = "https://portal.example";
 function readRow(workspaceId: string) {
   return prisma.workspace.findUniqueOrThrow({
     where: { id: workspaceId },
-    select: { inboundSecretEnc: true, previousInboundSecretEnc: true, previousInboundSecretExpiresAt: true, inboundVerification: true, inboundVerificationConfig: true },
-  });
+    select: { inboundSecretEnc: true, previousInboundSecretEnc: true, previousInboundSecretExpiresAt: true, inboundVerification: true, inboundVerificationConfig: true } });
 }
 
 describe("updateVerification", () => {
@@ -80,11 +74,9 @@ describe("updateVerification", () => {
     const workspaceId = await createProfileWorkspace(github, "plain text secret!".replace(/ /g, "-"));
     await expect(updateVerification(workspaceId, { profile: { kind: "standard_webhooks" } })).rejects.toMatchObject({
       code: "INVALID_REQUEST",
-      message: expect.stringMatching(/^secret: The current secret cannot be used here/),
-    });
+      message: expect.stringMatching(/^secret: The current secret cannot be used here/) });
     await expect(updateVerification(workspaceId, { profile: hmacProfileSchema.parse({ ...github, secretEncoding: "base64" }) })).rejects.toMatchObject({
-      code: "INVALID_REQUEST",
-    });
+      code: "INVALID_REQUEST" });
     expect((await readRow(workspaceId)).inboundVerification).toBe("hmac");
   });
 });
@@ -102,8 +94,7 @@ describe("testInboundRequest", () => {
       refusal: null,
       matchedSecret: "current",
       dedupe: { source: "payload", key: expect.stringMatching(/^payload_/) },
-      event: { event: "job.created", jobId: "job_tester", status: "created" },
-    });
+      event: { event: "job.created", jobId: "job_tester", status: "created" } });
     expect(await prisma.jobEvent.count({ where: { workspaceId } })).toBe(0);
     await flushRefusals();
     expect(await prisma.inboundRefusal.count({ where: { workspaceId } })).toBe(0);

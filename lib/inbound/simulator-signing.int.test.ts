@@ -2,10 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateUrlToken, generateWebhookSecret } from "@/lib/crypto/webhook-secret";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
+import { prisma } from "@/lib/db/client";
 import { startSimulator, type Simulator } from "@/simulator/server";
-import { ensureEncryptionKey } from "@/test/v1-fixtures";
 import { flushRefusals } from "./refusal-log";
 import { profileForSimulatorSigning, type SimulatorSigning } from "./simulator-profiles";
 import { createProfileWorkspace, post } from "./testing/profile-requests";
@@ -20,7 +18,6 @@ import { allowJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
 let server: Server;
 let baseUrl = "";
 beforeAll(async () => {
-  ensureEncryptionKey();
   server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -35,8 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await flushRefusals();
-  await disconnectPrisma();
-  await closePool();
 });
 
 const API_KEY = "sk_sim_signing_tests";

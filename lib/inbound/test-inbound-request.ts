@@ -1,5 +1,5 @@
 import { ApiError } from "@/lib/http/api-error";
-import { loadInboundVerifier } from "@/lib/ingest/inbound-secrets";
+import { loadInboundVerifier } from "@/lib/ingest/get-inbound-verifier";
 import { parseIngestPayload } from "@/lib/ingest/schemas";
 import { keysAt } from "./build-verifier";
 import { deriveDedupeKey } from "./derive-dedupe-key";

@@ -1,11 +1,12 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { open } from "@/lib/crypto/secret-box";
 import { generateUrlToken, generateWebhookSecret } from "@/lib/crypto/webhook-secret";
-import { ApiError } from "@/lib/http/api-error";
-import { forgetInboundVerifier } from "@/lib/ingest/inbound-secrets";
+import { invalidField } from "@/lib/http/api-error";
+import { forgetInboundVerifier } from "@/lib/ingest/get-inbound-verifier";
 import { toStoredProfile } from "./read-stored-profile";
-import { lockInbound, secretColumns } from "./replace-inbound-secret";
+import { lockInbound, replaceInboundSecret } from "./replace-inbound-secret";
 import { explainUnusableSecret, type UpdateVerificationInput } from "./schemas";
 
 /**
@@ -29,9 +30,9 @@ export async function updateVerification(workspaceId: string, input: UpdateVerif
     if (secret === null && profile.kind !== "url_token") {
       const kept = open(locked.inboundSecretEnc);
       const problem = explainUnusableSecret(profile.kind, kept, profile.kind === "hmac" ? profile.secretEncoding : "text");
-      if (problem) throw new ApiError("INVALID_REQUEST", `secret: The current secret cannot be used here (${problem}). Paste the vendor's secret.`);
+      if (problem) throw invalidField("secret", `The current secret cannot be used here (${problem}). Paste the vendor's secret.`);
     }
-    const secretData = secret === null ? {} : secretColumns(locked, secret, !kindChanged, now);
+    const secretData = secret === null ? {} : replaceInboundSecret(locked, secret, !kindChanged, now);
     const dropPrevious = kindChanged && secret === null ? { previousInboundSecretEnc: null, previousInboundSecretExpiresAt: null } : {};
     const { inboundVerification, inboundVerificationConfig } = toStoredProfile(profile);
     await tx.workspace.update({

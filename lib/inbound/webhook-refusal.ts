@@ -5,7 +5,7 @@ const BAD_REQUEST_REASONS: ReadonlySet<RefusalReason> = new Set(["body_not_json"
 
 /**
  * An inbound webhook refused for a reason the Settings page can name: 401 for everything about
- * who sent it, 400 for what it sent. An ApiError, so the sender sees the seed's envelope.
+ * who sent it, 400 for what it sent. An ApiError, so the sender sees the Jobs API's error envelope.
  */
 export class WebhookRefusal extends ApiError {
   constructor(

@@ -2,7 +2,7 @@ import { namedSql } from "@/lib/db/named-sql";
 import { getPool } from "@/lib/db/pool";
 import { DELIVERY_WAKE_CHANNEL } from "@/lib/delivery/channel";
 import { env } from "@/lib/env";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 import { JOB_CHANGES_CHANNEL, type JobChange } from "@/lib/live/job-changes";
 import type { Announcement } from "./apply-events";
 
@@ -82,7 +82,7 @@ async function flush(): Promise<void> {
       });
     } catch (error) {
       // Not retried: the listeners catch up from the rows (above) within a second.
-      logger.warn("ingest could not announce committed changes; listeners catch up from the rows", { error });
+      logger.warn({ error }, "ingest could not announce committed changes; listeners catch up from the rows");
     }
   }
 }

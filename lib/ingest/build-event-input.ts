@@ -5,11 +5,10 @@ import {
   type ApiProduct,
   type JobState,
   type JobStatus,
+  type OutputKind,
 } from "@/lib/workflow/workflows";
 import { redactPresignedUrls } from "./redact-presigned-urls";
 import type { IngestPayload } from "./schemas";
-
-export type OutputKind = "srt" | "video" | "audio";
 
 export interface OutputInput {
   outputIndex: number;

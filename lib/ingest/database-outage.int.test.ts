@@ -1,20 +1,16 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "ingest-integration-tests-only-key";
-});
-
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
+import { prisma } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
-import { closePool, replacePoolForTests } from "@/lib/db/pool";
+import { replacePoolForTests } from "@/lib/db/pool";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { maxGroupsInFlight } from "./group-commits";
 import { dubJobEvents, type SamplePayload } from "./testing/sample-events";
 import { TcpProxy } from "./testing/tcp-proxy";
-import { countRows, createTestWorkspace, postToRoute, signedRequest, storedJobStates, type TestWorkspace } from "./testing/webhook-requests";
+import { countRows, postToRoute, signedRequest, storedJobStates } from "./testing/webhook-requests";
+import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 
 // The database going away in the middle of a request, through a TCP proxy in front of the shared
 // test database (the ingest statement's pool is pointed at the proxy; Prisma, which only reads the
@@ -37,8 +33,6 @@ afterAll(async () => {
   replacePoolForTests("ingest", directPool);
   await proxiedPool.end();
   await proxy.close();
-  await disconnectPrisma();
-  await closePool();
 });
 
 beforeEach(() => {
@@ -77,8 +71,7 @@ async function expect503(response: Response): Promise<void> {
 async function expectWholeRows(workspace: TestWorkspace): Promise<void> {
   const jobs = await prisma.job.findMany({
     where: { workspaceId: workspace.id },
-    select: { status: true, events: { select: { status: true, disposition: true } }, outputs: { select: { outputIndex: true } } },
-  });
+    select: { status: true, events: { select: { status: true, disposition: true } }, outputs: { select: { outputIndex: true } } } });
   for (const job of jobs) {
     expect(job.events.length).toBeGreaterThan(0);
     expect(job.events.some((event) => event.status === job.status && event.disposition === "applied")).toBe(true);

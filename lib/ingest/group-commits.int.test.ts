@@ -1,24 +1,14 @@
 import pg from "pg";
-import { afterAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "ingest-integration-tests-only-key";
-});
-
-import { disconnectPrisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
+import { describe, expect, it } from "vitest";
 import { buildEventInput, type EventInput } from "./build-event-input";
 import { applyEventGroupCommitted } from "./group-commits";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { parseIngestPayload } from "./schemas";
 import { dubJobEvents } from "./testing/sample-events";
-import { countRows, createTestWorkspace, storedJobStates } from "./testing/webhook-requests";
+import { countRows, storedJobStates } from "./testing/webhook-requests";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 
 // Events arriving together share a transaction; a statement failing in it must cost only its own event.
-afterAll(async () => {
-  await disconnectPrisma();
-  await closePool();
-});
 
 function inputFor(workspaceId: string, jobId: string, step: number, webhookId: string): EventInput {
   const payload = dubJobEvents(jobId)[step];

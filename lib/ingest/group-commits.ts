@@ -51,7 +51,7 @@ function queueFull(scope: "workspace" | "process"): ApiError {
     scope === "workspace"
       ? "Too many of this workspace's events are waiting to be stored: retry shortly"
       : "Too many events are waiting to be stored: retry shortly";
-  return new ApiError("UPSTREAM_UNAVAILABLE", message, 503, { "retry-after": String(QUEUE_FULL_RETRY_AFTER_SECONDS) });
+  return new ApiError("UPSTREAM_UNAVAILABLE", message, { status: 503, headers: { "retry-after": String(QUEUE_FULL_RETRY_AFTER_SECONDS) } });
 }
 
 /** How many events one workspace may have waiting. */

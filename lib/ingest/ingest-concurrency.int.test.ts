@@ -1,23 +1,14 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "ingest-integration-tests-only-key";
-});
-
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
 import { buildEventInput } from "./build-event-input";
 import { mergeJobEvent, type JobSnapshot } from "./merge-job-event";
 import { parseIngestPayload } from "./schemas";
 import { dubJobEvents, type SamplePayload } from "./testing/sample-events";
-import { createTestWorkspace, postSigned, storedJobState, type TestWorkspace } from "./testing/webhook-requests";
+import { postSigned, storedJobState } from "./testing/webhook-requests";
+import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 
 // Concurrency through the real route and database (the pool has 10 connections, so these really
 // run side by side in PostgreSQL): duplicate storms and racing events for one job.
-afterAll(async () => {
-  await disconnectPrisma();
-  await closePool();
-});
 
 function expectedAfter(payloads: SamplePayload[]): JobSnapshot | null {
   let job: JobSnapshot | null = null;

@@ -1,27 +1,21 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "ingest-integration-tests-only-key";
   // 1,000 events may wait, 500 of them one workspace's.
   process.env.INGEST_QUEUE_MAX = "1000";
   process.env.INGEST_QUEUE_WORKSPACE_SHARE = "0.5";
 });
 
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
-import { disconnectPrisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
 import { ingestQueueDepth, MAX_EVENTS_PER_GROUP, maxGroupsInFlight, workspaceQueueLimit } from "./group-commits";
 import { dubJobEvents } from "./testing/sample-events";
-import { countRows, createTestWorkspace, postSigned } from "./testing/webhook-requests";
+import { countRows, postSigned } from "./testing/webhook-requests";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 
 // One workspace floods validly signed events beside a quiet one: the flood is held to its share
 // of the queue (beyond it: 503 with Retry-After, nothing written), and each of the quiet
 // workspace's events is stored after at most the groups already under way — not after the
 // hundreds of flood events queued before it.
-afterAll(async () => {
-  await disconnectPrisma();
-  await closePool();
-});
 
 // Flood events answered between a quiet event joining the queue and its answer: the groups in
 // flight when it is queued, its own group (formed next: round-robin), and the groups the other

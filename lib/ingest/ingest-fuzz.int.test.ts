@@ -1,24 +1,14 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "ingest-integration-tests-only-key";
-});
-
+import { describe, expect, it } from "vitest";
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
-import { disconnectPrisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
 import { seededRandom } from "@/simulator/testing/seeded-random";
-import { WORKFLOW_STEPS, type ApiProduct } from "@/lib/workflow/workflows";
+import { WORKFLOWS, type ApiProduct } from "@/lib/workflow/workflows";
 import { sampleOutput, samplePayload, T0 } from "./testing/sample-events";
-import { createTestWorkspace, postSigned } from "./testing/webhook-requests";
+import { postSigned } from "./testing/webhook-requests";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 
 // Validly signed, malformed payloads — missing and mistyped fields, huge and deep values, odd
 // scalars, truncated JSON — generated from a fixed seed: every answer is 2xx, 400 or 413 in the
-// seed's envelope, never a 5xx (which a sender would retry forever).
-afterAll(async () => {
-  await disconnectPrisma();
-  await closePool();
-});
+// error envelope, never a 5xx (which a sender would retry forever).
 
 const random = seededRandom(20261201);
 const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
@@ -27,8 +17,7 @@ const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.l
 const RAW: Record<string, string> = {
   "<<arrays 64>>": "[".repeat(64) + "]".repeat(64),
   "<<arrays 5000>>": "[".repeat(5_000) + "]".repeat(5_000),
-  "<<objects 3000>>": '{"k":'.repeat(2_999) + "{}" + "}".repeat(2_999),
-};
+  "<<objects 3000>>": '{"k":'.repeat(2_999) + "{}" + "}".repeat(2_999) };
 const serialise = (value: unknown) => JSON.stringify(value).replace(/"(<<[a-z]+ \d+>>)"/g, (_, token: string) => RAW[token] ?? token);
 
 const ODD_VALUES: unknown[] = [
@@ -78,7 +67,7 @@ const FIELDS = ["event", "timestamp", "data", "data.jobId", "data.status", "data
 
 function validPayload(): Record<string, unknown> {
   const product = pick<ApiProduct>(["transcribe", "translate", "voiceover", "dub"]);
-  const steps = WORKFLOW_STEPS[product];
+  const steps = WORKFLOWS[product].steps;
   const status = pick([...steps, "failed", "rejected"] as const);
   const completed = status === steps[steps.length - 1];
   const extra = completed ? { duration: 12.5, cost: 1.25, outputs: [sampleOutput(`job/out.${product === "transcribe" ? "srt" : "mp4"}`, 1234, 0)] } : {};

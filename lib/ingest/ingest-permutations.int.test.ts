@@ -1,16 +1,10 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "ingest-integration-tests-only-key";
-});
-
-import { disconnectPrisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
+import { describe, expect, it } from "vitest";
 import { buildEventInput } from "./build-event-input";
 import { mergeJobEvent, type EventDisposition, type JobSnapshot } from "./merge-job-event";
 import { parseIngestPayload } from "./schemas";
 import { dubJobEvents, type SamplePayload } from "./testing/sample-events";
-import { createTestWorkspace, postSigned, storedJobStates, type TestWorkspace } from "./testing/webhook-requests";
+import { postSigned, storedJobStates } from "./testing/webhook-requests";
+import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 
 // Every order of a dub job's nine events must end in the same stored job. 9! = 362,880 orders are
 // too many to send, so the claim is proven through the real route and database another way:
@@ -26,10 +20,6 @@ import { createTestWorkspace, postSigned, storedJobStates, type TestWorkspace } 
 //
 // Plus 218 whole orders (200 seeded-random, the 9 rotations of the workflow order and of its
 // reverse), whose per-event dispositions must match the pure rules (merge-job-event.ts).
-afterAll(async () => {
-  await disconnectPrisma();
-  await closePool();
-});
 
 const EVENTS = dubJobEvents("job_template");
 const withJobId = (payload: SamplePayload, jobId: string): SamplePayload => ({ ...payload, data: { ...payload.data, jobId } });

@@ -1,31 +1,13 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "ingest-integration-tests-only-key";
-});
-
+import { describe, expect, it } from "vitest";
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
 import { generateWebhookSecret } from "@/lib/crypto/webhook-secret";
-import { disconnectPrisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
-import { MAX_WEBHOOK_BODY_BYTES } from "./read-capped-body";
+import { MAX_WEBHOOK_BODY_BYTES } from "@/lib/http/body-limits";
 import { samplePayload, T0 } from "./testing/sample-events";
-import {
-  countRows,
-  createTestWorkspace,
-  postSigned,
-  postToRoute,
-  signedHeaders,
-  signedRequest,
-  type TestWorkspace,
-} from "./testing/webhook-requests";
+import { countRows, postSigned, postToRoute, signedHeaders, signedRequest } from "./testing/webhook-requests";
+import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 
-// Every way a request is refused: the status and code, the seed's envelope without a stack
+// Every way a request is refused: the status and code, the error envelope without a stack
 // trace, and not a single row written.
-afterAll(async () => {
-  await disconnectPrisma();
-  await closePool();
-});
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const created = (jobId = "job_reject") => samplePayload("transcribe", "created", jobId, T0);
@@ -145,8 +127,7 @@ describe("POST /api/webhooks/{workspaceId} refuses", () => {
         pull() {
           pulled = true;
           throw new Error("the body must not be read");
-        },
-      },
+        } },
       { highWaterMark: 0 },
     );
     const headers = { ...signedHeaders(workspace, "{}"), "content-length": String(MAX_WEBHOOK_BODY_BYTES + 1) };
@@ -169,14 +150,12 @@ describe("POST /api/webhooks/{workspaceId} refuses", () => {
         if (sent === chunks) return controller.close();
         controller.enqueue(new TextEncoder().encode(text.slice(sent * 65_536, (sent + 1) * 65_536)));
         sent += 1;
-      },
-    });
+      } });
     const request = new Request(`http://portal.test/api/webhooks/${workspace.id}`, {
       method: "POST",
       headers: signedHeaders(workspace, text),
       body: stream,
-      duplex: "half",
-    } as RequestInit);
+      duplex: "half" } as RequestInit);
     await expectRefused(await postToRoute(request, workspace.id), 413, "PAYLOAD_TOO_LARGE", workspace);
     expect(sent).toBeLessThanOrEqual(MAX_WEBHOOK_BODY_BYTES / 65_536 + 2);
     // Size comes first: an unknown workspace still gets 413.
@@ -227,10 +206,8 @@ describe("signatures and secret rotation", () => {
       data: {
         inboundSecretEnc: seal(rotated),
         previousInboundSecretEnc: seal(workspace.secret),
-        previousInboundSecretExpiresAt: new Date(Date.now() + 24 * 3600_000),
-      },
-      select: { id: true },
-    });
+        previousInboundSecretExpiresAt: new Date(Date.now() + 24 * 3600_000) },
+      select: { id: true } });
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect((await postSigned(workspace, created("job_c2"), { secrets: [rotated] })).status).toBe(200);
     expect((await postSigned(workspace, created("job_c3"))).status).toBe(200); // the old one, now previous

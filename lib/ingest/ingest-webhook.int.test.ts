@@ -1,22 +1,13 @@
 import pg from "pg";
-import { afterAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "ingest-integration-tests-only-key";
-});
-
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
 import { JOB_CHANGES_CHANNEL, jobChangesPayloadSchema, type JobChange } from "@/lib/live/job-changes";
 import { dubJobEvents, failedDubJobEvents, PRESIGNED_QUERY, sampleOutput, samplePayload, T0 } from "./testing/sample-events";
-import { countRows, createTestWorkspace, postSigned, storedJobState, type TestWorkspace } from "./testing/webhook-requests";
+import { countRows, postSigned, storedJobState } from "./testing/webhook-requests";
+import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 
 // What an accepted event does to the rows: the job it creates or moves, the event kept for the
 // timeline with its disposition, the outputs, and the NOTIFY.
-afterAll(async () => {
-  await disconnectPrisma();
-  await closePool();
-});
 
 async function send(workspace: TestWorkspace, payload: unknown, id?: string) {
   const response = await postSigned(workspace, payload, { id });
@@ -28,8 +19,7 @@ async function eventsOf(workspaceId: string) {
   return prisma.jobEvent.findMany({
     where: { workspaceId },
     select: { webhookId: true, event: true, status: true, disposition: true, occurredAt: true, payload: true },
-    orderBy: { receivedAt: "asc" },
-  });
+    orderBy: { receivedAt: "asc" } });
 }
 
 describe("the first event seen for a job creates it, whatever its type", () => {
@@ -50,8 +40,7 @@ describe("the first event seen for a job creates it, whatever its type", () => {
       createdAt: T0,
       updatedAt: T0,
       completedAt,
-      failureReason: status === "failed" ? "boom" : null,
-    });
+      failureReason: status === "failed" ? "boom" : null });
     expect(await countRows(workspace.id)).toMatchObject({ jobs: 1, events: 1 });
   });
 });
@@ -68,8 +57,7 @@ describe("order and repetition", () => {
       createdAt: T0,
       updatedAt: T0 + 20_000,
       duration: 125.5,
-      wordCount: 1200,
-    });
+      wordCount: 1200 });
     expect((await eventsOf(workspace.id)).map((event) => [event.status, event.disposition])).toEqual([
       ["transcribed", "applied"],
       ["created", "late"],
@@ -138,16 +126,14 @@ describe("job.completed", () => {
       state: "completed",
       completedAt: T0 + 80_000,
       cost: 2.51,
-      outputs: [{ outputIndex: 0, sizeBytes: 45_678_901, kind: "video" }],
-    });
+      outputs: [{ outputIndex: 0, sizeBytes: 45_678_901, kind: "video" }] });
     const [event] = await eventsOf(workspace.id);
     const stored = JSON.stringify(event.payload);
     expect(stored).not.toContain("X-Amz");
     expect(stored).not.toContain(PRESIGNED_QUERY);
     expect(event.payload).toMatchObject({
       event: "job.completed",
-      data: { outputs: [{ url: "https://s3.amazonaws.com/bucket/job_out/dubbed.mp4", sizeBytes: 45_678_901 }] },
-    });
+      data: { outputs: [{ url: "https://s3.amazonaws.com/bucket/job_out/dubbed.mp4", sizeBytes: 45_678_901 }] } });
   });
 
   it("records a translate job's numbered SRT outputs and a transcribe job's single unnumbered one", async () => {
@@ -155,8 +141,7 @@ describe("job.completed", () => {
     await send(
       workspace,
       samplePayload("translate", "translated", "job_tr", T0, {
-        outputs: [sampleOutput("tr/path_0.srt", 8234, 0), sampleOutput("tr/path_1.srt", 7891, 1), sampleOutput("tr/voice.m4a", 5000, 2)],
-      }),
+        outputs: [sampleOutput("tr/path_0.srt", 8234, 0), sampleOutput("tr/path_1.srt", 7891, 1), sampleOutput("tr/voice.m4a", 5000, 2)] }),
     );
     await send(workspace, samplePayload("transcribe", "transcribed", "job_tc", T0, { outputs: [sampleOutput("tc/path.srt", 12458)] }));
     expect((await storedJobState(workspace.id, "job_tr"))?.outputs).toEqual([
@@ -172,8 +157,7 @@ describe("events this portal does not apply", () => {
   const future = (jobId: string) => ({
     event: "job.progress_updated",
     timestamp: "2025-12-07T11:00:00Z",
-    data: { jobId, apiProduct: "dub", status: "halfway", percent: 50, preview: `https://cdn.example/p.mp4?${PRESIGNED_QUERY}` },
-  });
+    data: { jobId, apiProduct: "dub", status: "halfway", percent: 50, preview: `https://cdn.example/p.mp4?${PRESIGNED_QUERY}` } });
 
   it("stores an unknown event type as `ignored` against an existing job, which it leaves alone", async () => {
     const workspace = await createTestWorkspace();

@@ -1,4 +1,4 @@
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 import type { IngestDisposition } from "./apply-events";
 import { buildEventInput } from "./build-event-input";
 import { assertOutputUrlsAllowed } from "./assert-output-urls-allowed";
@@ -22,13 +22,8 @@ export async function ingestWebhook(webhook: SignedWebhook): Promise<IngestResul
   const result = await applyEventGroupCommitted(input);
   if (result.disposition === "ignored") {
     // Not an error: kept for the timeline. Worth a line, since it may mean the upstream moved on.
-    logger.info("webhook event ignored", {
-      workspaceId: webhook.workspaceId,
-      webhookId: webhook.webhookId,
-      event: input.event,
-      upstreamJobId: input.upstreamJobId,
-      stored: result.stored,
-    });
+    const { workspaceId, webhookId } = webhook;
+    logger.info({ workspaceId, webhookId, event: input.event, upstreamJobId: input.upstreamJobId, stored: result.stored }, "webhook event ignored");
   }
   return { received: true, disposition: result.disposition };
 }

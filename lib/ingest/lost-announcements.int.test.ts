@@ -1,36 +1,27 @@
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "ingest-integration-tests-only-key";
   // This process announces nothing after its commits: as if it died after each one, or every
   // announcement failed. Nothing else about ingest changes.
   process.env.INGEST_TEST_SWITCH_OFF = "notify";
 });
 
-import { disconnectPrisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
-import { createDeliveryWorker } from "@/lib/delivery/create-delivery-worker";
+import { DEFAULT_POLL_MS } from "@/lib/delivery/create-delivery-worker";
 import { createTestEndpoint } from "@/lib/delivery/testing/create-test-endpoint";
-import { startReceiver, type Receiver } from "@/lib/delivery/testing/start-receiver";
+import { ownPoolWorkers } from "@/lib/delivery/testing/own-pool-workers";
+import { receiverForThisFile } from "@/lib/delivery/testing/start-receiver";
 import { requireDatabaseUrl } from "@/lib/env";
 import { subscribeToJobChanges, type LiveSignal } from "@/lib/live/listen-job-changes";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { dubJobEvents } from "./testing/sample-events";
-import { createTestWorkspace, postSigned } from "./testing/webhook-requests";
+import { postSigned } from "./testing/webhook-requests";
 
 // Announcements come after the commit, so one can be lost with the data safely stored. Listeners
 // that hear nothing catch up from the rows within a second: the live pages' listener (its sweep)
 // and the delivery workers (their poll) — both LISTENing as in production, and hearing nothing.
-let receiver: Receiver;
-const pools: pg.Pool[] = [];
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver.close();
-  await Promise.all(pools.map((pool) => pool.end()));
-  await disconnectPrisma();
-  await closePool();
+const receiver = receiverForThisFile();
+const workers = ownPoolWorkers();
+afterAll(() => {
   delete process.env.INGEST_TEST_SWITCH_OFF;
 });
 
@@ -59,10 +50,8 @@ describe("a change whose notification is lost", () => {
   it("is delivered by a listening worker that was never woken, its poll finding the row within a second", async () => {
     const workspace = await createTestWorkspace();
     await createTestEndpoint(workspace.id, receiver.url("/unannounced"));
-    const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 4 });
-    pools.push(pool);
     // The product's defaults (LISTEN on, the default poll), only kept to this workspace's rows.
-    const worker = createDeliveryWorker({ pool, workspaceId: workspace.id, policy: { allowPrivate: true } });
+    const worker = workers([workspace.id], { listen: requireDatabaseUrl(), pollMs: DEFAULT_POLL_MS });
     worker.start();
     try {
       await new Promise((resolve) => setTimeout(resolve, 1_500)); // its first look (at start) is long over

@@ -1,22 +1,13 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "ingest-integration-tests-only-key";
-});
-
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
 import { allowJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
 import { samplePayload, T0 } from "./testing/sample-events";
-import { countRows, createTestWorkspace, postSigned } from "./testing/webhook-requests";
+import { countRows, postSigned } from "./testing/webhook-requests";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 
 // An inbound job.completed is signed with the workspace's own secret — which a stranger who owns
 // the workspace has. Its output URLs are checked like the upstream's download-result answers:
 // https:// to a public address, or on the workspace's own Jobs API origin. Nothing else is stored.
-afterAll(async () => {
-  await disconnectPrisma();
-  await closePool();
-});
 
 const UPSTREAM = "http://127.0.0.1:4999";
 const completedWith = (url: string, jobId = `job_${Math.random().toString(36).slice(2, 10)}`) =>

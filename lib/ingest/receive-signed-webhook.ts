@@ -4,8 +4,9 @@ import { recordRefusal } from "@/lib/inbound/refusal-log";
 import { verifyInboundRequest, type InboundRequestParts, type VerifiedRequest } from "@/lib/inbound/verify-inbound-request";
 import { WebhookRefusal } from "@/lib/inbound/webhook-refusal";
 import { ApiError } from "@/lib/http/api-error";
-import { getInboundVerifier, RELOAD_AFTER_MS } from "./inbound-secrets";
-import { decodeExactUtf8, readCappedBody } from "./read-capped-body";
+import { getInboundVerifier, RELOAD_AFTER_MS } from "./get-inbound-verifier";
+import { MAX_WEBHOOK_BODY_BYTES } from "@/lib/http/body-limits";
+import { decodeExactUtf8, readCappedBody } from "@/lib/http/read-capped-body";
 
 /** An inbound webhook verified under its workspace's profile, over the exact bytes received. */
 export interface SignedWebhook {
@@ -54,7 +55,7 @@ function parseJsonOrThrow(text: string): unknown {
  * or URL token (401) → JSON (400). Refusals of an existing workspace are noted in its refused-
  * requests log (written later, batched; see lib/inbound/refusal-log.ts).
  */
-export async function receiveSignedWebhook(request: Request, workspaceId: string, urlToken: string | null = null, maxBytes?: number): Promise<SignedWebhook> {
+export async function receiveSignedWebhook(request: Request, workspaceId: string, urlToken: string | null = null, maxBytes = MAX_WEBHOOK_BODY_BYTES): Promise<SignedWebhook> {
   const bytes = await readCappedBody(request, maxBytes);
   const verifier = await getVerifierOrThrow(workspaceId);
   const text = decodeExactUtf8(bytes);

@@ -5,7 +5,7 @@ import type { JobRow } from "./serialize-job";
 
 /**
  * Only a completed job has files to download. Answered from the portal's own database with the
- * seed's messages, before any call upstream: an unfinished job costs the upstream nothing.
+ * documented messages, before any call upstream: an unfinished job costs the upstream nothing.
  */
 export function assertJobDownloadable(job: Pick<JobRow, "status" | "state">): void {
   if (isFailureStatus(job.status)) throw new ApiError("INVALID_REQUEST", DOWNLOAD_MESSAGES.failed);

@@ -1,15 +1,10 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import { JOB_STATES, type JobState } from "@/lib/workflow/workflows";
+import type { JobCounts } from "./types";
 
 /** Past this many jobs in a state the tab says "10,000+": an exact count of a million rows costs ~0.5 s. */
 export const COUNT_CAP = 10_000;
-
-export interface JobCount {
-  count: number;
-  /** True when there are more than `count` (the cap was reached). */
-  atLeast: boolean;
-}
-export type JobCounts = Record<JobState | "all", JobCount>;
 
 /**
  * Jobs per state for the filter tabs. One statement; each state's count is an index-only scan of

@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import { STEP_STATUSES, isFailureStatus, stepIndex, type StepStatus } from "@/lib/workflow/workflows";
 import type { JobRow } from "./serialize-job";

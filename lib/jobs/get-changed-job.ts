@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import { findFurthestSteps } from "./find-furthest-steps";
 import { jobSelect, serializeJob, type SerializedJob } from "./serialize-job";

@@ -1,8 +1,9 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import { DOWNLOAD_MESSAGES } from "@/lib/contract/download-result";
 import type { StepStatus } from "@/lib/workflow/workflows";
-import { findJob } from "./get-job-or-throw";
+import { findJob } from "./find-job";
 import { getJobTimeline } from "./get-job-timeline";
 import { countJobEvents, listJobEvents } from "./list-job-events";
 import { serializeJob, type JobRow } from "./serialize-job";

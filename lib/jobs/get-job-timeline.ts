@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import { buildTimeline, type TimelineStep } from "@/lib/workflow/timeline";
 import { JOB_STATUSES, isFailureStatus, isJobStatus, type JobStatus } from "@/lib/workflow/workflows";

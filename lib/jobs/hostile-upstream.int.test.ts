@@ -1,27 +1,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "hostile-upstream-integration-tests-only-key";
-});
 // The session wrapper's membership comes from next-auth; here it is the test's workspace.
 const session = vi.hoisted(() => ({ workspaceId: "" }));
 vi.mock("@/lib/auth/session", () => ({
-  getMembership: async () => ({ userId: "u", email: "t@example.com", workspaceId: session.workspaceId, workspaceName: "t", role: "owner" }),
-}));
+  getMembership: async () => ({ userId: "u", email: "t@example.com", workspaceId: session.workspaceId, workspaceName: "t", role: "owner" }) }));
 
 import { POST as postDownload } from "@/app/api/jobs/[jobId]/download/route";
 import { GET as getDownloadAll } from "@/app/api/jobs/[jobId]/download-all/route";
 import { POST as postV1DownloadResult } from "@/app/v1/jobs/[jobId]/download-result/route";
-import { disconnectPrisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
 import {
   downloadResultBody,
   startHostileUpstream,
   startInternalService,
-  type HostileUpstream,
-} from "@/lib/upstream/testing/start-hostile-upstream";
+  type HostileUpstream } from "@/lib/upstream/testing/start-hostile-upstream";
 import type { ApiProduct, JobStatus } from "@/lib/workflow/workflows";
-import { bearer, callRoute, createTestJob, createTestWorkspace, type TestWorkspace } from "@/test/v1-fixtures";
+import { type ApiKeyWorkspace, bearer, callRoute, createTestJob, createWorkspaceWithApiKey } from "@/test/v1-fixtures";
 import { readZip } from "@/test/read-zip";
 import { streamOutputsZip } from "./stream-outputs-zip";
 
@@ -37,8 +30,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all([upstream.close(), internal.close()]);
-  await disconnectPrisma();
-  await closePool();
 });
 beforeEach(() => {
   upstream.requests.length = 0;
@@ -46,7 +37,7 @@ beforeEach(() => {
 });
 
 async function completedJob(apiProduct: ApiProduct = "transcribe", status: JobStatus = "transcribed") {
-  const ws = await createTestWorkspace({ baseUrl: upstream.url, apiKey: KEY });
+  const ws = await createWorkspaceWithApiKey({ baseUrl: upstream.url, apiKey: KEY });
   session.workspaceId = ws.workspaceId;
   const jobId = await createTestJob(ws.workspaceId, { apiProduct, status });
   return { ws, jobId };
@@ -58,7 +49,7 @@ const download = (jobId: string) =>
     { params: Promise.resolve({ jobId }) },
   );
 const downloadAll = (jobId: string) => getDownloadAll(new Request(`http://portal.test/api/jobs/${jobId}/download-all`), { params: Promise.resolve({ jobId }) });
-const v1 = (ws: TestWorkspace, jobId: string) =>
+const v1 = (ws: ApiKeyWorkspace, jobId: string) =>
   callRoute(postV1DownloadResult, { jobId }, `/v1/jobs/${jobId}/download-result`, { method: "POST", headers: bearer(ws.apiKey), body: "{}" });
 
 async function errorOf(response: Response) {

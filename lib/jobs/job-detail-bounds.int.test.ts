@@ -1,13 +1,14 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool, replacePoolForTests } from "@/lib/db/pool";
+import { replacePoolForTests } from "@/lib/db/pool";
 import { TcpProxy } from "@/lib/ingest/testing/tcp-proxy";
 import { getV1Job } from "@/lib/v1-api/get-v1-job";
 import { getJobDetail } from "./get-job-detail";
 import { getJobEventPayloadOrThrow, MAX_PAYLOAD_VIEW_BYTES } from "./get-job-event-payload";
 import { JOB_EVENTS_PAGE_SIZE, listJobEvents } from "./list-job-events";
-import { createTestWorkspace, insertJobs } from "./testing/insert-test-jobs";
+import { insertJobs } from "./testing/insert-test-jobs";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 
 // A job with 1,000 events, 20 of them future-type events of 1 MiB each (a future event may carry
 // anything up to the body cap): the job page, /v1/jobs/{jobId} and the event list read a bounded
@@ -26,7 +27,7 @@ beforeAll(async () => {
   proxiedPool = new pg.Pool({ connectionString: proxy.urlFor(url.toString()), max: 4 });
   replacePoolForTests("app", proxiedPool); // before Prisma is built: it is built on this pool
 
-  workspaceId = await createTestWorkspace();
+  workspaceId = (await createTestWorkspace()).id;
   [jobRowId] = await insertJobs(workspaceId, [{ upstreamJobId: "job_thousand", apiProduct: "dub", status: "dubbing", createdAt: new Date(Date.UTC(2026, 0, 1)) }]);
   const at = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 1_000);
   const small = Array.from({ length: 980 }, (_, n) => ({
@@ -38,8 +39,7 @@ beforeAll(async () => {
     status: "dubbing",
     occurredAt: at(n),
     disposition: n === 0 ? ("applied" as const) : n % 10 === 0 ? ("late" as const) : ("duplicate" as const),
-    payload: { event: "job.processing", data: { jobId: "job_thousand", status: "dubbing", n } },
-  }));
+    payload: { event: "job.processing", data: { jobId: "job_thousand", status: "dubbing", n } } }));
   await prisma.jobEvent.createMany({ data: small });
   for (let n = 0; n < 20; n += 1) {
     const id = `ev_big_${String(n).padStart(2, "0")}`;
@@ -54,9 +54,7 @@ beforeAll(async () => {
         status: "archived",
         occurredAt: at(2_000 + n), // the newest: on the first page
         disposition: "ignored",
-        payload: { event: "job.archived", data: { jobId: "job_thousand", apiProduct: "dub", blob: "é".repeat(MiB / 2) } },
-      },
-    });
+        payload: { event: "job.archived", data: { jobId: "job_thousand", apiProduct: "dub", blob: "é".repeat(MiB / 2) } } } });
   }
 }, 120_000);
 
@@ -65,7 +63,6 @@ afterAll(async () => {
   replacePoolForTests("app", undefined);
   await proxiedPool.end();
   await proxy.close();
-  await closePool();
 });
 
 async function bytesRead<T>(work: () => Promise<T>): Promise<{ result: T; bytes: number }> {
@@ -122,6 +119,6 @@ describe("a job with 1,000 events, 20 of them 1 MiB", () => {
     expect(small.truncated).toBe(false);
     expect(JSON.parse(small.text)).toEqual({ event: "job.processing", data: { jobId: "job_thousand", status: "dubbing", n: 5 } });
     // Another workspace's job, or an event of another job: not found.
-    await expect(getJobEventPayloadOrThrow(await createTestWorkspace(), "job_thousand", bigIds[0])).rejects.toMatchObject({ status: 404 });
+    await expect(getJobEventPayloadOrThrow((await createTestWorkspace()).id, "job_thousand", bigIds[0])).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -1,6 +1,8 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
-import { ApiError } from "@/lib/http/api-error";
-import { decodeCursor, encodeCursor } from "./cursor";
+import type { Prisma } from "@/lib/db/generated/client";
+import { invalidField } from "@/lib/http/api-error";
+import { decodeCursor, pageOf, pastCursor } from "./cursor";
 import { getJobOrThrow } from "./get-job-or-throw";
 import { jobEventSelect, serializeJobEvent, type JobEventCounts, type JobEventPage } from "./serialize-job-detail";
 
@@ -12,23 +14,19 @@ export const JOB_EVENTS_PAGE_SIZE = 100;
 /** By the job's portal row id (the job page has it from its own lookup). */
 export async function listJobEvents(workspaceId: string, jobRowId: string, before?: string): Promise<JobEventPage> {
   const cursor = before ? decodeCursor(before) : null;
-  if (before && !cursor) throw new ApiError("INVALID_REQUEST", "before: not a cursor this API returned");
+  if (before && !cursor) throw invalidField("before", "not a cursor this API returned");
   const rows = await prisma.jobEvent.findMany({
     where: {
       workspaceId,
       jobId: jobRowId,
-      ...(cursor && { OR: [{ occurredAt: { lt: cursor.createdAt } }, { occurredAt: cursor.createdAt, id: { lt: cursor.id } }] }),
+      ...(cursor && pastCursor<Prisma.JobEventWhereInput>("occurredAt", cursor)),
     },
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
     take: JOB_EVENTS_PAGE_SIZE + 1,
     select: jobEventSelect,
   });
-  const page = rows.slice(0, JOB_EVENTS_PAGE_SIZE);
-  const last = page[page.length - 1];
-  return {
-    events: page.map(serializeJobEvent),
-    nextCursor: rows.length > JOB_EVENTS_PAGE_SIZE && last ? encodeCursor({ createdAt: last.occurredAt, id: last.id }) : null,
-  };
+  const { page, nextCursor } = pageOf(rows, JOB_EVENTS_PAGE_SIZE, (row) => ({ createdAt: row.occurredAt, id: row.id }));
+  return { events: page.map(serializeJobEvent), nextCursor };
 }
 
 /** By the job's upstream id, for GET /api/jobs/{jobId}/events; another workspace's job is not found. */

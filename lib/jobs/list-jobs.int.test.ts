@@ -1,18 +1,12 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { disconnectPrisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
+import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/http/api-error";
 import { countJobsByState } from "./count-jobs-by-state";
 import { encodeCursor } from "./cursor";
 import { getJobOrThrow } from "./get-job-or-throw";
 import { getJobDetail } from "./get-job-detail";
 import { listJobs, type ListJobsInput } from "./list-jobs";
-import { createTestWorkspace, insertJobs } from "./testing/insert-test-jobs";
-
-afterAll(async () => {
-  await disconnectPrisma();
-  await closePool();
-});
+import { insertJobs } from "./testing/insert-test-jobs";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 
 const T = (minute: number) => new Date(Date.UTC(2026, 10, 28, 10, minute));
 const query = (input: Partial<ListJobsInput> = {}): ListJobsInput => ({ sort: "newest", limit: 25, ...input });
@@ -30,7 +24,7 @@ async function walk(workspaceId: string, input: Partial<ListJobsInput>, directio
 
 describe("listJobs pagination", () => {
   it("walks every job once, newest first, when many share one createdAt", async () => {
-    const ws = await createTestWorkspace();
+    const ws = (await createTestWorkspace()).id;
     // Seven jobs in the same millisecond, between two others: the id breaks the tie.
     const ids = await insertJobs(ws, [
       { upstreamJobId: "job_old", createdAt: T(0) },
@@ -50,7 +44,7 @@ describe("listJobs pagination", () => {
   });
 
   it("keeps later pages stable when new jobs arrive, and pages back with `before`", async () => {
-    const ws = await createTestWorkspace();
+    const ws = (await createTestWorkspace()).id;
     await insertJobs(ws, Array.from({ length: 6 }, (_, i) => ({ upstreamJobId: `job_${i}`, createdAt: T(i) })));
     const first = await listJobs(ws, query({ limit: 2 }));
     expect(first.jobs.map((job) => job.id)).toEqual(["job_5", "job_4"]);
@@ -69,14 +63,14 @@ describe("listJobs pagination", () => {
   });
 
   it("refuses a cursor it did not make", async () => {
-    const ws = await createTestWorkspace();
+    const ws = (await createTestWorkspace()).id;
     await expect(listJobs(ws, query({ after: "not-a-cursor" }))).rejects.toMatchObject({ code: "INVALID_REQUEST" });
   });
 });
 
 describe("listJobs filters and search", () => {
   it("filters by product, state and exact status, and searches by id prefix (literally)", async () => {
-    const ws = await createTestWorkspace();
+    const ws = (await createTestWorkspace()).id;
     await insertJobs(ws, [
       { upstreamJobId: "job_a1", apiProduct: "dub", status: "merged", createdAt: T(1) },
       { upstreamJobId: "job_a2", apiProduct: "dub", status: "dubbing", createdAt: T(2) },
@@ -99,7 +93,7 @@ describe("listJobs filters and search", () => {
   });
 
   it("counts jobs per state, all included", async () => {
-    const ws = await createTestWorkspace();
+    const ws = (await createTestWorkspace()).id;
     await insertJobs(ws, [
       { upstreamJobId: "job_1", status: "transcribed", createdAt: T(1) },
       { upstreamJobId: "job_2", status: "transcribed", createdAt: T(2) },
@@ -111,15 +105,14 @@ describe("listJobs filters and search", () => {
       in_progress: { count: 1, atLeast: false },
       completed: { count: 2, atLeast: false },
       failed: { count: 1, atLeast: false },
-      rejected: { count: 0, atLeast: false },
-    });
+      rejected: { count: 0, atLeast: false } });
   });
 });
 
 describe("workspace scoping", () => {
   it("treats another workspace's job as not found, everywhere", async () => {
-    const owner = await createTestWorkspace();
-    const other = await createTestWorkspace();
+    const owner = (await createTestWorkspace()).id;
+    const other = (await createTestWorkspace()).id;
     await insertJobs(owner, [{ upstreamJobId: "job_private", createdAt: T(1) }]);
 
     const error = await getJobOrThrow(other, "job_private").catch((caught: unknown) => caught);

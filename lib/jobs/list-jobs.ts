@@ -1,18 +1,12 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
-import { decodeCursor, encodeCursor, type JobCursor } from "./cursor";
+import { decodeCursor, encodeCursor, pastCursor, type JobCursor } from "./cursor";
 import { findFurthestSteps } from "./find-furthest-steps";
 import type { JobFilters, JobSort } from "./schemas";
-import { jobSelect, serializeJob, type JobRow, type SerializedJob } from "./serialize-job";
-
-export interface JobPage {
-  jobs: SerializedJob[];
-  /** Pass as `after` for the next page; null on the last page. */
-  nextCursor: string | null;
-  /** Pass as `before` for the previous page; null on the first page. */
-  prevCursor: string | null;
-}
+import { jobSelect, serializeJob, type JobRow } from "./serialize-job";
+import type { JobPage } from "./types";
 
 type Direction = "desc" | "asc";
 
@@ -40,22 +34,9 @@ export function filtersWhere(workspaceId: string, filters: Partial<Omit<JobFilte
   };
 }
 
-/**
- * Rows strictly past the cursor in scan order. `createdAt <= c` bounds the index range (so a deep
- * page costs the same as the first); the OR only breaks ties among equal timestamps by id.
- */
-function pastCursor(cursor: JobCursor, direction: Direction): Prisma.JobWhereInput {
-  const op = direction === "desc" ? "lt" : "gt";
-  const bound = direction === "desc" ? "lte" : "gte";
-  return {
-    createdAt: { [bound]: cursor.createdAt },
-    OR: [{ createdAt: { [op]: cursor.createdAt } }, { id: { [op]: cursor.id } }],
-  };
-}
-
 async function scan(where: Prisma.JobWhereInput, direction: Direction, take: number, cursor?: JobCursor): Promise<JobRow[]> {
   return prisma.job.findMany({
-    where: cursor ? { AND: [where, pastCursor(cursor, direction)] } : where,
+    where: cursor ? { AND: [where, pastCursor<Prisma.JobWhereInput>("createdAt", cursor, direction)] } : where,
     orderBy: [{ createdAt: direction }, { id: direction }],
     take,
     select: jobSelect,

@@ -1,11 +1,10 @@
-import type { ApiProduct } from "@/lib/workflow/workflows";
+import { WORKFLOWS, type ApiProduct, type OutputKind } from "@/lib/workflow/workflows";
 
 // One naming rule for downloaded outputs, shared by the zip and the browser's save dialog:
 // `job_x.srt` for a single file, `job_x-0.srt`, `job_x-1.srt` … for translate's context files.
-const KIND_EXTENSIONS = { srt: "srt", video: "mp4", audio: "m4a" } as const;
-export type OutputKind = keyof typeof KIND_EXTENSIONS;
+const KIND_EXTENSIONS: Record<OutputKind, string> = { srt: "srt", video: "mp4", audio: "m4a" };
 
-/** The extension from a link's path (`…/path_0.srt?X-Amz-…`), else from the product's usual output. */
+/** The extension for an output of `kind`, else from a link's path (`…/path_0.srt?X-Amz-…`), else the workflow's usual output. */
 export function extensionOf(url: string | null, product: ApiProduct, kind?: OutputKind): string {
   if (kind) return KIND_EXTENSIONS[kind];
   if (url) {
@@ -13,7 +12,7 @@ export function extensionOf(url: string | null, product: ApiProduct, kind?: Outp
     const match = /\.([A-Za-z0-9]{1,8})$/.exec(name);
     if (match) return match[1].toLowerCase();
   }
-  return product === "transcribe" || product === "translate" ? "srt" : "mp4";
+  return KIND_EXTENSIONS[WORKFLOWS[product].output.kind];
 }
 
 export function outputFileName(jobId: string, extension: string, outputIndex?: number): string {
@@ -22,5 +21,5 @@ export function outputFileName(jobId: string, extension: string, outputIndex?: n
 
 /** Translate's context files are numbered even when there is one; so is any job with several files. */
 export function isIndexedOutput(product: ApiProduct, count: number): boolean {
-  return product === "translate" || count > 1;
+  return WORKFLOWS[product].output.indexed || count > 1;
 }

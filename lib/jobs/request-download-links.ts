@@ -29,15 +29,15 @@ function failureToError(failure: Failure): ApiError {
     case "invalid_request":
       return new ApiError("INVALID_REQUEST", failure.message);
     case "key_refused":
-      return new ApiError("UPSTREAM_UNAVAILABLE", "The Jobs API refused this workspace's API key. Check the key in Settings.", 502);
+      return new ApiError("UPSTREAM_UNAVAILABLE", "The Jobs API refused this workspace's API key. Check the key in Settings.", { status: 502 });
     case "timeout":
-      return new ApiError("UPSTREAM_UNAVAILABLE", `The Jobs API did not answer within ${UPSTREAM_TIMEOUT_MS / 1000} seconds. Try again in a moment.`, 504);
+      return new ApiError("UPSTREAM_UNAVAILABLE", `The Jobs API did not answer within ${UPSTREAM_TIMEOUT_MS / 1000} seconds. Try again in a moment.`, { status: 504 });
     case "unreachable":
-      return new ApiError("UPSTREAM_UNAVAILABLE", "The Jobs API could not be reached. Try again in a moment.", 502);
+      return new ApiError("UPSTREAM_UNAVAILABLE", "The Jobs API could not be reached. Try again in a moment.", { status: 502 });
     case "bad_response":
-      return new ApiError("UPSTREAM_UNAVAILABLE", "The Jobs API sent a response this portal could not read. Try again in a moment.", 502);
+      return new ApiError("UPSTREAM_UNAVAILABLE", "The Jobs API sent a response this portal could not read. Try again in a moment.", { status: 502 });
     case "unsafe_output_url":
-      return new ApiError("UPSTREAM_UNAVAILABLE", `The Jobs API sent a download link this portal does not hand out (${failure.field}: not an https:// link to a public address).`, 502);
+      return new ApiError("UPSTREAM_UNAVAILABLE", `The Jobs API sent a download link this portal does not hand out (${failure.field}: not an https:// link to a public address).`, { status: 502 });
   }
 }
 
@@ -48,7 +48,7 @@ function notConnectedError(state: Exclude<UpstreamConnectionState, { status: "co
       : state.status === "key_not_for_base_url"
         ? "This workspace's Jobs API key was entered for another base URL. Enter the key again in Settings."
         : "This workspace is not connected to the Jobs API yet. Add its base URL and API key in Settings.";
-  return new ApiError("UPSTREAM_UNAVAILABLE", message, 503);
+  return new ApiError("UPSTREAM_UNAVAILABLE", message, { status: 503 });
 }
 
 export interface CheckedLinks {

@@ -46,7 +46,7 @@ describe("downloadAllQuerySchema", () => {
     expect(downloadAllQuerySchema.parse({ expirationSeconds: "604800" })).toEqual({ expirationSeconds: 604800 });
   });
 
-  it.each(["59", "604801", "1.5", "soon"])("refuses %s with the seed's message", (value) => {
+  it.each(["59", "604801", "1.5", "soon"])("refuses %s with the documented message", (value) => {
     const parsed = downloadAllQuerySchema.safeParse({ expirationSeconds: value });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0].message).toBe(DOWNLOAD_MESSAGES.badExpiration);

@@ -1,7 +1,29 @@
 import type { Prisma } from "@/lib/db/generated/client";
-import type { TimelineStep, StepState } from "@/lib/workflow/timeline";
-import type { StepStatus } from "@/lib/workflow/workflows";
-import type { SerializedJob } from "./serialize-job";
+import type { TimelineStep } from "@/lib/workflow/timeline";
+import type {
+  JobEventCounts,
+  JobEventPage,
+  JobEventPayload,
+  SerializedFailure,
+  SerializedJobDetail,
+  SerializedJobEvent,
+  SerializedJobOutput,
+  SerializedJobWithTimeline,
+  SerializedTimelineStep,
+} from "./types";
+
+// Server importers keep naming the types from here; client code imports them from ./types.
+export type {
+  JobEventCounts,
+  JobEventPage,
+  JobEventPayload,
+  SerializedFailure,
+  SerializedJobDetail,
+  SerializedJobEvent,
+  SerializedJobOutput,
+  SerializedJobWithTimeline,
+  SerializedTimelineStep,
+};
 
 // The job page's extras: events as stored (late and duplicate deliveries included) — a page at a
 // time and without their payloads, which can be large and are loaded one at a time when a row is
@@ -20,76 +42,6 @@ export type JobEventRow = Prisma.JobEventGetPayload<{ select: typeof jobEventSel
 
 export const jobOutputSelect = { outputIndex: true, sizeBytes: true, kind: true } satisfies Prisma.JobOutputSelect;
 export type JobOutputRow = Prisma.JobOutputGetPayload<{ select: typeof jobOutputSelect }>;
-
-export interface SerializedJobEvent {
-  id: string;
-  webhookId: string;
-  event: string;
-  status: string;
-  occurredAt: string;
-  receivedAt: string;
-  disposition: JobEventRow["disposition"];
-}
-
-/** Events newest first, a page at a time. */
-export interface JobEventPage {
-  events: SerializedJobEvent[];
-  /** Pass as `before` for the next (older) page; null on the last page. */
-  nextCursor: string | null;
-}
-
-/** How many events the job has in all, and how many of each kind that did not move it. */
-export interface JobEventCounts {
-  total: number;
-  late: number;
-  duplicate: number;
-  ignored: number;
-}
-
-/** One event's payload as stored, cut at a size the page can show. */
-export interface JobEventPayload {
-  id: string;
-  /** Size of the whole stored payload (JSON text, bytes). */
-  sizeBytes: number;
-  /** The payload's JSON text, or its first `MAX_PAYLOAD_VIEW_BYTES` when `truncated`. */
-  text: string;
-  truncated: boolean;
-}
-
-export interface SerializedJobOutput {
-  outputIndex: number;
-  sizeBytes: number;
-  kind: JobOutputRow["kind"];
-}
-
-export interface SerializedTimelineStep {
-  status: StepStatus;
-  state: StepState;
-  reachedAt: string | null;
-  durationMs: number | null;
-}
-
-export interface SerializedFailure {
-  status: "failed" | "rejected";
-  /** The workflow step the job was at when it failed. */
-  atStep: StepStatus;
-  at: string | null;
-  reason: string | null;
-}
-
-/** A job as /v1/jobs/{jobId} shows it too: no events. */
-export interface SerializedJobWithTimeline {
-  job: SerializedJob;
-  timeline: SerializedTimelineStep[];
-  failure: SerializedFailure | null;
-  outputs: SerializedJobOutput[];
-}
-
-export interface SerializedJobDetail extends SerializedJobWithTimeline {
-  /** The newest page of events; older ones from GET /api/jobs/{jobId}/events?before=. */
-  events: JobEventPage;
-  eventCounts: JobEventCounts;
-}
 
 export function serializeJobEvent(row: JobEventRow): SerializedJobEvent {
   return {

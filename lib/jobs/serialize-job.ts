@@ -1,8 +1,12 @@
 import type { Prisma } from "@/lib/db/generated/client";
-import { progressOf, type ApiProduct, type JobState, type JobStatus, type StepStatus } from "@/lib/workflow/workflows";
+import { progressOf, type StepStatus } from "@/lib/workflow/workflows";
+import type { SerializedJob } from "./types";
 
-// What the portal's APIs and pages say about a job: explicit fields, ISO dates, plain numbers.
-// `id` is the upstream's job id — the portal's own row id never leaves the server.
+// Server importers keep naming the type from here; client code imports it from ./types.
+export type { SerializedJob };
+
+// A job as lib/jobs/types.ts describes it: explicit fields, ISO dates, plain numbers. `id` is the
+// upstream's job id — the portal's own row id never leaves the server.
 export const jobSelect = {
   id: true,
   upstreamJobId: true,
@@ -19,22 +23,6 @@ export const jobSelect = {
 } satisfies Prisma.JobSelect;
 
 export type JobRow = Prisma.JobGetPayload<{ select: typeof jobSelect }>;
-
-export interface SerializedJob {
-  id: string;
-  apiProduct: ApiProduct;
-  status: JobStatus;
-  state: JobState;
-  /** "Step n of N"; a failed job reports the last step it reached. */
-  progress: { step: number; total: number };
-  duration: number | null;
-  cost: number | null;
-  wordCount: number | null;
-  failureReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-  completedAt: string | null;
-}
 
 /** `lastStep`: the furthest step a failed or rejected job reached (from its events). */
 export function serializeJob(row: JobRow, lastStep?: StepStatus): SerializedJob {

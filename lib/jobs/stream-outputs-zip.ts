@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import archiver, { type Archiver } from "archiver";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 import { fetchOutputFile } from "@/lib/upstream/fetch-output-file";
 import { extensionOf, isIndexedOutput, outputFileName } from "./output-file-name";
 import { requestCheckedLinks, type TransportOptions } from "./request-download-links";
@@ -62,7 +62,7 @@ export async function streamOutputsZip(
       await archive.finalize();
     } catch (error) {
       if (cancelled.signal.aborted) return; // the client went away
-      logger.warn("zip of outputs aborted", { jobId: upstreamJobId, error });
+      logger.warn({ jobId: upstreamJobId, error }, "zip of outputs aborted");
       // Fail the response rather than end it: a truncated zip must not look like a complete one.
       archive.destroy(error instanceof Error ? error : new Error(String(error)));
     }

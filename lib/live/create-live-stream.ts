@@ -33,7 +33,7 @@ function refuse(reason: "user" | "process"): ApiError {
     reason === "user"
       ? `Too many live update streams: at most ${env.LIVE_STREAMS_PER_USER} per user. Close other tabs of the portal.`
       : "Too many live update streams on this server right now.";
-  return new ApiError("RATE_LIMITED", message, 429, { "retry-after": String(LIVE_RETRY_AFTER_SECONDS) });
+  return new ApiError("RATE_LIMITED", message, { status: 429, headers: { "retry-after": String(LIVE_RETRY_AFTER_SECONDS) } });
 }
 
 /** The stream, or a 429 ApiError when the user or the process has no stream to spare. */

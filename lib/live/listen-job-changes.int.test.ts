@@ -1,17 +1,14 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { closePool, getPool } from "@/lib/db/pool";
-import { createTestWorkspace, insertJobs } from "@/lib/jobs/testing/insert-test-jobs";
+import { describe, expect, it, vi } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { getPool } from "@/lib/db/pool";
+import { insertJobs } from "@/lib/jobs/testing/insert-test-jobs";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { JOB_CHANGES_CHANNEL } from "./job-changes";
 import { liveStats, subscribeToJobChanges, type LiveSignal } from "./listen-job-changes";
 
 // The one LISTEN connection per process: a change is loaded once, whatever the number of
 // subscribers, and reaches only its own workspace's; a lost connection is re-established and the
 // jobs changed meanwhile are loaded and sent like any change.
-afterAll(async () => {
-  await disconnectPrisma();
-  await closePool();
-});
 
 function collector() {
   const signals: LiveSignal[] = [];
@@ -35,7 +32,7 @@ async function listenerBackends(): Promise<number[]> {
 
 describe("subscribeToJobChanges", () => {
   it("loads each change once and hands it to every subscriber of its workspace only", async () => {
-    const [a, b] = [await createTestWorkspace(), await createTestWorkspace()];
+    const [a, b] = [(await createTestWorkspace()).id, (await createTestWorkspace()).id];
     const [jobA] = await insertJobs(a, [{ upstreamJobId: "job_live_a", createdAt: new Date() }]);
     const [jobB] = await insertJobs(b, [{ upstreamJobId: "job_live_b", createdAt: new Date() }]);
     const inA = Array.from({ length: 5 }, collector);
@@ -63,7 +60,7 @@ describe("subscribeToJobChanges", () => {
   });
 
   it("after losing its connection, reconnects and sends the jobs changed meanwhile", async () => {
-    const workspaceId = await createTestWorkspace();
+    const workspaceId = (await createTestWorkspace()).id;
     const [jobRowId] = await insertJobs(workspaceId, [{ upstreamJobId: "job_missed", createdAt: new Date() }]);
     const seen = collector();
     const stop = subscribeToJobChanges(workspaceId, seen.push);
@@ -72,8 +69,7 @@ describe("subscribeToJobChanges", () => {
     await getPool().query("SELECT pg_terminate_backend($1)", [pid]);
     // An event applied while nobody listened (its NOTIFY is lost; here there is none at all).
     await prisma.jobEvent.create({
-      data: { workspaceId, jobId: jobRowId, webhookId: "msg_missed", event: "job.processing", status: "transcribing", occurredAt: new Date(), disposition: "applied", payload: {} },
-    });
+      data: { workspaceId, jobId: jobRowId, webhookId: "msg_missed", event: "job.processing", status: "transcribing", occurredAt: new Date(), disposition: "applied", payload: {} } });
     await vi.waitFor(() => expect(jobIds(seen.signals)).toContain("job_missed"), { timeout: 15_000 });
     // The sweep of the rows may find it before the connection is back: it comes back anyway.
     await vi.waitFor(async () => expect(await listenerBackends()).toHaveLength(1), { timeout: 15_000 });
@@ -83,14 +79,13 @@ describe("subscribeToJobChanges", () => {
   });
 
   it("tells the workspace to resync when more jobs changed meanwhile than it catches up on", async () => {
-    const workspaceId = await createTestWorkspace();
+    const workspaceId = (await createTestWorkspace()).id;
     const rowIds = await insertJobs(workspaceId, Array.from({ length: 501 }, (_, n) => ({ upstreamJobId: `job_many_${n}`, createdAt: new Date() })));
     const seen = collector();
     const stop = subscribeToJobChanges(workspaceId, seen.push);
     await vi.waitFor(() => expect(seen.signals).toEqual([{ type: "ready" }]), { timeout: 15_000 });
     await prisma.jobEvent.createMany({
-      data: rowIds.map((jobId, n) => ({ workspaceId, jobId, webhookId: `msg_many_${n}`, event: "job.created", status: "created", occurredAt: new Date(), disposition: "applied" as const, payload: {} })),
-    });
+      data: rowIds.map((jobId, n) => ({ workspaceId, jobId, webhookId: `msg_many_${n}`, event: "job.created", status: "created", occurredAt: new Date(), disposition: "applied" as const, payload: {} })) });
     const [pid] = await listenerBackends();
     await getPool().query("SELECT pg_terminate_backend($1)", [pid]);
     await vi.waitFor(() => expect(seen.signals.at(-1)).toEqual({ type: "resync" }), { timeout: 15_000 });

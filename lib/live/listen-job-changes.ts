@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { listenWithReconnect, type Listener } from "@/lib/db/listen-with-reconnect";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 import { getChangedJob } from "@/lib/jobs/get-changed-job";
 import type { SerializedJob } from "@/lib/jobs/serialize-job";
 import { createChangedJobFetcher, type ChangedJobFetcher, type FetcherStats } from "./fetch-changed-jobs";
@@ -78,7 +78,7 @@ function fetcher(): ChangedJobFetcher {
     load: getChangedJob,
     deliver: send,
     isWatched: (workspaceId) => state.subscribers.has(workspaceId),
-    onError: (error) => logger.warn("live update could not load a changed job", { error }),
+    onError: (error) => logger.warn({ error }, "live update could not load a changed job"),
   });
   return state.fetcher;
 }
@@ -135,7 +135,7 @@ async function sweep(): Promise<void> {
     }
     state.sweptAt = readAt;
   } catch (error) {
-    logger.warn("live updates could not read the changes of the last seconds", { error });
+    logger.warn({ error }, "live updates could not read the changes of the last seconds");
   } finally {
     state.sweeping = false;
   }
@@ -148,7 +148,7 @@ async function catchUp(lastAliveAt: number): Promise<void> {
     if (changed.length > CATCH_UP_MAX_JOBS) throw new Error(`more than ${CATCH_UP_MAX_JOBS} jobs changed while the connection was down`);
     for (const { workspaceId, jobId } of changed) fetcher().push(workspaceId, jobId);
   } catch (error) {
-    logger.warn("live updates could not catch up; pages are told to resync", { error });
+    logger.warn({ error }, "live updates could not catch up; pages are told to resync");
     for (const workspaceId of workspaceIds) send(workspaceId, { type: "resync" });
   }
 }

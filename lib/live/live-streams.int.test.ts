@@ -1,24 +1,21 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
-  process.env.APP_ENCRYPTION_KEY ??= "live-streams-integration-tests-only-key";
   process.env.LIVE_STREAMS_MAX = "300";
 });
 // The session wrapper's membership comes from next-auth; here, whoever the test says is asking.
 const session = vi.hoisted(() => ({ userId: "", workspaceId: "" }));
 vi.mock("@/lib/auth/session", () => ({
-  getMembership: async () => ({ ...session, email: "t@example.com", workspaceName: "t", role: "member" }),
-}));
+  getMembership: async () => ({ ...session, email: "t@example.com", workspaceName: "t", role: "member" }) }));
 
 import { GET as getLive } from "@/app/api/live/route";
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
-import { disconnectPrisma } from "@/lib/db/client";
-import { closePool } from "@/lib/db/pool";
 import { dubJobEvents } from "@/lib/ingest/testing/sample-events";
 import { getPool } from "@/lib/db/pool";
 import { insertJobs } from "@/lib/jobs/testing/insert-test-jobs";
 import { JOB_CHANGES_CHANNEL } from "./job-changes";
-import { createTestWorkspace, postSigned, type TestWorkspace } from "@/lib/ingest/testing/webhook-requests";
+import { postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 import { openLiveStreams } from "./create-live-stream";
 import { liveStats } from "./listen-job-changes";
 
@@ -26,10 +23,6 @@ import { liveStats } from "./listen-job-changes";
 // loaded once for all of them, each stream sees its own workspace's jobs only, ingest keeps
 // answering 2xx (streams and live loads cannot take its connections), and the 11th stream of a
 // user and the 301st of the process are refused with 429 and Retry-After.
-afterAll(async () => {
-  await disconnectPrisma();
-  await closePool();
-});
 
 interface OpenStream {
   workspaceId: string;

@@ -1,4 +1,4 @@
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 import { OutboundError, type OutboundFailure } from "./outbound-error";
 
 // What members read about a failed request (delivery log, Test connection): a plain sentence,
@@ -47,9 +47,9 @@ export function describeFailure(failure: OutboundFailure): string {
 export function describeOutboundFailure(error: unknown, context: Record<string, unknown> = {}): string {
   if (error instanceof OutboundError) {
     const sentence = describeFailure(error.failure);
-    if (sentence === "Request failed") logger.warn("outbound request failed", { ...context, code: error.failure.kind === "network" ? error.failure.code : null, error: error.cause ?? error });
+    if (sentence === "Request failed") logger.warn({ ...context, code: error.failure.kind === "network" ? error.failure.code : null, error: error.cause ?? error }, "outbound request failed");
     return sentence;
   }
-  logger.warn("outbound request failed", { ...context, error });
+  logger.warn({ ...context, error }, "outbound request failed");
   return "Request failed";
 }

@@ -1,6 +1,7 @@
+import "server-only";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { getPool } from "@/lib/db/pool";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 import type { RateLimitPolicy } from "./policies";
 
 export type RateLimitDecision =
@@ -55,7 +56,7 @@ export function createRateLimit(policy: RateLimitPolicy): RateLimit {
       if (error instanceof RateLimiterRes) throw error; // "over the limit" is an answer, not a failure
       if (Date.now() - lastFallbackLog > FALLBACK_LOG_INTERVAL_MS) {
         lastFallbackLog = Date.now();
-        logger.warn("rate limit store unavailable: limiting in this process's memory", { limit: policy.name, error });
+        logger.warn({ limit: policy.name, error }, "rate limit store unavailable: limiting in this process's memory");
       }
       return operation(memory);
     }

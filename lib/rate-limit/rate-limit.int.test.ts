@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
-import { closePool, getPool, replacePoolForTests } from "@/lib/db/pool";
+import { describe, expect, it } from "vitest";
+import { getPool, replacePoolForTests } from "@/lib/db/pool";
 import { createRateLimit } from "./create-rate-limit";
 import type { RateLimitPolicy } from "./policies";
 
@@ -12,10 +12,6 @@ import type { RateLimitPolicy } from "./policies";
 // process, locks, and what happens when the database cannot answer.
 const run = promisify(execFile);
 const policy = (overrides: Partial<RateLimitPolicy> = {}): RateLimitPolicy => ({ name: `test-${randomUUID().slice(0, 8)}`, points: 5, windowSeconds: 60, ...overrides });
-
-afterAll(async () => {
-  await closePool();
-});
 
 async function storedRow(key: string) {
   const { rows } = await getPool().query<{ points: number; expire: string }>(`SELECT points, expire FROM "RateLimit" WHERE key = $1`, [key]);
@@ -27,8 +23,7 @@ describe("a rate limit kept in PostgreSQL", () => {
     const shared = policy({ points: 30 });
     const child = () =>
       run(process.execPath, ["--import", "tsx", path.resolve("lib/rate-limit/testing/consume-in-child.ts"), JSON.stringify(shared), "client", "25"], {
-        env: process.env,
-      }).then(({ stdout }) => (JSON.parse(stdout) as { allowed: number }).allowed);
+        env: process.env }).then(({ stdout }) => (JSON.parse(stdout) as { allowed: number }).allowed);
     const [first, second] = await Promise.all([child(), child()]);
     // 50 requests against a budget of 30: each process alone would have allowed 25.
     expect(first + second).toBe(30);

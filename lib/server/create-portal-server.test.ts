@@ -64,6 +64,17 @@ describe("the client address", () => {
   });
 });
 
+describe("paths", () => {
+  it("percent-encoding that is not UTF-8 is a 400 in the envelope, before the handler", async () => {
+    const port = await start();
+    const { response, body } = await get(port, "/api/deliveries/%ED%A0%80");
+    expect(response.status).toBe(400);
+    expect(body).toEqual({ error: { code: "INVALID_REQUEST", message: "The request path is not valid percent-encoded UTF-8" } });
+    expect((await get(port, "/api/deliveries/%E2%82%AC")).response.status).toBe(200);
+    expect(calls).toEqual(["GET /api/deliveries/%E2%82%AC"]);
+  });
+});
+
 describe("oversized bodies", () => {
   const oversized = (path: string) => [
     `POST ${path} HTTP/1.1\r\nHost: portal\r\nContent-Type: application/json\r\nContent-Length: ${CEILING * 64}\r\n\r\n`,

@@ -37,6 +37,22 @@ function bodyLimitFor(url: string, options: PortalServerOptions): number {
   return rule ? Math.min(rule.maxBytes, options.maxBodyBytes) : options.maxBodyBytes;
 }
 
+/** Whether the path's percent-encoding decodes to text (`%ED%A0%80` is a lone surrogate: it does not). */
+function hasDecodablePath(url: string): boolean {
+  try {
+    decodeURIComponent(url.split("?")[0] ?? "");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function refuseUndecodablePath(res: ServerResponse): void {
+  const body = JSON.stringify(errorEnvelope("INVALID_REQUEST", "The request path is not valid percent-encoded UTF-8"));
+  res.writeHead(400, { "content-type": "application/json", "content-length": Buffer.byteLength(body), "cache-control": "no-store" });
+  res.end(body);
+}
+
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse, maxBytes: number): void {
   closeConnectionAfter(req, res);
   const body = JSON.stringify(errorEnvelope("PAYLOAD_TOO_LARGE", `Request body must be at most ${maxBytes} bytes`));
@@ -67,6 +83,8 @@ export function createPortalServer(options: PortalServerOptions): Server {
     const url = req.url ?? "/";
     const csp = nonPageCsp(url);
     if (csp) res.setHeader("content-security-policy", csp);
+    // Next.js answers such a path with a plain-text 500 before any route runs: a client's mistake is a 400.
+    if (!hasDecodablePath(url)) return refuseUndecodablePath(res);
 
     // Whoever answers 413 (this server, a route wrapper), the unread rest of the body must not be
     // taken for the next request on this connection: close it.

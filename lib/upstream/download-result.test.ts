@@ -33,7 +33,7 @@ describe("requestDownloadResult", () => {
     expect(await call(200)).toEqual({ ok: false, reason: "timeout" });
   });
 
-  it("reads the seed's error bodies", async () => {
+  it("reads the documented error bodies", async () => {
     answer = json(400, { error: { code: "INVALID_REQUEST", message: "Job is not completed yet. Current status: merging" } });
     expect(await call()).toEqual({ ok: false, reason: "not_completed", status: "merging" });
     answer = json(400, { error: { code: "INVALID_REQUEST", message: "Job failed. No output files available." } });

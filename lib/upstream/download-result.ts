@@ -1,14 +1,15 @@
 import { upstreamDownloadResultSchema, type DownloadResultResponse } from "@/lib/contract/download-result";
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
 import { originOf } from "@/lib/contract/output-url";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 import { toOutboundError } from "@/lib/outbound/outbound-error";
 import type { JsonAnswer } from "@/lib/outbound/request-json";
 import type { PhaseTimeouts } from "@/lib/outbound/send-request";
 import type { ResolveHost } from "@/lib/ssrf/resolve-host";
 import { postDownloadResult } from "./post-download-result";
 
-// Client of the upstream's POST /v1/jobs/{jobId}/download-result (seed: "Downloading Results").
+// Client of the upstream's POST /v1/jobs/{jobId}/download-result (Jobs API documentation,
+// "Downloading Results").
 // Every way it can go wrong is a value the caller turns into a sentence; nothing here throws.
 export const UPSTREAM_TIMEOUT_MS = 10_000;
 export const UPSTREAM_TIMEOUTS: PhaseTimeouts = { connectMs: 5_000, firstByteMs: UPSTREAM_TIMEOUT_MS, idleMs: UPSTREAM_TIMEOUT_MS };
@@ -43,7 +44,7 @@ export async function requestDownloadResult(call: DownloadResultCall): Promise<D
     answer = await postDownloadResult({ ...call, timeouts: call.timeouts ?? UPSTREAM_TIMEOUTS });
   } catch (error) {
     const failure = toOutboundError(error).failure;
-    logger.warn("upstream download-result failed", { jobId: call.jobId, failure, error: toOutboundError(error).cause });
+    logger.warn({ jobId: call.jobId, failure, error: toOutboundError(error).cause }, "upstream download-result failed");
     if (failure.kind === "timeout") return { ok: false, reason: "timeout" };
     if (failure.kind === "too_large") return { ok: false, reason: "bad_response", httpStatus: 200 };
     return { ok: false, reason: "unreachable" };
@@ -57,7 +58,7 @@ function readResult(answer: JsonAnswer, call: DownloadResultCall): DownloadResul
   if (parsed.success) return { ok: true, result: parsed.data };
   const issue = parsed.error.issues[0];
   // The URL itself is not logged: it is the upstream's, possibly a presigned one.
-  logger.warn("upstream download-result response does not match the contract", { jobId: call.jobId, status: answer.status, issue: issue?.path.join(".") });
+  logger.warn({ jobId: call.jobId, status: answer.status, issue: issue?.path.join(".") }, "upstream download-result response does not match the contract");
   if (issue && issue.path.at(-1) === "url") return { ok: false, reason: "unsafe_output_url", field: issue.path.join(".") };
   return { ok: false, reason: "bad_response", httpStatus: answer.status };
 }
@@ -76,6 +77,6 @@ function classifyError(httpStatus: number, body: unknown, jobId: string): Downlo
   }
   if (httpStatus === 504) return { ok: false, reason: "timeout" };
   if (httpStatus >= 500) return { ok: false, reason: "unreachable" };
-  logger.warn("upstream download-result answered unexpectedly", { jobId, status: httpStatus });
+  logger.warn({ jobId, status: httpStatus }, "upstream download-result answered unexpectedly");
   return { ok: false, reason: "bad_response", httpStatus };
 }

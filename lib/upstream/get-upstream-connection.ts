@@ -1,3 +1,4 @@
+import "server-only";
 import { originOf } from "@/lib/contract/output-url";
 import { prisma } from "@/lib/db/client";
 import { isAllowedBaseUrl } from "./allowed-base-urls";

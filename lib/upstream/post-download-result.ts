@@ -6,7 +6,7 @@ import type { ResolveHost } from "@/lib/ssrf/resolve-host";
 import { isAllowedBaseUrl } from "./allowed-base-urls";
 
 // The one request that carries a workspace's Jobs API key: POST {baseUrl}/v1/jobs/{id}/download-result
-// (seed: "Downloading Results"), for fresh links and for Test connection alike.
+// (Jobs API documentation, "Downloading Results"), for fresh links and for Test connection alike.
 /** The operator chose the base URL (JOBS_API_BASE_URLS), so any address but cloud metadata; still no redirects. */
 export const UPSTREAM_POLICY: AddressPolicy = { allowPrivate: true, operatorChosen: true };
 

@@ -29,7 +29,7 @@ describe("the /v1 OpenAPI document", () => {
     );
   });
 
-  it("describes the error envelope and the seed's download-result shapes", () => {
+  it("describes the error envelope and the documented download-result shapes", () => {
     const { schemas } = document.components;
     expect(schemas.ErrorEnvelope).toMatchObject({ required: ["error"] });
     expect(schemas.DownloadResultRequest).toMatchObject({

@@ -4,7 +4,7 @@ import { curlExample, curlExampleArgs, javaExample, javascriptExample, pythonExa
 const input = { baseUrl: "http://localhost:3100/", apiKey: "jp_live_abc-DEF_123", jobId: "job_abc123" };
 
 describe("code examples", () => {
-  it("lays the cURL example out as the seed does, with this portal's URL and the key", () => {
+  it("lays the cURL example out as the documentation does, with this portal's URL and the key", () => {
     expect(curlExample(input)).toBe(
       [
         "curl -X POST http://localhost:3100/v1/jobs/job_abc123/download-result \\",

@@ -1,4 +1,4 @@
-// The seed's download-result examples (cURL, Python, JavaScript, Java), as the vendor wrote them, with
+// The Jobs API documentation's download-result examples (cURL, Python, JavaScript, Java), as the vendor wrote them, with
 // only the base URL, key and job id filled in. The API page shows these strings and the
 // end-to-end test runs them, so what users copy is what is proven to work.
 export interface ExampleInput {
@@ -26,7 +26,7 @@ export function curlExampleArgs(input: ExampleInput): string[] {
   return curlLines(input).flat();
 }
 
-/** Quotes as the seed does: JSON in single quotes, header values in double quotes, bare words bare. */
+/** Quotes as the documentation does: JSON in single quotes, header values in double quotes, bare words bare. */
 function shellQuote(arg: string): string {
   if (/^[A-Za-z0-9_./:=-]+$/.test(arg)) return arg;
   if (arg.includes('"')) return `'${arg.replace(/'/g, `'\\''`)}'`;

@@ -5,23 +5,24 @@ import {
   type DownloadResultResponse,
 } from "@/lib/contract/download-result";
 import { ApiError } from "@/lib/http/api-error";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log/logger";
 import { assertJobDownloadable } from "@/lib/jobs/assert-job-downloadable";
 import { getJobOrThrow } from "@/lib/jobs/get-job-or-throw";
 import { requestDownloadLinks } from "@/lib/jobs/request-download-links";
 import type { JobRow } from "@/lib/jobs/serialize-job";
+import { WORKFLOWS } from "@/lib/workflow/workflows";
 
-/** The seed's body is one small field; anything near this size is not a download-result request. */
+/** The documented body is one small field; anything near this size is not a download-result request. */
 export const MAX_DOWNLOAD_RESULT_BODY_BYTES = 16 * 1024;
 
-/** The seed puts `outputIndex` on translate outputs only (N files); the others have one file. */
+/** `outputIndex` only on the outputs of a workflow with N numbered files (translate); the others have one file. */
 function toContractBody(job: JobRow, links: DownloadResultResponse): DownloadResultResponse {
   return {
     jobId: job.upstreamJobId,
     apiProduct: job.apiProduct,
     expiresAt: links.expiresAt,
     outputs: links.outputs.map(({ outputIndex, url, expiresAt, sizeBytes }, position) =>
-      job.apiProduct === "translate"
+      WORKFLOWS[job.apiProduct].output.indexed
         ? { outputIndex: outputIndex ?? position, url, expiresAt, sizeBytes }
         : { url, expiresAt, sizeBytes },
     ),
@@ -29,7 +30,7 @@ function toContractBody(job: JobRow, links: DownloadResultResponse): DownloadRes
 }
 
 /**
- * POST /v1/jobs/{jobId}/download-result, to the letter of the seed. Unknown, unfinished and
+ * POST /v1/jobs/{jobId}/download-result, to the letter of the Jobs API's documentation. Unknown, unfinished and
  * failed jobs are answered from the portal's own database; only a completed job costs a call
  * to the upstream, with the workspace's base URL and key, for fresh links.
  */
@@ -43,7 +44,7 @@ export async function createDownloadResult(workspaceId: string, jobId: string, b
   const links = await requestDownloadLinks(workspaceId, jobId, body.value.expirationSeconds).catch((error: unknown) => {
     // The contract has one 404 sentence; the portal pages' wording about the upstream stays there.
     if (error instanceof ApiError && error.code === "RESOURCE_NOT_FOUND") {
-      logger.warn("upstream does not know a job the portal has completed", { workspaceId, jobId });
+      logger.warn({ workspaceId, jobId }, "upstream does not know a job the portal has completed");
       throw new ApiError("RESOURCE_NOT_FOUND", DOWNLOAD_MESSAGES.notFound);
     }
     throw error;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { jobFiltersSchema, listJobsQuerySchema } from "@/lib/jobs/schemas";
 import type { StepState } from "@/lib/workflow/timeline";
-import { API_PRODUCTS, FAILURE_STATUSES, JOB_STATES, JOB_STATUSES, STEP_STATUSES } from "@/lib/workflow/workflows";
+import { API_PRODUCTS, FAILURE_STATUSES, JOB_STATES, JOB_STATUSES, OUTPUT_KINDS, STEP_STATUSES } from "@/lib/workflow/workflows";
 
 // The /v1 API's own shapes: a public contract, so fields are listed one by one (nothing the
 // portal's pages add leaks into it) and the OpenAPI document is generated from these schemas.
@@ -55,7 +55,7 @@ export const v1JobDetailSchema = v1JobSchema.extend({
     })
     .nullable(),
   outputs: z
-    .array(z.object({ outputIndex: z.int().min(0), sizeBytes: z.int().min(0), kind: z.enum(["srt", "video", "audio"]) }))
+    .array(z.object({ outputIndex: z.int().min(0), sizeBytes: z.int().min(0), kind: z.enum(OUTPUT_KINDS) }))
     .meta({ description: "Output files; links come from download-result" }),
 });
 export type V1JobDetail = z.infer<typeof v1JobDetailSchema>;

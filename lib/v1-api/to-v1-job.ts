@@ -1,7 +1,7 @@
 import type { SerializedJob } from "@/lib/jobs/serialize-job";
 import type { V1Job } from "./schemas";
 
-/** The job as the /v1 API shows it: `jobId` like the seed's payloads, fields picked one by one. */
+/** The job as the /v1 API shows it: `jobId` like the webhook payloads, fields picked one by one. */
 export function toV1Job(job: SerializedJob): V1Job {
   return {
     jobId: job.id,

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/http/api-error";
+import { invalidField } from "@/lib/http/api-error";
 import { checkWebhookUrl } from "@/lib/ssrf/check-webhook-url";
 
 /**
@@ -8,5 +8,5 @@ import { checkWebhookUrl } from "@/lib/ssrf/check-webhook-url";
  */
 export async function assertUrlAllowed(url: string): Promise<void> {
   const check = await checkWebhookUrl(url);
-  if (!check.ok) throw new ApiError("INVALID_REQUEST", `url: ${check.reason}`);
+  if (!check.ok) throw invalidField("url", check.reason);
 }

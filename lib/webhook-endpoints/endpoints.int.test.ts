@@ -1,15 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { open } from "@/lib/crypto/secret-box";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
+import { prisma } from "@/lib/db/client";
 import { applyRuntimeEnv } from "@/lib/env";
-import { createTestWorkspace, ensureEncryptionKey } from "@/test/v1-fixtures";
+import { createWorkspaceWithApiKey } from "@/test/v1-fixtures";
 import { createEndpoint } from "./create-endpoint";
 import { deleteEndpoint } from "./delete-endpoint";
 import { enableEndpoint } from "./enable-endpoint";
+import { maxEndpointsPerWorkspace } from "./endpoint-limit";
 import { getEndpoint } from "./get-endpoint";
 import { listEndpoints } from "./list-endpoints";
 import { revealEndpointSecret } from "./reveal-endpoint-secret";
-import { PREVIOUS_SECRET_GRACE_MS, rotateEndpointSecret } from "./rotate-endpoint-secret";
+import { PREVIOUS_SECRET_GRACE_MS } from "@/lib/crypto/replace-secret";
+import { rotateEndpointSecret } from "./rotate-endpoint-secret";
 import { createEndpointSchema } from "./schemas";
 import { updateEndpoint } from "./update-endpoint";
 
@@ -24,15 +26,13 @@ const readRow = (endpointId: string) =>
   prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId }, omit: { secretEnc: false, previousSecretEnc: false } });
 
 beforeAll(() => {
-  ensureEncryptionKey();
   // Production's rule: private and loopback addresses and plain http are refused.
   applyRuntimeEnv({ ALLOW_PRIVATE_WEBHOOK_URLS: "0" });
 });
-afterAll(() => disconnectPrisma());
 
 describe("webhook endpoints", () => {
   it("creates an endpoint with a sealed whsec_ secret that no listing returns", async () => {
-    const { workspaceId } = await createTestWorkspace();
+    const { workspaceId } = await createWorkspaceWithApiKey();
     const endpoint = await createEndpoint(workspaceId, input());
     expect(endpoint).toMatchObject({
       url: URL_OK,
@@ -41,8 +41,7 @@ describe("webhook endpoints", () => {
       enabled: true,
       disabledReason: null,
       previousSecretExpiresAt: null,
-      stats: { succeeded: 0, failing: 0, successRate: null },
-    });
+      stats: { succeeded: 0, failing: 0, inFlight: 0, successRate: null } });
 
     const row = await readRow(endpoint.id);
     expect(row.secretEnc).not.toContain("whsec_");
@@ -57,8 +56,8 @@ describe("webhook endpoints", () => {
   });
 
   it("scopes every operation to the workspace: another workspace's endpoint is not found", async () => {
-    const mine = await createTestWorkspace();
-    const theirs = await createTestWorkspace();
+    const mine = await createWorkspaceWithApiKey();
+    const theirs = await createWorkspaceWithApiKey();
     const endpoint = await createEndpoint(theirs.workspaceId, input());
     const notFound = { code: "RESOURCE_NOT_FOUND", status: 404 };
 
@@ -77,7 +76,7 @@ describe("webhook endpoints", () => {
   });
 
   it("updates only the fields given, and deletes", async () => {
-    const { workspaceId } = await createTestWorkspace();
+    const { workspaceId } = await createWorkspaceWithApiKey();
     const endpoint = await createEndpoint(workspaceId, input());
     const updated = await updateEndpoint(workspaceId, endpoint.id, { eventTypes: ["job.failed"], description: null });
     expect(updated).toMatchObject({ url: URL_OK, description: null, eventTypes: ["job.failed"], enabled: true });
@@ -92,13 +91,12 @@ describe("webhook endpoints", () => {
   });
 
   it("re-enabling clears the automatic disable and the failure run", async () => {
-    const { workspaceId } = await createTestWorkspace();
+    const { workspaceId } = await createWorkspaceWithApiKey();
     const endpoint = await createEndpoint(workspaceId, input());
     const failingSince = new Date(Date.now() - 5 * 86_400_000);
     await prisma.webhookEndpoint.update({
       where: { id: endpoint.id },
-      data: { enabled: false, disabledReason: "Failing for 5 days", disabledAt: new Date(), failingSince },
-    });
+      data: { enabled: false, disabledReason: "Failing for 5 days", disabledAt: new Date(), failingSince } });
     expect(await getEndpoint(workspaceId, endpoint.id)).toMatchObject({ enabled: false, disabledReason: "Failing for 5 days" });
 
     const enabled = await enableEndpoint(workspaceId, endpoint.id);
@@ -106,7 +104,7 @@ describe("webhook endpoints", () => {
   });
 
   it("rotation keeps the previous secret for 24 hours, sealed", async () => {
-    const { workspaceId } = await createTestWorkspace();
+    const { workspaceId } = await createWorkspaceWithApiKey();
     const endpoint = await createEndpoint(workspaceId, input());
     const { secret: before } = await revealEndpointSecret(workspaceId, endpoint.id);
     const now = new Date();
@@ -125,8 +123,28 @@ describe("webhook endpoints", () => {
     expect((await getEndpoint(workspaceId, endpoint.id)).previousSecretExpiresAt).toBe(expiresAt.toISOString());
   });
 
+  it(`refuses more than the workspace's limit of endpoints (MAX_ENDPOINTS_PER_WORKSPACE, default 20), even when added at once`, async () => {
+    const max = maxEndpointsPerWorkspace();
+    const { workspaceId } = await createWorkspaceWithApiKey();
+    const other = await createWorkspaceWithApiKey();
+    await createEndpoint(other.workspaceId, input());
+    const results = await Promise.allSettled(Array.from({ length: max + 5 }, () => createEndpoint(workspaceId, input())));
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(max);
+    const refused = results.filter((result): result is PromiseRejectedResult => result.status === "rejected").map((result) => result.reason);
+    expect(refused).toHaveLength(5);
+    for (const error of refused) {
+      expect(error).toMatchObject({ code: "CONFLICT", status: 409, message: `A workspace can have at most ${max} webhook endpoints. Delete one you no longer use to add another.` });
+    }
+    expect(await prisma.webhookEndpoint.count({ where: { workspaceId } })).toBe(max);
+
+    // A deleted one makes room again; the other workspace's endpoint never counted.
+    await deleteEndpoint(workspaceId, (await listEndpoints(workspaceId))[0].id);
+    await createEndpoint(workspaceId, input());
+    await expect(createEndpoint(workspaceId, input())).rejects.toMatchObject({ status: 409 });
+  });
+
   it("refuses a private, loopback or plain-http URL at save time and saves nothing", async () => {
-    const { workspaceId } = await createTestWorkspace();
+    const { workspaceId } = await createWorkspaceWithApiKey();
     for (const url of ["https://127.0.0.1/hook", "https://10.1.2.3/hook", "http://1.1.1.1/hook"]) {
       const refused = await createEndpoint(workspaceId, input({ url })).catch((error: unknown) => error);
       expect(refused, url).toMatchObject({ code: "INVALID_REQUEST", status: 400 });

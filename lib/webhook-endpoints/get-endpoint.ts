@@ -1,17 +1,11 @@
-import { findEndpointRow, getEndpointOrThrow } from "./get-endpoint-or-throw";
-import { getOneEndpointStats } from "./get-endpoint-stats";
-import { serializeEndpoint, type EndpointRow, type WebhookEndpointView } from "./serialize-endpoint";
+import { ApiError } from "@/lib/http/api-error";
+import { findEndpoint } from "./find-endpoint";
+import { ENDPOINT_NOT_FOUND } from "./get-endpoint-or-throw";
+import type { WebhookEndpointView } from "./serialize-endpoint";
 
-async function toView(workspaceId: string, row: EndpointRow): Promise<WebhookEndpointView> {
-  return serializeEndpoint(row, await getOneEndpointStats(workspaceId, row.id));
-}
-
-/** One endpoint of the workspace as its page shows it, or null (for pages, which answer 404). */
-export async function findEndpoint(workspaceId: string, endpointId: string): Promise<WebhookEndpointView | null> {
-  const row = await findEndpointRow(workspaceId, endpointId);
-  return row && toView(workspaceId, row);
-}
-
+/** One endpoint of the workspace as its page shows it; none (or another workspace's) is a 404. */
 export async function getEndpoint(workspaceId: string, endpointId: string): Promise<WebhookEndpointView> {
-  return toView(workspaceId, await getEndpointOrThrow(workspaceId, endpointId));
+  const endpoint = await findEndpoint(workspaceId, endpointId);
+  if (!endpoint) throw new ApiError("RESOURCE_NOT_FOUND", ENDPOINT_NOT_FOUND);
+  return endpoint;
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import { getEndpointStats } from "./get-endpoint-stats";
 import { endpointSelect, serializeEndpoint, type WebhookEndpointView } from "./serialize-endpoint";

@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import { open } from "@/lib/crypto/secret-box";
 import { ApiError } from "@/lib/http/api-error";

@@ -58,16 +58,3 @@ export const updateEndpointSchema = z
   })
   .refine((input) => Object.values(input).some((value) => value !== undefined), { error: "Nothing to change" });
 export type UpdateEndpointInput = z.output<typeof updateEndpointSchema>;
-
-/** A moment in the past, as the replay form's date-time picker sends it (ISO 8601 with offset). */
-const sinceSchema = z.iso
-  .datetime({ offset: true, error: "Give the start time as an ISO 8601 date-time" })
-  .transform((text) => new Date(text))
-  .refine((date) => date.getTime() <= Date.now(), { error: "Choose a time in the past" });
-
-export const replayQuerySchema = z.object({ since: sinceSchema });
-export const replayBodySchema = z.object({ since: sinceSchema });
-
-export const deliveriesQuerySchema = z.object({
-  cursor: z.string().max(200).optional(),
-});

@@ -1,5 +1,9 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { JobEventType } from "@/lib/workflow/workflows";
+import type { EndpointStats, WebhookEndpointView } from "./types";
+
+// Server importers keep naming the types from here; client code imports them from ./types.
+export type { EndpointStats, WebhookEndpointView };
 
 // The sealed secrets are deliberately absent: nothing that shows an endpoint needs them, and the
 // reveal route reads the current one by name.
@@ -18,34 +22,6 @@ export const endpointSelect = {
 } satisfies Prisma.WebhookEndpointSelect;
 
 export type EndpointRow = Prisma.WebhookEndpointGetPayload<{ select: typeof endpointSelect }>;
-
-/** How the endpoint's recent deliveries went (those with at least one attempt). */
-export interface EndpointStats {
-  windowHours: number;
-  succeeded: number;
-  /** Gave up, or still retrying after a failed attempt. */
-  failing: number;
-  /** succeeded / (succeeded + failing), or null with nothing attempted in the window. */
-  successRate: number | null;
-}
-
-export interface WebhookEndpointView {
-  id: string;
-  url: string;
-  description: string | null;
-  eventTypes: JobEventType[];
-  enabled: boolean;
-  /** Set when the portal disabled the endpoint itself (five days of failures, or 410 Gone). */
-  disabledReason: string | null;
-  disabledAt: string | null;
-  /** Start of the current run of failures; cleared by a success. */
-  failingSince: string | null;
-  /** While set, deliveries carry a signature with the secret before the last rotation too. */
-  previousSecretExpiresAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  stats: EndpointStats;
-}
 
 export function serializeEndpoint(row: EndpointRow, stats: EndpointStats, now = new Date()): WebhookEndpointView {
   const previous = row.previousSecretExpiresAt;

@@ -1,6 +1,5 @@
 import {
-  SKIPPABLE_STEPS,
-  WORKFLOW_STEPS,
+  WORKFLOWS,
   isFailureStatus,
   stepIndex,
   type ApiProduct,
@@ -31,7 +30,7 @@ export interface TimelineInput {
  * "skipped" when the workflow allows skipping it (translate from SRT), otherwise "done" with no time.
  */
 export function buildTimeline({ product, status, reached }: TimelineInput): TimelineStep[] {
-  const steps = WORKFLOW_STEPS[product];
+  const steps = WORKFLOWS[product].steps;
   const failed = isFailureStatus(status);
   const furthestReached = steps.reduce((max, step, index) => (reached[step] ? index : max), 0);
   const currentIndex = failed ? furthestReached : stepIndex(product, status);
@@ -41,7 +40,7 @@ export function buildTimeline({ product, status, reached }: TimelineInput): Time
     const reachedAt = reached[step] ?? null;
     let state: StepState;
     if (index < currentIndex) {
-      state = reachedAt || !SKIPPABLE_STEPS[product].includes(step) ? "done" : "skipped";
+      state = reachedAt || !WORKFLOWS[product].skippable.includes(step) ? "done" : "skipped";
     } else if (index === currentIndex) {
       if (failed) state = "failed";
       else state = index === lastIndex ? "done" : "current";

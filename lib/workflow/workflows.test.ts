@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   API_PRODUCTS,
   JOB_STATUSES,
-  WORKFLOW_STEPS,
+  WORKFLOWS,
   belongsToWorkflow,
   completedStatus,
   eventForStatus,
@@ -12,10 +12,10 @@ import {
   stateOf,
   statusRank,
   stepIndex,
-  TRANSLATE_FROM_SRT_STEPS,
+  shortestSteps,
 } from "./workflows";
 
-// The seed's "Job Statuses" section, restated as the test's own truth.
+// The Jobs API documentation's "Job Statuses" section, restated as the test's own truth.
 const SEED: Record<string, string[]> = {
   transcribe: ["created", "transcribing", "transcribed"],
   translate: ["created", "transcribing", "transcribed", "translating", "translated"],
@@ -24,8 +24,8 @@ const SEED: Record<string, string[]> = {
 };
 
 describe("workflow model", () => {
-  it.each(API_PRODUCTS)("%s walks the seed's statuses in order", (product) => {
-    expect(WORKFLOW_STEPS[product]).toEqual(SEED[product]);
+  it.each(API_PRODUCTS)("%s walks the documented statuses in order", (product) => {
+    expect(WORKFLOWS[product].steps).toEqual(SEED[product]);
     expect(completedStatus(product)).toBe(SEED[product].at(-1));
   });
 
@@ -73,8 +73,21 @@ describe("workflow model", () => {
     expect(isForward("transcribe", "created", "merged")).toBe(false);
   });
 
+  it("knows each workflow's outputs as the Jobs API documents them: one SRT, N numbered SRTs, one video", () => {
+    expect(WORKFLOWS.transcribe.output).toEqual({ kind: "srt", indexed: false });
+    expect(WORKFLOWS.translate.output).toEqual({ kind: "srt", indexed: true });
+    expect(WORKFLOWS.voiceover.output).toEqual({ kind: "video", indexed: false });
+    expect(WORKFLOWS.dub.output).toEqual({ kind: "video", indexed: false });
+  });
+
+  it.each(API_PRODUCTS)("%s skips only steps of its own, never its first or completed one", (product) => {
+    const { steps, skippable, completed } = WORKFLOWS[product];
+    expect(completed).toBe(steps.at(-1));
+    for (const step of skippable) expect(steps.slice(1, -1)).toContain(step);
+  });
+
   it("translate from SRT is a forward path of the translate workflow", () => {
-    expect(TRANSLATE_FROM_SRT_STEPS).toEqual(["created", "translating", "translated"]);
+    expect(shortestSteps("translate")).toEqual(["created", "translating", "translated"]);
     expect(isForward("translate", "created", "translating")).toBe(true);
     expect(isForward("translate", "translating", "translated")).toBe(true);
   });

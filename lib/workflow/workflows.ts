@@ -1,4 +1,4 @@
-// The one place that knows the four workflows of the Jobs API (seed: "Job Statuses").
+// The one place that knows the four workflows of the Jobs API (its documentation, "Job Statuses").
 export const API_PRODUCTS = ["transcribe", "translate", "voiceover", "dub"] as const;
 export type ApiProduct = (typeof API_PRODUCTS)[number];
 
@@ -28,34 +28,60 @@ export type JobEventType = (typeof JOB_EVENTS)[number];
 export const JOB_STATES = ["in_progress", "completed", "failed", "rejected"] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
-/** Each workflow's statuses in order; the last one is the completed status. */
-export const WORKFLOW_STEPS: Record<ApiProduct, readonly StepStatus[]> = {
-  transcribe: ["created", "transcribing", "transcribed"],
-  translate: ["created", "transcribing", "transcribed", "translating", "translated"],
-  voiceover: ["created", "dubbing", "dubbed", "merging", "merged"],
-  dub: [
-    "created",
-    "transcribing",
-    "transcribed",
-    "translating",
-    "translated",
-    "dubbing",
-    "dubbed",
-    "merging",
-    "merged",
-  ],
+/** What a completed job offers for download: subtitles (SRT), a video, or an audio track. */
+export const OUTPUT_KINDS = ["srt", "video", "audio"] as const;
+export type OutputKind = (typeof OUTPUT_KINDS)[number];
+
+export interface Workflow {
+  /** The statuses in order (Jobs API documentation, "Job Statuses"); the last one is `completed`. */
+  steps: readonly StepStatus[];
+  /** Steps a job may never report: their absence from a finished job's history is not a gap. */
+  skippable: readonly StepStatus[];
+  /** The status that means done (the documented job.completed's `status`). */
+  completed: StepStatus;
+  /**
+   * The outputs (Jobs API documentation, "Output Files by Workflow"): their usual kind, and
+   * whether they are N files numbered by `outputIndex` (translate's context files) rather than
+   * one file without an index.
+   * Voiceover and dub may also deliver audio only; a link's own extension says so.
+   */
+  output: { kind: OutputKind; indexed: boolean };
+}
+
+/** The four workflows: everything the portal, the simulator, the benchmarks and the tests know about each. */
+export const WORKFLOWS: Record<ApiProduct, Workflow> = {
+  transcribe: {
+    steps: ["created", "transcribing", "transcribed"],
+    skippable: [],
+    completed: "transcribed",
+    output: { kind: "srt", indexed: false },
+  },
+  translate: {
+    steps: ["created", "transcribing", "transcribed", "translating", "translated"],
+    // A translate job whose input is already SRT skips transcription.
+    skippable: ["transcribing", "transcribed"],
+    completed: "translated",
+    output: { kind: "srt", indexed: true },
+  },
+  voiceover: {
+    steps: ["created", "dubbing", "dubbed", "merging", "merged"],
+    skippable: [],
+    completed: "merged",
+    output: { kind: "video", indexed: false },
+  },
+  dub: {
+    steps: ["created", "transcribing", "transcribed", "translating", "translated", "dubbing", "dubbed", "merging", "merged"],
+    skippable: [],
+    completed: "merged",
+    output: { kind: "video", indexed: false },
+  },
 };
 
-/** A translate job whose input is already SRT skips transcription. */
-export const TRANSLATE_FROM_SRT_STEPS: readonly StepStatus[] = ["created", "translating", "translated"];
-
-/** Statuses a workflow may skip: their absence from a finished job's history is not a gap. */
-export const SKIPPABLE_STEPS: Record<ApiProduct, readonly StepStatus[]> = {
-  transcribe: [],
-  translate: ["transcribing", "transcribed"],
-  voiceover: [],
-  dub: [],
-};
+/** A workflow's path when every skippable step is skipped (translate from SRT: created, translating, translated). */
+export function shortestSteps(product: ApiProduct): readonly StepStatus[] {
+  const { steps, skippable } = WORKFLOWS[product];
+  return steps.filter((step) => !skippable.includes(step));
+}
 
 export function isApiProduct(value: string): value is ApiProduct {
   return (API_PRODUCTS as readonly string[]).includes(value);
@@ -70,13 +96,12 @@ export function isFailureStatus(status: string): status is FailureStatus {
 }
 
 export function completedStatus(product: ApiProduct): StepStatus {
-  const steps = WORKFLOW_STEPS[product];
-  return steps[steps.length - 1];
+  return WORKFLOWS[product].completed;
 }
 
 /** Whether `status` can occur in `product`'s workflow (failure states occur in every one). */
 export function belongsToWorkflow(product: ApiProduct, status: JobStatus): boolean {
-  return isFailureStatus(status) || (WORKFLOW_STEPS[product] as readonly string[]).includes(status);
+  return isFailureStatus(status) || (WORKFLOWS[product].steps as readonly string[]).includes(status);
 }
 
 export function isTerminal(product: ApiProduct, status: JobStatus): boolean {
@@ -88,7 +113,7 @@ export function stateOf(product: ApiProduct, status: JobStatus): JobState {
   return status === completedStatus(product) ? "completed" : "in_progress";
 }
 
-/** The webhook event the upstream sends for a status (seed: "Webhook Events"). */
+/** The webhook event the upstream sends for a status (Jobs API documentation, "Webhook Events"). */
 export function eventForStatus(product: ApiProduct, status: JobStatus): JobEventType {
   if (isFailureStatus(status)) return "job.failed";
   if (status === "created") return "job.created";
@@ -97,7 +122,7 @@ export function eventForStatus(product: ApiProduct, status: JobStatus): JobEvent
 
 /** Zero-based position of a step status in its workflow; -1 for failure states and foreign statuses. */
 export function stepIndex(product: ApiProduct, status: JobStatus): number {
-  return (WORKFLOW_STEPS[product] as readonly string[]).indexOf(status);
+  return (WORKFLOWS[product].steps as readonly string[]).indexOf(status);
 }
 
 /**
@@ -105,7 +130,7 @@ export function stepIndex(product: ApiProduct, status: JobStatus): number {
  * every step, so a job's stored status only ever moves up this rank.
  */
 export function statusRank(product: ApiProduct, status: JobStatus): number {
-  if (isFailureStatus(status)) return WORKFLOW_STEPS[product].length;
+  if (isFailureStatus(status)) return WORKFLOWS[product].steps.length;
   return stepIndex(product, status);
 }
 
@@ -122,7 +147,7 @@ export function progressOf(
   status: JobStatus,
   lastStep: StepStatus = "created",
 ): { step: number; total: number; fraction: number } {
-  const total = WORKFLOW_STEPS[product].length;
+  const total = WORKFLOWS[product].steps.length;
   const index = isFailureStatus(status) ? stepIndex(product, lastStep) : stepIndex(product, status);
   const step = Math.max(index, 0) + 1;
   return { step, total, fraction: step / total };

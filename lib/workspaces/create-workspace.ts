@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { seal } from "@/lib/crypto/secret-box";
 import { generateWebhookSecret } from "@/lib/crypto/webhook-secret";

@@ -4,7 +4,7 @@ import { describeConnectionCheck } from "./describe-connection-check";
 const envelope = (code: string, message: string) => ({ error: { code, message } });
 
 describe("describeConnectionCheck", () => {
-  it("reads the seed's 404 for an unknown job as an accepted key", () => {
+  it("reads the documented 404 for an unknown job as an accepted key", () => {
     expect(describeConnectionCheck(404, envelope("RESOURCE_NOT_FOUND", "Job not found"))).toMatchObject({ result: "accepted", httpStatus: 404 });
   });
 

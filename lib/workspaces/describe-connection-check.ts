@@ -1,16 +1,11 @@
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
+import type { ConnectionCheck } from "./types";
 
-export type ConnectionCheckResult = "accepted" | "refused" | "unreachable" | "unexpected" | "not_configured" | "not_allowed";
-
-export interface ConnectionCheck {
-  result: ConnectionCheckResult;
-  message: string;
-  /** The upstream's HTTP status, when it answered. */
-  httpStatus?: number;
-}
+// Server importers keep naming the type from here; client code imports it from ./types.
+export type { ConnectionCheck };
 
 /**
- * Reads the upstream's answer to download-result for a job that cannot exist. Only the seed's
+ * Reads the upstream's answer to download-result for a job that cannot exist. Only the documented
  * own 404 envelope proves the key was accepted: any web server answers 404 to an unknown path.
  */
 export function describeConnectionCheck(httpStatus: number, body: unknown): ConnectionCheck {

@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import { displayPrefix, hashApiKey } from "@/lib/crypto/api-key";
 import { seal } from "@/lib/crypto/secret-box";

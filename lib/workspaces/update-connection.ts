@@ -1,5 +1,6 @@
+import "server-only";
 import { prisma } from "@/lib/db/client";
-import { ApiError } from "@/lib/http/api-error";
+import { ApiError, invalidField } from "@/lib/http/api-error";
 import { canonicalBaseUrl } from "@/lib/upstream/canonical-base-url";
 import { sealUpstreamKey } from "@/lib/upstream/upstream-key";
 import { KEY_REQUIRED_FOR_NEW_BASE_URL, type ConnectionInput } from "./schemas";
@@ -24,7 +25,7 @@ export async function updateConnection(workspaceId: string, input: Pick<Connecti
     }
     const current = await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { upstreamBaseUrl: true, upstreamApiKeyEnc: true } });
     const sameUrl = current.upstreamBaseUrl !== null && canonicalBaseUrl(current.upstreamBaseUrl) === input.baseUrl;
-    if (current.upstreamApiKeyEnc && !sameUrl) throw new ApiError("INVALID_REQUEST", `apiKey: ${KEY_REQUIRED_FOR_NEW_BASE_URL}`);
+    if (current.upstreamApiKeyEnc && !sameUrl) throw invalidField("apiKey", KEY_REQUIRED_FOR_NEW_BASE_URL);
     await tx.workspace.update({ where: { id: workspaceId }, data: { upstreamBaseUrl: input.baseUrl }, select: { id: true } });
   });
 }

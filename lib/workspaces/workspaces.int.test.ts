@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { open } from "@/lib/crypto/secret-box";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { ensureEncryptionKey } from "@/test/v1-fixtures";
+import { prisma } from "@/lib/db/client";
 import { createWorkspace } from "./create-workspace";
 import { getConnection } from "./get-connection";
 import { getInboundSecret } from "./get-inbound-secret";
-import { PREVIOUS_SECRET_GRACE_MS, rotateInboundSecret } from "./rotate-inbound-secret";
+import { PREVIOUS_SECRET_GRACE_MS } from "@/lib/crypto/replace-secret";
+import { rotateInboundSecret } from "./rotate-inbound-secret";
 import { setJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
 import { openUpstreamKey } from "@/lib/upstream/upstream-key";
 import { updateConnection } from "./update-connection";
@@ -27,8 +27,6 @@ function readRow(workspaceId: string) {
   });
 }
 
-beforeAll(() => ensureEncryptionKey());
-afterAll(() => disconnectPrisma());
 
 describe("createWorkspace", () => {
   it("creates the workspace with a sealed whsec_ secret and its creator as owner", async () => {

@@ -1,7 +1,7 @@
-import { createHmac } from "node:crypto";
 import http from "node:http";
-import { WORKFLOW_STEPS, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
+import { WORKFLOWS, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
 import { sampleOutput, samplePayload } from "@/lib/ingest/testing/sample-events";
+import { signStandardWebhook } from "@/lib/ingest/testing/sign-standard-webhook";
 
 // npm run bench:ingest's load: signed (or, for the floor, unsigned) Standard Webhooks requests
 // over keep-alive connections, each connection walking jobs of the four workflows in order.
@@ -45,11 +45,6 @@ export interface PhaseTiming {
 
 const now = () => performance.timeOrigin + performance.now();
 
-function signatureOf(secret: string, id: string, timestamp: string, body: string): string {
-  const key = Buffer.from(secret.slice("whsec_".length), "base64");
-  return `v1,${createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest("base64")}`;
-}
-
 interface NextEvent {
   product: ApiProduct;
   status: JobStatus;
@@ -62,7 +57,7 @@ function* eventsFor(prefix: string): Generator<NextEvent, never> {
   for (let n = 0; ; n += 1) {
     const product = PRODUCTS[n % PRODUCTS.length];
     const jobId = `${prefix}_${n}`;
-    const steps = WORKFLOW_STEPS[product];
+    const steps = WORKFLOWS[product].steps;
     for (const status of steps) {
       const completed = status === steps[steps.length - 1];
       const outputs =
@@ -96,7 +91,7 @@ async function sendOne(agent: http.Agent, url: URL, target: Target, event: NextE
   const body = JSON.stringify(event.payload);
   const timestamp = String(Math.floor(Date.now() / 1000));
   const headers: Record<string, string> = { "content-type": "application/json", "webhook-id": webhookId, "webhook-timestamp": timestamp };
-  if (target.secret) headers["webhook-signature"] = signatureOf(target.secret, webhookId, timestamp, body);
+  if (target.secret) headers["webhook-signature"] = signStandardWebhook(target.secret, webhookId, timestamp, body);
   const sentAt = now();
   let status = 0;
   try {

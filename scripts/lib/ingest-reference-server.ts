@@ -8,7 +8,8 @@ export async function runReferenceServer(): Promise<void> {
   const config = await new Promise<{ workspaceId: string; secret: string }>((resolve) => process.once("message", resolve));
   const { Webhook } = await import("standardwebhooks");
   const { ApiError } = await import("@/lib/http/api-error");
-  const { decodeExactUtf8, MAX_WEBHOOK_BODY_BYTES } = await import("@/lib/ingest/read-capped-body");
+  const { decodeExactUtf8 } = await import("@/lib/http/read-capped-body");
+  const { MAX_WEBHOOK_BODY_BYTES } = await import("@/lib/http/body-limits");
   const { isSignedByAny, readWebhookHeaders } = await import("@/lib/ingest/verify-signature");
   const { parseIngestPayload } = await import("@/lib/ingest/schemas");
   const { buildEventInput } = await import("@/lib/ingest/build-event-input");

@@ -10,6 +10,7 @@ import { startLocalSmtpServer, type ReceivedMail } from "@/lib/email/local-smtp-
 import { serveLocalInbox } from "@/lib/email/serve-local-inbox";
 import { openDatabase } from "./database";
 import { DATA_DIR, loadLocalSecrets, type LocalSecrets } from "./local-secrets";
+import { portalEnv } from "./portal-env";
 import { buildIfNeeded, startPortal, stopChild, waitForHealth } from "./portal-process";
 
 export interface StackOptions {
@@ -30,6 +31,8 @@ export interface StackOptions {
    * printed to the console. `inbox` (the tests): always the local server, its mails served over HTTP.
    */
   mail: "print" | "inbox";
+  /** Jobs APIs workspaces may connect to besides this stack's simulator (the e2e tests' second "vendor"). */
+  extraJobsApiBaseUrls?: string[];
   /** Extra environment for the portal process (the e2e stack's TRUSTED_PROXIES). */
   portalEnv?: Record<string, string>;
   log: (line: string) => void;
@@ -73,13 +76,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const { log } = options;
   const secrets = loadLocalSecrets();
   const portalUrl = `http://${urlHost(options.host)}:${options.portalPort}`;
-  applyRuntimeEnv({
-    APP_ENCRYPTION_KEY: secrets.encryptionKey,
-    NEXTAUTH_SECRET: secrets.nextauthSecret,
-    NEXTAUTH_URL: env.NEXTAUTH_URL ?? portalUrl,
-    ALLOW_PRIVATE_WEBHOOK_URLS: "1",
-    PORT: String(options.portalPort),
-  });
+  // The launcher seeds the demo workspace itself: it needs the portal's secrets too.
+  applyRuntimeEnv({ ...portalEnv(secrets, portalUrl), ALLOW_PRIVATE_WEBHOOK_URLS: "1", PORT: String(options.portalPort) });
   const useLocalMail = options.mail === "inbox" || !env.EMAIL_SERVER;
   const smtp = useLocalMail
     ? await startLocalSmtpServer({ onMail: options.mail === "print" ? (mail) => printMail(log, mail) : undefined })
@@ -126,14 +124,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   buildIfNeeded(log);
   const portal = startPortal(options.portalPort, {
-    DATABASE_URL: database.url,
-    APP_ENCRYPTION_KEY: secrets.encryptionKey,
-    NEXTAUTH_SECRET: secrets.nextauthSecret,
-    NEXTAUTH_URL: env.NEXTAUTH_URL ?? portalUrl,
+    ...portalEnv(secrets, portalUrl, database.url),
     ALLOW_PRIVATE_WEBHOOK_URLS: "1",
     ...localMailEnv,
-    // The one Jobs API this stack offers its workspaces: its own simulator.
-    JOBS_API_BASE_URLS: simulator.url,
+    // The Jobs APIs this stack offers its workspaces: its own simulator (and any the tests add).
+    JOBS_API_BASE_URLS: [simulator.url, ...(options.extraJobsApiBaseUrls ?? [])].join(","),
     HOST: options.host,
     ...options.portalEnv,
   });

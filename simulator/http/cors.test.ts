@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_KEY, startHarness, type Harness } from "../testing/harness";
 import { waitForJob } from "../testing/wait-for-job";
 
-// CORS as a public API and S3 answer it, so the seed's JavaScript example runs from any page.
+// CORS as a public API and S3 answer it, so the documentation's JavaScript example runs from any page.
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ webhook: null });

@@ -2,7 +2,8 @@ import type { ServerResponse } from "node:http";
 
 // The vendor's API and its presigned file links answer browsers the way a public API and S3 do:
 // any origin, bearer keys in Authorization (never cookies, so no credentials), and preflights.
-// The seed's JavaScript example is browser code; without these headers it cannot run from a page.
+// The Jobs API documentation's JavaScript example is browser code; without these headers it
+// cannot run from a page.
 const ALLOW_METHODS = "GET, HEAD, POST, OPTIONS";
 const ALLOW_HEADERS = "Authorization, Content-Type, Range";
 const EXPOSE_HEADERS = "Content-Length, Content-Range, Content-Disposition, Retry-After, WWW-Authenticate";

@@ -7,7 +7,7 @@ import type { RouteContext } from "./route-context";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
-/** POST /v1/jobs/{jobId}/download-result, to the letter of the seed. */
+/** POST /v1/jobs/{jobId}/download-result, to the letter of the Jobs API's documentation. */
 export async function handleDownloadResult(
   req: IncomingMessage,
   res: ServerResponse,

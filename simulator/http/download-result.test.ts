@@ -3,8 +3,8 @@ import { downloadResultResponseSchema } from "@/lib/contract/download-result";
 import { OTHER_API_KEY, startHarness, type Harness } from "../testing/harness";
 import { waitForJob } from "../testing/wait-for-job";
 
-// POST /v1/jobs/{jobId}/download-result against the seed, to the letter. The clock is frozen at the
-// seed's own example time, so expiresAt can be compared exactly.
+// POST /v1/jobs/{jobId}/download-result against the Jobs API's documentation, to the letter. The
+// clock is frozen at the documentation's own example time, so expiresAt can be compared exactly.
 
 const NOW = Date.parse("2025-12-07T13:30:00Z");
 const MEDIA = "https://media.example.com/interviews/ep-12.mp4";
@@ -40,7 +40,7 @@ const download = (h: Harness, jobId: string, body: unknown = { expirationSeconds
 
 async function expectSeedError(response: Response, status: number, code: string, message: string) {
   expect(response.status).toBe(status);
-  // Compared as text: the seed's envelope, key order included.
+  // Compared as text: the Jobs API's error envelope, key order included.
   expect(await response.text()).toBe(JSON.stringify({ error: { code, message } }));
 }
 

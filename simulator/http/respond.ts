@@ -11,7 +11,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-/** The seed's envelope: {"error": {"code", "message"}}. */
+/** The Jobs API's error envelope: {"error": {"code", "message"}}. */
 export function sendError(res: ServerResponse, code: ErrorCode, message: string): void {
   sendJson(res, DEFAULT_STATUS[code], errorEnvelope(code, message));
 }

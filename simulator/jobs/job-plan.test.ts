@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WORKFLOW_STEPS } from "@/lib/workflow/workflows";
+import { WORKFLOWS } from "@/lib/workflow/workflows";
 import { costOf, durationOf, planJob, REJECTION_REASONS } from "./job-plan";
 
 const never = { failRate: 0, rejectRate: 0, random: () => 0.5 };
@@ -9,7 +9,7 @@ describe("planJob", () => {
   it("walks the whole workflow when nothing goes wrong", () => {
     for (const product of ["transcribe", "voiceover", "dub"] as const) {
       const plan = planJob(product, { mediaUrl: media("talk.mp4"), srtUrl: media("talk.srt"), targetLanguage: "es" }, never);
-      expect(plan.statuses).toEqual(WORKFLOW_STEPS[product]);
+      expect(plan.statuses).toEqual(WORKFLOWS[product].steps);
     }
   });
 
@@ -19,7 +19,7 @@ describe("planJob", () => {
     const srtContent = "1\n00:00:01,000 --> 00:00:02,000\nHi\n";
     expect(planJob("translate", { srtContent, targetLanguage: "es" }, never).statuses).toEqual(fromSrt);
     expect(planJob("translate", { mediaUrl: media("a.mp4"), targetLanguage: "es" }, never).statuses).toEqual(
-      WORKFLOW_STEPS.translate,
+      WORKFLOWS.translate.steps,
     );
   });
 
@@ -35,7 +35,7 @@ describe("planJob", () => {
       const failedAt = plan.statuses.at(-2) ?? "";
       expect(plan.statuses.at(-1)).toBe("failed");
       expect(failedAt).toMatch(/ing$/);
-      expect(plan.statuses.slice(0, -1)).toEqual(WORKFLOW_STEPS.dub.slice(0, plan.statuses.length - 1));
+      expect(plan.statuses.slice(0, -1)).toEqual(WORKFLOWS.dub.steps.slice(0, plan.statuses.length - 1));
       expect(plan.reason).toMatch(/failed: /);
     }
   });

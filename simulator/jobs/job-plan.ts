@@ -1,6 +1,6 @@
 import {
-  TRANSLATE_FROM_SRT_STEPS,
-  WORKFLOW_STEPS,
+  WORKFLOWS,
+  shortestSteps,
   type ApiProduct,
   type JobStatus,
   type StepStatus,
@@ -21,7 +21,7 @@ export interface JobPlan {
   durationSeconds: number;
 }
 
-/** Dollars per second of media, so that the seed's example (125.5 s transcribed) costs 2.51. */
+/** Dollars per second of media, so that the documentation's example (125.5 s transcribed) costs 2.51. */
 export const PRICE_PER_SECOND: Record<ApiProduct, number> = {
   transcribe: 0.02,
   translate: 0.03,
@@ -47,7 +47,7 @@ export function isTranslateFromSrt(product: ApiProduct, input: JobInput): boolea
 }
 
 export function stepsFor(product: ApiProduct, input: JobInput): readonly StepStatus[] {
-  return isTranslateFromSrt(product, input) ? TRANSLATE_FROM_SRT_STEPS : WORKFLOW_STEPS[product];
+  return isTranslateFromSrt(product, input) ? shortestSteps(product) : WORKFLOWS[product].steps;
 }
 
 /** What seeds every derived value: the main input's URL, or the SRT text itself. */

@@ -6,7 +6,7 @@ import { presignOutputs } from "../outputs/output-links";
 import type { Presigner } from "../outputs/presign";
 import type { SimJob } from "./job-store";
 
-/** The seed's payload for one status change; job.completed carries links valid for one hour. */
+/** The Jobs API's webhook payload for one status change; job.completed carries links valid for one hour. */
 export function buildWebhookPayload(job: SimJob, status: JobStatus, now: number, presigner: Presigner): WebhookPayload {
   const data: WebhookPayload["data"] = { jobId: job.jobId, status, apiProduct: job.apiProduct };
   if (status === completedStatus(job.apiProduct)) {

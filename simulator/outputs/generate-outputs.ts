@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { ApiProduct } from "@/lib/workflow/workflows";
+import { WORKFLOWS, type ApiProduct } from "@/lib/workflow/workflows";
 import { inputSeed } from "../jobs/job-plan";
 import type { JobInput } from "../jobs/schemas";
 import { hashFraction } from "../seeded-hash";
@@ -58,41 +58,37 @@ export interface GeneratedOutputs {
   wordCount?: number;
 }
 
+/** The files of a completed job, shaped as its workflow's outputs are (lib/workflow's WORKFLOWS). */
 export function generateOutputs(
   product: ApiProduct,
   input: JobInput,
   durationSeconds: number,
   fixtures: Fixtures,
 ): GeneratedOutputs {
-  const srt = (name: string, cues: Cue[], outputIndex?: number): StoredOutput => ({
+  const { steps, output } = WORKFLOWS[product];
+  if (output.kind !== "srt") {
+    // The merged video, or only its audio track when the job asked for that.
+    return {
+      outputs: [
+        input.outputFormat === "audio_only"
+          ? { name: "output.m4a", contentType: "audio/mp4", body: fixtures.audio }
+          : { name: "output.mp4", contentType: "video/mp4", body: fixtures.video },
+      ],
+    };
+  }
+  const cues = sourceCues(input, durationSeconds);
+  const translates = steps.includes("translating");
+  const target = input.targetLanguage ?? "en";
+  const text = translates ? cues.map((cue) => ({ ...cue, lines: cue.lines.map((line) => translateLine(line, target)) })) : cues;
+  const base = translates ? "translation" : "transcript";
+  const srt = (name: string, chunk: Cue[], outputIndex?: number): StoredOutput => ({
     name,
     contentType: "application/x-subrip",
-    body: Buffer.from(formatSrt(cues), "utf8"),
+    body: Buffer.from(formatSrt(chunk), "utf8"),
     ...(outputIndex === undefined ? {} : { outputIndex }),
   });
-
-  switch (product) {
-    case "transcribe": {
-      const cues = sourceCues(input, durationSeconds);
-      return { outputs: [srt("transcript.srt", cues)], wordCount: countWords(cues) };
-    }
-    case "translate": {
-      const cues = sourceCues(input, durationSeconds);
-      const target = input.targetLanguage ?? "en";
-      const translated = cues.map((cue) => ({ ...cue, lines: cue.lines.map((line) => translateLine(line, target)) }));
-      const outputs = chunkCues(translated, CUES_PER_CONTEXT_FILE).map((chunk, i) =>
-        srt(`translation_${i}.srt`, chunk, i),
-      );
-      return { outputs, wordCount: countWords(cues) };
-    }
-    case "voiceover":
-    case "dub":
-      return {
-        outputs: [
-          input.outputFormat === "audio_only"
-            ? { name: "output.m4a", contentType: "audio/mp4", body: fixtures.audio }
-            : { name: "output.mp4", contentType: "video/mp4", body: fixtures.video },
-        ],
-      };
-  }
+  const outputs = output.indexed
+    ? chunkCues(text, CUES_PER_CONTEXT_FILE).map((chunk, i) => srt(`${base}_${i}.srt`, chunk, i))
+    : [srt(`${base}.srt`, text)];
+  return { outputs, wordCount: countWords(cues) };
 }

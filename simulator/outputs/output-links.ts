@@ -9,7 +9,7 @@ export function filePath(jobId: string, name: string): string {
   return `${FILES_PREFIX}/${jobId}/${name}`;
 }
 
-/** Fresh presigned links to a completed job's outputs, in the seed's shape, all expiring together. */
+/** Fresh presigned links to a completed job's outputs, in the documented download-result shape, all expiring together. */
 export function presignOutputs(
   job: SimJob,
   presigner: Presigner,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { WORKFLOW_STEPS } from "@/lib/workflow/workflows";
+import { WORKFLOWS } from "@/lib/workflow/workflows";
 import { startHarness, type Harness } from "../testing/harness";
 import { seededRandom } from "../testing/seeded-random";
 import { waitForJob } from "../testing/wait-for-job";
@@ -49,7 +49,7 @@ describe("retries", () => {
     expect(created.map((hit) => hit.payload)).toEqual([created[0].payload, created[0].payload, created[0].payload]);
     // Nothing else of the job went out before "created" was acknowledged.
     expect(h.receiver.requests.slice(0, 3)).toEqual(created);
-    expect(h.receiver.statusesOf(jobId)).toEqual(WORKFLOW_STEPS.dub);
+    expect(h.receiver.statusesOf(jobId)).toEqual(WORKFLOWS.dub.steps);
   });
 
   it("treats a timeout as a failure and retries", async () => {
@@ -93,7 +93,7 @@ describe("retries", () => {
     const jobs = await Promise.all([1, 2, 3].map(() => h.createJob("dub", DUB)));
     for (const jobId of jobs) {
       await h.receiver.waitForTerminal(jobId, 15_000);
-      expect(h.receiver.statusesOf(jobId)).toEqual(WORKFLOW_STEPS.dub);
+      expect(h.receiver.statusesOf(jobId)).toEqual(WORKFLOWS.dub.steps);
     }
   });
 });
@@ -150,10 +150,10 @@ describe("chaos", () => {
   it("reorders events within a job but delivers every one", async () => {
     const h = await harness({ chaos: { reorder: true }, random: seededRandom(7) });
     const jobs = await Promise.all([1, 2, 3, 4].map(() => h.createJob("dub", DUB)));
-    await h.receiver.waitFor(() => jobs.every((jobId) => h.receiver.statusesOf(jobId).length === WORKFLOW_STEPS.dub.length));
+    await h.receiver.waitFor(() => jobs.every((jobId) => h.receiver.statusesOf(jobId).length === WORKFLOWS.dub.steps.length));
     const orders = jobs.map((jobId) => h.receiver.statusesOf(jobId));
-    for (const order of orders) expect([...order].sort()).toEqual([...WORKFLOW_STEPS.dub].sort());
-    expect(orders.some((order) => order.join() !== WORKFLOW_STEPS.dub.join())).toBe(true);
+    for (const order of orders) expect([...order].sort()).toEqual([...WORKFLOWS.dub.steps].sort());
+    expect(orders.some((order) => order.join() !== WORKFLOWS.dub.steps.join())).toBe(true);
   });
 
   it("adds the configured delay before deliveries", async () => {

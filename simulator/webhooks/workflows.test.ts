@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WORKFLOW_STEPS, eventForStatus } from "@/lib/workflow/workflows";
+import { WORKFLOWS, eventForStatus } from "@/lib/workflow/workflows";
 import { REJECTION_REASONS } from "../jobs/job-plan";
 import { startHarness, type Harness } from "../testing/harness";
 import { seededRandom } from "../testing/seeded-random";
@@ -22,12 +22,12 @@ afterAll(async () => {
 
 describe("status sequences", () => {
   it.each([
-    ["transcribe", { mediaUrl: MEDIA }, WORKFLOW_STEPS.transcribe],
-    ["translate", { mediaUrl: MEDIA, targetLanguage: "es" }, WORKFLOW_STEPS.translate],
+    ["transcribe", { mediaUrl: MEDIA }, WORKFLOWS.transcribe.steps],
+    ["translate", { mediaUrl: MEDIA, targetLanguage: "es" }, WORKFLOWS.translate.steps],
     ["translate", { srtUrl: SRT_URL, targetLanguage: "es" }, ["created", "translating", "translated"]],
     ["translate", { srtContent: SRT, targetLanguage: "es" }, ["created", "translating", "translated"]],
-    ["voiceover", { mediaUrl: MEDIA, srtContent: SRT }, WORKFLOW_STEPS.voiceover],
-    ["dub", { mediaUrl: MEDIA, targetLanguage: "es" }, WORKFLOW_STEPS.dub],
+    ["voiceover", { mediaUrl: MEDIA, srtContent: SRT }, WORKFLOWS.voiceover.steps],
+    ["dub", { mediaUrl: MEDIA, targetLanguage: "es" }, WORKFLOWS.dub.steps],
   ] as const)("%s %j sends one verified webhook per status, in order", async (product, body, expected) => {
     const jobId = await h.createJob(product, body);
     const events = await h.receiver.waitForTerminal(jobId);

@@ -2,8 +2,9 @@ import Link from "next/link";
 import { AlternativeSignIn } from "@/components/auth/alternative-sign-in";
 import { AUTH_LINK_CLASSES, AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { routes } from "@/components/routes";
 import { describeAuthError } from "@/lib/auth/describe-auth-error";
-import { listAlternativeProviders } from "@/lib/auth/list-sign-in-providers";
+import { listSignInProviders } from "@/lib/auth/list-sign-in-providers";
 import { toSafeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { isEmailConfigured } from "@/lib/email/mailer";
 
@@ -18,7 +19,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       footer={
         <>
           New here?{" "}
-          <Link href="/sign-up" className={AUTH_LINK_CLASSES}>
+          <Link href={routes.signUp} className={AUTH_LINK_CLASSES}>
             Create an account
           </Link>
         </>
@@ -26,7 +27,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     >
       <div className="space-y-6">
         <SignInForm callbackUrl={safeCallbackUrl} initialError={describeAuthError(error)} confirmsEmail={isEmailConfigured()} />
-        <AlternativeSignIn providers={listAlternativeProviders()} callbackUrl={safeCallbackUrl} />
+        <AlternativeSignIn providers={listSignInProviders()} callbackUrl={safeCallbackUrl} />
       </div>
     </AuthCard>
   );

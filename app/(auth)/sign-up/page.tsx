@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AUTH_LINK_CLASSES, AuthCard } from "@/components/auth/auth-card";
 import { SignUpForm } from "@/components/auth/sign-up-form";
+import { routes } from "@/components/routes";
 import { isEmailConfigured } from "@/lib/email/mailer";
 
 export const metadata = { title: "Create an account" };
@@ -12,7 +13,7 @@ export default function SignUpPage() {
       footer={
         <>
           Already have an account?{" "}
-          <Link href="/sign-in" className={AUTH_LINK_CLASSES}>
+          <Link href={routes.signIn} className={AUTH_LINK_CLASSES}>
             Sign in
           </Link>
         </>

@@ -1,18 +1,19 @@
-import Link from "next/link";
 import { headers } from "next/headers";
+import Link from "next/link";
 import { CodeSample } from "@/components/api-docs/code-sample";
 import { EndpointReference } from "@/components/api-docs/endpoint-reference";
+import { routes } from "@/components/routes";
 import { buttonClassName } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMembership } from "@/lib/auth/session";
-import { getRequestOrigin } from "@/lib/http/get-request-origin";
+import { getPublicOrigin } from "@/lib/http/get-public-origin";
 import { curlExample, EXAMPLE_JOB_ID, javaExample, javascriptExample, PLACEHOLDER_API_KEY, pythonExample } from "@/lib/v1-api/code-examples";
 
 export const metadata = { title: "API" };
 
 export default async function ApiDocsPage() {
   await requireMembership();
-  const baseUrl = getRequestOrigin(await headers());
+  const baseUrl = getPublicOrigin(await headers());
   const example = { baseUrl, apiKey: PLACEHOLDER_API_KEY, jobId: EXAMPLE_JOB_ID };
   return (
     <>
@@ -20,7 +21,7 @@ export default async function ApiDocsPage() {
         title="API"
         description={
           <>
-            Call this portal from your services with a portal API key: <code className="font-mono text-[13px]">Authorization: Bearer &lt;key&gt;</code>.
+            Call this portal from your services with a portal API key: <code className="font-mono text-ui">Authorization: Bearer &lt;key&gt;</code>.
             Replace {PLACEHOLDER_API_KEY} with a key and {EXAMPLE_JOB_ID} with one of your job ids.
           </>
         }
@@ -29,7 +30,7 @@ export default async function ApiDocsPage() {
             <a href="/v1/openapi.json" className={buttonClassName("secondary")}>
               OpenAPI document
             </a>
-            <Link href="/settings/api-keys" className={buttonClassName("primary")}>
+            <Link href={routes.apiKeys} className={buttonClassName("primary")}>
               Manage API keys
             </Link>
           </>
@@ -38,11 +39,11 @@ export default async function ApiDocsPage() {
       <div className="space-y-10">
         <section aria-labelledby="download-result" className="space-y-4">
           <div className="space-y-1">
-            <h2 id="download-result" className="text-[15px] font-semibold text-zinc-900 dark:text-zinc-50">
+            <h2 id="download-result" className="text-title font-semibold text-emphasis">
               Download a job&apos;s results
             </h2>
-            <p className="text-sm text-zinc-500 dark:text-zinc-400">
-              Base URL <code className="font-mono text-[13px] text-zinc-800 dark:text-zinc-200">{baseUrl}</code>. The same contract as the Jobs
+            <p className="text-sm text-subtle">
+              Base URL <code className="font-mono text-ui text-emphasis">{baseUrl}</code>. The same contract as the Jobs
               API&apos;s download-result, answered for your workspace.
             </p>
           </div>
@@ -52,7 +53,7 @@ export default async function ApiDocsPage() {
           <CodeSample title="Java" code={javaExample(example)} />
         </section>
         <section aria-labelledby="reference" className="space-y-4">
-          <h2 id="reference" className="text-[15px] font-semibold text-zinc-900 dark:text-zinc-50">
+          <h2 id="reference" className="text-title font-semibold text-emphasis">
             Reference
           </h2>
           <EndpointReference />

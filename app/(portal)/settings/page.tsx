@@ -1,6 +1,6 @@
 import { ConnectionSettings } from "@/components/settings/connection-settings";
 import { PageHeader } from "@/components/ui/page-header";
-import { canManageWorkspace } from "@/lib/auth/assert-role";
+import { hasScope } from "@/lib/auth/roles";
 import { requireMembership } from "@/lib/auth/session";
 
 export const metadata = { title: "Settings" };
@@ -10,7 +10,7 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description={`How ${membership.workspaceName} connects to the Jobs API and to your own services.`} />
-      <ConnectionSettings canManage={canManageWorkspace(membership)} />
+      <ConnectionSettings canManage={hasScope(membership.role, "connection.write")} />
     </>
   );
 }

@@ -2,7 +2,7 @@ import { signUpSchema } from "@/lib/auth/schemas";
 import { serializeSignUpCookie } from "@/lib/auth/sign-up-cookie";
 import { signUpUser } from "@/lib/auth/sign-up-user";
 import { parseJsonBody } from "@/lib/http/parse-json-body";
-import { withPublicRoute } from "@/lib/http/with-public-route";
+import { withPublicRoute } from "@/lib/route/with-public-route";
 import { rateLimits } from "@/lib/rate-limit/rate-limits";
 
 // POST /api/sign-up — anyone, same origin, 5 an hour per client address: with EMAIL_SERVER, 202 for every

@@ -1,6 +1,6 @@
 import { parseSearchParams } from "@/lib/http/parse-search-params";
-import { answerCorsPreflight } from "@/lib/http/cors";
-import { withApiKeyRoute } from "@/lib/http/with-api-key-route";
+import { answerCorsPreflight } from "@/lib/route/cors";
+import { withApiKeyRoute } from "@/lib/route/with-api-key-route";
 import { listV1Jobs } from "@/lib/v1-api/list-v1-jobs";
 import { v1ListJobsQuerySchema } from "@/lib/v1-api/schemas";
 

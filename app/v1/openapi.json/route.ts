@@ -1,11 +1,11 @@
-import { answerCorsPreflight, applyPublicCors } from "@/lib/http/cors";
+import { answerCorsPreflight, applyPublicCors } from "@/lib/route/cors";
 import { getPublicOrigin } from "@/lib/http/get-public-origin";
-import { withPublicRoute } from "@/lib/http/with-public-route";
+import { withPublicRoute } from "@/lib/route/with-public-route";
 import { buildOpenApiDocument } from "@/lib/v1-api/build-openapi-document";
 
 // GET /v1/openapi.json — anyone, from any origin: the OpenAPI 3.1 description of the /v1 API (no secrets in it).
 export const GET = withPublicRoute(async ({ request }) => {
-  const response = Response.json(buildOpenApiDocument(getPublicOrigin(request)));
+  const response = Response.json(buildOpenApiDocument(getPublicOrigin(request.headers)));
   applyPublicCors(response.headers);
   return response;
 });

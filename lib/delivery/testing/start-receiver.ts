@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 
 // Integration-test support: a real HTTP receiver on loopback that records every request and
 // answers as the test scripts it (status, headers, body, delay).
@@ -70,5 +71,29 @@ export async function startReceiver(responder: Responder = () => ({ status: 200,
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** A receiver for the whole test file: started before its first test, closed after its last. */
+export function receiverForThisFile(): Receiver {
+  let started: Receiver | null = null;
+  beforeAll(async () => {
+    started = await startReceiver();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const current = () => {
+    if (!started) throw new Error("the receiver starts before the file's first test");
+    return started;
+  };
+  return {
+    url: (path) => current().url(path),
+    get requests() {
+      return current().requests;
+    },
+    respond: (responder) => current().respond(responder),
+    waitFor: (count, timeoutMs) => current().waitFor(count, timeoutMs),
+    close: () => current().close(),
   };
 }

@@ -1,10 +1,8 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { POST as postPlain } from "@/app/api/webhooks/[workspaceId]/route";
 import { POST as postWithToken } from "@/app/api/webhooks/[workspaceId]/[token]/route";
-import { seal } from "@/lib/crypto/secret-box";
 import { prisma } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
-import { toStoredProfile } from "../read-stored-profile";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 import type { HmacProfile, VerificationProfile } from "../schemas";
 
 // Integration-test support for the verification profiles: a workspace set up with a profile and a
@@ -12,17 +10,7 @@ import type { HmacProfile, VerificationProfile } from "../schemas";
 // route handlers called directly.
 
 export async function createProfileWorkspace(profile: VerificationProfile, secret: string): Promise<string> {
-  const { inboundVerification, inboundVerificationConfig } = toStoredProfile(profile);
-  const workspace = await prisma.workspace.create({
-    data: {
-      name: `profile test ${randomUUID().slice(0, 8)}`,
-      inboundSecretEnc: seal(secret),
-      inboundVerification,
-      inboundVerificationConfig: inboundVerificationConfig ?? Prisma.DbNull,
-    },
-    select: { id: true },
-  });
-  return workspace.id;
+  return (await createTestWorkspace({ profile, secret })).id;
 }
 
 /** The headers a vendor signing with `profile` sends for `body`. */

@@ -1,6 +1,7 @@
 import { eventForStatus, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
 
-// Payloads as the upstream sends them (seed: "Webhook Payload Example"), for the ingest tests.
+// Payloads as the upstream sends them (Jobs API documentation, "Webhook Payload Example"), for
+// the ingest tests.
 export const T0 = Date.parse("2025-12-07T12:00:00Z");
 export const PRESIGNED_QUERY = "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=deadbeefcafe&X-Amz-Expires=3600";
 

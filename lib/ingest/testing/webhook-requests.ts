@@ -1,39 +1,13 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { POST } from "@/app/api/webhooks/[workspaceId]/route";
-import { seal } from "@/lib/crypto/secret-box";
-import { generateWebhookSecret } from "@/lib/crypto/webhook-secret";
 import { prisma } from "@/lib/db/client";
 import { jobSelect } from "@/lib/jobs/serialize-job";
+import type { TestWorkspace } from "@/test/fixtures/workspace";
+import { signStandardWebhook } from "./sign-standard-webhook";
 
-// Integration-test support: workspaces with sealed inbound secrets, requests signed the way the
-// Standard Webhooks spec says (independently of the `standardwebhooks` package the portal uses),
-// and the route's POST handler called directly — no HTTP server needed.
-export interface TestWorkspace {
-  id: string;
-  secret: string;
-}
-
-export async function createTestWorkspace(
-  options: { previousSecret?: string; previousExpiresAt?: Date } = {},
-): Promise<TestWorkspace> {
-  const secret = generateWebhookSecret();
-  const workspace = await prisma.workspace.create({
-    data: {
-      name: `ingest test ${randomUUID().slice(0, 8)}`,
-      inboundSecretEnc: seal(secret),
-      previousInboundSecretEnc: options.previousSecret ? seal(options.previousSecret) : null,
-      previousInboundSecretExpiresAt: options.previousExpiresAt ?? null,
-    },
-    select: { id: true },
-  });
-  return { id: workspace.id, secret };
-}
-
-export function signatureOf(secret: string, id: string, timestamp: string, body: string): string {
-  const key = Buffer.from(secret.replace(/^whsec_/, ""), "base64");
-  return `v1,${createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest("base64")}`;
-}
-
+// Integration-test support: requests signed the way the Standard Webhooks spec says
+// (sign-standard-webhook.ts) for a workspace of test/fixtures/workspace.ts, and the route's POST
+// handler called directly — no HTTP server needed.
 export interface SignOptions {
   id?: string;
   /** Unix seconds; default now. */
@@ -52,7 +26,7 @@ export function signedHeaders(workspace: TestWorkspace, body: string, options: S
     "content-type": "application/json",
     "webhook-id": id,
     "webhook-timestamp": timestamp,
-    "webhook-signature": secrets.map((secret) => signatureOf(secret, id, timestamp, body)).join(" "),
+    "webhook-signature": secrets.map((secret) => signStandardWebhook(secret, id, timestamp, body)).join(" "),
   };
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     if (value === null) delete headers[name];

@@ -1,17 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
 import { stateOf, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
 
-// Integration-test support: a workspace of its own per test, and jobs written straight to the
-// table with the timestamps a test needs (ingest is tested elsewhere).
-export async function createTestWorkspace(data: Partial<Prisma.WorkspaceCreateInput> = {}): Promise<string> {
-  const workspace = await prisma.workspace.create({
-    data: { name: `jobs test ${randomUUID().slice(0, 8)}`, inboundSecretEnc: "unused", ...data },
-    select: { id: true },
-  });
-  return workspace.id;
-}
+// Integration-test support: jobs written straight to the table with the timestamps a test needs
+// (ingest is tested elsewhere), in a workspace of test/fixtures/workspace.ts.
 
 export interface TestJob {
   upstreamJobId: string;

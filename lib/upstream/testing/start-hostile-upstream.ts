@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { WORKFLOWS, type ApiProduct } from "@/lib/workflow/workflows";
 
 // Tests: a local node:http server playing a workspace's upstream as a stranger would — answering
 // download-result with whatever output URLs the test scripts, serving files slowly, stalling,
@@ -38,14 +39,14 @@ export interface HostileUpstream {
   close(): Promise<void>;
 }
 
-/** The seed's success body with the given output URLs. */
-export function downloadResultBody(jobId: string, urls: string[], apiProduct = "transcribe") {
+/** The documented download-result body with the given output URLs. */
+export function downloadResultBody(jobId: string, urls: string[], apiProduct: ApiProduct = "transcribe") {
   const expiresAt = new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z");
   return {
     jobId,
     apiProduct,
     expiresAt,
-    outputs: urls.map((url, index) => ({ ...(apiProduct === "translate" ? { outputIndex: index } : {}), url, expiresAt, sizeBytes: 1 })),
+    outputs: urls.map((url, index) => ({ ...(WORKFLOWS[apiProduct].output.indexed ? { outputIndex: index } : {}), url, expiresAt, sizeBytes: 1 })),
   };
 }
 

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { AUTH_LINK_CLASSES, AuthCard } from "@/components/auth/auth-card";
 import { CheckEmailPanel } from "@/components/auth/check-email-panel";
+import { routes } from "@/components/routes";
 import { CONFIRMATION_TTL_HOURS } from "@/lib/auth/request-sign-up-confirmation";
 
 export const metadata = { title: "Check your email" };
@@ -14,7 +15,7 @@ export default async function CheckEmailPage({ searchParams }: { searchParams: P
       footer={
         <>
           Already confirmed?{" "}
-          <Link href="/sign-in" className={AUTH_LINK_CLASSES}>
+          <Link href={routes.signIn} className={AUTH_LINK_CLASSES}>
             Sign in
           </Link>
         </>

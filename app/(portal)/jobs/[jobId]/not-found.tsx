@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { routes } from "@/components/routes";
 import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { SearchIcon } from "@/components/jobs/job-icons";
+import { SearchIcon } from "@/components/ui/icons";
 
 // A job id this workspace does not have — missing, mistyped, or another workspace's: one answer.
 export default function JobNotFound() {
@@ -12,7 +13,7 @@ export default function JobNotFound() {
       title="Job not found"
       description="This workspace has no job with this id. Check the id, or look for the job on the Jobs page."
       action={
-        <Link href="/jobs" className={buttonClassName("primary", "sm")}>
+        <Link href={routes.jobs} className={buttonClassName("primary", "sm")}>
           Back to Jobs
         </Link>
       }

@@ -1,8 +1,8 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { notFound } from "next/navigation";
 import { JobView } from "@/components/jobs/job-view";
-import { jobsKeys } from "@/components/jobs/query-keys";
-import { canManageWorkspace } from "@/lib/auth/assert-role";
+import { jobsKeys } from "@/components/jobs/queries";
+import { hasScope } from "@/lib/auth/roles";
 import { requireMembership } from "@/lib/auth/session";
 import { isRouteId } from "@/lib/http/parse-route-params";
 import { getJobDetail } from "@/lib/jobs/get-job-detail";
@@ -25,7 +25,7 @@ export default async function JobPage({ params }: Props) {
   queryClient.setQueryData(jobsKeys.detail(jobId), detail);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <JobView jobId={jobId} canManage={canManageWorkspace(membership)} />
+      <JobView jobId={jobId} canManage={hasScope(membership.role, "deliveries.write")} />
     </HydrationBoundary>
   );
 }

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { ApiKeysPanel } from "@/components/api-keys/api-keys-panel";
+import { routes } from "@/components/routes";
 import { buttonClassName } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { canManageWorkspace } from "@/lib/auth/assert-role";
+import { hasScope } from "@/lib/auth/roles";
 import { requireMembership } from "@/lib/auth/session";
 
 export const metadata = { title: "API keys" };
@@ -13,19 +14,19 @@ export default async function ApiKeysPage() {
     <>
       <PageHeader
         eyebrow={
-          <Link href="/settings" className="hover:text-zinc-900 dark:hover:text-zinc-100">
+          <Link href={routes.settings} className="hover:text-emphasis">
             Settings
           </Link>
         }
         title="API keys"
         description={`Portal API keys call the /v1 API on behalf of ${membership.workspaceName}: job listing and fresh download links, without handing out the Jobs API's own key.`}
         actions={
-          <Link href="/api-docs" className={buttonClassName("secondary")}>
+          <Link href={routes.apiDocs} className={buttonClassName("secondary")}>
             API docs
           </Link>
         }
       />
-      <ApiKeysPanel canManage={canManageWorkspace(membership)} />
+      <ApiKeysPanel canManage={hasScope(membership.role, "apiKeys.write")} />
     </>
   );
 }

@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { routes } from "@/components/routes";
+import { PageHeader } from "@/components/ui/page-header";
 import { VerifySignaturesCard } from "@/components/webhooks/verify-signatures-card";
 import { WebhooksPanel } from "@/components/webhooks/webhooks-panel";
-import { PageHeader } from "@/components/ui/page-header";
-import { canManageWorkspace } from "@/lib/auth/assert-role";
+import { hasScope } from "@/lib/auth/roles";
 import { requireMembership } from "@/lib/auth/session";
 
 export const metadata = { title: "Webhooks" };
@@ -13,7 +14,7 @@ export default async function WebhooksPage() {
     <>
       <PageHeader
         eyebrow={
-          <Link href="/settings" className="hover:text-zinc-900 dark:hover:text-zinc-100">
+          <Link href={routes.settings} className="hover:text-emphasis">
             Settings
           </Link>
         }
@@ -21,7 +22,7 @@ export default async function WebhooksPage() {
         description={`Real-time notifications when a job of ${membership.workspaceName} changes status: the portal signs each event and delivers it to your endpoints, with retries and a delivery log.`}
       />
       <div className="space-y-8">
-        <WebhooksPanel canManage={canManageWorkspace(membership)} />
+        <WebhooksPanel canManage={hasScope(membership.role, "endpoints.write")} />
         <VerifySignaturesCard />
       </div>
     </>

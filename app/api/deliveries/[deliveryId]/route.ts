@@ -1,7 +1,8 @@
-import { withSessionRoute } from "@/lib/http/with-session-route";
-import { getDeliveryDetail } from "@/lib/webhook-endpoints/get-delivery-detail";
+import { getDeliveryDetail } from "@/lib/delivery/get-delivery-detail";
+import { withSessionRoute } from "@/lib/route/with-session-route";
 
 // GET /api/deliveries/{deliveryId} — any member: one delivery with every attempt.
-export const GET = withSessionRoute<{ deliveryId: string }>(async ({ membership, params }) =>
-  Response.json(await getDeliveryDetail(membership.workspaceId, params.deliveryId)),
+export const GET = withSessionRoute<{ deliveryId: string }>(
+  async ({ membership, params }) => Response.json(await getDeliveryDetail(membership.workspaceId, params.deliveryId)),
+  { scope: "deliveries.read" },
 );

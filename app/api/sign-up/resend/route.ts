@@ -4,8 +4,8 @@ import { resendSignUpConfirmation } from "@/lib/auth/resend-sign-up-confirmation
 import { readSignUpCookie } from "@/lib/auth/sign-up-cookie";
 import { getMailer } from "@/lib/email/mailer";
 import { parseJsonBody } from "@/lib/http/parse-json-body";
-import { logger } from "@/lib/http/logger";
-import { withPublicRoute } from "@/lib/http/with-public-route";
+import { logger } from "@/lib/log/logger";
+import { withPublicRoute } from "@/lib/route/with-public-route";
 import { rateLimits } from "@/lib/rate-limit/rate-limits";
 
 // POST /api/sign-up/resend — anyone, same origin, 10 an hour per client address: 202 for every email. The mail, if a sign-up waits
@@ -14,7 +14,7 @@ export const POST = withPublicRoute(
   async ({ request }) => {
   const { email } = await parseJsonBody(request, resendConfirmationSchema);
   const browserNonce = readSignUpCookie(request.headers.get("cookie"));
-  after(() => resendSignUpConfirmation(email, browserNonce, getMailer()).catch((error: unknown) => logger.error("resend confirmation failed", { error })));
+  after(() => resendSignUpConfirmation(email, browserNonce, getMailer()).catch((error: unknown) => logger.error({ error }, "resend confirmation failed")));
   return Response.json({ status: "check_email" }, { status: 202 });
   },
   { rateLimit: { limit: rateLimits.confirmationResendsPerAddress, message: (wait) => `Too many requests for confirmation mails. Try again in ${wait}.` } },

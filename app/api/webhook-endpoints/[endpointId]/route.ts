@@ -1,6 +1,5 @@
-import { assertCanManageWorkspace } from "@/lib/auth/assert-role";
 import { parseJsonBody } from "@/lib/http/parse-json-body";
-import { withSessionRoute } from "@/lib/http/with-session-route";
+import { withSessionRoute } from "@/lib/route/with-session-route";
 import { deleteEndpoint } from "@/lib/webhook-endpoints/delete-endpoint";
 import { getEndpoint } from "@/lib/webhook-endpoints/get-endpoint";
 import { updateEndpointSchema } from "@/lib/webhook-endpoints/schemas";
@@ -9,20 +8,25 @@ import { updateEndpoint } from "@/lib/webhook-endpoints/update-endpoint";
 type Params = { endpointId: string };
 
 // GET /api/webhook-endpoints/{endpointId} — any member: the endpoint (never its secret).
-export const GET = withSessionRoute<Params>(async ({ membership, params }) =>
-  Response.json({ endpoint: await getEndpoint(membership.workspaceId, params.endpointId) }),
+export const GET = withSessionRoute<Params>(
+  async ({ membership, params }) => Response.json({ endpoint: await getEndpoint(membership.workspaceId, params.endpointId) }),
+  { scope: "endpoints.read" },
 );
 
 // PATCH /api/webhook-endpoints/{endpointId} — owners and admins: URL, description, events, enabled.
-export const PATCH = withSessionRoute<Params>(async ({ request, membership, params }) => {
-  assertCanManageWorkspace(membership);
-  const input = await parseJsonBody(request, updateEndpointSchema);
-  return Response.json({ endpoint: await updateEndpoint(membership.workspaceId, params.endpointId, input) });
-});
+export const PATCH = withSessionRoute<Params>(
+  async ({ request, membership, params }) => {
+    const input = await parseJsonBody(request, updateEndpointSchema);
+    return Response.json({ endpoint: await updateEndpoint(membership.workspaceId, params.endpointId, input) });
+  },
+  { scope: "endpoints.write" },
+);
 
 // DELETE /api/webhook-endpoints/{endpointId} — owners and admins: the endpoint and its delivery log.
-export const DELETE = withSessionRoute<Params>(async ({ membership, params }) => {
-  assertCanManageWorkspace(membership);
-  await deleteEndpoint(membership.workspaceId, params.endpointId);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = withSessionRoute<Params>(
+  async ({ membership, params }) => {
+    await deleteEndpoint(membership.workspaceId, params.endpointId);
+    return new Response(null, { status: 204 });
+  },
+  { scope: "endpoints.write" },
+);

@@ -1,5 +1,5 @@
-import { answerCorsPreflight } from "@/lib/http/cors";
-import { withApiKeyRoute } from "@/lib/http/with-api-key-route";
+import { answerCorsPreflight } from "@/lib/route/cors";
+import { withApiKeyRoute } from "@/lib/route/with-api-key-route";
 import { getV1Job } from "@/lib/v1-api/get-v1-job";
 
 // GET /v1/jobs/{jobId} — API clients with a portal API key (Bearer): the job with its timeline.

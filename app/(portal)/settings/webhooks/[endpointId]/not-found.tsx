@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { routes } from "@/components/routes";
 import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { WebhookIcon } from "@/components/ui/icons";
@@ -12,7 +13,7 @@ export default function WebhookEndpointNotFound() {
       title="Endpoint not found"
       description="This workspace has no webhook endpoint with this id. It may have been deleted."
       action={
-        <Link href="/settings/webhooks" className={buttonClassName("primary", "sm")}>
+        <Link href={routes.webhooks} className={buttonClassName("primary", "sm")}>
           Back to Webhooks
         </Link>
       }

@@ -1,11 +1,11 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { notFound } from "next/navigation";
 import { EndpointView } from "@/components/webhooks/endpoint-view";
-import { webhookKeys } from "@/components/webhooks/query-keys";
-import { canManageWorkspace } from "@/lib/auth/assert-role";
+import { webhookKeys } from "@/components/webhooks/queries";
+import { hasScope } from "@/lib/auth/roles";
 import { requireMembership } from "@/lib/auth/session";
 import { isRouteId } from "@/lib/http/parse-route-params";
-import { findEndpoint } from "@/lib/webhook-endpoints/get-endpoint";
+import { findEndpoint } from "@/lib/webhook-endpoints/find-endpoint";
 
 export const metadata = { title: "Webhook endpoint" };
 
@@ -23,7 +23,7 @@ export default async function WebhookEndpointPage({ params }: Props) {
   queryClient.setQueryData(webhookKeys.endpoint(endpointId), { endpoint });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <EndpointView endpointId={endpointId} canManage={canManageWorkspace(membership)} />
+      <EndpointView endpointId={endpointId} canManage={hasScope(membership.role, "endpoints.write")} />
     </HydrationBoundary>
   );
 }

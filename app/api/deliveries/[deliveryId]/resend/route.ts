@@ -1,9 +1,8 @@
-import { assertCanManageWorkspace } from "@/lib/auth/assert-role";
-import { withSessionRoute } from "@/lib/http/with-session-route";
-import { resendDelivery } from "@/lib/webhook-endpoints/resend-delivery";
+import { resendDelivery } from "@/lib/delivery/resend-delivery";
+import { withSessionRoute } from "@/lib/route/with-session-route";
 
 // POST /api/deliveries/{deliveryId}/resend — owners and admins: queues the delivery again now, same webhook-id.
-export const POST = withSessionRoute<{ deliveryId: string }>(async ({ membership, params }) => {
-  assertCanManageWorkspace(membership);
-  return Response.json({ delivery: await resendDelivery(membership.workspaceId, params.deliveryId) });
-});
+export const POST = withSessionRoute<{ deliveryId: string }>(
+  async ({ membership, params }) => Response.json({ delivery: await resendDelivery(membership.workspaceId, params.deliveryId) }),
+  { scope: "deliveries.write" },
+);

@@ -1,10 +1,9 @@
-import { canManageWorkspace } from "@/lib/auth/assert-role";
-import { withSessionRoute } from "@/lib/http/with-session-route";
+import { hasScope } from "@/lib/auth/roles";
 import { listRefusals } from "@/lib/inbound/list-refusals";
+import { withSessionRoute } from "@/lib/route/with-session-route";
 
-// GET /api/settings/inbound-webhook/refusals — any member: the last 50 refused requests; signature details for owners and admins.
-export const GET = withSessionRoute(async ({ membership }) =>
-  Response.json(await listRefusals(membership.workspaceId, { withSignature: canManageWorkspace(membership) }), {
-    headers: { "cache-control": "no-store" },
-  }),
+// GET /api/settings/inbound-webhook/refusals — any member: the last 50 refused requests; signature details for those who may read secrets.
+export const GET = withSessionRoute(
+  async ({ membership }) => Response.json(await listRefusals(membership.workspaceId, { withSignature: hasScope(membership.role, "secrets.read") })),
+  { scope: "connection.read" },
 );

@@ -1,12 +1,10 @@
-import { readBodyText } from "@/lib/http/read-body-text";
-import { answerCorsPreflight } from "@/lib/http/cors";
-import { withApiKeyRoute } from "@/lib/http/with-api-key-route";
+import { answerCorsPreflight } from "@/lib/route/cors";
+import { withApiKeyRoute } from "@/lib/route/with-api-key-route";
 import { createDownloadResult, MAX_DOWNLOAD_RESULT_BODY_BYTES } from "@/lib/v1-api/create-download-result";
 
 // POST /v1/jobs/{jobId}/download-result — API clients with a portal API key (Bearer).
 export const POST = withApiKeyRoute<{ jobId: string }>(
-  async ({ request, workspaceId, params }) =>
-    Response.json(await createDownloadResult(workspaceId, params.jobId, await readBodyText(request, MAX_DOWNLOAD_RESULT_BODY_BYTES))),
+  async ({ request, workspaceId, params }) => Response.json(await createDownloadResult(workspaceId, params.jobId, await request.text())),
   { body: { maxBytes: MAX_DOWNLOAD_RESULT_BODY_BYTES } },
 );
 

@@ -1,9 +1,8 @@
-import { assertCanManageWorkspace } from "@/lib/auth/assert-role";
-import { withSessionRoute } from "@/lib/http/with-session-route";
+import { withSessionRoute } from "@/lib/route/with-session-route";
 import { rotateEndpointSecret } from "@/lib/webhook-endpoints/rotate-endpoint-secret";
 
 // POST /api/webhook-endpoints/{endpointId}/secret/rotate — owners and admins: new secret; the old one signs too for 24 h.
-export const POST = withSessionRoute<{ endpointId: string }>(async ({ membership, params }) => {
-  assertCanManageWorkspace(membership);
-  return Response.json(await rotateEndpointSecret(membership.workspaceId, params.endpointId));
-});
+export const POST = withSessionRoute<{ endpointId: string }>(
+  async ({ membership, params }) => Response.json(await rotateEndpointSecret(membership.workspaceId, params.endpointId)),
+  { scope: "secrets.write" },
+);

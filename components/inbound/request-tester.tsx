@@ -1,0 +1,115 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardFooter } from "@/components/ui/card";
+import { Label } from "@/components/ui/label";
+import { REFUSAL_HINTS, REFUSAL_LABELS } from "@/lib/inbound/describe-profile";
+import type { TestRequestResult } from "@/lib/inbound/types";
+import { testInboundRequestMutation } from "./mutations";
+import { SignatureDiagnosticsView } from "./signature-diagnostics-view";
+
+const TEXTAREA =
+  "block w-full rounded-md border border-emphasis bg-default px-3 py-2 font-mono text-code leading-relaxed text-emphasis shadow-xs " +
+  "placeholder:text-muted focus:border-brand focus:outline-2 focus:outline-offset-0 focus:outline-focus/30";
+
+const HEADERS_PLACEHOLDER = `POST /api/webhooks/… HTTP/1.1   (optional; needed for a URL token)
+Content-Type: application/json
+X-Signature: …`;
+
+function TestResult({ result }: { result: TestRequestResult }) {
+  const dedupe = result.dedupe && (
+    <li>
+      Deduplicated by{" "}
+      {result.dedupe.source === "header" ? "its event id" : "a key derived from the payload (job id, event, status, timestamp)"}:{" "}
+      <code className="font-mono text-code break-all">{result.dedupe.key}</code>
+    </li>
+  );
+  if (result.accepted) {
+    return (
+      <Alert tone="success" title="This request would be accepted">
+        <ul className="mt-1 list-disc space-y-0.5 pl-4" data-testid="tester-result">
+          {result.matchedSecret && <li>Verified with the {result.matchedSecret} secret.</li>}
+          {result.event && (
+            <li>
+              <code className="font-mono text-code">{result.event.event}</code> for{" "}
+              <code className="font-mono text-code">{result.event.jobId}</code> (status {result.event.status}).
+            </li>
+          )}
+          {dedupe}
+          <li>Nothing was stored: the job does not change.</li>
+        </ul>
+      </Alert>
+    );
+  }
+  const refusal = result.refusal!;
+  return (
+    <div className="space-y-3">
+      <Alert tone="danger" title={`This request would be refused: ${REFUSAL_LABELS[refusal.reason]} (HTTP ${refusal.httpStatus})`}>
+        <p data-testid="tester-result">{refusal.message}</p>
+        <p className="mt-1">{REFUSAL_HINTS[refusal.reason]}</p>
+      </Alert>
+      {result.signatureMatchesIgnoringTime === true && (
+        <Alert tone="info">Apart from the timestamp, the signature matches: a captured request is simply older than the tolerance.</Alert>
+      )}
+      {result.signatureMatchesIgnoringTime === false && <Alert tone="warning">The signature would not match either, whatever the time.</Alert>}
+      {result.signature && <SignatureDiagnosticsView signature={result.signature} redacted={false} />}
+    </div>
+  );
+}
+
+/** Paste a captured request; it is judged with this workspace's verification, exactly as the webhook route would, and nothing is stored. */
+export function RequestTester() {
+  const test = useMutation(testInboundRequestMutation());
+  const [headers, setHeaders] = useState("");
+  const [body, setBody] = useState("");
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    test.mutate({ headers, body });
+  }
+
+  return (
+    <Card>
+      <form onSubmit={handleSubmit} aria-label="Test a request">
+        <CardBody className="space-y-4">
+          <div className="space-y-1.5">
+            <Label htmlFor="tester-headers">Headers</Label>
+            <textarea
+              id="tester-headers"
+              rows={5}
+              spellCheck={false}
+              value={headers}
+              onChange={(event) => setHeaders(event.target.value)}
+              placeholder={HEADERS_PLACEHOLDER}
+              className={TEXTAREA}
+            />
+          </div>
+          <div className="space-y-1.5">
+            <Label htmlFor="tester-body">Body</Label>
+            <textarea
+              id="tester-body"
+              rows={5}
+              spellCheck={false}
+              value={body}
+              onChange={(event) => setBody(event.target.value)}
+              placeholder='{"event": "job.created", "timestamp": "…", "data": {…}}'
+              className={TEXTAREA}
+            />
+            <p className="text-ui text-subtle">Exactly as sent: a signature covers every byte, spaces and key order included.</p>
+          </div>
+          {test.isError && <Alert tone="danger">{test.error.message}</Alert>}
+          {test.data && <TestResult result={test.data} />}
+        </CardBody>
+        <CardFooter>
+          <p className="mr-auto text-ui text-subtle">Checked with the saved settings and secrets. Nothing is stored.</p>
+          <Button type="submit" variant="secondary" loading={test.isPending}>
+            Test request
+          </Button>
+        </CardFooter>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,19 @@
+import { mutationOptions } from "@tanstack/react-query";
+import type { DownloadResultResponse } from "@/lib/contract/download-result";
+import { fetchJson } from "@/lib/http/fetch-json";
+import { jobsKeys, jobUrl } from "./queries";
+
+// The Jobs feature's writes. Components call `useMutation(downloadLinksMutation(jobId))`.
+
+/** Asks the portal for fresh presigned links (the portal calls the upstream's download-result). */
+export const downloadLinksMutation = (jobId: string) =>
+  mutationOptions({
+    mutationKey: [...jobsKeys.detail(jobId), "download-links"],
+    mutationFn: (expirationSeconds: number) =>
+      fetchJson<DownloadResultResponse>(jobUrl(jobId, "/download"), { method: "POST", body: JSON.stringify({ expirationSeconds }) }),
+  });
+
+/** The zip of every output, streamed by the portal: a GET the browser downloads, not a fetch. */
+export function downloadAllUrl(jobId: string, expirationSeconds: number): string {
+  return jobUrl(jobId, `/download-all?expirationSeconds=${expirationSeconds}`);
+}

@@ -1,6 +1,0 @@
-import { useQuery } from "@tanstack/react-query";
-import { refusalsQuery } from "./api";
-
-export function useRefusals() {
-  return useQuery(refusalsQuery());
-}

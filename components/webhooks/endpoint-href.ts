@@ -1,3 +1,0 @@
-export function endpointHref(endpointId: string): string {
-  return `/settings/webhooks/${encodeURIComponent(endpointId)}`;
-}

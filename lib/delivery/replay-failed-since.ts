@@ -1,0 +1,33 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { assertEndpointEnabled } from "./assert-endpoint-enabled";
+import { getEndpointOrThrow } from "@/lib/webhook-endpoints/get-endpoint-or-throw";
+import { wakeDeliveryWorkers } from "./wake-delivery-workers";
+
+/** The deliveries a replay resets: the endpoint's given-up ones created at or after `since`. */
+function failedSince(workspaceId: string, endpointId: string, since: Date): Prisma.WebhookDeliveryWhereInput {
+  return { workspaceId, endpointId, status: "failed", createdAt: { gte: since } };
+}
+
+/** How many deliveries a replay from `since` would send again; shown before it runs. */
+export async function countFailedSince(workspaceId: string, endpointId: string, since: Date): Promise<{ count: number }> {
+  await getEndpointOrThrow(workspaceId, endpointId);
+  return { count: await prisma.webhookDelivery.count({ where: failedSince(workspaceId, endpointId, since) }) };
+}
+
+/**
+ * Queues every failed delivery of the endpoint since `since` again, due now — typically after the
+ * receiver was fixed. Message ids are unchanged, so receivers dedupe what they had processed.
+ */
+export async function replayFailedSince(workspaceId: string, endpointId: string, since: Date, now = new Date()): Promise<{ count: number }> {
+  assertEndpointEnabled(await getEndpointOrThrow(workspaceId, endpointId));
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.webhookDelivery.updateMany({
+      where: failedSince(workspaceId, endpointId, since),
+      data: { status: "pending", nextAttemptAt: now, completedAt: null, leaseExpiresAt: null },
+    });
+    if (count > 0) await wakeDeliveryWorkers(tx);
+    return { count };
+  });
+}

@@ -1,9 +1,0 @@
-import { ApiError } from "@/lib/http/api-error";
-import type { EndpointRow } from "./serialize-endpoint";
-
-/** Resends and replays would only be given up again by the worker while the endpoint is off. */
-export function assertEndpointEnabled(endpoint: Pick<EndpointRow, "enabled">): void {
-  if (!endpoint.enabled) {
-    throw new ApiError("INVALID_REQUEST", "The endpoint is disabled: enable it before sending events to it again", 409);
-  }
-}

@@ -1,0 +1,39 @@
+import type { JobEventType } from "@/lib/workflow/workflows";
+
+// Response types of the webhook endpoint routes, importable by client components (no server code).
+
+/** How the endpoint's recent deliveries went (those with at least one attempt). */
+export interface EndpointStats {
+  windowHours: number;
+  succeeded: number;
+  /** Gave up, or still retrying after a failed attempt. */
+  failing: number;
+  /** First attempt under way (or queued again after a success): neither a success nor a failure yet. */
+  inFlight: number;
+  /** succeeded / (succeeded + failing), or null with nothing attempted in the window. */
+  successRate: number | null;
+}
+
+/** An endpoint as the list and its page show it: never its secret. */
+export interface WebhookEndpointView {
+  id: string;
+  url: string;
+  description: string | null;
+  eventTypes: JobEventType[];
+  enabled: boolean;
+  /** Set when the portal disabled the endpoint itself (five days of failures, or 410 Gone). */
+  disabledReason: string | null;
+  disabledAt: string | null;
+  /** Start of the current run of failures; cleared by a success. */
+  failingSince: string | null;
+  /** While set, deliveries carry a signature with the secret before the last rotation too. */
+  previousSecretExpiresAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  stats: EndpointStats;
+}
+
+/** POST /api/webhook-endpoints/{endpointId}/secret/rotate */
+export interface RotatedEndpointSecret {
+  previousSecretExpiresAt: string;
+}
