@@ -112,7 +112,11 @@ async function main(): Promise<void> {
     settings: PG_STATS ? { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "all" } : undefined,
   });
   const children: ChildProcess[] = [];
+  // Whatever the bench opened in this process (its pool, the probe's receiver and live stream)
+  // closes here too, so that a failure midway ends the process instead of leaving it listening.
+  const closers: Array<() => Promise<void>> = [];
   const cleanup = async () => {
+    await Promise.all(closers.map((close) => close()));
     await Promise.all(children.map((child) => stopChild(child, 30_000)));
     await database.stop();
   };
@@ -123,6 +127,7 @@ async function main(): Promise<void> {
     const nextAuthSecret = randomBytes(32).toString("base64url");
     applyRuntimeEnv({ DATABASE_URL: database.url, APP_ENCRYPTION_KEY: encryptionKey });
     const { getPool, closePool } = await import("@/lib/db/pool");
+    closers.push(closePool);
     const pool = getPool();
 
     // Fresh workspaces for this run; earlier runs' are dropped (cascade) so the tables stay small.
@@ -187,6 +192,7 @@ async function main(): Promise<void> {
     const withProbe = PHASES.includes("portal");
     const probeTarget: Target = { name: "probe", baseUrl: portalUrl, workspaceId: workspaceOf("probe"), secret };
     const probeSide = await startProbe(portalUrl);
+    closers.push(probeSide.close);
     const cookie = await setUpProbe(pool, probeTarget.workspaceId, probeSide.receiver, nextAuthSecret);
     const probe = withProbe ? await probeSide.open(cookie) : null;
     if (!probe) await probeSide.close();

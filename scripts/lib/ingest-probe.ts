@@ -62,14 +62,20 @@ export async function startProbe(portalUrl: string): Promise<{ receiver: string;
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/probe`;
 
-  const closeReceiver = () =>
-    new Promise<void>((resolve) => {
+  // Closed once, whoever asks first (the bench's report, or its cleanup after a failure): a
+  // receiver left listening, or a live stream left open, would keep the bench process alive.
+  let liveRequest: http.ClientRequest | null = null;
+  let closed: Promise<void> | null = null;
+  const close = () =>
+    (closed ??= new Promise<void>((resolve) => {
+      liveRequest?.destroy();
       receiver.closeAllConnections();
       receiver.close(() => resolve());
-    });
+    }));
 
   async function open(cookie: string): Promise<Probe> {
     const request = http.get(new URL("/api/live", portalUrl), { headers: { cookie, accept: "text/event-stream" } });
+    liveRequest = request;
     const ready = new Promise<void>((resolve, reject) => {
       request.on("error", reject);
       request.on("response", (response) => {
@@ -92,15 +98,9 @@ export async function startProbe(portalUrl: string): Promise<{ receiver: string;
       });
     });
     await ready;
-    return {
-      seen,
-      async close() {
-        request.destroy();
-        await closeReceiver();
-      },
-    };
+    return { seen, close };
   }
-  return { receiver: receiverUrl, open, close: closeReceiver };
+  return { receiver: receiverUrl, open, close };
 }
 
 export interface Lags {
