@@ -44,6 +44,21 @@ const OUTBOX_STEP = env.INGEST_TEST_SWITCH_OFF.includes("outbox")
   ? `enqueued_deliveries AS (SELECT NULL::text AS id, NULL::text AS "workspaceId", NULL::text AS "jobEventId" WHERE false)`
   : enqueueDeliveriesStep({ storedEvents: "stored_event", as: "enqueued_deliveries" });
 
+// FOLLOW-UP STEPS: what else must commit with the events, each a CTE built by its owner's module
+// (as the outbox is by lib/delivery) and appended here — so that it is in the same transaction and
+// costs no round trip. A step reads these relations, never the tables for what this statement
+// writes (every part of a statement sees the snapshot taken before it):
+//   stored_event  the events stored now: id, "workspaceId", "jobId", "webhookId", event, disposition
+//   current_job   the jobs that existed, as they were before (locked): id, status, "apiProduct", …
+//   created_job   the jobs created now; updated_job  the existing ones after their update
+//                 (add the columns a step needs to their RETURNING)
+//   decided       each fresh event's job_id and disposition
+// Each job occurs at most once per statement (see above), so a step may take a job's before
+// (current_job) and after (updated_job, created_job) as one transition. A step writing shared rows
+// (a per-workspace counter) upserts in a fixed order, as current_job locks, so concurrent
+// statements cannot deadlock. The final SELECT reads only enqueued_deliveries.
+const FOLLOW_UP_STEPS = [OUTBOX_STEP];
+
 interface ApplyEventsParams extends Record<string, unknown> {
   /** The events as one JSON array (EventRow), read by json_to_recordset: one parameter, no per-value escaping. */
   events: string;
@@ -149,7 +164,7 @@ stored_outputs AS (
   ON CONFLICT ("jobId", "outputIndex") DO UPDATE SET "sizeBytes" = EXCLUDED."sizeBytes", kind = EXCLUDED.kind
   RETURNING 1
 ),
-${OUTBOX_STEP}
+${FOLLOW_UP_STEPS.join(",\n")}
 SELECT i.ordinal::int AS ordinal,
        f.ordinal IS NULL AS redelivery,
        e.disposition,
