@@ -35,6 +35,7 @@ import { median, runPaced, runPhase, summarise, type PhaseResult, type PhaseSumm
 import { describeLags, lagsOf, setUpProbe, startProbe, type Lags } from "./lib/ingest-probe";
 import { describeActivity, watchPostgres, type PhaseActivity } from "./lib/postgres-activity";
 import { meterCpu, postmasterPid } from "./lib/process-cpu";
+import { openBenchDatabase } from "./lib/bench-database";
 import { buildIfNeeded, startPortal, stopChild, waitForHealth } from "./lib/portal-process";
 
 const SELF = fileURLToPath(import.meta.url);
@@ -100,34 +101,28 @@ function merged(results: PhaseResult[]): PhaseResult {
 }
 
 async function main(): Promise<void> {
-  const { startEmbeddedPostgres } = await import("@/lib/db/embedded-postgres");
-  const { migrate } = await import("@/lib/db/migrate");
   const { generateEncryptionKey, seal } = await import("@/lib/crypto/secret-box");
   const { generateWebhookSecret } = await import("@/lib/crypto/webhook-secret");
 
-  const database = await startEmbeddedPostgres({
-    dataDir: path.join(ROOT, ".data", "bench-postgres"),
-    database: "jobs_portal_bench",
+  const database = await openBenchDatabase("bench-postgres", "jobs_portal_bench", {
     log,
     settings: PG_STATS ? { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "all" } : undefined,
   });
   const children: ChildProcess[] = [];
-  // Whatever the bench opened in this process (its pool, the probe's receiver and live stream)
+  // Whatever the bench opened in this process (the probe's receiver and live stream, its pools)
   // closes here too, so that a failure midway ends the process instead of leaving it listening.
   const closers: Array<() => Promise<void>> = [];
   const cleanup = async () => {
     await Promise.all(closers.map((close) => close()));
     await Promise.all(children.map((child) => stopChild(child, 30_000)));
-    await database.stop();
+    await database.close();
   };
   process.once("SIGINT", () => void cleanup().then(() => process.exit(130)));
   try {
-    await migrate(database.url, { log });
     const encryptionKey = generateEncryptionKey();
     const nextAuthSecret = randomBytes(32).toString("base64url");
-    applyRuntimeEnv({ DATABASE_URL: database.url, APP_ENCRYPTION_KEY: encryptionKey });
-    const { getPool, closePool } = await import("@/lib/db/pool");
-    closers.push(closePool);
+    applyRuntimeEnv({ APP_ENCRYPTION_KEY: encryptionKey });
+    const { getPool } = await import("@/lib/db/pool");
     const pool = getPool();
 
     // Fresh workspaces for this run; earlier runs' are dropped (cascade) so the tables stay small.
@@ -301,7 +296,6 @@ async function main(): Promise<void> {
       console.log("check probe: some changes never reached the live stream or the endpoint — FAILED");
       problems += 1;
     }
-    await closePool();
     process.exitCode = problems === 0 ? 0 : 1;
   } finally {
     await cleanup();
