@@ -117,7 +117,7 @@ for (const sample of times) {
   const onStack = new Set<string>();
   for (let id: number | undefined = sample.node.id; id !== undefined; id = parents.get(id)) {
     const frame = nodes.get(id)?.callFrame;
-    if (frame && frame.url) onStack.add(`${ownerOf(frame)} ${frame.functionName || "(anonymous)"}`);
+    if (frame?.url) onStack.add(`${ownerOf(frame)} ${frame.functionName || "(anonymous)"}`);
   }
   for (const key of onStack) inclusive.set(key, (inclusive.get(key) ?? 0) + delta);
 }
