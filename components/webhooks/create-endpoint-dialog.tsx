@@ -2,14 +2,14 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
+import { useId } from "react";
 import { routes } from "@/components/routes";
-import { serverFieldErrors, toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { serverFieldErrors } from "@/components/field-errors";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { createEndpointSchema } from "@/lib/webhook-endpoints/schemas";
-import { ENDPOINT_FIELDS, EndpointFormFields, readEndpointForm, type EndpointField } from "./endpoint-form-fields";
+import { useSchemaForm } from "@/components/use-schema-form";
+import { ENDPOINT_FIELDS, EndpointFormFields, readEndpointForm } from "./endpoint-form-fields";
 import { createEndpointMutation } from "./mutations";
 
 export interface CreateEndpointDialogProps {
@@ -22,23 +22,17 @@ export function CreateEndpointDialog({ open, onClose }: CreateEndpointDialogProp
   const router = useRouter();
   const create = useMutation(createEndpointMutation());
   const formId = useId();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors<EndpointField>>({});
+  const { fieldErrors, handleSubmit, clearFieldErrors } = useSchemaForm(createEndpointSchema, readEndpointForm, (input) => {
+    create.reset();
+    create.mutate(input, { onSuccess: ({ endpoint }) => router.push(routes.endpoint(endpoint.id)) });
+  });
   const serverErrors = serverFieldErrors(create.error, { fields: ENDPOINT_FIELDS });
   const errors = { ...serverErrors, ...fieldErrors };
 
   function close() {
     create.reset();
-    setFieldErrors({});
+    clearFieldErrors();
     onClose();
-  }
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = createEndpointSchema.safeParse(readEndpointForm(event.currentTarget));
-    setFieldErrors(parsed.success ? {} : toFieldErrors(parsed.error));
-    if (!parsed.success) return;
-    create.reset();
-    create.mutate(parsed.data, { onSuccess: ({ endpoint }) => router.push(routes.endpoint(endpoint.id)) });
   }
 
   return (
@@ -49,14 +43,9 @@ export function CreateEndpointDialog({ open, onClose }: CreateEndpointDialogProp
       description="The portal sends each job event you choose to this URL as it happens, signed with the endpoint's own secret, and retries when your server does not answer 2xx."
       className="max-w-lg"
       footer={
-        <>
-          <Button variant="secondary" onClick={close} disabled={create.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" form={formId} loading={create.isPending}>
-            Add endpoint
-          </Button>
-        </>
+        <DialogActions onCancel={close} pending={create.isPending} type="submit" form={formId}>
+          Add endpoint
+        </DialogActions>
       }
     >
       <form id={formId} onSubmit={handleSubmit} noValidate className="space-y-4" aria-label="New webhook endpoint">
