@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { TextField } from "@/components/ui/field";
+import { CodeField } from "@/components/ui/field";
 import { RequestError } from "@/lib/http/fetch-json";
 import { describeHmacExpectation, VERIFICATION_LABELS } from "@/lib/inbound/describe-profile";
 import { updateVerificationInputSchema, verificationProfileSchema, type VerificationKind, type VerificationProfile } from "@/lib/inbound/schemas";
@@ -137,13 +137,11 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
           )}
 
           {kind !== "url_token" && (
-            <TextField
+            <CodeField
               id="vendor-secret"
               label="Secret from the Jobs API"
               labelAside={<span className="text-ui text-muted">Leave empty to keep the current one</span>}
               type="password"
-              autoComplete="off"
-              spellCheck={false}
               value={secret}
               onChange={(event) => setSecret(event.target.value)}
               disabled={disabled}
@@ -154,7 +152,6 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
                   ? "whsec_ followed by base64. Replacing the secret keeps the old one working for 24 hours."
                   : "Any format. Stored encrypted. Replacing the secret keeps the old one working for 24 hours."
               }
-              className="[&_input]:font-mono [&_input]:text-ui"
             />
           )}
           {kind !== profile.kind && (
