@@ -1,11 +1,10 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useId } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog, FormDialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { useSchemaForm } from "@/components/use-schema-form";
 import { createApiKeySchema } from "@/lib/api-keys/schemas";
@@ -19,7 +18,6 @@ export interface CreateApiKeyDialogProps {
 /** Names a new key, then shows it once: only its hash is kept, so closing forgets it for good. */
 export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
   const create = useMutation(createApiKeyMutation());
-  const formId = useId();
   const readForm = (form: HTMLFormElement) => ({ name: new FormData(form).get("name") });
   const { fieldErrors, handleSubmit, clearFieldErrors } = useSchemaForm(createApiKeySchema, readForm, (input) => create.mutate(input));
 
@@ -58,21 +56,17 @@ export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={close}
       title="Create an API key"
       description="Name it after the service that will use it, so you know what breaks if you revoke it."
-      footer={
-        <DialogActions onCancel={close} pending={create.isPending} type="submit" form={formId}>
-          Create key
-        </DialogActions>
-      }
+      submitLabel="Create key"
+      pending={create.isPending}
+      onSubmit={handleSubmit}
     >
-      <form id={formId} onSubmit={handleSubmit} noValidate className="space-y-4">
-        <TextField label="Name" name="name" placeholder="e.g. Render worker (production)" autoComplete="off" maxLength={64} error={fieldErrors.name} autoFocus />
-        {create.isError && <Alert tone="danger">{create.error.message}</Alert>}
-      </form>
-    </Dialog>
+      <TextField label="Name" name="name" placeholder="e.g. Render worker (production)" autoComplete="off" maxLength={64} error={fieldErrors.name} autoFocus />
+      {create.isError && <Alert tone="danger">{create.error.message}</Alert>}
+    </FormDialog>
   );
 }

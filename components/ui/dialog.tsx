@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from "react";
 import { Button, type ButtonProps } from "./button";
 import { cn } from "./cn";
 
@@ -78,5 +78,33 @@ export function DialogActions({ onCancel, pending = false, children, ...action }
         {children}
       </Button>
     </>
+  );
+}
+
+export interface FormDialogProps extends Omit<DialogProps, "footer" | "children"> {
+  submitLabel: string;
+  pending: boolean;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  /** The form's accessible name, where the dialog's title does not say it. */
+  formLabel?: string;
+  children: ReactNode;
+}
+
+/** A dialog around one form: its fields in the body, Cancel and the submit button in the footer. The caller validates (noValidate). */
+export function FormDialog({ submitLabel, pending, onSubmit, formLabel, children, ...dialog }: FormDialogProps) {
+  const formId = useId();
+  return (
+    <Dialog
+      {...dialog}
+      footer={
+        <DialogActions onCancel={dialog.onClose} pending={pending} type="submit" form={formId}>
+          {submitLabel}
+        </DialogActions>
+      }
+    >
+      <form id={formId} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={formLabel}>
+        {children}
+      </form>
+    </Dialog>
   );
 }

@@ -6,7 +6,7 @@ import { useId } from "react";
 import { routes } from "@/components/routes";
 import { serverFieldErrors } from "@/components/field-errors";
 import { Alert } from "@/components/ui/alert";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/dialog";
 import { createEndpointSchema } from "@/lib/webhook-endpoints/schemas";
 import { useSchemaForm } from "@/components/use-schema-form";
 import { ENDPOINT_FIELDS, EndpointFormFields, readEndpointForm } from "./endpoint-form-fields";
@@ -21,7 +21,7 @@ export interface CreateEndpointDialogProps {
 export function CreateEndpointDialog({ open, onClose }: CreateEndpointDialogProps) {
   const router = useRouter();
   const create = useMutation(createEndpointMutation());
-  const formId = useId();
+  const idPrefix = useId();
   const { fieldErrors, handleSubmit, clearFieldErrors } = useSchemaForm(createEndpointSchema, readEndpointForm, (input) => {
     create.reset();
     create.mutate(input, { onSuccess: ({ endpoint }) => router.push(routes.endpoint(endpoint.id)) });
@@ -36,22 +36,19 @@ export function CreateEndpointDialog({ open, onClose }: CreateEndpointDialogProp
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={close}
       title="Add a webhook endpoint"
       description="The portal sends each job event you choose to this URL as it happens, signed with the endpoint's own secret, and retries when your server does not answer 2xx."
       className="max-w-lg"
-      footer={
-        <DialogActions onCancel={close} pending={create.isPending} type="submit" form={formId}>
-          Add endpoint
-        </DialogActions>
-      }
+      submitLabel="Add endpoint"
+      pending={create.isPending}
+      onSubmit={handleSubmit}
+      formLabel="New webhook endpoint"
     >
-      <form id={formId} onSubmit={handleSubmit} noValidate className="space-y-4" aria-label="New webhook endpoint">
-        <EndpointFormFields idPrefix={`${formId}-new`} errors={errors} />
-        {create.isError && !serverErrors && <Alert tone="danger">{create.error.message}</Alert>}
-      </form>
-    </Dialog>
+      <EndpointFormFields idPrefix={`${idPrefix}-new`} errors={errors} />
+      {create.isError && !serverErrors && <Alert tone="danger">{create.error.message}</Alert>}
+    </FormDialog>
   );
 }
