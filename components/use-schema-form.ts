@@ -1,8 +1,8 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import type { z } from "zod";
-import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { type FieldErrors, toFieldErrors } from "@/components/field-errors";
 
 /**
  * A form checked in the browser with the schema its route uses: on submit, what the form holds is

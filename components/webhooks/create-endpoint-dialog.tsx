@@ -3,12 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId } from "react";
-import { routes } from "@/components/routes";
 import { serverFieldErrors } from "@/components/field-errors";
+import { routes } from "@/components/routes";
 import { Alert } from "@/components/ui/alert";
 import { FormDialog } from "@/components/ui/dialog";
-import { createEndpointSchema } from "@/lib/webhook-endpoints/schemas";
 import { useSchemaForm } from "@/components/use-schema-form";
+import { createEndpointSchema } from "@/lib/webhook-endpoints/schemas";
 import { ENDPOINT_FIELDS, EndpointFormFields, readEndpointForm } from "./endpoint-form-fields";
 import { createEndpointMutation } from "./mutations";
 

@@ -6,9 +6,9 @@ import { serverFieldErrors } from "@/components/field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
+import { useSchemaForm } from "@/components/use-schema-form";
 import { createEndpointSchema } from "@/lib/webhook-endpoints/schemas";
 import type { WebhookEndpointView } from "@/lib/webhook-endpoints/types";
-import { useSchemaForm } from "@/components/use-schema-form";
 import { ENDPOINT_FIELDS, EndpointFormFields, readEndpointForm } from "./endpoint-form-fields";
 import { updateEndpointMutation } from "./mutations";
 
