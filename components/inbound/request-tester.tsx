@@ -89,31 +89,15 @@ export function RequestTester() {
     <Card>
       <form onSubmit={handleSubmit} aria-label="Test a request">
         <CardBody className="flex flex-col gap-4">
-          <div className="space-y-1.5">
-            <Label htmlFor="tester-headers">Headers</Label>
-            <textarea
-              id="tester-headers"
-              rows={5}
-              spellCheck={false}
-              value={headers}
-              onChange={(event) => setHeaders(event.target.value)}
-              placeholder={HEADERS_PLACEHOLDER}
-              className={TEXTAREA}
-            />
-          </div>
-          <div className="space-y-1.5">
-            <Label htmlFor="tester-body">Body</Label>
-            <textarea
-              id="tester-body"
-              rows={5}
-              spellCheck={false}
-              value={body}
-              onChange={(event) => setBody(event.target.value)}
-              placeholder='{"event": "job.created", "timestamp": "…", "data": {…}}'
-              className={TEXTAREA}
-            />
-            <p className="text-ui text-subtle">Exactly as sent: a signature covers every byte, spaces and key order included.</p>
-          </div>
+          <PasteField id="tester-headers" label="Headers" value={headers} onChange={setHeaders} placeholder={HEADERS_PLACEHOLDER} />
+          <PasteField
+            id="tester-body"
+            label="Body"
+            value={body}
+            onChange={setBody}
+            placeholder='{"event": "job.created", "timestamp": "…", "data": {…}}'
+            hint="Exactly as sent: a signature covers every byte, spaces and key order included."
+          />
           {test.isError && <Alert tone="danger">{test.error.message}</Alert>}
           <LiveRegion>{test.data && <TestVerdict result={test.data} />}</LiveRegion>
           {test.data && !test.data.accepted && <RefusalDetails result={test.data} />}
@@ -126,5 +110,25 @@ export function RequestTester() {
         </CardFooter>
       </form>
     </Card>
+  );
+}
+
+interface PasteFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder: string;
+  hint?: string;
+}
+
+/** A labelled box for text pasted as captured, byte for byte (monospace, no spell check). */
+function PasteField({ id, label, value, onChange, placeholder, hint }: PasteFieldProps) {
+  return (
+    <div className="space-y-1.5">
+      <Label htmlFor={id}>{label}</Label>
+      <textarea id={id} rows={5} spellCheck={false} value={value} onChange={(event) => onChange(event.target.value)} placeholder={placeholder} className={TEXTAREA} />
+      {hint && <p className="text-ui text-subtle">{hint}</p>}
+    </div>
   );
 }

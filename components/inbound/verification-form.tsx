@@ -7,7 +7,7 @@ import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { TextField } from "@/components/ui/field";
+import { CodeField } from "@/components/ui/field";
 import { describeHmacExpectation, VERIFICATION_LABELS } from "@/lib/inbound/describe-profile";
 import { updateVerificationInputSchema, verificationProfileSchema, type VerificationKind, type VerificationProfile } from "@/lib/inbound/schemas";
 import { DEFAULT_HMAC_DRAFT, EventIdField, HmacFields, toHmacDraft, type HmacDraft, type HmacField } from "./hmac-fields";
@@ -136,13 +136,11 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
           )}
 
           {kind !== "url_token" && (
-            <TextField
+            <CodeField
               id="vendor-secret"
               label="Secret from the Jobs API"
               labelAside={<span className="text-ui text-muted">Leave empty to keep the current one</span>}
               type="password"
-              autoComplete="off"
-              spellCheck={false}
               value={secret}
               onChange={(event) => setSecret(event.target.value)}
               disabled={disabled}
@@ -153,7 +151,6 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
                   ? "whsec_ followed by base64. Replacing the secret keeps the old one working for 24 hours."
                   : "Any format. Stored encrypted. Replacing the secret keeps the old one working for 24 hours."
               }
-              className="[&_input]:font-mono [&_input]:text-ui"
             />
           )}
           {kind !== profile.kind && (

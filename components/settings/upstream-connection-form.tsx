@@ -7,7 +7,7 @@ import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
-import { TextField } from "@/components/ui/field";
+import { CodeField } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
 import { Label } from "@/components/ui/label";
 import { LiveRegion } from "@/components/ui/live-region";
@@ -131,14 +131,12 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
             )}
             <FieldError id={`${baseUrlId}-error`} message={fieldErrors.baseUrl} className="mt-0" />
           </div>
-          <TextField
+          <CodeField
             ref={apiKeyRef}
             label="API key"
             labelAside={keyBadge}
             name="apiKey"
             type="password"
-            autoComplete="off"
-            spellCheck={false}
             placeholder={keyRequired ? "Paste the API key for this base URL" : connection.upstreamApiKeySet ? "Leave blank to keep the current key" : "Paste the Jobs API key"}
             disabled={!canManage}
             error={fieldErrors.apiKey}
@@ -147,7 +145,6 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
                 ? "Required for a new base URL: a key is only sent to the base URL it was entered for."
                 : "Stored encrypted. It is never shown again, not even to you."
             }
-            className="[&_input]:font-mono [&_input]:text-ui"
           />
           {update.isError && <Alert tone="danger">{update.error.message}</Alert>}
           <LiveAlert tone="success">{update.isSuccess && "Connection saved."}</LiveAlert>

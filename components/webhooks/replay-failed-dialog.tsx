@@ -4,7 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { formatExact } from "@/components/ui/format";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -52,14 +52,9 @@ export function ReplayFailedDialog({ endpointId, open, onClose }: ReplayFailedDi
         replay.isSuccess ? (
           <Button onClick={close}>Done</Button>
         ) : (
-          <>
-            <Button variant="secondary" onClick={close} disabled={replay.isPending}>
-              Cancel
-            </Button>
-            <Button onClick={() => since && replay.mutate({ endpointId, since })} loading={replay.isPending} disabled={!since || !n}>
-              {n ? `Replay ${n} ${n === 1 ? "delivery" : "deliveries"}` : "Replay"}
-            </Button>
-          </>
+          <DialogActions onCancel={close} pending={replay.isPending} onClick={() => since && replay.mutate({ endpointId, since })} disabled={!since || !n}>
+            {n ? `Replay ${n} ${n === 1 ? "delivery" : "deliveries"}` : "Replay"}
+          </DialogActions>
         )
       }
     >
