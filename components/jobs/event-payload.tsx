@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { CodeBlock } from "@/components/ui/code-block";
 import { formatBytes } from "@/components/ui/format";
 import { jobEventPayloadQuery } from "./queries";
 
@@ -25,13 +26,12 @@ export function EventPayload({ jobId, eventId }: { jobId: string; eventId: strin
           Showing the first {formatBytes(new TextEncoder().encode(text).length)} of {formatBytes(sizeBytes)}.
         </p>
       )}
-      <pre
+      <CodeBlock
         data-testid="event-payload"
-        tabIndex={0}
-        className="max-h-80 overflow-auto rounded-md border border-subtle bg-default p-3 font-mono text-code leading-relaxed text-emphasis focus-visible:outline-2 focus-visible:outline-focus"
+        className="max-h-80 overflow-auto rounded-md border border-subtle bg-default p-3 font-mono text-code leading-relaxed text-emphasis"
       >
         {truncated ? text : prettyJson(text)}
-      </pre>
+      </CodeBlock>
     </>
   );
 }

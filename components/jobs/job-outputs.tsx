@@ -8,6 +8,7 @@ import { Card, CardDescription, CardFooter, CardHeader, CardTitle } from "@/comp
 import { copyToClipboard } from "@/components/ui/copy-to-clipboard";
 import { formatBytes } from "@/components/ui/format";
 import { ArchiveIcon, CheckIcon, DownloadIcon, FileIcon, FilmIcon, LinkIcon } from "@/components/ui/icons";
+import { LiveRegion } from "@/components/ui/live-region";
 import { DEFAULT_EXPIRATION_SECONDS } from "@/lib/contract/download-result";
 import { extensionOf, isIndexedOutput, outputFileName } from "@/lib/jobs/output-file-name";
 import type { SerializedJob, SerializedJobOutput } from "@/lib/jobs/types";
@@ -34,9 +35,10 @@ function EmptyOutputs({ job }: { job: SerializedJob }) {
   return <p className="px-6 py-6 text-center text-sm text-subtle">{text}</p>;
 }
 
+/** After "Copy link": the stable link is on the clipboard. Its caller puts it in a LiveRegion. */
 function StableLinkNotice() {
   return (
-    <p role="status" className="mt-2 flex items-start gap-1.5 text-ui text-success sm:ml-12">
+    <p className="mt-2 flex items-start gap-1.5 text-ui text-success sm:ml-12">
       <CheckIcon className="mt-0.5 size-3.5 shrink-0" />
       <span>Link copied. It never expires: members of this workspace who open it get the file through a fresh link.</span>
     </p>
@@ -173,7 +175,9 @@ export function JobOutputs({ job, outputs }: { job: SerializedJob; outputs: Seri
                       </Button>
                     </div>
                   </div>
-                  {copied?.index === index && (copied.kind === "stable" ? <StableLinkNotice /> : <OutputLinkNotice expiresAt={copied.expiresAt} />)}
+                  <LiveRegion>
+                    {copied?.index === index && (copied.kind === "stable" ? <StableLinkNotice /> : <OutputLinkNotice expiresAt={copied.expiresAt} />)}
+                  </LiveRegion>
                 </li>
               );
             })}

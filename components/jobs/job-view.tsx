@@ -11,6 +11,7 @@ import { JobOutputs } from "./job-outputs";
 import { JobSummary } from "./job-summary";
 import { JobTimeline } from "./job-timeline";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
+import { JobStatusAnnouncement } from "./live-job-announcement";
 import { jobQuery } from "./queries";
 import { STATUS_LABELS } from "./status-style";
 import { useLiveJobUpdates } from "./use-live-job-updates";
@@ -47,6 +48,7 @@ export function JobView({ jobId, powers }: { jobId: string; powers: JobViewPower
     <>
       <JobHeader job={job} live={live} />
       <KeyboardShortcuts />
+      <JobStatusAnnouncement job={job} />
       {failure && (
         <Alert tone={failure.status === "rejected" ? "warning" : "danger"} title={describeFailure(failure)} className="mb-6">
           <span data-testid="failure-reason">{failure.reason ?? "The Jobs API did not say why."}</span>

@@ -6,7 +6,7 @@ import { LoadError } from "@/components/load-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { JobStateTabs } from "./job-state-tabs";
+import { JobStateTabs, tabId } from "./job-state-tabs";
 import { NoJobsYet } from "./no-jobs-yet";
 import { NoMatchingJobs } from "./no-matching-jobs";
 import { JobsPagination } from "./jobs-pagination";
@@ -15,6 +15,7 @@ import { JobsTableSkeleton } from "./jobs-table-skeleton";
 import { JobsToolbar } from "./jobs-toolbar";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { LiveIndicator } from "./live-indicator";
+import { JobListAnnouncement } from "./live-job-announcement";
 import { jobCountsQuery, jobsQuery } from "./queries";
 import { useListParams } from "./use-list-params";
 import { useLiveJobUpdates } from "./use-live-job-updates";
@@ -47,7 +48,7 @@ export function JobsView({ webhookUrl }: { webhookUrl: string }) {
             Showing earlier results: {jobs.error.message}
           </Alert>
         )}
-        <JobsTable id={panelId} jobs={page.jobs} stale={jobs.isPlaceholderData} />
+        <JobsTable jobs={page.jobs} stale={jobs.isPlaceholderData} />
         <JobsPagination
           shown={page.jobs.length}
           onPrevious={
@@ -75,10 +76,14 @@ export function JobsView({ webhookUrl }: { webhookUrl: string }) {
         }
         actions={<LiveIndicator status={live} />}
       />
+      <JobListAnnouncement scope={JSON.stringify(params)} jobs={jobs.isPlaceholderData ? undefined : page?.jobs} />
       <JobStateTabs value={params.state} counts={counts.data} onChange={(state) => setFilters({ state })} controls={panelId} />
-      <JobsToolbar params={params} onChange={setFilters} searchId={searchId} />
-      <KeyboardShortcuts searchId={searchId} />
-      {body}
+      {/* Whatever the tabs filter, the empty states included: aria-controls always finds it. */}
+      <div id={panelId} role="tabpanel" aria-labelledby={tabId(panelId, params.state)}>
+        <JobsToolbar params={params} onChange={setFilters} searchId={searchId} />
+        <KeyboardShortcuts searchId={searchId} />
+        {body}
+      </div>
     </>
   );
 }

@@ -24,7 +24,7 @@ const ROW_LINKS = '[data-testid="job-row"] a';
 function moveThroughJobs(step: 1 | -1) {
   const links = [...document.querySelectorAll<HTMLAnchorElement>(ROW_LINKS)];
   if (links.length === 0) return;
-  const at = links.findIndex((link) => link === document.activeElement);
+  const at = links.indexOf(document.activeElement as HTMLAnchorElement);
   const next = at === -1 ? 0 : Math.min(links.length - 1, Math.max(0, at + step));
   links[next].focus();
   links[next].scrollIntoView({ block: "nearest" });
@@ -72,7 +72,11 @@ export function KeyboardShortcuts({ searchId }: { searchId?: string }) {
           k: () => moveThroughJobs(-1),
           "?": () => setOpen(true),
         }
-      : { Escape: () => router.push(routes.jobs), "?": () => setOpen(true) },
+      : {
+          // biome-ignore lint/correctness/noComponentHookFactories: "Escape" is a KeyboardEvent key, not a component.
+          Escape: () => router.push(routes.jobs),
+          "?": () => setOpen(true),
+        },
   );
   return <ShortcutsDialog open={open} onClose={() => setOpen(false)} />;
 }

@@ -36,6 +36,7 @@ export function MediaPlayer({ jobId, outputIndex, kind, label }: { jobId: string
   const failed = errors >= 2;
   return (
     <div className="space-y-2">
+      {/* biome-ignore-start lint/a11y/useMediaCaption: a job's output played as the Jobs API made it; voiceover and dub jobs produce no captions the portal could attach. */}
       {kind === "video" ? (
         <video key={src} data-testid="output-player" controls preload="metadata" src={src} onError={onError} aria-label={label} className="aspect-video w-full rounded-md bg-black">
           Your browser cannot play this video; download it instead.
@@ -45,6 +46,7 @@ export function MediaPlayer({ jobId, outputIndex, kind, label }: { jobId: string
           Your browser cannot play this audio; download it instead.
         </audio>
       )}
+      {/* biome-ignore-end lint/a11y/useMediaCaption: see above. */}
       {failed && <p className="text-ui text-danger">The file could not be played here. Download it instead.</p>}
     </div>
   );

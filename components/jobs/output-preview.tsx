@@ -66,9 +66,8 @@ export function OutputPreview({ jobId, outputs, nameOf }: { jobId: string; outpu
       )}
       <div
         id={panelId}
-        role={ordered.length > 1 ? "tabpanel" : undefined}
-        aria-labelledby={ordered.length > 1 ? tabId(current.outputIndex) : undefined}
-        className={cn(ordered.length > 1 && "pt-4")}
+        // A tab panel, labelled by its tab, only when there are tabs.
+        {...(ordered.length > 1 ? { role: "tabpanel", "aria-labelledby": tabId(current.outputIndex), className: "pt-4" } : {})}
         data-testid="output-preview"
         data-output-index={current.outputIndex}
       >

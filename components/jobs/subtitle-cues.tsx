@@ -82,6 +82,7 @@ export function SubtitleCues({ jobId, outputIndex, label }: { jobId: string; out
       ) : (
         <ol
           aria-label={`Subtitles of ${label}`}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a list that scrolls must take focus (axe scrollable-region-focusable).
           tabIndex={0}
           className="max-h-96 divide-y divide-muted overflow-y-auto rounded-md border border-subtle focus-visible:outline-2 focus-visible:outline-focus"
         >

@@ -3,10 +3,12 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CodeBlock } from "@/components/ui/code-block";
 import { copyToClipboard } from "@/components/ui/copy-to-clipboard";
 import { Dialog } from "@/components/ui/dialog";
 import { formatExact } from "@/components/ui/format";
 import { CodeIcon } from "@/components/ui/icons";
+import { LiveRegion } from "@/components/ui/live-region";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { AttemptDebugView } from "@/lib/delivery/types";
 import { DeliveryStatusChip } from "./delivery-status-chip";
@@ -97,14 +99,14 @@ export function AttemptDebugDialog({ target, canResend, canCopyCurl, onClose }: 
             <Summary view={data} />
             <RequestSection request={data.request} />
             <ResponseSection attempt={data.attempt} headers={data.responseHeaders} />
+            <LiveRegion className="text-ui text-default">
+              {curl.data && <>Copied to the clipboard, and below. Signed at {formatExact(curl.data.signedAt)}: your endpoint accepts it for 5 minutes.</>}
+            </LiveRegion>
             {curl.data && (
               <section aria-label="cURL command" className="space-y-2">
-                <p role="status" className="text-ui text-default">
-                  Copied to the clipboard, and below. Signed at {formatExact(curl.data.signedAt)}: your endpoint accepts it for 5 minutes.
-                </p>
-                <pre data-testid="curl-command" className="max-h-48 overflow-auto rounded-md border border-subtle bg-muted p-3 font-mono text-caption break-all whitespace-pre-wrap text-emphasis">
+                <CodeBlock data-testid="curl-command" className="max-h-48 overflow-auto rounded-md border border-subtle bg-muted p-3 font-mono text-caption break-all whitespace-pre-wrap text-emphasis">
                   {curl.data.command}
-                </pre>
+                </CodeBlock>
               </section>
             )}
           </>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { AttemptView, SentRequest } from "@/lib/delivery/types";
 
@@ -19,13 +20,12 @@ function Section({ title, action, children }: { title: string; action?: ReactNod
 
 function Code({ children, testId }: { children: ReactNode; testId?: string }) {
   return (
-    <pre
+    <CodeBlock
       data-testid={testId}
-      tabIndex={0}
-      className="max-h-56 overflow-auto rounded-md border border-subtle bg-muted p-3 font-mono text-caption leading-relaxed break-all whitespace-pre-wrap text-emphasis focus-visible:outline-2 focus-visible:outline-focus"
+      className="max-h-56 overflow-auto rounded-md border border-subtle bg-muted p-3 font-mono text-caption leading-relaxed break-all whitespace-pre-wrap text-emphasis"
     >
       {children}
-    </pre>
+    </CodeBlock>
   );
 }
 

@@ -6,7 +6,9 @@ import { jobsQuery } from "@/components/jobs/queries";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
 import { Label } from "@/components/ui/label";
+import { LiveRegion } from "@/components/ui/live-region";
 import { Select } from "@/components/ui/select";
 import type { TestEventResult } from "@/lib/delivery/types";
 import { JOB_EVENTS, type JobEventType } from "@/lib/workflow/workflows";
@@ -14,33 +16,38 @@ import { formatLatency } from "./format-delivery";
 import { sendTestEventMutation } from "./mutations";
 import { StatusCodeBadge } from "./status-code-badge";
 
-function TestEventOutcome({ result }: { result: TestEventResult }) {
+/** The answer in one line: code, latency, verdict. It sits in a live region, so it is announced. */
+function TestEventSummary({ result }: { result: TestEventResult }) {
   const accepted = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
   return (
-    <div className="space-y-3" data-testid="test-event-result">
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-        <StatusCodeBadge statusCode={result.statusCode} />
-        <span className="text-subtle">
-          in <span className="font-medium text-emphasis tabular-nums" data-testid="test-event-latency">{formatLatency(result.latencyMs)}</span>
-        </span>
-        <span className={accepted ? "text-success" : "text-danger"}>
-          {accepted ? "Your server accepted the event." : "Your server did not accept the event."}
-        </span>
-      </div>
-      {result.error && <Alert tone="danger">{result.error}</Alert>}
-      <div>
-        <p className="mb-1 text-xs font-medium tracking-wide text-subtle uppercase">Response body</p>
-        <pre
-          data-testid="test-event-body"
-          className="max-h-48 overflow-auto rounded-md border border-subtle bg-muted p-3 font-mono text-code leading-relaxed whitespace-pre-wrap break-all text-emphasis"
-        >
-          {result.responseExcerpt || <span className="text-muted">Empty</span>}
-        </pre>
-      </div>
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+      <StatusCodeBadge statusCode={result.statusCode} />
+      <span className="text-subtle">
+        in <span className="font-medium text-emphasis tabular-nums" data-testid="test-event-latency">{formatLatency(result.latencyMs)}</span>
+      </span>
+      <span className={accepted ? "text-success" : "text-danger"}>
+        {accepted ? "Your server accepted the event." : "Your server did not accept the event."}
+      </span>
     </div>
   );
 }
 
+function TestEventDetails({ result }: { result: TestEventResult }) {
+  return (
+    <>
+      {result.error && <Alert tone="danger">{result.error}</Alert>}
+      <div>
+        <p className="mb-1 text-xs font-medium tracking-wide text-subtle uppercase">Response body</p>
+        <CodeBlock
+          data-testid="test-event-body"
+          className="max-h-48 overflow-auto rounded-md border border-subtle bg-muted p-3 font-mono text-code leading-relaxed whitespace-pre-wrap break-all text-emphasis"
+        >
+          {result.responseExcerpt || <span className="text-muted">Empty</span>}
+        </CodeBlock>
+      </div>
+    </>
+  );
+}
 
 function TestEventFields({ eventType, jobId, onEventType, onJobId, disabled }: {
   eventType: JobEventType;
@@ -49,7 +56,7 @@ function TestEventFields({ eventType, jobId, onEventType, onJobId, disabled }: {
   onJobId: (value: string) => void;
   disabled: boolean;
 }) {
-  const jobs = useQuery({ ...jobsQuery({ sort: "newest" }), enabled: !disabled }); // the Jobs page's first page: the newest 25;
+  const jobs = useQuery({ ...jobsQuery({ sort: "newest" }), enabled: !disabled }); // the Jobs page's first page: the newest 25
   const typeId = useId();
   const jobFieldId = useId();
   return (
@@ -89,15 +96,18 @@ export function TestEventCard({ endpointId, canManage }: { endpointId: string; c
         <CardTitle>Test event</CardTitle>
         <CardDescription>Sends a signed event of the type you pick to this URL now, about a sample job or one of yours, and shows how your server answered.</CardDescription>
       </CardHeader>
-      <CardBody className="flex-1 space-y-4">
+      <CardBody className="flex flex-1 flex-col gap-4">
         <TestEventFields eventType={eventType} jobId={jobId} onEventType={setEventType} onJobId={setJobId} disabled={!canManage} />
-        {test.data ? (
-          <TestEventOutcome result={test.data} />
-        ) : test.isError ? (
-          <Alert tone="danger">{test.error.message}</Alert>
-        ) : (
-          <p className="text-sm text-subtle">Check the URL and your signature verification before real events arrive.</p>
-        )}
+        <div className="flex flex-col gap-3" data-testid={test.data ? "test-event-result" : undefined}>
+          <LiveRegion>{test.data && <TestEventSummary result={test.data} />}</LiveRegion>
+          {test.data ? (
+            <TestEventDetails result={test.data} />
+          ) : test.isError ? (
+            <Alert tone="danger">{test.error.message}</Alert>
+          ) : (
+            <p className="text-sm text-subtle">Check the URL and your signature verification before real events arrive.</p>
+          )}
+        </div>
       </CardBody>
       <CardFooter>
         {!canManage && <p className="mr-auto text-ui text-subtle">Only owners and admins can send test events.</p>}

@@ -1,6 +1,6 @@
 import { announceJobActivity } from "@/lib/live/announce-job-activity";
 import { logger } from "@/lib/log/logger";
-import type { IngestDisposition } from "./apply-event";
+import type { IngestDisposition } from "./apply-events";
 import { buildEventInput } from "./build-event-input";
 import { assertOutputUrlsAllowed } from "./assert-output-urls-allowed";
 import { applyEventGroupCommitted } from "./group-commits";
@@ -14,7 +14,7 @@ export interface IngestResult {
 
 /**
  * Stores a verified event and applies it to its job. Any 2xx answer means the event is durably
- * stored (or was already, or is a future event type about a job never seen — see apply-event).
+ * stored (or was already, or is a future event type about a job never seen — see apply-events).
  */
 export async function ingestWebhook(webhook: SignedWebhook): Promise<IngestResult> {
   const parsed = parseIngestPayload(webhook.json, webhook.text);

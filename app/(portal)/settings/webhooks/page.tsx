@@ -1,6 +1,5 @@
-import Link from "next/link";
 import { routes } from "@/components/routes";
-import { PageHeader } from "@/components/ui/page-header";
+import { SettingsPageHeader } from "@/components/settings/settings-page-header";
 import { VerifySignaturesCard } from "@/components/webhooks/verify-signatures-card";
 import { WebhooksPanel } from "@/components/webhooks/webhooks-panel";
 import { hasScope } from "@/lib/auth/roles";
@@ -12,12 +11,8 @@ export default async function WebhooksPage() {
   const membership = await requireMembership();
   return (
     <>
-      <PageHeader
-        eyebrow={
-          <Link href={routes.settings} className="hover:text-emphasis">
-            Settings
-          </Link>
-        }
+      <SettingsPageHeader
+        settingsHref={routes.settings}
         title="Webhooks"
         description={`Real-time notifications when a job of ${membership.workspaceName} changes status: the portal signs each event and delivers it to your endpoints, with retries and a delivery log.`}
       />
