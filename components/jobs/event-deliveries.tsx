@@ -27,24 +27,33 @@ const TONE_TEXT = { success: "text-success", warning: "text-warning", danger: "t
 
 function AttemptButton({ attempt, onInspect }: { attempt: TimelineAttempt; onInspect: () => void }) {
   const now = useNow();
-  const answer = attempt.statusCode === null ? "no answer" : String(attempt.statusCode);
   const tone = statusCodeTone(attempt.statusCode);
+  // Named by what it shows (plus words for a screen reader), so a voice user can say what they see;
+  // the spaces between the parts are the name's (a flex container lays them out with its gap).
   return (
     <button
       type="button"
       onClick={onInspect}
       data-testid="timeline-attempt"
       data-status-code={attempt.statusCode ?? ""}
-      aria-label={`Attempt ${attempt.attemptNumber}: ${answer} in ${formatLatency(attempt.durationMs)} — show the request and answer`}
       title={attempt.error ?? undefined}
       className="inline-flex items-center gap-1 rounded-md border border-subtle bg-default px-1.5 py-0.5 text-caption text-default tabular-nums shadow-xs hover:border-default hover:bg-subtle focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-focus"
     >
-      <span className="text-subtle">#{attempt.attemptNumber}</span>
-      <span className={cn("font-mono font-semibold", TONE_TEXT[tone])}>{attempt.statusCode ?? "—"}</span>
-      <span>{formatLatency(attempt.durationMs)}</span>
+      <span className="sr-only">Attempt</span>{" "}
+      <span className="text-subtle">#{attempt.attemptNumber}</span>{" "}
+      <span className={cn("font-mono font-semibold", TONE_TEXT[tone])}>
+        {attempt.statusCode ?? (
+          <>
+            <span aria-hidden="true">—</span>
+            <span className="sr-only">no answer</span>
+          </>
+        )}
+      </span>{" "}
+      <span>{formatLatency(attempt.durationMs)}</span>{" "}
       <time dateTime={attempt.startedAt} className="text-subtle" suppressHydrationWarning>
         {formatMoment(attempt.startedAt, now)}
       </time>
+      <span className="sr-only">: show the request and answer</span>
     </button>
   );
 }
