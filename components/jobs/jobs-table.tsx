@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { MouseEvent } from "react";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatCost, formatMediaDuration } from "@/components/ui/format";
@@ -25,6 +25,7 @@ export interface JobsTableProps {
 /** The list of jobs. A row opens its job on click; the id link does the same from the keyboard. */
 export function JobsTable({ id, jobs, stale }: JobsTableProps) {
   const router = useRouter();
+  const routes = useWorkspaceRoutes();
 
   function openRow(event: MouseEvent, jobId: string) {
     // Clicks on the link, the copy button or a text selection keep their own meaning.

@@ -1,6 +1,7 @@
 import { mutationOptions } from "@tanstack/react-query";
 import type { DownloadResultResponse } from "@/lib/contract/download-result";
 import { fetchJson } from "@/lib/http/fetch-json";
+import { withWorkspaceParam } from "@/lib/http/workspace-selector";
 import { jobsKeys, jobUrl } from "./queries";
 
 // The Jobs feature's writes. Components call `useMutation(downloadLinksMutation(jobId))`.
@@ -15,5 +16,5 @@ export const downloadLinksMutation = (jobId: string) =>
 
 /** The zip of every output, streamed by the portal: a GET the browser downloads, not a fetch. */
 export function downloadAllUrl(jobId: string, expirationSeconds: number): string {
-  return jobUrl(jobId, `/download-all?expirationSeconds=${expirationSeconds}`);
+  return withWorkspaceParam(jobUrl(jobId, `/download-all?expirationSeconds=${expirationSeconds}`));
 }

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { serverFieldErrors, toFieldErrors, type FieldErrors } from "@/components/field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -20,6 +20,7 @@ export interface CreateEndpointDialogProps {
 /** Adds an endpoint, then opens its page: that is where its signing secret and test button are. */
 export function CreateEndpointDialog({ open, onClose }: CreateEndpointDialogProps) {
   const router = useRouter();
+  const routes = useWorkspaceRoutes();
   const create = useMutation(createEndpointMutation());
   const formId = useId();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<EndpointField>>({});

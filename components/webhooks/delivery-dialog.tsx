@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -32,6 +32,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function DeliveryBody({ detail }: { detail: DeliveryDetail }) {
+  const routes = useWorkspaceRoutes();
   const { delivery } = detail;
   return (
     <div className="max-h-[60vh] space-y-5 overflow-y-auto pb-1">

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { MouseEvent } from "react";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { ChevronRightIcon } from "@/components/ui/icons";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { WebhookEndpointView } from "@/lib/webhook-endpoints/types";
@@ -13,6 +13,7 @@ import { SuccessRate } from "./success-rate";
 /** The workspace's endpoints. A row opens its endpoint; the URL link does the same from the keyboard. */
 export function EndpointsTable({ endpoints }: { endpoints: WebhookEndpointView[] }) {
   const router = useRouter();
+  const routes = useWorkspaceRoutes();
 
   function openRow(event: MouseEvent, endpointId: string) {
     if ((event.target as HTMLElement).closest("a, button") || window.getSelection()?.toString()) return;

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -16,6 +16,7 @@ import { jobDeliveriesQuery } from "./queries";
  * `jobId` is the upstream's id, as in the job page's URL.
  */
 export function JobDeliveries({ jobId, canManage }: { jobId: string; canManage: boolean }) {
+  const routes = useWorkspaceRoutes();
   const deliveries = useQuery(jobDeliveriesQuery(jobId));
   const [selected, setSelected] = useState<string | null>(null);
   const list = deliveries.data?.deliveries;

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { describeWhoMay } from "@/lib/auth/roles";
 import type { TestEventResult } from "@/lib/delivery/types";
 import { formatLatency } from "./format-delivery";
 import { sendTestEventMutation } from "./mutations";
@@ -56,7 +57,7 @@ export function TestEventCard({ endpointId, canManage }: { endpointId: string; c
         )}
       </CardBody>
       <CardFooter>
-        {!canManage && <p className="mr-auto text-ui text-subtle">Only owners and admins can send test events.</p>}
+        {!canManage && <p className="mr-auto text-ui text-subtle">Only workspace {describeWhoMay("deliveries.write")} can send test events.</p>}
         <Button variant="secondary" size="sm" onClick={() => test.mutate()} loading={test.isPending} disabled={!canManage}>
           Send test event
         </Button>

@@ -2,13 +2,14 @@
 
 import Link from "next/link";
 import { useEffect } from "react";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { AlertIcon } from "@/components/ui/icons";
 
 // The portal's error boundary: the shell stays, the page area explains and offers a retry.
 // Details stay in the server log; the digest lets support find them there.
 export default function PortalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const routes = useWorkspaceRoutes();
   useEffect(() => {
     console.error(error);
   }, [error]);

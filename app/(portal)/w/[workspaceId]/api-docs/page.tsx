@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { CodeSample } from "@/components/api-docs/code-sample";
 import { EndpointReference } from "@/components/api-docs/endpoint-reference";
-import { routes } from "@/components/routes";
+import { workspaceRoutes } from "@/components/routes";
 import { buttonClassName } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMembership } from "@/lib/auth/session";
@@ -12,7 +12,8 @@ import { curlExample, EXAMPLE_JOB_ID, javaExample, javascriptExample, PLACEHOLDE
 export const metadata = { title: "API" };
 
 export default async function ApiDocsPage() {
-  await requireMembership();
+  const membership = await requireMembership();
+  const routes = workspaceRoutes(membership.workspaceId);
   const baseUrl = getPublicOrigin(await headers());
   const example = { baseUrl, apiKey: PLACEHOLDER_API_KEY, jobId: EXAMPLE_JOB_ID };
   return (

@@ -1,11 +1,14 @@
+"use client";
+
 import Link from "next/link";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SearchIcon } from "@/components/ui/icons";
 
 // A job id this workspace does not have — missing, mistyped, or another workspace's: one answer.
 export default function JobNotFound() {
+  const routes = useWorkspaceRoutes();
   return (
     <EmptyState
       className="mt-10"

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ApiKeysPanel } from "@/components/api-keys/api-keys-panel";
-import { routes } from "@/components/routes";
+import { workspaceRoutes } from "@/components/routes";
+import { NoAccess } from "@/components/shell/no-access";
 import { buttonClassName } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasScope } from "@/lib/auth/roles";
@@ -8,8 +9,10 @@ import { requireMembership } from "@/lib/auth/session";
 
 export const metadata = { title: "API keys" };
 
+// GET /w/{workspaceId}/settings/api-keys — owners, admins and developers: the workspace's portal API keys.
 export default async function ApiKeysPage() {
   const membership = await requireMembership();
+  const routes = workspaceRoutes(membership.workspaceId);
   return (
     <>
       <PageHeader
@@ -26,7 +29,15 @@ export default async function ApiKeysPage() {
           </Link>
         }
       />
-      <ApiKeysPanel canManage={hasScope(membership.role, "apiKeys.write")} />
+      {hasScope(membership.role, "apiKeys.read") ? (
+        <ApiKeysPanel
+          canCreate={hasScope(membership.role, "apiKeys.write")}
+          canRevokeAny={hasScope(membership.role, "apiKeys.manage")}
+          userId={membership.userId}
+        />
+      ) : (
+        <NoAccess workspaceId={membership.workspaceId} role={membership.role} scope="apiKeys.read" what="API keys" />
+      )}
     </>
   );
 }

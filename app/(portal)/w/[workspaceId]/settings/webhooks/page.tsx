@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { routes } from "@/components/routes";
+import { workspaceRoutes } from "@/components/routes";
+import { NoAccess } from "@/components/shell/no-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { VerifySignaturesCard } from "@/components/webhooks/verify-signatures-card";
 import { WebhooksPanel } from "@/components/webhooks/webhooks-panel";
@@ -8,8 +9,10 @@ import { requireMembership } from "@/lib/auth/session";
 
 export const metadata = { title: "Webhooks" };
 
+// GET /w/{workspaceId}/settings/webhooks — owners, admins and developers: the workspace's endpoints.
 export default async function WebhooksPage() {
   const membership = await requireMembership();
+  const routes = workspaceRoutes(membership.workspaceId);
   return (
     <>
       <PageHeader
@@ -21,10 +24,14 @@ export default async function WebhooksPage() {
         title="Webhooks"
         description={`Real-time notifications when a job of ${membership.workspaceName} changes status: the portal signs each event and delivers it to your endpoints, with retries and a delivery log.`}
       />
-      <div className="space-y-8">
-        <WebhooksPanel canManage={hasScope(membership.role, "endpoints.write")} />
-        <VerifySignaturesCard />
-      </div>
+      {hasScope(membership.role, "endpoints.read") ? (
+        <div className="space-y-8">
+          <WebhooksPanel canManage={hasScope(membership.role, "endpoints.write")} />
+          <VerifySignaturesCard />
+        </div>
+      ) : (
+        <NoAccess workspaceId={membership.workspaceId} role={membership.role} scope="endpoints.read" what="webhook endpoints" />
+      )}
     </>
   );
 }

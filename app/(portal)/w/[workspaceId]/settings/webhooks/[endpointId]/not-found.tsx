@@ -1,11 +1,14 @@
+"use client";
+
 import Link from "next/link";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { WebhookIcon } from "@/components/ui/icons";
 
 // An endpoint id this workspace does not have — deleted, mistyped, or another workspace's: one answer.
 export default function WebhookEndpointNotFound() {
+  const routes = useWorkspaceRoutes();
   return (
     <EmptyState
       className="mt-10"

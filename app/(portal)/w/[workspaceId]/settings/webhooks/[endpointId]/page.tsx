@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { notFound } from "next/navigation";
+import { NoAccess } from "@/components/shell/no-access";
 import { EndpointView } from "@/components/webhooks/endpoint-view";
 import { webhookKeys } from "@/components/webhooks/queries";
 import { hasScope } from "@/lib/auth/roles";
@@ -11,10 +12,13 @@ export const metadata = { title: "Webhook endpoint" };
 
 type Props = { params: Promise<{ endpointId: string }> };
 
-// GET /settings/webhooks/{endpointId} — members: one endpoint, its secret, test and delivery log.
-// Another workspace's endpoint is a 404, like a missing one.
+// GET /w/{workspaceId}/settings/webhooks/{endpointId} — owners, admins and developers: one endpoint,
+// its secret, test and delivery log. Another workspace's endpoint is a 404, like a missing one.
 export default async function WebhookEndpointPage({ params }: Props) {
   const [{ endpointId }, membership] = await Promise.all([params, requireMembership()]);
+  if (!hasScope(membership.role, "endpoints.read")) {
+    return <NoAccess workspaceId={membership.workspaceId} role={membership.role} scope="endpoints.read" what="webhook endpoints" />;
+  }
   // A malformed id names nothing: not found, before any query sees it.
   const endpoint = isRouteId(endpointId) ? await findEndpoint(membership.workspaceId, endpointId) : null;
   if (!endpoint) notFound();
@@ -23,7 +27,11 @@ export default async function WebhookEndpointPage({ params }: Props) {
   queryClient.setQueryData(webhookKeys.endpoint(endpointId), { endpoint });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <EndpointView endpointId={endpointId} canManage={hasScope(membership.role, "endpoints.write")} />
+      <EndpointView
+        endpointId={endpointId}
+        canManage={hasScope(membership.role, "endpoints.write")}
+        canDeliver={hasScope(membership.role, "deliveries.write")}
+      />
     </HydrationBoundary>
   );
 }
