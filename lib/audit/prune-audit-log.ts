@@ -8,7 +8,7 @@ const BATCH = 5_000;
 /**
  * Deletes entries older than a year, in batches (each its own statement, so a long backlog never
  * holds locks or meets the statement timeout). Run by every portal process's housekeeping
- * (lib/workspaces/start-housekeeping.ts); running it twice at once is harmless.
+ * (lib/housekeeping/start-housekeeping.ts); running it twice at once is harmless.
  */
 export async function pruneAuditLog(now = new Date()): Promise<{ deleted: number }> {
   const cutoff = new Date(now.getTime() - AUDIT_RETENTION_DAYS * 24 * 60 * 60 * 1000);
