@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/auth/roles";
+import { signUpSchema } from "@/lib/auth/schemas";
+import { signUpUser } from "@/lib/auth/sign-up-user";
 import { signUpWithInvite } from "@/lib/auth/sign-up-with-invite";
+import { applyRuntimeEnv } from "@/lib/env";
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
@@ -115,6 +118,22 @@ describe("invites", () => {
     const memberships = await prisma.membership.findMany({ where: { userId: account.userId }, select: { workspaceId: true, role: true } });
     expect(memberships).toEqual([{ workspaceId, role: "viewer" }]);
     expect(await prisma.user.findUniqueOrThrow({ where: { id: account.userId }, select: { emailVerified: true } })).toEqual({ emailVerified: expect.any(Date) });
+  });
+
+  it("with SIGN_UP=invite-only, sign-up is refused without an invite and works through one", async () => {
+    const { workspaceId, owner } = await team();
+    const email = `invited-${uniqueSuffix()}@example.com`;
+    const sent = await inviteMember(workspaceId, { email, role: "developer" }, owner, null);
+    applyRuntimeEnv({ SIGN_UP: "invite-only" });
+    try {
+      const form = { name: "Invited", email, password: "long-enough-password" };
+      expect(await refusal(signUpUser(signUpSchema.parse(form), null))).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("invite") });
+      expect(await prisma.user.count({ where: { email } })).toBe(0);
+      const created = await signUpUser(signUpSchema.parse({ ...form, inviteToken: tokenOf(sent.inviteUrl) }), null);
+      expect(created).toMatchObject({ status: "created", workspaceId });
+    } finally {
+      applyRuntimeEnv({ SIGN_UP: "open" });
+    }
   });
 
   it("a member cannot be invited again; a viewer cannot invite", async () => {
