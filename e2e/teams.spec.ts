@@ -164,6 +164,7 @@ test("a forgotten password is reset by the mailed link, which signs out the othe
   await test.step("Forgot your password? mails a link", async () => {
     await signedOut.goto("/sign-in");
     await signedOut.getByRole("link", { name: "Forgot your password?" }).click();
+    await expect(signedOut.getByRole("heading", { name: "Reset your password" })).toBeVisible();
     await signedOut.getByLabel("Email").fill(email);
     await signedOut.getByRole("button", { name: "Email me a reset link" }).click();
     await expect(signedOut.getByText("Check your email")).toBeVisible();
