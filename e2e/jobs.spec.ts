@@ -19,7 +19,7 @@ async function openJob(page: Page, jobId: string, status: string) {
   await openJobs(page);
   await expect(row(page, jobId).getByTestId("job-status")).toHaveText(status);
   await row(page, jobId).getByRole("cell").nth(1).click();
-  await expect(page).toHaveURL(`/jobs/${jobId}`);
+  await expect(page).toHaveURL(new RegExp(`/w/[^/]+/jobs/${jobId}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(jobId);
 }
 
@@ -102,7 +102,7 @@ test("filters, search and sort live in the URL and change the rows", async ({ si
     await expect(page.getByRole("tab", { name: /^Failed/ })).toHaveAttribute("aria-selected", "true");
     await expect(page).toHaveURL(/[?&]state=failed/);
     await page.getByRole("tab", { name: /^All/ }).click();
-    await expect(page).toHaveURL("/jobs");
+    await expect(page).toHaveURL(/\/w\/[^/]+\/jobs$/);
   });
 
   await test.step("product filter", async () => {
@@ -124,7 +124,7 @@ test("filters, search and sort live in the URL and change the rows", async ({ si
     await page.getByLabel("Search by job id").fill("job_nothing_matches");
     await expect(page.getByText("No matching jobs")).toBeVisible();
     await page.getByRole("button", { name: "Clear filters" }).click();
-    await expect(page).toHaveURL("/jobs");
+    await expect(page).toHaveURL(/\/w\/[^/]+\/jobs$/);
   });
 
   await test.step("sort, and Enter on a job id opens it", async () => {
@@ -134,7 +134,7 @@ test("filters, search and sort live in the URL and change the rows", async ({ si
     await page.getByLabel("Sort").selectOption("newest");
     await page.getByRole("link", { name: dub.jobId }).focus();
     await page.keyboard.press("Enter");
-    await expect(page).toHaveURL(`/jobs/${dub.jobId}`);
+    await expect(page).toHaveURL(new RegExp(`/w/[^/]+/jobs/${dub.jobId}$`));
   });
 });
 
