@@ -48,6 +48,7 @@ test("signed out: sign-in and sign-up, light and dark, meet WCAG AA colour contr
   const failures = await checkPages(page, [
     { name: "sign-in", path: "/sign-in", ready: (p) => p.getByRole("button", { name: "Sign in", exact: true }) },
     { name: "sign-up", path: "/sign-up", ready: (p) => p.getByRole("button", { name: /create/i }) },
+    { name: "forgot-password", path: "/forgot-password", ready: (p) => p.getByRole("heading", { name: "Reset your password" }) },
   ]);
   expect(failures, failures.join("\n\n")).toEqual([]);
 });
@@ -98,6 +99,9 @@ test("signed in: every main page, light and dark, meets WCAG AA colour contrast"
         },
       },
       { name: "api-docs", path: "/api-docs", ready: (p) => p.getByRole("heading", { name: "API", level: 1 }) },
+      { name: "members", path: "/settings/members", ready: (p) => p.getByTestId("member-row") },
+      { name: "audit-log", path: "/settings/audit-log", ready: (p) => p.getByTestId("audit-entry") },
+      { name: "account", path: "/account", ready: (p) => p.getByRole("button", { name: "Change password" }) },
       { name: "not-found", path: "/no-such-page", ready: (p) => p.getByRole("heading", { name: "Page not found" }) },
     ]);
     expect(failures, failures.join("\n\n")).toEqual([]);
