@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AuthOptions } from "next-auth";
 import { decode } from "next-auth/jwt";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 // getSignedInUser reads the session through next-auth's getServerSession, which needs a Next.js
 // request scope: the test hands it the session the portal's own callbacks made.
@@ -16,6 +16,9 @@ vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<typeo
 import { prisma } from "@/lib/db/client";
 import { createMailer } from "@/lib/email/mailer";
 import { startLocalSmtpServer, type LocalSmtpServer } from "@/lib/email/local-smtp-server";
+import { UNKNOWN_CLIENT_ADDRESS } from "@/lib/http/get-client-address";
+import { addressKey } from "@/lib/rate-limit/address-key";
+import { rateLimits } from "@/lib/rate-limit/rate-limits";
 import { authenticateWithPassword } from "./authenticate";
 import { changePassword, signOutEverywhere } from "./change-password";
 import { completePasswordReset, RESET_EXPIRED, RESET_INVALID } from "./complete-password-reset";
@@ -35,7 +38,11 @@ beforeAll(async () => {
   smtp = await startLocalSmtpServer();
   ({ authOptions } = await import("./options"));
 });
+// Handlers called in tests see no client address: every file's sign-ins share the "unknown"
+// address's budget, so each test starts with a full one and leaves none spent for the others.
+beforeEach(() => rateLimits.signInAttemptsPerAddress.reset(addressKey(UNKNOWN_CLIENT_ADDRESS)));
 afterAll(async () => {
+  await rateLimits.signInAttemptsPerAddress.reset(addressKey(UNKNOWN_CLIENT_ADDRESS));
   current.session = null;
   await smtp.close();
 });
