@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
+import { expectAccessible } from "./axe";
 import { expect, PORTAL_URL, screenshotPath, signUp, test } from "./fixtures";
 
 // The job page's events, bounded: the newest 100 with the job, older ones on demand, a payload
@@ -68,6 +69,7 @@ test("a job with many events: newest 100 first, older on demand, a payload when 
     await rows.first().locator("summary").click();
     await expect(rows.first().getByTestId("event-payload")).toContainText('"note": "kept"');
     await page.screenshot({ path: screenshotPath("job-events-open"), fullPage: true });
+    await expectAccessible(page, "job, 100 events, a payload open");
   });
 
   await test.step("older events on demand", async () => {
@@ -117,6 +119,7 @@ test("beyond 10 live streams per user, the page says live updates are paused and
   await expect(live).toHaveAttribute("data-status", "paused");
   await expect(live).toContainText("Live updates paused");
   await other.screenshot({ path: screenshotPath("jobs-live-paused") });
+  await expectAccessible(other, "jobs, live updates paused");
 
   await test.step("paused, the page still picks up changes by polling", async () => {
     expect(await inbound.send(event("transcribing", 10))).toBe(200);

@@ -127,6 +127,17 @@ const envSchema = z.object({
   /** Inbound events waiting for a group commit, per process; one workspace may hold at most its share. */
   INGEST_QUEUE_MAX: z.coerce.number().int().min(1).default(2_000),
   INGEST_QUEUE_WORKSPACE_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
+  /**
+   * TEST ONLY — never set it in production: parts of ingest to switch off, comma-separated
+   * (`notify`, `outbox`, `group-commit`), so that npm run bench:ingest can measure what each
+   * costs. Switched off, their guarantees are gone (no live updates, no deliveries, one
+   * transaction per event).
+   */
+  INGEST_TEST_SWITCH_OFF: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(["notify", "outbox", "group-commit"]))),
 });
 
 const checkedEnvSchema = envSchema.refine((values) => !values.EMAIL_SERVER || values.EMAIL_FROM, {

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, TableRowHeaderCell } from "@/components/ui/table";
 import { API_KEY_RATE_LIMIT } from "@/lib/api-keys/api-key-rate-limit";
 import { DEFAULT_EXPIRATION_SECONDS, MAX_EXPIRATION_SECONDS, MIN_EXPIRATION_SECONDS } from "@/lib/contract/download-result";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@/lib/jobs/schemas";
@@ -60,7 +60,7 @@ export function EndpointReference() {
           {ERRORS.map(([status, code, when]) => (
             <TableRow key={code}>
               <TableCell className="font-mono text-ui">{status}</TableCell>
-              <TableCell className="font-mono text-ui">{code}</TableCell>
+              <TableRowHeaderCell className="font-mono text-ui">{code}</TableRowHeaderCell>
               <TableCell>{when}</TableCell>
             </TableRow>
           ))}

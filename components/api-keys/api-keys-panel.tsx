@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { LoadError } from "@/components/load-error";
+import { QueryState } from "@/components/query-state";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PlugIcon } from "@/components/ui/icons";
@@ -31,28 +31,22 @@ export function ApiKeysPanel({ canCreate, canRevokeAny, userId }: ApiKeysPanelPr
   const createButton = canCreate && <Button onClick={() => setCreating(true)}>Create API key</Button>;
   const canRevoke = (apiKey: ApiKeySummary) => canRevokeAny || (canCreate && apiKey.createdBy?.id === userId);
 
-  let body;
-  if (apiKeys.data) {
-    body =
-      apiKeys.data.apiKeys.length === 0 ? (
-        <EmptyState
-          icon={<PlugIcon className="size-5" />}
-          title="No API keys yet"
-          description="Create a key for each service that calls the /v1 API, so you can revoke one without touching the others."
-          action={createButton}
-        />
-      ) : (
-        <ApiKeysTable apiKeys={apiKeys.data.apiKeys} canRevoke={canRevoke} onRevoke={setRevoking} />
-      );
-  } else if (apiKeys.isError) {
-    body = (
-      <LoadError title="Could not load the API keys" message={apiKeys.error.message} onRetry={() => void apiKeys.refetch()} retrying={apiKeys.isFetching} />
-    );
-  } else {
-    body = (
-      <SkeletonRows rowClassName="h-10" />
-    );
-  }
+  const body = (
+    <QueryState query={apiKeys} errorTitle="Could not load the API keys" placeholder={<SkeletonRows rowClassName="h-10" />}>
+      {(data) =>
+        data.apiKeys.length === 0 ? (
+          <EmptyState
+            icon={<PlugIcon className="size-5" />}
+            title="No API keys yet"
+            description="Create a key for each service that calls the /v1 API, so you can revoke one without touching the others."
+            action={createButton}
+          />
+        ) : (
+          <ApiKeysTable apiKeys={data.apiKeys} canRevoke={canRevoke} onRevoke={setRevoking} />
+        )
+      }
+    </QueryState>
+  );
 
   return (
     <div className="space-y-4">

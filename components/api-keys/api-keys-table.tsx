@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatExact } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, TableRowHeaderCell } from "@/components/ui/table";
 import type { ApiKeySummary } from "@/lib/api-keys/types";
 
 export interface ApiKeysTableProps {
@@ -36,7 +36,7 @@ export function ApiKeysTable({ apiKeys, canRevoke, onRevoke }: ApiKeysTableProps
       <TableBody>
         {apiKeys.map((apiKey) => (
           <TableRow key={apiKey.id} data-testid="api-key-row">
-            <TableCell className="font-medium text-emphasis">{apiKey.name}</TableCell>
+            <TableRowHeaderCell className="font-medium text-emphasis">{apiKey.name}</TableRowHeaderCell>
             <TableCell className="font-mono text-ui">{apiKey.prefix}…</TableCell>
             <TableCell>
               <RelativeTime iso={apiKey.createdAt} />

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
 import { formatBytes, formatExact } from "@/components/ui/format";
 import { ChevronRightIcon } from "@/components/ui/icons";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -46,12 +47,12 @@ function EventPayload({ jobId, eventId }: { jobId: string; eventId: string }) {
           Showing the first {formatBytes(new TextEncoder().encode(text).length)} of {formatBytes(sizeBytes)}.
         </p>
       )}
-      <pre
+      <CodeBlock
         data-testid="event-payload"
         className="max-h-96 overflow-auto rounded-md border border-subtle bg-default p-4 font-mono text-code leading-relaxed text-emphasis"
       >
         {truncated ? text : prettyJson(text)}
-      </pre>
+      </CodeBlock>
     </>
   );
 }

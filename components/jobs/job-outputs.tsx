@@ -8,6 +8,7 @@ import { Card, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { copyToClipboard } from "@/components/ui/copy-to-clipboard";
 import { formatBytes } from "@/components/ui/format";
 import { ArchiveIcon, DownloadIcon, FileIcon, FilmIcon, LinkIcon } from "@/components/ui/icons";
+import { LiveRegion } from "@/components/ui/live-region";
 import { DEFAULT_EXPIRATION_SECONDS } from "@/lib/contract/download-result";
 import { extensionOf, isIndexedOutput, outputFileName } from "@/lib/jobs/output-file-name";
 import type { SerializedJob, SerializedJobOutput } from "@/lib/jobs/types";
@@ -130,7 +131,7 @@ export function JobOutputs({ job, outputs }: { job: SerializedJob; outputs: Seri
                     </Button>
                   </div>
                 </div>
-                {copied?.index === position && <OutputLinkNotice expiresAt={copied.expiresAt} />}
+                <LiveRegion>{copied?.index === position && <OutputLinkNotice expiresAt={copied.expiresAt} />}</LiveRegion>
               </li>
             );
           })}

@@ -10,6 +10,7 @@ import { JobHeader } from "./job-header";
 import { JobOutputs } from "./job-outputs";
 import { JobSummary } from "./job-summary";
 import { JobTimeline } from "./job-timeline";
+import { JobStatusAnnouncement } from "./live-job-announcement";
 import { jobQuery } from "./queries";
 import { STATUS_LABELS } from "./status-style";
 import { useLiveJobUpdates } from "./use-live-job-updates";
@@ -37,6 +38,7 @@ export function JobView({ jobId, canManage }: { jobId: string; canManage: boolea
   return (
     <>
       <JobHeader job={job} live={live} />
+      <JobStatusAnnouncement job={job} />
       {failure && (
         <Alert tone={failure.status === "rejected" ? "warning" : "danger"} title={describeFailure(failure)} className="mb-6">
           <span data-testid="failure-reason">{failure.reason ?? "The Jobs API did not say why."}</span>

@@ -6,7 +6,7 @@ import { LoadError } from "@/components/load-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { JobStateTabs } from "./job-state-tabs";
+import { JobStateTabs, tabId } from "./job-state-tabs";
 import { NoJobsYet } from "./no-jobs-yet";
 import { NoMatchingJobs } from "./no-matching-jobs";
 import { JobsPagination } from "./jobs-pagination";
@@ -14,6 +14,7 @@ import { JobsTable } from "./jobs-table";
 import { JobsTableSkeleton } from "./jobs-table-skeleton";
 import { JobsToolbar } from "./jobs-toolbar";
 import { LiveIndicator } from "./live-indicator";
+import { JobListAnnouncement } from "./live-job-announcement";
 import { jobCountsQuery, jobsQuery } from "./queries";
 import { useListParams } from "./use-list-params";
 import { useLiveJobUpdates } from "./use-live-job-updates";
@@ -45,7 +46,7 @@ export function JobsView({ webhookUrl }: { webhookUrl: string }) {
             Showing earlier results: {jobs.error.message}
           </Alert>
         )}
-        <JobsTable id={panelId} jobs={page.jobs} stale={jobs.isPlaceholderData} />
+        <JobsTable jobs={page.jobs} stale={jobs.isPlaceholderData} />
         <JobsPagination
           shown={page.jobs.length}
           onPrevious={
@@ -68,9 +69,13 @@ export function JobsView({ webhookUrl }: { webhookUrl: string }) {
         description="Every job in this workspace, updated live as the Jobs API's webhooks arrive."
         actions={<LiveIndicator status={live} />}
       />
+      <JobListAnnouncement scope={JSON.stringify(params)} jobs={jobs.isPlaceholderData ? undefined : page?.jobs} />
       <JobStateTabs value={params.state} counts={counts.data} onChange={(state) => setFilters({ state })} controls={panelId} />
-      <JobsToolbar params={params} onChange={setFilters} />
-      {body}
+      {/* Whatever the tabs filter, the empty states included: aria-controls always finds it. */}
+      <div id={panelId} role="tabpanel" aria-labelledby={tabId(panelId, params.state)}>
+        <JobsToolbar params={params} onChange={setFilters} />
+        {body}
+      </div>
     </>
   );
 }

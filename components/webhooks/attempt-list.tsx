@@ -1,3 +1,4 @@
+import { CodeBlock } from "@/components/ui/code-block";
 import { formatExact } from "@/components/ui/format";
 import type { AttemptView } from "@/lib/delivery/types";
 import { formatLatency } from "./format-delivery";
@@ -23,9 +24,9 @@ export function AttemptList({ attempts }: { attempts: AttemptView[] }) {
           <div className="space-y-2 px-3 py-2.5">
             {attempt.error && <p className="text-ui text-danger">{attempt.error}</p>}
             {attempt.responseExcerpt ? (
-              <pre className="max-h-40 overflow-auto rounded bg-muted p-2.5 font-mono text-caption leading-relaxed whitespace-pre-wrap break-all text-emphasis">
+              <CodeBlock className="max-h-40 overflow-auto rounded bg-muted p-2.5 font-mono text-caption leading-relaxed whitespace-pre-wrap break-all text-emphasis">
                 {attempt.responseExcerpt}
-              </pre>
+              </CodeBlock>
             ) : (
               !attempt.error && <p className="text-ui text-muted">Empty response body</p>
             )}

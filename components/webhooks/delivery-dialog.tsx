@@ -4,8 +4,9 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
-import { Alert } from "@/components/ui/alert";
+import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 import { formatExact } from "@/components/ui/format";
@@ -69,9 +70,9 @@ function DeliveryBody({ detail }: { detail: DeliveryDetail }) {
       <details className="group">
         <summary className="cursor-pointer text-sm font-semibold text-emphasis">Event payload</summary>
         <p className="mt-1 text-ui text-subtle">As stored: presigned output links are shown without their signatures.</p>
-        <pre className="mt-2 max-h-64 overflow-auto rounded-md border border-subtle bg-muted p-3 font-mono text-caption leading-relaxed text-emphasis">
+        <CodeBlock className="mt-2 max-h-64 overflow-auto rounded-md border border-subtle bg-muted p-3 font-mono text-caption leading-relaxed text-emphasis">
           {JSON.stringify(detail.payload, null, 2)}
-        </pre>
+        </CodeBlock>
       </details>
     </div>
   );
@@ -108,7 +109,7 @@ export function DeliveryDialog({ deliveryId, canManage, onClose }: DeliveryDialo
         </>
       }
     >
-      <div className="space-y-4">
+      <div className="flex flex-col gap-4">
         {detail ? (
           <DeliveryBody detail={detail} />
         ) : delivery.isError ? (
@@ -119,7 +120,7 @@ export function DeliveryDialog({ deliveryId, canManage, onClose }: DeliveryDialo
             <Skeleton className="h-24 w-full" />
           </div>
         )}
-        {resend.isSuccess && <Alert tone="success">Queued again with the same webhook-id. It goes out within seconds.</Alert>}
+        <LiveAlert tone="success">{resend.isSuccess && "Queued again with the same webhook-id. It goes out within seconds."}</LiveAlert>
         {resend.isError && <Alert tone="danger">{resend.error.message}</Alert>}
       </div>
     </Dialog>

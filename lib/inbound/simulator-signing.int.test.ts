@@ -110,7 +110,14 @@ describe("a wrongly connected workspace", () => {
       // The vendor signs GitHub-style, the workspace expects X-Signature.
       sim.setWebhookTarget({ ...target, signing: "hmac-hex" });
       const { jobId } = sim.createJob("transcribe", MEDIA);
-      await expect.poll(async () => (await flushRefusals(), prisma.inboundRefusal.count({ where: { workspaceId } })), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(
+          async () => {
+            await flushRefusals();
+            return prisma.inboundRefusal.count({ where: { workspaceId } });
+          },
+          { timeout: 10_000 },
+        ).toBeGreaterThan(0);
       const refusal = await prisma.inboundRefusal.findFirstOrThrow({ where: { workspaceId }, select: { reason: true, headerNames: true } });
       expect(refusal.reason).toBe("missing_header");
       expect(refusal.headerNames).toContain("x-hub-signature-256");

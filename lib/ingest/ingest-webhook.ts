@@ -1,5 +1,5 @@
 import { logger } from "@/lib/log/logger";
-import type { IngestDisposition } from "./apply-event";
+import type { IngestDisposition } from "./apply-events";
 import { buildEventInput } from "./build-event-input";
 import { assertOutputUrlsAllowed } from "./assert-output-urls-allowed";
 import { applyEventGroupCommitted } from "./group-commits";
@@ -13,7 +13,7 @@ export interface IngestResult {
 
 /**
  * Stores a verified event and applies it to its job. Any 2xx answer means the event is durably
- * stored (or was already, or is a future event type about a job never seen — see apply-event).
+ * stored (or was already, or is a future event type about a job never seen — see apply-events).
  */
 export async function ingestWebhook(webhook: SignedWebhook): Promise<IngestResult> {
   const parsed = parseIngestPayload(webhook.json, webhook.text);

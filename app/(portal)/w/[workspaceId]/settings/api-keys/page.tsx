@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { ApiKeysPanel } from "@/components/api-keys/api-keys-panel";
 import { workspaceRoutes } from "@/components/routes";
+import { SettingsPageHeader } from "@/components/settings/settings-page-header";
 import { NoAccess } from "@/components/shell/no-access";
 import { buttonClassName } from "@/components/ui/button";
-import { PageHeader } from "@/components/ui/page-header";
 import { hasScope } from "@/lib/auth/roles";
 import { requireMembership } from "@/lib/auth/session";
 
@@ -15,12 +15,8 @@ export default async function ApiKeysPage() {
   const routes = workspaceRoutes(membership.workspaceId);
   return (
     <>
-      <PageHeader
-        eyebrow={
-          <Link href={routes.settings} className="hover:text-emphasis">
-            Settings
-          </Link>
-        }
+      <SettingsPageHeader
+        settingsHref={routes.settings}
         title="API keys"
         description={`Portal API keys call the /v1 API on behalf of ${membership.workspaceName}: job listing and fresh download links, without handing out the Jobs API's own key.`}
         actions={

@@ -1,7 +1,6 @@
-import Link from "next/link";
 import { workspaceRoutes } from "@/components/routes";
+import { SettingsPageHeader } from "@/components/settings/settings-page-header";
 import { NoAccess } from "@/components/shell/no-access";
-import { PageHeader } from "@/components/ui/page-header";
 import { VerifySignaturesCard } from "@/components/webhooks/verify-signatures-card";
 import { WebhooksPanel } from "@/components/webhooks/webhooks-panel";
 import { hasScope } from "@/lib/auth/roles";
@@ -15,12 +14,8 @@ export default async function WebhooksPage() {
   const routes = workspaceRoutes(membership.workspaceId);
   return (
     <>
-      <PageHeader
-        eyebrow={
-          <Link href={routes.settings} className="hover:text-emphasis">
-            Settings
-          </Link>
-        }
+      <SettingsPageHeader
+        settingsHref={routes.settings}
         title="Webhooks"
         description={`Real-time notifications when a job of ${membership.workspaceName} changes status: the portal signs each event and delivers it to your endpoints, with retries and a delivery log.`}
       />

@@ -2,15 +2,16 @@ import pg from "pg";
 import { describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { getPool } from "@/lib/db/pool";
-import { DELIVERY_WAKE_CHANNEL } from "@/lib/delivery/channel";
-import { createTestEndpoint } from "@/lib/delivery/testing/create-test-endpoint";
 import { requireDatabaseUrl } from "@/lib/env";
-import { applyEvent } from "./apply-event";
-import { buildEventInput } from "./build-event-input";
-import { parseIngestPayload } from "./schemas";
-import { dubJobEvents, samplePayload, T0 } from "./testing/sample-events";
-import { postSigned } from "./testing/webhook-requests";
+import { announceChanges } from "@/lib/ingest/announce-changes";
+import { applyEvents } from "@/lib/ingest/apply-events";
+import { buildEventInput } from "@/lib/ingest/build-event-input";
+import { parseIngestPayload } from "@/lib/ingest/schemas";
+import { dubJobEvents, samplePayload, T0 } from "@/lib/ingest/testing/sample-events";
+import { postSigned } from "@/lib/ingest/testing/webhook-requests";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
+import { DELIVERY_WAKE_CHANNEL } from "./channel";
+import { createTestEndpoint } from "./testing/create-test-endpoint";
 
 // The outbox: each stored event becomes one WebhookDelivery per subscribed, enabled endpoint of
 // its workspace, written by the statement that stores the event — so in its transaction.
@@ -81,7 +82,7 @@ describe("the outbox step", () => {
     expect((await deliveriesOf(workspace.id)).map((d) => d.eventType)).toEqual(["job.processing", "job.created", "job.processing"]);
   });
 
-  it("is written in the event's transaction: invisible until commit, gone with a rollback, and the wake-up comes on commit", async () => {
+  it("is written in the event's transaction: invisible until commit, gone with a rollback; the wake-up is announced after the commit", async () => {
     const workspace = await createTestWorkspace();
     await createTestEndpoint(workspace.id, "https://a.example.com/hook");
     const listener = new pg.Client({ connectionString: requireDatabaseUrl() });
@@ -100,17 +101,20 @@ describe("the outbox step", () => {
     const client = await getPool().connect();
     try {
       await client.query("BEGIN");
-      expect((await applyEvent(input(created, "msg_rolled_back"), client)).stored).toBe(true);
+      const rolledBack = await applyEvents([input(created, "msg_rolled_back")], client);
+      expect(rolledBack.results[0].stored).toBe(true);
       expect(await counts()).toEqual({ events: 0, deliveries: 0 });
       await client.query("ROLLBACK");
       expect(await counts()).toEqual({ events: 0, deliveries: 0 });
 
       await client.query("BEGIN");
-      await applyEvent(input(created, "msg_committed"), client);
-      await applyEvent(input(transcribing, "msg_committed_2"), client);
+      // One job twice: two statements (waves) in the one transaction.
+      const committed = await applyEvents([input(created, "msg_committed"), input(transcribing, "msg_committed_2")], client);
+      expect(committed.announcement.wakes).toEqual([workspace.id]);
       await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(wakes).toEqual([]);
+      expect(wakes).toEqual([]); // the statements notify nothing themselves
       await client.query("COMMIT");
+      announceChanges(committed.announcement);
     } finally {
       client.release();
     }
