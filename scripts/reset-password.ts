@@ -9,7 +9,7 @@ import { DATA_DIR } from "./lib/local-secrets";
 import { fail, openDatabase } from "./lib/database";
 
 const email = process.argv[2]?.trim();
-if (!email || !email.includes("@")) fail("usage: npm run user:reset-password -- you@example.com");
+if (!email?.includes("@")) fail("usage: npm run user:reset-password -- you@example.com");
 
 if (!env.DATABASE_URL) {
   const running = runningEmbeddedUrl(path.join(DATA_DIR, "postgres"), "jobs_portal");
