@@ -27,7 +27,6 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceS
       <button
         type="button"
         {...buttonProps}
-        aria-label={`Workspace: ${current.name}. Switch workspace`}
         className={cn(
           "flex w-full items-center gap-2.5 rounded-md border border-subtle bg-default px-2.5 py-2 text-left transition-colors",
           "hover:border-default focus-visible:outline-2 focus-visible:outline-focus",
@@ -41,6 +40,8 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceS
           </span>
         </span>
         <ChevronUpDownIcon className="size-4 shrink-0 text-muted" />
+        {/* Named by what it shows (WCAG 2.5.3: the visible words are in the name), then what it does. */}
+        <span className="sr-only">Switch workspace</span>
       </button>
       {open && (
         <div id={panelId} className="absolute inset-x-0 top-full z-40 mt-2 rounded-lg border border-subtle bg-default p-1 shadow-lg">
