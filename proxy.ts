@@ -21,6 +21,19 @@ function needsSignIn(pathname: string): boolean {
   return SIGNED_IN_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
+/** The Jobs APIs' origins, whose output links the player may stream (https ones are allowed anyway). */
+function mediaOrigins(): string[] {
+  const origins = env.JOBS_API_BASE_URLS.flatMap((url) => {
+    try {
+      const { origin, protocol } = new URL(url);
+      return protocol === "http:" ? [origin] : [];
+    } catch {
+      return [];
+    }
+  });
+  return [...new Set(origins)];
+}
+
 export async function proxy(request: NextRequest) {
   if (needsSignIn(request.nextUrl.pathname) && !(await getToken({ req: request, secret: env.NEXTAUTH_SECRET }))) {
     const signIn = new URL("/sign-in", request.url);
@@ -28,7 +41,7 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(signIn);
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const csp = pageCsp({ nonce, dev: env.NODE_ENV === "development", https: env.NEXTAUTH_URL?.startsWith("https:") ?? false });
+  const csp = pageCsp({ nonce, dev: env.NODE_ENV === "development", https: env.NEXTAUTH_URL?.startsWith("https:") ?? false, mediaOrigins: mediaOrigins() });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);

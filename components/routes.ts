@@ -25,6 +25,8 @@ export function workspaceRoutes(workspaceId: string) {
     base,
     jobs: `${base}/jobs`,
     job: (jobId: string) => `${base}/jobs/${encodeURIComponent(jobId)}`,
+    /** An output's stable link: redirects to a fresh presigned link whenever it is opened. */
+    output: (jobId: string, outputIndex: number) => `${base}/jobs/${encodeURIComponent(jobId)}/outputs/${outputIndex}`,
     apiDocs: `${base}/api-docs`,
     settings: `${base}/settings`,
     apiKeys: `${base}/settings/api-keys`,

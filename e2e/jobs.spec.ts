@@ -60,9 +60,12 @@ test("a job's timeline reaches completion; its SRT downloads and its link can be
     expect(parsed.ok && parsed.cues.length).toBeGreaterThan(0);
   });
 
-  await test.step("Copy link puts a presigned link on the clipboard and says when it expires", async () => {
-    await page.getByLabel("Links valid for").selectOption({ label: "15 minutes" });
+  await test.step("Copy link puts the stable portal link on the clipboard; the presigned one says when it expires", async () => {
     await page.getByRole("button", { name: `Copy link to ${jobId}.srt` }).click();
+    await expect(page.getByRole("status").filter({ hasText: /Link copied\. It never expires/ })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${PORTAL_URL}/jobs/${jobId}/outputs/0`);
+    await page.getByLabel("Links valid for").selectOption({ label: "15 minutes" });
+    await page.getByRole("button", { name: `Copy presigned link to ${jobId}.srt` }).click();
     await expect(page.getByRole("status").filter({ hasText: /Link copied\. It expires in 15 minutes/ })).toBeVisible();
     await expectAccessible(page, "job, a link copied");
     const copied = await page.evaluate(() => navigator.clipboard.readText());

@@ -119,7 +119,7 @@ test("signed in: every page and dialog, light and dark, meets WCAG 2.1 AA", asyn
         path: `/jobs/${failed.jobId}`,
         ready: (p) => p.getByTestId("failure-reason"),
         andThen: async (p) => {
-          await p.getByTestId("job-event").first().locator("summary").click();
+          await p.getByTestId("job-event").first().getByRole("button", { name: "Payload" }).click();
           await expect(p.getByTestId("event-payload")).toBeVisible();
         },
       },

@@ -17,6 +17,11 @@ const ENDPOINTS = [
     path: "/v1/jobs/{jobId}/download-result",
     summary: `Fresh presigned links to a completed job's outputs. Body: { "expirationSeconds" } (${MIN_EXPIRATION_SECONDS}–${MAX_EXPIRATION_SECONDS}, default ${DEFAULT_EXPIRATION_SECONDS}).`,
   },
+  {
+    method: "GET",
+    path: "/v1/jobs/{jobId}/outputs/{n}",
+    summary: "A link to output n (its outputIndex; 0 for a single file) that never expires: 302 to a fresh presigned link. Follow redirects (curl -L).",
+  },
 ];
 
 const ERRORS: Array<[number | string, string, string]> = [

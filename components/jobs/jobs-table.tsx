@@ -39,7 +39,7 @@ export function JobsTable({ jobs, stale }: JobsTableProps) {
         </TableHead>
         <TableBody>
           {jobs.map((job) => (
-            <TableRow key={job.id} data-testid="job-row" data-job-id={job.id} onOpen={() => router.push(routes.job(job.id))} className="group">
+            <TableRow key={job.id} data-testid="job-row" data-job-id={job.id} onOpen={() => router.push(routes.job(job.id))} className="group has-[a:focus-visible]:bg-subtle">
               <TableRowHeaderCell className="py-2.5 pr-3 pl-4">
                 <div className="flex items-center gap-1">
                   <Link href={routes.job(job.id)} className={TABLE_ROW_LINK}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SearchIcon, XIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
@@ -15,11 +15,12 @@ const SEARCH_DELAY_MS = 300;
 export interface JobsToolbarProps {
   params: JobListParams;
   onChange: (patch: Partial<JobListParams>, mode?: "push" | "replace") => void;
+  /** The search box's id, for the "/" shortcut. */
+  searchId: string;
 }
 
 /** Search by job id, product filter, sort; and the exact-status filter when a link set one. */
-export function JobsToolbar({ params, onChange }: JobsToolbarProps) {
-  const searchId = useId();
+export function JobsToolbar({ params, onChange, searchId }: JobsToolbarProps) {
   // The box's text is UI state; the URL (and so the query) follows it after a pause in typing.
   const [text, setText] = useState(params.q ?? "");
   const parsed = jobSearchSchema.safeParse(text);
@@ -45,6 +46,7 @@ export function JobsToolbar({ params, onChange }: JobsToolbarProps) {
         <Input
           id={searchId}
           type="search"
+          aria-keyshortcuts="/"
           value={text}
           onChange={(event) => setText(event.target.value)}
           placeholder="Search by job id (e.g. job_3f2a…)"

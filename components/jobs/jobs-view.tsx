@@ -13,6 +13,7 @@ import { JobsPagination } from "./jobs-pagination";
 import { JobsTable } from "./jobs-table";
 import { JobsTableSkeleton } from "./jobs-table-skeleton";
 import { JobsToolbar } from "./jobs-toolbar";
+import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { LiveIndicator } from "./live-indicator";
 import { JobListAnnouncement } from "./live-job-announcement";
 import { jobCountsQuery, jobsQuery } from "./queries";
@@ -22,6 +23,7 @@ import { useLiveJobUpdates } from "./use-live-job-updates";
 /** The Jobs page: state tabs, search and filters, the table, pagination — all live. */
 export function JobsView({ webhookUrl }: { webhookUrl: string }) {
   const panelId = useId();
+  const searchId = useId();
   const { params, navigate, setFilters } = useListParams();
   const jobs = useQuery(jobsQuery(params));
   const counts = useQuery(jobCountsQuery());
@@ -66,14 +68,20 @@ export function JobsView({ webhookUrl }: { webhookUrl: string }) {
     <>
       <PageHeader
         title="Jobs"
-        description="Every job in this workspace, updated live as the Jobs API's webhooks arrive."
+        description={
+          <>
+            Every job in this workspace, updated live as the Jobs API&apos;s webhooks arrive. Press{" "}
+            <kbd className="rounded border border-default bg-muted px-1 font-mono text-caption">?</kbd> for keyboard shortcuts.
+          </>
+        }
         actions={<LiveIndicator status={live} />}
       />
       <JobListAnnouncement scope={JSON.stringify(params)} jobs={jobs.isPlaceholderData ? undefined : page?.jobs} />
       <JobStateTabs value={params.state} counts={counts.data} onChange={(state) => setFilters({ state })} controls={panelId} />
       {/* Whatever the tabs filter, the empty states included: aria-controls always finds it. */}
       <div id={panelId} role="tabpanel" aria-labelledby={tabId(panelId, params.state)}>
-        <JobsToolbar params={params} onChange={setFilters} />
+        <JobsToolbar params={params} onChange={setFilters} searchId={searchId} />
+        <KeyboardShortcuts searchId={searchId} />
         {body}
       </div>
     </>

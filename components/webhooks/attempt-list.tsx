@@ -5,7 +5,7 @@ import { formatLatency } from "./format-delivery";
 import { StatusCodeBadge } from "./status-code-badge";
 
 /** Every HTTP attempt of a delivery, latest first: what the receiver answered, or why there was no answer. */
-export function AttemptList({ attempts }: { attempts: AttemptView[] }) {
+export function AttemptList({ attempts, onInspect }: { attempts: AttemptView[]; onInspect?: (attemptId: string) => void }) {
   if (attempts.length === 0) {
     return <p className="text-sm text-subtle">Not attempted yet.</p>;
   }
@@ -20,6 +20,11 @@ export function AttemptList({ attempts }: { attempts: AttemptView[] }) {
             <time dateTime={attempt.startedAt} className="ml-auto text-subtle">
               {formatExact(attempt.startedAt)}
             </time>
+            {onInspect && (
+              <button type="button" className="link text-ui" onClick={() => onInspect(attempt.id)} aria-label={`Attempt ${attempt.attemptNumber}: request and answer`}>
+                Request and answer
+              </button>
+            )}
           </div>
           <div className="space-y-2 px-3 py-2.5">
             {attempt.error && <p className="text-ui text-danger">{attempt.error}</p>}

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,6 +12,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { formatExact } from "@/components/ui/format";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { DeliveryDetail } from "@/lib/delivery/types";
+import { AttemptDebugDialog } from "./attempt-debug-dialog";
 import { AttemptList } from "./attempt-list";
 import { DeliveryStatusChip } from "./delivery-status-chip";
 import { resendDeliveryMutation } from "./mutations";
@@ -20,6 +21,8 @@ import { deliveryQuery } from "./queries";
 export interface DeliveryDialogProps {
   deliveryId: string | null;
   canManage: boolean;
+  /** Offer Copy as cURL in an attempt's debugger (signed with the endpoint's secret). */
+  canCopyCurl?: boolean;
   onClose: () => void;
 }
 
@@ -32,7 +35,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function DeliveryBody({ detail }: { detail: DeliveryDetail }) {
+function DeliveryBody({ detail, onInspect }: { detail: DeliveryDetail; onInspect: (attemptId: string) => void }) {
   const routes = useWorkspaceRoutes();
   const { delivery } = detail;
   return (
@@ -65,7 +68,7 @@ function DeliveryBody({ detail }: { detail: DeliveryDetail }) {
       </dl>
       <section aria-label="Attempts" className="space-y-2">
         <h3 className="text-sm font-semibold text-emphasis">Attempts</h3>
-        <AttemptList attempts={detail.attempts} />
+        <AttemptList attempts={detail.attempts} onInspect={onInspect} />
       </section>
       <details className="group">
         <summary className="cursor-pointer text-sm font-semibold text-emphasis">Event payload</summary>
@@ -79,7 +82,8 @@ function DeliveryBody({ detail }: { detail: DeliveryDetail }) {
 }
 
 /** One delivery with every attempt, and Resend: same webhook-id, so receivers can dedupe. */
-export function DeliveryDialog({ deliveryId, canManage, onClose }: DeliveryDialogProps) {
+export function DeliveryDialog({ deliveryId, canManage, canCopyCurl = false, onClose }: DeliveryDialogProps) {
+  const [inspecting, setInspecting] = useState<string | null>(null);
   const delivery = useQuery({ ...deliveryQuery(deliveryId ?? ""), enabled: deliveryId !== null });
   const resend = useMutation(resendDeliveryMutation());
   const detail = delivery.data;
@@ -111,7 +115,7 @@ export function DeliveryDialog({ deliveryId, canManage, onClose }: DeliveryDialo
     >
       <div className="flex flex-col gap-4">
         {detail ? (
-          <DeliveryBody detail={detail} />
+          <DeliveryBody detail={detail} onInspect={setInspecting} />
         ) : delivery.isError ? (
           <Alert tone="danger">{delivery.error.message}</Alert>
         ) : (
@@ -123,6 +127,13 @@ export function DeliveryDialog({ deliveryId, canManage, onClose }: DeliveryDialo
         <LiveAlert tone="success">{resend.isSuccess && "Queued again with the same webhook-id. It goes out within seconds."}</LiveAlert>
         {resend.isError && <Alert tone="danger">{resend.error.message}</Alert>}
       </div>
+      {/* Opens over this one (native dialogs stack); closing it comes back here. */}
+      <AttemptDebugDialog
+        target={deliveryId && inspecting ? { deliveryId, attemptId: inspecting } : null}
+        canResend={canManage}
+        canCopyCurl={canCopyCurl}
+        onClose={() => setInspecting(null)}
+      />
     </Dialog>
   );
 }

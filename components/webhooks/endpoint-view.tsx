@@ -12,6 +12,7 @@ import { EndpointStateBanner } from "./endpoint-state-banner";
 import { endpointQuery } from "./queries";
 import { RetryScheduleCard } from "./retry-schedule-card";
 import { SigningSecretCard } from "./signing-secret-card";
+import { SkippedEventsBanner } from "./skipped-events-banner";
 import { TestEventCard } from "./test-event-card";
 
 export interface EndpointViewProps {
@@ -37,6 +38,7 @@ export function EndpointView({ endpointId, canManage, canDeliver }: EndpointView
     <>
       <EndpointHeader endpoint={endpoint} canManage={canManage} />
       <EndpointStateBanner endpoint={endpoint} canManage={canManage} />
+      <SkippedEventsBanner endpoint={endpoint} canManage={canManage} />
       <div className="mb-6 grid gap-6 lg:grid-cols-2">
         <SigningSecretCard endpoint={endpoint} canManage={canManage} />
         <TestEventCard endpointId={endpoint.id} canManage={canDeliver} />

@@ -1,13 +1,18 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { jobsQuery } from "@/components/jobs/queries";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
+import { Label } from "@/components/ui/label";
 import { LiveRegion } from "@/components/ui/live-region";
+import { Select } from "@/components/ui/select";
 import { describeWhoMay } from "@/lib/auth/roles";
 import type { TestEventResult } from "@/lib/delivery/types";
+import { JOB_EVENTS, type JobEventType } from "@/lib/workflow/workflows";
 import { formatLatency } from "./format-delivery";
 import { sendTestEventMutation } from "./mutations";
 import { StatusCodeBadge } from "./status-code-badge";
@@ -45,29 +50,69 @@ function TestEventDetails({ result }: { result: TestEventResult }) {
   );
 }
 
+function TestEventFields({ eventType, jobId, onEventType, onJobId, disabled }: {
+  eventType: JobEventType;
+  jobId: string;
+  onEventType: (value: JobEventType) => void;
+  onJobId: (value: string) => void;
+  disabled: boolean;
+}) {
+  const jobs = useQuery({ ...jobsQuery({ sort: "newest" }), enabled: !disabled }); // the Jobs page's first page: the newest 25
+  const typeId = useId();
+  const jobFieldId = useId();
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      <div className="space-y-1.5">
+        <Label htmlFor={typeId}>Event type</Label>
+        <Select id={typeId} value={eventType} onChange={(event) => onEventType(event.target.value as JobEventType)} disabled={disabled}>
+          {JOB_EVENTS.map((type) => (
+            <option key={type} value={type}>
+              {type}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="space-y-1.5">
+        <Label htmlFor={jobFieldId}>Based on</Label>
+        <Select id={jobFieldId} value={jobId} onChange={(event) => onJobId(event.target.value)} disabled={disabled}>
+          <option value="">A sample job</option>
+          {jobs.data?.jobs.map((job) => (
+            <option key={job.id} value={job.id}>
+              {job.id} ({job.apiProduct})
+            </option>
+          ))}
+        </Select>
+      </div>
+    </div>
+  );
+}
+
 export function TestEventCard({ endpointId, canManage }: { endpointId: string; canManage: boolean }) {
   const test = useMutation(sendTestEventMutation(endpointId));
+  const [eventType, setEventType] = useState<JobEventType>("job.completed");
+  const [jobId, setJobId] = useState("");
   return (
     <Card className="flex flex-col">
       <CardHeader className="py-4">
         <CardTitle>Test event</CardTitle>
-        <CardDescription>Sends a signed sample event to this URL now and shows how your server answered.</CardDescription>
+        <CardDescription>Sends a signed event of the type you pick to this URL now, about a sample job or one of yours, and shows how your server answered.</CardDescription>
       </CardHeader>
-      <CardBody className="flex flex-1 flex-col gap-3" data-testid={test.data ? "test-event-result" : undefined}>
-        <LiveRegion>{test.data && <TestEventSummary result={test.data} />}</LiveRegion>
-        {test.data ? (
-          <TestEventDetails result={test.data} />
-        ) : test.isError ? (
-          <Alert tone="danger">{test.error.message}</Alert>
-        ) : (
-          <p className="text-sm text-subtle">
-            Check the URL and your signature verification before real events arrive.
-          </p>
-        )}
+      <CardBody className="flex flex-1 flex-col gap-4">
+        <TestEventFields eventType={eventType} jobId={jobId} onEventType={setEventType} onJobId={setJobId} disabled={!canManage} />
+        <div className="flex flex-col gap-3" data-testid={test.data ? "test-event-result" : undefined}>
+          <LiveRegion>{test.data && <TestEventSummary result={test.data} />}</LiveRegion>
+          {test.data ? (
+            <TestEventDetails result={test.data} />
+          ) : test.isError ? (
+            <Alert tone="danger">{test.error.message}</Alert>
+          ) : (
+            <p className="text-sm text-subtle">Check the URL and your signature verification before real events arrive.</p>
+          )}
+        </div>
       </CardBody>
       <CardFooter>
         {!canManage && <p className="mr-auto text-ui text-subtle">Only workspace {describeWhoMay("deliveries.write")} can send test events.</p>}
-        <Button variant="secondary" size="sm" onClick={() => test.mutate()} loading={test.isPending} disabled={!canManage}>
+        <Button variant="secondary" size="sm" onClick={() => test.mutate({ eventType, ...(jobId ? { jobId } : {}) })} loading={test.isPending} disabled={!canManage}>
           Send test event
         </Button>
       </CardFooter>

@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = {
   "api_key.revoked": "API key revoked",
   "delivery.resent": "Delivery resent",
   "deliveries.replayed": "Failed deliveries replayed",
+  "skipped_events.replayed": "Skipped events replayed",
+  "skipped_events.dismissed": "Skipped events dismissed",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -19,16 +19,20 @@ export async function countFailedSince(workspaceId: string, endpointId: string, 
 
 /**
  * Queues every failed delivery of the endpoint since `since` again, due now — typically after the
- * receiver was fixed. Message ids are unchanged, so receivers dedupe what they had processed.
+ * receiver was fixed — each with a fresh retry schedule. Message ids are unchanged, so receivers
+ * dedupe what they had processed.
  */
 export async function replayFailedSince(workspaceId: string, endpointId: string, since: Date, actor: AuditActor, now = new Date()): Promise<{ count: number }> {
   const endpoint = await getEndpointOrThrow(workspaceId, endpointId);
   assertEndpointEnabled(endpoint);
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.webhookDelivery.updateMany({
-      where: failedSince(workspaceId, endpointId, since),
-      data: { status: "pending", nextAttemptAt: now, completedAt: null, leaseExpiresAt: null },
-    });
+    // The same rows as failedSince(), written in SQL: the new schedule counts from each row's own attemptCount.
+    const count = await tx.$executeRaw`
+      UPDATE "WebhookDelivery"
+         SET status = 'pending', "nextAttemptAt" = ${now.toISOString()}::timestamp(3), "completedAt" = NULL, "leaseExpiresAt" = NULL,
+             "retryBase" = "attemptCount"
+       WHERE "workspaceId" = ${workspaceId} AND "endpointId" = ${endpointId} AND status = 'failed'
+         AND "createdAt" >= ${since.toISOString()}::timestamp(3)`;
     if (count > 0) await wakeDeliveryWorkers(tx);
     await recordAudit(tx, {
       workspaceId,

@@ -1,3 +1,4 @@
+import { announceJobActivity } from "@/lib/live/announce-job-activity";
 import { logger } from "@/lib/log/logger";
 import type { IngestDisposition } from "./apply-events";
 import { buildEventInput } from "./build-event-input";
@@ -20,6 +21,9 @@ export async function ingestWebhook(webhook: SignedWebhook): Promise<IngestResul
   await assertOutputUrlsAllowed(webhook.workspaceId, parsed);
   const input = buildEventInput(webhook, parsed, webhook.json);
   const result = await applyEventGroupCommitted(input);
+  // An event stored without moving its job (late, duplicate, ignored) is no job change, but it is
+  // on the job page's timeline: that page is told separately, after the commit.
+  if (result.stored && result.disposition !== "applied") void announceJobActivity([{ workspaceId: webhook.workspaceId, jobId: input.upstreamJobId }]);
   if (result.disposition === "ignored") {
     // Not an error: kept for the timeline. Worth a line, since it may mean the upstream moved on.
     const { workspaceId, webhookId } = webhook;

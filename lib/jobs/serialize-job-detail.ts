@@ -13,6 +13,7 @@ export type {
   SerializedJobOutput,
   SerializedJobWithTimeline,
   SerializedTimelineStep,
+  TimelineEvent,
 } from "./types";
 
 // The job page's extras: events as stored (late and duplicate deliveries included) — a page at a

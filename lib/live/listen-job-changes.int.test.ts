@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { getPool } from "@/lib/db/pool";
 import { insertJobs } from "@/lib/jobs/testing/insert-test-jobs";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
+import { JOB_ACTIVITY_CHANNEL } from "./job-activity";
 import { JOB_CHANGES_CHANNEL } from "./job-changes";
 import { liveStats, subscribeToJobChanges, type LiveSignal } from "./listen-job-changes";
 
@@ -25,7 +26,8 @@ async function notify(workspaceId: string, jobRowId: string, status = "transcrib
 async function listenerBackends(): Promise<number[]> {
   const { rows } = await getPool().query<{ pid: number }>(
     "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1",
-    [`jobs-portal listen ${JOB_CHANGES_CHANNEL}`],
+    // The one connection listens to job changes and job activity (named after both channels).
+    [`jobs-portal listen ${JOB_CHANGES_CHANNEL},${JOB_ACTIVITY_CHANNEL}`],
   );
   return rows.map((row) => row.pid);
 }

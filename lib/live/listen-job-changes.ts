@@ -5,6 +5,7 @@ import { getChangedJob } from "@/lib/jobs/get-changed-job";
 import type { SerializedJob } from "@/lib/jobs/serialize-job";
 import { createChangedJobFetcher, type ChangedJobFetcher, type FetcherStats } from "./fetch-changed-jobs";
 import { findAppliedChangesSince, findJobsChangedSince } from "./find-jobs-changed-since";
+import { JOB_ACTIVITY_CHANNEL, jobActivityPayloadSchema } from "./job-activity";
 import { JOB_CHANGES_CHANNEL, jobChangesPayloadSchema } from "./job-changes";
 
 // One LISTEN connection per process, shared by every live subscriber, and one query per change
@@ -20,7 +21,11 @@ import { JOB_CHANGES_CHANNEL, jobChangesPayloadSchema } from "./job-changes";
 // from the rows every SWEEP_EVERY_MS, SWEEP_MARGIN_MS back from the previous read (a row is stored
 // at most a commit before it becomes visible), and each change — a job reaching a status, which
 // happens once — is loaded once, whether the notification or the sweep finds it first.
-export type LiveSignal = { type: "ready" } | { type: "job"; job: SerializedJob } | { type: "resync" };
+//
+// Activity (job-activity.ts: a delivery attempt, an event that did not move the job) goes to the
+// workspace's subscribers as it came, with no query and no sweep: the stream passes it on to a
+// page showing that job, which refetches it (a lost one is only a refetch that waits for the next).
+export type LiveSignal = { type: "ready" } | { type: "job"; job: SerializedJob } | { type: "resync" } | { type: "activity"; jobId: string };
 type Subscriber = (signal: LiveSignal) => void;
 
 interface Subscription {
@@ -83,6 +88,17 @@ function fetcher(): ChangedJobFetcher {
   return state.fetcher;
 }
 
+function onActivity(payload: string): void {
+  let json: unknown;
+  try {
+    json = JSON.parse(payload);
+  } catch {
+    return;
+  }
+  const parsed = jobActivityPayloadSchema.safeParse(json);
+  if (parsed.success) for (const { workspaceId, jobId } of parsed.data) send(workspaceId, { type: "activity", jobId });
+}
+
 /** Whether a watched workspace's change is news: not yet found by a notification or a sweep. */
 function isNews(change: { workspaceId: string; jobId: string; status: string }, now: number): boolean {
   if (!state.subscribers.has(change.workspaceId)) return false;
@@ -100,6 +116,7 @@ function forgetOldChanges(now: number): void {
 }
 
 function onNotification(message: pg.Notification): void {
+  if (message.channel === JOB_ACTIVITY_CHANNEL && message.payload) return onActivity(message.payload);
   if (message.channel !== JOB_CHANGES_CHANNEL || !message.payload) return;
   let json: unknown;
   try {
@@ -167,7 +184,7 @@ function onConnected({ lastAliveAt }: { lastAliveAt: number | null }): void {
 function listen(): void {
   if (state.idleTimer) clearTimeout(state.idleTimer);
   state.idleTimer = null;
-  state.listener ??= listenWithReconnect({ name: "job_changes listener", channels: [JOB_CHANGES_CHANNEL], onNotification, onConnected });
+  state.listener ??= listenWithReconnect({ name: "job_changes listener", channels: [JOB_CHANGES_CHANNEL, JOB_ACTIVITY_CHANNEL], onNotification, onConnected });
   if (!state.sweepTimer) {
     state.sweepTimer = setInterval(() => void sweep(), SWEEP_EVERY_MS);
     state.sweepTimer.unref();

@@ -17,17 +17,29 @@ function auditActionFor(input: UpdateEndpointInput): AuditAction {
 }
 
 /**
+ * What turning a disabled endpoint on records besides: the events stored since it was disabled got
+ * no delivery to it, and may be replayed (lib/delivery/replay-skipped-events.ts). A period not yet
+ * replayed is extended, not replaced (events in between that were delivered are not sent twice).
+ */
+async function skippedPeriod(workspaceId: string, endpointId: string, now: Date) {
+  const current = await prisma.webhookEndpoint.findFirst({ where: { id: endpointId, workspaceId }, select: { enabled: true, disabledAt: true, skippedFrom: true } });
+  if (!current || current.enabled || !current.disabledAt) return {};
+  return { skippedFrom: current.skippedFrom ?? current.disabledAt, skippedUntil: now };
+}
+
+/**
  * Changes the fields given. Turning an endpoint on is a re-enable (the automatic disable's reason
- * and failure run are cleared); turning it off by hand records when, without a reason. Audited
- * with the change: which fields, and the URL it had and has.
+ * and failure run are cleared, the period it was off is kept for a replay); turning it off by hand
+ * records when, without a reason. Audited with the change: which fields, and the URL it had and has.
  */
 export async function updateEndpoint(workspaceId: string, endpointId: string, input: UpdateEndpointInput, actor: AuditActor): Promise<WebhookEndpointView> {
   if (input.url !== undefined) await assertUrlAllowed(input.url);
+  const now = new Date();
   const switched =
     input.enabled === true
-      ? { enabled: true, disabledReason: null, disabledAt: null, failingSince: null }
+      ? { enabled: true, disabledReason: null, disabledAt: null, failingSince: null, ...(await skippedPeriod(workspaceId, endpointId, now)) }
       : input.enabled === false
-        ? { enabled: false, disabledReason: null, disabledAt: new Date() }
+        ? { enabled: false, disabledReason: null, disabledAt: now }
         : {};
   await prisma.$transaction(async (tx) => {
     const before = await tx.webhookEndpoint.findFirst({ where: { id: endpointId, workspaceId }, select: { url: true } });

@@ -25,7 +25,14 @@ export default async function JobPage({ params }: Props) {
   queryClient.setQueryData(jobsKeys.detail(jobId), detail);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <JobView jobId={jobId} canManage={hasScope(membership.role, "deliveries.write")} />
+      <JobView
+        jobId={jobId}
+        powers={{
+          readDeliveries: hasScope(membership.role, "deliveries.read"),
+          writeDeliveries: hasScope(membership.role, "deliveries.write"),
+          readSecrets: hasScope(membership.role, "secrets.read"),
+        }}
+      />
     </HydrationBoundary>
   );
 }
