@@ -38,7 +38,7 @@ export function EndpointView({ endpointId, canManage, canDeliver }: EndpointView
     <>
       <EndpointHeader endpoint={endpoint} canManage={canManage} />
       <EndpointStateBanner endpoint={endpoint} canManage={canManage} />
-      <SkippedEventsBanner endpoint={endpoint} canManage={canManage} />
+      <SkippedEventsBanner endpoint={endpoint} canManage={canDeliver} />
       <div className="mb-6 grid gap-6 lg:grid-cols-2">
         <SigningSecretCard endpoint={endpoint} canManage={canManage} />
         <TestEventCard endpointId={endpoint.id} canManage={canDeliver} />

@@ -141,6 +141,7 @@ describe("route policies", () => {
       "DELETE /api/workspace",
       "GET /api/audit-log",
       "GET /api/audit-log/actors",
+      "GET /api/deliveries/[deliveryId]/curl",
       "GET /api/settings/connection",
       "GET /api/settings/inbound-secret",
       "GET /api/settings/inbound-webhook",
