@@ -45,7 +45,7 @@ test("by keyboard alone: sign in, find a job, download it, add an endpoint, reve
       await tabTo(page, page.getByLabel("Password", { exact: true }));
       await page.keyboard.type(stack.password);
       await page.keyboard.press("Enter");
-      await expect(page).toHaveURL(/\/jobs$/);
+      await expect(page).toHaveURL(/\/w\/[^/]+\/jobs$/);
       await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
     });
 
@@ -67,7 +67,7 @@ test("by keyboard alone: sign in, find a job, download it, add an endpoint, reve
       await expect(page.getByTestId("job-row")).toHaveCount(1);
       await tabTo(page, page.getByRole("link", { name: jobId }));
       await page.keyboard.press("Enter");
-      await expect(page).toHaveURL(`/jobs/${jobId}`);
+      await expect(page).toHaveURL(new RegExp(`/w/[^/]+/jobs/${jobId}$`));
       await expect(page.getByTestId("job-output")).toHaveCount(1);
     });
 
@@ -87,7 +87,7 @@ test("by keyboard alone: sign in, find a job, download it, add an endpoint, reve
     await test.step("to Settings → Webhooks through the navigation", async () => {
       await tabTo(page, page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }), { backwards: true });
       await page.keyboard.press("Enter");
-      await expect(page).toHaveURL(/\/settings$/);
+      await expect(page).toHaveURL(/\/w\/[^/]+\/settings$/);
       await tabTo(page, page.getByRole("link", { name: /Manage webhook endpoints/ }));
       await page.keyboard.press("Enter");
       await expect(page.getByRole("heading", { level: 1, name: "Webhooks" })).toBeVisible();
@@ -102,7 +102,7 @@ test("by keyboard alone: sign in, find a job, download it, add an endpoint, reve
       await page.screenshot({ path: screenshotPath("focus-dialog-input") });
       await page.keyboard.type(receiver.url);
       await page.keyboard.press("Enter");
-      await expect(page).toHaveURL(/\/settings\/webhooks\/[^/]+$/);
+      await expect(page).toHaveURL(/\/w\/[^/]+\/settings\/webhooks\/[^/]+$/);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(receiver.url);
       endpointId = page.url().split("/").pop();
     });

@@ -216,7 +216,7 @@ test("the job page: two-hop timeline live, delivery debugger, Copy as cURL, repl
       await page.getByRole("button", { name: `Copy link to ${transcribe}.srt` }).click();
       await expect(page.getByText(/Link copied\. It never expires/)).toBeVisible();
       const stable = await page.evaluate(() => navigator.clipboard.readText());
-      expect(stable).toMatch(new RegExp(`/jobs/${transcribe}/outputs/0$`));
+      expect(stable).toMatch(new RegExp(`/w/[^/]+/jobs/${transcribe}/outputs/0$`));
 
       expect((await page.request.get(presigned)).status()).toBe(200);
       skewMs = 2 * 3_600_000; // the Jobs API's clock, two hours on: the copied link has expired
@@ -266,9 +266,9 @@ test("keyboard: / searches, j and k move through the jobs, Enter opens one, Esc 
     await page.keyboard.press("k");
     await expect(page.getByRole("link", { name: newer.jobId })).toBeFocused();
     await page.keyboard.press("Enter");
-    await expect(page).toHaveURL(`/jobs/${newer.jobId}`);
+    await expect(page).toHaveURL(new RegExp(`/w/[^/]+/jobs/${newer.jobId}$`));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(newer.jobId);
     await page.keyboard.press("Escape");
-    await expect(page).toHaveURL("/jobs");
+    await expect(page).toHaveURL(/\/w\/[^/]+\/jobs$/);
   });
 });

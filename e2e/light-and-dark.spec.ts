@@ -46,7 +46,7 @@ const closeDialog = async (page: Page) => {
   await expect(page.getByRole("dialog")).toHaveCount(0);
 };
 
-test("signed out: sign-in, sign-up, check-email and confirm, light and dark, meet WCAG 2.1 AA", async ({ page, browser }) => {
+test("signed out: sign-in, sign-up, check-email, confirm and forgot password, light and dark, meet WCAG 2.1 AA", async ({ page, browser }) => {
   const email = `contrast-${randomBytes(4).toString("hex")}@example.com`;
   await checkPages(page, [
     { name: "sign-in", path: "/sign-in", ready: (p) => p.getByRole("button", { name: "Sign in", exact: true }) },
@@ -78,6 +78,7 @@ test("signed out: sign-in, sign-up, check-email and confirm, light and dark, mee
       },
     },
     { name: "confirm-expired", path: "/sign-up/confirm?token=expired-or-made-up", ready: (p) => p.getByText("This link has expired or was already used") },
+    { name: "forgot-password", path: "/forgot-password", ready: (p) => p.getByRole("heading", { name: "Reset your password" }) },
   ]);
   // The link opened in another browser asks for the sign-up's password.
   const other = await (await browser.newContext({ baseURL: PORTAL_URL })).newPage();
@@ -187,6 +188,9 @@ test("signed in: every page and dialog, light and dark, meets WCAG 2.1 AA", asyn
         },
       },
       { name: "api-docs", path: "/api-docs", ready: (p) => p.getByRole("heading", { name: "API", level: 1 }) },
+      { name: "members", path: "/settings/members", ready: (p) => p.getByTestId("member-row") },
+      { name: "audit-log", path: "/settings/audit-log", ready: (p) => p.getByTestId("audit-entry") },
+      { name: "account", path: "/account", ready: (p) => p.getByRole("button", { name: "Change password" }) },
       { name: "not-found", path: "/no-such-page", ready: (p) => p.getByRole("heading", { name: "Page not found" }) },
     ]);
 

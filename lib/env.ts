@@ -31,6 +31,31 @@ const baseUrlListSchema = z
       .min(1, "name at least one base URL"),
   );
 
+/**
+ * Who may create an account: `open` (anyone; the demo's default), `invite-only` (only through an
+ * invite link), or `domains:example.com,example.org` (addresses at those domains; invites still
+ * work for anyone). Invite links always work.
+ */
+const signUpPolicySchema = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    if (value === "" || value === "open") return { kind: "open" as const };
+    if (value === "invite-only") return { kind: "invite-only" as const };
+    const domains = value.startsWith("domains:")
+      ? value
+          .slice("domains:".length)
+          .split(",")
+          .map((domain) => domain.trim().toLowerCase().replace(/^@/, ""))
+          .filter(Boolean)
+      : [];
+    if (domains.length === 0 || domains.some((domain) => !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain))) {
+      ctx.addIssue({ code: "custom", message: "use open, invite-only, or domains:example.com,example.org" });
+      return z.NEVER;
+    }
+    return { kind: "domains" as const, domains };
+  });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().optional(),
@@ -81,6 +106,7 @@ const envSchema = z.object({
   EMAIL_SERVER: optionalText,
   /** The From of every mail, e.g. `Jobs Portal <portal@example.com>`; required with EMAIL_SERVER. */
   EMAIL_FROM: optionalText,
+  SIGN_UP: signUpPolicySchema.default({ kind: "open" }),
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   /** Ports of the end-to-end stack, so several checkouts can run their suites side by side. */
   E2E_PORT: z.coerce.number().int().min(1).max(65535).default(3100),

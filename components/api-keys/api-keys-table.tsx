@@ -9,11 +9,13 @@ import type { ApiKeySummary } from "@/lib/api-keys/types";
 
 export interface ApiKeysTableProps {
   apiKeys: ApiKeySummary[];
-  canManage: boolean;
+  /** Whether the signed-in member may revoke this key (anyone's, or their own). */
+  canRevoke: (apiKey: ApiKeySummary) => boolean;
   onRevoke: (apiKey: ApiKeySummary) => void;
 }
 
-export function ApiKeysTable({ apiKeys, canManage, onRevoke }: ApiKeysTableProps) {
+export function ApiKeysTable({ apiKeys, canRevoke, onRevoke }: ApiKeysTableProps) {
+  const anyRevocable = apiKeys.some(canRevoke);
   return (
     <Table aria-label="API keys">
       <TableHead>
@@ -21,9 +23,10 @@ export function ApiKeysTable({ apiKeys, canManage, onRevoke }: ApiKeysTableProps
           <TableHeaderCell>Name</TableHeaderCell>
           <TableHeaderCell>Key</TableHeaderCell>
           <TableHeaderCell>Created</TableHeaderCell>
+          <TableHeaderCell>Created by</TableHeaderCell>
           <TableHeaderCell>Last used</TableHeaderCell>
           <TableHeaderCell>Status</TableHeaderCell>
-          {canManage && (
+          {anyRevocable && (
             <TableHeaderCell>
               <span className="sr-only">Actions</span>
             </TableHeaderCell>
@@ -38,6 +41,9 @@ export function ApiKeysTable({ apiKeys, canManage, onRevoke }: ApiKeysTableProps
             <TableCell>
               <RelativeTime iso={apiKey.createdAt} />
             </TableCell>
+            <TableCell className="max-w-48 truncate" title={apiKey.createdBy?.email}>
+              {apiKey.createdBy ? (apiKey.createdBy.name ?? apiKey.createdBy.email) : <span className="text-muted">—</span>}
+            </TableCell>
             <TableCell>{apiKey.lastUsedAt ? <RelativeTime iso={apiKey.lastUsedAt} /> : <span className="text-muted">Never</span>}</TableCell>
             <TableCell>
               {apiKey.revokedAt ? (
@@ -50,9 +56,9 @@ export function ApiKeysTable({ apiKeys, canManage, onRevoke }: ApiKeysTableProps
                 </Badge>
               )}
             </TableCell>
-            {canManage && (
+            {anyRevocable && (
               <TableCell className="text-right">
-                {!apiKey.revokedAt && (
+                {!apiKey.revokedAt && canRevoke(apiKey) && (
                   <Button variant="ghost" size="sm" onClick={() => onRevoke(apiKey)} aria-label={`Revoke ${apiKey.name}`}>
                     Revoke
                   </Button>

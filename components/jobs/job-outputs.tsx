@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
@@ -51,6 +52,7 @@ function StableLinkNotice() {
  * subtitles as a searchable cue list (translate's files as tabs), video and audio in a player.
  */
 export function JobOutputs({ job, outputs }: { job: SerializedJob; outputs: SerializedJobOutput[] }) {
+  const routes = useWorkspaceRoutes();
   const [expiration, setExpiration] = useState<number>(DEFAULT_EXPIRATION_SECONDS);
   const [busy, setBusy] = useState<Busy>(null);
   const [copied, setCopied] = useState<Copied>(null);
@@ -134,7 +136,7 @@ export function JobOutputs({ job, outputs }: { job: SerializedJob; outputs: Seri
                         disabled={busy !== null}
                         onClick={() =>
                           run({ action: "copy-stable", index }, async () => {
-                            await copyToClipboard(stableOutputUrl(window.location.origin, job.id, index));
+                            await copyToClipboard(stableOutputUrl(window.location.origin, routes, job.id, index));
                             setCopied({ index, kind: "stable" });
                           })
                         }

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatCost, formatMediaDuration } from "@/components/ui/format";
@@ -23,6 +23,7 @@ export interface JobsTableProps {
 /** The list of jobs. A row opens its job on click; the id link does the same from the keyboard. */
 export function JobsTable({ jobs, stale }: JobsTableProps) {
   const router = useRouter();
+  const routes = useWorkspaceRoutes();
 
   return (
     <div aria-busy={stale || undefined} className={cn("transition-opacity", stale && "opacity-60")}>

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useShortcuts } from "@/components/ui/use-shortcuts";
@@ -63,6 +63,7 @@ function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void
 /** On the Jobs list (`searchId` names its search box) or on a job page (none). */
 export function KeyboardShortcuts({ searchId }: { searchId?: string }) {
   const router = useRouter();
+  const routes = useWorkspaceRoutes();
   const [open, setOpen] = useState(false);
   useShortcuts(
     searchId

@@ -2,6 +2,8 @@ import { mutationOptions } from "@tanstack/react-query";
 import type { DownloadResultResponse } from "@/lib/contract/download-result";
 import type { OutputLink } from "@/lib/jobs/types";
 import { fetchJson } from "@/lib/http/fetch-json";
+import type { WorkspaceRoutes } from "@/components/routes";
+import { withWorkspaceParam } from "@/lib/http/workspace-selector";
 import { jobsKeys, jobUrl } from "./queries";
 
 // The Jobs feature's writes. Components call `useMutation(downloadLinksMutation(jobId))`.
@@ -16,7 +18,7 @@ export const downloadLinksMutation = (jobId: string) =>
 
 /** The zip of every output, streamed by the portal: a GET the browser downloads, not a fetch. */
 export function downloadAllUrl(jobId: string, expirationSeconds: number): string {
-  return jobUrl(jobId, `/download-all?expirationSeconds=${expirationSeconds}`);
+  return withWorkspaceParam(jobUrl(jobId, `/download-all?expirationSeconds=${expirationSeconds}`));
 }
 
 /** One output's presigned link, fresh each press (Copy presigned link): never cached. */
@@ -28,6 +30,6 @@ export const outputLinkMutation = (jobId: string) =>
   });
 
 /** The output's stable link: a portal page that redirects to a fresh presigned link whenever it is opened. */
-export function stableOutputUrl(origin: string, jobId: string, outputIndex: number): string {
-  return `${origin}/jobs/${encodeURIComponent(jobId)}/outputs/${outputIndex}`;
+export function stableOutputUrl(origin: string, routes: WorkspaceRoutes, jobId: string, outputIndex: number): string {
+  return `${origin}${routes.output(jobId, outputIndex)}`;
 }

@@ -4,13 +4,11 @@ import { useQuery } from "@tanstack/react-query";
 import { InboundWebhookSections } from "@/components/inbound/inbound-webhook-sections";
 import { QueryState } from "@/components/query-state";
 import { SkeletonFormCard } from "@/components/ui/skeleton";
-import { WebhooksLinkCard } from "@/components/webhooks/webhooks-link-card";
-import { ApiKeysLinkCard } from "./api-keys-link-card";
 import { connectionQuery } from "./queries";
 import { SettingsSection } from "./settings-section";
 import { UpstreamConnectionForm } from "./upstream-connection-form";
 
-/** Settings → Connection: the upstream Jobs API the portal calls, and the webhooks it receives. */
+/** Settings → Connection: the upstream Jobs API the portal calls, and the webhooks it receives (owners and admins). */
 export function ConnectionSettings({ canManage }: { canManage: boolean }) {
   const connection = useQuery(connectionQuery());
 
@@ -26,20 +24,6 @@ export function ConnectionSettings({ canManage }: { canManage: boolean }) {
         </QueryState>
       </SettingsSection>
       <InboundWebhookSections canManage={canManage} />
-      <SettingsSection
-        id="outbound-webhooks"
-        title="Webhook endpoints"
-        description="Real-time notifications on your own server when a job changes status: signed, retried, and logged."
-      >
-        <WebhooksLinkCard />
-      </SettingsSection>
-      <SettingsSection
-        id="portal-api-keys"
-        title="Portal API keys"
-        description="Revocable keys for your services to call this portal's /v1 API instead of sharing the Jobs API's master key. Each key acts for the whole workspace: it lists every job and gets download links for any of them."
-      >
-        <ApiKeysLinkCard />
-      </SettingsSection>
     </div>
   );
 }

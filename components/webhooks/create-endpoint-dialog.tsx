@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { serverFieldErrors } from "@/components/field-errors";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { Alert } from "@/components/ui/alert";
 import { FormDialog } from "@/components/ui/dialog";
 import { useSchemaForm } from "@/components/use-schema-form";
@@ -20,6 +20,7 @@ export interface CreateEndpointDialogProps {
 /** Adds an endpoint, then opens its page: that is where its signing secret and test button are. */
 export function CreateEndpointDialog({ open, onClose }: CreateEndpointDialogProps) {
   const router = useRouter();
+  const routes = useWorkspaceRoutes();
   const create = useMutation(createEndpointMutation());
   const idPrefix = useId();
   const { fieldErrors, handleSubmit, clearFieldErrors } = useSchemaForm(createEndpointSchema, readEndpointForm, (input) => {

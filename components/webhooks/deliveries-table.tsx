@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { DeliveryView } from "@/lib/delivery/types";
@@ -19,6 +19,7 @@ const LINK = "rounded-sm font-mono text-ui text-emphasis hover:text-brand focus-
 
 /** Deliveries, newest first. A row opens its attempts; the time button does the same from the keyboard. */
 export function DeliveriesTable({ deliveries, subject, onSelect }: DeliveriesTableProps) {
+  const routes = useWorkspaceRoutes();
   return (
     <Table aria-label="Deliveries">
       <TableHead>

@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
@@ -36,6 +36,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function DeliveryBody({ detail, onInspect }: { detail: DeliveryDetail; onInspect: (attemptId: string) => void }) {
+  const routes = useWorkspaceRoutes();
   const { delivery } = detail;
   return (
     <div className="max-h-[60vh] space-y-5 overflow-y-auto pb-1">

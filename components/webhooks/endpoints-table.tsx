@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { cn } from "@/components/ui/cn";
 import { ChevronRightIcon } from "@/components/ui/icons";
 import { TABLE_ROW_LINK, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, TableRowHeaderCell } from "@/components/ui/table";
@@ -13,6 +13,7 @@ import { SuccessRate } from "./success-rate";
 /** The workspace's endpoints. A row opens its endpoint; the URL link does the same from the keyboard. */
 export function EndpointsTable({ endpoints }: { endpoints: WebhookEndpointView[] }) {
   const router = useRouter();
+  const routes = useWorkspaceRoutes();
 
   return (
     <Table aria-label="Webhook endpoints">

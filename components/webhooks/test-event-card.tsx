@@ -10,6 +10,7 @@ import { CodeBlock } from "@/components/ui/code-block";
 import { Label } from "@/components/ui/label";
 import { LiveRegion } from "@/components/ui/live-region";
 import { Select } from "@/components/ui/select";
+import { describeWhoMay } from "@/lib/auth/roles";
 import type { TestEventResult } from "@/lib/delivery/types";
 import { JOB_EVENTS, type JobEventType } from "@/lib/workflow/workflows";
 import { formatLatency } from "./format-delivery";
@@ -110,7 +111,7 @@ export function TestEventCard({ endpointId, canManage }: { endpointId: string; c
         </div>
       </CardBody>
       <CardFooter>
-        {!canManage && <p className="mr-auto text-ui text-subtle">Only owners and admins can send test events.</p>}
+        {!canManage && <p className="mr-auto text-ui text-subtle">Only workspace {describeWhoMay("deliveries.write")} can send test events.</p>}
         <Button variant="secondary" size="sm" onClick={() => test.mutate({ eventType, ...(jobId ? { jobId } : {}) })} loading={test.isPending} disabled={!canManage}>
           Send test event
         </Button>

@@ -9,6 +9,7 @@ import { ApiError } from "@/lib/http/api-error";
 import { dubJobEvents } from "@/lib/ingest/testing/sample-events";
 import { postSigned } from "@/lib/ingest/testing/webhook-requests";
 import { JOB_ACTIVITY_CHANNEL } from "@/lib/live/job-activity";
+import { TEST_ACTOR } from "@/test/fixtures/actor";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 import { getAttemptDebug } from "./get-attempt-debug";
 import { getReplayCurl } from "./get-replay-curl";
@@ -113,7 +114,7 @@ describe("the delivery debugger", () => {
     }
     expect(await deliveryOf(workspace)).toMatchObject({ status: "failed", attemptCount: MAX_ATTEMPTS });
 
-    await resendDelivery(workspace.id, (await deliveryOf(workspace)).id, new Date(now));
+    await resendDelivery(workspace.id, (await deliveryOf(workspace)).id, TEST_ACTOR, new Date(now));
     expect(await deliveryOf(workspace)).toMatchObject({ status: "pending", retryBase: MAX_ATTEMPTS });
     expect(await deliverDue(workspace.id, context)).toBe(1);
     const delivery = await deliveryOf(workspace);

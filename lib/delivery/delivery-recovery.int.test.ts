@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { dubJobEvents } from "@/lib/ingest/testing/sample-events";
 import { postSigned } from "@/lib/ingest/testing/webhook-requests";
 import { updateEndpoint } from "@/lib/webhook-endpoints/update-endpoint";
+import { TEST_ACTOR } from "@/test/fixtures/actor";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { countSkippedEvents, dismissSkippedEvents, replaySkippedEvents } from "./replay-skipped-events";
 import { sendTestEvent } from "./send-test-event";
@@ -24,46 +25,50 @@ describe("events skipped while an endpoint was disabled", () => {
     const endpoint = await createTestEndpoint(workspace.id, receiver.url("/skipped"), { eventTypes: ["job.created", "job.processing", "job.completed"] });
     const events = dubJobEvents("job_skipped");
     expect((await postSigned(workspace, events[0])).status).toBe(200); // delivered (enabled)
-    await updateEndpoint(workspace.id, endpoint.id, { enabled: false });
+    await updateEndpoint(workspace.id, endpoint.id, { enabled: false }, TEST_ACTOR);
     for (const payload of events.slice(1, 4)) expect((await postSigned(workspace, payload)).status).toBe(200);
     // A type it does not subscribe to: never owed to it.
     expect((await postSigned(workspace, { ...events[4], event: "job.failed", data: { ...events[4].data, status: "failed" } })).status).toBe(200);
     expect(await deliveriesTo(endpoint.id)).toHaveLength(1);
     expect(await countSkippedEvents(workspace.id, endpoint.id)).toEqual({ count: 0, atLeast: false }); // still off: nothing to offer yet
 
-    const enabled = await updateEndpoint(workspace.id, endpoint.id, { enabled: true });
+    const enabled = await updateEndpoint(workspace.id, endpoint.id, { enabled: true }, TEST_ACTOR);
     expect(enabled.skipped).not.toBeNull();
     expect(await countSkippedEvents(workspace.id, endpoint.id)).toEqual({ count: 3, atLeast: false });
     // After re-enabling, events are delivered as usual and are not part of the replay.
     expect((await postSigned(workspace, events[5])).status).toBe(200);
 
-    expect(await replaySkippedEvents(workspace.id, endpoint.id)).toEqual({ count: 3 });
+    expect(await replaySkippedEvents(workspace.id, endpoint.id, TEST_ACTOR)).toEqual({ count: 3 });
     const deliveries = await deliveriesTo(endpoint.id);
     expect(deliveries.map((delivery) => delivery.eventType)).toEqual(["job.created", "job.processing", "job.processing", "job.processing", "job.processing"]);
     expect(new Set(deliveries.map((delivery) => delivery.jobEventId)).size).toBe(5);
     expect(deliveries.every((delivery) => delivery.status === "pending" || delivery.status === "delivering" || delivery.status === "succeeded")).toBe(true);
     expect((await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).skippedFrom).toBeNull();
     expect(await countSkippedEvents(workspace.id, endpoint.id)).toEqual({ count: 0, atLeast: false });
-    expect(await replaySkippedEvents(workspace.id, endpoint.id)).toEqual({ count: 0 });
+    expect(await replaySkippedEvents(workspace.id, endpoint.id, TEST_ACTOR)).toEqual({ count: 0 });
+    const audited = await prisma.auditLogEntry.findMany({ where: { workspaceId: workspace.id, action: "skipped_events.replayed" }, select: { actorEmail: true, details: true } });
+    expect(audited.map((entry) => (entry.details as { count: number }).count).sort()).toEqual([0, 3]);
+    expect(audited.every((entry) => entry.actorEmail === TEST_ACTOR.email)).toBe(true);
   });
 
   it("a second disabled period extends the first; dismissing forgets it; another workspace's endpoint is not found", async () => {
     const workspace = await createTestWorkspace();
     const endpoint = await createTestEndpoint(workspace.id, receiver.url("/skipped-twice"));
     const events = dubJobEvents("job_skipped_twice");
-    await updateEndpoint(workspace.id, endpoint.id, { enabled: false });
+    await updateEndpoint(workspace.id, endpoint.id, { enabled: false }, TEST_ACTOR);
     expect((await postSigned(workspace, events[0])).status).toBe(200);
-    await updateEndpoint(workspace.id, endpoint.id, { enabled: true });
+    await updateEndpoint(workspace.id, endpoint.id, { enabled: true }, TEST_ACTOR);
     expect((await postSigned(workspace, events[1])).status).toBe(200); // delivered: not owed again
-    await updateEndpoint(workspace.id, endpoint.id, { enabled: false });
+    await updateEndpoint(workspace.id, endpoint.id, { enabled: false }, TEST_ACTOR);
     expect((await postSigned(workspace, events[2])).status).toBe(200);
-    await updateEndpoint(workspace.id, endpoint.id, { enabled: true });
+    await updateEndpoint(workspace.id, endpoint.id, { enabled: true }, TEST_ACTOR);
     expect(await countSkippedEvents(workspace.id, endpoint.id)).toEqual({ count: 2, atLeast: false });
 
     const other = await createTestWorkspace();
     await expect(countSkippedEvents(other.id, endpoint.id)).rejects.toMatchObject({ status: 404 });
-    await expect(replaySkippedEvents(other.id, endpoint.id)).rejects.toMatchObject({ status: 404 });
-    await dismissSkippedEvents(workspace.id, endpoint.id);
+    await expect(replaySkippedEvents(other.id, endpoint.id, TEST_ACTOR)).rejects.toMatchObject({ status: 404 });
+    await dismissSkippedEvents(workspace.id, endpoint.id, TEST_ACTOR);
+    expect(await prisma.auditLogEntry.count({ where: { workspaceId: workspace.id, action: "skipped_events.dismissed" } })).toBe(1);
     expect(await countSkippedEvents(workspace.id, endpoint.id)).toEqual({ count: 0, atLeast: false });
     expect(await deliveriesTo(endpoint.id)).toHaveLength(1);
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/client";
 import { getEndpointOrThrow } from "@/lib/webhook-endpoints/get-endpoint-or-throw";
 import type { SkippedEvents } from "@/lib/webhook-endpoints/types";
@@ -26,7 +27,6 @@ interface Period {
 }
 
 async function periodOf(workspaceId: string, endpointId: string): Promise<Period | null> {
-  await getEndpointOrThrow(workspaceId, endpointId);
   const row = await prisma.webhookEndpoint.findFirst({ where: { id: endpointId, workspaceId }, select: { skippedFrom: true, skippedUntil: true, eventTypes: true } });
   if (!row?.skippedFrom || !row.skippedUntil) return null;
   return { from: row.skippedFrom, until: row.skippedUntil, eventTypes: row.eventTypes };
@@ -34,6 +34,7 @@ async function periodOf(workspaceId: string, endpointId: string): Promise<Period
 
 /** How many events a replay would send (at most SKIPPED_COUNT_CAP counted). */
 export async function countSkippedEvents(workspaceId: string, endpointId: string): Promise<SkippedEvents> {
+  await getEndpointOrThrow(workspaceId, endpointId);
   const period = await periodOf(workspaceId, endpointId);
   if (!period) return { count: 0, atLeast: false };
   const [{ count }] = await prisma.$queryRaw<Array<{ count: number }>>`
@@ -49,8 +50,9 @@ export async function countSkippedEvents(workspaceId: string, endpointId: string
 }
 
 /** Enqueues every skipped event for the endpoint, due now, then forgets the period. */
-export async function replaySkippedEvents(workspaceId: string, endpointId: string, now = new Date()): Promise<{ count: number }> {
-  assertEndpointEnabled(await getEndpointOrThrow(workspaceId, endpointId));
+export async function replaySkippedEvents(workspaceId: string, endpointId: string, actor: AuditActor, now = new Date()): Promise<{ count: number }> {
+  const endpoint = await getEndpointOrThrow(workspaceId, endpointId);
+  assertEndpointEnabled(endpoint);
   const period = await periodOf(workspaceId, endpointId);
   let count = 0;
   if (period) {
@@ -86,12 +88,22 @@ export async function replaySkippedEvents(workspaceId: string, endpointId: strin
   await prisma.$transaction(async (tx) => {
     await tx.webhookEndpoint.updateMany({ where: { id: endpointId, workspaceId }, data: { skippedFrom: null, skippedUntil: null } });
     if (count > 0) await wakeDeliveryWorkers(tx);
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "skipped_events.replayed",
+      target: { type: "endpoint", id: endpointId, label: endpoint.url },
+      details: { ...(period && { from: period.from.toISOString(), until: period.until.toISOString() }), count },
+    });
   });
   return { count };
 }
 
 /** Forgets the period without replaying it. */
-export async function dismissSkippedEvents(workspaceId: string, endpointId: string): Promise<void> {
-  await getEndpointOrThrow(workspaceId, endpointId);
-  await prisma.webhookEndpoint.updateMany({ where: { id: endpointId, workspaceId }, data: { skippedFrom: null, skippedUntil: null } });
+export async function dismissSkippedEvents(workspaceId: string, endpointId: string, actor: AuditActor): Promise<void> {
+  const endpoint = await getEndpointOrThrow(workspaceId, endpointId);
+  await prisma.$transaction(async (tx) => {
+    await tx.webhookEndpoint.updateMany({ where: { id: endpointId, workspaceId }, data: { skippedFrom: null, skippedUntil: null } });
+    await recordAudit(tx, { workspaceId, actor, action: "skipped_events.dismissed", target: { type: "endpoint", id: endpointId, label: endpoint.url } });
+  });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import { assertEndpointEnabled } from "./assert-endpoint-enabled";
@@ -13,7 +14,7 @@ import { wakeDeliveryWorkers } from "./wake-delivery-workers";
  * or succeeded) starts a fresh retry schedule: retryBase moves to its attempt count. A pending one
  * is only brought forward and keeps its place in the schedule.
  */
-export async function resendDelivery(workspaceId: string, deliveryId: string, now = new Date()): Promise<DeliveryView> {
+export async function resendDelivery(workspaceId: string, deliveryId: string, actor: AuditActor, now = new Date()): Promise<DeliveryView> {
   const delivery = await getDeliveryOrThrow(workspaceId, deliveryId);
   const endpoint = await prisma.webhookEndpoint.findFirstOrThrow({ where: { id: delivery.endpointId, workspaceId }, select: { enabled: true } });
   assertEndpointEnabled(endpoint);
@@ -24,7 +25,16 @@ export async function resendDelivery(workspaceId: string, deliveryId: string, no
          SET status = 'pending', "nextAttemptAt" = ${now.toISOString()}::timestamp(3), "completedAt" = NULL, "leaseExpiresAt" = NULL,
              "retryBase" = CASE WHEN status IN ('failed', 'succeeded') THEN "attemptCount" ELSE "retryBase" END
        WHERE id = ${deliveryId} AND "workspaceId" = ${workspaceId} AND status <> 'delivering'`;
-    if (count > 0) await wakeDeliveryWorkers(tx);
+    if (count > 0) {
+      await wakeDeliveryWorkers(tx);
+      await recordAudit(tx, {
+        workspaceId,
+        actor,
+        action: "delivery.resent",
+        target: { type: "delivery", id: deliveryId, label: `${delivery.eventType} → ${delivery.endpoint.url}` },
+        details: { endpointId: delivery.endpointId, jobId: delivery.job.upstreamJobId },
+      });
+    }
     return count;
   });
   if (reset === 0) throw new ApiError("CONFLICT", "This delivery is being attempted right now; try again in a moment");

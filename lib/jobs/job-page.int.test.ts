@@ -10,6 +10,7 @@ import { dubJobEvents, samplePayload } from "@/lib/ingest/testing/sample-events"
 import { postSigned } from "@/lib/ingest/testing/webhook-requests";
 import { startSimulator, type Simulator } from "@/simulator/server";
 import { waitForJob } from "@/simulator/testing/wait-for-job";
+import { TEST_ACTOR } from "@/test/fixtures/actor";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { bearer, callRoute, createWorkspaceWithApiKey } from "@/test/v1-fixtures";
 import { getJobDetail } from "./get-job-detail";
@@ -47,7 +48,7 @@ describe("the job page's timeline", () => {
     // Two resends of the failing delivery: five attempts in all, the timeline shows the latest three.
     const failing = await prisma.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id, eventType: "job.created" } });
     for (let round = 0; round < 3; round += 1) {
-      if (round > 0) await resendDelivery(workspace.id, failing.id, new Date(now));
+      if (round > 0) await resendDelivery(workspace.id, failing.id, TEST_ACTOR, new Date(now));
       await deliverDue(workspace.id, context);
       now += 2 * SECOND;
     }
