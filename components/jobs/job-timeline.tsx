@@ -10,7 +10,7 @@ import { CheckIcon, SkipIcon, XIcon } from "@/components/ui/icons";
 import { useNow } from "@/components/ui/use-now";
 import type { JobEventCounts, SerializedFailure, SerializedJobDetail, SerializedTimelineStep } from "@/lib/jobs/types";
 import type { InspectAttempt } from "./event-deliveries";
-import { groupTimelineEvents, uniqueEvents, type TimelineGroup } from "./group-timeline-events";
+import { groupTimelineEvents, type TimelineGroup, uniqueEvents } from "./group-timeline-events";
 import { olderJobEventsQuery } from "./queries";
 import { STATUS_LABELS, STEP_STYLES } from "./status-style";
 import { TimelineEvent } from "./timeline-event";
@@ -26,7 +26,10 @@ function describeUnapplied(counts: JobEventCounts): string {
 function StepDot({ step }: { step: SerializedTimelineStep }) {
   const style = STEP_STYLES[step.state];
   return (
-    <span className={cn("relative z-10 flex size-6 shrink-0 items-center justify-center rounded-full ring-2", style.dot)} aria-hidden="true">
+    <span
+      className={cn("relative z-10 flex size-6 shrink-0 items-center justify-center rounded-full ring-2", style.dot)}
+      aria-hidden="true"
+    >
       {step.state === "done" && <CheckIcon className="size-3.5" strokeWidth={2.5} />}
       {step.state === "failed" && <XIcon className="size-3.5" strokeWidth={2.5} />}
       {step.state === "skipped" && <SkipIcon className="size-3.5" strokeWidth={2} />}
@@ -35,7 +38,15 @@ function StepDot({ step }: { step: SerializedTimelineStep }) {
   );
 }
 
-function StepTiming({ step, failure, now }: { step: SerializedTimelineStep; failure: SerializedFailure | null; now: number }) {
+function StepTiming({
+  step,
+  failure,
+  now,
+}: {
+  step: SerializedTimelineStep;
+  failure: SerializedFailure | null;
+  now: number;
+}) {
   if (step.state === "skipped") return <span>Skipped — the input was already SRT</span>;
   if (step.state === "upcoming") return <span>{failure ? "Not reached" : "Upcoming"}</span>;
   if (!step.reachedAt) return <span>Reached, not reported</span>;
@@ -65,13 +76,22 @@ function TimelineStep({ jobId, group, next, failure, showDeliveries, onInspect, 
   const { step, events } = group;
   const label = STATUS_LABELS[step.status];
   return (
-    <li data-testid="timeline-step" data-step={step.status} data-state={step.state} className="relative flex gap-3 pb-7 last:pb-0">
+    <li
+      data-testid="timeline-step"
+      data-step={step.status}
+      data-state={step.state}
+      className="relative flex gap-3 pb-7 last:pb-0"
+    >
       {next && (
         <span
           aria-hidden="true"
           className={cn(
             "absolute top-7 bottom-1 left-[11px] w-0 border-l-2",
-            step.state === "skipped" || next.step.state === "skipped" ? "border-dashed border-default" : step.state === "done" ? "border-success" : "border-subtle",
+            step.state === "skipped" || next.step.state === "skipped"
+              ? "border-dashed border-default"
+              : step.state === "done"
+                ? "border-success"
+                : "border-subtle",
           )}
         />
       )}
@@ -85,12 +105,20 @@ function TimelineStep({ jobId, group, next, failure, showDeliveries, onInspect, 
           <StepTiming step={step} failure={failure} now={now} />
         </div>
         {step.state === "failed" && failure && (
-          <p className="mt-1.5 text-ui text-danger">{failure.reason ?? (failure.status === "rejected" ? "Rejected" : "Failed")}</p>
+          <p className="mt-1.5 text-ui text-danger">
+            {failure.reason ?? (failure.status === "rejected" ? "Rejected" : "Failed")}
+          </p>
         )}
         {events.length > 0 && (
           <ul aria-label={`Reports of ${label}`} className="mt-3 space-y-2">
             {events.map((event) => (
-              <TimelineEvent key={event.id} jobId={jobId} event={event} showDeliveries={showDeliveries} onInspect={onInspect} />
+              <TimelineEvent
+                key={event.id}
+                jobId={jobId}
+                event={event}
+                showDeliveries={showDeliveries}
+                onInspect={onInspect}
+              />
             ))}
           </ul>
         )}
@@ -120,7 +148,11 @@ export function JobTimeline({ jobId, detail, showDeliveries, onInspect }: JobTim
     ...olderJobEventsQuery(jobId, firstPage.nextCursor ?? ""),
     enabled: wantOlder && firstPage.nextCursor !== null,
   });
-  const events = uniqueEvents(firstPage.events, detail.firstEvents, older.data?.pages.flatMap((page) => page.events) ?? []);
+  const events = uniqueEvents(
+    firstPage.events,
+    detail.firstEvents,
+    older.data?.pages.flatMap((page) => page.events) ?? [],
+  );
   const { groups, others } = groupTimelineEvents(detail.timeline, detail.failure, events);
   const more = older.data ? older.hasNextPage : firstPage.nextCursor !== null;
   const counts = detail.eventCounts;
@@ -133,7 +165,9 @@ export function JobTimeline({ jobId, detail, showDeliveries, onInspect }: JobTim
         <CardDescription data-testid="job-events-summary">
           {counts.total === 1 ? "1 webhook delivery" : `${counts.total.toLocaleString("en-US")} webhook deliveries`}
           {unapplied && ` (${unapplied})`} from the Jobs API.{" "}
-          {showDeliveries ? "Each shows when it was sent, when it reached the portal, and every attempt to pass it on to your endpoints." : "Each shows when it was sent and when it reached the portal."}
+          {showDeliveries
+            ? "Each shows when it was sent, when it reached the portal, and every attempt to pass it on to your endpoints."
+            : "Each shows when it was sent and when it reached the portal."}
         </CardDescription>
       </CardHeader>
       <CardBody>
@@ -159,7 +193,13 @@ export function JobTimeline({ jobId, detail, showDeliveries, onInspect }: JobTim
             <p className="mt-0.5 text-ui text-subtle">Events the portal stored but did not apply to the job.</p>
             <ul className="mt-3 space-y-2">
               {others.map((event) => (
-                <TimelineEvent key={event.id} jobId={jobId} event={event} showDeliveries={showDeliveries} onInspect={onInspect} />
+                <TimelineEvent
+                  key={event.id}
+                  jobId={jobId}
+                  event={event}
+                  showDeliveries={showDeliveries}
+                  onInspect={onInspect}
+                />
               ))}
             </ul>
           </section>
@@ -176,7 +216,9 @@ export function JobTimeline({ jobId, detail, showDeliveries, onInspect }: JobTim
             variant="secondary"
             size="sm"
             loading={older.isFetching}
-            onClick={() => (older.data ? void older.fetchNextPage() : wantOlder ? void older.refetch() : setWantOlder(true))}
+            onClick={() =>
+              older.data ? void older.fetchNextPage() : wantOlder ? void older.refetch() : setWantOlder(true)
+            }
           >
             Load older events
           </Button>

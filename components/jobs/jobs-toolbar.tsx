@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { SearchIcon, XIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { jobSearchSchema, type JobSort } from "@/lib/jobs/schemas";
+import { type JobSort, jobSearchSchema } from "@/lib/jobs/schemas";
 import { API_PRODUCTS, type ApiProduct } from "@/lib/workflow/workflows";
 import type { JobListParams } from "./queries";
 import { PRODUCT_LABELS, STATUS_LABELS } from "./status-style";
@@ -28,7 +28,9 @@ export function JobsToolbar({ params, onChange, searchId }: JobsToolbarProps) {
 
   // Follow the URL when it changes from elsewhere (Back, "Clear filters"), not while typing.
   useEffect(() => {
-    setText((current) => ((jobSearchSchema.safeParse(current).data || undefined) === params.q ? current : (params.q ?? "")));
+    setText((current) =>
+      (jobSearchSchema.safeParse(current).data || undefined) === params.q ? current : (params.q ?? ""),
+    );
   }, [params.q]);
   useEffect(() => {
     if (!parsed.success || (parsed.data || undefined) === params.q) return;
@@ -64,7 +66,12 @@ export function JobsToolbar({ params, onChange, searchId }: JobsToolbarProps) {
       </div>
       <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
         {params.status && (
-          <Button variant="secondary" size="sm" onClick={() => onChange({ status: undefined })} aria-label={`Remove status filter ${STATUS_LABELS[params.status]}`}>
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => onChange({ status: undefined })}
+            aria-label={`Remove status filter ${STATUS_LABELS[params.status]}`}
+          >
             Status: {STATUS_LABELS[params.status]}
             <XIcon className="size-3.5" />
           </Button>
@@ -82,7 +89,12 @@ export function JobsToolbar({ params, onChange, searchId }: JobsToolbarProps) {
             </option>
           ))}
         </Select>
-        <Select aria-label="Sort" value={params.sort} onChange={(event) => onChange({ sort: event.target.value as JobSort })} className="w-36">
+        <Select
+          aria-label="Sort"
+          value={params.sort}
+          onChange={(event) => onChange({ sort: event.target.value as JobSort })}
+          className="w-36"
+        >
           <option value="newest">Newest first</option>
           <option value="oldest">Oldest first</option>
         </Select>
