@@ -91,5 +91,6 @@ if (!only || only === "e2e") {
 }
 
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : "";
-console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
+const problems = crashed ? " — and the run failed outside the counted tests (see above: lint, setup or teardown)" : "";
+console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}${problems}`);
 process.exit(totals.failed > 0 || crashed ? 1 : 0);
