@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { seal } from "@/lib/crypto/secret-box";
 import { prisma } from "@/lib/db/client";
 import type { DeliveryStatus } from "@/lib/db/generated/client";
+import { createWorkspaceWithApiKey } from "@/test/v1-fixtures";
 
 // Integration-test support: endpoints, jobs, events and deliveries written straight to the tables
 // (enqueueing and delivering are tested with the ingest and the worker).
@@ -103,3 +104,13 @@ export async function insertTestDelivery(workspaceId: string, delivery: TestDeli
   });
   return row.id;
 }
+
+/** A workspace with an endpoint and a job of `events` events. */
+export async function setUpEndpointWithJob(events = 1) {
+  const { workspaceId } = await createWorkspaceWithApiKey();
+  const endpointId = await insertTestEndpoint(workspaceId);
+  const job = await insertTestJob(workspaceId, events);
+  return { workspaceId, endpointId, ...job };
+}
+
+export const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
