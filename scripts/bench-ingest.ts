@@ -27,22 +27,13 @@ import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type pg from "pg";
 import { applyRuntimeEnv } from "@/lib/env";
 import { freePort } from "@/lib/net/free-port";
-import { statusRank } from "@/lib/workflow/workflows";
 import { openBenchDatabase } from "./lib/bench-database";
-import {
-  median,
-  type PhaseResult,
-  type PhaseSummary,
-  runPaced,
-  runPhase,
-  type SentEvent,
-  summarise,
-  type Target,
-} from "./lib/ingest-load";
+import { checkStored, merged } from "./lib/ingest-check";
+import { type PhaseResult, runPaced, runPhase, summarise, type Target } from "./lib/ingest-load";
 import { describeLags, type Lags, lagsOf, setUpProbe, startProbe } from "./lib/ingest-probe";
+import { printIngestReport, type RoundRow, variantName } from "./lib/ingest-report";
 import { buildIfNeeded, startPortal, stopChild, waitForHealth } from "./lib/portal-process";
 import { describeActivity, type PhaseActivity, watchPostgres } from "./lib/postgres-activity";
 import { meterCpu, postmasterPid } from "./lib/process-cpu";
@@ -61,68 +52,12 @@ const CONNECTIONS = Number(argument("--connections", "32"));
 const ROUNDS = Number(argument("--rounds", "3"));
 const PHASES = argument("--phases", "floor,portal,reference").split(",");
 const SWITCH_OFF = argument("--switch-off", "").split(",").filter(Boolean);
-const variantName = (part: string) => `portal-no-${part.replace(/\+/g, "_")}`;
 const CPU_PROF = process.argv.includes("--cpu-prof");
 const PG_STATS = process.argv.includes("--pg-stats");
 const PROBE_PER_SECOND = 20;
 const profileDir = path.join(ROOT, ".data", "bench-profiles");
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const load = () => os.loadavg()[0].toFixed(1);
-
-interface RoundRow extends PhaseSummary {
-  round: number;
-  load: string;
-  /** CPU µs per request answered in the phase: the receiving server's, PostgreSQL's, this load generator's. */
-  cpu: { server: number; postgres: number; background: number; client: number };
-}
-
-async function checkStored(pool: pg.Pool, result: PhaseResult, floor: boolean): Promise<boolean> {
-  const workspaceId = result.target.workspaceId;
-  const { rows: stored } = await pool.query<{ webhookId: string }>(
-    `SELECT "webhookId" FROM "JobEvent" WHERE "workspaceId" = $1`,
-    [workspaceId],
-  );
-  const storedIds = new Set(stored.map((row) => row.webhookId));
-  if (floor) {
-    const { rows: jobs } = await pool.query(`SELECT 1 FROM "Job" WHERE "workspaceId" = $1`, [workspaceId]);
-    const clean = stored.length === 0 && jobs.length === 0;
-    console.log(
-      `check ${result.target.name}: ${clean ? "nothing written" : `${stored.length} events and ${jobs.length} jobs written!`}`,
-    );
-    return clean;
-  }
-  const missing = result.accepted.filter((event) => !storedIds.has(event.webhookId)).length;
-  const unanswered = stored.length - (result.accepted.length - missing);
-  const furthest = new Map<string, SentEvent>();
-  for (const event of result.accepted) {
-    const best = furthest.get(event.jobId);
-    if (!best || statusRank(event.product, event.status) > statusRank(best.product, best.status))
-      furthest.set(event.jobId, event);
-  }
-  const { rows: jobs } = await pool.query<{ upstreamJobId: string; status: string }>(
-    `SELECT "upstreamJobId", status::text FROM "Job" WHERE "workspaceId" = $1`,
-    [workspaceId],
-  );
-  const wrongStatus = jobs.filter(
-    (job) => furthest.has(job.upstreamJobId) && furthest.get(job.upstreamJobId)?.status !== job.status,
-  ).length;
-  const ok = missing === 0 && wrongStatus === 0 && stored.length === storedIds.size;
-  console.log(
-    `check ${result.target.name}: ${result.accepted.length} accepted, ${stored.length} stored (${missing} missing, ${unanswered} stored without a 2xx), ` +
-      `${jobs.length} jobs, ${wrongStatus} not at their furthest status, ${result.failed} transport errors — ${ok ? "OK" : "FAILED"}`,
-  );
-  return ok;
-}
-
-/** Merges one workspace's rounds into one result for the database check. */
-function merged(results: PhaseResult[]): PhaseResult {
-  const [first] = results;
-  return {
-    ...first,
-    accepted: results.flatMap((result) => result.accepted),
-    failed: results.reduce((sum, result) => sum + result.failed, 0),
-  };
-}
 
 async function main(): Promise<void> {
   const { generateEncryptionKey, seal } = await import("@/lib/crypto/secret-box");
@@ -299,50 +234,12 @@ async function main(): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 2_000)); // the probe's last deliveries and frames
 
-    console.log(
-      `\nInbound webhook ingest — ${CONNECTIONS} connections, ${ROUNDS} rounds × ${PHASE_SECONDS} s per phase, loopback, ${os.cpus().length} cores`,
-    );
-    console.log(
-      "round phase                events/s    p50 ms   p99 ms   answered  other answers  load (1 min)  CPU µs/request: server  PostgreSQL (+ background)  load generator",
-    );
-    for (const row of rows) {
-      console.log(
-        `${String(row.round).padStart(5)} ${row.name.padEnd(18)} ${row.perSecond.toFixed(0).padStart(9)} ${row.p50.toFixed(1).padStart(9)} ${row.p99.toFixed(1).padStart(8)} ${String(row.good).padStart(10)}  ${row.other.padEnd(13)}  ${row.load.padEnd(12)}  ${row.cpu.server.toFixed(0).padStart(21)} ${row.cpu.postgres.toFixed(0).padStart(11)} ${`(+${row.cpu.background.toFixed(0)})`.padStart(14)} ${row.cpu.client.toFixed(0).padStart(15)}`,
-      );
-    }
-    const medianOf = (name: string, key: "perSecond" | "p50" | "p99") =>
-      median(rows.filter((row) => row.name === name).map((row) => row[key]));
-    console.log("\nmedian of the rounds:");
-    const medianCpu = (name: string, key: "server" | "postgres" | "client") =>
-      median(rows.filter((row) => row.name === name).map((row) => row.cpu[key]));
-    for (const target of targets) {
-      console.log(
-        `  ${target.name.padEnd(18)} ${medianOf(target.name, "perSecond").toFixed(0).padStart(6)} events/s  p50 ${medianOf(target.name, "p50").toFixed(1)} ms  p99 ${medianOf(target.name, "p99").toFixed(1)} ms` +
-          `  CPU µs/request: server ${medianCpu(target.name, "server").toFixed(0)}, PostgreSQL ${medianCpu(target.name, "postgres").toFixed(0)}, load generator ${medianCpu(target.name, "client").toFixed(0)}`,
-      );
-    }
-    const ratio = (a: string, b: string) => {
-      const perRound = rows
-        .filter((row) => row.name === a)
-        .map(
-          (row) =>
-            row.perSecond /
-            (rows.find((other) => other.name === b && other.round === row.round)?.perSecond ?? Number.NaN),
-        );
-      return `${median(perRound).toFixed(2)} (rounds: ${perRound.map((value) => value.toFixed(2)).join(", ")})`;
-    };
-    const has = (name: string) => targets.some((target) => target.name === name);
-    if (has("portal") && has("floor")) {
-      console.log(`portal / floor      ${ratio("portal", "floor")}  target ≥ 0.85`);
-      console.log(
-        `portal p99 / floor p99  ${(medianOf("portal", "p99") / medianOf("floor", "p99")).toFixed(2)}  target ≤ 1.5`,
-      );
-    }
-    if (has("portal") && has("reference"))
-      console.log(`portal / reference  ${ratio("portal", "reference")}  target ≥ 0.55`);
-    if (has("reference") && has("floor")) console.log(`reference / floor   ${ratio("reference", "floor")}`);
-    for (const part of SWITCH_OFF)
-      if (has("portal")) console.log(`portal-no-${part} / portal  ${ratio(variantName(part), "portal")}`);
+    printIngestReport(rows, targets, {
+      connections: CONNECTIONS,
+      rounds: ROUNDS,
+      seconds: PHASE_SECONDS,
+      switchOff: SWITCH_OFF,
+    });
 
     let lags: Lags | null = null;
     if (probe) {
