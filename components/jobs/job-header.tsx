@@ -7,6 +7,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import type { SerializedJob } from "@/lib/jobs/types";
 import { LiveIndicator } from "./live-indicator";
 import { StatusChip } from "./status-chip";
+import { StuckBadge } from "./stuck-badge";
 import { PRODUCT_LABELS } from "./status-style";
 import type { LiveStatus } from "./use-live-job-updates";
 
@@ -37,6 +38,7 @@ export function JobHeader({ job, live }: { job: SerializedJob; live: LiveStatus 
           </div>
           <div className="flex flex-wrap items-center gap-2">
             <StatusChip status={job.status} state={job.state} />
+            <StuckBadge expectation={job.expectation} detail />
             <Badge tone="neutral">{PRODUCT_LABELS[job.apiProduct]}</Badge>
           </div>
         </div>

@@ -5,6 +5,7 @@ import { cn } from "@/components/ui/cn";
 import { formatElapsed, formatExact, formatMoment } from "@/components/ui/format";
 import { CheckIcon, SkipIcon, XIcon } from "@/components/ui/icons";
 import { useNow } from "@/components/ui/use-now";
+import type { JobExpectation } from "@/lib/insight/types";
 import type { SerializedFailure, SerializedTimelineStep } from "@/lib/jobs/types";
 import { STATUS_LABELS, STEP_STYLES } from "./status-style";
 
@@ -20,7 +21,15 @@ function StepDot({ step }: { step: SerializedTimelineStep }) {
   );
 }
 
-function StepTiming({ step, failure, now }: { step: SerializedTimelineStep; failure: SerializedFailure | null; now: number }) {
+interface StepTimingProps {
+  step: SerializedTimelineStep;
+  failure: SerializedFailure | null;
+  now: number;
+  /** The job's expectation, shown on the step it is about. */
+  expectation?: JobExpectation | null;
+}
+
+function StepTiming({ step, failure, now, expectation }: StepTimingProps) {
   if (step.state === "skipped") return <span>Skipped — the input was already SRT</span>;
   if (step.state === "upcoming") return <span>{failure ? "Not reached" : "Upcoming"}</span>;
   if (!step.reachedAt) return <span>Reached, not reported</span>;
@@ -32,12 +41,25 @@ function StepTiming({ step, failure, now }: { step: SerializedTimelineStep; fail
       </time>
       {step.durationMs !== null && <span>· took {formatElapsed(step.durationMs)}</span>}
       {running !== null && <span suppressHydrationWarning>· running for {formatElapsed(running)}</span>}
+      {running !== null && expectation?.step === step.status && (
+        <span data-testid="expected-by" suppressHydrationWarning>
+          · expected by <time dateTime={expectation.expectedBy} title={formatExact(expectation.expectedBy)}>{formatMoment(expectation.expectedBy, now)}</time>
+        </span>
+      )}
     </span>
   );
 }
 
 /** The workflow's steps: done, current, upcoming, skipped or failed, with when and how long. */
-export function JobTimeline({ steps, failure }: { steps: SerializedTimelineStep[]; failure: SerializedFailure | null }) {
+export function JobTimeline({
+  steps,
+  failure,
+  expectation,
+}: {
+  steps: SerializedTimelineStep[];
+  failure: SerializedFailure | null;
+  expectation?: JobExpectation | null;
+}) {
   const now = useNow();
   return (
     <Card>
@@ -68,7 +90,7 @@ export function JobTimeline({ steps, failure }: { steps: SerializedTimelineStep[
                   <span className="sr-only">: {STEP_STYLES[step.state].label}</span>
                 </p>
                 <div className="mt-0.5 text-ui text-subtle">
-                  <StepTiming step={step} failure={failure} now={now} />
+                  <StepTiming step={step} failure={failure} now={now} expectation={expectation} />
                 </div>
                 {step.state === "failed" && failure && (
                   <p className="mt-1.5 text-ui text-danger">

@@ -45,7 +45,7 @@ export function JobView({ jobId, canManage }: { jobId: string; canManage: boolea
       <JobSummary job={job} />
       <div className="mb-6 grid gap-6 lg:grid-cols-5">
         <div className="lg:col-span-2">
-          <JobTimeline steps={data.timeline} failure={failure} />
+          <JobTimeline steps={data.timeline} failure={failure} expectation={job.expectation} />
         </div>
         <div className="lg:col-span-3">
           <JobOutputs job={job} outputs={data.outputs} />

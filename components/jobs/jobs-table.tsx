@@ -13,6 +13,7 @@ import type { SerializedJob } from "@/lib/jobs/types";
 import { JOB_COLUMNS } from "./job-columns";
 import { JobProgress } from "./job-progress";
 import { StatusChip } from "./status-chip";
+import { StuckBadge } from "./stuck-badge";
 import { PRODUCT_LABELS } from "./status-style";
 
 export interface JobsTableProps {
@@ -65,7 +66,10 @@ export function JobsTable({ id, jobs, stale }: JobsTableProps) {
               </TableCell>
               <TableCell className="px-3 whitespace-nowrap">{PRODUCT_LABELS[job.apiProduct]}</TableCell>
               <TableCell className="px-3">
-                <StatusChip status={job.status} state={job.state} />
+                <div className="flex flex-wrap items-center gap-1">
+                  <StatusChip status={job.status} state={job.state} />
+                  <StuckBadge expectation={job.expectation} />
+                </div>
               </TableCell>
               <TableCell className="px-3">
                 <JobProgress {...job.progress} status={job.status} state={job.state} className="w-28" />

@@ -9,6 +9,7 @@ import { jobSearchSchema, type JobSort } from "@/lib/jobs/schemas";
 import { API_PRODUCTS, type ApiProduct } from "@/lib/workflow/workflows";
 import type { JobListParams } from "./queries";
 import { PRODUCT_LABELS, STATUS_LABELS } from "./status-style";
+import { StuckFilterButton } from "./stuck-filter-button";
 
 const SEARCH_DELAY_MS = 300;
 
@@ -61,6 +62,7 @@ export function JobsToolbar({ params, onChange }: JobsToolbarProps) {
         )}
       </div>
       <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
+        <StuckFilterButton pressed={Boolean(params.stuck)} onChange={(stuck) => onChange({ stuck: stuck || undefined })} />
         {params.status && (
           <Button variant="secondary" size="sm" onClick={() => onChange({ status: undefined })} aria-label={`Remove status filter ${STATUS_LABELS[params.status]}`}>
             Status: {STATUS_LABELS[params.status]}

@@ -1,3 +1,4 @@
+import { isStuck } from "@/lib/insight/step-expectations";
 import type { JobPage, SerializedJob } from "@/lib/jobs/types";
 import { isFirstPage, type JobListParams } from "./queries";
 
@@ -8,7 +9,8 @@ export type PageVerdict =
   | { action: "refetch"; previous?: SerializedJob }
   | { action: "none" };
 
-export function matchesFilters(job: SerializedJob, params: JobListParams): boolean {
+export function matchesFilters(job: SerializedJob, params: JobListParams, now = Date.now()): boolean {
+  if (params.stuck && !isStuck(job.expectation, now)) return false;
   if (params.apiProduct && job.apiProduct !== params.apiProduct) return false;
   if (params.state && job.state !== params.state) return false;
   if (params.status && job.status !== params.status) return false;

@@ -26,6 +26,7 @@ export function readListParams(raw: RawParams): JobListParams {
     state: field(shape.state, "state"),
     status: field(shape.status, "status"),
     q: field(shape.q, "q"),
+    stuck: field(shape.stuck, "stuck"),
     sort: field(shape.sort, "sort") ?? "newest",
     after,
     before: after ? undefined : cursor("before"),

@@ -2,11 +2,13 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import { DOWNLOAD_MESSAGES } from "@/lib/contract/download-result";
+import { getStepExpectations } from "@/lib/insight/get-step-expectations";
 import type { StepStatus } from "@/lib/workflow/workflows";
 import { findJob } from "./find-job";
 import { getJobTimeline } from "./get-job-timeline";
 import { countJobEvents, listJobEvents } from "./list-job-events";
 import { serializeJob, type JobRow } from "./serialize-job";
+import { withExpectation } from "./with-expectation";
 import {
   jobOutputSelect,
   serializeJobOutput,
@@ -44,15 +46,16 @@ export async function getJobWithTimelineOrThrow(workspaceId: string, upstreamJob
  * Everything the job page shows at first, or null when the workspace has no such job: the newest
  * page of events (without payloads) and the counts of all of them. Bounded whatever the job holds.
  */
-export async function getJobDetail(workspaceId: string, upstreamJobId: string): Promise<SerializedJobDetail | null> {
+export async function getJobDetail(workspaceId: string, upstreamJobId: string, now = new Date()): Promise<SerializedJobDetail | null> {
   const job = await findJob(workspaceId, upstreamJobId);
   if (!job) return null;
-  const [base, events, eventCounts] = await Promise.all([
+  const [base, events, eventCounts, expectations] = await Promise.all([
     withTimeline(workspaceId, job),
     listJobEvents(workspaceId, job.id),
     countJobEvents(workspaceId, job.id),
+    getStepExpectations(workspaceId, now),
   ]);
-  return { ...base, events, eventCounts };
+  return { ...base, job: withExpectation(base.job, job, expectations), events, eventCounts };
 }
 
 export async function getJobDetailOrThrow(workspaceId: string, upstreamJobId: string): Promise<SerializedJobDetail> {

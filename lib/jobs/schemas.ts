@@ -25,6 +25,8 @@ export const jobFiltersSchema = z.object({
   state: optional(z.enum(JOB_STATES)),
   status: optional(z.enum(JOB_STATUSES)),
   q: optional(jobSearchSchema).transform((value) => value || undefined),
+  /** Only jobs past their step's expected time (lib/insight/step-expectations.ts). */
+  stuck: optional(z.enum(["true", "1"])).transform((value) => (value ? true : undefined)),
   sort: optional(z.enum(JOB_SORTS)).transform((value) => value ?? "newest"),
 });
 export type JobFilters = z.output<typeof jobFiltersSchema>;

@@ -1,3 +1,4 @@
+import type { JobExpectation } from "@/lib/insight/types";
 import type { StepState } from "@/lib/workflow/timeline";
 import type { ApiProduct, JobState, JobStatus, StepStatus } from "@/lib/workflow/workflows";
 
@@ -22,6 +23,8 @@ export interface SerializedJob {
   createdAt: string;
   updatedAt: string;
   completedAt: string | null;
+  /** In-progress jobs on the portal's pages: when the current step should be done (the /v1 API leaves it out). */
+  expectation?: JobExpectation | null;
 }
 
 /** One page of GET /api/jobs. */
