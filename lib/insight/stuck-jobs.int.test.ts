@@ -1,49 +1,19 @@
-import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db/client";
 import { countStuckJobs } from "@/lib/jobs/count-stuck-jobs";
 import { getJobDetail } from "@/lib/jobs/get-job-detail";
 import { listJobs } from "@/lib/jobs/list-jobs";
-import { eventForStatus, stateOf, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
+import type { ApiProduct, JobStatus } from "@/lib/workflow/workflows";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { forgetStepExpectations } from "./get-step-expectations";
+import { insertJobHistory } from "./testing/insert-job-history";
 
 // Stuck jobs on a controlled clock: every function takes `now`, the history is written with the
 // times the test chooses, and the per-process cache is forgotten between steps.
 const T0 = Date.UTC(2026, 10, 20, 12, 0);
 const MIN = 60_000;
 const at = (ms: number) => new Date(T0 + ms);
-
-/** A job with one event per status, reached at the given offsets from T0; its row is at the last status. */
-async function insertJob(workspaceId: string, id: string, apiProduct: ApiProduct, history: Array<[JobStatus, number]>) {
-  const [status, lastAt] = history[history.length - 1];
-  const jobId = `t${randomUUID().replace(/-/g, "")}`;
-  await prisma.job.create({
-    data: {
-      id: jobId,
-      workspaceId,
-      upstreamJobId: id,
-      apiProduct,
-      status,
-      state: stateOf(apiProduct, status),
-      createdAt: at(history[0][1]),
-      updatedAt: at(lastAt),
-    },
-  });
-  await prisma.jobEvent.createMany({
-    data: history.map(([eventStatus, offset]) => ({
-      workspaceId,
-      jobId,
-      webhookId: `msg_${randomUUID()}`,
-      event: eventForStatus(apiProduct, eventStatus),
-      status: eventStatus,
-      occurredAt: at(offset),
-      receivedAt: at(offset),
-      disposition: "applied" as const,
-      payload: {},
-    })),
-  });
-}
+const insertJob = (workspaceId: string, id: string, apiProduct: ApiProduct, history: Array<[JobStatus, number]>) =>
+  insertJobHistory(workspaceId, { id, apiProduct, history: history.map(([status, offset]) => [status, at(offset)]) });
 
 const stuckIds = async (workspaceId: string, now: Date) =>
   (await listJobs(workspaceId, { sort: "newest", limit: 100, stuck: true, now })).jobs.map((job) => job.id);

@@ -1,4 +1,4 @@
-import type { ApiProduct, StepStatus } from "@/lib/workflow/workflows";
+import type { ApiProduct, JobState, StepStatus } from "@/lib/workflow/workflows";
 
 // Response types of the insight routes and pages (stuck jobs, the overview), importable by client
 // components (no server code).
@@ -24,4 +24,63 @@ export interface StepDurationStat {
   samples: number;
   p50Ms: number;
   p95Ms: number;
+}
+
+/** One hour or day of the overview. */
+export interface OverviewBucket {
+  /** The bucket's start (ISO). */
+  start: string;
+  /** Jobs created in the bucket, by product and by where they are now. */
+  byProduct: Record<ApiProduct, Record<JobState, number>>;
+  jobs: number;
+  completed: number;
+  failed: number;
+  rejected: number;
+  /** completed / (completed + failed + rejected); null when none finished. */
+  successRate: number | null;
+  cost: number;
+  mediaSeconds: number;
+}
+
+export interface OverviewTotals {
+  jobs: number;
+  completed: number;
+  failed: number;
+  rejected: number;
+  inProgress: number;
+  successRate: number | null;
+  cost: number;
+  mediaSeconds: number;
+}
+
+/** Upstream event time to its arrival at the portal. */
+export interface ArrivalLag {
+  samples: number;
+  p50Ms: number;
+  p95Ms: number;
+}
+
+export interface EndpointHealth {
+  endpointId: string;
+  url: string;
+  enabled: boolean;
+  succeeded: number;
+  failed: number;
+  /** Waiting for a first or next attempt. */
+  pending: number;
+  /** succeeded / (succeeded + failed); null when none finished. */
+  successRate: number | null;
+  /** From the event's enqueueing to its successful delivery, retries included. */
+  p50Ms: number | null;
+  p95Ms: number | null;
+}
+
+/** GET /api/overview. */
+export interface OverviewData {
+  range: { from: string; to: string; bucket: "hour" | "day" };
+  buckets: OverviewBucket[];
+  totals: OverviewTotals;
+  stepDurations: StepDurationStat[];
+  arrivalLag: ArrivalLag | null;
+  deliveries: EndpointHealth[];
 }
