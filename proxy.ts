@@ -10,7 +10,7 @@ import { pageCsp } from "@/lib/http/security-headers";
 // - signed-out visitors of portal pages go to sign-in, keeping where they were headed. An
 //   optimistic check on the JWT only — the (portal) layout's requireMembership() is the authority,
 //   since a valid token may belong to a user without a workspace.
-const SIGNED_IN_PREFIXES = ["/jobs", "/settings"];
+const SIGNED_IN_PREFIXES = ["/overview", "/jobs", "/settings"];
 
 function needsSignIn(pathname: string): boolean {
   return SIGNED_IN_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

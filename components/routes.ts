@@ -4,6 +4,7 @@
  */
 export const routes = {
   home: "/",
+  overview: "/overview",
   jobs: "/jobs",
   job: (jobId: string) => `/jobs/${encodeURIComponent(jobId)}`,
   apiDocs: "/api-docs",

@@ -5,7 +5,7 @@ import { getMembership } from "@/lib/auth/session";
 
 // Sign-in and sign-up: signed-in members go straight to the portal.
 export default async function AuthLayout({ children }: { children: ReactNode }) {
-  if (await getMembership()) redirect(routes.jobs);
+  if (await getMembership()) redirect(routes.overview);
   return (
     <main className="relative flex min-h-screen items-center justify-center overflow-hidden px-4 py-16">
       {/* A faint grid fading out from the top: texture without distraction (4% of the text colour). */}

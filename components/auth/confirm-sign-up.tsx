@@ -41,9 +41,9 @@ export function ConfirmSignUp({ token }: { token: string }) {
   const started = useRef(false);
 
   async function confirm(password?: string): Promise<void> {
-    const result = await signIn(CONFIRMATION_PROVIDER_ID, { token, password: password ?? "", callbackUrl: routes.jobs, redirect: false });
+    const result = await signIn(CONFIRMATION_PROVIDER_ID, { token, password: password ?? "", callbackUrl: routes.overview, redirect: false });
     if (result?.ok && !result.error) {
-      router.replace(routes.jobs);
+      router.replace(routes.overview);
       router.refresh();
       return;
     }

@@ -56,7 +56,7 @@ export function SignUpForm({ confirmsEmail }: SignUpFormProps) {
       router.replace(routes.signIn);
       return;
     }
-    router.replace(routes.jobs);
+    router.replace(routes.overview);
     router.refresh();
   }
 

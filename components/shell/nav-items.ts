@@ -1,8 +1,9 @@
 import { routes } from "@/components/routes";
-import { CodeIcon, JobsIcon, SettingsIcon } from "@/components/ui/icons";
+import { ChartIcon, CodeIcon, JobsIcon, SettingsIcon } from "@/components/ui/icons";
 
 // The portal's sections, in sidebar order.
 export const NAV_ITEMS = [
+  { href: routes.overview, label: "Overview", Icon: ChartIcon },
   { href: routes.jobs, label: "Jobs", Icon: JobsIcon },
   { href: routes.apiDocs, label: "API", Icon: CodeIcon },
   { href: routes.settings, label: "Settings", Icon: SettingsIcon },

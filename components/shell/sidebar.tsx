@@ -16,7 +16,7 @@ export interface SidebarProps {
 export function Sidebar({ workspaceName, email, onNavigate }: SidebarProps) {
   return (
     <div className="flex h-full flex-col gap-6 px-3 py-4">
-      <Link href={routes.jobs} onClick={onNavigate} className="rounded-md px-2 focus-visible:outline-2 focus-visible:outline-focus">
+      <Link href={routes.overview} onClick={onNavigate} className="rounded-md px-2 focus-visible:outline-2 focus-visible:outline-focus">
         <ProductMark />
       </Link>
       <div className="flex items-center gap-2.5 rounded-md border border-subtle bg-default px-2.5 py-2">

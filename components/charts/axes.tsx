@@ -1,0 +1,32 @@
+import type { ScaleLinear } from "d3-scale";
+import { CHART_COLORS } from "./chart-colors";
+import { PLOT } from "./chart-frame";
+
+/** Horizontal grid lines with their values at the left. */
+export function YAxis({ scale, format }: { scale: ScaleLinear<number, number>; format: (value: number) => string }) {
+  return (
+    <g aria-hidden="true">
+      {scale.ticks(4).map((tick) => (
+        <g key={tick} transform={`translate(0,${scale(tick)})`}>
+          <line x1={PLOT.left} x2={PLOT.right} stroke={CHART_COLORS.grid} />
+          <text x={PLOT.left - 6} dy="0.32em" textAnchor="end" fontSize={11} fill={CHART_COLORS.axis}>
+            {format(tick)}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
+
+/** Labels under the x positions given (already thinned out). */
+export function XLabels({ labels }: { labels: Array<{ x: number; text: string }> }) {
+  return (
+    <g aria-hidden="true">
+      {labels.map((label) => (
+        <text key={label.x} x={label.x} y={PLOT.bottom + 18} textAnchor="middle" fontSize={11} fill={CHART_COLORS.axis}>
+          {label.text}
+        </text>
+      ))}
+    </g>
+  );
+}
