@@ -1,14 +1,15 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { SearchIcon, XIcon } from "@/components/ui/icons";
+import { SearchIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { jobSearchSchema, type JobSort } from "@/lib/jobs/schemas";
-import { API_PRODUCTS, type ApiProduct } from "@/lib/workflow/workflows";
+import { API_PRODUCTS, JOB_STATUSES, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
 import type { JobListParams } from "./queries";
 import { PRODUCT_LABELS, STATUS_LABELS } from "./status-style";
+import { CreatedRangeFilter } from "./created-range-filter";
+import { ExportCsvLink } from "./export-csv-link";
 import { StuckFilterButton } from "./stuck-filter-button";
 
 const SEARCH_DELAY_MS = 300;
@@ -18,7 +19,7 @@ export interface JobsToolbarProps {
   onChange: (patch: Partial<JobListParams>, mode?: "push" | "replace") => void;
 }
 
-/** Search by job id, product filter, sort; and the exact-status filter when a link set one. */
+/** Search by job id; stuck, status, product and created-date filters; sort; export of what matches. */
 export function JobsToolbar({ params, onChange }: JobsToolbarProps) {
   const searchId = useId();
   // The box's text is UI state; the URL (and so the query) follows it after a pause in typing.
@@ -61,14 +62,21 @@ export function JobsToolbar({ params, onChange }: JobsToolbarProps) {
           </p>
         )}
       </div>
-      <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
+      <div className="flex flex-wrap items-center justify-end gap-2 sm:ml-auto">
         <StuckFilterButton pressed={Boolean(params.stuck)} onChange={(stuck) => onChange({ stuck: stuck || undefined })} />
-        {params.status && (
-          <Button variant="secondary" size="sm" onClick={() => onChange({ status: undefined })} aria-label={`Remove status filter ${STATUS_LABELS[params.status]}`}>
-            Status: {STATUS_LABELS[params.status]}
-            <XIcon className="size-3.5" />
-          </Button>
-        )}
+        <Select
+          aria-label="Filter by status"
+          value={params.status ?? ""}
+          onChange={(event) => onChange({ status: (event.target.value || undefined) as JobStatus | undefined })}
+          className="w-36"
+        >
+          <option value="">All statuses</option>
+          {JOB_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABELS[status]}
+            </option>
+          ))}
+        </Select>
         <Select
           aria-label="Filter by product"
           value={params.apiProduct ?? ""}
@@ -86,6 +94,8 @@ export function JobsToolbar({ params, onChange }: JobsToolbarProps) {
           <option value="newest">Newest first</option>
           <option value="oldest">Oldest first</option>
         </Select>
+        <CreatedRangeFilter params={params} onChange={onChange} />
+        <ExportCsvLink params={params} />
       </div>
     </div>
   );

@@ -15,6 +15,8 @@ export function matchesFilters(job: SerializedJob, params: JobListParams, now = 
   if (params.state && job.state !== params.state) return false;
   if (params.status && job.status !== params.status) return false;
   if (params.q && !job.id.startsWith(params.q)) return false;
+  if (params.createdFrom && job.createdAt < `${params.createdFrom}T00:00:00.000Z`) return false;
+  if (params.createdTo && job.createdAt > `${params.createdTo}T23:59:59.999Z`) return false;
   return true;
 }
 

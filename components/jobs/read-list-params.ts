@@ -27,6 +27,8 @@ export function readListParams(raw: RawParams): JobListParams {
     status: field(shape.status, "status"),
     q: field(shape.q, "q"),
     stuck: field(shape.stuck, "stuck"),
+    createdFrom: field(shape.createdFrom, "createdFrom"),
+    createdTo: field(shape.createdTo, "createdTo"),
     sort: field(shape.sort, "sort") ?? "newest",
     after,
     before: after ? undefined : cursor("before"),

@@ -39,11 +39,24 @@ export function stuckWhere(table: ExpectationTable, now: Date): Prisma.JobWhereI
   };
 }
 
+const DAY_MS = 86_400_000;
+
+/** The created-date filter: from the first day's start to the last day's end (UTC). */
+function createdWhere(filters: Partial<Pick<JobFilters, "createdFrom" | "createdTo">>): Prisma.JobWhereInput | undefined {
+  if (!filters.createdFrom && !filters.createdTo) return undefined;
+  return {
+    createdAt: {
+      ...(filters.createdFrom && { gte: new Date(`${filters.createdFrom}T00:00:00Z`) }),
+      ...(filters.createdTo && { lt: new Date(Date.parse(`${filters.createdTo}T00:00:00Z`) + DAY_MS) }),
+    },
+  };
+}
+
 /** `stuck`: the stuckWhere of the workspace's expectations, when the filters ask for stuck jobs. */
 export function filtersWhere(workspaceId: string, filters: Partial<Omit<JobFilters, "sort">>, stuck?: Prisma.JobWhereInput): Prisma.JobWhereInput {
   return {
     workspaceId,
-    ...(filters.stuck && stuck && { AND: [stuck] }),
+    AND: [filters.stuck ? stuck : undefined, createdWhere(filters)].filter((where): where is Prisma.JobWhereInput => Boolean(where)),
     ...(filters.apiProduct && { apiProduct: filters.apiProduct }),
     ...(filters.state && { state: filters.state }),
     ...(filters.status && { status: filters.status }),
