@@ -11,6 +11,7 @@ export const routes = {
   settings: "/settings",
   apiKeys: "/settings/api-keys",
   webhooks: "/settings/webhooks",
+  alerts: "/settings/alerts",
   endpoint: (endpointId: string) => `/settings/webhooks/${encodeURIComponent(endpointId)}`,
   signIn: "/sign-in",
   signUp: "/sign-up",

@@ -28,6 +28,10 @@ export const SCOPES = [
   "secrets.read",
   /** Rotate signing secrets. */
   "secrets.write",
+  /** Alert rules and their history. */
+  "alerts.read",
+  /** Change alert rules and where alerts go. */
+  "alerts.write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

@@ -1,0 +1,22 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { LoadError } from "@/components/load-error";
+import { SkeletonRows } from "@/components/ui/skeleton";
+import { AlertHistory } from "./alert-history";
+import { AlertRulesForm } from "./alert-rules-form";
+import { alertsQuery } from "./queries";
+
+export function AlertsPanel({ canManage }: { canManage: boolean }) {
+  const { data, error, refetch, isFetching } = useQuery(alertsQuery());
+  if (!data) {
+    return error ? <LoadError title="Alerts could not be loaded" message={error.message} onRetry={() => void refetch()} retrying={isFetching} /> : <SkeletonRows count={4} />;
+  }
+  return (
+    <div className="space-y-6">
+      {/* Keyed by the saved rules, so the form starts from them again after a save. */}
+      <AlertRulesForm key={JSON.stringify(data.config)} config={data.config} canManage={canManage} />
+      <AlertHistory alerts={data.alerts} />
+    </div>
+  );
+}
