@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import type { Page } from "@playwright/test";
 import { describeViolations, findViolations } from "./axe";
 import { expect, screenshotPath, test } from "./fixtures";
@@ -69,6 +70,15 @@ test("the overview opens after sign-in and shows the simulator's jobs, in charts
     await page.getByLabel("to", { exact: true }).fill("2026-11-01");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page.getByText("The end date must not be before the start date")).toBeVisible();
+  });
+
+  await test.step("first-load JS of the overview stays within 230 kB gzip (printed)", async () => {
+    await page.goto("/overview");
+    const sources = await page.locator("script[src]").evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).src));
+    let gzipped = 0;
+    for (const src of new Set(sources)) gzipped += gzipSync(await (await page.request.get(src)).body(), { level: 9 }).length;
+    console.log(`overview first-load JS: ${(gzipped / 1024).toFixed(1)} kB gzip in ${new Set(sources).size} scripts`);
+    expect(gzipped).toBeLessThanOrEqual(230 * 1024);
   });
 
   for (const scheme of ["light", "dark"] as const) {

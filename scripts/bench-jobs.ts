@@ -18,6 +18,10 @@ const { listJobs } = await import("@/lib/jobs/list-jobs");
 const { countJobsByState } = await import("@/lib/jobs/count-jobs-by-state");
 const { getJobDetail } = await import("@/lib/jobs/get-job-detail");
 const { listJobsQuerySchema } = await import("@/lib/jobs/schemas");
+const { countStuckJobs } = await import("@/lib/jobs/count-stuck-jobs");
+const { streamJobsCsv } = await import("@/lib/jobs/stream-jobs-csv");
+const { getOverview } = await import("@/lib/insight/get-overview");
+const { forgetStepExpectations, getStepExpectations } = await import("@/lib/insight/get-step-expectations");
 const pool = getPool();
 
 // What the SQL needs of each workflow, from lib/workflow's table: the completed status, the first
@@ -166,6 +170,19 @@ const cases: Array<[string, () => Promise<unknown>]> = [
   ["search: prefix 'job_'", () => listJobs(WORKSPACE, query({ q: "job_" }))],
   ["counts by state", () => countJobsByState(WORKSPACE)],
   ["job detail (failed job)", () => getJobDetail(WORKSPACE, failedRow[0].upstreamJobId)],
+  ["stuck: first page", () => listJobs(WORKSPACE, query({ stuck: "true" }))],
+  ["stuck: count", () => countStuckJobs(WORKSPACE)],
+  [
+    "step expectations (uncached)",
+    () => {
+      forgetStepExpectations();
+      return getStepExpectations(WORKSPACE);
+    },
+  ],
+  ["overview: 24 h", () => getOverview(WORKSPACE, { range: "24h" })],
+  ["overview: 7 d", () => getOverview(WORKSPACE, { range: "7d" })],
+  ["overview: 30 d", () => getOverview(WORKSPACE, { range: "30d" })],
+  ["overview: 90 d", () => getOverview(WORKSPACE, { range: "90d" })],
 ];
 
 const results = await measureAll(cases);
@@ -173,5 +190,23 @@ const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
 console.log(`\n${JOBS.toLocaleString()} jobs in one workspace, ${RUNS} runs each\n`);
 console.log(`  ${"query".padEnd(32)} ${"p50".padStart(10)} ${"p95".padStart(10)} ${"max".padStart(10)}`);
 for (const r of results) console.log(`  ${r.name.padEnd(32)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.max)}${r.p95 > 30 ? "  over 30 ms" : ""}`);
+
+// The CSV export of every job, read as fast as this process can take it: rows per second, and the
+// process's peak resident memory while it streams (a million rows must never be buffered).
+{
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const started = performance.now();
+  const reader = (await streamJobsCsv(WORKSPACE, { sort: "newest" })).getReader();
+  let lines = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    for (const byte of chunk.value) if (byte === 10) lines += 1;
+  }
+  clearInterval(sampler);
+  const seconds = (performance.now() - started) / 1000;
+  const rows = lines - 1;
+  console.log(`
+  CSV export: ${rows.toLocaleString()} rows in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds).toLocaleString()} rows/s; peak RSS ${Math.round(peakRss / 2 ** 20)} MB`);
+}
 
 await database.close();

@@ -10,7 +10,7 @@ describe("roles and scopes", () => {
   });
 
   it("lets members read everything but secrets, and change nothing", () => {
-    expect(ROLE_SCOPES.member).toEqual(["jobs.read", "deliveries.read", "endpoints.read", "apiKeys.read", "connection.read"]);
+    expect(ROLE_SCOPES.member).toEqual(["jobs.read", "deliveries.read", "endpoints.read", "apiKeys.read", "connection.read", "alerts.read"]);
     expect(hasScope("member", "secrets.read")).toBe(false);
   });
 
