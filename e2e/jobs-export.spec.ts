@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "./fixtures";
+import { expect, screenshotPath, test } from "./fixtures";
 
 // The Jobs toolbar's exact-status and created-date filters, the Stuck toggle, and Export CSV of
 // what they match, against real simulated jobs.
@@ -20,6 +20,7 @@ test("filters by exact status and created date, and exports what matches as CSV"
   const row = page.locator(`[data-testid="job-row"][data-job-id="${failed.jobId}"]`);
   await expect(row).toBeVisible();
   for (const status of await page.getByTestId("job-status").allTextContents()) expect(status).toBe("Failed");
+  await page.screenshot({ path: screenshotPath("page-jobs-filtered"), fullPage: true });
 
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();

@@ -14,8 +14,8 @@ export function AlertsPanel({ canManage }: { canManage: boolean }) {
   }
   return (
     <div className="space-y-6">
-      {/* Keyed by the saved rules, so the form starts from them again after a save. */}
-      <AlertRulesForm key={JSON.stringify(data.config)} config={data.config} canManage={canManage} />
+      {/* The form keeps what was typed, which after a save is what was saved. */}
+      <AlertRulesForm config={data.config} canManage={canManage} />
       <AlertHistory alerts={data.alerts} />
     </div>
   );

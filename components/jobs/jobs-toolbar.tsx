@@ -38,31 +38,37 @@ export function JobsToolbar({ params, onChange }: JobsToolbarProps) {
   }, [parsed.success, parsed.data, params.q, onChange]);
 
   return (
-    <div className="flex flex-col gap-3 py-4 sm:flex-row sm:items-start">
-      <div className="relative min-w-0 flex-1 sm:max-w-sm">
-        <label htmlFor={searchId} className="sr-only">
-          Search by job id
-        </label>
-        <SearchIcon className="pointer-events-none absolute top-2.5 left-3 size-4 text-muted" />
-        <Input
-          id={searchId}
-          type="search"
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          placeholder="Search by job id (e.g. job_3f2a…)"
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${searchId}-error` : undefined}
-          className="pl-9 font-mono text-ui placeholder:font-sans"
-        />
-        {problem && (
-          <p id={`${searchId}-error`} className="mt-1.5 text-ui text-danger">
-            {problem}
-          </p>
-        )}
+    <div className="flex flex-col gap-3 py-4">
+      {/* Search and export on one line, the filters on the next: the search box keeps its width. */}
+      <div className="flex items-start gap-3">
+        <div className="relative min-w-0 flex-1 sm:max-w-sm">
+          <label htmlFor={searchId} className="sr-only">
+            Search by job id
+          </label>
+          <SearchIcon className="pointer-events-none absolute top-2.5 left-3 size-4 text-muted" />
+          <Input
+            id={searchId}
+            type="search"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            placeholder="Search by job id (e.g. job_3f2a…)"
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? `${searchId}-error` : undefined}
+            className="pl-9 font-mono text-ui placeholder:font-sans"
+          />
+          {problem && (
+            <p id={`${searchId}-error`} className="mt-1.5 text-ui text-danger">
+              {problem}
+            </p>
+          )}
+        </div>
+        <div className="ml-auto">
+          <ExportCsvLink params={params} />
+        </div>
       </div>
-      <div className="flex flex-wrap items-center justify-end gap-2 sm:ml-auto">
+      <div className="flex flex-wrap items-center gap-2">
         <StuckFilterButton pressed={Boolean(params.stuck)} onChange={(stuck) => onChange({ stuck: stuck || undefined })} />
         <Select
           aria-label="Filter by status"
@@ -95,7 +101,6 @@ export function JobsToolbar({ params, onChange }: JobsToolbarProps) {
           <option value="oldest">Oldest first</option>
         </Select>
         <CreatedRangeFilter params={params} onChange={onChange} />
-        <ExportCsvLink params={params} />
       </div>
     </div>
   );
