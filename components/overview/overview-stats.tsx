@@ -1,4 +1,8 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { jobStuckCountQuery } from "@/components/jobs/queries";
 import { Card } from "@/components/ui/card";
 import { routes } from "@/components/routes";
 import type { OverviewData } from "@/lib/insight/types";
@@ -19,6 +23,8 @@ function Stat({ label, value, hint, testId }: { label: string; value: React.Reac
 /** The range at a glance: jobs, success rate, cost, media minutes, arrival lag. */
 export function OverviewStats({ data }: { data: OverviewData }) {
   const { totals, arrivalLag } = data;
+  // Stuck is about now, whatever the range: the Jobs page's count, and a link to those jobs.
+  const stuck = useQuery(jobStuckCountQuery()).data;
   return (
     <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-5">
       <Stat
@@ -26,9 +32,20 @@ export function OverviewStats({ data }: { data: OverviewData }) {
         testId="stat-jobs"
         value={totals.jobs.toLocaleString("en-US")}
         hint={
-          <Link href={`${routes.jobs}?state=in_progress`} className="link">
-            {totals.inProgress.toLocaleString("en-US")} in progress
-          </Link>
+          <>
+            <Link href={`${routes.jobs}?state=in_progress`} className="link">
+              {totals.inProgress.toLocaleString("en-US")} in progress
+            </Link>
+            {stuck && (
+              <>
+                {" · "}
+                <Link href={`${routes.jobs}?stuck=true`} className="link" data-testid="stat-stuck">
+                  {stuck.count.toLocaleString("en-US")}
+                  {stuck.atLeast ? "+" : ""} stuck now
+                </Link>
+              </>
+            )}
+          </>
         }
       />
       <Stat
