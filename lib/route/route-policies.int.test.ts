@@ -100,6 +100,7 @@ describe("route policies", () => {
       "POST /api/webhook-endpoints/[endpointId]/replay",
       "POST /api/webhook-endpoints/[endpointId]/secret/rotate",
       "POST /api/webhook-endpoints/[endpointId]/test",
+      "PUT /api/alerts/config",
       "PUT /api/settings/connection",
       "PUT /api/settings/inbound-webhook",
     ]);
