@@ -4,7 +4,7 @@ import { isApiProduct, type ApiProduct, type StepStatus } from "@/lib/workflow/w
 import type { StepDurationStat } from "./types";
 
 /** At most this many events are read: the newest ones in the range, a sample that keeps the query bounded at any size. */
-export const STEP_SAMPLE_EVENTS = 50_000;
+export const STEP_SAMPLE_EVENTS = 10_000;
 
 /**
  * p50 and p95 of how long each step of each product lasted, for steps reached in [from, to): from
