@@ -5,6 +5,7 @@ import { createMailer } from "@/lib/email/mailer";
 import { startLocalSmtpServer, type LocalSmtpServer } from "@/lib/email/local-smtp-server";
 import { applyRuntimeEnv } from "@/lib/env";
 import { insertJobs } from "@/lib/jobs/testing/insert-test-jobs";
+import { insertJobHistory } from "@/lib/insight/testing/insert-job-history";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { getAlertConfig, updateAlertConfig } from "./alert-config";
 import { detectAlerts } from "./detect-alerts";
@@ -43,8 +44,9 @@ describe("alerts", () => {
     const email = `ops-${Date.now()}@example.com`;
     const ws = await workspaceWithAlerts(["job_failed"], email);
     const now = new Date();
-    await insertJobs(ws, [{ upstreamJobId: "job_boom", status: "failed", apiProduct: "dub", createdAt: now, failureReason: "Media could not be decoded" }]);
-    await prisma.job.updateMany({ where: { workspaceId: ws }, data: { updatedAt: now } });
+    // The upstream's clock is a minute behind: the portal's own arrival time is what counts.
+    const upstreamTime = new Date(now.getTime() - 60_000);
+    await insertJobHistory(ws, { id: "job_boom", apiProduct: "dub", failureReason: "Media could not be decoded", lagMs: 60_000, history: [["created", upstreamTime], ["failed", upstreamTime]] });
 
     // Two workers at once, then a third later: one alert, sent once.
     await Promise.all([evaluateAlerts({ senders, workspaceIds: [ws] }), evaluateAlerts({ senders, workspaceIds: [ws] })]);
@@ -66,8 +68,7 @@ describe("alerts", () => {
     const email = `digest-${Date.now()}@example.com`;
     const ws = await workspaceWithAlerts(["job_failed"], email);
     const now = new Date();
-    await insertJobs(ws, Array.from({ length: 7 }, (_, i) => ({ upstreamJobId: `job_fail_${i}`, status: "failed" as const, createdAt: now })));
-    await prisma.job.updateMany({ where: { workspaceId: ws }, data: { updatedAt: now } });
+    for (let i = 0; i < 7; i++) await insertJobHistory(ws, { id: `job_fail_${i}`, apiProduct: "transcribe", history: [["created", now], ["failed", now]] });
 
     await evaluateAlerts({ senders, workspaceIds: [ws] });
     const mail = await smtp.waitForMail((received) => received.to.includes(email));

@@ -32,13 +32,14 @@ function minutes(ms: number): string {
 }
 
 async function failedJobs(workspaceId: string, since: Date): Promise<NewAlert[]> {
-  const jobs = await prisma.job.findMany({
-    // createdAt bounds the (workspaceId, state, createdAt) index range: a job fails within days of its creation.
-    where: { workspaceId, state: { in: ["failed", "rejected"] }, updatedAt: { gte: since }, createdAt: { gte: new Date(since.getTime() - 7 * 86_400_000) } },
-    select: { id: true, upstreamJobId: true, apiProduct: true, status: true, failureReason: true },
+  // By when the portal received the failure (its own clock, the (workspaceId, receivedAt) index),
+  // not the upstream's timestamp: whole seconds, and another machine's clock.
+  const events = await prisma.jobEvent.findMany({
+    where: { workspaceId, receivedAt: { gte: since }, status: { in: ["failed", "rejected"] }, disposition: "applied" },
+    select: { job: { select: { id: true, upstreamJobId: true, apiProduct: true, status: true, failureReason: true } } },
     take: MAX_PER_LOOK,
   });
-  return jobs.map((job) => ({
+  return events.map(({ job }) => ({
     kind: "job_failed",
     dedupeKey: `job_failed:${job.id}`,
     title: `${LABEL[job.apiProduct]} ${job.upstreamJobId} ${job.status === "rejected" ? "was rejected" : "failed"}`,

@@ -12,6 +12,7 @@ export interface JobHistory {
   lagMs?: number;
   cost?: number;
   duration?: number;
+  failureReason?: string;
 }
 
 /** Inserts the job and its events; returns the job's row id. */
@@ -30,6 +31,7 @@ export async function insertJobHistory(workspaceId: string, job: JobHistory): Pr
       updatedAt: lastAt,
       cost: job.cost,
       duration: job.duration,
+      failureReason: job.failureReason,
     },
   });
   await prisma.jobEvent.createMany({
