@@ -123,6 +123,7 @@ export const test = base.extend<{ stack: StackInfo; signedInPage: Page; simulato
   extraHTTPHeaders: async ({ extraHTTPHeaders }, use, testInfo) => {
     await use({ "x-forwarded-for": clientAddressFor(`${testInfo.titlePath.join(" > ")} #${testInfo.repeatEachIndex}.${testInfo.retry}`), ...extraHTTPHeaders });
   },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this destructuring.
   stack: async ({}, use) => {
     await use(readStack());
   },

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { expect, screenshotPath, signUp, test } from "./fixtures";
 import { startVendor, type Vendor } from "./vendor-simulator";
 import { VENDOR_URL } from "./vendor-url";
@@ -7,7 +8,6 @@ import { VENDOR_URL } from "./vendor-url";
 // Connecting a vendor that signs each way, as a user who only reads Settings → Inbound webhook:
 // the simulator (started here, one per test) signs as SIMULATOR_SIGNING would, sends every event
 // twice (at-least-once, re-signed), and rotates its secret halfway.
-type Signing = "standard" | "hmac-hex" | "hmac-base64-ts" | "none";
 
 const media = (name: string) => `https://media.example.com/inbound/${name}.mp4`;
 const vendors: Vendor[] = [];
@@ -108,6 +108,7 @@ test.describe("Connecting a vendor, each way it may sign", () => {
       await saveVerification(page);
       await expect(page.getByTestId("verification-method")).toHaveText("Verified by: HMAC signature header");
       await page.screenshot({ path: screenshotPath("settings-inbound-hmac"), fullPage: true });
+      await expectAccessible(page, "settings, HMAC verification");
     });
     await test.step("the retried events and new jobs arrive, once each", async () => {
       await expectJobArrived(page, early, "Transcribed", 3);
@@ -162,6 +163,7 @@ test.describe("Connecting a vendor, each way it may sign", () => {
     const url = await revealed(page, "Webhook URL");
     expect(url).toMatch(/\/api\/webhooks\/[^/]+\/[A-Za-z0-9_-]{43}$/);
     await page.screenshot({ path: screenshotPath("settings-inbound-url-token"), fullPage: true });
+    await expectAccessible(page, "settings, URL token verification");
 
     const vendor = await startVendor({ url, signing: "none" }, { duplicateRate: 1 });
     vendors.push(vendor);
@@ -214,6 +216,7 @@ test("a refused request explains itself, and the tester checks a pasted one with
     await expect(row.getByTestId("signing-string")).toContainText('"sizeBytes":13');
     await expect(row.getByTestId("signing-string")).not.toContainText("topsecret");
     await expect(row.getByTestId("signature-diagnostics")).toContainText(`Received${good.slice(0, 11)}…${good.slice(-4)}`);
+    await expectAccessible(page, "settings, a refused request open");
   });
 
   await test.step("the tester accepts the genuine request and stores nothing", async () => {
@@ -221,7 +224,10 @@ test("a refused request explains itself, and the tester checks a pasted one with
     await page.getByLabel("Body", { exact: true }).fill(body);
     await page.getByRole("button", { name: "Test request" }).click();
     await expect(page.getByText("This request would be accepted")).toBeVisible();
+    // In a live region that was there before the verdict: a screen reader announces it.
+    await expect(page.getByRole("status").filter({ hasText: "This request would be accepted" })).toBeAttached();
     await expect(page.getByTestId("tester-result")).toContainText("job_tester_1");
+    await expectAccessible(page, "settings, the tester's verdict");
     const list = (await (await page.request.get("/api/jobs")).json()) as { jobs: unknown[] };
     expect(list.jobs).toHaveLength(0);
   });
@@ -230,6 +236,8 @@ test("a refused request explains itself, and the tester checks a pasted one with
     await page.getByLabel("Body", { exact: true }).fill(body.replace("12}", "14}"));
     await page.getByRole("button", { name: "Test request" }).click();
     await expect(page.getByText("This request would be refused: Signature mismatch (HTTP 401)")).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "This request would be refused" })).toBeAttached();
+    await expectAccessible(page, "settings, the tester's refusal");
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       for (const section of ["Inbound webhook", "Verification", "Refused requests", "Test a request"]) {

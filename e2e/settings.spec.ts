@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { expect, ORIGIN, PORTAL_URL, screenshotPath, signUp, test } from "./fixtures";
 import { VENDOR_URL } from "./vendor-url";
 
@@ -27,6 +28,7 @@ test.describe("Settings → Connection", () => {
     await expect(secret).toHaveText(/^whsec_•+$/);
     await page.getByRole("button", { name: "Reveal signing secret" }).click();
     await expect(secret).toHaveText(stack.inboundSecret);
+    await expectAccessible(page, "settings, the secret revealed");
     await page.getByRole("button", { name: "Hide signing secret" }).click();
     await expect(secret).not.toHaveText(stack.inboundSecret);
 
@@ -54,6 +56,7 @@ test.describe("Settings → Connection", () => {
     const dialog = page.getByRole("dialog", { name: "Rotate the signing secret?" });
     await expect(dialog).toContainText("24 hours");
     await page.screenshot({ path: screenshotPath("settings-rotate-dialog") });
+    await expectAccessible(page, "settings, the rotate dialog");
     await dialog.getByRole("button", { name: "Rotate secret" }).click();
     await expect(dialog).toBeHidden();
 
@@ -101,6 +104,7 @@ test.describe("Settings → Connection", () => {
       await expect(page.getByText("Connection saved.")).toBeVisible();
       await page.getByRole("button", { name: "Test connection" }).click();
       await expect(page.getByTestId("connection-check-result")).toContainText("refused the key");
+      await expectAccessible(page, "settings, a refused key");
     });
     await test.step("the right key is accepted", async () => {
       await page.getByLabel("API key", { exact: true }).fill(stack.simulatorApiKey);
@@ -167,6 +171,7 @@ test.describe("Settings → Connection", () => {
       const drawer = page.getByRole("dialog", { name: "Navigation" });
       await expect(drawer.getByRole("link", { name: "Jobs", exact: true })).toBeVisible();
       await page.screenshot({ path: screenshotPath("settings-mobile-nav") });
+      await expectAccessible(page, "navigation drawer");
       await page.keyboard.press("Escape");
       await expect(drawer).toBeHidden();
     });

@@ -30,7 +30,12 @@ test.describe("/v1 API", () => {
     expect(openapi.status()).toBe(200);
     const document = await openapi.json();
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths)).toEqual(["/v1/jobs", "/v1/jobs/{jobId}", "/v1/jobs/{jobId}/download-result"]);
+    expect(Object.keys(document.paths)).toEqual([
+      "/v1/jobs",
+      "/v1/jobs/{jobId}",
+      "/v1/jobs/{jobId}/download-result",
+      "/v1/jobs/{jobId}/outputs/{n}",
+    ]);
   });
 });
 

@@ -13,9 +13,10 @@ export interface Vendor {
   close(): Promise<void>;
 }
 
-export async function startVendor(target: WebhookTargetInput | null, chaos: { duplicateRate?: number } = {}): Promise<Vendor> {
+/** `now` is the vendor's clock (its timestamps and its links' expiry), for tests that move it. */
+export async function startVendor(target: WebhookTargetInput | null, chaos: { duplicateRate?: number } = {}, now?: () => number): Promise<Vendor> {
   const apiKey = `sk_vendor_${randomBytes(12).toString("hex")}`;
-  const sim = await startSimulator({ host: "127.0.0.1", port: VENDOR_PORT, apiKey, speed: 40, webhook: target, chaos, retry: { baseDelayMs: 500 } });
+  const sim = await startSimulator({ host: "127.0.0.1", port: VENDOR_PORT, apiKey, speed: 40, webhook: target, chaos, retry: { baseDelayMs: 500 }, now });
   return {
     sim,
     apiKey,

@@ -1,3 +1,4 @@
+import { expectAccessible } from "./axe";
 import { expect, ORIGIN, screenshotPath, signUp, test } from "./fixtures";
 
 // What Settings → Webhooks publishes about the bounds: how many endpoints a workspace may have
@@ -33,6 +34,7 @@ test("a workspace sees its endpoint limit, cannot pass it, and each endpoint pag
     await expect(page.getByText(/for 5 days after the first failure, the endpoint is disabled/)).toBeVisible();
     await page.getByRole("heading", { name: "Retry schedule" }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath("webhook-retry-schedule") });
+    await expectAccessible(page, "endpoint, the retry schedule");
   });
 
   await test.step("at the limit, Settings says so and the add is refused with the limit named", async () => {
@@ -42,6 +44,7 @@ test("a workspace sees its endpoint limit, cannot pass it, and each endpoint pag
     await expect(page.getByRole("button", { name: "Add endpoint" })).toBeDisabled();
     await expect(page.getByText(`This workspace has ${MAX_ENDPOINTS} endpoints, the most it can have.`)).toBeVisible();
     await page.screenshot({ path: screenshotPath("webhooks-at-limit") });
+    await expectAccessible(page, "webhooks, at the limit");
 
     const refused = await page.request.post("/api/webhook-endpoints", { data: { url: endpointUrl(99), eventTypes: ["job.completed"] }, headers: ORIGIN });
     expect(refused.status()).toBe(409);

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { expectAccessible } from "./axe";
 import { expect, ORIGIN, PORTAL_URL, signUp, test } from "./fixtures";
 
 // Settings → Webhooks' guard rails: what the portal refuses to save, and whose endpoints a member
@@ -25,6 +26,7 @@ test("a URL that cannot receive webhooks is explained and nothing is saved", asy
   for (const box of await dialog.getByRole("checkbox").all()) await box.uncheck();
   await dialog.getByRole("button", { name: "Add endpoint" }).click();
   await expect(dialog.getByText("Choose at least one event")).toBeVisible();
+  await expectAccessible(page, "add-endpoint dialog, errors");
 
   for (const refused of ["file:///etc/passwd", "gopher://127.0.0.1:6379/_FLUSHALL", "https://admin:pw@127.0.0.1/hooks"]) {
     const response = await page.request.post("/api/webhook-endpoints", { data: { url: refused, eventTypes: ["job.created"] }, headers: ORIGIN });

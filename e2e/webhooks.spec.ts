@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
+import { expectAccessible } from "./axe";
 import { expect, ORIGIN, screenshotPath, test } from "./fixtures";
 import { signatureHeaders, startWebhookReceiver, type ReceivedRequest, type WebhookReceiver } from "./webhook-receiver";
 
@@ -53,6 +54,7 @@ test("an endpoint receives signed job events; test event, resend, rotation and t
       await page.getByRole("button", { name: "Reveal signing secret" }).click();
       await expect(value).toHaveText(/^whsec_[A-Za-z0-9+/=]+$/);
       secret = (await value.textContent())!;
+      await expectAccessible(page, "endpoint, new");
     });
 
     await test.step("a test event shows the receiver's status, latency and body, and verifies", async () => {
@@ -93,6 +95,7 @@ test("an endpoint receives signed job events; test event, resend, rotation and t
       const resent = receiver.requests.slice(before).find((request) => eventOf(request) === "job.completed")!;
       expect(resent.headers["webhook-id"]).toBe(original.headers["webhook-id"]);
       await page.screenshot({ path: screenshotPath("webhook-delivery") });
+      await expectAccessible(page, "delivery dialog, resent");
       await dialog.getByRole("button", { name: "Close" }).click();
     });
 
@@ -135,6 +138,7 @@ test("an endpoint receives signed job events; test event, resend, rotation and t
       await page.goto("/settings/webhooks");
       await expect(page.getByTestId("endpoint-row")).toHaveCount(3);
       await page.screenshot({ path: screenshotPath("webhooks"), fullPage: true });
+      await expectAccessible(page, "webhooks, healthy, failing and disabled endpoints");
       await page.goto(`/settings/webhooks/${endpointId}`);
       await expect(page.getByTestId("delivery-row").first()).toBeVisible();
       await page.getByRole("button", { name: "Send test event" }).click();
@@ -151,6 +155,7 @@ test("an endpoint receives signed job events; test event, resend, rotation and t
       await expect(banner).toContainText("8 attempts over about 28 hours");
       await expect(banner.getByTestId("disables-at")).toHaveText(/\d{4}/);
       await page.screenshot({ path: screenshotPath("webhook-endpoint-dark"), fullPage: true });
+      await expectAccessible(page, "endpoint, failing");
     });
 
     await test.step("a 410 Gone disables the endpoint; once re-enabled, what failed is replayed", async () => {
@@ -167,6 +172,7 @@ test("an endpoint receives signed job events; test event, resend, rotation and t
       await expect(banner.getByTestId("disabled-reason")).toContainText("410 Gone");
       await expect(page.getByRole("switch", { name: "Enabled" })).not.toBeChecked();
       await page.screenshot({ path: screenshotPath("webhook-endpoint-disabled") });
+      await expectAccessible(page, "endpoint, disabled automatically");
 
       failing.respondWith(200, JSON.stringify({ received: true }));
       await banner.getByRole("button", { name: "Re-enable" }).click();
@@ -175,6 +181,7 @@ test("an endpoint receives signed job events; test event, resend, rotation and t
       const replay = page.getByRole("dialog", { name: "Replay failed deliveries" });
       await expect(replay.getByTestId("replay-count")).toContainText("1 failed delivery since");
       await page.screenshot({ path: screenshotPath("webhook-replay") });
+      await expectAccessible(page, "replay dialog");
       await replay.getByRole("button", { name: "Replay 1 delivery" }).click();
       await expect(replay.getByText("1 delivery was queued again.")).toBeVisible();
       await replay.getByRole("button", { name: "Done" }).click();

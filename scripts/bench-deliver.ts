@@ -24,7 +24,10 @@ const BACKLOG = argument("--backlog", 1500);
 const WARMUP_SECONDS = 2;
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 // Bounded in time whatever happens: a stuck run still exits (and the embedded server with it).
-setTimeout(() => (log("took too long; giving up"), process.exit(2)), (SECONDS + 150) * 1000).unref();
+setTimeout(() => {
+  log("took too long; giving up");
+  process.exit(2);
+}, (SECONDS + 150) * 1000).unref();
 
 const database = await openBenchDatabase("bench-deliver-postgres", "bench_deliver", { fresh: true, log });
 applyRuntimeEnv({

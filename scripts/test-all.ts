@@ -1,5 +1,5 @@
-// npm test — every tier: vitest (unit + integration on a real PostgreSQL), then Playwright in a
-// real Chromium. Its last line is "N passed, N failed[, N skipped]" over all of them.
+// npm test — the linter, then every tier: vitest (unit + integration on a real PostgreSQL), then
+// Playwright in a real Chromium. Its last line is "N passed, N failed[, N skipped]" over all of them.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -38,7 +38,7 @@ function playwrightTotals(file: string): Totals | null {
   return { passed: expected + flaky, failed: unexpected, skipped };
 }
 
-const only = process.argv[2]; // "unit" | "integration" | "e2e" to run one tier
+const only = process.argv[2]; // "lint" | "unit" | "integration" | "e2e" to run one tier
 const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
 let crashed = false;
 
@@ -57,6 +57,14 @@ function add(tier: string, status: number, counted: Totals | null): void {
   }
 }
 
+// The linter first (Biome: format, import order, lint rules): a finding fails the run before any tier.
+if (!only || only === "lint") {
+  const status = run("npx", ["biome", "check", "."]);
+  if (status !== 0) {
+    crashed = true;
+    console.error("lint: Biome found problems (npm run lint:fix applies the safe fixes and the formatting)");
+  }
+}
 if (!only || only === "unit" || only === "integration") {
   const file = path.join(RESULTS, "vitest.json");
   rmSync(file, { force: true });

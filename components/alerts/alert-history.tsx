@@ -1,4 +1,7 @@
+"use client";
+
 import Link from "next/link";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -13,6 +16,7 @@ const STATUS: Record<AlertView["status"], { label: string; tone: BadgeTone }> = 
 
 /** The alerts that fired, newest first, with where each went. */
 export function AlertHistory({ alerts }: { alerts: AlertView[] }) {
+  const routes = useWorkspaceRoutes();
   return (
     <Card>
       <CardHeader>
@@ -25,7 +29,7 @@ export function AlertHistory({ alerts }: { alerts: AlertView[] }) {
           {alerts.map((alert) => (
             <li key={alert.id} data-testid="alert-row" className="flex flex-col gap-1 px-6 py-3 sm:flex-row sm:items-start sm:justify-between">
               <div className="min-w-0">
-                <Link href={alert.path} className="link text-sm font-medium text-emphasis">
+                <Link href={`${routes.base}${alert.path}`} className="link text-sm font-medium text-emphasis">
                   {alert.title}
                 </Link>
                 <p className="text-ui text-subtle">{alert.detail}</p>

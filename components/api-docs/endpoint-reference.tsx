@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, TableRowHeaderCell } from "@/components/ui/table";
 import { API_KEY_RATE_LIMIT } from "@/lib/api-keys/api-key-rate-limit";
 import { DEFAULT_EXPIRATION_SECONDS, MAX_EXPIRATION_SECONDS, MIN_EXPIRATION_SECONDS } from "@/lib/contract/download-result";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@/lib/jobs/schemas";
@@ -16,6 +16,11 @@ const ENDPOINTS = [
     method: "POST",
     path: "/v1/jobs/{jobId}/download-result",
     summary: `Fresh presigned links to a completed job's outputs. Body: { "expirationSeconds" } (${MIN_EXPIRATION_SECONDS}–${MAX_EXPIRATION_SECONDS}, default ${DEFAULT_EXPIRATION_SECONDS}).`,
+  },
+  {
+    method: "GET",
+    path: "/v1/jobs/{jobId}/outputs/{n}",
+    summary: "A link to output n (its outputIndex; 0 for a single file) that never expires: 302 to a fresh presigned link. Follow redirects (curl -L).",
   },
 ];
 
@@ -60,7 +65,7 @@ export function EndpointReference() {
           {ERRORS.map(([status, code, when]) => (
             <TableRow key={code}>
               <TableCell className="font-mono text-ui">{status}</TableCell>
-              <TableCell className="font-mono text-ui">{code}</TableCell>
+              <TableRowHeaderCell className="font-mono text-ui">{code}</TableRowHeaderCell>
               <TableCell>{when}</TableCell>
             </TableRow>
           ))}

@@ -31,3 +31,15 @@ export function AuthCard({ title, children, footer }: AuthCardProps) {
 
 export const AUTH_LINK_CLASSES =
   "link font-medium focus-visible:outline-2 focus-visible:outline-focus rounded-sm";
+
+/** The line under an auth card that leads to the other auth page: "New here? Create an account". */
+export function AuthCardFooterLink({ prompt, href, children }: { prompt: string; href: string; children: ReactNode }) {
+  return (
+    <>
+      {prompt}{" "}
+      <Link href={href} className={AUTH_LINK_CLASSES}>
+        {children}
+      </Link>
+    </>
+  );
+}

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { toFieldErrors } from "@/components/field-errors";
-import { Alert } from "@/components/ui/alert";
+import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { MailIcon } from "@/components/ui/icons";
@@ -45,7 +45,7 @@ export function CheckEmailPanel({ email, expiresInHours }: CheckEmailPanelProps)
   }
 
   return (
-    <div className="space-y-6">
+    <div className="flex flex-col gap-6">
       <div className="flex items-start gap-3">
         <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand text-brand">
           <MailIcon className="size-[18px]" />
@@ -59,7 +59,7 @@ export function CheckEmailPanel({ email, expiresInHours }: CheckEmailPanelProps)
       <p className="text-ui leading-5 text-subtle">
         The link works once and expires in {expiresInHours} hours. Nothing in your inbox? Check your spam folder, or send the link again.
       </p>
-      {sentTo && <Alert tone="success">If a sign-up is waiting for confirmation at {sentTo}, a new link is on its way.</Alert>}
+      <LiveAlert tone="success">{sentTo && `If a sign-up is waiting for confirmation at ${sentTo}, a new link is on its way.`}</LiveAlert>
       {error && <Alert tone="danger">{error}</Alert>}
       <form onSubmit={resend} noValidate className="space-y-3 border-t border-subtle pt-5">
         <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={email ?? ""} error={fieldError} />

@@ -54,6 +54,7 @@ export function ConfirmSignUp({ token }: { token: string }) {
     else setState({ step: "failed", code });
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per page load, whatever re-renders.
   useEffect(() => {
     // Once per page load, even under React's development double effects: a token works once.
     if (started.current) return;

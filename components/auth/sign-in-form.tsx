@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { routes } from "@/components/routes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -76,6 +77,11 @@ export function SignInForm({ callbackUrl, initialError, confirmsEmail }: SignInF
         autoComplete="current-password"
         required
         error={fieldErrors.password}
+        labelAside={
+          <Link href={routes.forgotPassword} className={`${AUTH_LINK_CLASSES} text-xs`}>
+            Forgot your password?
+          </Link>
+        }
       />
       <Button type="submit" size="lg" className="w-full" loading={pending}>
         {pending ? "Signing in…" : "Sign in"}

@@ -1,6 +1,8 @@
+"use client";
+
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import type { VerificationProfile } from "@/lib/inbound/schemas";
 
 function Step({ n, children }: { n: number; children: ReactNode }) {
@@ -24,6 +26,7 @@ const strong = "font-medium text-emphasis";
  * URL field and shows a secret "for signature verification"; it says nothing of headers or algorithms.
  */
 export function ConnectSteps({ profile }: { profile: VerificationProfile }) {
+  const routes = useWorkspaceRoutes();
   return (
     <div className="rounded-md border border-subtle bg-muted/70 px-4 py-3.5 text-sm text-subtle">
       <p className="mb-2.5">

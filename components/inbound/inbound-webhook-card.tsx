@@ -23,7 +23,7 @@ export interface InboundWebhookCardProps {
 }
 
 const MONO_FIELD =
-  "h-9 min-w-0 flex-1 rounded-md border border-subtle bg-muted px-3 font-mono text-ui text-emphasis focus:outline-2 focus:outline-focus/40";
+  "h-9 min-w-0 flex-1 rounded-md border border-subtle bg-muted px-3 font-mono text-ui text-emphasis focus:outline-2 focus:-outline-offset-1 focus:outline-focus";
 
 /** The webhook URL and the secret the Jobs API's Settings need, and how to connect them. */
 export function InboundWebhookCard({ inbound, canManage }: InboundWebhookCardProps) {

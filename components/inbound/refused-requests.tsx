@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { LoadError } from "@/components/load-error";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { REFUSAL_HINTS, REFUSAL_LABELS } from "@/lib/inbound/describe-profile";
@@ -54,9 +55,9 @@ function RefusalRow({ refusal }: { refusal: RefusalView }) {
           {refusal.signature && <SignatureDiagnosticsView signature={refusal.signature} redacted />}
           <div className="space-y-1">
             <p className={label}>Body (first KiB, redacted)</p>
-            <pre className="max-h-48 overflow-auto rounded-md border border-subtle bg-default p-2.5 font-mono text-caption leading-relaxed break-all whitespace-pre-wrap text-emphasis">
+            <CodeBlock className="max-h-48 overflow-auto rounded-md border border-subtle bg-default p-2.5 font-mono text-caption leading-relaxed break-all whitespace-pre-wrap text-emphasis">
               {refusal.bodyExcerpt || "(empty)"}
-            </pre>
+            </CodeBlock>
           </div>
         </div>
       </details>

@@ -1,3 +1,4 @@
+import { CodeBlock } from "@/components/ui/code-block";
 import type { SignatureDiagnostics } from "@/lib/inbound/types";
 
 const label = "text-caption font-medium tracking-wide text-subtle uppercase";
@@ -12,9 +13,9 @@ export function SignatureDiagnosticsView({ signature, redacted }: { signature: S
         <p className={label}>
           Signed string <span className="font-normal tracking-normal normal-case">— {signature.signedContent}, {signature.signingStringBytes} bytes, {signature.scheme}</span>
         </p>
-        <pre className={pre} data-testid="signing-string">
+        <CodeBlock className={pre} data-testid="signing-string">
           {signature.signingString}
-        </pre>
+        </CodeBlock>
         {redacted && (
           <p className="text-caption text-subtle">
             Presigned-URL signatures and secrets are redacted here; the HMAC was computed over the bytes as received.

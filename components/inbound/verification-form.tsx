@@ -3,12 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { serverFieldErrors } from "@/components/field-errors";
-import { Alert } from "@/components/ui/alert";
+import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { TextField } from "@/components/ui/field";
-import { RequestError } from "@/lib/http/fetch-json";
+import { CodeField } from "@/components/ui/field";
 import { describeHmacExpectation, VERIFICATION_LABELS } from "@/lib/inbound/describe-profile";
 import { updateVerificationInputSchema, verificationProfileSchema, type VerificationKind, type VerificationProfile } from "@/lib/inbound/schemas";
 import { DEFAULT_HMAC_DRAFT, EventIdField, HmacFields, toHmacDraft, type HmacDraft, type HmacField } from "./hmac-fields";
@@ -78,7 +77,7 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
   return (
     <Card>
       <form onSubmit={handleSubmit} noValidate aria-label="Verification">
-        <CardBody className="space-y-6">
+        <CardBody className="flex flex-col gap-6">
           <fieldset disabled={disabled} className="space-y-2">
             <legend className="mb-1.5 text-sm font-medium text-emphasis">How the Jobs API signs its requests</legend>
             <div className="grid gap-2">
@@ -137,13 +136,11 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
           )}
 
           {kind !== "url_token" && (
-            <TextField
+            <CodeField
               id="vendor-secret"
               label="Secret from the Jobs API"
               labelAside={<span className="text-ui text-muted">Leave empty to keep the current one</span>}
               type="password"
-              autoComplete="off"
-              spellCheck={false}
               value={secret}
               onChange={(event) => setSecret(event.target.value)}
               disabled={disabled}
@@ -154,7 +151,6 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
                   ? "whsec_ followed by base64. Replacing the secret keeps the old one working for 24 hours."
                   : "Any format. Stored encrypted. Replacing the secret keeps the old one working for 24 hours."
               }
-              className="[&_input]:font-mono [&_input]:text-ui"
             />
           )}
           {kind !== profile.kind && (
@@ -165,7 +161,7 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
             </Alert>
           )}
           {update.isError && !serverField && <Alert tone="danger">{update.error.message}</Alert>}
-          {update.isSuccess && <Alert tone="success">Verification updated.</Alert>}
+          <LiveAlert tone="success">{update.isSuccess && "Verification updated."}</LiveAlert>
         </CardBody>
         <CardFooter>
           <p className="mr-auto text-ui text-subtle">

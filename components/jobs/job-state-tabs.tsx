@@ -12,6 +12,11 @@ const TABS: Array<{ value: JobState | undefined; key: JobState | "all"; label: s
   ...JOB_STATES.map((state) => ({ value: state, key: state, label: STATE_LABELS[state] })),
 ];
 
+/** The id of a state's tab, so the panel can name the selected one. */
+export function tabId(controls: string, state: JobState | undefined): string {
+  return `${controls}-tab-${state ?? "all"}`;
+}
+
 export interface JobStateTabsProps {
   value: JobState | undefined;
   counts: JobCounts | undefined;
@@ -45,6 +50,7 @@ export function JobStateTabs({ value, counts, onChange, controls }: JobStateTabs
               refs.current[index] = element;
             }}
             type="button"
+            id={tabId(controls, tab.value)}
             role="tab"
             aria-selected={selected}
             aria-controls={controls}

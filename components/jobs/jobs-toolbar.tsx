@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useEffect, useState } from "react";
 import { SearchIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -17,11 +17,12 @@ const SEARCH_DELAY_MS = 300;
 export interface JobsToolbarProps {
   params: JobListParams;
   onChange: (patch: Partial<JobListParams>, mode?: "push" | "replace") => void;
+  /** The search box's id, for the "/" shortcut. */
+  searchId: string;
 }
 
 /** Search by job id; stuck, status, product and created-date filters; sort; export of what matches. */
-export function JobsToolbar({ params, onChange }: JobsToolbarProps) {
-  const searchId = useId();
+export function JobsToolbar({ params, onChange, searchId }: JobsToolbarProps) {
   // The box's text is UI state; the URL (and so the query) follows it after a pause in typing.
   const [text, setText] = useState(params.q ?? "");
   const parsed = jobSearchSchema.safeParse(text);
@@ -49,6 +50,7 @@ export function JobsToolbar({ params, onChange }: JobsToolbarProps) {
           <Input
             id={searchId}
             type="search"
+            aria-keyshortcuts="/"
             value={text}
             onChange={(event) => setText(event.target.value)}
             placeholder="Search by job id (e.g. job_3f2a…)"

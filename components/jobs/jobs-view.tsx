@@ -6,14 +6,16 @@ import { LoadError } from "@/components/load-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { JobStateTabs } from "./job-state-tabs";
+import { JobStateTabs, tabId } from "./job-state-tabs";
 import { NoJobsYet } from "./no-jobs-yet";
 import { NoMatchingJobs } from "./no-matching-jobs";
 import { JobsPagination } from "./jobs-pagination";
 import { JobsTable } from "./jobs-table";
 import { JobsTableSkeleton } from "./jobs-table-skeleton";
 import { JobsToolbar } from "./jobs-toolbar";
+import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { LiveIndicator } from "./live-indicator";
+import { JobListAnnouncement } from "./live-job-announcement";
 import { jobCountsQuery, jobsQuery } from "./queries";
 import { useListParams } from "./use-list-params";
 import { useLiveJobUpdates } from "./use-live-job-updates";
@@ -21,6 +23,7 @@ import { useLiveJobUpdates } from "./use-live-job-updates";
 /** The Jobs page: state tabs, search and filters, the table, pagination — all live. */
 export function JobsView({ webhookUrl }: { webhookUrl: string }) {
   const panelId = useId();
+  const searchId = useId();
   const { params, navigate, setFilters } = useListParams();
   const jobs = useQuery(jobsQuery(params));
   const counts = useQuery(jobCountsQuery());
@@ -45,7 +48,7 @@ export function JobsView({ webhookUrl }: { webhookUrl: string }) {
             Showing earlier results: {jobs.error.message}
           </Alert>
         )}
-        <JobsTable id={panelId} jobs={page.jobs} stale={jobs.isPlaceholderData} />
+        <JobsTable jobs={page.jobs} stale={jobs.isPlaceholderData} />
         <JobsPagination
           shown={page.jobs.length}
           onPrevious={
@@ -65,12 +68,22 @@ export function JobsView({ webhookUrl }: { webhookUrl: string }) {
     <>
       <PageHeader
         title="Jobs"
-        description="Every job in this workspace, updated live as the Jobs API's webhooks arrive."
+        description={
+          <>
+            Every job in this workspace, updated live as the Jobs API&apos;s webhooks arrive. Press{" "}
+            <kbd className="rounded border border-default bg-muted px-1 font-mono text-caption">?</kbd> for keyboard shortcuts.
+          </>
+        }
         actions={<LiveIndicator status={live} />}
       />
+      <JobListAnnouncement scope={JSON.stringify(params)} jobs={jobs.isPlaceholderData ? undefined : page?.jobs} />
       <JobStateTabs value={params.state} counts={counts.data} onChange={(state) => setFilters({ state })} controls={panelId} />
-      <JobsToolbar params={params} onChange={setFilters} />
-      {body}
+      {/* Whatever the tabs filter, the empty states included: aria-controls always finds it. */}
+      <div id={panelId} role="tabpanel" aria-labelledby={tabId(panelId, params.state)}>
+        <JobsToolbar params={params} onChange={setFilters} searchId={searchId} />
+        <KeyboardShortcuts searchId={searchId} />
+        {body}
+      </div>
     </>
   );
 }

@@ -1,6 +1,9 @@
 import { mutationOptions } from "@tanstack/react-query";
 import type { DownloadResultResponse } from "@/lib/contract/download-result";
+import type { OutputLink } from "@/lib/jobs/types";
 import { fetchJson } from "@/lib/http/fetch-json";
+import type { WorkspaceRoutes } from "@/components/routes";
+import { withWorkspaceParam } from "@/lib/http/workspace-selector";
 import { jobsKeys, jobUrl } from "./queries";
 
 // The Jobs feature's writes. Components call `useMutation(downloadLinksMutation(jobId))`.
@@ -15,5 +18,18 @@ export const downloadLinksMutation = (jobId: string) =>
 
 /** The zip of every output, streamed by the portal: a GET the browser downloads, not a fetch. */
 export function downloadAllUrl(jobId: string, expirationSeconds: number): string {
-  return jobUrl(jobId, `/download-all?expirationSeconds=${expirationSeconds}`);
+  return withWorkspaceParam(jobUrl(jobId, `/download-all?expirationSeconds=${expirationSeconds}`));
+}
+
+/** One output's presigned link, fresh each press (Copy presigned link): never cached. */
+export const outputLinkMutation = (jobId: string) =>
+  mutationOptions({
+    mutationKey: [...jobsKeys.detail(jobId), "output-link"],
+    mutationFn: ({ outputIndex, expirationSeconds }: { outputIndex: number; expirationSeconds: number }) =>
+      fetchJson<OutputLink>(jobUrl(jobId, `/outputs/${outputIndex}/link?expirationSeconds=${expirationSeconds}`)),
+  });
+
+/** The output's stable link: a portal page that redirects to a fresh presigned link whenever it is opened. */
+export function stableOutputUrl(origin: string, routes: WorkspaceRoutes, jobId: string, outputIndex: number): string {
+  return `${origin}${routes.output(jobId, outputIndex)}`;
 }

@@ -4,12 +4,13 @@ import Link from "next/link";
 import { ChartCard } from "@/components/charts/chart-card";
 import { CHART_COLORS } from "@/components/charts/chart-colors";
 import { DataTable } from "@/components/charts/data-table";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import type { EndpointHealth } from "@/lib/insight/types";
 import { formatDuration, formatPercent } from "./format-overview";
 
 /** Per endpoint: the share of deliveries that succeeded, and how long they took to. */
 export function DeliveryHealthCard({ endpoints }: { endpoints: EndpointHealth[] }) {
+  const routes = useWorkspaceRoutes();
   return (
     <ChartCard
       title="Webhook deliveries"

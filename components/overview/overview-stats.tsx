@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { jobStuckCountQuery } from "@/components/jobs/queries";
 import { Card } from "@/components/ui/card";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import type { OverviewData } from "@/lib/insight/types";
 import { formatDuration, formatMinutes, formatMoney, formatPercent } from "./format-overview";
 
@@ -22,6 +22,7 @@ function Stat({ label, value, hint, testId }: { label: string; value: React.Reac
 
 /** The range at a glance: jobs, success rate, cost, media minutes, arrival lag. */
 export function OverviewStats({ data }: { data: OverviewData }) {
+  const routes = useWorkspaceRoutes();
   const { totals, arrivalLag } = data;
   // Stuck is about now, whatever the range: the Jobs page's count, and a link to those jobs.
   const stuck = useQuery(jobStuckCountQuery()).data;

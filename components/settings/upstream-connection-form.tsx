@@ -3,13 +3,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
-import { Alert } from "@/components/ui/alert";
+import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
-import { TextField } from "@/components/ui/field";
+import { CodeField } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
 import { Label } from "@/components/ui/label";
+import { LiveRegion } from "@/components/ui/live-region";
 import { Select } from "@/components/ui/select";
 import { canonicalBaseUrl } from "@/lib/upstream/canonical-base-url";
 import { connectionInputSchemaFor, KEY_REQUIRED_FOR_NEW_BASE_URL } from "@/lib/workspaces/schemas";
@@ -95,7 +96,7 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
   return (
     <Card>
       <form onSubmit={handleSubmit} noValidate aria-label="Upstream connection">
-        <CardBody className="space-y-5">
+        <CardBody className="flex flex-col gap-5">
           <ConnectionStatusAlert connection={connection} />
           <div className="space-y-1.5">
             <Label htmlFor={baseUrlId}>Base URL</Label>
@@ -130,14 +131,12 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
             )}
             <FieldError id={`${baseUrlId}-error`} message={fieldErrors.baseUrl} className="mt-0" />
           </div>
-          <TextField
+          <CodeField
             ref={apiKeyRef}
             label="API key"
             labelAside={keyBadge}
             name="apiKey"
             type="password"
-            autoComplete="off"
-            spellCheck={false}
             placeholder={keyRequired ? "Paste the API key for this base URL" : connection.upstreamApiKeySet ? "Leave blank to keep the current key" : "Paste the Jobs API key"}
             disabled={!canManage}
             error={fieldErrors.apiKey}
@@ -146,12 +145,11 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
                 ? "Required for a new base URL: a key is only sent to the base URL it was entered for."
                 : "Stored encrypted. It is never shown again, not even to you."
             }
-            className="[&_input]:font-mono [&_input]:text-ui"
           />
           {update.isError && <Alert tone="danger">{update.error.message}</Alert>}
-          {update.isSuccess && <Alert tone="success">Connection saved.</Alert>}
+          <LiveAlert tone="success">{update.isSuccess && "Connection saved."}</LiveAlert>
           {test.isError && <Alert tone="danger">{test.error.message}</Alert>}
-          {test.data && <ConnectionCheckResultAlert check={test.data} />}
+          <LiveRegion>{test.data && <ConnectionCheckResultAlert check={test.data} />}</LiveRegion>
         </CardBody>
         <CardFooter>
           <p className="mr-auto text-ui text-subtle">

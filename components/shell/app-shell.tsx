@@ -18,6 +18,7 @@ export function AppShell({ children, ...sidebar }: Omit<SidebarProps, "onNavigat
   const drawerRef = useRef<HTMLDialogElement>(null);
   const pathname = usePathname();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a navigation (a new pathname) closes the drawer.
   useEffect(() => setDrawerOpen(false), [pathname]);
   useEffect(() => {
     const drawer = drawerRef.current;
@@ -46,6 +47,7 @@ export function AppShell({ children, ...sidebar }: Omit<SidebarProps, "onNavigat
             <MenuIcon className="size-5" />
           </Button>
         </header>
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop; Escape closes a modal <dialog> natively. */}
         <dialog
           ref={drawerRef}
           aria-label="Navigation"

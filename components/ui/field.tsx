@@ -35,3 +35,8 @@ export function TextField({ label, hint, error, labelAside, className, id, ...pr
     </div>
   );
 }
+
+/** A field for text typed exactly, such as a header name or a secret: monospace, no autocomplete or spell check. */
+export function CodeField(props: TextFieldProps) {
+  return <TextField autoComplete="off" spellCheck={false} className="[&_input]:font-mono [&_input]:text-ui" {...props} />;
+}

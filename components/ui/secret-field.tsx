@@ -33,7 +33,8 @@ export function SecretField({ label, value, revealed, onRevealedChange, loading,
         aria-label={label}
         data-testid="secret-value"
         className={cn(
-          "flex h-9 min-w-0 flex-1 items-center overflow-x-auto rounded-md border border-subtle bg-muted px-3 font-mono text-ui whitespace-nowrap",
+          // A long value wraps rather than scrolls: all of it in view, and no scroll box a keyboard cannot reach.
+          "flex min-h-9 min-w-0 flex-1 items-center rounded-md border border-subtle bg-muted px-3 py-1.5 font-mono text-ui break-all",
           shown ? "text-emphasis" : "text-muted",
         )}
       >

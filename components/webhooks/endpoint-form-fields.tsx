@@ -1,5 +1,5 @@
 import type { FieldErrors } from "@/components/field-errors";
-import { TextField } from "@/components/ui/field";
+import { CodeField, TextField } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
 import { DESCRIPTION_MAX_LENGTH } from "@/lib/webhook-endpoints/schemas";
 import { JOB_EVENTS, type JobEventType } from "@/lib/workflow/workflows";
@@ -28,20 +28,17 @@ export function EndpointFormFields({ defaults, errors, disabled, idPrefix }: End
   const eventsErrorId = `${idPrefix}-events-error`;
   return (
     <>
-      <TextField
+      <CodeField
         id={`${idPrefix}-url`}
         label="Endpoint URL"
         name="url"
         type="url"
         inputMode="url"
-        autoComplete="off"
-        spellCheck={false}
         placeholder="https://api.example.com/webhooks/jobs"
         defaultValue={defaults?.url}
         disabled={disabled}
         error={errors.url}
         hint="HTTPS only. Private and loopback addresses are refused."
-        className="[&_input]:font-mono [&_input]:text-ui"
       />
       <TextField
         id={`${idPrefix}-description`}

@@ -1,5 +1,7 @@
 import { mutationOptions, type QueryClient } from "@tanstack/react-query";
-import type { DeliveryView, TestEventResult } from "@/lib/delivery/types";
+import { jobsKeys } from "@/components/jobs/queries";
+import type { TestEventInput } from "@/lib/delivery/schemas";
+import type { DeliveryView, ReplayCurl, TestEventResult } from "@/lib/delivery/types";
 import { fetchJson } from "@/lib/http/fetch-json";
 import type { CreateEndpointInput, UpdateEndpointInput } from "@/lib/webhook-endpoints/schemas";
 import type { RotatedEndpointSecret, WebhookEndpointView } from "@/lib/webhook-endpoints/types";
@@ -59,7 +61,7 @@ export const rotateEndpointSecretMutation = (endpointId: string) =>
 /** A mutation, not a query: each press is a fresh request to the receiver, never a cached answer. */
 export const sendTestEventMutation = (endpointId: string) =>
   mutationOptions({
-    mutationFn: () => fetchJson<TestEventResult>(endpointUrl(endpointId, "/test"), { method: "POST" }),
+    mutationFn: (input: Partial<TestEventInput> = {}) => fetchJson<TestEventResult>(endpointUrl(endpointId, "/test"), { method: "POST", body: JSON.stringify(input) }),
   });
 
 export const resendDeliveryMutation = () =>
@@ -69,7 +71,36 @@ export const resendDeliveryMutation = () =>
       Promise.all([
         client.invalidateQueries({ queryKey: webhookKeys.delivery(delivery.id), exact: true }),
         client.invalidateQueries({ queryKey: webhookKeys.deliveries(delivery.endpointId), exact: true }),
-        client.invalidateQueries({ queryKey: webhookKeys.jobDeliveries(delivery.job.id), exact: true }),
+        client.invalidateQueries({ queryKey: jobsKeys.detail(delivery.job.id), exact: true }),
+      ]),
+  });
+
+/** Copy as cURL: signed by the server at the press, so a fresh request each time, never a cached one. */
+export const replayCurlMutation = () =>
+  mutationOptions({
+    mutationFn: (deliveryId: string) => fetchJson<ReplayCurl>(deliveryUrl(deliveryId, "/curl")),
+  });
+
+/** Delivers the events that arrived while the endpoint was disabled. */
+export const replaySkippedMutation = () =>
+  mutationOptions({
+    mutationFn: (endpointId: string) => fetchJson<{ count: number }>(endpointUrl(endpointId, "/skipped"), { method: "POST" }),
+    onSuccess: (_replayed, endpointId, _onMutate, { client }) =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: webhookKeys.endpoint(endpointId), exact: true }),
+        client.invalidateQueries({ queryKey: webhookKeys.skipped(endpointId), exact: true }),
+        client.invalidateQueries({ queryKey: webhookKeys.deliveries(endpointId), exact: true }),
+      ]),
+  });
+
+/** Forgets them without sending. */
+export const dismissSkippedMutation = () =>
+  mutationOptions({
+    mutationFn: (endpointId: string) => fetchJson<null>(endpointUrl(endpointId, "/skipped"), { method: "DELETE" }),
+    onSuccess: (_dismissed, endpointId, _onMutate, { client }) =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: webhookKeys.endpoint(endpointId), exact: true }),
+        client.removeQueries({ queryKey: webhookKeys.skipped(endpointId), exact: true }),
       ]),
   });
 

@@ -1,4 +1,4 @@
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, TableRowHeaderCell } from "@/components/ui/table";
 import {
   FAILING_DISABLE_AFTER_MS,
   JITTER,
@@ -29,7 +29,7 @@ export function RetryScheduleCard() {
         <TableBody>
           {timeline.map(({ attempt, afterPreviousMs, sinceFirstMs }) => (
             <TableRow key={attempt} data-testid="retry-schedule-row">
-              <TableCell className="tabular-nums">{attempt}</TableCell>
+              <TableRowHeaderCell className="tabular-nums">{attempt}</TableRowHeaderCell>
               <TableCell className="tabular-nums">{attempt === 1 ? "—" : formatDelay(afterPreviousMs)}</TableCell>
               <TableCell className="tabular-nums">{attempt === 1 ? "at once" : `about ${formatDelay(sinceFirstMs)}`}</TableCell>
             </TableRow>

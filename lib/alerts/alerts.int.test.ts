@@ -55,7 +55,7 @@ describe("alerts", () => {
     const mail = await smtp.waitForMail((received) => received.to.includes(email));
     expect(mail.subject).toBe("[Jobs Portal] Dub job_boom failed");
     expect(mail.text).toContain("Media could not be decoded");
-    expect(mail.links.some((link) => link.endsWith("/jobs/job_boom"))).toBe(true);
+    expect(mail.links.some((link) => link.endsWith(`/w/${ws}/jobs/job_boom`))).toBe(true);
     expect(smtp.mails().filter((received) => received.to.includes(email))).toHaveLength(1);
     expect(chatFor(ws)).toHaveLength(1);
     expect(JSON.parse(chatFor(ws)[0].body).text).toContain("Dub job_boom failed");

@@ -108,7 +108,8 @@ async function upstreamSilence(workspaceId: string, silentHours: number, now: Da
 /** Looks at every workspace with alert rules and writes the alerts that are due; returns how many were new. */
 export async function detectAlerts(now = new Date(), workspaceIds?: readonly string[]): Promise<number> {
   const configs = await prisma.alertConfig.findMany({
-    where: { kinds: { isEmpty: false }, ...(workspaceIds && { workspaceId: { in: [...workspaceIds] } }) },
+    // A deleted workspace (being purged) alerts no one.
+    where: { kinds: { isEmpty: false }, workspace: { deletedAt: null }, ...(workspaceIds && { workspaceId: { in: [...workspaceIds] } }) },
     select: { workspaceId: true, kinds: true, silentHours: true, createdAt: true },
   });
   let created = 0;

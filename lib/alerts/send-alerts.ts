@@ -81,7 +81,7 @@ export async function sendAlerts(senders: AlertSenders, now = new Date(), worksp
     const digest = recent > DIGEST_THRESHOLD && alerts.length > 1;
     const groups = digest ? [alerts] : alerts.map((alert) => [alert]);
     for (const group of groups) {
-      const content = group.map((alert) => ({ title: alert.title, detail: alert.detail, url: portalUrl(alert.path) }));
+      const content = group.map((alert) => ({ title: alert.title, detail: alert.detail, url: portalUrl(`/w/${encodeURIComponent(workspaceId)}${alert.path}`) }));
       let error: string | null;
       try {
         error = await deliver(workspaceId, content, senders);

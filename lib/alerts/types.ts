@@ -17,6 +17,7 @@ export interface AlertView {
   kind: AlertKind;
   title: string;
   detail: string;
+  /** The page in the workspace, after `/w/{workspaceId}`. */
   path: string;
   status: "pending" | "sending" | "sent" | "failed";
   firedAt: string;

@@ -25,6 +25,6 @@ export async function createPasswordUser(tx: Pick<Db, "user" | "workspace">, inp
     data: { name: input.name, email: input.email, passwordHash: input.passwordHash, emailVerified: input.emailVerified },
     select: { id: true },
   });
-  const workspace = await createWorkspace(tx, { name: input.workspaceName, ownerUserId: user.id });
+  const workspace = await createWorkspace(tx, { name: input.workspaceName, owner: { userId: user.id, email: input.email } });
   return { userId: user.id, workspaceId: workspace.id };
 }

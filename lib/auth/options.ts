@@ -33,6 +33,11 @@ if (env.EMAIL_SERVER && env.EMAIL_FROM) {
   providers.push(EmailProvider({ server: env.EMAIL_SERVER, from: env.EMAIL_FROM, sendVerificationRequest: sendSignInLink }));
 }
 
+async function readSessionVersion(userId: string): Promise<number> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  return user?.sessionVersion ?? 0;
+}
+
 export const authOptions: NextAuthOptions = {
   adapter: PrismaAdapter(prisma as never),
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
@@ -44,17 +49,24 @@ export const authOptions: NextAuthOptions = {
     // POST /api/sign-up; they get a workspace of their own too, or the portal would have nothing to show.
     async createUser({ user }) {
       const owner = user.name?.trim() || user.email?.split("@")[0] || "My";
-      await createWorkspace(prisma, { name: `${owner}'s workspace`, ownerUserId: user.id });
+      await createWorkspace(prisma, { name: `${owner}'s workspace`, owner: { userId: user.id, email: user.email ?? "" } });
     },
   },
   callbacks: {
     signIn: allowSignIn,
-    jwt({ token, user }) {
-      if (user) token.sub = user.id;
+    // At sign-in the token records the user's session version; every request compares it with the
+    // stored one (lib/auth/signed-in-user.ts), so moving the version signs out every session.
+    async jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sessionVersion = await readSessionVersion(user.id);
+      }
       return token;
     },
     session({ session, token }) {
-      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      if (session.user && token.sub) {
+        Object.assign(session.user, { id: token.sub, sessionVersion: typeof token.sessionVersion === "number" ? token.sessionVersion : 0 });
+      }
       return session;
     },
   },

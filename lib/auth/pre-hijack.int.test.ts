@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { AuthOptions } from "next-auth";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { applyRuntimeEnv } from "@/lib/env";
 import { startLocalSmtpServer, type LocalSmtpServer } from "@/lib/email/local-smtp-server";
+import { UNKNOWN_CLIENT_ADDRESS } from "@/lib/http/get-client-address";
+import { addressKey } from "@/lib/rate-limit/address-key";
+import { rateLimits } from "@/lib/rate-limit/rate-limits";
 import { authenticateWithPassword } from "./authenticate";
 import { confirmSignUp, ConfirmSignUpError } from "./confirm-sign-up";
 import { signUpSchema } from "./schemas";
@@ -31,6 +34,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await smtp.close();
 });
+// Handlers called in tests see no client address: every file's sign-ins share the "unknown"
+// address's budget, so each test starts with a full one rather than what other files left.
+beforeEach(() => rateLimits.signInAttemptsPerAddress.reset(addressKey(UNKNOWN_CLIENT_ADDRESS)));
 
 const newEmail = () => `${randomUUID()}@example.com`;
 const input = (email: string, password: string) => signUpSchema.parse({ name: "Someone", email, password, workspaceName: "" });

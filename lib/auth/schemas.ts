@@ -14,6 +14,12 @@ export const signUpSchema = z
     password: z.string().min(10, "Use at least 10 characters").max(1024),
     /** Optional: left empty, the workspace is named after its owner, as for GitHub and email-link sign-ups. */
     workspaceName: z.string().trim().max(100).optional(),
+    /** An invite link's token: the account joins that workspace instead of getting one of its own. */
+    inviteToken: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/, "This invite link is incomplete. Open it from the email again.")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
   })
   .transform((input) => ({ ...input, workspaceName: input.workspaceName || `${input.name}'s workspace` }));
 export type SignUpInput = z.infer<typeof signUpSchema>;
@@ -33,3 +39,18 @@ export const confirmSignUpSchema = z.object({
 export type ConfirmSignUpInput = z.infer<typeof confirmSignUpSchema>;
 
 export const resendConfirmationSchema = z.object({ email: emailSchema });
+
+/** The new password of a change or a reset: the sign-up's rules. */
+const newPasswordSchema = z.string().min(10, "Use at least 10 characters").max(1024);
+
+/** POST /api/account/password */
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password").max(1024),
+  newPassword: newPasswordSchema,
+});
+
+/** POST /api/password-reset */
+export const requestPasswordResetSchema = z.object({ email: emailSchema });
+
+/** POST /api/password-reset/complete */
+export const completePasswordResetSchema = z.object({ token: oneTimeTokenSchema, password: newPasswordSchema });

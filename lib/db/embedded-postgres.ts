@@ -32,6 +32,8 @@ export interface EmbeddedOptions {
   /** Default: a free port. A test restarting the server passes the port it had. */
   port?: number;
   log?: (line: string) => void;
+  /** Extra server settings (`-c name=value`), e.g. the benchmark's pg_stat_statements. */
+  settings?: Record<string, string>;
 }
 
 interface RunAs {
@@ -180,9 +182,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await stopLeftover(dataDir);
 
   const port = options.port ?? (await freePort());
+  const settings = Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]);
   const child = spawn(
     path.join(native, "bin", "postgres"),
-    ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200", ...settings],
     { ...(runAs ?? {}), stdio: ["ignore", "pipe", "pipe"] },
   );
   // If this process dies, do not leave the postmaster behind.

@@ -28,7 +28,7 @@ export function connectionConfig(): pg.ClientConfig {
 }
 
 /**
- * Run on every new pooled connection before anything else (pg queues a client's queries in order).
+ * Run on every new pooled connection before anything else.
  * A SET, not startup parameters: a transaction pooler (PgBouncer) refuses unknown startup
  * parameters outright, while a SET merely applies to the server connection it lands on — behind
  * one, set statement_timeout on the database role too (README).
@@ -44,9 +44,16 @@ export function getPool(use: PoolUse = "app"): pg.Pool {
   let pool = pools[use];
   if (!pool) {
     const settings = sessionSettings();
-    pool = new pg.Pool({ ...connectionConfig(), max: maxFor(use), idleTimeoutMillis: 30_000 });
-    // A failure here (the connection died) shows on the client's first query anyway.
-    pool.on("connect", (client) => void client.query(settings).catch(() => undefined));
+    // Awaited before the pool hands the connection out (a query queued behind another on one client
+    // is deprecated in pg 8 and gone in pg 9); a failure ends that connection and reaches its caller.
+    pool = new pg.Pool({
+      ...connectionConfig(),
+      max: maxFor(use),
+      idleTimeoutMillis: 30_000,
+      onConnect: async (client) => {
+        await client.query(settings);
+      },
+    });
     // An idle client losing its connection (database restart) must not crash the process.
     pool.on("error", () => undefined);
     pools[use] = pool;

@@ -124,14 +124,14 @@ describe("the migrated database matches schema.prisma", () => {
         WHERE t.relname <> '_prisma_migrations'
         GROUP BY t.relname, ix.indexrelid, ix.indisunique, ix.indisprimary`,
     );
-    const describe = (table: string, kind: string, columns: string[], desc: boolean[]) =>
+    const describeIndex = (table: string, kind: string, columns: string[], desc: boolean[]) =>
       `${table} ${kind} (${columns.map((column, i) => `${column}${desc[i] ? " desc" : ""}`).join(", ")})`;
     const actual = rows
-      .map((row) => describe(row.table, row.primary ? "id" : row.unique ? "unique" : "normal", row.columns, row.desc))
+      .map((row) => describeIndex(row.table, row.primary ? "id" : row.unique ? "unique" : "normal", row.columns, row.desc))
       .sort();
     const expected = dmmf.datamodel.indexes
       .map((index) =>
-        describe(index.model, index.type, index.fields.map((f) => f.name), index.fields.map((f) => f.sortOrder === "desc")),
+        describeIndex(index.model, index.type, index.fields.map((f) => f.name), index.fields.map((f) => f.sortOrder === "desc")),
       )
       .sort();
     expect(actual).toEqual(expected);

@@ -133,7 +133,7 @@ claimed AS (
          "leaseRecoveries" = d."leaseRecoveries" + (CASE WHEN picked.expired THEN 1 ELSE 0 END)
     FROM picked
    WHERE d.id = picked.id
-  RETURNING d.id, d."workspaceId", d."endpointId", d."jobEventId", d."jobId", d."eventType", d."messageId", d."attemptCount"
+  RETURNING d.id, d."workspaceId", d."endpointId", d."jobEventId", d."jobId", d."eventType", d."messageId", d."attemptCount", d."retryBase"
 ),
 given_up AS (
   UPDATE "WebhookDelivery" AS d
@@ -155,7 +155,7 @@ capped AS (
       OR EXISTS (SELECT 1 FROM eligible WHERE workspace_turn + workspace_in_flight > :perWorkspace::int) AS capped
 )
 SELECT capped.capped, c.id, c."workspaceId", c."endpointId", c."jobId", c."eventType", c."messageId",
-       c."attemptCount" AS "attemptNumber", ep.url, ep."secretEnc",
+       c."attemptCount" AS "attemptNumber", c."retryBase", ep.url, ep."secretEnc",
        CASE WHEN ep."previousSecretExpiresAt" > :now::timestamp(3) THEN ep."previousSecretEnc" END AS "previousSecretEnc",
        ev.payload, j."upstreamJobId"
   FROM capped
@@ -180,6 +180,8 @@ export interface ClaimedDelivery {
   messageId: string;
   /** This attempt's number, and the claim's fencing token. */
   attemptNumber: number;
+  /** Attempts made before the current retry schedule began (a resend of a finished delivery). */
+  retryBase: number;
   url: string;
   secretEnc: string;
   /** The previous secret while a rotation's overlap lasts, else null. */

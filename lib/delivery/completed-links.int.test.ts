@@ -129,7 +129,12 @@ async function startCountingProxy(target: string) {
   return {
     calls,
     url: origin,
-    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))) };
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 describe("the fresh links of a job.completed", () => {

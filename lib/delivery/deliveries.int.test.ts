@@ -11,6 +11,7 @@ import { listJobDeliveries } from "./list-job-deliveries";
 import { countFailedSince, replayFailedSince } from "./replay-failed-since";
 import { resendDelivery } from "./resend-delivery";
 import { insertTestDelivery, insertTestEndpoint, insertTestJob } from "./testing/insert-test-deliveries";
+import { TEST_ACTOR } from "@/test/fixtures/actor";
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 const notFound = { code: "RESOURCE_NOT_FOUND", status: 404 };
@@ -128,7 +129,7 @@ describe("resend and replay", () => {
     const listener = await listenForWakes();
     try {
       const now = new Date();
-      const resent = await resendDelivery(workspaceId, target, now);
+      const resent = await resendDelivery(workspaceId, target, TEST_ACTOR, now);
       expect(resent).toMatchObject({ id: target, status: "pending", messageId: before.messageId, attemptCount: 2, nextAttemptAt: now.toISOString(), completedAt: null });
       expect(await readDelivery(target)).toMatchObject({ status: "pending", nextAttemptAt: now, completedAt: null, messageId: before.messageId, attemptCount: 2 });
       expect(await readDelivery(bystander)).toEqual(bystanderBefore);
@@ -141,16 +142,16 @@ describe("resend and replay", () => {
   it("resend refuses a delivery in flight, one to a disabled endpoint, and another workspace's", async () => {
     const { workspaceId, endpointId, jobId, eventIds } = await setUp(2);
     const inFlight = await insertTestDelivery(workspaceId, { endpointId, jobId, jobEventId: eventIds[0], status: "delivering", createdAt: minutesAgo(1) });
-    await expect(resendDelivery(workspaceId, inFlight)).rejects.toMatchObject({ status: 409, code: "CONFLICT" });
+    await expect(resendDelivery(workspaceId, inFlight, TEST_ACTOR)).rejects.toMatchObject({ status: 409, code: "CONFLICT" });
     expect((await readDelivery(inFlight)).status).toBe("delivering");
 
     const disabled = await insertTestEndpoint(workspaceId, { enabled: false, disabledReason: "410 Gone" });
     const toDisabled = await insertTestDelivery(workspaceId, { endpointId: disabled, jobId, jobEventId: eventIds[1], status: "failed", createdAt: minutesAgo(1) });
-    await expect(resendDelivery(workspaceId, toDisabled)).rejects.toMatchObject({ status: 409, code: "CONFLICT" });
+    await expect(resendDelivery(workspaceId, toDisabled, TEST_ACTOR)).rejects.toMatchObject({ status: 409, code: "CONFLICT" });
     expect((await readDelivery(toDisabled)).status).toBe("failed");
 
     const other = await createWorkspaceWithApiKey();
-    await expect(resendDelivery(other.workspaceId, toDisabled)).rejects.toMatchObject(notFound);
+    await expect(resendDelivery(other.workspaceId, toDisabled, TEST_ACTOR)).rejects.toMatchObject(notFound);
   });
 
   it("replay resets exactly the endpoint's failed deliveries since the time given, and the count said so", async () => {
@@ -174,7 +175,7 @@ describe("resend and replay", () => {
     const listener = await listenForWakes();
     try {
       const now = new Date();
-      expect(await replayFailedSince(workspaceId, endpointId, since, now)).toEqual({ count: 2 });
+      expect(await replayFailedSince(workspaceId, endpointId, since, TEST_ACTOR, now)).toEqual({ count: 2 });
       for (const id of replayed) expect(await readDelivery(id)).toMatchObject({ status: "pending", nextAttemptAt: now, completedAt: null });
       expect(await Promise.all(untouched.map(readDelivery))).toEqual(snapshot);
       expect(await listener.wakes()).toBe(1);
@@ -183,6 +184,6 @@ describe("resend and replay", () => {
     }
     expect(await countFailedSince(workspaceId, endpointId, since)).toEqual({ count: 0 });
     await expect(countFailedSince(elsewhere.workspaceId, endpointId, since)).rejects.toMatchObject(notFound);
-    await expect(replayFailedSince(elsewhere.workspaceId, endpointId, since)).rejects.toMatchObject(notFound);
+    await expect(replayFailedSince(elsewhere.workspaceId, endpointId, since, TEST_ACTOR)).rejects.toMatchObject(notFound);
   });
 });

@@ -76,6 +76,9 @@ describe("the delivery worker", () => {
     const stale = await recordOutcome(getPool(), {
       deliveryId: claimed.id,
       endpointId: claimed.endpointId,
+      workspaceId: claimed.workspaceId,
+      upstreamJobId: claimed.upstreamJobId,
+      exchange: null,
       attemptNumber: 1,
       decision: { status: "succeeded", nextAttemptAt: null, endpoint: "ok" },
       statusCode: 200,

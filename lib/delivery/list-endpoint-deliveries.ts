@@ -5,7 +5,7 @@ import { invalidField } from "@/lib/http/api-error";
 import { decodeCursor, pageOf, pastCursor } from "@/lib/jobs/cursor";
 import { getEndpointOrThrow } from "@/lib/webhook-endpoints/get-endpoint-or-throw";
 import { deliverySelect, serializeDelivery } from "./serialize-delivery";
-import type { DeliveryPage, DeliveryView } from "./types";
+import type { DeliveryPage } from "./types";
 
 export const DELIVERIES_PAGE_SIZE = 25;
 

@@ -85,6 +85,9 @@ describe("a delivery whose attempts never get recorded", () => {
     await recordOutcome(getPool(), {
       deliveryId: second.id,
       endpointId: second.endpointId,
+      workspaceId: second.workspaceId,
+      upstreamJobId: second.upstreamJobId,
+      exchange: null,
       attemptNumber: second.attemptNumber,
       decision: { status: "pending", nextAttemptAt: now + SECOND, endpoint: "failing" },
       statusCode: 503,

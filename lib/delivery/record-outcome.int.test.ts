@@ -16,6 +16,9 @@ const NOW = Date.now() + 60_000; // ahead of every event the test stores: all ar
 const outcome = (delivery: ClaimedDelivery, decision: Decision, statusCode: number, attemptNumber = delivery.attemptNumber) => ({
   deliveryId: delivery.id,
   endpointId: delivery.endpointId,
+  workspaceId: delivery.workspaceId,
+  upstreamJobId: delivery.upstreamJobId,
+  exchange: null,
   attemptNumber,
   decision,
   statusCode,

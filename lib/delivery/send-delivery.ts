@@ -6,6 +6,7 @@ import { describeOutboundFailure } from "@/lib/outbound/describe-outbound-failur
 import type { AddressPolicy } from "@/lib/ssrf/classify-address";
 import type { ResolveHost } from "@/lib/ssrf/resolve-host";
 import { buildDeliveryBody } from "./build-delivery-body";
+import { captureExchange, type AttemptExchange } from "./capture-exchange";
 import type { ClaimedDelivery, Queryable } from "./claim-deliveries";
 import { decideOutcome, type AttemptResult } from "./decide-outcome";
 import { openEndpointSecrets } from "./open-endpoint-secrets";
@@ -51,7 +52,9 @@ async function linksOrFailure(delivery: ClaimedDelivery, context: DeliveryContex
   }
 }
 
-async function signAndPost(delivery: ClaimedDelivery, links: DownloadOutput[] | null, context: DeliveryContext) {
+type SendResult = AttemptResult & { responseExcerpt?: string | null; exchange?: AttemptExchange | null };
+
+async function signAndPost(delivery: ClaimedDelivery, links: DownloadOutput[] | null, context: DeliveryContext): Promise<SendResult> {
   let body: string;
   let headers: Record<string, string>;
   try {
@@ -68,7 +71,8 @@ async function signAndPost(delivery: ClaimedDelivery, links: DownloadOutput[] | 
     logger.warn({ deliveryId: delivery.id, error }, "delivery not signed");
     return { statusCode: null, retryAfter: null, responseExcerpt: null, error: "Not sent: the endpoint's signing secret could not be opened", notSent: true };
   }
-  return postWebhook(delivery.url, headers, body, { policy: context.policy, timeoutMs: context.timeoutMs, resolve: context.resolve });
+  const result = await postWebhook(delivery.url, headers, body, { policy: context.policy, timeoutMs: context.timeoutMs, resolve: context.resolve });
+  return { ...result, exchange: captureExchange(delivery.url, result.requestHeaders, body, result.responseHeaders) };
 }
 
 /**
@@ -84,7 +88,7 @@ export async function sendDelivery(
   const startedAtMs = context.clock();
   const started = performance.now();
   const links = await linksOrFailure(delivery, context);
-  let result: AttemptResult & { responseExcerpt?: string | null };
+  let result: SendResult;
   if (links !== null && !Array.isArray(links)) {
     result = links;
   } else {
@@ -96,10 +100,14 @@ export async function sendDelivery(
   }
   onSent();
   const nowMs = context.clock();
-  const decision = decideOutcome(delivery.attemptNumber, result, nowMs, context.random);
+  // The schedule counts from the last resend of a finished delivery (retryBase), not from the first attempt.
+  const decision = decideOutcome(delivery.attemptNumber - delivery.retryBase, result, nowMs, context.random);
   const recorded = await context.record({
     deliveryId: delivery.id,
     endpointId: delivery.endpointId,
+    workspaceId: delivery.workspaceId,
+    upstreamJobId: delivery.upstreamJobId,
+    exchange: result.exchange ?? null,
     attemptNumber: delivery.attemptNumber,
     decision,
     statusCode: result.statusCode,

@@ -8,6 +8,7 @@ import { flushRefusals } from "./refusal-log";
 import { hmacProfileSchema, verificationProfileSchema } from "./schemas";
 import { createProfileWorkspace, eventsOf, hmacHeaders, post } from "./testing/profile-requests";
 import { updateVerification } from "./update-verification";
+import { TEST_ACTOR } from "@/test/fixtures/actor";
 
 // Each profile through the real webhook routes and database: what is accepted, what is refused
 // (and that a refusal writes no event), dedupe with and without an event id, rotation overlap.
@@ -107,11 +108,11 @@ describe("rotation overlap and profile changes", () => {
     const first = "vendor-secret-before-rotation";
     const second = "vendor-secret-after-rotation";
     const workspaceId = await createProfileWorkspace(github, first);
-    await updateVerification(workspaceId, { profile: github, secret: second });
+    await updateVerification(workspaceId, { profile: github, secret: second }, TEST_ACTOR);
     await expectStatus(await post(workspaceId, body(), hmacHeaders(github, first, body())), 200);
     await expectStatus(await post(workspaceId, body("transcribing"), hmacHeaders(github, second, body("transcribing"))), 200);
     await prisma.workspace.update({ where: { id: workspaceId }, data: { previousInboundSecretExpiresAt: new Date(Date.now() - 1) }, select: { id: true } });
-    await updateVerification(workspaceId, { profile: github }); // same profile: drops the cached entry, keeps the secrets
+    await updateVerification(workspaceId, { profile: github }, TEST_ACTOR); // same profile: drops the cached entry, keeps the secrets
     const next = body("transcribing", "job_p9");
     await expectStatus(await post(workspaceId, next, hmacHeaders(github, first, next)), 401);
     await expectStatus(await post(workspaceId, next, hmacHeaders(github, second, next)), 200);
@@ -121,7 +122,7 @@ describe("rotation overlap and profile changes", () => {
     const secret = generateWebhookSecret();
     const workspaceId = await createProfileWorkspace({ kind: "standard_webhooks" }, secret);
     await expectStatus(await post(workspaceId, body(), signedHeaders({ id: workspaceId, secret }, body())), 200); // now cached
-    await updateVerification(workspaceId, { profile: github, secret: "vendor-secret-for-github" });
+    await updateVerification(workspaceId, { profile: github, secret: "vendor-secret-for-github" }, TEST_ACTOR);
     const next = body("transcribing");
     await expectStatus(await post(workspaceId, next, signedHeaders({ id: workspaceId, secret }, next)), 401);
     await expectStatus(await post(workspaceId, next, hmacHeaders(github, secret, next)), 401); // the old secret is not kept as previous

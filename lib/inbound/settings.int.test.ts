@@ -12,6 +12,7 @@ import { hmacProfileSchema, verificationProfileSchema } from "./schemas";
 import { testInboundRequest } from "./test-inbound-request";
 import { createProfileWorkspace, hmacHeaders } from "./testing/profile-requests";
 import { updateVerification } from "./update-verification";
+import { TEST_ACTOR } from "@/test/fixtures/actor";
 
 // Settings → Inbound webhook: changing the profile, pasting and rotating secrets, and the tester.
 afterAll(async () => {
@@ -32,9 +33,9 @@ describe("updateVerification", () => {
   it("switching to HMAC keeps the secret as the key but no previous secret", async () => {
     const secret = generateWebhookSecret();
     const workspaceId = await createProfileWorkspace({ kind: "standard_webhooks" }, secret);
-    await rotateInboundSecret(workspaceId);
+    await rotateInboundSecret(workspaceId, TEST_ACTOR);
     const rotated = open((await readRow(workspaceId)).inboundSecretEnc);
-    await updateVerification(workspaceId, { profile: github });
+    await updateVerification(workspaceId, { profile: github }, TEST_ACTOR);
     const row = await readRow(workspaceId);
     expect(row).toMatchObject({ inboundVerification: "hmac", previousInboundSecretEnc: null, previousInboundSecretExpiresAt: null });
     expect(open(row.inboundSecretEnc)).toBe(rotated);
@@ -45,7 +46,7 @@ describe("updateVerification", () => {
 
   it("a pasted secret under the same profile keeps the old one for 24 hours", async () => {
     const workspaceId = await createProfileWorkspace(github, "vendor-secret-one");
-    await updateVerification(workspaceId, { profile: { ...github, signatureHeader: "x-signature" }, secret: "vendor-secret-two" });
+    await updateVerification(workspaceId, { profile: { ...github, signatureHeader: "x-signature" }, secret: "vendor-secret-two" }, TEST_ACTOR);
     const row = await readRow(workspaceId);
     expect(open(row.inboundSecretEnc)).toBe("vendor-secret-two");
     expect(open(row.previousInboundSecretEnc ?? "")).toBe("vendor-secret-one");
@@ -55,16 +56,16 @@ describe("updateVerification", () => {
 
   it("a URL token is generated on the way in and a whsec_ secret on the way out", async () => {
     const workspaceId = await createProfileWorkspace(github, "vendor-secret-one");
-    await updateVerification(workspaceId, { profile: urlToken });
+    await updateVerification(workspaceId, { profile: urlToken }, TEST_ACTOR);
     const token = open((await readRow(workspaceId)).inboundSecretEnc);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect((await getInboundWebhook(workspaceId, ORIGIN)).webhookUrl).toBe(`${ORIGIN}/api/webhooks/${workspaceId}/{token}`);
-    await rotateInboundSecret(workspaceId);
+    await rotateInboundSecret(workspaceId, TEST_ACTOR);
     const rotated = await readRow(workspaceId);
     expect(open(rotated.inboundSecretEnc)).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(open(rotated.previousInboundSecretEnc ?? "")).toBe(token);
 
-    await updateVerification(workspaceId, { profile: { kind: "standard_webhooks" } });
+    await updateVerification(workspaceId, { profile: { kind: "standard_webhooks" } }, TEST_ACTOR);
     const back = await readRow(workspaceId);
     expect(open(back.inboundSecretEnc)).toMatch(/^whsec_/);
     expect(back.previousInboundSecretEnc).toBeNull();
@@ -72,10 +73,10 @@ describe("updateVerification", () => {
 
   it("refuses a secret the profile cannot use, pasted or kept, and changes nothing", async () => {
     const workspaceId = await createProfileWorkspace(github, "plain text secret!".replace(/ /g, "-"));
-    await expect(updateVerification(workspaceId, { profile: { kind: "standard_webhooks" } })).rejects.toMatchObject({
+    await expect(updateVerification(workspaceId, { profile: { kind: "standard_webhooks" } }, TEST_ACTOR)).rejects.toMatchObject({
       code: "INVALID_REQUEST",
       message: expect.stringMatching(/^secret: The current secret cannot be used here/) });
-    await expect(updateVerification(workspaceId, { profile: hmacProfileSchema.parse({ ...github, secretEncoding: "base64" }) })).rejects.toMatchObject({
+    await expect(updateVerification(workspaceId, { profile: hmacProfileSchema.parse({ ...github, secretEncoding: "base64" }) }, TEST_ACTOR)).rejects.toMatchObject({
       code: "INVALID_REQUEST" });
     expect((await readRow(workspaceId)).inboundVerification).toBe("hmac");
   });
@@ -116,7 +117,7 @@ describe("testInboundRequest", () => {
 
   it("reads a URL token from the request line and checks the payload against the contract", async () => {
     const workspaceId = await createProfileWorkspace(github, "x-not-used-x");
-    await updateVerification(workspaceId, { profile: urlToken });
+    await updateVerification(workspaceId, { profile: urlToken }, TEST_ACTOR);
     const token = open((await readRow(workspaceId)).inboundSecretEnc);
     const ok = await testInboundRequest(workspaceId, { headers: `POST /api/webhooks/${workspaceId}/${token} HTTP/1.1\nContent-Type: application/json`, body });
     expect(ok.accepted).toBe(true);

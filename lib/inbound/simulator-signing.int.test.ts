@@ -11,6 +11,7 @@ import { updateVerification } from "./update-verification";
 import { rotateInboundSecret } from "@/lib/workspaces/rotate-inbound-secret";
 import { open } from "@/lib/crypto/secret-box";
 import { allowJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
+import { TEST_ACTOR } from "@/test/fixtures/actor";
 
 // The simulator signing each way, over real HTTP, into the portal's webhook routes (called from a
 // bare node:http server: the routes' own code, without Next.js) — with chaos duplicates, retries
@@ -83,8 +84,8 @@ describe.each(["standard", "hmac-hex", "hmac-base64-ts", "none"] as const)("simu
     const { workspaceId, secret, target } = await connect(signing);
     await withSimulator(workspaceId, async (sim) => {
       sim.setWebhookTarget(target);
-      if (signing === "standard" || signing === "none") await rotateInboundSecret(workspaceId);
-      else await updateVerification(workspaceId, { profile: profileForSimulatorSigning(signing), secret: "the-vendors-rotated-secret-2" });
+      if (signing === "standard" || signing === "none") await rotateInboundSecret(workspaceId, TEST_ACTOR);
+      else await updateVerification(workspaceId, { profile: profileForSimulatorSigning(signing), secret: "the-vendors-rotated-secret-2" }, TEST_ACTOR);
       const first = sim.createJob("transcribe", MEDIA).jobId; // still the old secret (or URL)
       await expect.poll(() => storedStatuses(workspaceId, first), { timeout: 10_000 }).toHaveLength(3);
 
@@ -109,7 +110,14 @@ describe("a wrongly connected workspace", () => {
       // The vendor signs GitHub-style, the workspace expects X-Signature.
       sim.setWebhookTarget({ ...target, signing: "hmac-hex" });
       const { jobId } = sim.createJob("transcribe", MEDIA);
-      await expect.poll(async () => (await flushRefusals(), prisma.inboundRefusal.count({ where: { workspaceId } })), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(
+          async () => {
+            await flushRefusals();
+            return prisma.inboundRefusal.count({ where: { workspaceId } });
+          },
+          { timeout: 10_000 },
+        ).toBeGreaterThan(0);
       const refusal = await prisma.inboundRefusal.findFirstOrThrow({ where: { workspaceId }, select: { reason: true, headerNames: true } });
       expect(refusal.reason).toBe("missing_header");
       expect(refusal.headerNames).toContain("x-hub-signature-256");

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { open } from "@/lib/crypto/secret-box";
@@ -18,7 +19,7 @@ import { explainUnusableSecret, type UpdateVerificationInput } from "./schemas";
  *   secret unless one is pasted (a token that has travelled in URLs is not reused as a key).
  * A secret the new profile cannot use (Standard Webhooks needs base64) is refused, kept or pasted.
  */
-export async function updateVerification(workspaceId: string, input: UpdateVerificationInput, now = new Date()): Promise<void> {
+export async function updateVerification(workspaceId: string, input: UpdateVerificationInput, actor: AuditActor, now = new Date()): Promise<void> {
   const { profile } = input;
   await prisma.$transaction(async (tx) => {
     const locked = await lockInbound(tx, workspaceId);
@@ -44,6 +45,12 @@ export async function updateVerification(workspaceId: string, input: UpdateVerif
         ...dropPrevious,
       },
       select: { id: true },
+    });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "inbound_verification.updated",
+      details: { from: locked.inboundVerification, to: profile.kind, secretReplaced: secret !== null },
     });
   });
   forgetInboundVerifier(workspaceId);

@@ -16,7 +16,7 @@ export interface OutputInput {
   kind: OutputKind;
 }
 
-/** Everything apply-event writes for one event, decided before the database is asked. */
+/** Everything apply-events writes for one event, decided before the database is asked. */
 export interface EventInput {
   workspaceId: string;
   webhookId: string;

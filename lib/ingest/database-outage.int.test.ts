@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { replacePoolForTests } from "@/lib/db/pool";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
+import { maxGroupsInFlight } from "./group-commits";
 import { dubJobEvents, type SamplePayload } from "./testing/sample-events";
 import { TcpProxy } from "./testing/tcp-proxy";
 import { countRows, postToRoute, signedRequest, storedJobStates } from "./testing/webhook-requests";
@@ -38,7 +39,7 @@ beforeEach(() => {
   proxy.restore();
 });
 
-const STATEMENT = "ingest-apply-event";
+const STATEMENT = "ingest-apply-events";
 
 interface Sent {
   payload: SamplePayload;
@@ -136,21 +137,22 @@ describe("when the database goes away", () => {
     expect((await storedJobStates(workspace.id)).get("job_cut_after")).toMatchObject({ status: "merged", state: "completed" });
   });
 
-  it("cut before a shared transaction commits: every event in it gets 503 and none is written; sent again: each once", async () => {
+  it("cut as a shared statement is sent: every event in it gets 503 and none is written; sent again: each once", async () => {
     const workspace = await createTestWorkspace();
     const events = Array.from({ length: 10 }, (_, i) => sentEvents(`job_group_${i}`)[1]);
-    // Hold the answers so that the first events keep the two transaction slots busy and the
-    // rest queue up into one shared transaction; then cut that transaction's COMMIT. (Connections
-    // are opened first: a held handshake would keep a statement from being sent at all.)
-    await Promise.all(Array.from({ length: 4 }, () => proxiedPool.query("SELECT pg_sleep(0.05)")));
+    // Every statement carrying more than one event is cut as it is sent. The answers are held
+    // meanwhile, so that the first statements keep every group slot busy and the rest of the events
+    // queue up and share one. (Connections are opened first: a held handshake would keep a
+    // statement from being sent at all.)
+    await Promise.all(Array.from({ length: maxGroupsInFlight() + 1 }, () => proxiedPool.query("SELECT pg_sleep(0.05)")));
+    proxy.rules.onClientData = (chunk) => (chunk.includes(STATEMENT) && chunk.toString("latin1").split('"webhook_id"').length > 2 ? "cut" : "forward");
     proxy.hold();
     const chunksBefore = proxy.clientChunks.length;
     const responses = events.map((sent) => send(workspace, sent));
     await vi.waitFor(() => {
-      expect(proxy.clientChunks.slice(chunksBefore).filter((chunk) => chunk.includes(STATEMENT)).length).toBeGreaterThanOrEqual(2);
+      expect(proxy.clientChunks.slice(chunksBefore).filter((chunk) => chunk.includes(STATEMENT)).length).toBeGreaterThanOrEqual(maxGroupsInFlight());
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    proxy.rules.onClientData = (chunk) => (chunk.includes("COMMIT") ? "cut" : "forward");
     proxy.release();
 
     const statuses = await Promise.all(responses.map(async (response) => (await response).status));

@@ -17,7 +17,7 @@ const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.l
 const RAW: Record<string, string> = {
   "<<arrays 64>>": "[".repeat(64) + "]".repeat(64),
   "<<arrays 5000>>": "[".repeat(5_000) + "]".repeat(5_000),
-  "<<objects 3000>>": '{"k":'.repeat(2_999) + "{}" + "}".repeat(2_999) };
+  "<<objects 3000>>": `${'{"k":'.repeat(2_999)}{}${"}".repeat(2_999)}` };
 const serialise = (value: unknown) => JSON.stringify(value).replace(/"(<<[a-z]+ \d+>>)"/g, (_, token: string) => RAW[token] ?? token);
 
 const ODD_VALUES: unknown[] = [

@@ -3,7 +3,7 @@ import { errorEnvelopeSchema } from "@/lib/contract/errors";
 import { generateWebhookSecret } from "@/lib/crypto/webhook-secret";
 import { MAX_WEBHOOK_BODY_BYTES } from "@/lib/http/body-limits";
 import { samplePayload, T0 } from "./testing/sample-events";
-import { countRows, postSigned, postToRoute, signedHeaders, signedRequest } from "./testing/webhook-requests";
+import { countRows, postSigned, postToRoute, signedHeaders, } from "./testing/webhook-requests";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 
 // Every way a request is refused: the status and code, the error envelope without a stack

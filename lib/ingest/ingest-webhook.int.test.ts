@@ -1,7 +1,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { JOB_CHANGES_CHANNEL, jobChangeSchema, type JobChange } from "@/lib/live/job-changes";
+import { JOB_CHANGES_CHANNEL, jobChangesPayloadSchema, type JobChange } from "@/lib/live/job-changes";
 import { dubJobEvents, failedDubJobEvents, PRESIGNED_QUERY, sampleOutput, samplePayload, T0 } from "./testing/sample-events";
 import { countRows, postSigned, storedJobState } from "./testing/webhook-requests";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
@@ -195,14 +195,15 @@ describe("events this portal does not apply", () => {
 });
 
 describe("NOTIFY", () => {
-  it("announces each applied change on the job-changes channel, on commit, and nothing else", async () => {
+  it("announces each applied change on the job-changes channel, after the commit, and nothing else", async () => {
     const workspace = await createTestWorkspace();
     const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await listener.connect();
     const received: JobChange[] = [];
     listener.on("notification", (message) => {
-      const change = jobChangeSchema.parse(JSON.parse(message.payload ?? "null"));
-      if (change.workspaceId === workspace.id) received.push(change);
+      for (const change of jobChangesPayloadSchema.parse(JSON.parse(message.payload ?? "null"))) {
+        if (change.workspaceId === workspace.id) received.push(change);
+      }
     });
     await listener.query(`LISTEN ${JOB_CHANGES_CHANNEL}`);
     try {

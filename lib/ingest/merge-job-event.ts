@@ -1,7 +1,7 @@
 import { isForward, type ApiProduct, type JobState, type JobStatus } from "@/lib/workflow/workflows";
 import type { EventInput, OutputInput } from "./build-event-input";
 
-// The rules apply-event's SQL statement implements, as a pure function: the executable
+// The rules apply-events' SQL statement implements, as a pure function: the executable
 // specification the SQL is tested against (all 9! orders of a dub job's events here; samples and
 // an exhaustive subset-lattice check through the database in the integration tests).
 export type EventDisposition = "applied" | "late" | "duplicate" | "ignored";

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { Webhook, WebhookVerificationError } from "standardwebhooks";
+import { type Webhook, WebhookVerificationError } from "standardwebhooks";
 import type { RefusalReason, SignatureDiagnostics } from "@/lib/inbound/types";
 import { maskSignature, WebhookRefusal } from "@/lib/inbound/webhook-refusal";
 

@@ -43,7 +43,7 @@ describe("stuck jobs", () => {
     const late = at(47 * MIN);
     expect(await stuckIds(ws, late)).toEqual(["job_slow"]);
     expect(await countStuckJobs(ws, late)).toEqual({ count: 1, atLeast: false });
-    expect((await getJobDetail(ws, "job_slow", late))?.job.expectation?.expectedBy).toBe(at(46 * MIN).toISOString());
+    expect((await getJobDetail(ws, "job_slow", {}, late))?.job.expectation?.expectedBy).toBe(at(46 * MIN).toISOString());
   });
 
   it("learns each step's p95 from the workspace's own history once it has 20 samples", async () => {

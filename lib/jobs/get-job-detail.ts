@@ -6,7 +6,7 @@ import { getStepExpectations } from "@/lib/insight/get-step-expectations";
 import type { StepStatus } from "@/lib/workflow/workflows";
 import { findJob } from "./find-job";
 import { getJobTimeline } from "./get-job-timeline";
-import { countJobEvents, listJobEvents } from "./list-job-events";
+import { countJobEvents, listFirstEvents, listJobEvents, type EventListOptions } from "./list-job-events";
 import { serializeJob, type JobRow } from "./serialize-job";
 import { withExpectation } from "./with-expectation";
 import {
@@ -44,22 +44,29 @@ export async function getJobWithTimelineOrThrow(workspaceId: string, upstreamJob
 
 /**
  * Everything the job page shows at first, or null when the workspace has no such job: the newest
- * page of events (without payloads) and the counts of all of them. Bounded whatever the job holds.
+ * page of events (without payloads) with their deliveries, the first report of each status, and
+ * the counts of all events. Bounded whatever the job holds.
  */
-export async function getJobDetail(workspaceId: string, upstreamJobId: string, now = new Date()): Promise<SerializedJobDetail | null> {
+export async function getJobDetail(
+  workspaceId: string,
+  upstreamJobId: string,
+  options: EventListOptions = {},
+  now = new Date(),
+): Promise<SerializedJobDetail | null> {
   const job = await findJob(workspaceId, upstreamJobId);
   if (!job) return null;
   const [base, events, eventCounts, expectations] = await Promise.all([
     withTimeline(workspaceId, job),
-    listJobEvents(workspaceId, job.id),
+    listJobEvents(workspaceId, job.id, undefined, options),
     countJobEvents(workspaceId, job.id),
     getStepExpectations(workspaceId, now),
   ]);
-  return { ...base, job: withExpectation(base.job, job, expectations), events, eventCounts };
+  const firstEvents = events.nextCursor === null ? [] : await listFirstEvents(workspaceId, job.id, events.events.map((event) => event.id), options);
+  return { ...base, job: withExpectation(base.job, job, expectations), events, firstEvents, eventCounts };
 }
 
-export async function getJobDetailOrThrow(workspaceId: string, upstreamJobId: string): Promise<SerializedJobDetail> {
-  const detail = await getJobDetail(workspaceId, upstreamJobId);
+export async function getJobDetailOrThrow(workspaceId: string, upstreamJobId: string, options: EventListOptions = {}): Promise<SerializedJobDetail> {
+  const detail = await getJobDetail(workspaceId, upstreamJobId, options);
   if (!detail) throw new ApiError("RESOURCE_NOT_FOUND", DOWNLOAD_MESSAGES.notFound);
   return detail;
 }

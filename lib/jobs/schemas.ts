@@ -68,3 +68,6 @@ export const downloadAllQuerySchema = z.object({
 export function searchParamsToObject(params: URLSearchParams): Record<string, string> {
   return Object.fromEntries(params.entries());
 }
+
+/** `?expirationSeconds=` of a fresh link to one output (the player, the raw presigned link). */
+export const outputLinkQuerySchema = downloadAllQuerySchema;

@@ -6,7 +6,7 @@ vi.hoisted(() => {
 // The session wrapper's membership comes from next-auth; here, whoever the test says is asking.
 const session = vi.hoisted(() => ({ userId: "", workspaceId: "" }));
 vi.mock("@/lib/auth/session", () => ({
-  getMembership: async () => ({ ...session, email: "t@example.com", workspaceName: "t", role: "member" }) }));
+  getMembership: async () => ({ ...session, email: "t@example.com", workspaceName: "t", role: "viewer" }) }));
 
 import { GET as getLive } from "@/app/api/live/route";
 import { errorEnvelopeSchema } from "@/lib/contract/errors";

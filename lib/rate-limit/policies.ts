@@ -32,6 +32,24 @@ export const CONFIRMATION_RESENDS_PER_ADDRESS: RateLimitPolicy = { name: "resend
  */
 export const SIGN_UP_MAILS_PER_EMAIL: RateLimitPolicy = { name: "sign-up-mails-email", points: 5, windowSeconds: 60 * 60 };
 
+/** Invites created or re-sent for one workspace (each may mail a stranger's address). */
+export const INVITES_PER_WORKSPACE: RateLimitPolicy = { name: "invites-workspace", points: 30, windowSeconds: 60 * 60 };
+
+/** Invites created or re-sent by one user, across their workspaces (a new workspace is a new budget above). */
+export const INVITES_PER_USER: RateLimitPolicy = { name: "invites-user", points: 50, windowSeconds: 60 * 60 };
+
+/** Password-reset requests from one client address. */
+export const PASSWORD_RESETS_PER_ADDRESS: RateLimitPolicy = { name: "reset-address", points: 10, windowSeconds: 60 * 60 };
+
+/**
+ * Password-reset mails to one email address, whoever asks: beyond this none is sent, silently
+ * (the answer is the same for every address either way), like the sign-up mails.
+ */
+export const PASSWORD_RESET_MAILS_PER_EMAIL: RateLimitPolicy = { name: "reset-mails-email", points: 5, windowSeconds: 60 * 60 };
+
+/** Password changes by one user: each checks the current password (a scrypt), so a stolen session cannot guess it quickly. */
+export const PASSWORD_CHANGES_PER_USER: RateLimitPolicy = { name: "password-change-user", points: 10, windowSeconds: 60 * 60 };
+
 /** Changes a signed-in user makes (every POST, PUT, PATCH and DELETE of the session routes). */
 export const MUTATIONS_PER_USER: RateLimitPolicy = { name: "mutations-user", points: 60, windowSeconds: 60 };
 

@@ -41,7 +41,7 @@ beforeAll(async () => {
   const user = await prisma.user.create({ data: { email: "restart@example.com", name: "Restart" }, select: { id: true } });
   await prisma.membership.create({ data: { userId: user.id, workspaceId: workspace.id, role: "owner" } });
   session.userId = user.id;
-  apiKey = (await createApiKey(workspace.id, { name: "restart test" })).key;
+  apiKey = (await createApiKey(workspace.id, { name: "restart test" }, { userId: user.id, email: "restart@example.com" })).key;
 }, 120_000);
 
 afterAll(async () => {

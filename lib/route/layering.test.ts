@@ -34,3 +34,48 @@ describe("layers", () => {
     expect(crossing).toEqual([]);
   });
 });
+
+// The client/server boundary: a "use client" module, and everything it imports at run time, must
+// never reach a module marked `import "server-only"` (the database, secrets, the outbound client)
+// or a Node built-in. Next.js refuses the first at build time, one page at a time; this names the
+// import chain for every client module at once, before a build.
+describe("the client/server boundary", () => {
+  const SOURCE = /\.(ts|tsx)$/;
+  const valueImports = (source: string) =>
+    [...source.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^"';]*?\s+from\s+)?"([^"]+)"/gm)].map((match) => match[1]);
+
+  function resolve(from: string, specifier: string): string | null {
+    const base = specifier.startsWith("@/") ? specifier.slice(2) : specifier.startsWith(".") ? path.join(path.dirname(from), specifier) : null;
+    if (base === null) return null;
+    for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`]) {
+      if (SOURCE.test(candidate) && files.includes(candidate)) return candidate;
+    }
+    return null;
+  }
+
+  it("no client module reaches server-only code or a Node built-in", () => {
+    const sourceOf = new Map(files.map((file) => [file, readFileSync(file, "utf8")]));
+    const clientModules = files.filter((file) => /^\s*["']use client["']/.test(sourceOf.get(file)!));
+    expect(clientModules.length).toBeGreaterThan(10);
+    const crossings: string[] = [];
+    for (const start of clientModules) {
+      const chainTo = new Map<string, string[]>([[start, [start]]]);
+      const queue = [start];
+      while (queue.length > 0) {
+        const file = queue.shift()!;
+        for (const specifier of valueImports(sourceOf.get(file)!)) {
+          if (specifier === "server-only" || specifier.startsWith("node:")) {
+            crossings.push([...chainTo.get(file)!, specifier].join(" → "));
+            continue;
+          }
+          const target = resolve(file, specifier);
+          if (target && !chainTo.has(target)) {
+            chainTo.set(target, [...chainTo.get(file)!, target]);
+            queue.push(target);
+          }
+        }
+      }
+    }
+    expect(crossings).toEqual([]);
+  });
+});

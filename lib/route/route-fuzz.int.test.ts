@@ -2,11 +2,13 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-// Signed in as the owner of the test's workspace, so every route gets past its role check.
+// Signed in as the owner of the test's workspace, so every route gets past its role check (and the
+// user's own routes, their account's).
 const session = vi.hoisted(() => ({ workspaceId: "", userId: "" }));
 vi.mock("@/lib/auth/session", () => ({
   getMembership: async () => ({ ...session, email: "fuzz@example.com", workspaceName: "fuzz", role: "owner" }),
   requireMembership: async () => ({ ...session, email: "fuzz@example.com", workspaceName: "fuzz", role: "owner" }) }));
+vi.mock("@/lib/auth/signed-in-user", () => ({ getSignedInUser: async () => ({ userId: session.userId, email: "fuzz@example.com", name: "Fuzz" }) }));
 
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
 import { prisma } from "@/lib/db/client";

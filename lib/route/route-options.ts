@@ -23,6 +23,8 @@ export function maxBodyBytes(options: RouteOptions): number {
 export type RoutePolicy =
   /** A signed-in member whose role has `scope` (lib/auth/roles.ts). */
   | { caller: "member"; scope: Scope }
+  /** A signed-in user, whatever their workspaces: their account, creating a workspace, accepting an invite. */
+  | { caller: "user" }
   /** An API client with a portal API key (Bearer). */
   | { caller: "api-key" }
   /** The Jobs API, verified under the workspace's inbound profile. */

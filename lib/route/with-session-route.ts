@@ -39,7 +39,8 @@ export function withSessionRoute<Params = Record<string, never>>(handler: Handle
       assertSameOrigin(request);
       // A malformed id is a 404 before anything is spent on it: no query, no share of the budget.
       const params = parseRouteParams(await context.params);
-      const membership = await getMembership();
+      // The workspace the request names (the tab's, lib/http/workspace-selector.ts), else the browser's last one.
+      const membership = await getMembership(request);
       if (!membership) throw new ApiError("UNAUTHORIZED", "Sign in to continue");
       assertScope(membership, options.scope);
       if (MUTATING_METHODS.has(request.method)) {

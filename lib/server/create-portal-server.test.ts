@@ -103,7 +103,7 @@ describe("oversized bodies", () => {
   it("a 413 from the handler closes the connection too, gracefully, for a chunked body", async () => {
     const port = await start();
     const chunk = "a".repeat(4096);
-    const body = Array.from({ length: 64 }, () => `${(4096).toString(16)}\r\n${chunk}\r\n`).join("") + "0\r\n\r\n";
+    const body = `${Array.from({ length: 64 }, () => `${(4096).toString(16)}\r\n${chunk}\r\n`).join("")}0\r\n\r\n`;
     const { received, ended } = await rawExchange(port, [
       "POST /refuse HTTP/1.1\r\nHost: portal\r\nTransfer-Encoding: chunked\r\n\r\n",
       body,
@@ -118,7 +118,7 @@ describe("oversized bodies", () => {
   it("a 413 after the route cancelled the body stream midway: still answered, still a clean close", async () => {
     const port = await start();
     const chunk = "a".repeat(4096);
-    const body = Array.from({ length: 2_000 }, () => `${(4096).toString(16)}\r\n${chunk}\r\n`).join("") + "0\r\n\r\n";
+    const body = `${Array.from({ length: 2_000 }, () => `${(4096).toString(16)}\r\n${chunk}\r\n`).join("")}0\r\n\r\n`;
     const { received, ended } = await rawExchange(port, [
       "POST /cancel HTTP/1.1\r\nHost: portal\r\nTransfer-Encoding: chunked\r\n\r\n",
       body,

@@ -122,7 +122,13 @@ export function createPortalServer(options: PortalServerOptions): Server {
   // Connections the twin serves are closed with the server's own (shutdown, tests).
   const closeAll = server.closeAllConnections.bind(server);
   const closeIdle = server.closeIdleConnections.bind(server);
-  server.closeAllConnections = () => (closeAll(), twin.closeAllConnections());
-  server.closeIdleConnections = () => (closeIdle(), twin.closeIdleConnections());
+  server.closeAllConnections = () => {
+    closeAll();
+    twin.closeAllConnections();
+  };
+  server.closeIdleConnections = () => {
+    closeIdle();
+    twin.closeIdleConnections();
+  };
   return server;
 }

@@ -100,6 +100,42 @@ const downloadResult = {
   },
 };
 
+const outputIndexParameter = {
+  name: "n",
+  in: "path",
+  required: true,
+  description: "The output's `outputIndex` (0 for a workflow's single output; 0..N-1 for translate's N files)",
+  schema: { type: "integer", minimum: 0, example: 0 },
+};
+
+const redirectToOutput = {
+  operationId: "redirectToOutput",
+  summary: "Redirect to a fresh presigned link to one output file",
+  description:
+    "A link to an output that never expires: every call answers `302 Found` with a `Location` fresh from download-result " +
+    `(valid ${DEFAULT_EXPIRATION_SECONDS} seconds), so clients that follow redirects (\`curl -L\`) download the file. ` +
+    "Only completed jobs have outputs.",
+  parameters: [jobIdParameter, outputIndexParameter],
+  responses: {
+    "302": {
+      description: "The file's fresh presigned link, in `Location`",
+      headers: { Location: { description: "A presigned link to the file", schema: { type: "string", format: "uri" } } },
+    },
+    "400": errorResponse("The job has no outputs yet, or failed", {
+      notCompleted: errorExample("INVALID_REQUEST", DOWNLOAD_MESSAGES.notCompleted("transcribing")),
+      failed: errorExample("INVALID_REQUEST", DOWNLOAD_MESSAGES.failed),
+    }),
+    "404": errorResponse("No such job in the key's workspace, or no such output", {
+      notFound: errorExample("RESOURCE_NOT_FOUND", DOWNLOAD_MESSAGES.notFound),
+      noOutput: errorExample("RESOURCE_NOT_FOUND", "Output not found"),
+    }),
+    "502": upstreamUnavailable,
+    "503": upstreamUnavailable,
+    "504": upstreamUnavailable,
+    ...COMMON,
+  },
+};
+
 export function buildOpenApiDocument(origin: string) {
   return {
     openapi: "3.1.0",
@@ -107,7 +143,8 @@ export function buildOpenApiDocument(origin: string) {
       title: "Jobs Portal API",
       version: "1.0.0",
       description:
-        "The portal's own API for the Jobs API's jobs: download-result exactly as the Jobs API documents it, plus job listing. " +
+        "The portal's own API for the Jobs API's jobs: download-result exactly as the Jobs API documents it, plus job listing " +
+        "and stable links to output files. " +
         'Errors share one envelope: `{"error": {"code", "message"}}`.',
     },
     servers: [{ url: origin }],
@@ -116,6 +153,7 @@ export function buildOpenApiDocument(origin: string) {
       "/v1/jobs": { get: listJobs },
       "/v1/jobs/{jobId}": { get: getJob },
       "/v1/jobs/{jobId}/download-result": { post: downloadResult },
+      "/v1/jobs/{jobId}/outputs/{n}": { get: redirectToOutput },
     },
     components: buildComponents(),
   };

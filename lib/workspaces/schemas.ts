@@ -41,3 +41,14 @@ export function connectionInputSchemaFor(allowedBaseUrls: readonly string[]) {
   });
 }
 export type ConnectionInput = z.infer<ReturnType<typeof connectionInputSchemaFor>>;
+
+const workspaceNameSchema = z.string({ error: "Name the workspace" }).trim().min(1, "Name the workspace").max(100, "At most 100 characters");
+
+/** POST /api/workspaces and the new-workspace form. */
+export const createWorkspaceInputSchema = z.object({ name: workspaceNameSchema });
+
+/** PATCH /api/workspace */
+export const renameWorkspaceInputSchema = z.object({ name: workspaceNameSchema });
+
+/** DELETE /api/workspace: the workspace's name typed again, so a slip of the mouse deletes nothing. */
+export const deleteWorkspaceInputSchema = z.object({ confirmName: z.string({ error: "Type the workspace's name" }).max(200) });

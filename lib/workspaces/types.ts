@@ -32,3 +32,17 @@ export interface ConnectionCheck {
 export interface RotatedInboundSecret {
   previousSecretExpiresAt: string;
 }
+
+// Workspaces of a user (the sidebar's switcher, POST /api/workspaces), importable by client components.
+
+/** One of the signed-in user's workspaces, with their role in it. */
+export interface WorkspaceSummary {
+  id: string;
+  name: string;
+  role: "owner" | "admin" | "developer" | "viewer";
+}
+
+/** POST /api/workspaces, PATCH /api/workspace */
+export interface WorkspaceView {
+  workspace: { id: string; name: string };
+}

@@ -48,11 +48,13 @@ export interface PortalProcessOptions {
   mode?: "production" | "development";
   /** `ignore` keeps the portal's own log lines out of a benchmark's output. */
   stdout?: "inherit" | "ignore";
+  /** Extra node options, e.g. the benchmark's --cpu-prof. */
+  nodeArgs?: string[];
 }
 
 /** The portal's own server (scripts/portal-server.ts) on `port`. */
-export function startPortal(port: number, childEnv: Record<string, string>, { mode = "production", stdout = "inherit" }: PortalProcessOptions = {}): ChildProcess {
-  const args = ["--import", "tsx", PORTAL_SERVER, ...(mode === "development" ? ["--dev"] : [])];
+export function startPortal(port: number, childEnv: Record<string, string>, { mode = "production", stdout = "inherit", nodeArgs = [] }: PortalProcessOptions = {}): ChildProcess {
+  const args = [...nodeArgs, "--import", "tsx", PORTAL_SERVER, ...(mode === "development" ? ["--dev"] : [])];
   return spawn(process.execPath, args, {
     stdio: [mode === "development" ? "inherit" : "ignore", stdout, "inherit"],
     env: { ...process.env, ...childEnv, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },

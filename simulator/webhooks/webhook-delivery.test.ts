@@ -89,7 +89,10 @@ describe("retries", () => {
   });
 
   it("keeps each job's events in order when the endpoint is slow", async () => {
-    const h = await harness({}, { respond: async () => (await sleep(40), 200) });
+    const h = await harness({}, { respond: async () => {
+        await sleep(40);
+        return 200;
+      } });
     const jobs = await Promise.all([1, 2, 3].map(() => h.createJob("dub", DUB)));
     for (const jobId of jobs) {
       await h.receiver.waitForTerminal(jobId, 15_000);

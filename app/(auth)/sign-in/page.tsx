@@ -1,6 +1,5 @@
-import Link from "next/link";
 import { AlternativeSignIn } from "@/components/auth/alternative-sign-in";
-import { AUTH_LINK_CLASSES, AuthCard } from "@/components/auth/auth-card";
+import { AuthCard, AuthCardFooterLink } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { routes } from "@/components/routes";
 import { describeAuthError } from "@/lib/auth/describe-auth-error";
@@ -17,12 +16,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <AuthCard
       title="Sign in to your workspace"
       footer={
-        <>
-          New here?{" "}
-          <Link href={routes.signUp} className={AUTH_LINK_CLASSES}>
-            Create an account
-          </Link>
-        </>
+        <AuthCardFooterLink prompt="New here?" href={routes.signUp}>
+          Create an account
+        </AuthCardFooterLink>
       }
     >
       <div className="space-y-6">

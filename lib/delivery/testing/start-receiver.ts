@@ -63,7 +63,10 @@ export async function startReceiver(responder: Responder = () => ({ status: 200,
       if (requests.length >= count) return Promise.resolve(requests);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`expected ${count} requests, got ${requests.length}`)), timeoutMs);
-        waiters.push({ count, resolve: () => (clearTimeout(timer), resolve(requests)) });
+        waiters.push({ count, resolve: () => {
+            clearTimeout(timer);
+            resolve(requests);
+          } });
       });
     },
     close: () =>

@@ -1,6 +1,5 @@
-import Link from "next/link";
 import { z } from "zod";
-import { AUTH_LINK_CLASSES, AuthCard } from "@/components/auth/auth-card";
+import { AuthCard, AuthCardFooterLink } from "@/components/auth/auth-card";
 import { CheckEmailPanel } from "@/components/auth/check-email-panel";
 import { routes } from "@/components/routes";
 import { CONFIRMATION_TTL_HOURS } from "@/lib/auth/request-sign-up-confirmation";
@@ -13,12 +12,9 @@ export default async function CheckEmailPage({ searchParams }: { searchParams: P
     <AuthCard
       title="Check your email"
       footer={
-        <>
-          Already confirmed?{" "}
-          <Link href={routes.signIn} className={AUTH_LINK_CLASSES}>
-            Sign in
-          </Link>
-        </>
+        <AuthCardFooterLink prompt="Already confirmed?" href={routes.signIn}>
+          Sign in
+        </AuthCardFooterLink>
       }
     >
       <CheckEmailPanel email={parsed.success ? parsed.data : null} expiresInHours={CONFIRMATION_TTL_HOURS} />
