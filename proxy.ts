@@ -1,5 +1,5 @@
+import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
-import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { pageCsp } from "@/lib/http/security-headers";
 import { WORKSPACE_COOKIE, WORKSPACE_HEADER, workspaceFromPath } from "@/lib/http/workspace-selector";
@@ -41,7 +41,12 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(signIn);
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const csp = pageCsp({ nonce, dev: env.NODE_ENV === "development", https: env.NEXTAUTH_URL?.startsWith("https:") ?? false, mediaOrigins: mediaOrigins() });
+  const csp = pageCsp({
+    nonce,
+    dev: env.NODE_ENV === "development",
+    https: env.NEXTAUTH_URL?.startsWith("https:") ?? false,
+    mediaOrigins: mediaOrigins(),
+  });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
@@ -52,7 +57,13 @@ export async function proxy(request: NextRequest) {
   response.headers.set("content-security-policy", csp);
   if (workspaceId && request.cookies.get(WORKSPACE_COOKIE)?.value !== workspaceId) {
     const secure = env.NEXTAUTH_URL?.startsWith("https:") ?? false;
-    response.cookies.set(WORKSPACE_COOKIE, workspaceId, { path: "/", maxAge: ONE_YEAR_SECONDS, httpOnly: true, sameSite: "lax", secure });
+    response.cookies.set(WORKSPACE_COOKIE, workspaceId, {
+      path: "/",
+      maxAge: ONE_YEAR_SECONDS,
+      httpOnly: true,
+      sameSite: "lax",
+      secure,
+    });
   }
   return response;
 }

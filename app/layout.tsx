@@ -27,9 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant of this file, not user input. */}
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: zodJitlessScript }} />
       </head>
-      <body className="min-h-screen bg-muted font-sans text-emphasis antialiased">
-        {children}
-      </body>
+      <body className="min-h-screen bg-muted font-sans text-emphasis antialiased">{children}</body>
     </html>
   );
 }

@@ -23,6 +23,15 @@ export interface QueryStateProps<Data> {
 /** A panel's body for its query: the data once loaded, else the failure with a retry, else the placeholder. */
 export function QueryState<Data>({ query, errorTitle, errorClassName, placeholder, children }: QueryStateProps<Data>) {
   if (query.data !== undefined) return children(query.data);
-  if (query.error) return <LoadError title={errorTitle} message={query.error.message} onRetry={() => void query.refetch()} retrying={query.isFetching} className={errorClassName} />;
+  if (query.error)
+    return (
+      <LoadError
+        title={errorTitle}
+        message={query.error.message}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+        className={errorClassName}
+      />
+    );
   return placeholder;
 }

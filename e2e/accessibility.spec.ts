@@ -85,7 +85,9 @@ test("by keyboard alone: sign in, find a job, download it, add an endpoint, reve
     });
 
     await test.step("to Settings → Webhooks through the navigation", async () => {
-      await tabTo(page, page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }), { backwards: true });
+      await tabTo(page, page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }), {
+        backwards: true,
+      });
       await page.keyboard.press("Enter");
       await expect(page).toHaveURL(/\/w\/[^/]+\/settings$/);
       await tabTo(page, page.getByRole("link", { name: /Manage webhook endpoints/ }));
@@ -129,7 +131,10 @@ test("by keyboard alone: sign in, find a job, download it, add an endpoint, reve
     });
 
     await test.step("a delivery's attempts, from the log, and back", async () => {
-      const second = await simulator.createJob("transcribe", { mediaUrl: media("keyboard-delivery"), sourceLanguage: "en" });
+      const second = await simulator.createJob("transcribe", {
+        mediaUrl: media("keyboard-delivery"),
+        sourceLanguage: "en",
+      });
       const rows = page.getByTestId("delivery-row").filter({ hasText: second.jobId });
       await expect(rows).toHaveCount(3);
       const deliveryId = await rows.filter({ hasText: "job.completed" }).getAttribute("data-delivery-id");
@@ -152,15 +157,29 @@ test("by keyboard alone: sign in, find a job, download it, add an endpoint, reve
 });
 
 test("live updates are announced on the job page, step by step", async ({ page }) => {
-  await signUp(page, { email: `announce-${randomBytes(4).toString("hex")}@example.com`, workspaceName: "Announcements" });
-  const { workspaceId } = (await (await page.request.get("/api/settings/connection")).json()) as { workspaceId: string };
+  await signUp(page, {
+    email: `announce-${randomBytes(4).toString("hex")}@example.com`,
+    workspaceName: "Announcements",
+  });
+  const { workspaceId } = (await (await page.request.get("/api/settings/connection")).json()) as {
+    workspaceId: string;
+  };
   const { secret } = (await (await page.request.get("/api/settings/inbound-secret")).json()) as { secret: string };
   const jobId = `job_announce_${randomBytes(4).toString("hex")}`;
   const send = async (event: string, status: string) => {
     const id = `msg_${randomUUID()}`;
-    const body = JSON.stringify({ event, timestamp: new Date().toISOString(), data: { jobId, status, apiProduct: "transcribe" } });
+    const body = JSON.stringify({
+      event,
+      timestamp: new Date().toISOString(),
+      data: { jobId, status, apiProduct: "transcribe" },
+    });
     const response = await page.request.post(`/api/webhooks/${workspaceId}`, {
-      headers: { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(Math.floor(Date.now() / 1000)), "webhook-signature": new Webhook(secret).sign(id, new Date(), body) },
+      headers: {
+        "content-type": "application/json",
+        "webhook-id": id,
+        "webhook-timestamp": String(Math.floor(Date.now() / 1000)),
+        "webhook-signature": new Webhook(secret).sign(id, new Date(), body),
+      },
       data: body,
     });
     expect(response.status()).toBe(200);
@@ -206,7 +225,15 @@ async function tabThroughPage(page: Page, shots: string, max = 150): Promise<str
     const box = await page.locator(":focus").boundingBox();
     if (box && !kinds.has(kind)) {
       kinds.add(kind);
-      await page.screenshot({ path: screenshotPath(`${shots}-${kind}`), clip: { x: Math.max(0, box.x - 12), y: Math.max(0, box.y - 12), width: box.width + 24, height: box.height + 24 } });
+      await page.screenshot({
+        path: screenshotPath(`${shots}-${kind}`),
+        clip: {
+          x: Math.max(0, box.x - 12),
+          y: Math.max(0, box.y - 12),
+          width: box.width + 24,
+          height: box.height + 24,
+        },
+      });
     }
   }
   return stops;
@@ -238,18 +265,29 @@ test("focus shows at every stop of the main pages and a dialog, light and dark",
 test.describe("with reduced motion", () => {
   test.use({ reducedMotion: "reduce" });
 
-  test("nothing on the page moves: no pulsing, pinging or spinning, no transitions", async ({ signedInPage: page, browser }) => {
-    const running = (target: Page) => target.evaluate(() => document.getAnimations().map((animation) => (animation as CSSAnimation).animationName ?? "transition"));
+  test("nothing on the page moves: no pulsing, pinging or spinning, no transitions", async ({
+    signedInPage: page,
+    browser,
+  }) => {
+    const running = (target: Page) =>
+      target.evaluate(() =>
+        document.getAnimations().map((animation) => (animation as CSSAnimation).animationName ?? "transition"),
+      );
     await page.goto("/jobs");
     await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
     expect(await running(page)).toEqual([]);
     const transitions = (target: Page) =>
-      target.getByRole("button", { name: /^Account:/ }).evaluate((element) => getComputedStyle(element).transitionProperty);
+      target
+        .getByRole("button", { name: /^Account:/ })
+        .evaluate((element) => getComputedStyle(element).transitionProperty);
     expect(await transitions(page)).toBe("none");
 
     // The same page without the preference does move: the check above is not vacuous.
     // (A context of the test's browser takes the test's options: the preference is reset by name.)
-    const context = await browser.newContext({ reducedMotion: "no-preference", storageState: await page.context().storageState() });
+    const context = await browser.newContext({
+      reducedMotion: "no-preference",
+      storageState: await page.context().storageState(),
+    });
     const moving = await context.newPage();
     await moving.goto("/jobs");
     await expect(moving.getByTestId("live-status")).toHaveAttribute("data-status", "live");

@@ -1,4 +1,4 @@
-import { expect, screenshotPath, test, waitForMail, ORIGIN } from "./fixtures";
+import { expect, ORIGIN, screenshotPath, test, waitForMail } from "./fixtures";
 import { startWebhookReceiver } from "./webhook-receiver";
 
 // Alerts through the page a team uses: rules set in Settings → Alerts, a job the simulator fails,
@@ -6,7 +6,10 @@ import { startWebhookReceiver } from "./webhook-receiver";
 // then in the history. The demo workspace is shared: the rules are cleared again at the end.
 const media = (name: string) => `https://media.example.com/e2e/${name}.mp4`;
 
-test("a failed job is alerted by email and chat webhook, once, and shows in the history", async ({ signedInPage: page, simulator }) => {
+test("a failed job is alerted by email and chat webhook, once, and shows in the history", async ({
+  signedInPage: page,
+  simulator,
+}) => {
   test.setTimeout(120_000);
   const chat = await startWebhookReceiver("/services/T000/B000/XXXX");
   const email = `oncall-${Date.now()}@example.com`;
@@ -23,7 +26,9 @@ test("a failed job is alerted by email and chat webhook, once, and shows in the 
 
     const { jobId } = await simulator.createJob("transcribe", { mediaUrl: media("fail-alert"), sourceLanguage: "en" });
     // The workers check every 30 s: the chat post comes first, the mail with it.
-    await expect.poll(() => chat.requests.filter((request) => request.body.includes(jobId)).length, { timeout: 75_000 }).toBe(1);
+    await expect
+      .poll(() => chat.requests.filter((request) => request.body.includes(jobId)).length, { timeout: 75_000 })
+      .toBe(1);
     const mail = await waitForMail(email, new RegExp(`${jobId} failed`));
     expect(mail.links.some((link) => link.endsWith(`/jobs/${jobId}`))).toBe(true);
 
@@ -32,7 +37,10 @@ test("a failed job is alerted by email and chat webhook, once, and shows in the 
     await expect(row).toContainText("Sent");
     await page.screenshot({ path: screenshotPath("page-alerts"), fullPage: true });
   } finally {
-    await page.request.put("/api/alerts/config", { data: { kinds: [], emails: [], slackUrl: "", silentHours: 6 }, headers: ORIGIN });
+    await page.request.put("/api/alerts/config", {
+      data: { kinds: [], emails: [], slackUrl: "", silentHours: 6 },
+      headers: ORIGIN,
+    });
     await chat.close();
   }
 });

@@ -63,7 +63,10 @@ test.describe("sign-in and sign-up", () => {
     });
   });
 
-  test("sign-up with a taken email answers as for a new one, and the owner gets a mail instead", async ({ page, stack }) => {
+  test("sign-up with a taken email answers as for a new one, and the owner gets a mail instead", async ({
+    page,
+    stack,
+  }) => {
     await page.goto("/sign-up");
     await page.getByLabel("Your name").fill("Someone Else");
     await page.getByLabel("Work email").fill(stack.email);
@@ -128,7 +131,9 @@ test.describe("sign-in and sign-up", () => {
     await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
     await expect(page.getByLabel("Email")).toHaveValue(email);
     await page.getByRole("button", { name: "Send the link again" }).click();
-    await expect(page.getByText(`If a sign-up is waiting for confirmation at ${email}, a new link is on its way.`)).toBeVisible();
+    await expect(
+      page.getByText(`If a sign-up is waiting for confirmation at ${email}, a new link is on its way.`),
+    ).toBeVisible();
     await expectAccessible(page, "check-email, link sent again");
     const second = await waitForMail(email, CONFIRM_SUBJECT, 2);
 

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { screenshotPath } from "./fixtures";
 
 // axe-core in the browser the test drives: the WCAG 2.1 A and AA rules, on the page as it is at
@@ -15,7 +15,13 @@ export const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
  * that do not contain the visible label (2.5.3), tables whose cells have no header, fake captions
  * and paragraphs styled as headings (1.3.1), layouts locked to one orientation (1.3.4).
  */
-export const EXPERIMENTAL_WCAG_RULES = ["label-content-name-mismatch", "td-has-header", "table-fake-caption", "p-as-heading", "css-orientation-lock"];
+export const EXPERIMENTAL_WCAG_RULES = [
+  "label-content-name-mismatch",
+  "td-has-header",
+  "table-fake-caption",
+  "p-as-heading",
+  "css-orientation-lock",
+];
 
 export type ColorScheme = "light" | "dark";
 export const SCHEMES: readonly ColorScheme[] = ["light", "dark"];
@@ -49,18 +55,25 @@ export async function findViolations(page: Page, options: AxeOptions = {}): Prom
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   const { violations } = await builder.analyze();
   return violations
-    .filter((violation) => !(options.seriousOnly ?? true) || violation.impact === "serious" || violation.impact === "critical")
+    .filter(
+      (violation) =>
+        !(options.seriousOnly ?? true) || violation.impact === "serious" || violation.impact === "critical",
+    )
     .map((violation) => ({
       rule: violation.id,
       impact: violation.impact ?? null,
       help: violation.help,
-      nodes: violation.nodes.map((node) => `${node.target.join(" ")}: ${node.failureSummary?.split("\n").slice(1).join(" ").trim() ?? ""}`),
+      nodes: violation.nodes.map(
+        (node) => `${node.target.join(" ")}: ${node.failureSummary?.split("\n").slice(1).join(" ").trim() ?? ""}`,
+      ),
     }));
 }
 
 /** The findings as readable lines, for an assertion message or a report. */
 export function describeViolations(findings: AxeFinding[]): string {
-  return findings.map((finding) => `${finding.rule} (${finding.impact}): ${finding.help}\n  ${finding.nodes.join("\n  ")}`).join("\n");
+  return findings
+    .map((finding) => `${finding.rule} (${finding.impact}): ${finding.help}\n  ${finding.nodes.join("\n  ")}`)
+    .join("\n");
 }
 
 /**
@@ -87,7 +100,13 @@ const REPORT = path.resolve(".data/test-results/axe/findings.jsonl");
 function record(name: string, scheme: ColorScheme, findings: AxeFinding[]): void {
   mkdirSync(path.dirname(REPORT), { recursive: true });
   const elements = findings.reduce((sum, finding) => sum + finding.nodes.length, 0);
-  const line = { test: test.info().titlePath.slice(1).join(" › "), page: name, scheme, elements, rules: findings.map((finding) => finding.rule) };
+  const line = {
+    test: test.info().titlePath.slice(1).join(" › "),
+    page: name,
+    scheme,
+    elements,
+    rules: findings.map((finding) => finding.rule),
+  };
   appendFileSync(REPORT, `${JSON.stringify(line)}\n`);
 }
 
@@ -122,7 +141,8 @@ export async function expectAccessible(page: Page, name: string, options: Expect
     const schemes = [...(options.schemes ?? SCHEMES)].sort((a, b) => Number(b === current) - Number(a === current));
     for (const scheme of schemes) {
       if (scheme !== current) await showColorScheme(page, scheme);
-      if (options.screenshot) await page.screenshot({ path: screenshotPath(`${options.screenshot}-${scheme}`), fullPage: true });
+      if (options.screenshot)
+        await page.screenshot({ path: screenshotPath(`${options.screenshot}-${scheme}`), fullPage: true });
       const findings = await findViolations(page, { exclude: options.exclude });
       record(name, scheme, findings);
       expect.soft(findings, `${name} (${scheme}):\n${describeViolations(findings)}`).toEqual([]);

@@ -53,7 +53,10 @@ test.describe("forms with the optional fields left empty", () => {
     await expectAccessible(page, "new API key dialog");
   });
 
-  test("save the connection with the API key left empty: nothing is set, then the stored key is kept", async ({ page, stack }) => {
+  test("save the connection with the API key left empty: nothing is set, then the stored key is kept", async ({
+    page,
+    stack,
+  }) => {
     await signUpFresh(page);
     await page.goto("/settings");
     await page.getByRole("combobox", { name: "Base URL" }).selectOption(stack.simulatorUrl);

@@ -15,7 +15,9 @@ interface Inbound {
 
 async function freshWorkspace(page: Page): Promise<Inbound> {
   await signUp(page, { email: `events-${randomBytes(4).toString("hex")}@example.com`, workspaceName: "Events lab" });
-  const { workspaceId } = (await (await page.request.get("/api/settings/connection")).json()) as { workspaceId: string };
+  const { workspaceId } = (await (await page.request.get("/api/settings/connection")).json()) as {
+    workspaceId: string;
+  };
   const { secret } = (await (await page.request.get("/api/settings/inbound-secret")).json()) as { secret: string };
   const signer = new Webhook(secret);
   const request: APIRequestContext = page.request;
@@ -54,7 +56,13 @@ test("a job with many events: newest 50 first, older on demand, a payload when o
     expect(await inbound.send(event("transcribing", 10, { duration: 61.5 }))).toBe(200);
     expect(await inbound.send(event("created", 1))).toBe(200); // late
     for (let n = 0; n < 116; n += 1) expect(await inbound.send(event("transcribing", 20 + n))).toBe(200);
-    expect(await inbound.send({ event: "job.archived", timestamp: at(500), data: { jobId: "job_many_events", apiProduct: "transcribe", note: "kept" } })).toBe(200);
+    expect(
+      await inbound.send({
+        event: "job.archived",
+        timestamp: at(500),
+        data: { jobId: "job_many_events", apiProduct: "transcribe", note: "kept" },
+      }),
+    ).toBe(200);
   });
 
   await page.goto("/jobs/job_many_events");
@@ -81,7 +89,10 @@ test("a job with many events: newest 50 first, older on demand, a payload when o
     await older.click();
     await expect(rows).toHaveCount(120);
     await expect(page.getByRole("button", { name: "Load older events" })).toBeHidden();
-    await expect(page.locator('[data-step="created"] [data-testid="job-event"]').first()).toHaveAttribute("data-disposition", "applied"); // job.created at 0 s, the oldest
+    await expect(page.locator('[data-step="created"] [data-testid="job-event"]').first()).toHaveAttribute(
+      "data-disposition",
+      "applied",
+    ); // job.created at 0 s, the oldest
   });
 });
 

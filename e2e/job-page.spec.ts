@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { promisify } from "node:util";
 import type { Locator, Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { describeViolations, findViolations } from "./axe";
@@ -64,9 +64,14 @@ async function revealSecret(page: Page, name: string): Promise<string> {
 
 /** The job's event of this type on the timeline (its first report). */
 const timelineEvent = (page: Page, type: string): Locator =>
-  page.getByTestId("job-event").filter({ has: page.getByText(type, { exact: true }) }).first();
+  page
+    .getByTestId("job-event")
+    .filter({ has: page.getByText(type, { exact: true }) })
+    .first();
 
-test("the job page: two-hop timeline live, delivery debugger, Copy as cURL, replay, previews and a stable link", async ({ page }) => {
+test("the job page: two-hop timeline live, delivery debugger, Copy as cURL, replay, previews and a stable link", async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   let skewMs = 0;
@@ -76,7 +81,10 @@ test("the job page: two-hop timeline live, delivery debugger, Copy as cURL, repl
     let endpointSecret = "";
     let endpointUrl = "";
     await test.step("a workspace connected to its Jobs API, with an endpoint of its own", async () => {
-      await signUp(page, { email: `job-page-${randomBytes(4).toString("hex")}@example.com`, workspaceName: "Job page lab" });
+      await signUp(page, {
+        email: `job-page-${randomBytes(4).toString("hex")}@example.com`,
+        workspaceName: "Job page lab",
+      });
       await page.goto("/settings");
       const url = await page.getByRole("textbox", { name: "Webhook URL" }).inputValue();
       const secret = await revealSecret(page, "Signing secret");
@@ -108,7 +116,9 @@ test("the job page: two-hop timeline live, delivery debugger, Copy as cURL, repl
 
       const steps = page.getByTestId("timeline-step");
       await expect(steps).toHaveCount(9);
-      await expect(page.locator('[data-testid="timeline-step"][data-state="done"]')).toHaveCount(9, { timeout: 30_000 });
+      await expect(page.locator('[data-testid="timeline-step"][data-state="done"]')).toHaveCount(9, {
+        timeout: 30_000,
+      });
       for (const step of await steps.all()) {
         await expect(step.getByTestId("event-arrival").first()).toContainText(/Jobs API .+ portal .+/);
         await expect(step.getByTestId("arrival-lag").first()).toHaveText(/^(under 1s|\d+(\.\d)?s)$/);
@@ -121,7 +131,9 @@ test("the job page: two-hop timeline live, delivery debugger, Copy as cURL, repl
       await expect(attempts.nth(2)).toHaveAttribute("data-status-code", "200");
       await expect(completed.getByTestId("event-delivery")).toHaveAttribute("data-status", "succeeded");
       // Every event of the job went the same way: two refusals, then accepted.
-      await expect(page.locator('[data-testid="event-delivery"][data-status="succeeded"]')).toHaveCount(9, { timeout: 30_000 });
+      await expect(page.locator('[data-testid="event-delivery"][data-status="succeeded"]')).toHaveCount(9, {
+        timeout: 30_000,
+      });
       expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     });
 
@@ -130,8 +142,12 @@ test("the job page: two-hop timeline live, delivery debugger, Copy as cURL, repl
       const dialog = page.getByRole("dialog", { name: "job.completed · attempt 1" });
       await expect(dialog.getByTestId("debug-request-body")).toContainText('"event":"job.completed"');
       await expect(dialog.getByTestId("debug-request-body")).toContainText("X-Amz-Signature=REDACTED");
-      const sent = receiver.requests.find((request) => jobIdOf(request) === dub && request.body.includes('"job.completed"'))!;
-      await expect(dialog.getByTestId("debug-signed-content")).toContainText(`${sent.headers["webhook-id"]}.${sent.headers["webhook-timestamp"]}.{`);
+      const sent = receiver.requests.find(
+        (request) => jobIdOf(request) === dub && request.body.includes('"job.completed"'),
+      )!;
+      await expect(dialog.getByTestId("debug-signed-content")).toContainText(
+        `${sent.headers["webhook-id"]}.${sent.headers["webhook-timestamp"]}.{`,
+      );
       await expect(dialog.getByTestId("debug-response-body")).toContainText('"error":"warming up"');
       await expect(dialog.getByTestId("debug-request-headers")).toContainText("webhook-signature");
       await expectAccessible(page, "the delivery debugger");
@@ -142,7 +158,10 @@ test("the job page: two-hop timeline live, delivery debugger, Copy as cURL, repl
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(command);
       const before = receiver.requests.length;
       // Asynchronously: the receiver answering it runs in this very process.
-      const { stdout: output } = await promisify(execFile)("bash", ["-c", command], { encoding: "utf8", timeout: 20_000 });
+      const { stdout: output } = await promisify(execFile)("bash", ["-c", command], {
+        encoding: "utf8",
+        timeout: 20_000,
+      });
       expect(output).toMatch(/^HTTP\/1\.1 200/);
       const replayed = receiver.requests[before];
       expect(replayed.headers["webhook-id"]).toBe(sent.headers["webhook-id"]);
@@ -177,18 +196,28 @@ test("the job page: two-hop timeline live, delivery debugger, Copy as cURL, repl
       await expect(enabled).toHaveAttribute("aria-checked", "false");
       transcribe = vendor!.createJob("transcribe", media("lecture"));
       await expect
-        .poll(async () => ((await (await page.request.get(`/api/jobs/${transcribe}`)).json()) as { job?: { status: string } }).job?.status, { timeout: 30_000 })
+        .poll(
+          async () =>
+            ((await (await page.request.get(`/api/jobs/${transcribe}`)).json()) as { job?: { status: string } }).job
+              ?.status,
+          { timeout: 30_000 },
+        )
         .toBe("transcribed");
       expect(receiver.requests.filter((request) => jobIdOf(request) === transcribe)).toEqual([]);
 
       await enabled.click();
       await expect(enabled).toHaveAttribute("aria-checked", "true");
-      await expect(page.getByText("3 events were skipped while this endpoint was disabled — replay them?")).toBeVisible();
+      await expect(
+        page.getByText("3 events were skipped while this endpoint was disabled — replay them?"),
+      ).toBeVisible();
       await page.screenshot({ path: screenshotPath("endpoint-skipped-events") });
       await page.getByRole("button", { name: "Replay them" }).click();
       await expect(page.getByText("3 skipped events queued")).toBeVisible();
       await expect
-        .poll(() => receiver.requests.filter((request) => jobIdOf(request) === transcribe && request.status === 200).length, { timeout: 30_000 })
+        .poll(
+          () => receiver.requests.filter((request) => jobIdOf(request) === transcribe && request.status === 200).length,
+          { timeout: 30_000 },
+        )
         .toBe(3);
     });
 
@@ -200,7 +229,9 @@ test("the job page: two-hop timeline live, delivery debugger, Copy as cURL, repl
       const total = await cues.count();
       expect(total).toBeGreaterThan(1);
       await expect(cues.first()).toContainText(/\d\d:\d\d:\d\d,\d{3} → \d\d:\d\d:\d\d,\d{3}/);
-      const word = ((await cues.first().locator("span").nth(1).textContent()) ?? "").split(/\s+/).find((part) => part.length > 3)!;
+      const word = ((await cues.first().locator("span").nth(1).textContent()) ?? "")
+        .split(/\s+/)
+        .find((part) => part.length > 3)!;
       await preview.getByRole("searchbox", { name: /Search the subtitles/ }).fill(word);
       await expect(preview.getByTestId("cue-count")).toContainText(`of ${total} cues`);
       await expect(cues.first().locator("mark")).toHaveText(new RegExp(word, "i"));
@@ -231,7 +262,10 @@ test("the job page: two-hop timeline live, delivery debugger, Copy as cURL, repl
   }
 });
 
-test("keyboard: / searches, j and k move through the jobs, Enter opens one, Esc goes back, ? lists them", async ({ signedInPage: page, simulator }) => {
+test("keyboard: / searches, j and k move through the jobs, Enter opens one, Esc goes back, ? lists them", async ({
+  signedInPage: page,
+  simulator,
+}) => {
   const older = await simulator.createJob("transcribe", { mediaUrl: media("keys-older") });
   const newer = await simulator.createJob("transcribe", { mediaUrl: media("keys-newer") });
   await page.goto("/jobs");

@@ -5,10 +5,18 @@ import { expect, screenshotPath, test } from "./fixtures";
 // what they match, against real simulated jobs.
 const media = (name: string) => `https://media.example.com/e2e/${name}.mp4`;
 
-test("filters by exact status and created date, and exports what matches as CSV", async ({ signedInPage: page, simulator }) => {
+test("filters by exact status and created date, and exports what matches as CSV", async ({
+  signedInPage: page,
+  simulator,
+}) => {
   const failed = await simulator.createJob("transcribe", { mediaUrl: media("fail-export"), sourceLanguage: "en" });
   await expect
-    .poll(async () => ((await (await page.request.get(`/api/jobs/${failed.jobId}`)).json()) as { job?: { status: string } }).job?.status, { timeout: 30_000 })
+    .poll(
+      async () =>
+        ((await (await page.request.get(`/api/jobs/${failed.jobId}`)).json()) as { job?: { status: string } }).job
+          ?.status,
+      { timeout: 30_000 },
+    )
     .toBe("failed");
 
   await page.goto("/jobs");
@@ -27,7 +35,9 @@ test("filters by exact status and created date, and exports what matches as CSV"
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^jobs-\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = (await readFile((await download.path())!, "utf8")).trimEnd().split("\r\n");
-  expect(lines[0]).toBe("jobId,apiProduct,status,state,createdAt,updatedAt,completedAt,durationSeconds,cost,wordCount,failureReason");
+  expect(lines[0]).toBe(
+    "jobId,apiProduct,status,state,createdAt,updatedAt,completedAt,durationSeconds,cost,wordCount,failureReason",
+  );
   expect(lines.some((line) => line.startsWith(`${failed.jobId},transcribe,failed,failed,`))).toBe(true);
   for (const line of lines.slice(1)) expect(line.split(",")[2]).toBe("failed");
 

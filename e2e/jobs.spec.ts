@@ -24,7 +24,10 @@ async function openJob(page: Page, jobId: string, status: string) {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(jobId);
 }
 
-test("simulated jobs appear and advance live on the Jobs page, without a reload", async ({ signedInPage: page, simulator }) => {
+test("simulated jobs appear and advance live on the Jobs page, without a reload", async ({
+  signedInPage: page,
+  simulator,
+}) => {
   await openJobs(page);
   await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
   const { jobId } = await simulator.createJob("dub", { mediaUrl: media("live"), targetLanguage: "es" });
@@ -40,7 +43,10 @@ test("simulated jobs appear and advance live on the Jobs page, without a reload"
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 });
 
-test("a job's timeline reaches completion; its SRT downloads and its link can be copied", async ({ signedInPage: page, simulator }) => {
+test("a job's timeline reaches completion; its SRT downloads and its link can be copied", async ({
+  signedInPage: page,
+  simulator,
+}) => {
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   const { jobId } = await simulator.createJob("transcribe", { mediaUrl: media("timeline"), sourceLanguage: "en" });
   await openJob(page, jobId, "Transcribed");
@@ -63,7 +69,9 @@ test("a job's timeline reaches completion; its SRT downloads and its link can be
   await test.step("Copy link puts the stable portal link on the clipboard; the presigned one says when it expires", async () => {
     await page.getByRole("button", { name: `Copy link to ${jobId}.srt` }).click();
     await expect(page.getByRole("status").filter({ hasText: /Link copied\. It never expires/ })).toBeVisible();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`^${PORTAL_URL}/w/[^/]+/jobs/${jobId}/outputs/0$`));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+      new RegExp(`^${PORTAL_URL}/w/[^/]+/jobs/${jobId}/outputs/0$`),
+    );
     await page.getByLabel("Links valid for").selectOption({ label: "15 minutes" });
     await page.getByRole("button", { name: `Copy presigned link to ${jobId}.srt` }).click();
     await expect(page.getByRole("status").filter({ hasText: /Link copied\. It expires in 15 minutes/ })).toBeVisible();
@@ -103,7 +111,8 @@ test("filters, search and sort live in the URL and change the rows", async ({ si
   await test.step("state tabs, by click and by arrow keys", async () => {
     await page.getByRole("tab", { name: /^Completed/ }).click();
     await expect(page).toHaveURL(/[?&]state=completed/);
-    for (const status of await page.getByTestId("job-status").allTextContents()) expect(["Transcribed", "Translated", "Merged"]).toContain(status);
+    for (const status of await page.getByTestId("job-status").allTextContents())
+      expect(["Transcribed", "Translated", "Merged"]).toContain(status);
     await expectAccessible(page, "jobs, the Completed tab");
     await page.keyboard.press("ArrowRight");
     await expect(page.getByRole("tab", { name: /^Failed/ })).toHaveAttribute("aria-selected", "true");
@@ -168,7 +177,11 @@ test("failed and rejected jobs say at which step and why", async ({ signedInPage
   });
 });
 
-test("another workspace's member gets 404 for the job, on the page and the API", async ({ signedInPage: page, simulator, browser }) => {
+test("another workspace's member gets 404 for the job, on the page and the API", async ({
+  signedInPage: page,
+  simulator,
+  browser,
+}) => {
   const { jobId } = await simulator.createJob("transcribe", { mediaUrl: media("private") });
   await openJobs(page);
   await expect(row(page, jobId)).toBeVisible();
@@ -190,7 +203,10 @@ test("another workspace's member gets 404 for the job, on the page and the API",
 });
 
 test("screenshots of the Jobs page, light and dark", async ({ signedInPage: page, simulator }) => {
-  await simulator.createJob("voiceover", { mediaUrl: media("promo"), srtContent: "1\n00:00:00,000 --> 00:00:02,000\nHello there\n" });
+  await simulator.createJob("voiceover", {
+    mediaUrl: media("promo"),
+    srtContent: "1\n00:00:00,000 --> 00:00:02,000\nHello there\n",
+  });
   await simulator.createJob("translate", { mediaUrl: media("fail-lecture"), targetLanguage: "it" });
   const last = await simulator.createJob("dub", { mediaUrl: media("trailer"), targetLanguage: "pt-BR" });
   await openJobs(page);

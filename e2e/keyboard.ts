@@ -17,7 +17,10 @@ export async function focusInfo(page: Page): Promise<FocusInfo> {
     const active = document.activeElement as HTMLElement | null;
     if (!active || active === document.body) return { element: "body", indicator: null, position: -1 };
     const position = [...document.querySelectorAll("*")].indexOf(active);
-    const name = (active.getAttribute("aria-label") ?? active.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 60);
+    const name = (active.getAttribute("aria-label") ?? active.textContent ?? "")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, 60);
     const value = active instanceof HTMLInputElement && active.value ? ` value="${active.value.slice(0, 30)}"` : "";
     const element = `${active.tagName.toLowerCase()}${active.id ? `#${active.id}` : ""}${value} "${name}"`;
     // A control drawn by its label (the theme's radio buttons) shows its focus on the label.
@@ -25,10 +28,20 @@ export async function focusInfo(page: Page): Promise<FocusInfo> {
     if (!shown) return { element, indicator: null, position };
     const style = getComputedStyle(shown);
     const rect = shown.getBoundingClientRect();
-    const onScreen = rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.right > 0 && rect.top < innerHeight && rect.left < innerWidth;
+    const onScreen =
+      rect.width > 0 &&
+      rect.height > 0 &&
+      rect.bottom > 0 &&
+      rect.right > 0 &&
+      rect.top < innerHeight &&
+      rect.left < innerWidth;
     const transparent = /^(transparent|rgba\(.*,\s*0\))$/.test(style.outlineColor);
     const outlined = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 1 && !transparent;
-    return { element, position, indicator: outlined && onScreen ? `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}` : null };
+    return {
+      element,
+      position,
+      indicator: outlined && onScreen ? `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}` : null,
+    };
   });
 }
 
@@ -58,6 +71,10 @@ export async function tabTo(page: Page, target: Locator, { backwards = false, ma
 /** Focus has moved inside the open modal `dialog`, and shows there. */
 export async function expectFocusIn(page: Page, dialog: Locator): Promise<void> {
   await expect(dialog).toBeVisible();
-  await expect.poll(() => dialog.evaluate((element) => element.contains(document.activeElement) && element !== document.activeElement)).toBe(true);
+  await expect
+    .poll(() =>
+      dialog.evaluate((element) => element.contains(document.activeElement) && element !== document.activeElement),
+    )
+    .toBe(true);
   await expectVisibleFocus(page);
 }

@@ -21,7 +21,11 @@ interface PageCheck {
 
 async function waitForJob(page: Page, jobId: string, state: string): Promise<void> {
   await expect
-    .poll(async () => ((await (await page.request.get(`/api/jobs/${jobId}`)).json()) as { job?: { state: string } }).job?.state, { timeout: 30_000 })
+    .poll(
+      async () =>
+        ((await (await page.request.get(`/api/jobs/${jobId}`)).json()) as { job?: { state: string } }).job?.state,
+      { timeout: 30_000 },
+    )
     .toBe(state);
 }
 
@@ -46,7 +50,10 @@ const closeDialog = async (page: Page) => {
   await expect(page.getByRole("dialog")).toHaveCount(0);
 };
 
-test("signed out: sign-in, sign-up, check-email, confirm and forgot password, light and dark, meet WCAG 2.1 AA", async ({ page, browser }) => {
+test("signed out: sign-in, sign-up, check-email, confirm and forgot password, light and dark, meet WCAG 2.1 AA", async ({
+  page,
+  browser,
+}) => {
   const email = `contrast-${randomBytes(4).toString("hex")}@example.com`;
   await checkPages(page, [
     { name: "sign-in", path: "/sign-in", ready: (p) => p.getByRole("button", { name: "Sign in", exact: true }) },
@@ -77,18 +84,33 @@ test("signed out: sign-in, sign-up, check-email, confirm and forgot password, li
         await expect(p.getByRole("heading", { name: "Check your email" })).toBeVisible();
       },
     },
-    { name: "confirm-expired", path: "/sign-up/confirm?token=expired-or-made-up", ready: (p) => p.getByText("This link has expired or was already used") },
-    { name: "forgot-password", path: "/forgot-password", ready: (p) => p.getByRole("heading", { name: "Reset your password" }) },
+    {
+      name: "confirm-expired",
+      path: "/sign-up/confirm?token=expired-or-made-up",
+      ready: (p) => p.getByText("This link has expired or was already used"),
+    },
+    {
+      name: "forgot-password",
+      path: "/forgot-password",
+      ready: (p) => p.getByRole("heading", { name: "Reset your password" }),
+    },
   ]);
   // The link opened in another browser asks for the sign-up's password.
   const other = await (await browser.newContext({ baseURL: PORTAL_URL })).newPage();
   await checkPages(other, [
-    { name: "confirm-password", path: mailLink(await waitForMail(email, CONFIRM_SUBJECT)), ready: (p) => p.getByRole("button", { name: "Confirm and open my workspace" }) },
+    {
+      name: "confirm-password",
+      path: mailLink(await waitForMail(email, CONFIRM_SUBJECT)),
+      ready: (p) => p.getByRole("button", { name: "Confirm and open my workspace" }),
+    },
   ]);
   await other.context().close();
 });
 
-test("signed in: every page and dialog, light and dark, meets WCAG 2.1 AA", async ({ signedInPage: page, simulator }) => {
+test("signed in: every page and dialog, light and dark, meets WCAG 2.1 AA", async ({
+  signedInPage: page,
+  simulator,
+}) => {
   test.setTimeout(240_000);
   const receiver = await startWebhookReceiver();
   receiver.respondWith(503, JSON.stringify({ error: "down for the check" }));
@@ -105,7 +127,10 @@ test("signed in: every page and dialog, light and dark, meets WCAG 2.1 AA", asyn
     const key = await page.request.post("/api/api-keys", { data: { name: "Accessibility check" }, headers: ORIGIN });
     expect(key.status(), await key.text()).toBe(201);
     apiKeyId = ((await key.json()) as { apiKey: { id: string } }).apiKey.id;
-    const completed = await simulator.createJob("translate", { mediaUrl: media("contrast-lecture"), targetLanguage: "fr" });
+    const completed = await simulator.createJob("translate", {
+      mediaUrl: media("contrast-lecture"),
+      targetLanguage: "fr",
+    });
     const failed = await simulator.createJob("dub", { mediaUrl: media("fail-contrast"), targetLanguage: "de" });
     await waitForJob(page, completed.jobId, "completed");
     await waitForJob(page, failed.jobId, "failed");
@@ -123,7 +148,11 @@ test("signed in: every page and dialog, light and dark, meets WCAG 2.1 AA", asyn
           await expect(p.getByTestId("event-payload")).toBeVisible();
         },
       },
-      { name: "job-not-found", path: "/jobs/job_that_does_not_exist", ready: (p) => p.getByRole("heading", { name: "Job not found" }) },
+      {
+        name: "job-not-found",
+        path: "/jobs/job_that_does_not_exist",
+        ready: (p) => p.getByRole("heading", { name: "Job not found" }),
+      },
       { name: "settings", path: "/settings", ready: (p) => p.getByTestId("api-key-status") },
       { name: "settings-rotate-dialog", andThen: openDialog("Rotate secret", "Rotate the signing secret?") },
       { name: "webhooks", path: "/settings/webhooks", ready: (p) => p.getByRole("link", { name: receiver.url }) },
@@ -165,7 +194,11 @@ test("signed in: every page and dialog, light and dark, meets WCAG 2.1 AA", asyn
           await openDialog("Delete endpoint", "Delete this endpoint?")(p);
         },
       },
-      { name: "endpoint-not-found", path: "/settings/webhooks/endpoint-that-does-not-exist", ready: (p) => p.getByRole("heading", { name: "Endpoint not found" }) },
+      {
+        name: "endpoint-not-found",
+        path: "/settings/webhooks/endpoint-that-does-not-exist",
+        ready: (p) => p.getByRole("heading", { name: "Endpoint not found" }),
+      },
       { name: "api-keys", path: "/settings/api-keys", ready: (p) => p.getByTestId("api-key-row") },
       { name: "api-keys-create-dialog", andThen: openDialog("Create API key", "Create an API key") },
       {
@@ -201,7 +234,11 @@ test("signed in: every page and dialog, light and dark, meets WCAG 2.1 AA", asyn
         { name: "mobile-nav", andThen: openDialog("Open navigation", "Navigation") },
         { name: "mobile-job-completed", path: `/jobs/${completed.jobId}`, ready: (p) => p.getByTestId("job-output") },
         { name: "mobile-settings", path: "/settings", ready: (p) => p.getByTestId("api-key-status") },
-        { name: "mobile-webhook-endpoint", path: `/settings/webhooks/${endpointId}`, ready: (p) => p.getByTestId("delivery-row") },
+        {
+          name: "mobile-webhook-endpoint",
+          path: `/settings/webhooks/${endpointId}`,
+          ready: (p) => p.getByTestId("delivery-row"),
+        },
         { name: "mobile-api-keys", path: "/settings/api-keys", ready: (p) => p.getByTestId("api-key-row") },
         { name: "mobile-api-docs", path: "/api-docs", ready: (p) => p.getByRole("heading", { name: "API", level: 1 }) },
       ]);

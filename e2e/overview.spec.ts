@@ -10,7 +10,11 @@ const media = (name: string) => `https://media.example.com/e2e/${name}.mp4`;
 
 async function waitForState(page: Page, jobId: string, state: string): Promise<void> {
   await expect
-    .poll(async () => ((await (await page.request.get(`/api/jobs/${jobId}`)).json()) as { job?: { state: string } }).job?.state, { timeout: 30_000 })
+    .poll(
+      async () =>
+        ((await (await page.request.get(`/api/jobs/${jobId}`)).json()) as { job?: { state: string } }).job?.state,
+      { timeout: 30_000 },
+    )
     .toBe(state);
 }
 
@@ -20,10 +24,16 @@ async function tableRows(page: Page, chart: string): Promise<string[][]> {
   await card.getByRole("button", { name: "table" }).click();
   const table = card.getByRole("table", { name: chart });
   await expect(table).toBeVisible();
-  return table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent?.trim() ?? "")));
+  return table
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent?.trim() ?? "")));
 }
 
-test("the overview opens after sign-in and shows the simulator's jobs, in charts and tables, light and dark", async ({ page, stack, simulator }) => {
+test("the overview opens after sign-in and shows the simulator's jobs, in charts and tables, light and dark", async ({
+  page,
+  stack,
+  simulator,
+}) => {
   test.setTimeout(120_000);
   const done = await simulator.createJob("transcribe", { mediaUrl: media("overview-lecture"), sourceLanguage: "en" });
   const failed = await simulator.createJob("transcribe", { mediaUrl: media("fail-overview"), sourceLanguage: "en" });
@@ -75,9 +85,12 @@ test("the overview opens after sign-in and shows the simulator's jobs, in charts
   await test.step("first-load JS of the overview stays within 230 kB gzip (printed)", async () => {
     await page.goto("/overview");
     // What a modern browser downloads: every script but the nomodule polyfills, gzip-compressed.
-    const sources = await page.locator("script[src]:not([nomodule])").evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).src));
+    const sources = await page
+      .locator("script[src]:not([nomodule])")
+      .evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).src));
     let gzipped = 0;
-    for (const src of new Set(sources)) gzipped += gzipSync(await (await page.request.get(src)).body(), { level: 9 }).length;
+    for (const src of new Set(sources))
+      gzipped += gzipSync(await (await page.request.get(src)).body(), { level: 9 }).length;
     console.log(`overview first-load JS: ${(gzipped / 1024).toFixed(1)} kB gzip in ${new Set(sources).size} scripts`);
     expect(gzipped).toBeLessThanOrEqual(230 * 1024);
   });

@@ -15,7 +15,10 @@ function recordResponseBodies(page: Page): string[] {
 }
 
 async function signUpFresh(page: Page): Promise<void> {
-  await signUp(page, { email: `settings-${randomBytes(4).toString("hex")}@example.com`, workspaceName: "Settings lab" });
+  await signUp(page, {
+    email: `settings-${randomBytes(4).toString("hex")}@example.com`,
+    workspaceName: "Settings lab",
+  });
 }
 
 test.describe("Settings → Connection", () => {
@@ -65,7 +68,10 @@ test.describe("Settings → Connection", () => {
     await expect(page.getByText("The previous secret is still accepted until")).toBeVisible();
   });
 
-  test("the base URL is the deployment's choice: offered as a select, anything else refused", async ({ page, stack }) => {
+  test("the base URL is the deployment's choice: offered as a select, anything else refused", async ({
+    page,
+    stack,
+  }) => {
     await signUpFresh(page);
     await page.goto("/settings");
     const baseUrl = page.getByRole("combobox", { name: "Base URL" });
@@ -84,7 +90,12 @@ test.describe("Settings → Connection", () => {
       error: {
         code: "INVALID_REQUEST",
         message: `baseUrl: Choose one of the Jobs API base URLs this deployment allows: ${stack.simulatorUrl}, ${VENDOR_URL}`,
-        details: [{ field: "baseUrl", issue: `Choose one of the Jobs API base URLs this deployment allows: ${stack.simulatorUrl}, ${VENDOR_URL}` }],
+        details: [
+          {
+            field: "baseUrl",
+            issue: `Choose one of the Jobs API base URLs this deployment allows: ${stack.simulatorUrl}, ${VENDOR_URL}`,
+          },
+        ],
       },
     });
     await page.reload();
@@ -140,7 +151,12 @@ test.describe("Settings → Connection", () => {
   });
 
   test("settings routes answer 401 without a session", async ({ request }) => {
-    for (const path of ["/api/settings/connection", "/api/settings/inbound-secret", "/api/settings/inbound-webhook", "/api/settings/inbound-webhook/refusals"]) {
+    for (const path of [
+      "/api/settings/connection",
+      "/api/settings/inbound-secret",
+      "/api/settings/inbound-webhook",
+      "/api/settings/inbound-webhook/refusals",
+    ]) {
       const response = await request.get(path);
       expect(response.status(), path).toBe(401);
       expect(await response.json()).toEqual({ error: { code: "UNAUTHORIZED", message: "Sign in to continue" } });
@@ -159,7 +175,9 @@ test.describe("Settings → Connection", () => {
       await page.goto("/settings");
       await page.getByRole("button", { name: "Test connection" }).click();
       await expect(page.getByTestId("connection-check-result")).toHaveText("The Jobs API accepted the key.");
-      await page.getByRole("region", { name: "Jobs API connection" }).screenshot({ path: screenshotPath("settings-connection") });
+      await page
+        .getByRole("region", { name: "Jobs API connection" })
+        .screenshot({ path: screenshotPath("settings-connection") });
     });
     await test.step("narrow screens get a top bar and a navigation drawer", async () => {
       await page.emulateMedia({ colorScheme: "light" });

@@ -16,7 +16,10 @@ function workspaceOf(page: Page): string {
   return decodeURIComponent(match?.[1] ?? "");
 }
 
-test("an owner invites a teammate by email; the teammate joins as viewer, is raised to admin, and the audit log shows each step", async ({ page, browser }) => {
+test("an owner invites a teammate by email; the teammate joins as viewer, is raised to admin, and the audit log shows each step", async ({
+  page,
+  browser,
+}) => {
   const ownerEmail = uniqueEmail("owner");
   const teammateEmail = uniqueEmail("teammate");
   await signUp(page, { email: ownerEmail, password: PASSWORD, workspaceName: "Team lab" });
@@ -67,9 +70,13 @@ test("an owner invites a teammate by email; the teammate joins as viewer, is rai
     await expect(teammate).toHaveURL(new RegExp(`/w/${workspaceId}/settings/webhooks$`));
     await expect(teammate.getByRole("heading", { name: "You can't see webhook endpoints" })).toBeVisible();
     await teammate.screenshot({ path: screenshotPath("viewer-no-webhooks") });
-    const refused = await teammate.request.get("/api/webhook-endpoints", { headers: { "x-portal-workspace": workspaceId } });
+    const refused = await teammate.request.get("/api/webhook-endpoints", {
+      headers: { "x-portal-workspace": workspaceId },
+    });
     expect(refused.status()).toBe(403);
-    expect(await refused.json()).toEqual({ error: { code: "FORBIDDEN", message: "Only workspace owners, admins and developers can do this" } });
+    expect(await refused.json()).toEqual({
+      error: { code: "FORBIDDEN", message: "Only workspace owners, admins and developers can do this" },
+    });
     // Settings offers no connection or secrets to a viewer, and no invite button on Members.
     await teammate.goto(`/w/${workspaceId}/settings`);
     await expect(teammate.getByRole("heading", { name: "Team" })).toBeVisible();
@@ -109,7 +116,9 @@ test("an owner invites a teammate by email; the teammate joins as viewer, is rai
   await teammateContext.close();
 });
 
-test("a second workspace, created and opened beside the first in another tab: each tab stays in its own", async ({ page }) => {
+test("a second workspace, created and opened beside the first in another tab: each tab stays in its own", async ({
+  page,
+}) => {
   const email = uniqueEmail("two-tabs");
   await signUp(page, { email, password: PASSWORD, workspaceName: "First space" });
   await page.goto("/jobs");
@@ -136,8 +145,12 @@ test("a second workspace, created and opened beside the first in another tab: ea
     // Each tab's calls name its own workspace: the webhook URL of Settings is each workspace's.
     await page.goto(`/w/${second}/settings`);
     await other.goto(`/w/${first}/settings`);
-    await expect(page.getByRole("textbox", { name: "Webhook URL" })).toHaveValue(new RegExp(`/api/webhooks/${second}$`));
-    await expect(other.getByRole("textbox", { name: "Webhook URL" })).toHaveValue(new RegExp(`/api/webhooks/${first}$`));
+    await expect(page.getByRole("textbox", { name: "Webhook URL" })).toHaveValue(
+      new RegExp(`/api/webhooks/${second}$`),
+    );
+    await expect(other.getByRole("textbox", { name: "Webhook URL" })).toHaveValue(
+      new RegExp(`/api/webhooks/${first}$`),
+    );
     await expect(page.getByTestId("workspace-name")).toHaveText("Second space");
   });
 
@@ -150,7 +163,10 @@ test("a second workspace, created and opened beside the first in another tab: ea
   });
 });
 
-test("a forgotten password is reset by the mailed link, which signs out the other sessions", async ({ page, browser }) => {
+test("a forgotten password is reset by the mailed link, which signs out the other sessions", async ({
+  page,
+  browser,
+}) => {
   const email = uniqueEmail("forgot");
   await signUp(page, { email, password: PASSWORD });
   const elsewhere = await browser.newContext();

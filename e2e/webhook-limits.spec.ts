@@ -7,11 +7,16 @@ import { expect, ORIGIN, screenshotPath, signUp, test } from "./fixtures";
 const MAX_ENDPOINTS = 20;
 const endpointUrl = (index: number) => `https://1.1.1.1/hooks/limit-${index}`;
 
-test("a workspace sees its endpoint limit, cannot pass it, and each endpoint page publishes the retry schedule", async ({ page }) => {
+test("a workspace sees its endpoint limit, cannot pass it, and each endpoint page publishes the retry schedule", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signUp(page, { email: `limits-${Date.now()}@example.com`, workspaceName: "Limits" });
   for (let index = 1; index < MAX_ENDPOINTS; index += 1) {
-    const response = await page.request.post("/api/webhook-endpoints", { data: { url: endpointUrl(index), eventTypes: ["job.completed"] }, headers: ORIGIN });
+    const response = await page.request.post("/api/webhook-endpoints", {
+      data: { url: endpointUrl(index), eventTypes: ["job.completed"] },
+      headers: ORIGIN,
+    });
     expect(response.status(), await response.text()).toBe(201);
   }
 
@@ -46,10 +51,16 @@ test("a workspace sees its endpoint limit, cannot pass it, and each endpoint pag
     await page.screenshot({ path: screenshotPath("webhooks-at-limit") });
     await expectAccessible(page, "webhooks, at the limit");
 
-    const refused = await page.request.post("/api/webhook-endpoints", { data: { url: endpointUrl(99), eventTypes: ["job.completed"] }, headers: ORIGIN });
+    const refused = await page.request.post("/api/webhook-endpoints", {
+      data: { url: endpointUrl(99), eventTypes: ["job.completed"] },
+      headers: ORIGIN,
+    });
     expect(refused.status()).toBe(409);
     expect(await refused.json()).toEqual({
-      error: { code: "CONFLICT", message: `A workspace can have at most ${MAX_ENDPOINTS} webhook endpoints. Delete one you no longer use to add another.` },
+      error: {
+        code: "CONFLICT",
+        message: `A workspace can have at most ${MAX_ENDPOINTS} webhook endpoints. Delete one you no longer use to add another.`,
+      },
     });
   });
 });

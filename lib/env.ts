@@ -27,7 +27,11 @@ const baseUrlListSchema = z
   )
   .pipe(
     z
-      .array(z.url({ protocol: /^https?$/ }).refine((url) => !/[?#]/.test(url), "a base URL has no query string or fragment"))
+      .array(
+        z
+          .url({ protocol: /^https?$/ })
+          .refine((url) => !/[?#]/.test(url), "a base URL has no query string or fragment"),
+      )
       .min(1, "name at least one base URL"),
   );
 
@@ -136,7 +140,12 @@ const envSchema = z.object({
   INGEST_TEST_SWITCH_OFF: z
     .string()
     .default("")
-    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(["notify", "outbox", "group-commit"]))),
 });
 
@@ -171,6 +180,7 @@ export function applyRuntimeEnv(values: Partial<Record<keyof Env, string>>): voi
 
 /** The database URL, which must be set by the time anything connects. */
 export function requireDatabaseUrl(): string {
-  if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set (npm run demo and npm start set it for the embedded database)");
+  if (!env.DATABASE_URL)
+    throw new Error("DATABASE_URL is not set (npm run demo and npm start set it for the embedded database)");
   return env.DATABASE_URL;
 }

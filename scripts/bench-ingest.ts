@@ -21,7 +21,7 @@
 //     `notify+outbox` switches both off in one process),
 //   --cpu-prof (the main portal writes a V8 CPU profile to .data/bench-profiles on exit),
 //   --pg-stats (pg_stat_statements and wait events per phase).
-import { fork, type ChildProcess } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -29,14 +29,23 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type pg from "pg";
 import { applyRuntimeEnv } from "@/lib/env";
-import { statusRank } from "@/lib/workflow/workflows";
 import { freePort } from "@/lib/net/free-port";
-import { median, runPaced, runPhase, summarise, type PhaseResult, type PhaseSummary, type SentEvent, type Target } from "./lib/ingest-load";
-import { describeLags, lagsOf, setUpProbe, startProbe, type Lags } from "./lib/ingest-probe";
-import { describeActivity, watchPostgres, type PhaseActivity } from "./lib/postgres-activity";
-import { meterCpu, postmasterPid } from "./lib/process-cpu";
+import { statusRank } from "@/lib/workflow/workflows";
 import { openBenchDatabase } from "./lib/bench-database";
+import {
+  median,
+  type PhaseResult,
+  type PhaseSummary,
+  runPaced,
+  runPhase,
+  type SentEvent,
+  summarise,
+  type Target,
+} from "./lib/ingest-load";
+import { describeLags, type Lags, lagsOf, setUpProbe, startProbe } from "./lib/ingest-probe";
 import { buildIfNeeded, startPortal, stopChild, waitForHealth } from "./lib/portal-process";
+import { describeActivity, type PhaseActivity, watchPostgres } from "./lib/postgres-activity";
+import { meterCpu, postmasterPid } from "./lib/process-cpu";
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SELF), "..");
@@ -69,12 +78,17 @@ interface RoundRow extends PhaseSummary {
 
 async function checkStored(pool: pg.Pool, result: PhaseResult, floor: boolean): Promise<boolean> {
   const workspaceId = result.target.workspaceId;
-  const { rows: stored } = await pool.query<{ webhookId: string }>(`SELECT "webhookId" FROM "JobEvent" WHERE "workspaceId" = $1`, [workspaceId]);
+  const { rows: stored } = await pool.query<{ webhookId: string }>(
+    `SELECT "webhookId" FROM "JobEvent" WHERE "workspaceId" = $1`,
+    [workspaceId],
+  );
   const storedIds = new Set(stored.map((row) => row.webhookId));
   if (floor) {
     const { rows: jobs } = await pool.query(`SELECT 1 FROM "Job" WHERE "workspaceId" = $1`, [workspaceId]);
     const clean = stored.length === 0 && jobs.length === 0;
-    console.log(`check ${result.target.name}: ${clean ? "nothing written" : `${stored.length} events and ${jobs.length} jobs written!`}`);
+    console.log(
+      `check ${result.target.name}: ${clean ? "nothing written" : `${stored.length} events and ${jobs.length} jobs written!`}`,
+    );
     return clean;
   }
   const missing = result.accepted.filter((event) => !storedIds.has(event.webhookId)).length;
@@ -82,10 +96,16 @@ async function checkStored(pool: pg.Pool, result: PhaseResult, floor: boolean): 
   const furthest = new Map<string, SentEvent>();
   for (const event of result.accepted) {
     const best = furthest.get(event.jobId);
-    if (!best || statusRank(event.product, event.status) > statusRank(best.product, best.status)) furthest.set(event.jobId, event);
+    if (!best || statusRank(event.product, event.status) > statusRank(best.product, best.status))
+      furthest.set(event.jobId, event);
   }
-  const { rows: jobs } = await pool.query<{ upstreamJobId: string; status: string }>(`SELECT "upstreamJobId", status::text FROM "Job" WHERE "workspaceId" = $1`, [workspaceId]);
-  const wrongStatus = jobs.filter((job) => furthest.has(job.upstreamJobId) && furthest.get(job.upstreamJobId)?.status !== job.status).length;
+  const { rows: jobs } = await pool.query<{ upstreamJobId: string; status: string }>(
+    `SELECT "upstreamJobId", status::text FROM "Job" WHERE "workspaceId" = $1`,
+    [workspaceId],
+  );
+  const wrongStatus = jobs.filter(
+    (job) => furthest.has(job.upstreamJobId) && furthest.get(job.upstreamJobId)?.status !== job.status,
+  ).length;
   const ok = missing === 0 && wrongStatus === 0 && stored.length === storedIds.size;
   console.log(
     `check ${result.target.name}: ${result.accepted.length} accepted, ${stored.length} stored (${missing} missing, ${unanswered} stored without a 2xx), ` +
@@ -97,7 +117,11 @@ async function checkStored(pool: pg.Pool, result: PhaseResult, floor: boolean): 
 /** Merges one workspace's rounds into one result for the database check. */
 function merged(results: PhaseResult[]): PhaseResult {
   const [first] = results;
-  return { ...first, accepted: results.flatMap((result) => result.accepted), failed: results.reduce((sum, result) => sum + result.failed, 0) };
+  return {
+    ...first,
+    accepted: results.flatMap((result) => result.accepted),
+    failed: results.reduce((sum, result) => sum + result.failed, 0),
+  };
 }
 
 async function main(): Promise<void> {
@@ -106,7 +130,9 @@ async function main(): Promise<void> {
 
   const database = await openBenchDatabase("bench-postgres", "jobs_portal_bench", {
     log,
-    settings: PG_STATS ? { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "all" } : undefined,
+    settings: PG_STATS
+      ? { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "all" }
+      : undefined,
   });
   const children: ChildProcess[] = [];
   // Whatever the bench opened in this process (the probe's receiver and live stream, its pools)
@@ -132,9 +158,20 @@ async function main(): Promise<void> {
     await pool.query(`DELETE FROM "User" WHERE id LIKE 'bench_user_%'`);
     await pool.query(`VACUUM ANALYZE`);
     const workspaceOf = (name: string) => `bench-${name.replace(/[^A-Za-z0-9_-]/g, "_")}-${runId}`;
-    const names = ["floor", "portal", "reference", "flood", "quiet", "probe", ...SWITCH_OFF.map((part) => variantName(part))];
+    const names = [
+      "floor",
+      "portal",
+      "reference",
+      "flood",
+      "quiet",
+      "probe",
+      ...SWITCH_OFF.map((part) => variantName(part)),
+    ];
     for (const name of names) {
-      await pool.query(`INSERT INTO "Workspace" (id, name, "inboundSecretEnc", "updatedAt") VALUES ($1, $1, $2, now())`, [workspaceOf(name), seal(secret)]);
+      await pool.query(
+        `INSERT INTO "Workspace" (id, name, "inboundSecretEnc", "updatedAt") VALUES ($1, $1, $2, now())`,
+        [workspaceOf(name), seal(secret)],
+      );
     }
 
     if (process.argv.includes("--build")) rmSync(path.join(ROOT, ".next", "source-fingerprint"), { force: true });
@@ -161,7 +198,8 @@ async function main(): Promise<void> {
     if (CPU_PROF) mkdirSync(profileDir, { recursive: true });
     const portalUrl = await startOne({}, CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
     const variantUrls = new Map<string, string>();
-    for (const part of SWITCH_OFF) variantUrls.set(part, await startOne({ INGEST_TEST_SWITCH_OFF: part.replace(/\+/g, ",") }));
+    for (const part of SWITCH_OFF)
+      variantUrls.set(part, await startOne({ INGEST_TEST_SWITCH_OFF: part.replace(/\+/g, ",") }));
 
     const reference = fork(path.join(ROOT, "scripts", "lib", "ingest-reference-server.ts"), [], {
       cwd: ROOT,
@@ -179,10 +217,19 @@ async function main(): Promise<void> {
     pids.set(`http://127.0.0.1:${referencePort}`, reference.pid as number);
     const postmaster = postmasterPid(database.dataDir);
     const targets: Target[] = [];
-    if (PHASES.includes("floor")) targets.push({ name: "floor", baseUrl: portalUrl, workspaceId: workspaceOf("floor"), secret: null });
-    if (PHASES.includes("portal")) targets.push({ name: "portal", baseUrl: portalUrl, workspaceId: workspaceOf("portal"), secret });
-    for (const [part, url] of variantUrls) targets.push({ name: variantName(part), baseUrl: url, workspaceId: workspaceOf(variantName(part)), secret });
-    if (PHASES.includes("reference")) targets.push({ name: "reference", baseUrl: `http://127.0.0.1:${referencePort}`, workspaceId: workspaceOf("reference"), secret });
+    if (PHASES.includes("floor"))
+      targets.push({ name: "floor", baseUrl: portalUrl, workspaceId: workspaceOf("floor"), secret: null });
+    if (PHASES.includes("portal"))
+      targets.push({ name: "portal", baseUrl: portalUrl, workspaceId: workspaceOf("portal"), secret });
+    for (const [part, url] of variantUrls)
+      targets.push({ name: variantName(part), baseUrl: url, workspaceId: workspaceOf(variantName(part)), secret });
+    if (PHASES.includes("reference"))
+      targets.push({
+        name: "reference",
+        baseUrl: `http://127.0.0.1:${referencePort}`,
+        workspaceId: workspaceOf("reference"),
+        secret,
+      });
 
     const withProbe = PHASES.includes("portal");
     const probeTarget: Target = { name: "probe", baseUrl: portalUrl, workspaceId: workspaceOf("probe"), secret };
@@ -198,19 +245,31 @@ async function main(): Promise<void> {
     const probeResults: PhaseResult[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const target of targets) {
-        const timing = { warmupSeconds: round === 0 ? WARMUP_SECONDS : SETTLE_SECONDS, seconds: PHASE_SECONDS, connections: CONNECTIONS };
-        log(`round ${round + 1}/${ROUNDS} ${target.name}: ${timing.warmupSeconds} s warm-up, ${PHASE_SECONDS} s measured (load ${load()})`);
+        const timing = {
+          warmupSeconds: round === 0 ? WARMUP_SECONDS : SETTLE_SECONDS,
+          seconds: PHASE_SECONDS,
+          connections: CONNECTIONS,
+        };
+        log(
+          `round ${round + 1}/${ROUNDS} ${target.name}: ${timing.warmupSeconds} s warm-up, ${PHASE_SECONDS} s measured (load ${load()})`,
+        );
         const loadBefore = load();
         const watching = PG_STATS ? await watchPostgres(database.url) : null;
         const meter = meterCpu({ server: pids.get(target.baseUrl) as number }, postmaster);
         const clientCpu = process.cpuUsage();
         const [result, probed] = await Promise.all([
           runPhase(target, `${runId}r${round}`, timing),
-          target.name === "portal" && probe ? runPaced({ ...probeTarget }, `${runId}r${round}`, PROBE_PER_SECOND, timing) : Promise.resolve(null),
+          target.name === "portal" && probe
+            ? runPaced({ ...probeTarget }, `${runId}r${round}`, PROBE_PER_SECOND, timing)
+            : Promise.resolve(null),
         ]);
         // Per event: every event this phase stored, warm-up and probe included, as the statistics count them all.
         const stored = result.accepted.length + (probed?.accepted.length ?? 0);
-        if (watching) activities.set(target.name, [...(activities.get(target.name) ?? []), { ...(await watching.stop()), events: stored }]);
+        if (watching)
+          activities.set(target.name, [
+            ...(activities.get(target.name) ?? []),
+            { ...(await watching.stop()), events: stored },
+          ]);
         const seconds = meter.stop();
         const client = process.cpuUsage(clientCpu);
         if (probed) probeResults.push(probed);
@@ -229,7 +288,9 @@ async function main(): Promise<void> {
     let fairness: [PhaseResult, PhaseResult] | null = null;
     if (withProbe) {
       // Fairness: a flood beside a quiet workspace, at the same time, once.
-      log(`fairness: one workspace floods over ${CONNECTIONS} connections while another sends 10 events/s (${WARMUP_SECONDS} s warm-up, ${PHASE_SECONDS} s measured)`);
+      log(
+        `fairness: one workspace floods over ${CONNECTIONS} connections while another sends 10 events/s (${WARMUP_SECONDS} s warm-up, ${PHASE_SECONDS} s measured)`,
+      );
       const timing = { warmupSeconds: WARMUP_SECONDS, seconds: PHASE_SECONDS, connections: CONNECTIONS };
       fairness = await Promise.all([
         runPhase({ name: "flood", baseUrl: portalUrl, workspaceId: workspaceOf("flood"), secret }, runId, timing),
@@ -241,15 +302,19 @@ async function main(): Promise<void> {
     console.log(
       `\nInbound webhook ingest — ${CONNECTIONS} connections, ${ROUNDS} rounds × ${PHASE_SECONDS} s per phase, loopback, ${os.cpus().length} cores`,
     );
-    console.log("round phase                events/s    p50 ms   p99 ms   answered  other answers  load (1 min)  CPU µs/request: server  PostgreSQL (+ background)  load generator");
+    console.log(
+      "round phase                events/s    p50 ms   p99 ms   answered  other answers  load (1 min)  CPU µs/request: server  PostgreSQL (+ background)  load generator",
+    );
     for (const row of rows) {
       console.log(
         `${String(row.round).padStart(5)} ${row.name.padEnd(18)} ${row.perSecond.toFixed(0).padStart(9)} ${row.p50.toFixed(1).padStart(9)} ${row.p99.toFixed(1).padStart(8)} ${String(row.good).padStart(10)}  ${row.other.padEnd(13)}  ${row.load.padEnd(12)}  ${row.cpu.server.toFixed(0).padStart(21)} ${row.cpu.postgres.toFixed(0).padStart(11)} ${`(+${row.cpu.background.toFixed(0)})`.padStart(14)} ${row.cpu.client.toFixed(0).padStart(15)}`,
       );
     }
-    const medianOf = (name: string, key: "perSecond" | "p50" | "p99") => median(rows.filter((row) => row.name === name).map((row) => row[key]));
+    const medianOf = (name: string, key: "perSecond" | "p50" | "p99") =>
+      median(rows.filter((row) => row.name === name).map((row) => row[key]));
     console.log("\nmedian of the rounds:");
-    const medianCpu = (name: string, key: "server" | "postgres" | "client") => median(rows.filter((row) => row.name === name).map((row) => row.cpu[key]));
+    const medianCpu = (name: string, key: "server" | "postgres" | "client") =>
+      median(rows.filter((row) => row.name === name).map((row) => row.cpu[key]));
     for (const target of targets) {
       console.log(
         `  ${target.name.padEnd(18)} ${medianOf(target.name, "perSecond").toFixed(0).padStart(6)} events/s  p50 ${medianOf(target.name, "p50").toFixed(1)} ms  p99 ${medianOf(target.name, "p99").toFixed(1)} ms` +
@@ -257,22 +322,37 @@ async function main(): Promise<void> {
       );
     }
     const ratio = (a: string, b: string) => {
-      const perRound = rows.filter((row) => row.name === a).map((row) => row.perSecond / (rows.find((other) => other.name === b && other.round === row.round)?.perSecond ?? Number.NaN));
+      const perRound = rows
+        .filter((row) => row.name === a)
+        .map(
+          (row) =>
+            row.perSecond /
+            (rows.find((other) => other.name === b && other.round === row.round)?.perSecond ?? Number.NaN),
+        );
       return `${median(perRound).toFixed(2)} (rounds: ${perRound.map((value) => value.toFixed(2)).join(", ")})`;
     };
     const has = (name: string) => targets.some((target) => target.name === name);
     if (has("portal") && has("floor")) {
       console.log(`portal / floor      ${ratio("portal", "floor")}  target ≥ 0.85`);
-      console.log(`portal p99 / floor p99  ${(medianOf("portal", "p99") / medianOf("floor", "p99")).toFixed(2)}  target ≤ 1.5`);
+      console.log(
+        `portal p99 / floor p99  ${(medianOf("portal", "p99") / medianOf("floor", "p99")).toFixed(2)}  target ≤ 1.5`,
+      );
     }
-    if (has("portal") && has("reference")) console.log(`portal / reference  ${ratio("portal", "reference")}  target ≥ 0.55`);
+    if (has("portal") && has("reference"))
+      console.log(`portal / reference  ${ratio("portal", "reference")}  target ≥ 0.55`);
     if (has("reference") && has("floor")) console.log(`reference / floor   ${ratio("reference", "floor")}`);
-    for (const part of SWITCH_OFF) if (has("portal")) console.log(`portal-no-${part} / portal  ${ratio(variantName(part), "portal")}`);
+    for (const part of SWITCH_OFF)
+      if (has("portal")) console.log(`portal-no-${part} / portal  ${ratio(variantName(part), "portal")}`);
 
     let lags: Lags | null = null;
     if (probe) {
-      lags = lagsOf(probeResults.flatMap((result) => result.accepted.filter((event) => event.sentAt >= 0)), probe.seen);
-      console.log(`lags under the portal phase's load (probe, ${PROBE_PER_SECOND} events/s, send → …): ${describeLags(lags)}; targets p99 ≤ 250 ms`);
+      lags = lagsOf(
+        probeResults.flatMap((result) => result.accepted.filter((event) => event.sentAt >= 0)),
+        probe.seen,
+      );
+      console.log(
+        `lags under the portal phase's load (probe, ${PROBE_PER_SECOND} events/s, send → …): ${describeLags(lags)}; targets p99 ≤ 250 ms`,
+      );
       await probe.close();
     }
     if (fairness) {
@@ -283,7 +363,8 @@ async function main(): Promise<void> {
       );
     }
     for (const [name, list] of activities) {
-      for (const [index, activity] of list.entries()) console.log(describeActivity(`${name}, round ${index + 1}`, activity, activity.events));
+      for (const [index, activity] of list.entries())
+        console.log(describeActivity(`${name}, round ${index + 1}`, activity, activity.events));
     }
 
     // Nothing lost, nothing doubled, every job where its furthest accepted event put it.

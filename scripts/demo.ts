@@ -35,7 +35,8 @@ function describeSignUp(): string {
 /** The secret line: the secret the simulator signs with and how (SIMULATOR_SIGNING), or what stands in for it. */
 function describeInboundSecret(): string {
   const profile = stack.inboundProfile;
-  if (profile.kind === "url_token") return "Inbound secret      none: the simulator signs nothing; the token at the end of the URL above is the secret";
+  if (profile.kind === "url_token")
+    return "Inbound secret      none: the simulator signs nothing; the token at the end of the URL above is the secret";
   const how = profile.kind === "hmac" ? `HMAC, ${describeHmacExpectation(profile)}` : VERIFICATION_LABELS[profile.kind];
   return `Inbound secret      ${stack.inboundSecret}   (${how})`;
 }

@@ -4,9 +4,9 @@
 // database of `npm run demo` — reached where it runs, since starting it again would stop it.
 import path from "node:path";
 import { applyRuntimeEnv, env } from "@/lib/env";
-import { runningEmbeddedUrl } from "./lib/running-embedded";
-import { DATA_DIR } from "./lib/local-secrets";
 import { fail, openDatabase } from "./lib/database";
+import { DATA_DIR } from "./lib/local-secrets";
+import { runningEmbeddedUrl } from "./lib/running-embedded";
 
 const email = process.argv[2]?.trim();
 if (!email?.includes("@")) fail("usage: npm run user:reset-password -- you@example.com");
@@ -24,8 +24,13 @@ const { closePool } = await import("@/lib/db/pool");
 try {
   const link = await createOperatorResetLink(email);
   if (!link) fail(`no account has the email ${email}`);
-  console.log(`One-time password reset link for ${email} (valid ${OPERATOR_RESET_TTL_HOURS} hours; it signs out every session of the account):\n\n  ${link}\n`);
-  if (!env.NEXTAUTH_URL) console.log(`(NEXTAUTH_URL is not set, so the link names http://localhost:${env.PORT}: set NEXTAUTH_URL to the portal's public address if that is not where it runs.)`);
+  console.log(
+    `One-time password reset link for ${email} (valid ${OPERATOR_RESET_TTL_HOURS} hours; it signs out every session of the account):\n\n  ${link}\n`,
+  );
+  if (!env.NEXTAUTH_URL)
+    console.log(
+      `(NEXTAUTH_URL is not set, so the link names http://localhost:${env.PORT}: set NEXTAUTH_URL to the portal's public address if that is not where it runs.)`,
+    );
 } finally {
   await disconnectPrisma();
   await closePool();

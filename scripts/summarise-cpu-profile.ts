@@ -4,7 +4,7 @@
 // collection, and self time by owner — Node's own internals, each npm package, each of this
 // project's files (through the production build's source maps). With --events N, per event.
 // Without --from/--to it prints a per-second timeline of busy time, to pick the window.
-import { readFileSync, existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { SourceMap } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,7 +31,8 @@ const argument = (name: string) => {
   return index >= 0 ? Number(process.argv[index + 1]) : null;
 };
 const file = process.argv[2];
-if (!file) throw new Error("usage: tsx scripts/summarise-cpu-profile.ts <file.cpuprofile> [--from S] [--to S] [--events N]");
+if (!file)
+  throw new Error("usage: tsx scripts/summarise-cpu-profile.ts <file.cpuprofile> [--from S] [--to S] [--events N]");
 const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
 const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 
@@ -57,7 +58,12 @@ function sourceMapOf(url: string): SourceMap | null {
 function ownerOf(frame: CallFrame): string {
   const { url, functionName } = frame;
   if (!url) return functionName.startsWith("(") ? functionName : `(native) ${functionName || "anonymous"}`;
-  if (url.startsWith("node:")) return url.replace(/^node:(internal\/)?/, "node:").split("/").slice(0, 2).join("/");
+  if (url.startsWith("node:"))
+    return url
+      .replace(/^node:(internal\/)?/, "node:")
+      .split("/")
+      .slice(0, 2)
+      .join("/");
   let source = url;
   const map = sourceMapOf(url);
   if (map) {
@@ -69,7 +75,10 @@ function ownerOf(frame: CallFrame): string {
     const parts = source.slice(modules + "node_modules/".length).split("/");
     return parts[0].startsWith("@") ? `${parts[0]}/${parts[1]}` : parts[0];
   }
-  const project = source.replace(/^.*?\[project\]\//, "").replace(/^file:\/\/.*?\/wt\/[^/]+\//, "").replace(/^turbopack:\/\/+/, "");
+  const project = source
+    .replace(/^.*?\[project\]\//, "")
+    .replace(/^file:\/\/.*?\/wt\/[^/]+\//, "")
+    .replace(/^turbopack:\/\/+/, "");
   return project.includes(".next/") ? "(next build runtime)" : project;
 }
 
@@ -95,7 +104,8 @@ if (from === null || to === null) {
     if (sample.node.callFrame.functionName === "(idle)") continue;
     busy.set(Math.floor(sample.at), (busy.get(Math.floor(sample.at)) ?? 0) + delta);
   }
-  for (const [second, ms] of [...busy].sort((a, b) => a[0] - b[0])) console.log(`${String(second).padStart(6)}  ${ms.toFixed(0).padStart(5)} ${"#".repeat(Math.round(ms / 20))}`);
+  for (const [second, ms] of [...busy].sort((a, b) => a[0] - b[0]))
+    console.log(`${String(second).padStart(6)}  ${ms.toFixed(0).padStart(5)} ${"#".repeat(Math.round(ms / 20))}`);
   process.exit(0);
 }
 
@@ -124,7 +134,9 @@ for (const sample of times) {
 const events = argument("--events");
 const per = (ms: number) => (events ? `${((ms * 1000) / events).toFixed(0).padStart(6)} µs/event` : "");
 const idle = byOwner.get("(idle)") ?? 0;
-console.log(`window ${from}–${to} s: ${total.toFixed(0)} ms sampled, ${(total - idle).toFixed(0)} ms busy ${per(total - idle)}`);
+console.log(
+  `window ${from}–${to} s: ${total.toFixed(0)} ms sampled, ${(total - idle).toFixed(0)} ms busy ${per(total - idle)}`,
+);
 console.log("\nself time by owner:");
 for (const [owner, ms] of [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
   console.log(`${ms.toFixed(0).padStart(8)} ms ${((100 * ms) / total).toFixed(1).padStart(5)} % ${per(ms)}  ${owner}`);
@@ -134,7 +146,12 @@ for (const [name, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 40
   console.log(`${ms.toFixed(0).padStart(8)} ms ${((100 * ms) / total).toFixed(1).padStart(5)} % ${per(ms)}  ${name}`);
 }
 console.log("\ninclusive time (self and callees) by function, --inclusive PATTERN to filter:");
-const pattern = process.argv.includes("--inclusive") ? new RegExp(process.argv[process.argv.indexOf("--inclusive") + 1]) : null;
-for (const [name, ms] of [...inclusive].filter(([key]) => !pattern || pattern.test(key)).sort((a, b) => b[1] - a[1]).slice(0, 60)) {
+const pattern = process.argv.includes("--inclusive")
+  ? new RegExp(process.argv[process.argv.indexOf("--inclusive") + 1])
+  : null;
+for (const [name, ms] of [...inclusive]
+  .filter(([key]) => !pattern || pattern.test(key))
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, 60)) {
   console.log(`${ms.toFixed(0).padStart(8)} ms ${((100 * ms) / total).toFixed(1).padStart(5)} % ${per(ms)}  ${name}`);
 }

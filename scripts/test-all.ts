@@ -26,7 +26,11 @@ function vitestTotals(file: string): Totals | null {
     numPendingTests: number;
     numTodoTests: number;
   };
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
 }
 
 function playwrightTotals(file: string): Totals | null {
@@ -69,7 +73,14 @@ if (!only || only === "unit" || only === "integration") {
   const file = path.join(RESULTS, "vitest.json");
   rmSync(file, { force: true });
   const projects = only ? ["--project", only] : [];
-  const status = run("npx", ["vitest", "run", ...projects, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
+  const status = run("npx", [
+    "vitest",
+    "run",
+    ...projects,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${file}`,
+  ]);
   add("vitest", status, vitestTotals(file));
 }
 if (!only || only === "e2e") {

@@ -1,6 +1,6 @@
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { prisma } from "@/lib/db/client";
-import { stateOf, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
+import { type ApiProduct, type JobStatus, stateOf } from "@/lib/workflow/workflows";
 import { createTestActor } from "./fixtures/actor";
 import { createTestWorkspace, uniqueSuffix } from "./fixtures/workspace";
 
@@ -15,7 +15,10 @@ export interface ApiKeyWorkspace {
 }
 
 /** A workspace (test/fixtures/workspace.ts) with a portal API key; with `upstream`, connected to that Jobs API. */
-export async function createWorkspaceWithApiKey(upstream?: { baseUrl: string; apiKey: string }): Promise<ApiKeyWorkspace> {
+export async function createWorkspaceWithApiKey(upstream?: {
+  baseUrl: string;
+  apiKey: string;
+}): Promise<ApiKeyWorkspace> {
   const workspace = await createTestWorkspace({ upstream });
   const creator = await createTestActor();
   const created = await createApiKey(workspace.id, { name: "test key" }, creator);

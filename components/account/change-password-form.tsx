@@ -1,8 +1,8 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useRef, useState, type FormEvent } from "react";
-import { serverFieldErrors, toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { type FormEvent, useRef, useState } from "react";
+import { type FieldErrors, serverFieldErrors, toFieldErrors } from "@/components/field-errors";
 import { routes } from "@/components/routes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -55,8 +55,21 @@ export function ChangePasswordForm({ email }: { email: string }) {
     <form ref={formRef} onSubmit={handleSubmit} noValidate className="max-w-md space-y-4">
       {error && <Alert tone="danger">{error}</Alert>}
       {done && <Alert tone="success">Password changed. Every other session of yours is signed out.</Alert>}
-      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={fieldErrors.currentPassword} />
-      <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" hint="At least 10 characters." error={fieldErrors.newPassword} />
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        error={fieldErrors.currentPassword}
+      />
+      <TextField
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+        error={fieldErrors.newPassword}
+      />
       <Button type="submit" loading={pending}>
         Change password
       </Button>

@@ -27,7 +27,11 @@ export function AlertHistory({ alerts }: { alerts: AlertView[] }) {
       ) : (
         <ul className="divide-y divide-muted" aria-label="Alert history">
           {alerts.map((alert) => (
-            <li key={alert.id} data-testid="alert-row" className="flex flex-col gap-1 px-6 py-3 sm:flex-row sm:items-start sm:justify-between">
+            <li
+              key={alert.id}
+              data-testid="alert-row"
+              className="flex flex-col gap-1 px-6 py-3 sm:flex-row sm:items-start sm:justify-between"
+            >
               <div className="min-w-0">
                 <Link href={`${routes.base}${alert.path}`} className="link text-sm font-medium text-emphasis">
                   {alert.title}

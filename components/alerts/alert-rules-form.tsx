@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
-import { serverFieldErrors, toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { type FormEvent, useId, useState } from "react";
+import { type FieldErrors, serverFieldErrors, toFieldErrors } from "@/components/field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card, CardBody, CardFooter, CardHeader, CardTitle, CardDescription } from "@/components/ui/card";
+import { Card, CardBody, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { alertConfigSchema } from "@/lib/alerts/schemas";
 import { ALERT_KINDS, type AlertConfigView, type AlertKind } from "@/lib/alerts/types";
@@ -50,7 +50,10 @@ export function AlertRulesForm({ config, canManage }: { config: AlertConfigView;
       <form onSubmit={submit} noValidate>
         <CardHeader>
           <CardTitle>Alert rules</CardTitle>
-          <CardDescription>Checked every 30 seconds by the delivery workers; each alert is sent once. More than 5 in 10 minutes arrive as one digest.</CardDescription>
+          <CardDescription>
+            Checked every 30 seconds by the delivery workers; each alert is sent once. More than 5 in 10 minutes arrive
+            as one digest.
+          </CardDescription>
         </CardHeader>
         <CardBody className="space-y-6">
           <fieldset disabled={!canManage} className="space-y-3">
@@ -60,7 +63,9 @@ export function AlertRulesForm({ config, canManage }: { config: AlertConfigView;
                 <input
                   type="checkbox"
                   checked={kinds.includes(kind)}
-                  onChange={(event) => setKinds(event.target.checked ? [...kinds, kind] : kinds.filter((k) => k !== kind))}
+                  onChange={(event) =>
+                    setKinds(event.target.checked ? [...kinds, kind] : kinds.filter((k) => k !== kind))
+                  }
                   className="mt-0.5 size-4 accent-brand"
                 />
                 <span>
@@ -76,7 +81,11 @@ export function AlertRulesForm({ config, canManage }: { config: AlertConfigView;
               value={emails}
               onChange={(event) => setEmails(event.target.value)}
               placeholder="ops@example.com, oncall@example.com"
-              hint={config.emailAvailable ? "Comma-separated, at most 10." : "This portal has no mail server (EMAIL_SERVER): use the chat webhook."}
+              hint={
+                config.emailAvailable
+                  ? "Comma-separated, at most 10."
+                  : "This portal has no mail server (EMAIL_SERVER): use the chat webhook."
+              }
               error={errors.emails}
               disabled={!canManage}
             />
@@ -86,8 +95,14 @@ export function AlertRulesForm({ config, canManage }: { config: AlertConfigView;
               type="url"
               value={slackUrl}
               onChange={(event) => setSlackUrl(event.target.value)}
-              placeholder={config.slackConfigured ? "Saved — leave blank to keep it" : "https://hooks.slack.com/services/…"}
-              hint={config.slackConfigured ? "A URL is saved (it is never shown again)." : "Slack, Mattermost or Rocket.Chat incoming webhook."}
+              placeholder={
+                config.slackConfigured ? "Saved — leave blank to keep it" : "https://hooks.slack.com/services/…"
+              }
+              hint={
+                config.slackConfigured
+                  ? "A URL is saved (it is never shown again)."
+                  : "Slack, Mattermost or Rocket.Chat incoming webhook."
+              }
               error={errors.slackUrl}
               disabled={!canManage || removeSlack}
             />
@@ -104,17 +119,18 @@ export function AlertRulesForm({ config, canManage }: { config: AlertConfigView;
             />
             {config.slackConfigured && canManage && (
               <label className="flex items-center gap-2 self-center text-sm text-default">
-                <input type="checkbox" checked={removeSlack} onChange={(event) => setRemoveSlack(event.target.checked)} className="size-4 accent-brand" />
+                <input
+                  type="checkbox"
+                  checked={removeSlack}
+                  onChange={(event) => setRemoveSlack(event.target.checked)}
+                  className="size-4 accent-brand"
+                />
                 Remove the saved webhook URL
               </label>
             )}
           </div>
           {save.isError && !serverFieldErrors(save.error) && <Alert tone="danger">{save.error.message}</Alert>}
-          {save.isSuccess && (
-            <Alert tone="success">
-              Alert rules saved.
-            </Alert>
-          )}
+          {save.isSuccess && <Alert tone="success">Alert rules saved.</Alert>}
         </CardBody>
         {canManage && (
           <CardFooter>

@@ -10,7 +10,16 @@ import { alertsQuery } from "./queries";
 export function AlertsPanel({ canManage }: { canManage: boolean }) {
   const { data, error, refetch, isFetching } = useQuery(alertsQuery());
   if (!data) {
-    return error ? <LoadError title="Alerts could not be loaded" message={error.message} onRetry={() => void refetch()} retrying={isFetching} /> : <SkeletonRows count={4} />;
+    return error ? (
+      <LoadError
+        title="Alerts could not be loaded"
+        message={error.message}
+        onRetry={() => void refetch()}
+        retrying={isFetching}
+      />
+    ) : (
+      <SkeletonRows count={4} />
+    );
   }
   return (
     <div className="space-y-6">

@@ -7,6 +7,8 @@ import { alertKeys } from "./queries";
 // The alerts feature's writes.
 export const updateAlertConfigMutation = () =>
   mutationOptions({
-    mutationFn: (input: AlertConfigInput) => fetchJson<AlertConfigView>("/api/alerts/config", { method: "PUT", body: JSON.stringify(input) }),
-    onSuccess: (_config, _input, _onMutate, { client }) => client.invalidateQueries({ queryKey: alertKeys.page(), exact: true }),
+    mutationFn: (input: AlertConfigInput) =>
+      fetchJson<AlertConfigView>("/api/alerts/config", { method: "PUT", body: JSON.stringify(input) }),
+    onSuccess: (_config, _input, _onMutate, { client }) =>
+      client.invalidateQueries({ queryKey: alertKeys.page(), exact: true }),
   });

@@ -32,7 +32,11 @@ export function ApiKeysPanel({ canCreate, canRevokeAny, userId }: ApiKeysPanelPr
   const canRevoke = (apiKey: ApiKeySummary) => canRevokeAny || (canCreate && apiKey.createdBy?.id === userId);
 
   const body = (
-    <QueryState query={apiKeys} errorTitle="Could not load the API keys" placeholder={<SkeletonRows rowClassName="h-10" />}>
+    <QueryState
+      query={apiKeys}
+      errorTitle="Could not load the API keys"
+      placeholder={<SkeletonRows rowClassName="h-10" />}
+    >
       {(data) =>
         data.apiKeys.length === 0 ? (
           <EmptyState

@@ -4,7 +4,15 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatExact } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, TableRowHeaderCell } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  TableRowHeaderCell,
+} from "@/components/ui/table";
 import type { ApiKeySummary } from "@/lib/api-keys/types";
 
 export interface ApiKeysTableProps {
@@ -42,9 +50,15 @@ export function ApiKeysTable({ apiKeys, canRevoke, onRevoke }: ApiKeysTableProps
               <RelativeTime iso={apiKey.createdAt} />
             </TableCell>
             <TableCell className="max-w-48 truncate" title={apiKey.createdBy?.email}>
-              {apiKey.createdBy ? (apiKey.createdBy.name ?? apiKey.createdBy.email) : <span className="text-muted">—</span>}
+              {apiKey.createdBy ? (
+                (apiKey.createdBy.name ?? apiKey.createdBy.email)
+              ) : (
+                <span className="text-muted">—</span>
+              )}
             </TableCell>
-            <TableCell>{apiKey.lastUsedAt ? <RelativeTime iso={apiKey.lastUsedAt} /> : <span className="text-muted">Never</span>}</TableCell>
+            <TableCell>
+              {apiKey.lastUsedAt ? <RelativeTime iso={apiKey.lastUsedAt} /> : <span className="text-muted">Never</span>}
+            </TableCell>
             <TableCell>
               {apiKey.revokedAt ? (
                 <Badge tone="neutral" title={`Revoked ${formatExact(apiKey.revokedAt)}`}>
@@ -59,7 +73,12 @@ export function ApiKeysTable({ apiKeys, canRevoke, onRevoke }: ApiKeysTableProps
             {anyRevocable && (
               <TableCell className="text-right">
                 {!apiKey.revokedAt && canRevoke(apiKey) && (
-                  <Button variant="ghost" size="sm" onClick={() => onRevoke(apiKey)} aria-label={`Revoke ${apiKey.name}`}>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => onRevoke(apiKey)}
+                    aria-label={`Revoke ${apiKey.name}`}
+                  >
                     Revoke
                   </Button>
                 )}

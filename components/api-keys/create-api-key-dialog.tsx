@@ -19,7 +19,9 @@ export interface CreateApiKeyDialogProps {
 export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
   const create = useMutation(createApiKeyMutation());
   const readForm = (form: HTMLFormElement) => ({ name: new FormData(form).get("name") });
-  const { fieldErrors, handleSubmit, clearFieldErrors } = useSchemaForm(createApiKeySchema, readForm, (input) => create.mutate(input));
+  const { fieldErrors, handleSubmit, clearFieldErrors } = useSchemaForm(createApiKeySchema, readForm, (input) =>
+    create.mutate(input),
+  );
 
   function close() {
     create.reset();
@@ -49,7 +51,9 @@ export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
             </output>
             <CopyButton value={key} label="Copy API key" showText />
           </div>
-          <Alert tone="warning">This is the only time the key is shown. If you lose it, revoke it and create another.</Alert>
+          <Alert tone="warning">
+            This is the only time the key is shown. If you lose it, revoke it and create another.
+          </Alert>
         </div>
       </Dialog>
     );
@@ -65,7 +69,15 @@ export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
       pending={create.isPending}
       onSubmit={handleSubmit}
     >
-      <TextField label="Name" name="name" placeholder="e.g. Render worker (production)" autoComplete="off" maxLength={64} error={fieldErrors.name} autoFocus />
+      <TextField
+        label="Name"
+        name="name"
+        placeholder="e.g. Render worker (production)"
+        autoComplete="off"
+        maxLength={64}
+        error={fieldErrors.name}
+        autoFocus
+      />
       {create.isError && <Alert tone="danger">{create.error.message}</Alert>}
     </FormDialog>
   );

@@ -14,7 +14,7 @@ import { SkeletonRows } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { AUDIT_ACTIONS } from "@/lib/audit/types";
 import { describeEntryDetails } from "./describe-entry";
-import { auditActorsQuery, auditLogQuery, type AuditFilters } from "./queries";
+import { type AuditFilters, auditActorsQuery, auditLogQuery } from "./queries";
 
 /** Settings → Audit log: who did what to the workspace's security, newest first, filtered by actor and action. */
 export function AuditLogView() {
@@ -27,7 +27,14 @@ export function AuditLogView() {
 
   let body;
   if (log.isError) {
-    body = <LoadError title="Could not load the audit log" message={log.error.message} onRetry={() => void log.refetch()} retrying={log.isFetching} />;
+    body = (
+      <LoadError
+        title="Could not load the audit log"
+        message={log.error.message}
+        onRetry={() => void log.refetch()}
+        retrying={log.isFetching}
+      />
+    );
   } else if (!log.data) {
     body = <SkeletonRows count={4} rowClassName="h-10" />;
   } else if (entries.length === 0) {
@@ -60,7 +67,9 @@ export function AuditLogView() {
                   </TableCell>
                   <TableCell className="max-w-56 truncate">{entry.actor.email}</TableCell>
                   <TableCell>
-                    <span className="block font-medium text-emphasis">{AUDIT_ACTIONS[entry.action] ?? entry.action}</span>
+                    <span className="block font-medium text-emphasis">
+                      {AUDIT_ACTIONS[entry.action] ?? entry.action}
+                    </span>
                     {details && <span className="block text-xs text-subtle">{details}</span>}
                   </TableCell>
                   <TableCell className="max-w-72 truncate" title={entry.target?.label ?? undefined}>
@@ -85,7 +94,11 @@ export function AuditLogView() {
       <div className="flex flex-wrap gap-4">
         <div className="w-64 space-y-1.5">
           <Label htmlFor={actorId}>Actor</Label>
-          <Select id={actorId} value={filters.actor} onChange={(event) => setFilters({ ...filters, actor: event.target.value })}>
+          <Select
+            id={actorId}
+            value={filters.actor}
+            onChange={(event) => setFilters({ ...filters, actor: event.target.value })}
+          >
             <option value="">Everyone</option>
             {actors.data?.actors.map((actor) => (
               <option key={actor.id} value={actor.id}>
@@ -96,7 +109,11 @@ export function AuditLogView() {
         </div>
         <div className="w-64 space-y-1.5">
           <Label htmlFor={actionId}>Action</Label>
-          <Select id={actionId} value={filters.action} onChange={(event) => setFilters({ ...filters, action: event.target.value })}>
+          <Select
+            id={actionId}
+            value={filters.action}
+            onChange={(event) => setFilters({ ...filters, action: event.target.value })}
+          >
             <option value="">Every action</option>
             {Object.entries(AUDIT_ACTIONS).map(([action, label]) => (
               <option key={action} value={action}>

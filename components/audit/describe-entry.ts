@@ -1,5 +1,5 @@
-import { ROLE_LABELS, isRole } from "@/lib/auth/roles";
 import type { AuditEntryView } from "@/lib/audit/types";
+import { isRole, ROLE_LABELS } from "@/lib/auth/roles";
 
 function roleName(value: unknown): string | null {
   return isRole(value) ? ROLE_LABELS[value].toLowerCase() : null;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { toFieldErrors } from "@/components/field-errors";
 import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -35,7 +35,10 @@ export function CheckEmailPanel({ email, expiresInHours }: CheckEmailPanelProps)
     if (!parsed.success) return;
     setPending(true);
     try {
-      await fetchJson<ResendConfirmationResponse>("/api/sign-up/resend", { method: "POST", body: JSON.stringify(parsed.data) });
+      await fetchJson<ResendConfirmationResponse>("/api/sign-up/resend", {
+        method: "POST",
+        body: JSON.stringify(parsed.data),
+      });
       setSentTo(parsed.data.email);
     } catch (cause) {
       setError(cause instanceof RequestError ? cause.message : "Could not send the link. Try again.");
@@ -57,12 +60,23 @@ export function CheckEmailPanel({ email, expiresInHours }: CheckEmailPanelProps)
         </p>
       </div>
       <p className="text-ui leading-5 text-subtle">
-        The link works once and expires in {expiresInHours} hours. Nothing in your inbox? Check your spam folder, or send the link again.
+        The link works once and expires in {expiresInHours} hours. Nothing in your inbox? Check your spam folder, or
+        send the link again.
       </p>
-      <LiveAlert tone="success">{sentTo && `If a sign-up is waiting for confirmation at ${sentTo}, a new link is on its way.`}</LiveAlert>
+      <LiveAlert tone="success">
+        {sentTo && `If a sign-up is waiting for confirmation at ${sentTo}, a new link is on its way.`}
+      </LiveAlert>
       {error && <Alert tone="danger">{error}</Alert>}
       <form onSubmit={resend} noValidate className="space-y-3 border-t border-subtle pt-5">
-        <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={email ?? ""} error={fieldError} />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={email ?? ""}
+          error={fieldError}
+        />
         <Button type="submit" variant="secondary" size="lg" className="w-full" loading={pending}>
           Send the link again
         </Button>

@@ -1,9 +1,9 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { serverFieldErrors, toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { signIn } from "next-auth/react";
+import { type FormEvent, useState } from "react";
+import { type FieldErrors, serverFieldErrors, toFieldErrors } from "@/components/field-errors";
 import { routes } from "@/components/routes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -20,17 +20,24 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = completePasswordResetSchema.safeParse({ token, password: new FormData(event.currentTarget).get("password") });
+    const parsed = completePasswordResetSchema.safeParse({
+      token,
+      password: new FormData(event.currentTarget).get("password"),
+    });
     setError(null);
     setFieldErrors(parsed.success ? {} : toFieldErrors(parsed.error));
     if (!parsed.success) {
-      if (!parsed.error.issues.some((issue) => issue.path[0] === "password")) setError("This reset link is incomplete. Open it from the email again.");
+      if (!parsed.error.issues.some((issue) => issue.path[0] === "password"))
+        setError("This reset link is incomplete. Open it from the email again.");
       return;
     }
     setPending(true);
     let email: string;
     try {
-      ({ email } = await fetchJson<{ email: string }>("/api/password-reset/complete", { method: "POST", body: JSON.stringify(parsed.data) }));
+      ({ email } = await fetchJson<{ email: string }>("/api/password-reset/complete", {
+        method: "POST",
+        body: JSON.stringify(parsed.data),
+      }));
     } catch (cause) {
       setPending(false);
       const serverErrors = serverFieldErrors<"password">(cause, { fields: ["password"] });
@@ -46,7 +53,15 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form onSubmit={handleSubmit} noValidate className="space-y-5">
       {error && <Alert tone="danger">{error}</Alert>}
-      <TextField label="New password" name="password" type="password" autoComplete="new-password" autoFocus hint="At least 10 characters." error={fieldErrors.password} />
+      <TextField
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        autoFocus
+        hint="At least 10 characters."
+        error={fieldErrors.password}
+      />
       <Button type="submit" size="lg" className="w-full" loading={pending}>
         Set new password
       </Button>

@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { signIn } from "next-auth/react";
+import { type FormEvent, useState } from "react";
+import { type FieldErrors, toFieldErrors } from "@/components/field-errors";
 import { routes } from "@/components/routes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -62,14 +62,25 @@ export function SignInForm({ callbackUrl, initialError, confirmsEmail }: SignInF
           {confirmsEmail && failedEmail && (
             <p className="mt-1">
               Signed up recently? Your account opens once you confirm your email.{" "}
-              <Link href={`/sign-up/check-email?${new URLSearchParams({ email: failedEmail })}`} className={AUTH_LINK_CLASSES}>
+              <Link
+                href={`/sign-up/check-email?${new URLSearchParams({ email: failedEmail })}`}
+                className={AUTH_LINK_CLASSES}
+              >
                 Resend the confirmation link
               </Link>
             </p>
           )}
         </Alert>
       )}
-      <TextField label="Email" name="email" type="email" autoComplete="email" autoFocus required error={fieldErrors.email} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        autoFocus
+        required
+        error={fieldErrors.email}
+      />
       <TextField
         label="Password"
         name="password"

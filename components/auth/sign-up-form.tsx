@@ -1,14 +1,14 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { serverFieldErrors, toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { signIn } from "next-auth/react";
+import { type FormEvent, useState } from "react";
+import { type FieldErrors, serverFieldErrors, toFieldErrors } from "@/components/field-errors";
 import { routes, workspaceRoutes } from "@/components/routes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { signUpSchema, type SignUpInput } from "@/lib/auth/schemas";
+import { type SignUpInput, signUpSchema } from "@/lib/auth/schemas";
 import type { SignUpResponse } from "@/lib/auth/types";
 import { fetchJson, RequestError } from "@/lib/http/fetch-json";
 
@@ -33,7 +33,10 @@ export function SignUpForm({ confirmsEmail, invite, domainsHint }: SignUpFormPro
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = { ...Object.fromEntries(new FormData(event.currentTarget)), ...(invite && { email: invite.email, inviteToken: invite.token }) };
+    const form = {
+      ...Object.fromEntries(new FormData(event.currentTarget)),
+      ...(invite && { email: invite.email, inviteToken: invite.token }),
+    };
     const parsed = signUpSchema.safeParse(form);
     setError(null);
     setFieldErrors(parsed.success ? {} : toFieldErrors(parsed.error));
@@ -55,7 +58,11 @@ export function SignUpForm({ confirmsEmail, invite, domainsHint }: SignUpFormPro
       router.push(routes.checkEmail(parsed.data.email));
       return;
     }
-    const result = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+    const result = await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirect: false,
+    });
     if (!result?.ok || result.error) {
       // The account exists; only the automatic sign-in failed.
       router.replace(routes.signIn);
@@ -70,9 +77,25 @@ export function SignUpForm({ confirmsEmail, invite, domainsHint }: SignUpFormPro
       {error && <Alert tone="danger">{error}</Alert>}
       <TextField label="Your name" name="name" autoComplete="name" autoFocus required error={fieldErrors.name} />
       {invite ? (
-        <TextField label="Work email" name="email" type="email" value={invite.email} readOnly hint={`The invite is for this address.`} error={fieldErrors.email} />
+        <TextField
+          label="Work email"
+          name="email"
+          type="email"
+          value={invite.email}
+          readOnly
+          hint={`The invite is for this address.`}
+          error={fieldErrors.email}
+        />
       ) : (
-        <TextField label="Work email" name="email" type="email" autoComplete="email" required hint={domainsHint} error={fieldErrors.email} />
+        <TextField
+          label="Work email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          hint={domainsHint}
+          error={fieldErrors.email}
+        />
       )}
       <TextField
         label="Password"
@@ -84,16 +107,22 @@ export function SignUpForm({ confirmsEmail, invite, domainsHint }: SignUpFormPro
         error={fieldErrors.password}
       />
       {!invite && (
-      <TextField
-        label="Workspace name (optional)"
-        name="workspaceName"
-        autoComplete="organization"
-        hint="Your team or project; left empty, it is named after you. You can invite teammates later."
-        error={fieldErrors.workspaceName}
-      />
+        <TextField
+          label="Workspace name (optional)"
+          name="workspaceName"
+          autoComplete="organization"
+          hint="Your team or project; left empty, it is named after you. You can invite teammates later."
+          error={fieldErrors.workspaceName}
+        />
       )}
       <Button type="submit" size="lg" className="w-full" loading={pending}>
-        {pending ? (invite ? "Creating your account…" : "Creating your workspace…") : invite ? `Join ${invite.workspaceName}` : "Create account"}
+        {pending
+          ? invite
+            ? "Creating your account…"
+            : "Creating your workspace…"
+          : invite
+            ? `Join ${invite.workspaceName}`
+            : "Create account"}
       </Button>
       {confirmsEmail && !invite && (
         <p className="text-center text-ui text-subtle">We will email you a link to confirm your address.</p>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 
@@ -24,7 +24,11 @@ export function ChartCard({ title, description, chart, table, className }: Chart
             <h2 className="text-sm font-semibold text-emphasis">{title}</h2>
             {description && <p className="mt-0.5 text-ui text-subtle">{description}</p>}
           </div>
-          <div role="group" aria-label={`${title}: view`} className="flex shrink-0 rounded-md border border-default p-0.5">
+          <div
+            role="group"
+            aria-label={`${title}: view`}
+            className="flex shrink-0 rounded-md border border-default p-0.5"
+          >
             {(["chart", "table"] as const).map((option) => (
               <button
                 key={option}

@@ -1,5 +1,5 @@
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { cn } from "@/components/ui/cn";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 
 export interface DataTableProps {
   caption: string;
@@ -26,7 +26,11 @@ export function DataTable({ caption, columns, rows }: DataTableProps) {
             <TableRow key={row.key}>
               {row.cells.map((cell, index) =>
                 index === 0 ? (
-                  <th key={index} scope="row" className="px-3 py-1.5 text-left font-normal whitespace-nowrap text-default">
+                  <th
+                    key={index}
+                    scope="row"
+                    className="px-3 py-1.5 text-left font-normal whitespace-nowrap text-default"
+                  >
                     {cell}
                   </th>
                 ) : (

@@ -2,7 +2,7 @@
 
 import { scaleLinear, scalePoint } from "d3-scale";
 import { area, line } from "d3-shape";
-import { YAxis, XLabels } from "./axes";
+import { XLabels, YAxis } from "./axes";
 import type { Series } from "./chart-colors";
 import { FRAME, PLOT, sparseIndexes } from "./chart-frame";
 
@@ -19,13 +19,25 @@ type Point = { x: number; y: number | null };
 
 /** One line per series (gaps where a value is null), the first one with a soft area under it. */
 export function LineChart({ label, points, series, formatValue, max }: LineChartProps) {
-  const x = scalePoint<string>().domain(points.map((point) => point.key)).range([PLOT.left + 8, PLOT.right - 8]);
+  const x = scalePoint<string>()
+    .domain(points.map((point) => point.key))
+    .range([PLOT.left + 8, PLOT.right - 8]);
   const top = max ?? Math.max(0, ...points.flatMap((point) => series.map((s) => point.values[s.key] ?? 0)));
-  const y = scaleLinear().domain([0, top || 1]).nice().range([PLOT.bottom, PLOT.top]);
+  const y = scaleLinear()
+    .domain([0, top || 1])
+    .nice()
+    .range([PLOT.bottom, PLOT.top]);
   const shown = sparseIndexes(points.length);
   const defined = (point: Point) => point.y !== null;
-  const path = line<Point>().defined(defined).x((p) => p.x).y((p) => y(p.y ?? 0));
-  const under = area<Point>().defined(defined).x((p) => p.x).y0(PLOT.bottom).y1((p) => y(p.y ?? 0));
+  const path = line<Point>()
+    .defined(defined)
+    .x((p) => p.x)
+    .y((p) => y(p.y ?? 0));
+  const under = area<Point>()
+    .defined(defined)
+    .x((p) => p.x)
+    .y0(PLOT.bottom)
+    .y1((p) => y(p.y ?? 0));
 
   return (
     <svg viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-label={label} className="h-auto w-full">
@@ -46,7 +58,9 @@ export function LineChart({ label, points, series, formatValue, max }: LineChart
           </g>
         );
       })}
-      <XLabels labels={points.flatMap((point, i) => (shown.has(i) ? [{ x: x(point.key) ?? 0, text: point.label }] : []))} />
+      <XLabels
+        labels={points.flatMap((point, i) => (shown.has(i) ? [{ x: x(point.key) ?? 0, text: point.label }] : []))}
+      />
     </svg>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { scaleBand, scaleLinear } from "d3-scale";
-import { YAxis, XLabels } from "./axes";
+import { XLabels, YAxis } from "./axes";
 import type { Series } from "./chart-colors";
 import { FRAME, PLOT, sparseIndexes } from "./chart-frame";
 
@@ -14,8 +14,16 @@ export interface StackedBarChartProps {
 }
 
 /** Bars per point, stacked by series, drawn in SVG with d3-scale. */
-export function StackedBarChart({ label, points, series, formatValue = (value) => value.toLocaleString("en-US") }: StackedBarChartProps) {
-  const x = scaleBand<string>().domain(points.map((point) => point.key)).range([PLOT.left, PLOT.right]).padding(0.2);
+export function StackedBarChart({
+  label,
+  points,
+  series,
+  formatValue = (value) => value.toLocaleString("en-US"),
+}: StackedBarChartProps) {
+  const x = scaleBand<string>()
+    .domain(points.map((point) => point.key))
+    .range([PLOT.left, PLOT.right])
+    .padding(0.2);
   const max = Math.max(1, ...points.map((point) => series.reduce((sum, s) => sum + (point.values[s.key] ?? 0), 0)));
   const y = scaleLinear().domain([0, max]).nice().range([PLOT.bottom, PLOT.top]);
   const shown = sparseIndexes(points.length);
@@ -39,7 +47,11 @@ export function StackedBarChart({ label, points, series, formatValue = (value) =
           </g>
         );
       })}
-      <XLabels labels={points.flatMap((point, i) => (shown.has(i) ? [{ x: (x(point.key) ?? 0) + x.bandwidth() / 2, text: point.label }] : []))} />
+      <XLabels
+        labels={points.flatMap((point, i) =>
+          shown.has(i) ? [{ x: (x(point.key) ?? 0) + x.bandwidth() / 2, text: point.label }] : [],
+        )}
+      />
     </svg>
   );
 }

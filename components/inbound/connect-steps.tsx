@@ -40,12 +40,15 @@ export function ConnectSteps({ profile }: { profile: VerificationProfile }) {
         </Step>
         <Step n={2}>
           {profile.kind === "url_token" ? (
-            <>The Jobs API signs nothing in this setup: the token in the URL is the only secret. Its own webhook secret is not used.</>
+            <>
+              The Jobs API signs nothing in this setup: the token in the URL is the only secret. Its own webhook secret
+              is not used.
+            </>
           ) : (
             <>
-              Copy the secret the Jobs API shows. Under <span className={strong}>Verification</span>, choose how it signs, paste the secret
-              and press Update verification. (Not sure how it signs? Try your best guess, then read the header names under{" "}
-              <span className={strong}>Refused requests</span>.)
+              Copy the secret the Jobs API shows. Under <span className={strong}>Verification</span>, choose how it
+              signs, paste the secret and press Update verification. (Not sure how it signs? Try your best guess, then
+              read the header names under <span className={strong}>Refused requests</span>.)
             </>
           )}
         </Step>

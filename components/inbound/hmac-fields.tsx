@@ -70,7 +70,8 @@ type ChoiceDraftField = Exclude<HmacField, TextDraftField | "idHeader">;
 
 /** Header, shape, algorithm, encoding and signed content of the vendor's HMAC signature, with presets for the common shapes. */
 export function HmacFields({ draft, onChange, errors, disabled }: HmacFieldsProps) {
-  const set = <Field extends HmacField>(field: Field, value: HmacDraft[Field]) => onChange({ ...draft, [field]: value });
+  const set = <Field extends HmacField>(field: Field, value: HmacDraft[Field]) =>
+    onChange({ ...draft, [field]: value });
   const pairs = draft.headerFormat === "pairs";
   const timestamped = pairs || draft.signedContent === "timestamp_body";
   const text = (field: TextDraftField) => ({
@@ -94,7 +95,13 @@ export function HmacFields({ draft, onChange, errors, disabled }: HmacFieldsProp
               key={preset.id}
               type="button"
               disabled={disabled}
-              onClick={() => onChange({ ...toHmacDraft(preset.profile), idHeader: draft.idHeader, secretEncoding: draft.secretEncoding })}
+              onClick={() =>
+                onChange({
+                  ...toHmacDraft(preset.profile),
+                  idHeader: draft.idHeader,
+                  secretEncoding: draft.secretEncoding,
+                })
+              }
               className="rounded-md border border-subtle bg-default px-3 py-1.5 text-left transition-colors hover:border-brand/50 hover:bg-brand/40 disabled:pointer-events-none disabled:opacity-50"
             >
               <span className="block text-ui font-medium text-emphasis">{preset.label}</span>
@@ -104,7 +111,12 @@ export function HmacFields({ draft, onChange, errors, disabled }: HmacFieldsProp
         </div>
       </div>
       <div className="grid gap-x-4 gap-y-5 sm:grid-cols-2">
-        <CodeField id="hmac-signature-header" label="Signature header" placeholder="X-Signature" {...text("signatureHeader")} />
+        <CodeField
+          id="hmac-signature-header"
+          label="Signature header"
+          placeholder="X-Signature"
+          {...text("signatureHeader")}
+        />
         <SelectField id="hmac-header-format" label="Header holds" {...choice("headerFormat")}>
           <option value="plain">The signature (after an optional prefix)</option>
           <option value="pairs">t=&lt;timestamp&gt;,v1=&lt;signature&gt; (Stripe-like)</option>
@@ -120,7 +132,13 @@ export function HmacFields({ draft, onChange, errors, disabled }: HmacFieldsProp
         </SelectField>
         {!pairs && (
           <>
-            <CodeField id="hmac-prefix" label="Prefix" labelAside={OPTIONAL} placeholder="sha256=" {...text("prefix")} />
+            <CodeField
+              id="hmac-prefix"
+              label="Prefix"
+              labelAside={OPTIONAL}
+              placeholder="sha256="
+              {...text("prefix")}
+            />
             <SelectField id="hmac-signed-content" label="Signed content" {...choice("signedContent")}>
               <option value="body">The raw body</option>
               <option value="timestamp_body">{"{timestamp}.{body}"}</option>
@@ -128,10 +146,22 @@ export function HmacFields({ draft, onChange, errors, disabled }: HmacFieldsProp
           </>
         )}
         {!pairs && draft.signedContent === "timestamp_body" && (
-          <CodeField id="hmac-timestamp-header" label="Timestamp header" placeholder="X-Signature-Timestamp" hint="Unix seconds." {...text("timestampHeader")} />
+          <CodeField
+            id="hmac-timestamp-header"
+            label="Timestamp header"
+            placeholder="X-Signature-Timestamp"
+            hint="Unix seconds."
+            {...text("timestampHeader")}
+          />
         )}
         {timestamped && (
-          <TextField id="hmac-tolerance" label="Tolerance (seconds)" inputMode="numeric" hint="How far the signed timestamp may be from now, either way." {...text("toleranceSeconds")} />
+          <TextField
+            id="hmac-tolerance"
+            label="Tolerance (seconds)"
+            inputMode="numeric"
+            hint="How far the signed timestamp may be from now, either way."
+            {...text("toleranceSeconds")}
+          />
         )}
       </div>
       <details className="group rounded-md border border-subtle">
@@ -139,7 +169,12 @@ export function HmacFields({ draft, onChange, errors, disabled }: HmacFieldsProp
           Event id and key
         </summary>
         <div className="grid gap-x-4 gap-y-5 border-t border-subtle px-3 py-4 sm:grid-cols-2">
-          <EventIdField value={draft.idHeader} onChange={(value) => set("idHeader", value)} error={errors.idHeader} disabled={disabled} />
+          <EventIdField
+            value={draft.idHeader}
+            onChange={(value) => set("idHeader", value)}
+            error={errors.idHeader}
+            disabled={disabled}
+          />
           <SelectField
             id="hmac-secret-encoding"
             label="Key"
@@ -156,7 +191,17 @@ export function HmacFields({ draft, onChange, errors, disabled }: HmacFieldsProp
 }
 
 /** The optional event id header, with the dedupe rule it replaces spelled out. */
-export function EventIdField({ value, onChange, error, disabled }: { value: string; onChange: (value: string) => void; error?: string; disabled: boolean }) {
+export function EventIdField({
+  value,
+  onChange,
+  error,
+  disabled,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  disabled: boolean;
+}) {
   return (
     <CodeField
       id="event-id-header"

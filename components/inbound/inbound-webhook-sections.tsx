@@ -50,7 +50,9 @@ export function InboundWebhookSections({ canManage }: { canManage: boolean }) {
         {canManage ? (
           <RequestTester />
         ) : (
-          <Card className="px-4 py-4 text-sm text-subtle">Only owners and admins can test requests: the test uses the secret.</Card>
+          <Card className="px-4 py-4 text-sm text-subtle">
+            Only owners and admins can test requests: the test uses the secret.
+          </Card>
         )}
       </SettingsSection>
     </>

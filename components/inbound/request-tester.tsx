@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
@@ -26,8 +26,10 @@ function TestVerdict({ result }: { result: TestRequestResult }) {
     const dedupe = result.dedupe && (
       <li>
         Deduplicated by{" "}
-        {result.dedupe.source === "header" ? "its event id" : "a key derived from the payload (job id, event, status, timestamp)"}:{" "}
-        <code className="font-mono text-code break-all">{result.dedupe.key}</code>
+        {result.dedupe.source === "header"
+          ? "its event id"
+          : "a key derived from the payload (job id, event, status, timestamp)"}
+        : <code className="font-mono text-code break-all">{result.dedupe.key}</code>
       </li>
     );
     return (
@@ -48,7 +50,11 @@ function TestVerdict({ result }: { result: TestRequestResult }) {
   }
   const refusal = result.refusal!;
   return (
-    <Alert tone="danger" title={`This request would be refused: ${REFUSAL_LABELS[refusal.reason]} (HTTP ${refusal.httpStatus})`} live={false}>
+    <Alert
+      tone="danger"
+      title={`This request would be refused: ${REFUSAL_LABELS[refusal.reason]} (HTTP ${refusal.httpStatus})`}
+      live={false}
+    >
       <p data-testid="tester-result">{refusal.message}</p>
       <p className="mt-1">{REFUSAL_HINTS[refusal.reason]}</p>
     </Alert>
@@ -89,7 +95,13 @@ export function RequestTester() {
     <Card>
       <form onSubmit={handleSubmit} aria-label="Test a request">
         <CardBody className="flex flex-col gap-4">
-          <PasteField id="tester-headers" label="Headers" value={headers} onChange={setHeaders} placeholder={HEADERS_PLACEHOLDER} />
+          <PasteField
+            id="tester-headers"
+            label="Headers"
+            value={headers}
+            onChange={setHeaders}
+            placeholder={HEADERS_PLACEHOLDER}
+          />
           <PasteField
             id="tester-body"
             label="Body"
@@ -127,7 +139,15 @@ function PasteField({ id, label, value, onChange, placeholder, hint }: PasteFiel
   return (
     <div className="space-y-1.5">
       <Label htmlFor={id}>{label}</Label>
-      <textarea id={id} rows={5} spellCheck={false} value={value} onChange={(event) => onChange(event.target.value)} placeholder={placeholder} className={TEXTAREA} />
+      <textarea
+        id={id}
+        rows={5}
+        spellCheck={false}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        placeholder={placeholder}
+        className={TEXTAREA}
+      />
       {hint && <p className="text-ui text-subtle">{hint}</p>}
     </div>
   );

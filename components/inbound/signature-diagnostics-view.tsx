@@ -6,12 +6,21 @@ const pre =
   "max-h-48 overflow-auto rounded-md border border-subtle bg-muted p-2.5 font-mono text-caption leading-relaxed break-all whitespace-pre-wrap text-emphasis";
 
 /** A signature mismatch laid open: what the HMAC was computed over, and the signatures side by side (first and last 4 characters). */
-export function SignatureDiagnosticsView({ signature, redacted }: { signature: SignatureDiagnostics; redacted: boolean }) {
+export function SignatureDiagnosticsView({
+  signature,
+  redacted,
+}: {
+  signature: SignatureDiagnostics;
+  redacted: boolean;
+}) {
   return (
     <div className="space-y-3" data-testid="signature-diagnostics">
       <div className="space-y-1">
         <p className={label}>
-          Signed string <span className="font-normal tracking-normal normal-case">— {signature.signedContent}, {signature.signingStringBytes} bytes, {signature.scheme}</span>
+          Signed string{" "}
+          <span className="font-normal tracking-normal normal-case">
+            — {signature.signedContent}, {signature.signingStringBytes} bytes, {signature.scheme}
+          </span>
         </p>
         <CodeBlock className={pre} data-testid="signing-string">
           {signature.signingString}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { serverFieldErrors } from "@/components/field-errors";
 import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,18 +9,32 @@ import { Card, CardBody, CardFooter } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { CodeField } from "@/components/ui/field";
 import { describeHmacExpectation, VERIFICATION_LABELS } from "@/lib/inbound/describe-profile";
-import { updateVerificationInputSchema, verificationProfileSchema, type VerificationKind, type VerificationProfile } from "@/lib/inbound/schemas";
-import { DEFAULT_HMAC_DRAFT, EventIdField, HmacFields, toHmacDraft, type HmacDraft, type HmacField } from "./hmac-fields";
+import {
+  updateVerificationInputSchema,
+  type VerificationKind,
+  type VerificationProfile,
+  verificationProfileSchema,
+} from "@/lib/inbound/schemas";
+import {
+  DEFAULT_HMAC_DRAFT,
+  EventIdField,
+  type HmacDraft,
+  type HmacField,
+  HmacFields,
+  toHmacDraft,
+} from "./hmac-fields";
 import { updateVerificationMutation } from "./mutations";
 
 const METHODS: Array<{ kind: VerificationKind; description: string }> = [
   {
     kind: "standard_webhooks",
-    description: "webhook-id, webhook-timestamp and webhook-signature headers. The simulator's default, and any sender built on a Standard Webhooks library.",
+    description:
+      "webhook-id, webhook-timestamp and webhook-signature headers. The simulator's default, and any sender built on a Standard Webhooks library.",
   },
   {
     kind: "hmac",
-    description: "One header with an HMAC of the body (or of a timestamp and the body), named and encoded the vendor's way, as GitHub, Stripe and most vendors do.",
+    description:
+      "One header with an HMAC of the body (or of a timestamp and the body), named and encoded the vendor's way, as GitHub, Stripe and most vendors do.",
   },
   {
     kind: "url_token",
@@ -67,7 +81,10 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = updateVerificationInputSchema.safeParse({ profile: profileInput(kind, hmac, tokenIdHeader), secret: secret.trim() || undefined });
+    const parsed = updateVerificationInputSchema.safeParse({
+      profile: profileInput(kind, hmac, tokenIdHeader),
+      secret: secret.trim() || undefined,
+    });
     setErrors(parsed.success ? {} : errorsOf(parsed.error.issues));
     if (!parsed.success) return;
     update.reset();
@@ -127,7 +144,12 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
             </div>
           )}
           {kind === "url_token" && (
-            <EventIdField value={tokenIdHeader} onChange={setTokenIdHeader} error={shownErrors.idHeader} disabled={disabled} />
+            <EventIdField
+              value={tokenIdHeader}
+              onChange={setTokenIdHeader}
+              error={shownErrors.idHeader}
+              disabled={disabled}
+            />
           )}
           {kind === "standard_webhooks" && (
             <p className="text-ui text-subtle">
@@ -155,8 +177,8 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
           )}
           {kind !== profile.kind && (
             <Alert tone="warning">
-              Switching to {VERIFICATION_LABELS[kind]} takes effect at once: from then on, requests made the {VERIFICATION_LABELS[profile.kind]} way
-              are refused. There is no overlap between methods.
+              Switching to {VERIFICATION_LABELS[kind]} takes effect at once: from then on, requests made the{" "}
+              {VERIFICATION_LABELS[profile.kind]} way are refused. There is no overlap between methods.
               {kind === "url_token" && " Saving generates the secret URL; copy it into the Jobs API's settings."}
             </Alert>
           )}
@@ -165,7 +187,9 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
         </CardBody>
         <CardFooter>
           <p className="mr-auto text-ui text-subtle">
-            {canManage ? "A request that does not pass is refused with 401; it never falls back to another method." : "Only owners and admins can change the verification."}
+            {canManage
+              ? "A request that does not pass is refused with 401; it never falls back to another method."
+              : "Only owners and admins can change the verification."}
           </p>
           {canManage && (
             <Button type="submit" loading={update.isPending}>

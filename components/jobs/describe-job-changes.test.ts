@@ -21,16 +21,27 @@ const done = (id: string) => job(id, { status: "transcribed", state: "completed"
 
 describe("describeJobListChanges", () => {
   it("says nothing when no job joined or changed state", () => {
-    expect(describeJobListChanges([job("job_a")], [job("job_a", { status: "transcribing", updatedAt: "2026-11-28T10:01:00.000Z" })])).toBe("");
+    expect(
+      describeJobListChanges(
+        [job("job_a")],
+        [job("job_a", { status: "transcribing", updatedAt: "2026-11-28T10:01:00.000Z" })],
+      ),
+    ).toBe("");
   });
 
   it("leaves out the steps of a job in progress", () => {
-    expect(describeJobListChanges([job("job_a", { status: "created" })], [job("job_a", { status: "transcribing" })])).toBe("");
+    expect(
+      describeJobListChanges([job("job_a", { status: "created" })], [job("job_a", { status: "transcribing" })]),
+    ).toBe("");
   });
 
   it("names a new job and a finished one, in the list's order", () => {
     const before = [job("job_a"), job("job_b")];
-    const after = [job("job_c", { status: "created" }), done("job_a"), job("job_b", { status: "failed", state: "failed" })];
+    const after = [
+      job("job_c", { status: "created" }),
+      done("job_a"),
+      job("job_b", { status: "failed", state: "failed" }),
+    ];
     expect(describeJobListChanges(before, after)).toBe("New job job_c. job_a: Transcribed (completed). job_b: Failed.");
   });
 
@@ -43,7 +54,9 @@ describe("describeJobStatusChange", () => {
   it("names every new status of the watched job, and its end", () => {
     expect(describeJobStatusChange(job("job_a", { status: "created" }), job("job_a"))).toBe("Status: Transcribing.");
     expect(describeJobStatusChange(job("job_a"), done("job_a"))).toBe("Status: Transcribed (completed).");
-    expect(describeJobStatusChange(job("job_a"), job("job_a", { status: "rejected", state: "rejected" }))).toBe("Status: Rejected.");
+    expect(describeJobStatusChange(job("job_a"), job("job_a", { status: "rejected", state: "rejected" }))).toBe(
+      "Status: Rejected.",
+    );
     expect(describeJobStatusChange(job("job_a"), job("job_a", { updatedAt: "2026-11-28T10:05:00.000Z" }))).toBe("");
   });
 });

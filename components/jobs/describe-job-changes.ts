@@ -18,7 +18,8 @@ export function describeJobListChanges(previous: SerializedJob[], next: Serializ
   const sentences: string[] = [];
   for (const job of next) {
     const old = before.get(job.id);
-    if (!old) sentences.push(job.status === "created" ? `New job ${job.id}.` : `${job.id}: ${STATUS_LABELS[job.status]}.`);
+    if (!old)
+      sentences.push(job.status === "created" ? `New job ${job.id}.` : `${job.id}: ${STATUS_LABELS[job.status]}.`);
     else if (old.state !== job.state) sentences.push(`${job.id}: ${finished(job)}.`);
   }
   return sentences.join(" ");

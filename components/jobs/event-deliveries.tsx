@@ -1,8 +1,8 @@
 "use client";
 
-import { RelativeTime } from "@/components/ui/relative-time";
 import { cn } from "@/components/ui/cn";
 import { formatMoment } from "@/components/ui/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { useNow } from "@/components/ui/use-now";
 import { DeliveryStatusChip } from "@/components/webhooks/delivery-status-chip";
 import { formatLatency, statusCodeTone } from "@/components/webhooks/format-delivery";
@@ -23,7 +23,14 @@ export function shortUrl(url: string): string {
   }
 }
 
-const TONE_TEXT = { success: "text-success", warning: "text-warning", danger: "text-danger", neutral: "text-default", brand: "text-brand", info: "text-info" } as const;
+const TONE_TEXT = {
+  success: "text-success",
+  warning: "text-warning",
+  danger: "text-danger",
+  neutral: "text-default",
+  brand: "text-brand",
+  info: "text-info",
+} as const;
 
 function AttemptButton({ attempt, onInspect }: { attempt: TimelineAttempt; onInspect: () => void }) {
   const now = useNow();
@@ -39,8 +46,7 @@ function AttemptButton({ attempt, onInspect }: { attempt: TimelineAttempt; onIns
       title={attempt.error ?? undefined}
       className="inline-flex items-center gap-1 rounded-md border border-subtle bg-default px-1.5 py-0.5 text-caption text-default tabular-nums shadow-xs hover:border-default hover:bg-subtle focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-focus"
     >
-      <span className="sr-only">Attempt</span>{" "}
-      <span className="text-subtle">#{attempt.attemptNumber}</span>{" "}
+      <span className="sr-only">Attempt</span> <span className="text-subtle">#{attempt.attemptNumber}</span>{" "}
       <span className={cn("font-mono font-semibold", TONE_TEXT[tone])}>
         {attempt.statusCode ?? (
           <>
@@ -93,7 +99,9 @@ function DeliveryRow({ delivery, onInspect }: { delivery: EventDelivery; onInspe
           ))}
         </ol>
       ) : (
-        <p className="text-caption text-subtle">{delivery.status === "failed" ? "Never attempted." : "Not attempted yet."}</p>
+        <p className="text-caption text-subtle">
+          {delivery.status === "failed" ? "Never attempted." : "Not attempted yet."}
+        </p>
       )}
       {last?.error && <p className="text-caption text-danger">{last.error}</p>}
     </li>

@@ -16,7 +16,8 @@ function prettyJson(text: string): string {
 /** One stored event's payload, loaded when shown (payloads can be large); cut at the server's limit. */
 export function EventPayload({ jobId, eventId }: { jobId: string; eventId: string }) {
   const payload = useQuery(jobEventPayloadQuery(jobId, eventId));
-  if (payload.isError) return <p className="text-ui text-danger">The payload could not be loaded: {payload.error.message}</p>;
+  if (payload.isError)
+    return <p className="text-ui text-danger">The payload could not be loaded: {payload.error.message}</p>;
   if (!payload.data) return <p className="text-ui text-subtle">Loading the payload…</p>;
   const { text, truncated, sizeBytes } = payload.data;
   return (

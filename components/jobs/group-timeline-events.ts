@@ -25,13 +25,19 @@ export function uniqueEvents(...lists: TimelineEvent[][]): TimelineEvent[] {
   return [...seen.values()];
 }
 
-export function groupTimelineEvents(steps: SerializedTimelineStep[], failure: SerializedFailure | null, events: TimelineEvent[]): GroupedTimeline {
+export function groupTimelineEvents(
+  steps: SerializedTimelineStep[],
+  failure: SerializedFailure | null,
+  events: TimelineEvent[],
+): GroupedTimeline {
   const groups = steps.map((step) => ({ step, events: [] as TimelineEvent[] }));
   const byStatus = new Map(groups.map((group) => [group.step.status as string, group]));
   const failedGroup = groups.find((group) => group.step.state === "failed");
   const others: TimelineEvent[] = [];
   for (const event of events) {
-    const group = byStatus.get(event.status) ?? ((event.status === "failed" || event.status === "rejected") && failure ? failedGroup : undefined);
+    const group =
+      byStatus.get(event.status) ??
+      ((event.status === "failed" || event.status === "rejected") && failure ? failedGroup : undefined);
     if (group) group.events.push(event);
     else others.push(event);
   }

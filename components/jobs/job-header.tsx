@@ -9,8 +9,8 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import type { SerializedJob } from "@/lib/jobs/types";
 import { LiveIndicator } from "./live-indicator";
 import { StatusChip } from "./status-chip";
-import { StuckBadge } from "./stuck-badge";
 import { PRODUCT_LABELS } from "./status-style";
+import { StuckBadge } from "./stuck-badge";
 import type { LiveStatus } from "./use-live-job-updates";
 
 function Moment({ label, iso }: { label: string; iso: string | null }) {

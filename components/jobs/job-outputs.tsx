@@ -41,7 +41,9 @@ function StableLinkNotice() {
   return (
     <p className="mt-2 flex items-start gap-1.5 text-ui text-success sm:ml-12">
       <CheckIcon className="mt-0.5 size-3.5 shrink-0" />
-      <span>Link copied. It never expires: members of this workspace who open it get the file through a fresh link.</span>
+      <span>
+        Link copied. It never expires: members of this workspace who open it get the file through a fresh link.
+      </span>
     </p>
   );
 }
@@ -82,7 +84,8 @@ export function JobOutputs({ job, outputs }: { job: SerializedJob; outputs: Seri
     if (!href) throw new UnsafeLinkError();
     return { href, expiresAt: fresh.expiresAt };
   };
-  const isBusy = (action: Action, index: number) => busy !== null && busy.action === action && "index" in busy && busy.index === index;
+  const isBusy = (action: Action, index: number) =>
+    busy !== null && busy.action === action && "index" in busy && busy.index === index;
 
   return (
     <Card>
@@ -91,7 +94,8 @@ export function JobOutputs({ job, outputs }: { job: SerializedJob; outputs: Seri
           <CardTitle>Outputs</CardTitle>
           {outputs.length > 0 && (
             <CardDescription>
-              {outputs.length === 1 ? "1 file" : `${outputs.length} files, in order`} · {formatBytes(outputs.reduce((sum, output) => sum + output.sizeBytes, 0))}
+              {outputs.length === 1 ? "1 file" : `${outputs.length} files, in order`} ·{" "}
+              {formatBytes(outputs.reduce((sum, output) => sum + output.sizeBytes, 0))}
             </CardDescription>
           )}
         </div>
@@ -178,7 +182,12 @@ export function JobOutputs({ job, outputs }: { job: SerializedJob; outputs: Seri
                     </div>
                   </div>
                   <LiveRegion>
-                    {copied?.index === index && (copied.kind === "stable" ? <StableLinkNotice /> : <OutputLinkNotice expiresAt={copied.expiresAt} />)}
+                    {copied?.index === index &&
+                      (copied.kind === "stable" ? (
+                        <StableLinkNotice />
+                      ) : (
+                        <OutputLinkNotice expiresAt={copied.expiresAt} />
+                      ))}
                   </LiveRegion>
                 </li>
               );
@@ -186,7 +195,9 @@ export function JobOutputs({ job, outputs }: { job: SerializedJob; outputs: Seri
           </ul>
           {job.state === "completed" && <OutputPreview jobId={job.id} outputs={outputs} nameOf={nameOf} />}
           <CardFooter className="justify-between">
-            <p className="text-ui text-subtle">Downloads and presigned links are made fresh each time; the portal never keeps them.</p>
+            <p className="text-ui text-subtle">
+              Downloads and presigned links are made fresh each time; the portal never keeps them.
+            </p>
             <Button
               variant="secondary"
               size="sm"

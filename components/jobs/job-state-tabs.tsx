@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, type KeyboardEvent } from "react";
+import { type KeyboardEvent, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 import { formatCount } from "@/components/ui/format";
 import type { JobCounts } from "@/lib/jobs/types";
@@ -31,7 +31,8 @@ export function JobStateTabs({ value, counts, onChange, controls }: JobStateTabs
 
   function onKeyDown(event: KeyboardEvent, index: number) {
     const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
-    const target = event.key === "Home" ? 0 : event.key === "End" ? TABS.length - 1 : (index + step + TABS.length) % TABS.length;
+    const target =
+      event.key === "Home" ? 0 : event.key === "End" ? TABS.length - 1 : (index + step + TABS.length) % TABS.length;
     if (!step && event.key !== "Home" && event.key !== "End") return;
     event.preventDefault();
     refs.current[target]?.focus();
@@ -39,7 +40,11 @@ export function JobStateTabs({ value, counts, onChange, controls }: JobStateTabs
   }
 
   return (
-    <div role="tablist" aria-label="Filter jobs by state" className="-mb-px flex gap-1 overflow-x-auto border-b border-subtle">
+    <div
+      role="tablist"
+      aria-label="Filter jobs by state"
+      className="-mb-px flex gap-1 overflow-x-auto border-b border-subtle"
+    >
       {TABS.map((tab, index) => {
         const selected = tab.value === value;
         const count = counts?.[tab.key];

@@ -11,7 +11,7 @@ import { useNow } from "@/components/ui/use-now";
 import type { JobExpectation } from "@/lib/insight/types";
 import type { JobEventCounts, SerializedFailure, SerializedJobDetail, SerializedTimelineStep } from "@/lib/jobs/types";
 import type { InspectAttempt } from "./event-deliveries";
-import { groupTimelineEvents, uniqueEvents, type TimelineGroup } from "./group-timeline-events";
+import { groupTimelineEvents, type TimelineGroup, uniqueEvents } from "./group-timeline-events";
 import { olderJobEventsQuery } from "./queries";
 import { STATUS_LABELS, STEP_STYLES } from "./status-style";
 import { TimelineEvent } from "./timeline-event";
@@ -27,7 +27,10 @@ function describeUnapplied(counts: JobEventCounts): string {
 function StepDot({ step }: { step: SerializedTimelineStep }) {
   const style = STEP_STYLES[step.state];
   return (
-    <span className={cn("relative z-10 flex size-6 shrink-0 items-center justify-center rounded-full ring-2", style.dot)} aria-hidden="true">
+    <span
+      className={cn("relative z-10 flex size-6 shrink-0 items-center justify-center rounded-full ring-2", style.dot)}
+      aria-hidden="true"
+    >
       {step.state === "done" && <CheckIcon className="size-3.5" strokeWidth={2.5} />}
       {step.state === "failed" && <XIcon className="size-3.5" strokeWidth={2.5} />}
       {step.state === "skipped" && <SkipIcon className="size-3.5" strokeWidth={2} />}
@@ -58,7 +61,10 @@ function StepTiming({ step, failure, now, expectation }: StepTimingProps) {
       {running !== null && <span suppressHydrationWarning>· running for {formatElapsed(running)}</span>}
       {running !== null && expectation?.step === step.status && (
         <span data-testid="expected-by" suppressHydrationWarning>
-          · expected by <time dateTime={expectation.expectedBy} title={formatExact(expectation.expectedBy)}>{formatMoment(expectation.expectedBy, now)}</time>
+          · expected by{" "}
+          <time dateTime={expectation.expectedBy} title={formatExact(expectation.expectedBy)}>
+            {formatMoment(expectation.expectedBy, now)}
+          </time>
         </span>
       )}
     </span>
@@ -80,13 +86,22 @@ function TimelineStep({ jobId, group, next, failure, showDeliveries, onInspect, 
   const { step, events } = group;
   const label = STATUS_LABELS[step.status];
   return (
-    <li data-testid="timeline-step" data-step={step.status} data-state={step.state} className="relative flex gap-3 pb-7 last:pb-0">
+    <li
+      data-testid="timeline-step"
+      data-step={step.status}
+      data-state={step.state}
+      className="relative flex gap-3 pb-7 last:pb-0"
+    >
       {next && (
         <span
           aria-hidden="true"
           className={cn(
             "absolute top-7 bottom-1 left-[11px] w-0 border-l-2",
-            step.state === "skipped" || next.step.state === "skipped" ? "border-dashed border-default" : step.state === "done" ? "border-success" : "border-subtle",
+            step.state === "skipped" || next.step.state === "skipped"
+              ? "border-dashed border-default"
+              : step.state === "done"
+                ? "border-success"
+                : "border-subtle",
           )}
         />
       )}
@@ -100,12 +115,20 @@ function TimelineStep({ jobId, group, next, failure, showDeliveries, onInspect, 
           <StepTiming step={step} failure={failure} now={now} expectation={expectation} />
         </div>
         {step.state === "failed" && failure && (
-          <p className="mt-1.5 text-ui text-danger">{failure.reason ?? (failure.status === "rejected" ? "Rejected" : "Failed")}</p>
+          <p className="mt-1.5 text-ui text-danger">
+            {failure.reason ?? (failure.status === "rejected" ? "Rejected" : "Failed")}
+          </p>
         )}
         {events.length > 0 && (
           <ul aria-label={`Reports of ${label}`} className="mt-3 space-y-2">
             {events.map((event) => (
-              <TimelineEvent key={event.id} jobId={jobId} event={event} showDeliveries={showDeliveries} onInspect={onInspect} />
+              <TimelineEvent
+                key={event.id}
+                jobId={jobId}
+                event={event}
+                showDeliveries={showDeliveries}
+                onInspect={onInspect}
+              />
             ))}
           </ul>
         )}
@@ -135,7 +158,11 @@ export function JobTimeline({ jobId, detail, showDeliveries, onInspect }: JobTim
     ...olderJobEventsQuery(jobId, firstPage.nextCursor ?? ""),
     enabled: wantOlder && firstPage.nextCursor !== null,
   });
-  const events = uniqueEvents(firstPage.events, detail.firstEvents, older.data?.pages.flatMap((page) => page.events) ?? []);
+  const events = uniqueEvents(
+    firstPage.events,
+    detail.firstEvents,
+    older.data?.pages.flatMap((page) => page.events) ?? [],
+  );
   const { groups, others } = groupTimelineEvents(detail.timeline, detail.failure, events);
   const more = older.data ? older.hasNextPage : firstPage.nextCursor !== null;
   const counts = detail.eventCounts;
@@ -148,7 +175,9 @@ export function JobTimeline({ jobId, detail, showDeliveries, onInspect }: JobTim
         <CardDescription data-testid="job-events-summary">
           {counts.total === 1 ? "1 webhook delivery" : `${counts.total.toLocaleString("en-US")} webhook deliveries`}
           {unapplied && ` (${unapplied})`} from the Jobs API.{" "}
-          {showDeliveries ? "Each shows when it was sent, when it reached the portal, and every attempt to pass it on to your endpoints." : "Each shows when it was sent and when it reached the portal."}
+          {showDeliveries
+            ? "Each shows when it was sent, when it reached the portal, and every attempt to pass it on to your endpoints."
+            : "Each shows when it was sent and when it reached the portal."}
         </CardDescription>
       </CardHeader>
       <CardBody>
@@ -175,7 +204,13 @@ export function JobTimeline({ jobId, detail, showDeliveries, onInspect }: JobTim
             <p className="mt-0.5 text-ui text-subtle">Events the portal stored but did not apply to the job.</p>
             <ul className="mt-3 space-y-2">
               {others.map((event) => (
-                <TimelineEvent key={event.id} jobId={jobId} event={event} showDeliveries={showDeliveries} onInspect={onInspect} />
+                <TimelineEvent
+                  key={event.id}
+                  jobId={jobId}
+                  event={event}
+                  showDeliveries={showDeliveries}
+                  onInspect={onInspect}
+                />
               ))}
             </ul>
           </section>
@@ -192,7 +227,9 @@ export function JobTimeline({ jobId, detail, showDeliveries, onInspect }: JobTim
             variant="secondary"
             size="sm"
             loading={older.isFetching}
-            onClick={() => (older.data ? void older.fetchNextPage() : wantOlder ? void older.refetch() : setWantOlder(true))}
+            onClick={() =>
+              older.data ? void older.fetchNextPage() : wantOlder ? void older.refetch() : setWantOlder(true)
+            }
           >
             Load older events
           </Button>

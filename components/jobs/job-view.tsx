@@ -39,7 +39,12 @@ export function JobView({ jobId, powers }: { jobId: string; powers: JobViewPower
 
   if (!data) {
     return (
-      <LoadError title="This job could not be loaded" message={error?.message ?? "Loading…"} onRetry={() => void refetch()} retrying={isFetching} />
+      <LoadError
+        title="This job could not be loaded"
+        message={error?.message ?? "Loading…"}
+        onRetry={() => void refetch()}
+        retrying={isFetching}
+      />
     );
   }
 
@@ -50,7 +55,11 @@ export function JobView({ jobId, powers }: { jobId: string; powers: JobViewPower
       <KeyboardShortcuts />
       <JobStatusAnnouncement job={job} />
       {failure && (
-        <Alert tone={failure.status === "rejected" ? "warning" : "danger"} title={describeFailure(failure)} className="mb-6">
+        <Alert
+          tone={failure.status === "rejected" ? "warning" : "danger"}
+          title={describeFailure(failure)}
+          className="mb-6"
+        >
           <span data-testid="failure-reason">{failure.reason ?? "The Jobs API did not say why."}</span>
         </Alert>
       )}
@@ -68,7 +77,12 @@ export function JobView({ jobId, powers }: { jobId: string; powers: JobViewPower
         </div>
       </div>
       {powers.readDeliveries && (
-        <AttemptDebugger target={inspecting} canResend={powers.writeDeliveries} canCopyCurl={powers.readSecrets} onClose={() => setInspecting(null)} />
+        <AttemptDebugger
+          target={inspecting}
+          canResend={powers.writeDeliveries}
+          canCopyCurl={powers.readSecrets}
+          onClose={() => setInspecting(null)}
+        />
       )}
     </>
   );

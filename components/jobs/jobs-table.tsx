@@ -7,13 +7,22 @@ import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatCost, formatMediaDuration } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { TABLE_ROW_LINK, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, TableRowHeaderCell } from "@/components/ui/table";
+import {
+  TABLE_ROW_LINK,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  TableRowHeaderCell,
+} from "@/components/ui/table";
 import type { SerializedJob } from "@/lib/jobs/types";
 import { JOB_COLUMNS } from "./job-columns";
 import { JobProgress } from "./job-progress";
 import { StatusChip } from "./status-chip";
-import { StuckBadge } from "./stuck-badge";
 import { PRODUCT_LABELS } from "./status-style";
+import { StuckBadge } from "./stuck-badge";
 
 export interface JobsTableProps {
   jobs: SerializedJob[];
@@ -32,7 +41,13 @@ export function JobsTable({ jobs, stale }: JobsTableProps) {
         <TableHead>
           <tr>
             {JOB_COLUMNS.map((column) => (
-              <TableHeaderCell key={column} className={cn("px-3 first:pl-4 last:pr-4", (column === "Duration" || column === "Cost") && "text-right")}>
+              <TableHeaderCell
+                key={column}
+                className={cn(
+                  "px-3 first:pl-4 last:pr-4",
+                  (column === "Duration" || column === "Cost") && "text-right",
+                )}
+              >
                 {column}
               </TableHeaderCell>
             ))}
@@ -40,7 +55,13 @@ export function JobsTable({ jobs, stale }: JobsTableProps) {
         </TableHead>
         <TableBody>
           {jobs.map((job) => (
-            <TableRow key={job.id} data-testid="job-row" data-job-id={job.id} onOpen={() => router.push(routes.job(job.id))} className="group has-[a:focus-visible]:bg-subtle">
+            <TableRow
+              key={job.id}
+              data-testid="job-row"
+              data-job-id={job.id}
+              onOpen={() => router.push(routes.job(job.id))}
+              className="group has-[a:focus-visible]:bg-subtle"
+            >
               <TableRowHeaderCell className="py-2.5 pr-3 pl-4">
                 <div className="flex items-center gap-1">
                   <Link href={routes.job(job.id)} className={TABLE_ROW_LINK}>
@@ -70,8 +91,12 @@ export function JobsTable({ jobs, stale }: JobsTableProps) {
               <TableCell className="px-3 whitespace-nowrap text-subtle">
                 <RelativeTime iso={job.updatedAt} style="narrow" />
               </TableCell>
-              <TableCell className="px-3 text-right whitespace-nowrap tabular-nums">{formatMediaDuration(job.duration)}</TableCell>
-              <TableCell className="pr-4 pl-3 text-right font-mono text-ui whitespace-nowrap tabular-nums">{formatCost(job.cost)}</TableCell>
+              <TableCell className="px-3 text-right whitespace-nowrap tabular-nums">
+                {formatMediaDuration(job.duration)}
+              </TableCell>
+              <TableCell className="pr-4 pl-3 text-right font-mono text-ui whitespace-nowrap tabular-nums">
+                {formatCost(job.cost)}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

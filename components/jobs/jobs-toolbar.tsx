@@ -4,12 +4,12 @@ import { useEffect, useState } from "react";
 import { SearchIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { jobSearchSchema, type JobSort } from "@/lib/jobs/schemas";
-import { API_PRODUCTS, JOB_STATUSES, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
-import type { JobListParams } from "./queries";
-import { PRODUCT_LABELS, STATUS_LABELS } from "./status-style";
+import { type JobSort, jobSearchSchema } from "@/lib/jobs/schemas";
+import { API_PRODUCTS, type ApiProduct, JOB_STATUSES, type JobStatus } from "@/lib/workflow/workflows";
 import { CreatedRangeFilter } from "./created-range-filter";
 import { ExportCsvLink } from "./export-csv-link";
+import type { JobListParams } from "./queries";
+import { PRODUCT_LABELS, STATUS_LABELS } from "./status-style";
 import { StuckFilterButton } from "./stuck-filter-button";
 
 const SEARCH_DELAY_MS = 300;
@@ -30,7 +30,9 @@ export function JobsToolbar({ params, onChange, searchId }: JobsToolbarProps) {
 
   // Follow the URL when it changes from elsewhere (Back, "Clear filters"), not while typing.
   useEffect(() => {
-    setText((current) => ((jobSearchSchema.safeParse(current).data || undefined) === params.q ? current : (params.q ?? "")));
+    setText((current) =>
+      (jobSearchSchema.safeParse(current).data || undefined) === params.q ? current : (params.q ?? ""),
+    );
   }, [params.q]);
   useEffect(() => {
     if (!parsed.success || (parsed.data || undefined) === params.q) return;
@@ -71,7 +73,10 @@ export function JobsToolbar({ params, onChange, searchId }: JobsToolbarProps) {
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <StuckFilterButton pressed={Boolean(params.stuck)} onChange={(stuck) => onChange({ stuck: stuck || undefined })} />
+        <StuckFilterButton
+          pressed={Boolean(params.stuck)}
+          onChange={(stuck) => onChange({ stuck: stuck || undefined })}
+        />
         <Select
           aria-label="Filter by status"
           value={params.status ?? ""}
@@ -98,7 +103,12 @@ export function JobsToolbar({ params, onChange, searchId }: JobsToolbarProps) {
             </option>
           ))}
         </Select>
-        <Select aria-label="Sort" value={params.sort} onChange={(event) => onChange({ sort: event.target.value as JobSort })} className="w-36">
+        <Select
+          aria-label="Sort"
+          value={params.sort}
+          onChange={(event) => onChange({ sort: event.target.value as JobSort })}
+          className="w-36"
+        >
           <option value="newest">Newest first</option>
           <option value="oldest">Oldest first</option>
         </Select>

@@ -7,8 +7,6 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { JobStateTabs, tabId } from "./job-state-tabs";
-import { NoJobsYet } from "./no-jobs-yet";
-import { NoMatchingJobs } from "./no-matching-jobs";
 import { JobsPagination } from "./jobs-pagination";
 import { JobsTable } from "./jobs-table";
 import { JobsTableSkeleton } from "./jobs-table-skeleton";
@@ -16,6 +14,8 @@ import { JobsToolbar } from "./jobs-toolbar";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { LiveIndicator } from "./live-indicator";
 import { JobListAnnouncement } from "./live-job-announcement";
+import { NoJobsYet } from "./no-jobs-yet";
+import { NoMatchingJobs } from "./no-matching-jobs";
 import { jobCountsQuery, jobsQuery } from "./queries";
 import { useListParams } from "./use-list-params";
 import { useLiveJobUpdates } from "./use-live-job-updates";
@@ -28,23 +28,48 @@ export function JobsView({ webhookUrl }: { webhookUrl: string }) {
   const jobs = useQuery(jobsQuery(params));
   const counts = useQuery(jobCountsQuery());
   const live = useLiveJobUpdates();
-  const filtered = Boolean(params.apiProduct || params.state || params.status || params.q || params.stuck || params.createdFrom || params.createdTo);
+  const filtered = Boolean(
+    params.apiProduct ||
+      params.state ||
+      params.status ||
+      params.q ||
+      params.stuck ||
+      params.createdFrom ||
+      params.createdTo,
+  );
   const page = jobs.data;
 
   let body;
   if (!page && jobs.isError) {
     body = (
-      <LoadError title="The jobs could not be loaded" message={jobs.error.message} onRetry={() => void jobs.refetch()} retrying={jobs.isFetching} />
+      <LoadError
+        title="The jobs could not be loaded"
+        message={jobs.error.message}
+        onRetry={() => void jobs.refetch()}
+        retrying={jobs.isFetching}
+      />
     );
   } else if (!page) {
     body = <JobsTableSkeleton />;
   } else if (page.jobs.length === 0) {
-    body = filtered ? <NoMatchingJobs search={params.q} onClear={() => navigate({ sort: params.sort })} /> : <NoJobsYet webhookUrl={webhookUrl} />;
+    body = filtered ? (
+      <NoMatchingJobs search={params.q} onClear={() => navigate({ sort: params.sort })} />
+    ) : (
+      <NoJobsYet webhookUrl={webhookUrl} />
+    );
   } else {
     body = (
       <>
         {jobs.isError && (
-          <Alert tone="warning" className="mb-3" action={<Button variant="secondary" size="sm" onClick={() => void jobs.refetch()}>Retry</Button>}>
+          <Alert
+            tone="warning"
+            className="mb-3"
+            action={
+              <Button variant="secondary" size="sm" onClick={() => void jobs.refetch()}>
+                Retry
+              </Button>
+            }
+          >
             Showing earlier results: {jobs.error.message}
           </Alert>
         )}
@@ -58,7 +83,11 @@ export function JobsView({ webhookUrl }: { webhookUrl: string }) {
                 ? () => navigate({ ...params, after: undefined, before: undefined })
                 : null
           }
-          onNext={page.nextCursor ? () => navigate({ ...params, before: undefined, after: page.nextCursor ?? undefined }) : null}
+          onNext={
+            page.nextCursor
+              ? () => navigate({ ...params, before: undefined, after: page.nextCursor ?? undefined })
+              : null
+          }
         />
       </>
     );
@@ -71,13 +100,19 @@ export function JobsView({ webhookUrl }: { webhookUrl: string }) {
         description={
           <>
             Every job in this workspace, updated live as the Jobs API&apos;s webhooks arrive. Press{" "}
-            <kbd className="rounded border border-default bg-muted px-1 font-mono text-caption">?</kbd> for keyboard shortcuts.
+            <kbd className="rounded border border-default bg-muted px-1 font-mono text-caption">?</kbd> for keyboard
+            shortcuts.
           </>
         }
         actions={<LiveIndicator status={live} />}
       />
       <JobListAnnouncement scope={JSON.stringify(params)} jobs={jobs.isPlaceholderData ? undefined : page?.jobs} />
-      <JobStateTabs value={params.state} counts={counts.data} onChange={(state) => setFilters({ state })} controls={panelId} />
+      <JobStateTabs
+        value={params.state}
+        counts={counts.data}
+        onChange={(state) => setFilters({ state })}
+        controls={panelId}
+      />
       {/* Whatever the tabs filter, the empty states included: aria-controls always finds it. */}
       <div id={panelId} role="tabpanel" aria-labelledby={tabId(panelId, params.state)}>
         <JobsToolbar params={params} onChange={setFilters} searchId={searchId} />

@@ -48,7 +48,10 @@ function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void
             <dt className="text-default">{what}</dt>
             <dd className="flex gap-1">
               {keys.map((key) => (
-                <kbd key={key} className="min-w-6 rounded border border-default bg-muted px-1.5 py-0.5 text-center font-mono text-caption text-emphasis shadow-xs">
+                <kbd
+                  key={key}
+                  className="min-w-6 rounded border border-default bg-muted px-1.5 py-0.5 text-center font-mono text-caption text-emphasis shadow-xs"
+                >
                   {key}
                 </kbd>
               ))}

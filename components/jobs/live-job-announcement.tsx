@@ -9,7 +9,11 @@ import { describeJobListChanges, describeJobStatusChange } from "./describe-job-
  * The sentence describing the latest change of `value` within one `scope` (a list's filters, a job
  * id). A new scope is a new page to the reader, not a change: it resets the sentence.
  */
-function useChangeSentence<T>(scope: string, value: T | undefined, describeChange: (previous: T, next: T) => string): string {
+function useChangeSentence<T>(
+  scope: string,
+  value: T | undefined,
+  describeChange: (previous: T, next: T) => string,
+): string {
   const [sentence, setSentence] = useState("");
   const previous = useRef<{ scope: string; value: T } | null>(null);
   useEffect(() => {

@@ -13,14 +13,32 @@ import { outputLinkQuery } from "./queries";
 // Jobs API's own origin: the page's CSP media-src allows exactly those), with the range requests
 // players make to seek. The portal never streams the file itself. A link that stops working (it
 // expired while the page stayed open) is replaced once, at the player's first error.
-export function MediaPlayer({ jobId, outputIndex, kind, label }: { jobId: string; outputIndex: number; kind: Exclude<JobOutputKind, "srt">; label: string }) {
+export function MediaPlayer({
+  jobId,
+  outputIndex,
+  kind,
+  label,
+}: {
+  jobId: string;
+  outputIndex: number;
+  kind: Exclude<JobOutputKind, "srt">;
+  label: string;
+}) {
   const link = useQuery(outputLinkQuery(jobId, outputIndex));
   const [errors, setErrors] = useState(0);
   const src = link.data ? httpLink(link.data.url) : null;
 
   if (link.isError) {
     return (
-      <Alert tone="danger" title="The player has no link" action={<Button variant="secondary" size="sm" onClick={() => void link.refetch()}>Try again</Button>}>
+      <Alert
+        tone="danger"
+        title="The player has no link"
+        action={
+          <Button variant="secondary" size="sm" onClick={() => void link.refetch()}>
+            Try again
+          </Button>
+        }
+      >
         {link.error.message}
       </Alert>
     );
@@ -38,11 +56,29 @@ export function MediaPlayer({ jobId, outputIndex, kind, label }: { jobId: string
     <div className="space-y-2">
       {/* biome-ignore-start lint/a11y/useMediaCaption: a job's output played as the Jobs API made it; voiceover and dub jobs produce no captions the portal could attach. */}
       {kind === "video" ? (
-        <video key={src} data-testid="output-player" controls preload="metadata" src={src} onError={onError} aria-label={label} className="aspect-video w-full rounded-md bg-black">
+        <video
+          key={src}
+          data-testid="output-player"
+          controls
+          preload="metadata"
+          src={src}
+          onError={onError}
+          aria-label={label}
+          className="aspect-video w-full rounded-md bg-black"
+        >
           Your browser cannot play this video; download it instead.
         </video>
       ) : (
-        <audio key={src} data-testid="output-player" controls preload="metadata" src={src} onError={onError} aria-label={label} className="w-full">
+        <audio
+          key={src}
+          data-testid="output-player"
+          controls
+          preload="metadata"
+          src={src}
+          onError={onError}
+          aria-label={label}
+          className="w-full"
+        >
           Your browser cannot play this audio; download it instead.
         </audio>
       )}

@@ -1,9 +1,9 @@
 import { mutationOptions } from "@tanstack/react-query";
-import type { DownloadResultResponse } from "@/lib/contract/download-result";
-import type { OutputLink } from "@/lib/jobs/types";
-import { fetchJson } from "@/lib/http/fetch-json";
 import type { WorkspaceRoutes } from "@/components/routes";
+import type { DownloadResultResponse } from "@/lib/contract/download-result";
+import { fetchJson } from "@/lib/http/fetch-json";
 import { withWorkspaceParam } from "@/lib/http/workspace-selector";
+import type { OutputLink } from "@/lib/jobs/types";
 import { jobsKeys, jobUrl } from "./queries";
 
 // The Jobs feature's writes. Components call `useMutation(downloadLinksMutation(jobId))`.
@@ -13,7 +13,10 @@ export const downloadLinksMutation = (jobId: string) =>
   mutationOptions({
     mutationKey: [...jobsKeys.detail(jobId), "download-links"],
     mutationFn: (expirationSeconds: number) =>
-      fetchJson<DownloadResultResponse>(jobUrl(jobId, "/download"), { method: "POST", body: JSON.stringify({ expirationSeconds }) }),
+      fetchJson<DownloadResultResponse>(jobUrl(jobId, "/download"), {
+        method: "POST",
+        body: JSON.stringify({ expirationSeconds }),
+      }),
   });
 
 /** The zip of every output, streamed by the portal: a GET the browser downloads, not a fetch. */

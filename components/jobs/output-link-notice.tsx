@@ -8,7 +8,8 @@ export function OutputLinkNotice({ expiresAt }: { expiresAt: string }) {
     <p className="mt-2 ml-12 flex items-center gap-1.5 text-ui text-success">
       <CheckIcon className="size-3.5" />
       <span>
-        Link copied. It expires <RelativeTime iso={expiresAt} /> ({formatExact(expiresAt)}); anyone with it can download the file until then.
+        Link copied. It expires <RelativeTime iso={expiresAt} /> ({formatExact(expiresAt)}); anyone with it can download
+        the file until then.
       </span>
     </p>
   );

@@ -12,7 +12,13 @@ export function describeLateness(expectation: JobExpectation, now: number): stri
 }
 
 /** A warning badge on a job past its step's expected time; nothing otherwise. `detail` spells out by how much. */
-export function StuckBadge({ expectation, detail = false }: { expectation: JobExpectation | null | undefined; detail?: boolean }) {
+export function StuckBadge({
+  expectation,
+  detail = false,
+}: {
+  expectation: JobExpectation | null | undefined;
+  detail?: boolean;
+}) {
   const now = useNow();
   if (!expectation || !isStuck(expectation, now)) return null;
   const text = describeLateness(expectation, now);

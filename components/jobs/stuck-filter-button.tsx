@@ -18,7 +18,12 @@ export function StuckFilterButton({ pressed, onChange }: { pressed: boolean; onC
       className={cn(pressed && "border-warning bg-warning text-warning hover:bg-warning")}
     >
       Stuck
-      <span className={cn("min-w-6 rounded-full px-1.5 py-px text-center text-xs tabular-nums", pressed ? "bg-default" : "bg-subtle text-subtle")}>
+      <span
+        className={cn(
+          "min-w-6 rounded-full px-1.5 py-px text-center text-xs tabular-nums",
+          pressed ? "bg-default" : "bg-subtle text-subtle",
+        )}
+      >
         {data ? formatCount(data.count, data.atLeast) : "–"}
       </span>
     </Button>

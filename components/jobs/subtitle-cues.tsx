@@ -1,11 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useDeferredValue, useId, useState, type ReactNode } from "react";
+import { type ReactNode, useDeferredValue, useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Input } from "@/components/ui/input";
 import { formatBytes } from "@/components/ui/format";
 import { SearchIcon } from "@/components/ui/icons";
+import { Input } from "@/components/ui/input";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import type { SubtitleCue } from "@/lib/jobs/types";
 import { outputCuesQuery } from "./queries";
@@ -26,7 +26,12 @@ function highlight(text: string, query: string): ReactNode {
   const lower = text.toLowerCase();
   let from = 0;
   for (let at = lower.indexOf(query); at !== -1; at = lower.indexOf(query, at + query.length)) {
-    parts.push(text.slice(from, at), <mark key={at} className="rounded-sm bg-warning px-0.5 text-emphasis">{text.slice(at, at + query.length)}</mark>);
+    parts.push(
+      text.slice(from, at),
+      <mark key={at} className="rounded-sm bg-warning px-0.5 text-emphasis">
+        {text.slice(at, at + query.length)}
+      </mark>,
+    );
     from = at + query.length;
   }
   parts.push(text.slice(from));
@@ -44,7 +49,12 @@ export function SubtitleCues({ jobId, outputIndex, label }: { jobId: string; out
   const searchId = useId();
   const countId = useId();
 
-  if (cues.isError) return <Alert tone="danger" title="The subtitles could not be loaded">{cues.error.message}</Alert>;
+  if (cues.isError)
+    return (
+      <Alert tone="danger" title="The subtitles could not be loaded">
+        {cues.error.message}
+      </Alert>
+    );
   if (!cues.data) return <SkeletonRows count={4} rowClassName="h-9" />;
 
   const all = cues.data.cues;
@@ -68,11 +78,16 @@ export function SubtitleCues({ jobId, outputIndex, label }: { jobId: string; out
           />
         </div>
         <p id={countId} className="text-ui text-subtle tabular-nums" data-testid="cue-count" aria-live="polite">
-          {query ? `${matching.length.toLocaleString("en-US")} of ${all.length.toLocaleString("en-US")} cues` : `${all.length.toLocaleString("en-US")} cues`}
+          {query
+            ? `${matching.length.toLocaleString("en-US")} of ${all.length.toLocaleString("en-US")} cues`
+            : `${all.length.toLocaleString("en-US")} cues`}
         </p>
       </div>
       {cues.data.truncated && (
-        <p className="text-ui text-default">The file is {formatBytes(cues.data.sizeBytes)}: these are the cues of its first megabyte. Download it for the rest.</p>
+        <p className="text-ui text-default">
+          The file is {formatBytes(cues.data.sizeBytes)}: these are the cues of its first megabyte. Download it for the
+          rest.
+        </p>
       )}
       {/* A cue puts its times beside its text only where the column is wide enough (a container query). */}
       {matching.length === 0 ? (
@@ -87,7 +102,11 @@ export function SubtitleCues({ jobId, outputIndex, label }: { jobId: string; out
           className="max-h-96 divide-y divide-muted overflow-y-auto rounded-md border border-subtle focus-visible:outline-2 focus-visible:outline-focus"
         >
           {matching.slice(0, SHOWN_CUES).map((cue) => (
-            <li key={`${cue.index}-${cue.startMs}`} data-testid="subtitle-cue" className="grid gap-x-4 gap-y-0.5 px-3 py-2 @lg:grid-cols-[auto_minmax(0,1fr)]">
+            <li
+              key={`${cue.index}-${cue.startMs}`}
+              data-testid="subtitle-cue"
+              className="grid gap-x-4 gap-y-0.5 px-3 py-2 @lg:grid-cols-[auto_minmax(0,1fr)]"
+            >
               <span className="font-mono text-caption text-subtle tabular-nums">
                 {formatCueTime(cue.startMs)} → {formatCueTime(cue.endMs)}
               </span>

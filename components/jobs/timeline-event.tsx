@@ -11,16 +11,30 @@ import { arrivalLagMs, formatLag, isLagging } from "./arrival-lag";
 import { EventDeliveries, type InspectAttempt } from "./event-deliveries";
 import { EventPayload } from "./event-payload";
 
-const DISPOSITIONS: Record<TimelineEventData["disposition"], { tone: BadgeTone; label: string; title: string } | null> = {
-  applied: null,
-  late: { tone: "warning", label: "Late", title: "Arrived after a later status; kept for the timeline only" },
-  duplicate: { tone: "neutral", label: "Duplicate", title: "A second report of a status the job already had, under another webhook-id" },
-  ignored: { tone: "neutral", label: "Ignored", title: "An event this portal does not apply: an unknown type, or one that contradicts the workflow" },
-};
+const DISPOSITIONS: Record<TimelineEventData["disposition"], { tone: BadgeTone; label: string; title: string } | null> =
+  {
+    applied: null,
+    late: { tone: "warning", label: "Late", title: "Arrived after a later status; kept for the timeline only" },
+    duplicate: {
+      tone: "neutral",
+      label: "Duplicate",
+      title: "A second report of a status the job already had, under another webhook-id",
+    },
+    ignored: {
+      tone: "neutral",
+      label: "Ignored",
+      title: "An event this portal does not apply: an unknown type, or one that contradicts the workflow",
+    },
+  };
 
 function Moment({ iso, now }: { iso: string; now: number }) {
   return (
-    <time dateTime={iso} title={formatExact(iso)} className="font-medium text-default tabular-nums" suppressHydrationWarning>
+    <time
+      dateTime={iso}
+      title={formatExact(iso)}
+      className="font-medium text-default tabular-nums"
+      suppressHydrationWarning
+    >
       {formatMoment(iso, now)}
     </time>
   );
@@ -67,7 +81,10 @@ export function TimelineEvent({
           Payload
         </button>
       </div>
-      <p className="mt-1.5 flex flex-wrap items-center gap-x-1.5 gap-y-1 text-caption text-subtle" data-testid="event-arrival">
+      <p
+        className="mt-1.5 flex flex-wrap items-center gap-x-1.5 gap-y-1 text-caption text-subtle"
+        data-testid="event-arrival"
+      >
         <span>
           Jobs API <Moment iso={event.occurredAt} now={now} />
         </span>{" "}
@@ -79,7 +96,10 @@ export function TimelineEvent({
         <span
           data-testid="arrival-lag"
           data-lagging={lagging || undefined}
-          className={cn("inline-flex items-center gap-1 rounded-full px-1.5 tabular-nums", lagging ? "bg-warning font-medium text-warning" : "bg-subtle text-default")}
+          className={cn(
+            "inline-flex items-center gap-1 rounded-full px-1.5 tabular-nums",
+            lagging ? "bg-warning font-medium text-warning" : "bg-subtle text-default",
+          )}
         >
           {lagging && <AlertIcon className="size-3" />}
           {lagging ? `arrived ${formatLag(lag)} late` : formatLag(lag)}
@@ -97,7 +117,9 @@ export function TimelineEvent({
             <EventDeliveries deliveries={event.deliveries} onInspect={onInspect} />
           ) : (
             <p className="text-caption text-subtle">
-              {event.disposition === "ignored" ? "Not passed on: events the portal ignores go to no endpoint." : "Sent to no endpoint: none was subscribed to this event when it arrived."}
+              {event.disposition === "ignored"
+                ? "Not passed on: events the portal ignores go to no endpoint."
+                : "Sent to no endpoint: none was subscribed to this event when it arrived."}
             </p>
           )}
         </div>

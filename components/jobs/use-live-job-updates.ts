@@ -1,9 +1,9 @@
 "use client";
 
-import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
+import { type QueryClient, type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { JobPage, SerializedJob, SerializedJobDetail } from "@/lib/jobs/types";
 import { withWorkspaceParam } from "@/lib/http/workspace-selector";
+import type { JobPage, SerializedJob, SerializedJobDetail } from "@/lib/jobs/types";
 import { mergeJobIntoPage } from "./merge-job-into-page";
 import { isJobListKey, jobsKeys } from "./queries";
 
@@ -99,7 +99,9 @@ export function useLiveJobUpdates(watchJobId?: string): LiveStatus {
 
     function open(): void {
       retry = null;
-      const current = new EventSource(withWorkspaceParam(watchJobId ? `/api/live?${new URLSearchParams({ job: watchJobId })}` : "/api/live"));
+      const current = new EventSource(
+        withWorkspaceParam(watchJobId ? `/api/live?${new URLSearchParams({ job: watchJobId })}` : "/api/live"),
+      );
       source = current;
       current.addEventListener("ready", () => {
         // Changes made before the stream was open (since the server rendered the page, or while it

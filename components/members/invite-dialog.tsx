@@ -1,8 +1,8 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
-import { serverFieldErrors, toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { type FormEvent, useId, useState } from "react";
+import { type FieldErrors, serverFieldErrors, toFieldErrors } from "@/components/field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -32,12 +32,21 @@ export function InviteDialog({ open, onClose }: { open: boolean; onClose: () => 
     const form = new FormData(event.currentTarget);
     const parsed = inviteInputSchema.safeParse({ email: form.get("email"), role: form.get("role") });
     setFieldErrors(parsed.success ? {} : toFieldErrors(parsed.error));
-    if (parsed.success) invite.mutate(parsed.data, { onError: (error) => setFieldErrors(serverFieldErrors(error, { fields: ["email", "role"] }) ?? {}) });
+    if (parsed.success)
+      invite.mutate(parsed.data, {
+        onError: (error) => setFieldErrors(serverFieldErrors(error, { fields: ["email", "role"] }) ?? {}),
+      });
   }
 
   if (invite.data) {
     return (
-      <Dialog open={open} onClose={close} title="Invite sent" footer={<Button onClick={close}>Done</Button>} className="max-w-lg">
+      <Dialog
+        open={open}
+        onClose={close}
+        title="Invite sent"
+        footer={<Button onClick={close}>Done</Button>}
+        className="max-w-lg"
+      >
         <InviteLinkResult sent={invite.data} />
       </Dialog>
     );
@@ -61,7 +70,15 @@ export function InviteDialog({ open, onClose }: { open: boolean; onClose: () => 
       }
     >
       <form id={formId} onSubmit={handleSubmit} noValidate className="space-y-4">
-        <TextField label="Email" name="email" type="email" placeholder="teammate@example.com" autoComplete="off" error={fieldErrors.email} autoFocus />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          placeholder="teammate@example.com"
+          autoComplete="off"
+          error={fieldErrors.email}
+          autoFocus
+        />
         <div className="space-y-1.5">
           <RoleSelect label="Role" name="role" value={role} onChange={setRole} />
           <p className="text-xs text-subtle">{ROLE_DESCRIPTIONS[role]}</p>

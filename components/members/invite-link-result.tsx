@@ -17,7 +17,8 @@ export function InviteLinkResult({ sent }: { sent: SentInvite }) {
   return (
     <div className="space-y-4">
       <p className="text-sm text-default">
-        {sent.invite.email} is invited as {ROLE_LABELS[sent.invite.role].toLowerCase()}. The link works once, until it expires in 7 days.
+        {sent.invite.email} is invited as {ROLE_LABELS[sent.invite.role].toLowerCase()}. The link works once, until it
+        expires in 7 days.
       </p>
       <div className="flex items-center gap-2">
         <output

@@ -11,7 +11,12 @@ import { SkeletonRows } from "@/components/ui/skeleton";
 import type { MemberView } from "@/lib/members/types";
 import { InviteDialog } from "./invite-dialog";
 import { MembersTable } from "./members-table";
-import { changeRoleMutation, leaveWorkspaceMutation, removeMemberMutation, transferOwnershipMutation } from "./mutations";
+import {
+  changeRoleMutation,
+  leaveWorkspaceMutation,
+  removeMemberMutation,
+  transferOwnershipMutation,
+} from "./mutations";
 import { PendingInvites } from "./pending-invites";
 import { membersQuery } from "./queries";
 
@@ -37,7 +42,14 @@ export function MembersPanel({ userId, workspaceName, canManage, canTransfer }: 
   const [leaving, setLeaving] = useState(false);
 
   if (members.isError) {
-    return <LoadError title="Could not load the members" message={members.error.message} onRetry={() => void members.refetch()} retrying={members.isFetching} />;
+    return (
+      <LoadError
+        title="Could not load the members"
+        message={members.error.message}
+        onRetry={() => void members.refetch()}
+        retrying={members.isFetching}
+      />
+    );
   }
   if (!members.data) return <SkeletonRows rowClassName="h-12" />;
   const isOwner = members.data.members.some((member) => member.userId === userId && member.role === "owner");
@@ -47,7 +59,9 @@ export function MembersPanel({ userId, workspaceName, canManage, canTransfer }: 
       <div className="space-y-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <p className="text-sm text-subtle">
-            {canManage ? "Owners and admins invite teammates and choose what each may do." : "Only owners and admins can invite teammates or change roles."}
+            {canManage
+              ? "Owners and admins invite teammates and choose what each may do."
+              : "Only owners and admins can invite teammates or change roles."}
           </p>
           {canManage && <Button onClick={() => setInviting(true)}>Invite member</Button>}
         </div>
@@ -101,7 +115,9 @@ export function MembersPanel({ userId, workspaceName, canManage, canTransfer }: 
           setTransferring(null);
         }}
         // Your own powers just changed: the page is drawn again for the role you now have.
-        onConfirm={() => transferring && transfer.mutate(transferring.userId, { onSuccess: () => window.location.reload() })}
+        onConfirm={() =>
+          transferring && transfer.mutate(transferring.userId, { onSuccess: () => window.location.reload() })
+        }
       />
       <ConfirmDialog
         open={leaving}

@@ -23,7 +23,16 @@ export interface MembersTableProps {
   pendingUserId: string | null;
 }
 
-export function MembersTable({ members, userId, canManage, canTransfer, onChangeRole, onRemove, onTransfer, pendingUserId }: MembersTableProps) {
+export function MembersTable({
+  members,
+  userId,
+  canManage,
+  canTransfer,
+  onChangeRole,
+  onRemove,
+  onTransfer,
+  pendingUserId,
+}: MembersTableProps) {
   return (
     <Table aria-label="Members">
       <TableHead>
@@ -63,15 +72,31 @@ export function MembersTable({ members, userId, canManage, canTransfer, onChange
                   <Badge tone={member.role === "owner" ? "brand" : "neutral"}>{ROLE_LABELS[member.role]}</Badge>
                 )}
               </TableCell>
-              <TableCell>{member.lastActiveAt ? <RelativeTime iso={member.lastActiveAt} /> : <span className="text-muted">—</span>}</TableCell>
+              <TableCell>
+                {member.lastActiveAt ? (
+                  <RelativeTime iso={member.lastActiveAt} />
+                ) : (
+                  <span className="text-muted">—</span>
+                )}
+              </TableCell>
               <TableCell className="text-right whitespace-nowrap">
                 {canTransfer && !isSelf && (
-                  <Button variant="ghost" size="sm" onClick={() => onTransfer(member)} aria-label={`Make ${member.email} the owner`}>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => onTransfer(member)}
+                    aria-label={`Make ${member.email} the owner`}
+                  >
                     Make owner
                   </Button>
                 )}
                 {editable && (
-                  <Button variant="ghost" size="sm" onClick={() => onRemove(member)} aria-label={`Remove ${member.email}`}>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => onRemove(member)}
+                    aria-label={`Remove ${member.email}`}
+                  >
                     Remove
                   </Button>
                 )}

@@ -12,26 +12,32 @@ const invalidateList = (client: QueryClient) => client.invalidateQueries({ query
 /** The invite link stays in the mutation's data (shown to copy) until reset(). */
 export const inviteMemberMutation = () =>
   mutationOptions({
-    mutationFn: (input: InviteInput) => fetchJson<SentInvite>("/api/invites", { method: "POST", body: JSON.stringify(input) }),
+    mutationFn: (input: InviteInput) =>
+      fetchJson<SentInvite>("/api/invites", { method: "POST", body: JSON.stringify(input) }),
     onSuccess: (_data, _input, _onMutate, { client }) => invalidateList(client),
   });
 
 export const resendInviteMutation = () =>
   mutationOptions({
-    mutationFn: (inviteId: string) => fetchJson<SentInvite>(`/api/invites/${encodeURIComponent(inviteId)}/resend`, { method: "POST" }),
+    mutationFn: (inviteId: string) =>
+      fetchJson<SentInvite>(`/api/invites/${encodeURIComponent(inviteId)}/resend`, { method: "POST" }),
     onSuccess: (_data, _input, _onMutate, { client }) => invalidateList(client),
   });
 
 export const revokeInviteMutation = () =>
   mutationOptions({
-    mutationFn: (inviteId: string) => fetchJson<null>(`/api/invites/${encodeURIComponent(inviteId)}`, { method: "DELETE" }),
+    mutationFn: (inviteId: string) =>
+      fetchJson<null>(`/api/invites/${encodeURIComponent(inviteId)}`, { method: "DELETE" }),
     onSuccess: (_data, _input, _onMutate, { client }) => invalidateList(client),
   });
 
 export const changeRoleMutation = () =>
   mutationOptions({
     mutationFn: ({ userId, role }: { userId: string; role: Exclude<Role, "owner"> }) =>
-      fetchJson<unknown>(`/api/members/${encodeURIComponent(userId)}`, { method: "PATCH", body: JSON.stringify({ role }) }),
+      fetchJson<unknown>(`/api/members/${encodeURIComponent(userId)}`, {
+        method: "PATCH",
+        body: JSON.stringify({ role }),
+      }),
     onSuccess: (_data, _input, _onMutate, { client }) => invalidateList(client),
   });
 
@@ -44,7 +50,8 @@ export const removeMemberMutation = () =>
 /** After a transfer the page's own powers change: the caller reloads it. */
 export const transferOwnershipMutation = () =>
   mutationOptions({
-    mutationFn: (userId: string) => fetchJson<null>("/api/workspace/transfer", { method: "POST", body: JSON.stringify({ userId }) }),
+    mutationFn: (userId: string) =>
+      fetchJson<null>("/api/workspace/transfer", { method: "POST", body: JSON.stringify({ userId }) }),
   });
 
 export const leaveWorkspaceMutation = () =>

@@ -42,15 +42,33 @@ export function PendingInvites({ invites }: { invites: InviteView[] }) {
             <TableRow key={invite.id} data-testid="invite-row">
               <TableCell className="font-medium text-emphasis">{invite.email}</TableCell>
               <TableCell>{ROLE_LABELS[invite.role]}</TableCell>
-              <TableCell className="max-w-48 truncate">{invite.invitedBy ?? <span className="text-muted">—</span>}</TableCell>
+              <TableCell className="max-w-48 truncate">
+                {invite.invitedBy ?? <span className="text-muted">—</span>}
+              </TableCell>
               <TableCell>
-                {Date.parse(invite.expiresAt) <= now ? <Badge tone="warning">Expired</Badge> : <RelativeTime iso={invite.expiresAt} />}
+                {Date.parse(invite.expiresAt) <= now ? (
+                  <Badge tone="warning">Expired</Badge>
+                ) : (
+                  <RelativeTime iso={invite.expiresAt} />
+                )}
               </TableCell>
               <TableCell className="text-right whitespace-nowrap">
-                <Button variant="ghost" size="sm" loading={resend.isPending && resend.variables === invite.id} onClick={() => resend.mutate(invite.id)} aria-label={`Re-send the invite to ${invite.email}`}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  loading={resend.isPending && resend.variables === invite.id}
+                  onClick={() => resend.mutate(invite.id)}
+                  aria-label={`Re-send the invite to ${invite.email}`}
+                >
                   Re-send
                 </Button>
-                <Button variant="ghost" size="sm" loading={revoke.isPending && revoke.variables === invite.id} onClick={() => revoke.mutate(invite.id)} aria-label={`Revoke the invite to ${invite.email}`}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  loading={revoke.isPending && revoke.variables === invite.id}
+                  onClick={() => revoke.mutate(invite.id)}
+                  aria-label={`Revoke the invite to ${invite.email}`}
+                >
                   Revoke
                 </Button>
               </TableCell>
@@ -58,7 +76,13 @@ export function PendingInvites({ invites }: { invites: InviteView[] }) {
           ))}
         </TableBody>
       </Table>
-      <Dialog open={Boolean(resend.data)} onClose={() => resend.reset()} title="Invite sent again" footer={<Button onClick={() => resend.reset()}>Done</Button>} className="max-w-lg">
+      <Dialog
+        open={Boolean(resend.data)}
+        onClose={() => resend.reset()}
+        title="Invite sent again"
+        footer={<Button onClick={() => resend.reset()}>Done</Button>}
+        className="max-w-lg"
+      >
         {resend.data && <InviteLinkResult sent={resend.data} />}
       </Dialog>
     </section>

@@ -30,7 +30,13 @@ export function RoleSelect({
       <Label htmlFor={id} className={hideLabel ? "sr-only" : undefined}>
         {label}
       </Label>
-      <Select id={id} name={name} value={value} disabled={disabled} onChange={(event) => onChange(event.target.value as AssignableRole)}>
+      <Select
+        id={id}
+        name={name}
+        value={value}
+        disabled={disabled}
+        onChange={(event) => onChange(event.target.value as AssignableRole)}
+      >
         {ASSIGNABLE_ROLES.map((role) => (
           <option key={role} value={role}>
             {ROLE_LABELS[role]}

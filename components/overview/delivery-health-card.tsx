@@ -18,7 +18,11 @@ export function DeliveryHealthCard({ endpoints }: { endpoints: EndpointHealth[] 
       chart={
         endpoints.length === 0 ? (
           <p className="py-8 text-center text-sm text-subtle">
-            No webhook endpoints yet. <Link href={routes.webhooks} className="link">Add one in Settings</Link>.
+            No webhook endpoints yet.{" "}
+            <Link href={routes.webhooks} className="link">
+              Add one in Settings
+            </Link>
+            .
           </p>
         ) : (
           <ul className="space-y-3">
@@ -33,9 +37,18 @@ export function DeliveryHealthCard({ endpoints }: { endpoints: EndpointHealth[] 
                     {!endpoint.enabled && " · disabled"}
                   </span>
                 </div>
-                <svg viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true" className="h-2 w-full rounded-full">
+                <svg
+                  viewBox="0 0 100 4"
+                  preserveAspectRatio="none"
+                  aria-hidden="true"
+                  className="h-2 w-full rounded-full"
+                >
                   <rect width={100} height={4} fill={CHART_COLORS.grid} />
-                  <rect width={(endpoint.successRate ?? 0) * 100} height={4} fill={endpoint.successRate === null ? CHART_COLORS.grid : CHART_COLORS.success} />
+                  <rect
+                    width={(endpoint.successRate ?? 0) * 100}
+                    height={4}
+                    fill={endpoint.successRate === null ? CHART_COLORS.grid : CHART_COLORS.success}
+                  />
                 </svg>
               </li>
             ))}

@@ -2,7 +2,12 @@ import type { OverviewData } from "@/lib/insight/types";
 
 // Labels and numbers of the overview. Buckets are UTC hours or days, and say so.
 const DAY = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
-const HOUR = new Intl.DateTimeFormat("en-US", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
+const HOUR = new Intl.DateTimeFormat("en-US", {
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
 
 export function bucketLabel(start: string, bucket: OverviewData["range"]["bucket"]): string {
   return bucket === "hour" ? HOUR.format(new Date(start)) : DAY.format(new Date(start));

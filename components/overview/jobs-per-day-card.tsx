@@ -26,7 +26,10 @@ export function JobsPerDayCard({ data, product }: { data: OverviewData; product:
     label: bucketLabel(bucket.start, data.range.bucket),
     values: bucket.byProduct[product] as Record<string, number>,
   }));
-  const total = points.reduce((sum, point) => sum + OUTCOME_SERIES.reduce((s, series) => s + point.values[series.key], 0), 0);
+  const total = points.reduce(
+    (sum, point) => sum + OUTCOME_SERIES.reduce((s, series) => s + point.values[series.key], 0),
+    0,
+  );
   return (
     <ChartCard
       title={title}
@@ -40,10 +43,18 @@ export function JobsPerDayCard({ data, product }: { data: OverviewData; product:
       table={
         <DataTable
           caption={title}
-          columns={[unit === "hour" ? "Hour (UTC)" : "Day (UTC)", ...OUTCOME_SERIES.map((series) => series.label), "Total"]}
+          columns={[
+            unit === "hour" ? "Hour (UTC)" : "Day (UTC)",
+            ...OUTCOME_SERIES.map((series) => series.label),
+            "Total",
+          ]}
           rows={points.map((point) => ({
             key: point.key,
-            cells: [point.label, ...OUTCOME_SERIES.map((series) => point.values[series.key]), OUTCOME_SERIES.reduce((s, series) => s + point.values[series.key], 0)],
+            cells: [
+              point.label,
+              ...OUTCOME_SERIES.map((series) => point.values[series.key]),
+              OUTCOME_SERIES.reduce((s, series) => s + point.values[series.key], 0),
+            ],
           }))}
         />
       }

@@ -3,12 +3,22 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { jobStuckCountQuery } from "@/components/jobs/queries";
-import { Card } from "@/components/ui/card";
 import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
+import { Card } from "@/components/ui/card";
 import type { OverviewData } from "@/lib/insight/types";
 import { formatDuration, formatMinutes, formatMoney, formatPercent } from "./format-overview";
 
-function Stat({ label, value, hint, testId }: { label: string; value: React.ReactNode; hint?: React.ReactNode; testId: string }) {
+function Stat({
+  label,
+  value,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: React.ReactNode;
+  hint?: React.ReactNode;
+  testId: string;
+}) {
   return (
     <Card className="px-4 py-3.5">
       <dt className="text-xs font-medium tracking-wide text-subtle uppercase">{label}</dt>

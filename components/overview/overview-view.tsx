@@ -11,7 +11,7 @@ import { API_PRODUCTS } from "@/lib/workflow/workflows";
 import { DeliveryHealthCard } from "./delivery-health-card";
 import { JobsPerDayCard } from "./jobs-per-day-card";
 import { OverviewStats } from "./overview-stats";
-import { overviewQuery, type OverviewParams } from "./queries";
+import { type OverviewParams, overviewQuery } from "./queries";
 import { RangePicker } from "./range-picker";
 import { readOverviewParams, toOverviewSearch } from "./read-overview-params";
 import { StepDurationsCard } from "./step-durations-card";
@@ -23,7 +23,10 @@ export function OverviewView() {
   const pathname = usePathname();
   const params = useMemo(() => readOverviewParams(Object.fromEntries(searchParams.entries())), [searchParams]);
   // The range lives in the URL; the native History API updates it without a server round-trip.
-  const setParams = useCallback((next: OverviewParams) => window.history.pushState(null, "", `${pathname}${toOverviewSearch(next)}`), [pathname]);
+  const setParams = useCallback(
+    (next: OverviewParams) => window.history.pushState(null, "", `${pathname}${toOverviewSearch(next)}`),
+    [pathname],
+  );
   const { data, error, isError, isPlaceholderData, refetch, isFetching } = useQuery(overviewQuery(params));
 
   return (
@@ -34,7 +37,12 @@ export function OverviewView() {
         actions={<RangePicker key={`${params.range}${params.from ?? ""}`} value={params} onChange={setParams} />}
       />
       {!data && isError ? (
-        <LoadError title="The overview could not be loaded" message={error.message} onRetry={() => void refetch()} retrying={isFetching} />
+        <LoadError
+          title="The overview could not be loaded"
+          message={error.message}
+          onRetry={() => void refetch()}
+          retrying={isFetching}
+        />
       ) : !data ? (
         <div className="grid gap-4 md:grid-cols-2">
           {Array.from({ length: 4 }, (_, i) => (
@@ -42,7 +50,10 @@ export function OverviewView() {
           ))}
         </div>
       ) : (
-        <div aria-busy={isPlaceholderData || undefined} className={cn("transition-opacity", isPlaceholderData && "opacity-60")}>
+        <div
+          aria-busy={isPlaceholderData || undefined}
+          className={cn("transition-opacity", isPlaceholderData && "opacity-60")}
+        >
           <OverviewStats data={data} />
           <div className="grid gap-4 lg:grid-cols-2">
             {API_PRODUCTS.map((product) => (

@@ -17,7 +17,9 @@ export const overviewKeys = {
 
 /** Only a custom range carries dates, so the server's prefetch and the browser build one key. */
 export function normalizeOverviewParams(params: OverviewParams): OverviewParams {
-  return params.range === "custom" && params.from && params.to ? { range: "custom", from: params.from, to: params.to } : { range: params.range === "custom" ? "7d" : params.range };
+  return params.range === "custom" && params.from && params.to
+    ? { range: "custom", from: params.from, to: params.to }
+    : { range: params.range === "custom" ? "7d" : params.range };
 }
 
 /** The overview of a range; the previous range stays on screen while the next one loads, and it refreshes each minute. */
@@ -25,7 +27,10 @@ export const overviewQuery = (params: OverviewParams) =>
   queryOptions({
     queryKey: overviewKeys.range(params),
     queryFn: ({ signal }) =>
-      fetchJson<OverviewData>(`/api/overview?${new URLSearchParams(normalizeOverviewParams(params) as unknown as Record<string, string>)}`, { signal }),
+      fetchJson<OverviewData>(
+        `/api/overview?${new URLSearchParams(normalizeOverviewParams(params) as unknown as Record<string, string>)}`,
+        { signal },
+      ),
     placeholderData: keepPreviousData,
     refetchInterval: 60_000,
   });

@@ -1,16 +1,28 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Input } from "@/components/ui/input";
-import { OVERVIEW_RANGES, overviewQuerySchema, type OverviewRange } from "@/lib/insight/schemas";
+import { OVERVIEW_RANGES, type OverviewRange, overviewQuerySchema } from "@/lib/insight/schemas";
 import type { OverviewParams } from "./queries";
 
-const LABELS: Record<OverviewRange, string> = { "24h": "24 h", "7d": "7 d", "30d": "30 d", "90d": "90 d", custom: "Custom" };
+const LABELS: Record<OverviewRange, string> = {
+  "24h": "24 h",
+  "7d": "7 d",
+  "30d": "30 d",
+  "90d": "90 d",
+  custom: "Custom",
+};
 
 /** Preset ranges as a segmented control; Custom opens two date fields. */
-export function RangePicker({ value, onChange }: { value: OverviewParams; onChange: (params: OverviewParams) => void }) {
+export function RangePicker({
+  value,
+  onChange,
+}: {
+  value: OverviewParams;
+  onChange: (params: OverviewParams) => void;
+}) {
   const id = useId();
   const [custom, setCustom] = useState(value.range === "custom");
   const [from, setFrom] = useState(value.from ?? "");
@@ -54,11 +66,23 @@ export function RangePicker({ value, onChange }: { value: OverviewParams; onChan
           <label htmlFor={`${id}-from`} className="text-ui text-subtle">
             From
           </label>
-          <Input id={`${id}-from`} type="date" value={from} onChange={(event) => setFrom(event.target.value)} className="w-40" />
+          <Input
+            id={`${id}-from`}
+            type="date"
+            value={from}
+            onChange={(event) => setFrom(event.target.value)}
+            className="w-40"
+          />
           <label htmlFor={`${id}-to`} className="text-ui text-subtle">
             to
           </label>
-          <Input id={`${id}-to`} type="date" value={to} onChange={(event) => setTo(event.target.value)} className="w-40" />
+          <Input
+            id={`${id}-to`}
+            type="date"
+            value={to}
+            onChange={(event) => setTo(event.target.value)}
+            className="w-40"
+          />
           <Button type="submit" variant="secondary" size="sm">
             Apply
           </Button>

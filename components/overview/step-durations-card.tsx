@@ -31,7 +31,9 @@ const WIDTH = 640;
 /** How long each step of each workflow took: p50 over p95, one row per product and step. */
 export function StepDurationsCard({ stats }: { stats: StepDurationStat[] }) {
   const rows = ordered(stats);
-  const x = scaleLinear().domain([0, Math.max(1, ...rows.map((row) => row.p95Ms))]).range([0, WIDTH - LABEL_WIDTH - 70]);
+  const x = scaleLinear()
+    .domain([0, Math.max(1, ...rows.map((row) => row.p95Ms))])
+    .range([0, WIDTH - LABEL_WIDTH - 70]);
   const height = Math.max(ROW, rows.length * ROW);
   return (
     <ChartCard
@@ -42,16 +44,42 @@ export function StepDurationsCard({ stats }: { stats: StepDurationStat[] }) {
           <p className="py-8 text-center text-sm text-subtle">No step finished in this range.</p>
         ) : (
           <div className="space-y-2">
-            <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label="p50 and p95 duration of each workflow step" className="h-auto w-full">
+            <svg
+              viewBox={`0 0 ${WIDTH} ${height}`}
+              role="img"
+              aria-label="p50 and p95 duration of each workflow step"
+              className="h-auto w-full"
+            >
               {rows.map((row, index) => (
                 <g key={`${row.apiProduct}-${row.step}`} transform={`translate(0,${index * ROW})`}>
                   <title>{`${PRODUCT_LABELS[row.apiProduct]} · ${STATUS_LABELS[row.step]}: p50 ${formatDuration(row.p50Ms)}, p95 ${formatDuration(row.p95Ms)}`}</title>
                   <text x={0} y={ROW / 2} dy="0.32em" fontSize={11} fill={CHART_COLORS.axis}>
                     {`${PRODUCT_LABELS[row.apiProduct]} · ${STATUS_LABELS[row.step]}`}
                   </text>
-                  <rect x={LABEL_WIDTH} y={4} width={Math.max(1, x(row.p95Ms))} height={ROW - 8} rx={2} fill={SERIES[1].color} opacity={0.45} />
-                  <rect x={LABEL_WIDTH} y={4} width={Math.max(1, x(row.p50Ms))} height={ROW - 8} rx={2} fill={SERIES[0].color} />
-                  <text x={LABEL_WIDTH + x(row.p95Ms) + 6} y={ROW / 2} dy="0.32em" fontSize={11} fill={CHART_COLORS.axis}>
+                  <rect
+                    x={LABEL_WIDTH}
+                    y={4}
+                    width={Math.max(1, x(row.p95Ms))}
+                    height={ROW - 8}
+                    rx={2}
+                    fill={SERIES[1].color}
+                    opacity={0.45}
+                  />
+                  <rect
+                    x={LABEL_WIDTH}
+                    y={4}
+                    width={Math.max(1, x(row.p50Ms))}
+                    height={ROW - 8}
+                    rx={2}
+                    fill={SERIES[0].color}
+                  />
+                  <text
+                    x={LABEL_WIDTH + x(row.p95Ms) + 6}
+                    y={ROW / 2}
+                    dy="0.32em"
+                    fontSize={11}
+                    fill={CHART_COLORS.axis}
+                  >
                     {formatDuration(row.p95Ms)}
                   </text>
                 </g>
@@ -67,7 +95,12 @@ export function StepDurationsCard({ stats }: { stats: StepDurationStat[] }) {
           columns={["Product · step", "Samples", "p50", "p95"]}
           rows={rows.map((row) => ({
             key: `${row.apiProduct}-${row.step}`,
-            cells: [`${PRODUCT_LABELS[row.apiProduct]} · ${STATUS_LABELS[row.step]}`, row.samples, formatDuration(row.p50Ms), formatDuration(row.p95Ms)],
+            cells: [
+              `${PRODUCT_LABELS[row.apiProduct]} · ${STATUS_LABELS[row.step]}`,
+              row.samples,
+              formatDuration(row.p50Ms),
+              formatDuration(row.p95Ms),
+            ],
           }))}
         />
       }

@@ -9,7 +9,11 @@ import { bucketLabel, formatMinutes, formatMoney, formatPercent } from "./format
 
 const columnOf = (data: OverviewData) => (data.range.bucket === "hour" ? "Hour (UTC)" : "Day (UTC)");
 const pointsOf = (data: OverviewData, value: (bucket: OverviewData["buckets"][number]) => number | null) =>
-  data.buckets.map((bucket) => ({ key: bucket.start, label: bucketLabel(bucket.start, data.range.bucket), values: { value: value(bucket) } }));
+  data.buckets.map((bucket) => ({
+    key: bucket.start,
+    label: bucketLabel(bucket.start, data.range.bucket),
+    values: { value: value(bucket) },
+  }));
 
 /** Share of finished jobs that completed, per bucket (none finished: a gap in the line). */
 export function SuccessRateCard({ data }: { data: OverviewData }) {
@@ -32,7 +36,13 @@ export function SuccessRateCard({ data }: { data: OverviewData }) {
           columns={[columnOf(data), "Completed", "Failed", "Rejected", "Success rate"]}
           rows={data.buckets.map((bucket) => ({
             key: bucket.start,
-            cells: [bucketLabel(bucket.start, data.range.bucket), bucket.completed, bucket.failed, bucket.rejected, formatPercent(bucket.successRate)],
+            cells: [
+              bucketLabel(bucket.start, data.range.bucket),
+              bucket.completed,
+              bucket.failed,
+              bucket.rejected,
+              formatPercent(bucket.successRate),
+            ],
           }))}
         />
       }
@@ -45,12 +55,22 @@ export function CostCard({ data }: { data: OverviewData }) {
     <ChartCard
       title="Cost"
       description="As the Jobs API reports it, by the day a job was created"
-      chart={<LineChart label="Cost" points={pointsOf(data, (bucket) => bucket.cost)} series={[{ key: "value", label: "Cost", color: CHART_COLORS.brand }]} formatValue={formatMoney} />}
+      chart={
+        <LineChart
+          label="Cost"
+          points={pointsOf(data, (bucket) => bucket.cost)}
+          series={[{ key: "value", label: "Cost", color: CHART_COLORS.brand }]}
+          formatValue={formatMoney}
+        />
+      }
       table={
         <DataTable
           caption="Cost"
           columns={[columnOf(data), "Jobs", "Cost"]}
-          rows={data.buckets.map((bucket) => ({ key: bucket.start, cells: [bucketLabel(bucket.start, data.range.bucket), bucket.jobs, formatMoney(bucket.cost)] }))}
+          rows={data.buckets.map((bucket) => ({
+            key: bucket.start,
+            cells: [bucketLabel(bucket.start, data.range.bucket), bucket.jobs, formatMoney(bucket.cost)],
+          }))}
         />
       }
     />
@@ -74,7 +94,10 @@ export function MediaMinutesCard({ data }: { data: OverviewData }) {
         <DataTable
           caption="Media minutes"
           columns={[columnOf(data), "Jobs", "Media minutes"]}
-          rows={data.buckets.map((bucket) => ({ key: bucket.start, cells: [bucketLabel(bucket.start, data.range.bucket), bucket.jobs, formatMinutes(bucket.mediaSeconds)] }))}
+          rows={data.buckets.map((bucket) => ({
+            key: bucket.start,
+            cells: [bucketLabel(bucket.start, data.range.bucket), bucket.jobs, formatMinutes(bucket.mediaSeconds)],
+          }))}
         />
       }
     />

@@ -1,8 +1,8 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useId, useMemo, useRef, useState, type FormEvent } from "react";
-import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { type FormEvent, useId, useMemo, useRef, useState } from "react";
+import { type FieldErrors, toFieldErrors } from "@/components/field-errors";
 import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -29,8 +29,9 @@ function ConnectionStatusAlert({ connection }: { connection: ConnectionView }) {
     return (
       <Alert tone="warning" title="Saved base URL no longer allowed">
         <span data-testid="connection-status">
-          This deployment no longer allows <span className="font-mono text-ui break-all">{connection.upstreamBaseUrl}</span>, so the portal sends
-          nothing to it. Choose an allowed base URL and enter its API key.
+          This deployment no longer allows{" "}
+          <span className="font-mono text-ui break-all">{connection.upstreamBaseUrl}</span>, so the portal sends nothing
+          to it. Choose an allowed base URL and enter its API key.
         </span>
       </Alert>
     );
@@ -38,7 +39,9 @@ function ConnectionStatusAlert({ connection }: { connection: ConnectionView }) {
   if (connection.upstreamStatus === "key_not_for_base_url") {
     return (
       <Alert tone="warning" title="API key needed">
-        <span data-testid="connection-status">The saved key was entered for another base URL, so it is not sent. Enter the API key again.</span>
+        <span data-testid="connection-status">
+          The saved key was entered for another base URL, so it is not sent. Enter the API key again.
+        </span>
       </Alert>
     );
   }
@@ -56,9 +59,14 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
   const savedBaseUrl = connection.upstreamBaseUrl ? canonicalBaseUrl(connection.upstreamBaseUrl) : null;
   // The saved base URL when it is still allowed; with one allowed URL, that one.
   const [baseUrl, setBaseUrl] = useState(
-    savedBaseUrl && allowedBaseUrls.includes(savedBaseUrl) ? savedBaseUrl : allowedBaseUrls.length === 1 ? allowedBaseUrls[0] : "",
+    savedBaseUrl && allowedBaseUrls.includes(savedBaseUrl)
+      ? savedBaseUrl
+      : allowedBaseUrls.length === 1
+        ? allowedBaseUrls[0]
+        : "",
   );
-  const keyUnused = connection.upstreamStatus === "base_url_not_allowed" || connection.upstreamStatus === "key_not_for_base_url";
+  const keyUnused =
+    connection.upstreamStatus === "base_url_not_allowed" || connection.upstreamStatus === "key_not_for_base_url";
   // A stored key never follows a new base URL: choosing another one asks for its key, and so does
   // a saved connection that is not used (its URL no longer allowed, or its key entered for another).
   const keyRequired = connection.upstreamApiKeySet && (baseUrl !== savedBaseUrl || keyUnused);
@@ -126,7 +134,10 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
             </Select>
             {!fieldErrors.baseUrl && (
               <p id={`${baseUrlId}-hint`} className="text-ui text-subtle">
-                {allowedBaseUrls.length === 1 ? "The Jobs API this deployment connects to." : "The Jobs APIs this deployment allows."} Set by whoever runs this portal.
+                {allowedBaseUrls.length === 1
+                  ? "The Jobs API this deployment connects to."
+                  : "The Jobs APIs this deployment allows."}{" "}
+                Set by whoever runs this portal.
               </p>
             )}
             <FieldError id={`${baseUrlId}-error`} message={fieldErrors.baseUrl} className="mt-0" />
@@ -137,7 +148,13 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
             labelAside={keyBadge}
             name="apiKey"
             type="password"
-            placeholder={keyRequired ? "Paste the API key for this base URL" : connection.upstreamApiKeySet ? "Leave blank to keep the current key" : "Paste the Jobs API key"}
+            placeholder={
+              keyRequired
+                ? "Paste the API key for this base URL"
+                : connection.upstreamApiKeySet
+                  ? "Leave blank to keep the current key"
+                  : "Paste the Jobs API key"
+            }
             disabled={!canManage}
             error={fieldErrors.apiKey}
             hint={

@@ -22,7 +22,11 @@ export function Sidebar({ workspace, workspaces, email, onNavigate }: SidebarPro
   const routes = workspaceRoutes(workspace.id);
   return (
     <div className="flex h-full flex-col gap-6 px-3 py-4">
-      <Link href={routes.overview} onClick={onNavigate} className="rounded-md px-2 focus-visible:outline-2 focus-visible:outline-focus">
+      <Link
+        href={routes.overview}
+        onClick={onNavigate}
+        className="rounded-md px-2 focus-visible:outline-2 focus-visible:outline-focus"
+      >
         <ProductMark />
       </Link>
       <WorkspaceSwitcher current={workspace} workspaces={workspaces} />

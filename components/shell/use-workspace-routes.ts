@@ -1,7 +1,7 @@
 "use client";
 
 import { useParams } from "next/navigation";
-import { workspaceRoutes, type WorkspaceRoutes } from "@/components/routes";
+import { type WorkspaceRoutes, workspaceRoutes } from "@/components/routes";
 
 /** The page URLs of the workspace this page is in (its `/w/{workspaceId}` segment). */
 export function useWorkspaceRoutes(): WorkspaceRoutes {

@@ -9,10 +9,19 @@ import { ChevronUpDownIcon, SignOutIcon, UserIcon } from "@/components/ui/icons"
 import { Spinner } from "@/components/ui/spinner";
 import { usePopover } from "./use-popover";
 
-const ITEM = "flex h-8 w-full items-center gap-2 rounded-md px-2.5 text-sm text-default hover:bg-subtle focus-visible:outline-2 focus-visible:outline-focus";
+const ITEM =
+  "flex h-8 w-full items-center gap-2 rounded-md px-2.5 text-sm text-default hover:bg-subtle focus-visible:outline-2 focus-visible:outline-focus";
 
 /** The signed-in user's button at the foot of the sidebar; opens a small menu: Account, Sign out. */
-export function UserMenu({ email, accountHref, onNavigate }: { email: string; accountHref: string; onNavigate?: () => void }) {
+export function UserMenu({
+  email,
+  accountHref,
+  onNavigate,
+}: {
+  email: string;
+  accountHref: string;
+  onNavigate?: () => void;
+}) {
   const { open, setOpen, rootRef, panelId, buttonProps } = usePopover();
   const [signingOut, setSigningOut] = useState(false);
 
@@ -24,7 +33,10 @@ export function UserMenu({ email, accountHref, onNavigate }: { email: string; ac
   return (
     <div ref={rootRef} className="relative">
       {open && (
-        <div id={panelId} className="absolute inset-x-0 bottom-full mb-2 rounded-lg border border-subtle bg-default p-1 shadow-lg">
+        <div
+          id={panelId}
+          className="absolute inset-x-0 bottom-full mb-2 rounded-lg border border-subtle bg-default p-1 shadow-lg"
+        >
           <p className="truncate px-2.5 pt-1.5 pb-2 text-xs text-subtle">Signed in as {email}</p>
           <Link
             href={accountHref}
@@ -53,7 +65,10 @@ export function UserMenu({ email, accountHref, onNavigate }: { email: string; ac
           open && "bg-emphasis/50",
         )}
       >
-        <span aria-hidden="true" className="flex size-7 shrink-0 items-center justify-center rounded-full bg-emphasis text-xs font-semibold text-default uppercase">
+        <span
+          aria-hidden="true"
+          className="flex size-7 shrink-0 items-center justify-center rounded-full bg-emphasis text-xs font-semibold text-default uppercase"
+        >
           {email.slice(0, 1)}
         </span>
         <span className="min-w-0 flex-1 truncate text-ui text-default">{email}</span>

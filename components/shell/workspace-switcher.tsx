@@ -9,7 +9,13 @@ import { usePopover } from "./use-popover";
 
 function Initial({ name, className }: { name: string; className?: string }) {
   return (
-    <span aria-hidden="true" className={cn("flex size-6 shrink-0 items-center justify-center rounded bg-brand text-2xs font-semibold text-brand uppercase", className)}>
+    <span
+      aria-hidden="true"
+      className={cn(
+        "flex size-6 shrink-0 items-center justify-center rounded bg-brand text-2xs font-semibold text-brand uppercase",
+        className,
+      )}
+    >
       {name.slice(0, 1)}
     </span>
   );
@@ -20,7 +26,13 @@ function Initial({ name, className }: { name: string; className?: string }) {
  * other workspace's URL, so nothing cached for this one (queries, live updates) follows along;
  * other tabs keep theirs, since the workspace is in each tab's URL.
  */
-export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceSummary; workspaces: WorkspaceSummary[] }) {
+export function WorkspaceSwitcher({
+  current,
+  workspaces,
+}: {
+  current: WorkspaceSummary;
+  workspaces: WorkspaceSummary[];
+}) {
   const { open, rootRef, panelId, buttonProps } = usePopover();
   return (
     <div ref={rootRef} className="relative">
@@ -34,7 +46,9 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceS
       >
         <Initial name={current.name} />
         <span className="min-w-0 flex-1">
-          <span className="block text-2xs font-medium tracking-wide text-subtle uppercase">Workspace · {ROLE_LABELS[current.role]}</span>
+          <span className="block text-2xs font-medium tracking-wide text-subtle uppercase">
+            Workspace · {ROLE_LABELS[current.role]}
+          </span>
           <span className="block truncate text-ui font-medium text-emphasis" data-testid="workspace-name">
             {current.name}
           </span>
@@ -44,7 +58,10 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceS
         <span className="sr-only">Switch workspace</span>
       </button>
       {open && (
-        <div id={panelId} className="absolute inset-x-0 top-full z-40 mt-2 rounded-lg border border-subtle bg-default p-1 shadow-lg">
+        <div
+          id={panelId}
+          className="absolute inset-x-0 top-full z-40 mt-2 rounded-lg border border-subtle bg-default p-1 shadow-lg"
+        >
           <p className="px-2.5 pt-1.5 pb-1 text-2xs font-medium tracking-wide text-subtle uppercase">Your workspaces</p>
           <ul aria-label="Your workspaces" className="max-h-72 overflow-y-auto">
             {workspaces.map((workspace) => {

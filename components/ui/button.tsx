@@ -12,8 +12,7 @@ const BASE =
 
 const VARIANTS: Record<ButtonVariant, string> = {
   primary: "bg-brand-emphasis text-white shadow-xs hover:bg-brand-emphasis/90",
-  secondary:
-    "border border-default bg-default text-emphasis shadow-xs hover:bg-subtle/60",
+  secondary: "border border-default bg-default text-emphasis shadow-xs hover:bg-subtle/60",
   ghost: "text-default hover:bg-subtle hover:text-emphasis",
   danger: "bg-danger-emphasis text-white shadow-xs hover:bg-danger-emphasis/90",
 };
@@ -26,7 +25,11 @@ const SIZES: Record<ButtonSize, string> = {
 };
 
 /** The classes of a button, for links and other elements that must look like one. */
-export function buttonClassName(variant: ButtonVariant = "primary", size: ButtonSize = "md", className?: string): string {
+export function buttonClassName(
+  variant: ButtonVariant = "primary",
+  size: ButtonSize = "md",
+  className?: string,
+): string {
   return cn(BASE, VARIANTS[variant], SIZES[size], className);
 }
 
@@ -41,7 +44,17 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   loading?: boolean;
 }
 
-export function Button({ variant, size, loading = false, disabled, className, children, type = "button", onClick, ...props }: ButtonProps) {
+export function Button({
+  variant,
+  size,
+  loading = false,
+  disabled,
+  className,
+  children,
+  type = "button",
+  onClick,
+  ...props
+}: ButtonProps) {
   return (
     <button
       type={type}

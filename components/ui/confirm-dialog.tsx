@@ -17,7 +17,17 @@ export interface ConfirmDialogProps {
   error?: string | null;
 }
 
-export function ConfirmDialog({ open, title, description, confirmLabel, onConfirm, onCancel, tone = "primary", loading, error }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  description,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  tone = "primary",
+  loading,
+  error,
+}: ConfirmDialogProps) {
   return (
     <Dialog
       open={open}

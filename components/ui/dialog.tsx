@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from "react";
+import { type FormEvent, type ReactNode, useEffect, useId, useRef } from "react";
 import { Button, type ButtonProps } from "./button";
 import { cn } from "./cn";
 
@@ -57,7 +57,9 @@ export function Dialog({ open, onClose, title, description, children, footer, cl
         )}
       </div>
       {children && <div className="px-6 pt-4">{children}</div>}
-      {footer && <div className="mt-6 flex justify-end gap-2 border-t border-subtle bg-muted/60 px-6 py-3.5">{footer}</div>}
+      {footer && (
+        <div className="mt-6 flex justify-end gap-2 border-t border-subtle bg-muted/60 px-6 py-3.5">{footer}</div>
+      )}
     </dialog>
   );
 }

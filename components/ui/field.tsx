@@ -1,4 +1,4 @@
-import { useId, type ComponentProps, type ReactNode } from "react";
+import { type ComponentProps, type ReactNode, useId } from "react";
 import { cn } from "./cn";
 import { FieldError } from "./field-error";
 import { Input } from "./input";
@@ -38,5 +38,7 @@ export function TextField({ label, hint, error, labelAside, className, id, ...pr
 
 /** A field for text typed exactly, such as a header name or a secret: monospace, no autocomplete or spell check. */
 export function CodeField(props: TextFieldProps) {
-  return <TextField autoComplete="off" spellCheck={false} className="[&_input]:font-mono [&_input]:text-ui" {...props} />;
+  return (
+    <TextField autoComplete="off" spellCheck={false} className="[&_input]:font-mono [&_input]:text-ui" {...props} />
+  );
 }

@@ -7,5 +7,7 @@ import { cn } from "./cn";
  * message. Empty, it is taken out of the flow, so in a flex or grid container it adds no gap.
  */
 export function LiveRegion({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
-  return <div role="status" aria-live="polite" aria-atomic="true" className={cn("empty:absolute", className)} {...props} />;
+  return (
+    <div role="status" aria-live="polite" aria-atomic="true" className={cn("empty:absolute", className)} {...props} />
+  );
 }

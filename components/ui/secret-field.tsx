@@ -25,7 +25,16 @@ export interface SecretFieldProps {
 const MASK = "•".repeat(32);
 
 /** A masked secret with reveal and copy. Holds no data itself: the owner fetches and passes it. */
-export function SecretField({ label, value, revealed, onRevealedChange, loading, copyValue, maskPrefix = "", className }: SecretFieldProps) {
+export function SecretField({
+  label,
+  value,
+  revealed,
+  onRevealedChange,
+  loading,
+  copyValue,
+  maskPrefix = "",
+  className,
+}: SecretFieldProps) {
   const shown = revealed && value !== undefined;
   return (
     <div className={cn("flex items-center gap-2", className)}>

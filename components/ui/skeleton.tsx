@@ -8,7 +8,15 @@ export function Skeleton({ className, ...props }: HTMLAttributes<HTMLDivElement>
 }
 
 /** A loading list: `count` skeleton rows of one height, announced as busy. */
-export function SkeletonRows({ count = 2, rowClassName = "h-10", className }: { count?: number; rowClassName?: string; className?: string }) {
+export function SkeletonRows({
+  count = 2,
+  rowClassName = "h-10",
+  className,
+}: {
+  count?: number;
+  rowClassName?: string;
+  className?: string;
+}) {
   return (
     <div aria-busy="true" className={cn("space-y-2", className)}>
       {Array.from({ length: count }, (_, index) => (

@@ -35,7 +35,13 @@ export function TableRow({ className, onOpen, ...props }: TableRowProps) {
       if ((event.target as HTMLElement).closest("a, button") || window.getSelection()?.toString()) return;
       onOpen();
     });
-  return <tr className={cn("transition-colors hover:bg-subtle/60", open && "cursor-pointer", className)} onClick={open} {...props} />;
+  return (
+    <tr
+      className={cn("transition-colors hover:bg-subtle/60", open && "cursor-pointer", className)}
+      onClick={open}
+      {...props}
+    />
+  );
 }
 
 /** The link in the cell that names a row (a job id, an endpoint URL): it opens the row's page. */
@@ -58,5 +64,7 @@ export function TableCell({ className, ...props }: TdHTMLAttributes<HTMLTableCel
 
 /** The cell that names its row, styled as any other cell. */
 export function TableRowHeaderCell({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="row" className={cn("px-4 py-3 text-left align-middle font-normal text-default", className)} {...props} />;
+  return (
+    <th scope="row" className={cn("px-4 py-3 text-left align-middle font-normal text-default", className)} {...props} />
+  );
 }

@@ -39,7 +39,9 @@ function Summary({ view }: { view: AttemptDebugView }) {
       <span className="ml-auto">
         <DeliveryStatusChip delivery={delivery} />
       </span>
-      {attempt.nextRetryAt && <p className="w-full text-subtle">Next attempt scheduled for {formatExact(attempt.nextRetryAt)}.</p>}
+      {attempt.nextRetryAt && (
+        <p className="w-full text-subtle">Next attempt scheduled for {formatExact(attempt.nextRetryAt)}.</p>
+      )}
     </div>
   );
 }
@@ -51,7 +53,10 @@ function Summary({ view }: { view: AttemptDebugView }) {
  */
 export function AttemptDebugDialog({ target, canResend, canCopyCurl, onClose }: Props) {
   const attemptId = target?.attemptId ?? null;
-  const view = useQuery({ ...attemptDebugQuery(target?.deliveryId ?? "", attemptId ?? ""), enabled: attemptId !== null });
+  const view = useQuery({
+    ...attemptDebugQuery(target?.deliveryId ?? "", attemptId ?? ""),
+    enabled: attemptId !== null,
+  });
   const curl = useMutation(replayCurlMutation());
   const resend = useMutation(resendDeliveryMutation());
 
@@ -79,14 +84,22 @@ export function AttemptDebugDialog({ target, canResend, canCopyCurl, onClose }: 
             <Button
               variant="secondary"
               loading={curl.isPending}
-              onClick={() => curl.mutate(deliveryId, { onSuccess: ({ command }) => void copyToClipboard(command).catch(() => undefined) })}
+              onClick={() =>
+                curl.mutate(deliveryId, {
+                  onSuccess: ({ command }) => void copyToClipboard(command).catch(() => undefined),
+                })
+              }
             >
               {!curl.isPending && <CodeIcon />}
               Copy as cURL
             </Button>
           )}
           {canResend && data && (
-            <Button onClick={() => resend.mutate(deliveryId)} loading={resend.isPending} disabled={data.delivery.status === "delivering"}>
+            <Button
+              onClick={() => resend.mutate(deliveryId)}
+              loading={resend.isPending}
+              disabled={data.delivery.status === "delivering"}
+            >
               Resend
             </Button>
           )}
@@ -100,11 +113,19 @@ export function AttemptDebugDialog({ target, canResend, canCopyCurl, onClose }: 
             <RequestSection request={data.request} />
             <ResponseSection attempt={data.attempt} headers={data.responseHeaders} />
             <LiveRegion className="text-ui text-default">
-              {curl.data && <>Copied to the clipboard, and below. Signed at {formatExact(curl.data.signedAt)}: your endpoint accepts it for 5 minutes.</>}
+              {curl.data && (
+                <>
+                  Copied to the clipboard, and below. Signed at {formatExact(curl.data.signedAt)}: your endpoint accepts
+                  it for 5 minutes.
+                </>
+              )}
             </LiveRegion>
             {curl.data && (
               <section aria-label="cURL command" className="space-y-2">
-                <CodeBlock data-testid="curl-command" className="max-h-48 overflow-auto rounded-md border border-subtle bg-muted p-3 font-mono text-caption break-all whitespace-pre-wrap text-emphasis">
+                <CodeBlock
+                  data-testid="curl-command"
+                  className="max-h-48 overflow-auto rounded-md border border-subtle bg-muted p-3 font-mono text-caption break-all whitespace-pre-wrap text-emphasis"
+                >
                   {curl.data.command}
                 </CodeBlock>
               </section>
@@ -119,7 +140,9 @@ export function AttemptDebugDialog({ target, canResend, canCopyCurl, onClose }: 
           </div>
         )}
         {curl.isError && <Alert tone="danger">{curl.error.message}</Alert>}
-        {resend.isSuccess && <Alert tone="success">Queued again with the same webhook-id. It goes out within seconds.</Alert>}
+        {resend.isSuccess && (
+          <Alert tone="success">Queued again with the same webhook-id. It goes out within seconds.</Alert>
+        )}
         {resend.isError && <Alert tone="danger">{resend.error.message}</Alert>}
       </div>
     </Dialog>

@@ -19,11 +19,20 @@ interface Props {
 /** The job page's way into a delivery: one attempt's exchange, or the delivery's every attempt. */
 export function AttemptDebugger({ target, canResend, canCopyCurl, onClose }: Props) {
   if (target && target.attemptId === null) {
-    return <DeliveryDialog deliveryId={target.deliveryId} canManage={canResend} canCopyCurl={canCopyCurl} onClose={onClose} />;
+    return (
+      <DeliveryDialog
+        deliveryId={target.deliveryId}
+        canManage={canResend}
+        canCopyCurl={canCopyCurl}
+        onClose={onClose}
+      />
+    );
   }
   return (
     <AttemptDebugDialog
-      target={target && target.attemptId !== null ? { deliveryId: target.deliveryId, attemptId: target.attemptId } : null}
+      target={
+        target && target.attemptId !== null ? { deliveryId: target.deliveryId, attemptId: target.attemptId } : null
+      }
       canResend={canResend}
       canCopyCurl={canCopyCurl}
       onClose={onClose}

@@ -5,7 +5,13 @@ import { formatLatency } from "./format-delivery";
 import { StatusCodeBadge } from "./status-code-badge";
 
 /** Every HTTP attempt of a delivery, latest first: what the receiver answered, or why there was no answer. */
-export function AttemptList({ attempts, onInspect }: { attempts: AttemptView[]; onInspect?: (attemptId: string) => void }) {
+export function AttemptList({
+  attempts,
+  onInspect,
+}: {
+  attempts: AttemptView[];
+  onInspect?: (attemptId: string) => void;
+}) {
   if (attempts.length === 0) {
     return <p className="text-sm text-subtle">Not attempted yet.</p>;
   }
@@ -21,7 +27,12 @@ export function AttemptList({ attempts, onInspect }: { attempts: AttemptView[]; 
               {formatExact(attempt.startedAt)}
             </time>
             {onInspect && (
-              <button type="button" className="link text-ui" onClick={() => onInspect(attempt.id)} aria-label={`Attempt ${attempt.attemptNumber}: request and answer`}>
+              <button
+                type="button"
+                className="link text-ui"
+                onClick={() => onInspect(attempt.id)}
+                aria-label={`Attempt ${attempt.attemptNumber}: request and answer`}
+              >
                 Request and answer
               </button>
             )}
@@ -35,7 +46,9 @@ export function AttemptList({ attempts, onInspect }: { attempts: AttemptView[]; 
             ) : (
               !attempt.error && <p className="text-ui text-muted">Empty response body</p>
             )}
-            {attempt.nextRetryAt && <p className="text-ui text-subtle">Retry scheduled for {formatExact(attempt.nextRetryAt)}</p>}
+            {attempt.nextRetryAt && (
+              <p className="text-ui text-subtle">Retry scheduled for {formatExact(attempt.nextRetryAt)}</p>
+            )}
           </div>
         </li>
       ))}

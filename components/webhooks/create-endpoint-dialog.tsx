@@ -23,10 +23,14 @@ export function CreateEndpointDialog({ open, onClose }: CreateEndpointDialogProp
   const routes = useWorkspaceRoutes();
   const create = useMutation(createEndpointMutation());
   const idPrefix = useId();
-  const { fieldErrors, handleSubmit, clearFieldErrors } = useSchemaForm(createEndpointSchema, readEndpointForm, (input) => {
-    create.reset();
-    create.mutate(input, { onSuccess: ({ endpoint }) => router.push(routes.endpoint(endpoint.id)) });
-  });
+  const { fieldErrors, handleSubmit, clearFieldErrors } = useSchemaForm(
+    createEndpointSchema,
+    readEndpointForm,
+    (input) => {
+      create.reset();
+      create.mutate(input, { onSuccess: ({ endpoint }) => router.push(routes.endpoint(endpoint.id)) });
+    },
+  );
   const serverErrors = serverFieldErrors(create.error, { fields: ENDPOINT_FIELDS });
   const errors = { ...serverErrors, ...fieldErrors };
 

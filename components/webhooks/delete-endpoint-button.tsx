@@ -29,8 +29,9 @@ export function DeleteEndpointButton({ endpointId, url }: { endpointId: string; 
         title="Delete this endpoint?"
         description={
           <>
-            <code className="font-mono text-ui break-all text-emphasis">{url}</code> stops receiving events at once,
-            and its delivery log is deleted with it. This cannot be undone; to pause deliveries, disable the endpoint instead.
+            <code className="font-mono text-ui break-all text-emphasis">{url}</code> stops receiving events at once, and
+            its delivery log is deleted with it. This cannot be undone; to pause deliveries, disable the endpoint
+            instead.
           </>
         }
         confirmLabel="Delete endpoint"

@@ -15,7 +15,8 @@ export interface DeliveriesTableProps {
   onSelect: (deliveryId: string) => void;
 }
 
-const LINK = "rounded-sm font-mono text-ui text-emphasis hover:text-brand focus-visible:outline-2 focus-visible:outline-focus";
+const LINK =
+  "rounded-sm font-mono text-ui text-emphasis hover:text-brand focus-visible:outline-2 focus-visible:outline-focus";
 
 /** Deliveries, newest first. A row opens its attempts; the time button does the same from the keyboard. */
 export function DeliveriesTable({ deliveries, subject, onSelect }: DeliveriesTableProps) {
@@ -35,7 +36,12 @@ export function DeliveriesTable({ deliveries, subject, onSelect }: DeliveriesTab
       </TableHead>
       <TableBody>
         {deliveries.map((delivery) => (
-          <TableRow key={delivery.id} data-testid="delivery-row" data-delivery-id={delivery.id} onOpen={() => onSelect(delivery.id)}>
+          <TableRow
+            key={delivery.id}
+            data-testid="delivery-row"
+            data-delivery-id={delivery.id}
+            onOpen={() => onSelect(delivery.id)}
+          >
             <TableCell className="py-2.5 whitespace-nowrap">
               <button
                 type="button"
@@ -49,7 +55,9 @@ export function DeliveriesTable({ deliveries, subject, onSelect }: DeliveriesTab
                 </span>
               </button>
             </TableCell>
-            <TableCell className="py-2.5 font-mono text-ui whitespace-nowrap text-emphasis">{delivery.eventType}</TableCell>
+            <TableCell className="py-2.5 font-mono text-ui whitespace-nowrap text-emphasis">
+              {delivery.eventType}
+            </TableCell>
             <TableCell className="max-w-64 truncate py-2.5">
               {subject === "job" ? (
                 <Link href={routes.job(delivery.job.id)} className={LINK}>
@@ -68,10 +76,18 @@ export function DeliveriesTable({ deliveries, subject, onSelect }: DeliveriesTab
               {delivery.attemptCount}
             </TableCell>
             <TableCell className="py-2.5">
-              {delivery.attemptCount > 0 ? <StatusCodeBadge statusCode={delivery.lastStatusCode} /> : <span className="text-muted">—</span>}
+              {delivery.attemptCount > 0 ? (
+                <StatusCodeBadge statusCode={delivery.lastStatusCode} />
+              ) : (
+                <span className="text-muted">—</span>
+              )}
             </TableCell>
             <TableCell className="py-2.5 whitespace-nowrap text-subtle">
-              {delivery.nextAttemptAt && delivery.attemptCount > 0 ? <RelativeTime iso={delivery.nextAttemptAt} style="narrow" /> : "—"}
+              {delivery.nextAttemptAt && delivery.attemptCount > 0 ? (
+                <RelativeTime iso={delivery.nextAttemptAt} style="narrow" />
+              ) : (
+                "—"
+              )}
             </TableCell>
           </TableRow>
         ))}

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -72,7 +72,9 @@ function DeliveryBody({ detail, onInspect }: { detail: DeliveryDetail; onInspect
       </section>
       <details className="group">
         <summary className="cursor-pointer text-sm font-semibold text-emphasis">Event payload</summary>
-        <p className="mt-1 text-ui text-subtle">As stored: presigned output links are shown without their signatures.</p>
+        <p className="mt-1 text-ui text-subtle">
+          As stored: presigned output links are shown without their signatures.
+        </p>
         <CodeBlock className="mt-2 max-h-64 overflow-auto rounded-md border border-subtle bg-muted p-3 font-mono text-caption leading-relaxed text-emphasis">
           {JSON.stringify(detail.payload, null, 2)}
         </CodeBlock>
@@ -124,7 +126,9 @@ export function DeliveryDialog({ deliveryId, canManage, canCopyCurl = false, onC
             <Skeleton className="h-24 w-full" />
           </div>
         )}
-        <LiveAlert tone="success">{resend.isSuccess && "Queued again with the same webhook-id. It goes out within seconds."}</LiveAlert>
+        <LiveAlert tone="success">
+          {resend.isSuccess && "Queued again with the same webhook-id. It goes out within seconds."}
+        </LiveAlert>
         {resend.isError && <Alert tone="danger">{resend.error.message}</Alert>}
       </div>
       {/* Opens over this one (native dialogs stack); closing it comes back here. */}

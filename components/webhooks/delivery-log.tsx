@@ -14,7 +14,15 @@ import { endpointDeliveriesQuery } from "./queries";
 import { ReplayFailedDialog } from "./replay-failed-dialog";
 
 /** The endpoint's delivery log: newest first, live while deliveries are in flight, with resend and replay. */
-export function DeliveryLog({ endpointId, canManage, enabled }: { endpointId: string; canManage: boolean; enabled: boolean }) {
+export function DeliveryLog({
+  endpointId,
+  canManage,
+  enabled,
+}: {
+  endpointId: string;
+  canManage: boolean;
+  enabled: boolean;
+}) {
   const log = useInfiniteQuery(endpointDeliveriesQuery(endpointId));
   const [selected, setSelected] = useState<string | null>(null);
   const [replaying, setReplaying] = useState(false);
@@ -49,10 +57,18 @@ export function DeliveryLog({ endpointId, canManage, enabled }: { endpointId: st
       <CardHeader className="flex-row flex-wrap items-center justify-between gap-3 py-4">
         <div className="space-y-1">
           <CardTitle>Delivery log</CardTitle>
-          <CardDescription>Every event sent to this endpoint, newest first. Select one to see each attempt and resend it.</CardDescription>
+          <CardDescription>
+            Every event sent to this endpoint, newest first. Select one to see each attempt and resend it.
+          </CardDescription>
         </div>
         {canManage && (
-          <Button variant="secondary" size="sm" onClick={() => setReplaying(true)} disabled={!enabled} title={enabled ? undefined : "Enable the endpoint first"}>
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => setReplaying(true)}
+            disabled={!enabled}
+            title={enabled ? undefined : "Enable the endpoint first"}
+          >
             <RefreshIcon />
             Replay failed…
           </Button>

@@ -16,17 +16,26 @@ import { updateEndpointMutation } from "./mutations";
 export function EndpointDetailsForm({ endpoint, canManage }: { endpoint: WebhookEndpointView; canManage: boolean }) {
   const update = useMutation(updateEndpointMutation());
   const idPrefix = useId();
-  const { fieldErrors, handleSubmit } = useSchemaForm(createEndpointSchema.omit({ enabled: true }), readEndpointForm, (input) => {
-    update.reset();
-    update.mutate({ endpointId: endpoint.id, ...input });
-  });
+  const { fieldErrors, handleSubmit } = useSchemaForm(
+    createEndpointSchema.omit({ enabled: true }),
+    readEndpointForm,
+    (input) => {
+      update.reset();
+      update.mutate({ endpointId: endpoint.id, ...input });
+    },
+  );
   const serverErrors = serverFieldErrors(update.error, { fields: ENDPOINT_FIELDS });
 
   return (
     <Card>
       <form onSubmit={handleSubmit} noValidate aria-label="Endpoint details">
         <CardBody className="flex flex-col gap-5">
-          <EndpointFormFields idPrefix={idPrefix} defaults={endpoint} errors={{ ...serverErrors, ...fieldErrors }} disabled={!canManage} />
+          <EndpointFormFields
+            idPrefix={idPrefix}
+            defaults={endpoint}
+            errors={{ ...serverErrors, ...fieldErrors }}
+            disabled={!canManage}
+          />
           {update.isError && !serverErrors && <Alert tone="danger">{update.error.message}</Alert>}
           <LiveAlert tone="success">{update.isSuccess && "Endpoint saved."}</LiveAlert>
         </CardBody>

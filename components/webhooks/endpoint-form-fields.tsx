@@ -52,7 +52,11 @@ export function EndpointFormFields({ defaults, errors, disabled, idPrefix }: End
         disabled={disabled}
         error={errors.description}
       />
-      <fieldset disabled={disabled} aria-describedby={errors.eventTypes ? eventsErrorId : undefined} className="space-y-2">
+      <fieldset
+        disabled={disabled}
+        aria-describedby={errors.eventTypes ? eventsErrorId : undefined}
+        className="space-y-2"
+      >
         <legend className="mb-1.5 text-sm font-medium text-emphasis">Events to send</legend>
         <div className="divide-y divide-muted rounded-md border border-subtle">
           {JOB_EVENTS.map((type) => (

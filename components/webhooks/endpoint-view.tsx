@@ -29,7 +29,12 @@ export function EndpointView({ endpointId, canManage, canDeliver }: EndpointView
 
   if (!data) {
     return (
-      <LoadError title="This endpoint could not be loaded" message={error?.message ?? "Loading…"} onRetry={() => void refetch()} retrying={isFetching} />
+      <LoadError
+        title="This endpoint could not be loaded"
+        message={error?.message ?? "Loading…"}
+        onRetry={() => void refetch()}
+        retrying={isFetching}
+      />
     );
   }
 
@@ -45,14 +50,26 @@ export function EndpointView({ endpointId, canManage, canDeliver }: EndpointView
       </div>
       <DeliveryLog endpointId={endpoint.id} canManage={canDeliver} enabled={endpoint.enabled} />
       <div className="mt-10 divide-y divide-subtle border-t border-subtle pt-8">
-        <SettingsSection id="endpoint-details" title="Endpoint details" description="Where events go and which ones. A new URL is checked the same way as when the endpoint was added.">
+        <SettingsSection
+          id="endpoint-details"
+          title="Endpoint details"
+          description="Where events go and which ones. A new URL is checked the same way as when the endpoint was added."
+        >
           <EndpointDetailsForm endpoint={endpoint} canManage={canManage} />
         </SettingsSection>
-        <SettingsSection id="retry-schedule" title="Retry schedule" description="What the portal does when this endpoint does not answer 2xx: the same for every endpoint.">
+        <SettingsSection
+          id="retry-schedule"
+          title="Retry schedule"
+          description="What the portal does when this endpoint does not answer 2xx: the same for every endpoint."
+        >
           <RetryScheduleCard />
         </SettingsSection>
         {canManage && (
-          <SettingsSection id="delete-endpoint" title="Delete endpoint" description="Stops all deliveries to this URL and deletes its log.">
+          <SettingsSection
+            id="delete-endpoint"
+            title="Delete endpoint"
+            description="Stops all deliveries to this URL and deletes its log."
+          >
             <Card>
               <CardBody className="flex flex-wrap items-center justify-between gap-3">
                 <p className="text-sm text-subtle">To pause deliveries for a while, turn the endpoint off instead.</p>

@@ -5,7 +5,16 @@ import { useRouter } from "next/navigation";
 import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { cn } from "@/components/ui/cn";
 import { ChevronRightIcon } from "@/components/ui/icons";
-import { TABLE_ROW_LINK, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, TableRowHeaderCell } from "@/components/ui/table";
+import {
+  TABLE_ROW_LINK,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  TableRowHeaderCell,
+} from "@/components/ui/table";
 import type { WebhookEndpointView } from "@/lib/webhook-endpoints/types";
 import { EndpointStatusBadge } from "./endpoint-status-badge";
 import { SuccessRate } from "./success-rate";
@@ -30,7 +39,11 @@ export function EndpointsTable({ endpoints }: { endpoints: WebhookEndpointView[]
       </TableHead>
       <TableBody>
         {endpoints.map((endpoint) => (
-          <TableRow key={endpoint.id} data-testid="endpoint-row" onOpen={() => router.push(routes.endpoint(endpoint.id))}>
+          <TableRow
+            key={endpoint.id}
+            data-testid="endpoint-row"
+            onOpen={() => router.push(routes.endpoint(endpoint.id))}
+          >
             <TableRowHeaderCell className="max-w-md">
               <Link href={routes.endpoint(endpoint.id)} className={cn("block truncate", TABLE_ROW_LINK)}>
                 {endpoint.url}

@@ -33,7 +33,10 @@ function Headers({ headers, testId }: { headers: Record<string, string>; testId:
   const entries = Object.entries(headers);
   if (entries.length === 0) return <p className="text-ui text-subtle">No headers were kept.</p>;
   return (
-    <dl data-testid={testId} className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 rounded-md border border-subtle px-3 py-2 font-mono text-caption">
+    <dl
+      data-testid={testId}
+      className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 rounded-md border border-subtle px-3 py-2 font-mono text-caption"
+    >
       {entries.map(([name, value]) => (
         <div key={name} className="contents">
           <dt className="text-subtle">{name}</dt>
@@ -48,7 +51,9 @@ export function RequestSection({ request }: { request: SentRequest | null }) {
   if (!request) {
     return (
       <Section title="Request">
-        <p className="text-ui text-subtle">Nothing was sent on this attempt, or the retention period has removed what was.</p>
+        <p className="text-ui text-subtle">
+          Nothing was sent on this attempt, or the retention period has removed what was.
+        </p>
       </Section>
     );
   }
@@ -65,18 +70,34 @@ export function RequestSection({ request }: { request: SentRequest | null }) {
           {request.truncated && " Only its start was kept."}
         </p>
       </Section>
-      <Section title="Signed content" action={<CopyButton value={request.signedContent} label="Copy the signed content" variant="ghost" className="size-7" />}>
+      <Section
+        title="Signed content"
+        action={
+          <CopyButton
+            value={request.signedContent}
+            label="Copy the signed content"
+            variant="ghost"
+            className="size-7"
+          />
+        }
+      >
         <Code testId="debug-signed-content">{request.signedContent}</Code>
         <p className="text-caption text-subtle">
-          <code className="font-mono">{"{webhook-id}.{webhook-timestamp}.{body}"}</code>: HMAC-SHA256 of this with your endpoint&apos;s secret is the{" "}
-          <code className="font-mono">webhook-signature</code>.
+          <code className="font-mono">{"{webhook-id}.{webhook-timestamp}.{body}"}</code>: HMAC-SHA256 of this with your
+          endpoint&apos;s secret is the <code className="font-mono">webhook-signature</code>.
         </p>
       </Section>
     </>
   );
 }
 
-export function ResponseSection({ attempt, headers }: { attempt: AttemptView; headers: Record<string, string> | null }) {
+export function ResponseSection({
+  attempt,
+  headers,
+}: {
+  attempt: AttemptView;
+  headers: Record<string, string> | null;
+}) {
   return (
     <Section title="Response">
       {attempt.error && <p className="text-ui text-danger">{attempt.error}</p>}

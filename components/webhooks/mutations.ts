@@ -18,7 +18,10 @@ function storeEndpoint(client: QueryClient, endpoint: WebhookEndpointView) {
 export const createEndpointMutation = () =>
   mutationOptions({
     mutationFn: (input: CreateEndpointInput) =>
-      fetchJson<{ endpoint: WebhookEndpointView }>("/api/webhook-endpoints", { method: "POST", body: JSON.stringify(input) }),
+      fetchJson<{ endpoint: WebhookEndpointView }>("/api/webhook-endpoints", {
+        method: "POST",
+        body: JSON.stringify(input),
+      }),
     onSuccess: ({ endpoint }, _input, _onMutate, { client }) => storeEndpoint(client, endpoint),
   });
 
@@ -26,14 +29,18 @@ export const createEndpointMutation = () =>
 export const updateEndpointMutation = () =>
   mutationOptions({
     mutationFn: ({ endpointId, ...input }: UpdateEndpointInput & { endpointId: string }) =>
-      fetchJson<{ endpoint: WebhookEndpointView }>(endpointUrl(endpointId), { method: "PATCH", body: JSON.stringify(input) }),
+      fetchJson<{ endpoint: WebhookEndpointView }>(endpointUrl(endpointId), {
+        method: "PATCH",
+        body: JSON.stringify(input),
+      }),
     onSuccess: ({ endpoint }, _input, _onMutate, { client }) => storeEndpoint(client, endpoint),
   });
 
 /** Turns an endpoint the portal disabled back on. */
 export const enableEndpointMutation = () =>
   mutationOptions({
-    mutationFn: (endpointId: string) => fetchJson<{ endpoint: WebhookEndpointView }>(endpointUrl(endpointId, "/enable"), { method: "POST" }),
+    mutationFn: (endpointId: string) =>
+      fetchJson<{ endpoint: WebhookEndpointView }>(endpointUrl(endpointId, "/enable"), { method: "POST" }),
     onSuccess: ({ endpoint }, _endpointId, _onMutate, { client }) => storeEndpoint(client, endpoint),
   });
 
@@ -61,12 +68,14 @@ export const rotateEndpointSecretMutation = (endpointId: string) =>
 /** A mutation, not a query: each press is a fresh request to the receiver, never a cached answer. */
 export const sendTestEventMutation = (endpointId: string) =>
   mutationOptions({
-    mutationFn: (input: Partial<TestEventInput> = {}) => fetchJson<TestEventResult>(endpointUrl(endpointId, "/test"), { method: "POST", body: JSON.stringify(input) }),
+    mutationFn: (input: Partial<TestEventInput> = {}) =>
+      fetchJson<TestEventResult>(endpointUrl(endpointId, "/test"), { method: "POST", body: JSON.stringify(input) }),
   });
 
 export const resendDeliveryMutation = () =>
   mutationOptions({
-    mutationFn: (deliveryId: string) => fetchJson<{ delivery: DeliveryView }>(deliveryUrl(deliveryId, "/resend"), { method: "POST" }),
+    mutationFn: (deliveryId: string) =>
+      fetchJson<{ delivery: DeliveryView }>(deliveryUrl(deliveryId, "/resend"), { method: "POST" }),
     onSuccess: ({ delivery }, _deliveryId, _onMutate, { client }) =>
       Promise.all([
         client.invalidateQueries({ queryKey: webhookKeys.delivery(delivery.id), exact: true }),
@@ -84,7 +93,8 @@ export const replayCurlMutation = () =>
 /** Delivers the events that arrived while the endpoint was disabled. */
 export const replaySkippedMutation = () =>
   mutationOptions({
-    mutationFn: (endpointId: string) => fetchJson<{ count: number }>(endpointUrl(endpointId, "/skipped"), { method: "POST" }),
+    mutationFn: (endpointId: string) =>
+      fetchJson<{ count: number }>(endpointUrl(endpointId, "/skipped"), { method: "POST" }),
     onSuccess: (_replayed, endpointId, _onMutate, { client }) =>
       Promise.all([
         client.invalidateQueries({ queryKey: webhookKeys.endpoint(endpointId), exact: true }),
@@ -107,7 +117,10 @@ export const dismissSkippedMutation = () =>
 export const replayFailedMutation = () =>
   mutationOptions({
     mutationFn: ({ endpointId, since }: { endpointId: string; since: string }) =>
-      fetchJson<{ count: number }>(endpointUrl(endpointId, "/replay"), { method: "POST", body: JSON.stringify({ since }) }),
+      fetchJson<{ count: number }>(endpointUrl(endpointId, "/replay"), {
+        method: "POST",
+        body: JSON.stringify({ since }),
+      }),
     onSuccess: (_replayed, { endpointId, since }, _onMutate, { client }) =>
       Promise.all([
         client.invalidateQueries({ queryKey: webhookKeys.deliveries(endpointId), exact: true }),

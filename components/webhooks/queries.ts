@@ -12,14 +12,18 @@ export const webhookKeys = {
   endpoint: (endpointId: string) => [...webhookKeys.all, "endpoint", endpointId] as const,
   secret: (endpointId: string) => [...webhookKeys.endpoint(endpointId), "secret"] as const,
   deliveries: (endpointId: string) => [...webhookKeys.endpoint(endpointId), "deliveries"] as const,
-  replayCount: (endpointId: string, since: string) => [...webhookKeys.endpoint(endpointId), "replay-count", since] as const,
+  replayCount: (endpointId: string, since: string) =>
+    [...webhookKeys.endpoint(endpointId), "replay-count", since] as const,
   skipped: (endpointId: string) => [...webhookKeys.endpoint(endpointId), "skipped"] as const,
   delivery: (deliveryId: string) => [...webhookKeys.all, "delivery", deliveryId] as const,
-  attempt: (deliveryId: string, attemptId: string) => [...webhookKeys.delivery(deliveryId), "attempt", attemptId] as const,
+  attempt: (deliveryId: string, attemptId: string) =>
+    [...webhookKeys.delivery(deliveryId), "attempt", attemptId] as const,
 };
 
-export const endpointUrl = (endpointId: string, rest = "") => `/api/webhook-endpoints/${encodeURIComponent(endpointId)}${rest}`;
-export const deliveryUrl = (deliveryId: string, rest = "") => `/api/deliveries/${encodeURIComponent(deliveryId)}${rest}`;
+export const endpointUrl = (endpointId: string, rest = "") =>
+  `/api/webhook-endpoints/${encodeURIComponent(endpointId)}${rest}`;
+export const deliveryUrl = (deliveryId: string, rest = "") =>
+  `/api/deliveries/${encodeURIComponent(deliveryId)}${rest}`;
 
 /** While deliveries are in flight the log refreshes quickly, so attempts show as they happen. */
 const LOG_REFRESH_MS = 3_000;
@@ -33,7 +37,8 @@ function isInFlight(delivery: DeliveryView | undefined): boolean {
 export const endpointsQuery = () =>
   queryOptions({
     queryKey: webhookKeys.endpoints(),
-    queryFn: ({ signal }) => fetchJson<{ endpoints: WebhookEndpointView[]; maxEndpoints: number }>("/api/webhook-endpoints", { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson<{ endpoints: WebhookEndpointView[]; maxEndpoints: number }>("/api/webhook-endpoints", { signal }),
     refetchInterval: ENDPOINT_REFRESH_MS,
   });
 
@@ -59,7 +64,10 @@ export const endpointDeliveriesQuery = (endpointId: string) =>
   infiniteQueryOptions({
     queryKey: webhookKeys.deliveries(endpointId),
     queryFn: ({ signal, pageParam }) =>
-      fetchJson<DeliveryPage>(endpointUrl(endpointId, `/deliveries${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ""}`), { signal }),
+      fetchJson<DeliveryPage>(
+        endpointUrl(endpointId, `/deliveries${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ""}`),
+        { signal },
+      ),
     initialPageParam: "",
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     refetchInterval: LOG_REFRESH_MS,
@@ -77,7 +85,8 @@ export const deliveryQuery = (deliveryId: string) =>
 export const replayCountQuery = (endpointId: string, since: string) =>
   queryOptions({
     queryKey: webhookKeys.replayCount(endpointId, since),
-    queryFn: ({ signal }) => fetchJson<{ count: number }>(endpointUrl(endpointId, `/replay?since=${encodeURIComponent(since)}`), { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson<{ count: number }>(endpointUrl(endpointId, `/replay?since=${encodeURIComponent(since)}`), { signal }),
     staleTime: 0,
   });
 
@@ -85,7 +94,8 @@ export const replayCountQuery = (endpointId: string, since: string) =>
 export const attemptDebugQuery = (deliveryId: string, attemptId: string) =>
   queryOptions({
     queryKey: webhookKeys.attempt(deliveryId, attemptId),
-    queryFn: ({ signal }) => fetchJson<AttemptDebugView>(deliveryUrl(deliveryId, `/attempts/${encodeURIComponent(attemptId)}`), { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson<AttemptDebugView>(deliveryUrl(deliveryId, `/attempts/${encodeURIComponent(attemptId)}`), { signal }),
     staleTime: Infinity,
   });
 

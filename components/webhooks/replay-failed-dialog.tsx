@@ -52,7 +52,12 @@ export function ReplayFailedDialog({ endpointId, open, onClose }: ReplayFailedDi
         replay.isSuccess ? (
           <Button onClick={close}>Done</Button>
         ) : (
-          <DialogActions onCancel={close} pending={replay.isPending} onClick={() => since && replay.mutate({ endpointId, since })} disabled={!since || !n}>
+          <DialogActions
+            onCancel={close}
+            pending={replay.isPending}
+            onClick={() => since && replay.mutate({ endpointId, since })}
+            disabled={!since || !n}
+          >
             {n ? `Replay ${n} ${n === 1 ? "delivery" : "deliveries"}` : "Replay"}
           </DialogActions>
         )
@@ -61,9 +66,19 @@ export function ReplayFailedDialog({ endpointId, open, onClose }: ReplayFailedDi
       <div className="flex flex-col gap-4">
         <div className="space-y-1.5">
           <Label htmlFor="replay-since">Failed since</Label>
-          <Input id="replay-since" type="datetime-local" value={localSince} max={toLocalInput(new Date())} onChange={(event) => setLocalSince(event.target.value)} />
+          <Input
+            id="replay-since"
+            type="datetime-local"
+            value={localSince}
+            max={toLocalInput(new Date())}
+            onChange={(event) => setLocalSince(event.target.value)}
+          />
         </div>
-        <p className="flex min-h-5 items-center gap-2 text-sm text-default" aria-live="polite" data-testid="replay-count">
+        <p
+          className="flex min-h-5 items-center gap-2 text-sm text-default"
+          aria-live="polite"
+          data-testid="replay-count"
+        >
           {!since ? (
             "Choose a time in the past."
           ) : count.isPending ? (
@@ -79,7 +94,8 @@ export function ReplayFailedDialog({ endpointId, open, onClose }: ReplayFailedDi
           )}
         </p>
         <LiveAlert tone="success">
-          {replay.isSuccess && `${replay.data.count} ${replay.data.count === 1 ? "delivery was" : "deliveries were"} queued again.`}
+          {replay.isSuccess &&
+            `${replay.data.count} ${replay.data.count === 1 ? "delivery was" : "deliveries were"} queued again.`}
         </LiveAlert>
         {replay.isError && <Alert tone="danger">{replay.error.message}</Alert>}
       </div>

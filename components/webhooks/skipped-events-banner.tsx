@@ -11,13 +11,20 @@ import { skippedEventsQuery } from "./queries";
 // After an endpoint is re-enabled: the events that arrived while it was off got no delivery to it.
 // Offered once, to send them now or to let them go; either ends the offer.
 export function SkippedEventsBanner({ endpoint, canManage }: { endpoint: WebhookEndpointView; canManage: boolean }) {
-  const skipped = useQuery({ ...skippedEventsQuery(endpoint.id), enabled: endpoint.enabled && endpoint.skipped !== null });
+  const skipped = useQuery({
+    ...skippedEventsQuery(endpoint.id),
+    enabled: endpoint.enabled && endpoint.skipped !== null,
+  });
   const replay = useMutation(replaySkippedMutation());
   const dismiss = useMutation(dismissSkippedMutation());
   if (replay.isSuccess) {
     const { count } = replay.data;
     return (
-      <Alert tone="success" title={count === 1 ? "1 skipped event queued" : `${formatCount(count)} skipped events queued`} className="mb-6">
+      <Alert
+        tone="success"
+        title={count === 1 ? "1 skipped event queued" : `${formatCount(count)} skipped events queued`}
+        className="mb-6"
+      >
         They go out within seconds, and appear in the delivery log below.
       </Alert>
     );
@@ -34,10 +41,21 @@ export function SkippedEventsBanner({ endpoint, canManage }: { endpoint: Webhook
       action={
         canManage && (
           <div className="flex gap-2">
-            <Button size="sm" variant="ghost" loading={dismiss.isPending} disabled={replay.isPending} onClick={() => dismiss.mutate(endpoint.id)}>
+            <Button
+              size="sm"
+              variant="ghost"
+              loading={dismiss.isPending}
+              disabled={replay.isPending}
+              onClick={() => dismiss.mutate(endpoint.id)}
+            >
               Dismiss
             </Button>
-            <Button size="sm" loading={replay.isPending} disabled={dismiss.isPending} onClick={() => replay.mutate(endpoint.id)}>
+            <Button
+              size="sm"
+              loading={replay.isPending}
+              disabled={dismiss.isPending}
+              onClick={() => replay.mutate(endpoint.id)}
+            >
               Replay {count === 1 && !atLeast ? "it" : "them"}
             </Button>
           </div>
@@ -45,9 +63,12 @@ export function SkippedEventsBanner({ endpoint, canManage }: { endpoint: Webhook
       }
     >
       <p>
-        From {formatExact(endpoint.skipped.from)} to {formatExact(endpoint.skipped.until)}. A replay delivers each of them now, signed and with fresh download links like any delivery.
+        From {formatExact(endpoint.skipped.from)} to {formatExact(endpoint.skipped.until)}. A replay delivers each of
+        them now, signed and with fresh download links like any delivery.
       </p>
-      {(replay.isError || dismiss.isError) && <p className="mt-1 font-medium">{(replay.error ?? dismiss.error)?.message}</p>}
+      {(replay.isError || dismiss.isError) && (
+        <p className="mt-1 font-medium">{(replay.error ?? dismiss.error)?.message}</p>
+      )}
     </Alert>
   );
 }

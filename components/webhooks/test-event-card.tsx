@@ -24,7 +24,10 @@ function TestEventSummary({ result }: { result: TestEventResult }) {
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
       <StatusCodeBadge statusCode={result.statusCode} />
       <span className="text-subtle">
-        in <span className="font-medium text-emphasis tabular-nums" data-testid="test-event-latency">{formatLatency(result.latencyMs)}</span>
+        in{" "}
+        <span className="font-medium text-emphasis tabular-nums" data-testid="test-event-latency">
+          {formatLatency(result.latencyMs)}
+        </span>
       </span>
       <span className={accepted ? "text-success" : "text-danger"}>
         {accepted ? "Your server accepted the event." : "Your server did not accept the event."}
@@ -50,7 +53,13 @@ function TestEventDetails({ result }: { result: TestEventResult }) {
   );
 }
 
-function TestEventFields({ eventType, jobId, onEventType, onJobId, disabled }: {
+function TestEventFields({
+  eventType,
+  jobId,
+  onEventType,
+  onJobId,
+  disabled,
+}: {
   eventType: JobEventType;
   jobId: string;
   onEventType: (value: JobEventType) => void;
@@ -64,7 +73,12 @@ function TestEventFields({ eventType, jobId, onEventType, onJobId, disabled }: {
     <div className="grid gap-3 sm:grid-cols-2">
       <div className="space-y-1.5">
         <Label htmlFor={typeId}>Event type</Label>
-        <Select id={typeId} value={eventType} onChange={(event) => onEventType(event.target.value as JobEventType)} disabled={disabled}>
+        <Select
+          id={typeId}
+          value={eventType}
+          onChange={(event) => onEventType(event.target.value as JobEventType)}
+          disabled={disabled}
+        >
           {JOB_EVENTS.map((type) => (
             <option key={type} value={type}>
               {type}
@@ -95,10 +109,19 @@ export function TestEventCard({ endpointId, canManage }: { endpointId: string; c
     <Card className="flex flex-col">
       <CardHeader className="py-4">
         <CardTitle>Test event</CardTitle>
-        <CardDescription>Sends a signed event of the type you pick to this URL now, about a sample job or one of yours, and shows how your server answered.</CardDescription>
+        <CardDescription>
+          Sends a signed event of the type you pick to this URL now, about a sample job or one of yours, and shows how
+          your server answered.
+        </CardDescription>
       </CardHeader>
       <CardBody className="flex flex-1 flex-col gap-4">
-        <TestEventFields eventType={eventType} jobId={jobId} onEventType={setEventType} onJobId={setJobId} disabled={!canManage} />
+        <TestEventFields
+          eventType={eventType}
+          jobId={jobId}
+          onEventType={setEventType}
+          onJobId={setJobId}
+          disabled={!canManage}
+        />
         <div className="flex flex-col gap-3" data-testid={test.data ? "test-event-result" : undefined}>
           <LiveRegion>{test.data && <TestEventSummary result={test.data} />}</LiveRegion>
           {test.data ? (
@@ -106,13 +129,25 @@ export function TestEventCard({ endpointId, canManage }: { endpointId: string; c
           ) : test.isError ? (
             <Alert tone="danger">{test.error.message}</Alert>
           ) : (
-            <p className="text-sm text-subtle">Check the URL and your signature verification before real events arrive.</p>
+            <p className="text-sm text-subtle">
+              Check the URL and your signature verification before real events arrive.
+            </p>
           )}
         </div>
       </CardBody>
       <CardFooter>
-        {!canManage && <p className="mr-auto text-ui text-subtle">Only workspace {describeWhoMay("deliveries.write")} can send test events.</p>}
-        <Button variant="secondary" size="sm" onClick={() => test.mutate({ eventType, ...(jobId ? { jobId } : {}) })} loading={test.isPending} disabled={!canManage}>
+        {!canManage && (
+          <p className="mr-auto text-ui text-subtle">
+            Only workspace {describeWhoMay("deliveries.write")} can send test events.
+          </p>
+        )}
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={() => test.mutate({ eventType, ...(jobId ? { jobId } : {}) })}
+          loading={test.isPending}
+          disabled={!canManage}
+        >
           Send test event
         </Button>
       </CardFooter>

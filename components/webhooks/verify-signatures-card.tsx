@@ -37,8 +37,8 @@ export function VerifySignaturesCard() {
             and resends.
           </li>
           <li>
-            <span className="font-medium text-emphasis">Rotation is seamless.</span> For 24 hours after a rotation
-            each delivery carries a signature with the old and the new secret.
+            <span className="font-medium text-emphasis">Rotation is seamless.</span> For 24 hours after a rotation each
+            delivery carries a signature with the old and the new secret.
           </li>
         </ul>
       </CardBody>

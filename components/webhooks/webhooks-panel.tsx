@@ -26,7 +26,11 @@ export function WebhooksPanel({ canManage }: { canManage: boolean }) {
   );
 
   const body = (
-    <QueryState query={endpoints} errorTitle="Could not load the endpoints" placeholder={<SkeletonRows rowClassName="h-14" />}>
+    <QueryState
+      query={endpoints}
+      errorTitle="Could not load the endpoints"
+      placeholder={<SkeletonRows rowClassName="h-14" />}
+    >
       {(data) =>
         data.endpoints.length === 0 ? (
           <EmptyState

@@ -1,7 +1,7 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { type FormEvent, useState } from "react";
+import { type FieldErrors, toFieldErrors } from "@/components/field-errors";
 import { workspaceRoutes } from "@/components/routes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -25,7 +25,10 @@ export function CreateWorkspaceForm() {
     if (!parsed.success) return;
     setPending(true);
     try {
-      const { workspace } = await fetchJson<WorkspaceView>("/api/workspaces", { method: "POST", body: JSON.stringify(parsed.data) });
+      const { workspace } = await fetchJson<WorkspaceView>("/api/workspaces", {
+        method: "POST",
+        body: JSON.stringify(parsed.data),
+      });
       // A full load of the new workspace: its own cache, sidebar and switcher.
       window.location.assign(workspaceRoutes(workspace.id).settings);
     } catch (cause) {
@@ -37,7 +40,15 @@ export function CreateWorkspaceForm() {
   return (
     <form onSubmit={handleSubmit} noValidate className="space-y-5">
       {error && <Alert tone="danger">{error}</Alert>}
-      <TextField label="Workspace name" name="name" autoComplete="organization" maxLength={100} autoFocus error={fieldErrors.name} hint="Your team, project or environment, e.g. Acme staging." />
+      <TextField
+        label="Workspace name"
+        name="name"
+        autoComplete="organization"
+        maxLength={100}
+        autoFocus
+        error={fieldErrors.name}
+        hint="Your team, project or environment, e.g. Acme staging."
+      />
       <Button type="submit" size="lg" className="w-full" loading={pending}>
         Create workspace
       </Button>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { serverFieldErrors } from "@/components/field-errors";
 import { routes } from "@/components/routes";
 import { Alert } from "@/components/ui/alert";
@@ -48,7 +48,13 @@ export function DeleteWorkspaceCard({ name }: { name: string }) {
             <Button variant="secondary" onClick={close} disabled={remove.isPending}>
               Cancel
             </Button>
-            <Button type="submit" form={formId} variant="danger" loading={remove.isPending} disabled={typed.trim() !== name}>
+            <Button
+              type="submit"
+              form={formId}
+              variant="danger"
+              loading={remove.isPending}
+              disabled={typed.trim() !== name}
+            >
               Delete workspace
             </Button>
           </>

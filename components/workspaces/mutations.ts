@@ -7,15 +7,18 @@ import type { WorkspaceView } from "@/lib/workspaces/types";
 
 export const createWorkspaceMutation = () =>
   mutationOptions({
-    mutationFn: (input: { name: string }) => fetchJson<WorkspaceView>("/api/workspaces", { method: "POST", body: JSON.stringify(input) }),
+    mutationFn: (input: { name: string }) =>
+      fetchJson<WorkspaceView>("/api/workspaces", { method: "POST", body: JSON.stringify(input) }),
   });
 
 export const renameWorkspaceMutation = () =>
   mutationOptions({
-    mutationFn: (input: { name: string }) => fetchJson<WorkspaceView>("/api/workspace", { method: "PATCH", body: JSON.stringify(input) }),
+    mutationFn: (input: { name: string }) =>
+      fetchJson<WorkspaceView>("/api/workspace", { method: "PATCH", body: JSON.stringify(input) }),
   });
 
 export const deleteWorkspaceMutation = () =>
   mutationOptions({
-    mutationFn: (input: { confirmName: string }) => fetchJson<null>("/api/workspace", { method: "DELETE", body: JSON.stringify(input) }),
+    mutationFn: (input: { confirmName: string }) =>
+      fetchJson<null>("/api/workspace", { method: "DELETE", body: JSON.stringify(input) }),
   });

@@ -2,8 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { type FormEvent, useState } from "react";
+import { type FieldErrors, toFieldErrors } from "@/components/field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -27,7 +27,14 @@ export function RenameWorkspaceForm({ name }: { name: string }) {
   return (
     <form onSubmit={handleSubmit} noValidate className="space-y-3">
       <div className="flex flex-wrap items-end gap-3">
-        <TextField label="Workspace name" name="name" defaultValue={name} maxLength={100} error={fieldErrors.name} className="min-w-64 flex-1" />
+        <TextField
+          label="Workspace name"
+          name="name"
+          defaultValue={name}
+          maxLength={100}
+          error={fieldErrors.name}
+          className="min-w-64 flex-1"
+        />
         <Button type="submit" variant="secondary" loading={rename.isPending}>
           Rename
         </Button>

@@ -10,7 +10,10 @@ import type { AlertConfigView } from "./types";
 const DEFAULT_SILENT_HOURS = 6;
 
 export async function getAlertConfig(workspaceId: string): Promise<AlertConfigView> {
-  const row = await prisma.alertConfig.findUnique({ where: { workspaceId }, select: { kinds: true, emails: true, slackUrlEnc: true, silentHours: true } });
+  const row = await prisma.alertConfig.findUnique({
+    where: { workspaceId },
+    select: { kinds: true, emails: true, slackUrlEnc: true, silentHours: true },
+  });
   return {
     kinds: row?.kinds ?? [],
     emails: row?.emails ?? [],
@@ -29,7 +32,12 @@ export async function updateAlertConfig(workspaceId: string, input: AlertConfigI
     if (!check.ok) throw invalidField("slackUrl", check.reason);
     slackUrlEnc = seal(input.slackUrl);
   }
-  const data = { kinds: input.kinds, emails: input.emails, silentHours: input.silentHours, ...(slackUrlEnc !== undefined && { slackUrlEnc }) };
+  const data = {
+    kinds: input.kinds,
+    emails: input.emails,
+    silentHours: input.silentHours,
+    ...(slackUrlEnc !== undefined && { slackUrlEnc }),
+  };
   await prisma.alertConfig.upsert({ where: { workspaceId }, create: { workspaceId, ...data }, update: data });
   return getAlertConfig(workspaceId);
 }

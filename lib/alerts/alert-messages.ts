@@ -1,4 +1,4 @@
-import { renderMail, type Mail } from "@/lib/email/mail";
+import { type Mail, renderMail } from "@/lib/email/mail";
 
 // The words of an alert, alone or in a digest, for email and for a Slack-compatible webhook
 // (`{"text"}` with Slack's <url|label> links, which Mattermost and Rocket.Chat read too).
@@ -9,13 +9,20 @@ export interface AlertContent {
 }
 
 export function alertMail(alert: AlertContent): Mail {
-  return renderMail({ subject: `[Jobs Portal] ${alert.title}`, intro: [alert.title, alert.detail], action: { label: "Open in the portal", url: alert.url } });
+  return renderMail({
+    subject: `[Jobs Portal] ${alert.title}`,
+    intro: [alert.title, alert.detail],
+    action: { label: "Open in the portal", url: alert.url },
+  });
 }
 
 export function digestMail(alerts: AlertContent[]): Mail {
   return renderMail({
     subject: `[Jobs Portal] ${alerts.length} alerts`,
-    intro: [`${alerts.length} alerts fired in the last minutes:`, ...alerts.map((alert) => `• ${alert.title} — ${alert.detail} ${alert.url}`)],
+    intro: [
+      `${alerts.length} alerts fired in the last minutes:`,
+      ...alerts.map((alert) => `• ${alert.title} — ${alert.detail} ${alert.url}`),
+    ],
     outro: ["More than 5 alerts in 10 minutes are sent together as one digest."],
   });
 }
@@ -28,5 +35,8 @@ export function alertSlackText(alert: AlertContent): string {
 }
 
 export function digestSlackText(alerts: AlertContent[]): string {
-  return [`*${alerts.length} alerts*`, ...alerts.map((alert) => `• <${alert.url}|${slackEscape(alert.title)}> — ${slackEscape(alert.detail)}`)].join("\n");
+  return [
+    `*${alerts.length} alerts*`,
+    ...alerts.map((alert) => `• <${alert.url}|${slackEscape(alert.title)}> — ${slackEscape(alert.detail)}`),
+  ].join("\n");
 }

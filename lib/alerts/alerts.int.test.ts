@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { startReceiver, type Receiver } from "@/lib/delivery/testing/start-receiver";
+import { type Receiver, startReceiver } from "@/lib/delivery/testing/start-receiver";
+import { type LocalSmtpServer, startLocalSmtpServer } from "@/lib/email/local-smtp-server";
 import { createMailer } from "@/lib/email/mailer";
-import { startLocalSmtpServer, type LocalSmtpServer } from "@/lib/email/local-smtp-server";
 import { applyRuntimeEnv } from "@/lib/env";
-import { insertJobs } from "@/lib/jobs/testing/insert-test-jobs";
 import { insertJobHistory } from "@/lib/insight/testing/insert-job-history";
+import { insertJobs } from "@/lib/jobs/testing/insert-test-jobs";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { getAlertConfig, updateAlertConfig } from "./alert-config";
 import { detectAlerts } from "./detect-alerts";
@@ -33,7 +33,10 @@ afterAll(async () => {
 
 async function workspaceWithAlerts(kinds: string[], email: string) {
   const ws = (await createTestWorkspace()).id;
-  await updateAlertConfig(ws, alertConfigSchema.parse({ kinds, emails: [email], slackUrl: chat.url(`/chat/${ws}`), silentHours: 2 }));
+  await updateAlertConfig(
+    ws,
+    alertConfigSchema.parse({ kinds, emails: [email], slackUrl: chat.url(`/chat/${ws}`), silentHours: 2 }),
+  );
   return ws;
 }
 
@@ -46,10 +49,22 @@ describe("alerts", () => {
     const now = new Date();
     // The upstream's clock is a minute behind: the portal's own arrival time is what counts.
     const upstreamTime = new Date(now.getTime() - 60_000);
-    await insertJobHistory(ws, { id: "job_boom", apiProduct: "dub", failureReason: "Media could not be decoded", lagMs: 60_000, history: [["created", upstreamTime], ["failed", upstreamTime]] });
+    await insertJobHistory(ws, {
+      id: "job_boom",
+      apiProduct: "dub",
+      failureReason: "Media could not be decoded",
+      lagMs: 60_000,
+      history: [
+        ["created", upstreamTime],
+        ["failed", upstreamTime],
+      ],
+    });
 
     // Two workers at once, then a third later: one alert, sent once.
-    await Promise.all([evaluateAlerts({ senders, workspaceIds: [ws] }), evaluateAlerts({ senders, workspaceIds: [ws] })]);
+    await Promise.all([
+      evaluateAlerts({ senders, workspaceIds: [ws] }),
+      evaluateAlerts({ senders, workspaceIds: [ws] }),
+    ]);
     await evaluateAlerts({ senders, workspaceIds: [ws] });
 
     const mail = await smtp.waitForMail((received) => received.to.includes(email));
@@ -68,7 +83,15 @@ describe("alerts", () => {
     const email = `digest-${Date.now()}@example.com`;
     const ws = await workspaceWithAlerts(["job_failed"], email);
     const now = new Date();
-    for (let i = 0; i < 7; i++) await insertJobHistory(ws, { id: `job_fail_${i}`, apiProduct: "transcribe", history: [["created", now], ["failed", now]] });
+    for (let i = 0; i < 7; i++)
+      await insertJobHistory(ws, {
+        id: `job_fail_${i}`,
+        apiProduct: "transcribe",
+        history: [
+          ["created", now],
+          ["failed", now],
+        ],
+      });
 
     await evaluateAlerts({ senders, workspaceIds: [ws] });
     const mail = await smtp.waitForMail((received) => received.to.includes(email));
@@ -80,15 +103,42 @@ describe("alerts", () => {
 
   it("alerts stuck jobs, auto-disabled endpoints and a silent upstream, each once; nothing for another workspace", async () => {
     const ws = (await createTestWorkspace()).id;
-    await updateAlertConfig(ws, alertConfigSchema.parse({ kinds: ["job_stuck", "endpoint_disabled", "upstream_silent"], emails: [], silentHours: 2 }));
+    await updateAlertConfig(
+      ws,
+      alertConfigSchema.parse({
+        kinds: ["job_stuck", "endpoint_disabled", "upstream_silent"],
+        emails: [],
+        silentHours: 2,
+      }),
+    );
     const now = new Date();
     const threeHoursAgo = new Date(now.getTime() - 3 * 3_600_000);
-    const [jobId] = await insertJobs(ws, [{ upstreamJobId: "job_slow", status: "transcribing", createdAt: threeHoursAgo }]);
+    const [jobId] = await insertJobs(ws, [
+      { upstreamJobId: "job_slow", status: "transcribing", createdAt: threeHoursAgo },
+    ]);
     await prisma.jobEvent.create({
-      data: { workspaceId: ws, jobId, webhookId: "msg_last", event: "job.processing", status: "transcribing", occurredAt: threeHoursAgo, receivedAt: threeHoursAgo, disposition: "applied", payload: {} },
+      data: {
+        workspaceId: ws,
+        jobId,
+        webhookId: "msg_last",
+        event: "job.processing",
+        status: "transcribing",
+        occurredAt: threeHoursAgo,
+        receivedAt: threeHoursAgo,
+        disposition: "applied",
+        payload: {},
+      },
     });
     await prisma.webhookEndpoint.create({
-      data: { workspaceId: ws, url: "https://1.1.1.1/hooks", eventTypes: ["job.completed"], secretEnc: "x", enabled: false, disabledReason: "No successful delivery for 5 days", disabledAt: now },
+      data: {
+        workspaceId: ws,
+        url: "https://1.1.1.1/hooks",
+        eventTypes: ["job.completed"],
+        secretEnc: "x",
+        enabled: false,
+        disabledReason: "No successful delivery for 5 days",
+        disabledAt: now,
+      },
     });
 
     expect(await detectAlerts(now, [ws])).toBe(3);
@@ -97,20 +147,39 @@ describe("alerts", () => {
     expect(kinds).toEqual(["endpoint_disabled", "job_stuck", "upstream_silent"]);
     // No destination: the history says so.
     await evaluateAlerts({ senders, workspaceIds: [ws] });
-    expect((await listAlerts(ws)).map((alert) => alert.lastError)).toEqual(["No destination is set", "No destination is set", "No destination is set"]);
+    expect((await listAlerts(ws)).map((alert) => alert.lastError)).toEqual([
+      "No destination is set",
+      "No destination is set",
+      "No destination is set",
+    ]);
   });
 
   it("keeps the Slack URL sealed, refuses one the SSRF guard refuses, and reads back without it", async () => {
     const ws = (await createTestWorkspace()).id;
     applyRuntimeEnv({ ALLOW_PRIVATE_WEBHOOK_URLS: "0" });
     try {
-      await expect(updateAlertConfig(ws, alertConfigSchema.parse({ kinds: [], emails: [], slackUrl: "http://169.254.169.254/hook", silentHours: 6 }))).rejects.toThrow(/slackUrl/);
+      await expect(
+        updateAlertConfig(
+          ws,
+          alertConfigSchema.parse({ kinds: [], emails: [], slackUrl: "http://169.254.169.254/hook", silentHours: 6 }),
+        ),
+      ).rejects.toThrow(/slackUrl/);
     } finally {
       applyRuntimeEnv({ ALLOW_PRIVATE_WEBHOOK_URLS: "1" });
     }
-    const saved = await updateAlertConfig(ws, alertConfigSchema.parse({ kinds: ["job_failed"], emails: ["A@Example.com"], slackUrl: chat.url("/x"), silentHours: 6 }));
+    const saved = await updateAlertConfig(
+      ws,
+      alertConfigSchema.parse({
+        kinds: ["job_failed"],
+        emails: ["A@Example.com"],
+        slackUrl: chat.url("/x"),
+        silentHours: 6,
+      }),
+    );
     expect(saved).toMatchObject({ kinds: ["job_failed"], emails: ["a@example.com"], slackConfigured: true });
-    expect((await prisma.alertConfig.findUniqueOrThrow({ where: { workspaceId: ws } })).slackUrlEnc).not.toContain("127.0.0.1");
+    expect((await prisma.alertConfig.findUniqueOrThrow({ where: { workspaceId: ws } })).slackUrlEnc).not.toContain(
+      "127.0.0.1",
+    );
     expect(await getAlertConfig(ws)).not.toHaveProperty("slackUrl");
   });
 });

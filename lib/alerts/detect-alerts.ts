@@ -24,7 +24,12 @@ interface NewAlert {
 }
 
 const jobPath = (upstreamJobId: string) => `/jobs/${encodeURIComponent(upstreamJobId)}`;
-const LABEL: Record<ApiProduct, string> = { transcribe: "Transcription", translate: "Translation", voiceover: "Voice-over", dub: "Dub" };
+const LABEL: Record<ApiProduct, string> = {
+  transcribe: "Transcription",
+  translate: "Translation",
+  voiceover: "Voice-over",
+  dub: "Dub",
+};
 
 function minutes(ms: number): string {
   const m = Math.round(ms / 60_000);
@@ -91,7 +96,11 @@ async function disabledEndpoints(workspaceId: string, since: Date): Promise<NewA
 async function upstreamSilence(workspaceId: string, silentHours: number, now: Date): Promise<NewAlert[]> {
   const inProgress = await prisma.job.findFirst({ where: { workspaceId, state: "in_progress" }, select: { id: true } });
   if (!inProgress) return [];
-  const last = await prisma.jobEvent.findFirst({ where: { workspaceId }, orderBy: { receivedAt: "desc" }, select: { receivedAt: true } });
+  const last = await prisma.jobEvent.findFirst({
+    where: { workspaceId },
+    orderBy: { receivedAt: "desc" },
+    select: { receivedAt: true },
+  });
   if (!last || now.getTime() - last.receivedAt.getTime() < silentHours * 3_600_000) return [];
   return [
     {
@@ -109,7 +118,11 @@ async function upstreamSilence(workspaceId: string, silentHours: number, now: Da
 export async function detectAlerts(now = new Date(), workspaceIds?: readonly string[]): Promise<number> {
   const configs = await prisma.alertConfig.findMany({
     // A deleted workspace (being purged) alerts no one.
-    where: { kinds: { isEmpty: false }, workspace: { deletedAt: null }, ...(workspaceIds && { workspaceId: { in: [...workspaceIds] } }) },
+    where: {
+      kinds: { isEmpty: false },
+      workspace: { deletedAt: null },
+      ...(workspaceIds && { workspaceId: { in: [...workspaceIds] } }),
+    },
     select: { workspaceId: true, kinds: true, silentHours: true, createdAt: true },
   });
   let created = 0;
@@ -123,7 +136,10 @@ export async function detectAlerts(now = new Date(), workspaceIds?: readonly str
     if (kinds.includes("endpoint_disabled")) found.push(...(await disabledEndpoints(workspaceId, since)));
     if (kinds.includes("upstream_silent")) found.push(...(await upstreamSilence(workspaceId, config.silentHours, now)));
     if (found.length === 0) continue;
-    const result = await prisma.alert.createMany({ data: found.map((alert) => ({ ...alert, workspaceId, firedAt: now })), skipDuplicates: true });
+    const result = await prisma.alert.createMany({
+      data: found.map((alert) => ({ ...alert, workspaceId, firedAt: now })),
+      skipDuplicates: true,
+    });
     created += result.count;
   }
   return created;

@@ -8,7 +8,18 @@ export async function listAlerts(workspaceId: string, limit = 50): Promise<Alert
     where: { workspaceId },
     orderBy: [{ firedAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, kind: true, title: true, detail: true, path: true, status: true, firedAt: true, sentAt: true, digest: true, lastError: true },
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      detail: true,
+      path: true,
+      status: true,
+      firedAt: true,
+      sentAt: true,
+      digest: true,
+      lastError: true,
+    },
   });
   return rows.map((row) => ({ ...row, firedAt: row.firedAt.toISOString(), sentAt: row.sentAt?.toISOString() ?? null }));
 }

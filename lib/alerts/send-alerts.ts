@@ -1,13 +1,13 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { postWebhook } from "@/lib/delivery/post-webhook";
 import type { Mailer } from "@/lib/email/mailer";
 import { portalUrl } from "@/lib/email/portal-url";
 import { logger } from "@/lib/log/logger";
 import type { AddressPolicy } from "@/lib/ssrf/classify-address";
 import type { ResolveHost } from "@/lib/ssrf/resolve-host";
-import { postWebhook } from "@/lib/delivery/post-webhook";
 import { openSlackUrl } from "./alert-config";
-import { alertMail, alertSlackText, digestMail, digestSlackText, type AlertContent } from "./alert-messages";
+import { type AlertContent, alertMail, alertSlackText, digestMail, digestSlackText } from "./alert-messages";
 
 // Sends the outbox: claims pending alerts (FOR UPDATE SKIP LOCKED, under a lease, like
 // deliveries), sends each workspace's alone or, when more than DIGEST_THRESHOLD fired within
@@ -47,7 +47,10 @@ async function claim(now: Date, workspaceIds?: readonly string[]): Promise<Claim
 
 /** Every destination is tried; the alert counts as sent when one took it. */
 async function deliver(workspaceId: string, alerts: AlertContent[], senders: AlertSenders): Promise<string | null> {
-  const config = await prisma.alertConfig.findUnique({ where: { workspaceId }, select: { emails: true, slackUrlEnc: true } });
+  const config = await prisma.alertConfig.findUnique({
+    where: { workspaceId },
+    select: { emails: true, slackUrlEnc: true },
+  });
   const errors: string[] = [];
   let delivered = false;
   const digest = alerts.length > 1;
@@ -63,7 +66,11 @@ async function deliver(workspaceId: string, alerts: AlertContent[], senders: Ale
   const slackUrl = openSlackUrl(config?.slackUrlEnc ?? null);
   if (slackUrl) {
     const text = digest ? digestSlackText(alerts) : alertSlackText(alerts[0]);
-    const result = await postWebhook(slackUrl, {}, JSON.stringify({ text }), { policy: senders.policy, resolve: senders.resolve, timeoutMs: 10_000 });
+    const result = await postWebhook(slackUrl, {}, JSON.stringify({ text }), {
+      policy: senders.policy,
+      resolve: senders.resolve,
+      timeoutMs: 10_000,
+    });
     if (result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300) delivered = true;
     else errors.push(`Chat webhook: ${result.error ?? `HTTP ${result.statusCode}`}`);
   }
@@ -72,16 +79,27 @@ async function deliver(workspaceId: string, alerts: AlertContent[], senders: Ale
 }
 
 /** Sends what is due; returns how many alerts were handled. */
-export async function sendAlerts(senders: AlertSenders, now = new Date(), workspaceIds?: readonly string[]): Promise<number> {
+export async function sendAlerts(
+  senders: AlertSenders,
+  now = new Date(),
+  workspaceIds?: readonly string[],
+): Promise<number> {
   const claimed = await claim(now, workspaceIds);
   const byWorkspace = new Map<string, Claimed[]>();
-  for (const alert of claimed) byWorkspace.set(alert.workspaceId, [...(byWorkspace.get(alert.workspaceId) ?? []), alert]);
+  for (const alert of claimed)
+    byWorkspace.set(alert.workspaceId, [...(byWorkspace.get(alert.workspaceId) ?? []), alert]);
   for (const [workspaceId, alerts] of byWorkspace) {
-    const recent = await prisma.alert.count({ where: { workspaceId, firedAt: { gte: new Date(now.getTime() - DIGEST_WINDOW_MS) } } });
+    const recent = await prisma.alert.count({
+      where: { workspaceId, firedAt: { gte: new Date(now.getTime() - DIGEST_WINDOW_MS) } },
+    });
     const digest = recent > DIGEST_THRESHOLD && alerts.length > 1;
     const groups = digest ? [alerts] : alerts.map((alert) => [alert]);
     for (const group of groups) {
-      const content = group.map((alert) => ({ title: alert.title, detail: alert.detail, url: portalUrl(`/w/${encodeURIComponent(workspaceId)}${alert.path}`) }));
+      const content = group.map((alert) => ({
+        title: alert.title,
+        detail: alert.detail,
+        url: portalUrl(`/w/${encodeURIComponent(workspaceId)}${alert.path}`),
+      }));
       let error: string | null;
       try {
         error = await deliver(workspaceId, content, senders);
@@ -91,7 +109,9 @@ export async function sendAlerts(senders: AlertSenders, now = new Date(), worksp
       }
       await prisma.alert.updateMany({
         where: { id: { in: group.map((alert) => alert.id) }, status: "sending" },
-        data: error ? { status: "failed", lastError: error, leaseExpiresAt: null } : { status: "sent", sentAt: new Date(), digest, leaseExpiresAt: null },
+        data: error
+          ? { status: "failed", lastError: error, leaseExpiresAt: null }
+          : { status: "sent", sentAt: new Date(), digest, leaseExpiresAt: null },
       });
     }
   }

@@ -13,9 +13,18 @@ import { createApiKeySchema } from "./schemas";
 describe("portal API keys", () => {
   it("stores only a hash: no column holds the key or its secret part", async () => {
     const { workspaceId, creator } = await createWorkspaceWithApiKey();
-    const { key, apiKey } = await createApiKey(workspaceId, createApiKeySchema.parse({ name: "  CI deploys  " }), creator);
+    const { key, apiKey } = await createApiKey(
+      workspaceId,
+      createApiKeySchema.parse({ name: "  CI deploys  " }),
+      creator,
+    );
     expect(key.startsWith(API_KEY_PREFIX)).toBe(true);
-    expect(apiKey).toMatchObject({ name: "CI deploys", prefix: key.slice(0, API_KEY_PREFIX.length + 6), lastUsedAt: null, revokedAt: null });
+    expect(apiKey).toMatchObject({
+      name: "CI deploys",
+      prefix: key.slice(0, API_KEY_PREFIX.length + 6),
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     const secret = key.slice(API_KEY_PREFIX.length);
     const rows = await prisma.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "ApiKey" WHERE id = ${apiKey.id}`;
     expect(rows).toHaveLength(1);
@@ -32,7 +41,15 @@ describe("portal API keys", () => {
     const keys = await listApiKeys(workspaceId);
     expect(keys.map((k) => k.id)).toEqual([second.apiKey.id, apiKeyId]);
     expect(keys.map((k) => k.id)).not.toContain(other.apiKeyId);
-    expect(Object.keys(keys[0]).sort()).toEqual(["createdAt", "createdBy", "id", "lastUsedAt", "name", "prefix", "revokedAt"]);
+    expect(Object.keys(keys[0]).sort()).toEqual([
+      "createdAt",
+      "createdBy",
+      "id",
+      "lastUsedAt",
+      "name",
+      "prefix",
+      "revokedAt",
+    ]);
     expect(keys[0].createdBy).toEqual({ id: creator.userId, name: "Test actor", email: creator.email });
   });
 
@@ -65,8 +82,13 @@ describe("portal API keys", () => {
   it("refuses to revoke another workspace's key (not found) and leaves it working", async () => {
     const mine = await createWorkspaceWithApiKey();
     const theirs = await createWorkspaceWithApiKey();
-    await expect(revokeApiKey(mine.workspaceId, theirs.apiKeyId, mine.creator, { anyKey: true })).rejects.toMatchObject({ code: "RESOURCE_NOT_FOUND", status: 404 });
-    expect(await authenticateApiKey(theirs.apiKey)).toEqual({ workspaceId: theirs.workspaceId, apiKeyId: theirs.apiKeyId });
+    await expect(revokeApiKey(mine.workspaceId, theirs.apiKeyId, mine.creator, { anyKey: true })).rejects.toMatchObject(
+      { code: "RESOURCE_NOT_FOUND", status: 404 },
+    );
+    expect(await authenticateApiKey(theirs.apiKey)).toEqual({
+      workspaceId: theirs.workspaceId,
+      apiKeyId: theirs.apiKeyId,
+    });
   });
 
   it("records lastUsedAt at most once a minute", async () => {
@@ -115,7 +137,10 @@ describe("withApiKeyRoute", () => {
       calls++;
       return Response.json({});
     });
-    for (const headers of [{}, { authorization: "Bearer jp_live_nope" }, { authorization: "Token abc" }] as Record<string, string>[]) {
+    for (const headers of [{}, { authorization: "Bearer jp_live_nope" }, { authorization: "Token abc" }] as Record<
+      string,
+      string
+    >[]) {
       const response = await callRoute(route, {}, "/v1/anything", { headers });
       expect(response.status).toBe(401);
       expect(response.headers.get("www-authenticate")).toBe('Bearer realm="jobs-portal"');

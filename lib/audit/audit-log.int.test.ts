@@ -38,7 +38,9 @@ describe("the audit log", () => {
     const mine = await createTestWorkspace();
     const theirs = await createTestWorkspace();
     const endpoint = await createEndpoint(theirs.id, endpointInput(), TEST_ACTOR);
-    await expect(revealEndpointSecret(mine.id, endpoint.id, TEST_ACTOR)).rejects.toMatchObject({ code: "RESOURCE_NOT_FOUND" });
+    await expect(revealEndpointSecret(mine.id, endpoint.id, TEST_ACTOR)).rejects.toMatchObject({
+      code: "RESOURCE_NOT_FOUND",
+    });
     expect((await listAuditLog(mine.id, query())).data).toEqual([]);
     expect((await listAuditLog(theirs.id, query())).data.map((entry) => entry.action)).toEqual(["endpoint.created"]);
   });
@@ -48,10 +50,17 @@ describe("the audit log", () => {
     const endpoint = await createEndpoint(workspaceId, endpointInput(), TEST_ACTOR);
     for (let i = 0; i < 3; i += 1) await rotateEndpointSecret(workspaceId, endpoint.id, i === 1 ? OTHER : TEST_ACTOR);
 
-    expect((await listAuditLog(workspaceId, query({ actor: OTHER.userId }))).data.map((entry) => entry.actor.email)).toEqual([OTHER.email]);
+    expect(
+      (await listAuditLog(workspaceId, query({ actor: OTHER.userId }))).data.map((entry) => entry.actor.email),
+    ).toEqual([OTHER.email]);
     expect((await listAuditLog(workspaceId, query({ action: "endpoint.created" }))).data).toHaveLength(1);
     expect(auditLogQuerySchema.safeParse({ action: "secret.stolen" }).success).toBe(false);
-    expect(await listAuditActors(workspaceId)).toEqual({ actors: [{ id: TEST_ACTOR.userId, email: TEST_ACTOR.email }, { id: OTHER.userId, email: OTHER.email }] });
+    expect(await listAuditActors(workspaceId)).toEqual({
+      actors: [
+        { id: TEST_ACTOR.userId, email: TEST_ACTOR.email },
+        { id: OTHER.userId, email: OTHER.email },
+      ],
+    });
 
     const first = await listAuditLog(workspaceId, query({ limit: "3" }));
     const second = await listAuditLog(workspaceId, query({ limit: "3", cursor: first.nextCursor ?? "" }));
@@ -66,8 +75,20 @@ describe("the audit log", () => {
     const day = 24 * 60 * 60 * 1000;
     await prisma.auditLogEntry.createMany({
       data: [
-        { workspaceId, actorId: "a", actorEmail: "a@example.com", action: "workspace.renamed", createdAt: new Date(now.getTime() - 366 * day) },
-        { workspaceId, actorId: "a", actorEmail: "a@example.com", action: "workspace.renamed", createdAt: new Date(now.getTime() - 364 * day) },
+        {
+          workspaceId,
+          actorId: "a",
+          actorEmail: "a@example.com",
+          action: "workspace.renamed",
+          createdAt: new Date(now.getTime() - 366 * day),
+        },
+        {
+          workspaceId,
+          actorId: "a",
+          actorEmail: "a@example.com",
+          action: "workspace.renamed",
+          createdAt: new Date(now.getTime() - 364 * day),
+        },
       ],
     });
     await pruneAuditLog(now);

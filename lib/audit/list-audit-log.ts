@@ -44,7 +44,10 @@ export async function listAuditLog(workspaceId: string, query: AuditLogQuery): P
       action: row.action as AuditAction,
       actor: { id: row.actorId, email: row.actorEmail },
       target: row.targetType ? { type: row.targetType, id: row.targetId, label: row.targetLabel } : null,
-      details: row.details && typeof row.details === "object" && !Array.isArray(row.details) ? (row.details as Record<string, unknown>) : null,
+      details:
+        row.details && typeof row.details === "object" && !Array.isArray(row.details)
+          ? (row.details as Record<string, unknown>)
+          : null,
       createdAt: row.createdAt.toISOString(),
     })),
     nextCursor,

@@ -11,11 +11,14 @@ const current = vi.hoisted(() => {
   process.env.NEXTAUTH_SECRET = `account-test-${Math.random()}-${Date.now()}`;
   return { session: null as unknown };
 });
-vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<typeof import("next-auth")>()), getServerSession: async () => current.session }));
+vi.mock("next-auth", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next-auth")>()),
+  getServerSession: async () => current.session,
+}));
 
 import { prisma } from "@/lib/db/client";
+import { type LocalSmtpServer, startLocalSmtpServer } from "@/lib/email/local-smtp-server";
 import { createMailer } from "@/lib/email/mailer";
-import { startLocalSmtpServer, type LocalSmtpServer } from "@/lib/email/local-smtp-server";
 import { UNKNOWN_CLIENT_ADDRESS } from "@/lib/http/get-client-address";
 import { addressKey } from "@/lib/rate-limit/address-key";
 import { rateLimits } from "@/lib/rate-limit/rate-limits";
@@ -24,8 +27,8 @@ import { changePassword, signOutEverywhere } from "./change-password";
 import { completePasswordReset, RESET_EXPIRED, RESET_INVALID } from "./complete-password-reset";
 import { createOperatorResetLink, requestPasswordReset } from "./password-reset";
 import { signUpSchema } from "./schemas";
-import { getSignedInUser } from "./signed-in-user";
 import { signUpUser } from "./sign-up-user";
+import { getSignedInUser } from "./signed-in-user";
 import { createNextAuthClient } from "./testing/next-auth-client";
 
 // Account recovery and revocable sessions: a session carries the user's session version, and a
@@ -57,15 +60,27 @@ async function newAccount(password = "first-password-1") {
 /** Signs in through next-auth's real handler and returns the session its callbacks build from the JWT. */
 async function signIn(email: string, password: string) {
   const client = createNextAuthClient(authOptions, PORTAL);
-  await client.request("/api/auth/callback/credentials", { form: { csrfToken: await client.csrfToken(), email, password, json: "true" } });
-  const token = await decode({ token: client.jar.get("next-auth.session-token") ?? "", secret: authOptions.secret ?? "" });
+  await client.request("/api/auth/callback/credentials", {
+    form: { csrfToken: await client.csrfToken(), email, password, json: "true" },
+  });
+  const token = await decode({
+    token: client.jar.get("next-auth.session-token") ?? "",
+    secret: authOptions.secret ?? "",
+  });
   expect(token?.sub).toBeTruthy();
   const session = { user: { email }, expires: new Date(Date.now() + 60_000).toISOString() };
-  return authOptions.callbacks!.session!({ session, token: token!, user: undefined as never, newSession: undefined, trigger: "update" });
+  return authOptions.callbacks!.session!({
+    session,
+    token: token!,
+    user: undefined as never,
+    newSession: undefined,
+    trigger: "update",
+  });
 }
 
 async function sessionVersion(userId: string) {
-  return (await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } })).sessionVersion;
+  return (await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } }))
+    .sessionVersion;
 }
 
 describe("sessions", () => {
@@ -86,8 +101,12 @@ describe("changing the password", () => {
   it("asks for the current one, then signs out every session", async () => {
     const account = await newAccount();
     current.session = await signIn(account.email, account.password);
-    await expect(changePassword(account.userId, "not-the-password", "second-password-2")).rejects.toMatchObject({ code: "INVALID_REQUEST" });
-    await expect(changePassword(account.userId, account.password, account.password)).rejects.toMatchObject({ code: "INVALID_REQUEST" });
+    await expect(changePassword(account.userId, "not-the-password", "second-password-2")).rejects.toMatchObject({
+      code: "INVALID_REQUEST",
+    });
+    await expect(changePassword(account.userId, account.password, account.password)).rejects.toMatchObject({
+      code: "INVALID_REQUEST",
+    });
     expect(await sessionVersion(account.userId)).toBe(0);
 
     await changePassword(account.userId, account.password, "second-password-2");
@@ -109,8 +128,13 @@ describe("resetting a forgotten password", () => {
     expect(await completePasswordReset(token, "reset-password-3")).toEqual({ email: account.email });
     expect(await getSignedInUser()).toBeNull();
     expect(await authenticateWithPassword(account.email, "reset-password-3")).toMatchObject({ id: account.userId });
-    await expect(completePasswordReset(token, "another-password-4")).rejects.toMatchObject({ code: "RESOURCE_NOT_FOUND", message: RESET_INVALID });
-    expect(JSON.stringify(await prisma.passwordReset.findMany({ where: { userId: account.userId } }))).not.toContain(token);
+    await expect(completePasswordReset(token, "another-password-4")).rejects.toMatchObject({
+      code: "RESOURCE_NOT_FOUND",
+      message: RESET_INVALID,
+    });
+    expect(JSON.stringify(await prisma.passwordReset.findMany({ where: { userId: account.userId } }))).not.toContain(
+      token,
+    );
   });
 
   it("mails a link to an address with an account, and nothing to one without; an expired link is refused", async () => {
@@ -125,7 +149,9 @@ describe("resetting a forgotten password", () => {
 
     const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
     const old = await createOperatorResetLink(account.email, new Date(twoHoursAgo.getTime() - 24 * 60 * 60 * 1000));
-    await expect(completePasswordReset(new URL(old ?? "").searchParams.get("token") ?? "", "reset-password-5")).rejects.toMatchObject({ message: RESET_EXPIRED });
+    await expect(
+      completePasswordReset(new URL(old ?? "").searchParams.get("token") ?? "", "reset-password-5"),
+    ).rejects.toMatchObject({ message: RESET_EXPIRED });
     const mailed = new URL(mail.links[0] ?? "").searchParams.get("token") ?? "";
     expect(await completePasswordReset(mailed, "reset-password-6")).toEqual({ email: account.email });
   });

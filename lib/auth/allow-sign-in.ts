@@ -31,7 +31,8 @@ export async function allowSignIn(params: SignInParams): Promise<boolean | strin
     select: { emailVerified: true, passwordHash: true, _count: { select: { accounts: true } } },
   });
   if (!existing || existing.emailVerified) return true;
-  if (existing.passwordHash || existing._count.accounts > 0) return portalUrl("/sign-in", { error: "UnconfirmedAccount" });
+  if (existing.passwordHash || existing._count.accounts > 0)
+    return portalUrl("/sign-in", { error: "UnconfirmedAccount" });
   return true;
 }
 
@@ -44,7 +45,9 @@ async function mayCreateIfNew({ user, account, email }: SignInParams): Promise<b
   if (!account || account.type === "credentials" || email?.verificationRequest) return true;
   if (account.provider !== "email") {
     const linked = await prisma.account.findUnique({
-      where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } },
+      where: {
+        provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId },
+      },
       select: { id: true },
     });
     if (linked) return true;

@@ -12,14 +12,23 @@ import { hashPassword, verifyPassword } from "./password";
  * current password. An account without a password (GitHub, email links) sets one by reset link.
  */
 export async function changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
-  await assertWithinLimit(rateLimits.passwordChangesPerUser, userId, (wait) => `Too many password changes. Try again in ${wait}.`);
+  await assertWithinLimit(
+    rateLimits.passwordChangesPerUser,
+    userId,
+    (wait) => `Too many password changes. Try again in ${wait}.`,
+  );
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user) throw new ApiError("UNAUTHORIZED", "Sign in to continue");
   if (!user.passwordHash) {
-    throw new ApiError("CONFLICT", "Your account has no password yet: you sign in with GitHub or an email link. Set one with \"Forgot your password?\" on the sign-in page.");
+    throw new ApiError(
+      "CONFLICT",
+      'Your account has no password yet: you sign in with GitHub or an email link. Set one with "Forgot your password?" on the sign-in page.',
+    );
   }
-  if (!(await verifyPassword(currentPassword, user.passwordHash))) throw invalidField("currentPassword", "That is not your current password");
-  if (currentPassword === newPassword) throw invalidField("newPassword", "Choose a password other than the current one");
+  if (!(await verifyPassword(currentPassword, user.passwordHash)))
+    throw invalidField("currentPassword", "That is not your current password");
+  if (currentPassword === newPassword)
+    throw invalidField("newPassword", "Choose a password other than the current one");
   const passwordHash = await hashPassword(newPassword);
   // Conditional on the hash just checked: two changes at once cannot both win.
   const { count } = await prisma.user.updateMany({

@@ -5,7 +5,8 @@ import { rateLimits } from "@/lib/rate-limit/rate-limits";
 import { hashToken, isExpired } from "./one-time-token";
 import { hashPassword } from "./password";
 
-export const RESET_INVALID = "This reset link is no longer valid: it was used, or a newer one was sent. Ask for a new link.";
+export const RESET_INVALID =
+  "This reset link is no longer valid: it was used, or a newer one was sent. Ask for a new link.";
 export const RESET_EXPIRED = "This reset link has expired. Ask for a new one.";
 
 /**
@@ -16,7 +17,11 @@ export const RESET_EXPIRED = "This reset link has expired. Ask for a new one.";
  * owner came (README, "Account pre-hijacking"), so the other ways in that were linked meanwhile
  * (GitHub) are removed too, and the sessions are already gone: the account is its owner's alone.
  */
-export async function completePasswordReset(token: string, password: string, now = new Date()): Promise<{ email: string }> {
+export async function completePasswordReset(
+  token: string,
+  password: string,
+  now = new Date(),
+): Promise<{ email: string }> {
   const reset = await prisma.passwordReset.findUnique({
     where: { tokenHash: hashToken(token) },
     select: { id: true, userId: true, mailed: true, expiresAt: true },
@@ -31,7 +36,10 @@ export async function completePasswordReset(token: string, password: string, now
     const { count } = await tx.passwordReset.deleteMany({ where: { id: reset.id } });
     if (count === 0) throw new ApiError("RESOURCE_NOT_FOUND", RESET_INVALID);
     await tx.passwordReset.deleteMany({ where: { userId: reset.userId } });
-    const user = await tx.user.findUniqueOrThrow({ where: { id: reset.userId }, select: { email: true, emailVerified: true } });
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: reset.userId },
+      select: { email: true, emailVerified: true },
+    });
     const proves = reset.mailed && !user.emailVerified;
     if (proves) await tx.account.deleteMany({ where: { userId: reset.userId } });
     await tx.user.update({

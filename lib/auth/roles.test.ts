@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROLE_SCOPES, ROLES, SCOPES, assertScope, describeWhoMay, hasScope } from "./roles";
+import { assertScope, describeWhoMay, hasScope, ROLE_SCOPES, ROLES, SCOPES } from "./roles";
 
 describe("roles and scopes", () => {
   it("lets owners do everything, and admins everything but deleting and handing over the workspace", () => {
@@ -13,15 +13,30 @@ describe("roles and scopes", () => {
   });
 
   it("lets developers do what viewers do, plus resend/replay, test events and API keys of their own", () => {
-    expect(ROLE_SCOPES.developer.filter((scope) => !hasScope("viewer", scope))).toEqual(["deliveries.write", "endpoints.read", "apiKeys.read", "apiKeys.write"]);
-    for (const scope of ["apiKeys.manage", "endpoints.write", "connection.read", "secrets.read", "members.write", "audit.read", "alerts.write"] as const) {
+    expect(ROLE_SCOPES.developer.filter((scope) => !hasScope("viewer", scope))).toEqual([
+      "deliveries.write",
+      "endpoints.read",
+      "apiKeys.read",
+      "apiKeys.write",
+    ]);
+    for (const scope of [
+      "apiKeys.manage",
+      "endpoints.write",
+      "connection.read",
+      "secrets.read",
+      "members.write",
+      "audit.read",
+      "alerts.write",
+    ] as const) {
       expect(hasScope("developer", scope)).toBe(false);
     }
   });
 
   it("orders the roles so each has every power of the ones below it", () => {
     for (const [index, role] of ROLES.entries()) {
-      for (const below of ROLES.slice(index + 1)) for (const scope of ROLE_SCOPES[below]) expect(hasScope(role, scope), `${role} ⊇ ${below}: ${scope}`).toBe(true);
+      for (const below of ROLES.slice(index + 1))
+        for (const scope of ROLE_SCOPES[below])
+          expect(hasScope(role, scope), `${role} ⊇ ${below}: ${scope}`).toBe(true);
     }
   });
 
@@ -32,7 +47,11 @@ describe("roles and scopes", () => {
     expect(describeWhoMay("alerts.write")).toBe("owners and admins");
     expect(() => assertScope({ role: "owner" }, "secrets.write")).not.toThrow();
     expect(() => assertScope({ role: "viewer" }, "endpoints.write")).toThrow(
-      expect.objectContaining({ code: "FORBIDDEN", status: 403, message: "Only workspace owners and admins can do this" }),
+      expect.objectContaining({
+        code: "FORBIDDEN",
+        status: 403,
+        message: "Only workspace owners and admins can do this",
+      }),
     );
   });
 });

@@ -68,7 +68,12 @@ export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   viewer: VIEWER,
 };
 
-export const ROLE_LABELS: Record<Role, string> = { owner: "Owner", admin: "Admin", developer: "Developer", viewer: "Viewer" };
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: "Owner",
+  admin: "Admin",
+  developer: "Developer",
+  viewer: "Viewer",
+};
 
 /** What each role is for, in a sentence (the invite and role pickers show it). */
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {

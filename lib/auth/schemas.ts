@@ -1,6 +1,9 @@
 import { z } from "zod";
 
-const emailSchema = z.email("Enter a valid email address").max(254).transform((email) => email.toLowerCase());
+const emailSchema = z
+  .email("Enter a valid email address")
+  .max(254)
+  .transform((email) => email.toLowerCase());
 
 export const signInSchema = z.object({
   email: emailSchema,
@@ -25,7 +28,9 @@ export const signUpSchema = z
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 /** A token from a mailed link (lib/auth/one-time-token.ts): 43 base64url characters. */
-export const oneTimeTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This link is incomplete. Open it from the email again.");
+export const oneTimeTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, "This link is incomplete. Open it from the email again.");
 
 /** What the confirmation page posts: the link's token, and the password when opened in another browser. */
 export const confirmSignUpSchema = z.object({

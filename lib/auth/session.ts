@@ -43,7 +43,12 @@ async function readChoice(request?: Request, prefer?: string | null): Promise<Wo
   return { named: list.get(WORKSPACE_HEADER) || null, lastUsed: jar.get(WORKSPACE_COOKIE)?.value || null };
 }
 
-const membershipSelect = { id: true, role: true, lastActiveAt: true, workspace: { select: { id: true, name: true } } } as const;
+const membershipSelect = {
+  id: true,
+  role: true,
+  lastActiveAt: true,
+  workspace: { select: { id: true, name: true } },
+} as const;
 
 /** "Last active" is kept to within this: one write per member every few minutes at most. */
 const ACTIVITY_RESOLUTION_MS = 5 * 60 * 1000;
@@ -52,7 +57,10 @@ async function noteActivity(membershipId: string, lastActiveAt: Date | null, now
   if (lastActiveAt && now.getTime() - lastActiveAt.getTime() < ACTIVITY_RESOLUTION_MS) return;
   const cutoff = new Date(now.getTime() - ACTIVITY_RESOLUTION_MS);
   await prisma.membership
-    .updateMany({ where: { id: membershipId, OR: [{ lastActiveAt: null }, { lastActiveAt: { lt: cutoff } }] }, data: { lastActiveAt: now } })
+    .updateMany({
+      where: { id: membershipId, OR: [{ lastActiveAt: null }, { lastActiveAt: { lt: cutoff } }] },
+      data: { lastActiveAt: now },
+    })
     // A missed "last active" is not worth failing the request it rides on.
     .catch((error: unknown) => logger.warn({ error }, "last active not recorded"));
 }
@@ -81,11 +89,19 @@ async function resolveMembership(request?: Request, prefer?: string | null): Pro
       select: {
         email: true,
         sessionVersion: true,
-        memberships: { where: { ...live, ...where }, orderBy: orderOldestFirst ? { createdAt: "asc" } : undefined, take: 1, select: membershipSelect },
+        memberships: {
+          where: { ...live, ...where },
+          orderBy: orderOldestFirst ? { createdAt: "asc" } : undefined,
+          take: 1,
+          select: membershipSelect,
+        },
       },
     });
 
-  let user = await find(choice.named ? { workspaceId: choice.named } : choice.lastUsed ? { workspaceId: choice.lastUsed } : {}, true);
+  let user = await find(
+    choice.named ? { workspaceId: choice.named } : choice.lastUsed ? { workspaceId: choice.lastUsed } : {},
+    true,
+  );
   if (!user || user.sessionVersion !== claims.sessionVersion) return { kind: "signed-out" };
   if (user.memberships.length === 0) {
     if (choice.named) return { kind: "not-member" };
@@ -96,7 +112,13 @@ async function resolveMembership(request?: Request, prefer?: string | null): Pro
   await noteActivity(found.id, found.lastActiveAt);
   return {
     kind: "member",
-    membership: { userId: claims.userId, email: user.email, workspaceId: found.workspace.id, workspaceName: found.workspace.name, role: found.role },
+    membership: {
+      userId: claims.userId,
+      email: user.email,
+      workspaceId: found.workspace.id,
+      workspaceName: found.workspace.name,
+      role: found.role,
+    },
   };
 }
 

@@ -21,7 +21,9 @@ describe("SIGN_UP", () => {
 
   it("refuses anything else, saying what it takes", () => {
     for (const value of ["closed", "domains:", "domains:not a domain"]) {
-      expect(() => applyRuntimeEnv({ SIGN_UP: value }), value).toThrow(/open, invite-only, or domains:example.com,example.org/);
+      expect(() => applyRuntimeEnv({ SIGN_UP: value }), value).toThrow(
+        /open, invite-only, or domains:example.com,example.org/,
+      );
     }
   });
 

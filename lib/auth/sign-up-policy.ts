@@ -1,9 +1,8 @@
 import "server-only";
-import { env, type Env } from "@/lib/env";
+import { type Env, env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 
 export type SignUpPolicy = Env["SIGN_UP"];
-
 
 export function signUpPolicy(): SignUpPolicy {
   return env.SIGN_UP;

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { getMailer, type Mailer } from "@/lib/email/mailer";
 import { ApiError } from "@/lib/http/api-error";
-import { createPasswordUser, type CreatedAccount } from "./create-password-user";
+import { type CreatedAccount, createPasswordUser } from "./create-password-user";
 import { hashPassword } from "./password";
 import { requestSignUpConfirmation } from "./request-sign-up-confirmation";
 import type { SignUpInput } from "./schemas";
@@ -32,7 +32,15 @@ export async function signUpUser(input: SignUpInput, mailer: Mailer | null = get
   // open, and its cost is what keeps a taken and a new email equally slow to answer.
   const passwordHash = await hashPassword(input.password);
   if (input.inviteToken) {
-    return { status: "created", ...(await signUpWithInvite({ name: input.name, email: input.email, passwordHash, inviteToken: input.inviteToken })) };
+    return {
+      status: "created",
+      ...(await signUpWithInvite({
+        name: input.name,
+        email: input.email,
+        passwordHash,
+        inviteToken: input.inviteToken,
+      })),
+    };
   }
   if (mailer) {
     const browserNonce = randomBytes(32).toString("base64url");
@@ -40,7 +48,9 @@ export async function signUpUser(input: SignUpInput, mailer: Mailer | null = get
     return { status: "check_email", browserNonce };
   }
   try {
-    const account = await prisma.$transaction((tx) => createPasswordUser(tx, { ...input, passwordHash, emailVerified: null }));
+    const account = await prisma.$transaction((tx) =>
+      createPasswordUser(tx, { ...input, passwordHash, emailVerified: null }),
+    );
     return { status: "created", ...account };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

@@ -35,7 +35,10 @@ export async function signUpWithInvite(input: InviteSignUp, now = new Date()): P
       });
       // Sign-ups waiting for a confirmation of this address have nothing left to confirm.
       await tx.pendingSignUp.deleteMany({ where: { email: input.email } });
-      await tx.membership.create({ data: { workspaceId: invite.workspaceId, userId: user.id, role: invite.role }, select: { id: true } });
+      await tx.membership.create({
+        data: { workspaceId: invite.workspaceId, userId: user.id, role: invite.role },
+        select: { id: true },
+      });
       await recordAudit(tx, {
         workspaceId: invite.workspaceId,
         actor: { userId: user.id, email: input.email },

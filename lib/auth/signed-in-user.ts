@@ -33,7 +33,10 @@ export async function readSessionClaims(): Promise<SessionClaims | null> {
 export async function getSignedInUser(): Promise<SignedInUser | null> {
   const claims = await readSessionClaims();
   if (!claims) return null;
-  const user = await prisma.user.findUnique({ where: { id: claims.userId }, select: { id: true, email: true, name: true, sessionVersion: true } });
+  const user = await prisma.user.findUnique({
+    where: { id: claims.userId },
+    select: { id: true, email: true, name: true, sessionVersion: true },
+  });
   if (!user || user.sessionVersion !== claims.sessionVersion) return null;
   return { userId: user.id, email: user.email, name: user.name };
 }

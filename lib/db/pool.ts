@@ -24,7 +24,12 @@ function maxFor(use: PoolUse): number {
 
 /** Connection settings shared by every pool and by the LISTEN connections (lib/db/listen-with-reconnect.ts). */
 export function connectionConfig(): pg.ClientConfig {
-  return { connectionString: requireDatabaseUrl(), connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 };
+  return {
+    connectionString: requireDatabaseUrl(),
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  };
 }
 
 /**
@@ -35,7 +40,8 @@ export function connectionConfig(): pg.ClientConfig {
  */
 function sessionSettings(): string {
   const settings = ["SET idle_in_transaction_session_timeout = 60000"];
-  if (env.DATABASE_STATEMENT_TIMEOUT_MS > 0) settings.push(`SET statement_timeout = ${env.DATABASE_STATEMENT_TIMEOUT_MS}`);
+  if (env.DATABASE_STATEMENT_TIMEOUT_MS > 0)
+    settings.push(`SET statement_timeout = ${env.DATABASE_STATEMENT_TIMEOUT_MS}`);
   return settings.join("; ");
 }
 

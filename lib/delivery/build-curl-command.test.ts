@@ -9,7 +9,11 @@ describe("buildCurlCommand", () => {
   });
 
   it("is one POST with each header and the body as given", () => {
-    const command = buildCurlCommand("https://hooks.example.com/in?x=1", { "webhook-id": "msg_1", "content-type": "application/json" }, `{"a":"it's"}`);
+    const command = buildCurlCommand(
+      "https://hooks.example.com/in?x=1",
+      { "webhook-id": "msg_1", "content-type": "application/json" },
+      `{"a":"it's"}`,
+    );
     expect(command).toBe(
       [
         "curl -i -sS -X POST 'https://hooks.example.com/in?x=1'",

@@ -1,5 +1,11 @@
 import type { DownloadOutput } from "@/lib/contract/download-result";
-import { WORKFLOWS, isFailureStatus, type ApiProduct, type JobEventType, type JobStatus } from "@/lib/workflow/workflows";
+import {
+  type ApiProduct,
+  isFailureStatus,
+  type JobEventType,
+  type JobStatus,
+  WORKFLOWS,
+} from "@/lib/workflow/workflows";
 
 // The body of a test event: the Jobs API's webhook payload for the chosen event type, about a job
 // of the workspace's when one is given, else about an unmistakable sample (a job_test_… id and
@@ -37,7 +43,13 @@ export function statusForEvent(eventType: JobEventType, product: ApiProduct, cur
     case "job.failed":
       return "failed";
     case "job.processing":
-      return current && current !== "created" && current !== completed && !isFailureStatus(current) && steps.includes(current as never) ? current : steps[1];
+      return current &&
+        current !== "created" &&
+        current !== completed &&
+        !isFailureStatus(current) &&
+        steps.includes(current as never)
+        ? current
+        : steps[1];
   }
 }
 
@@ -45,8 +57,20 @@ function sampleOutputs(product: ApiProduct, jobId: string, nowMs: number): Downl
   const expiresAt = isoSeconds(nowMs + 3_600_000);
   const { output } = WORKFLOWS[product];
   const base = `https://example.com/webhook-test/${jobId}`;
-  if (output.indexed) return [0, 1].map((outputIndex) => ({ outputIndex, url: `${base}/output_${outputIndex}.srt`, expiresAt, sizeBytes: 8234 - outputIndex * 343 }));
-  return [{ url: `${base}/output.${output.kind === "srt" ? "srt" : "mp4"}`, expiresAt, sizeBytes: output.kind === "srt" ? 12458 : 45678901 }];
+  if (output.indexed)
+    return [0, 1].map((outputIndex) => ({
+      outputIndex,
+      url: `${base}/output_${outputIndex}.srt`,
+      expiresAt,
+      sizeBytes: 8234 - outputIndex * 343,
+    }));
+  return [
+    {
+      url: `${base}/output.${output.kind === "srt" ? "srt" : "mp4"}`,
+      expiresAt,
+      sizeBytes: output.kind === "srt" ? 12458 : 45678901,
+    },
+  ];
 }
 
 export function buildTestPayload({ eventType, now, job, outputs, sampleJobId }: TestPayloadInput): string {
@@ -55,7 +79,11 @@ export function buildTestPayload({ eventType, now, job, outputs, sampleJobId }: 
   const completed = eventType === "job.completed";
   const figures = completed
     ? job
-      ? { ...(job.duration !== null && { duration: job.duration }), ...(job.wordCount !== null && { wordCount: job.wordCount }), ...(job.cost !== null && { cost: job.cost }) }
+      ? {
+          ...(job.duration !== null && { duration: job.duration }),
+          ...(job.wordCount !== null && { wordCount: job.wordCount }),
+          ...(job.cost !== null && { cost: job.cost }),
+        }
       : { duration: 125.5, cost: 2.51 }
     : {};
   const links = completed ? (outputs ?? sampleOutputs(product, jobId, now.getTime())) : null;
@@ -67,7 +95,11 @@ export function buildTestPayload({ eventType, now, job, outputs, sampleJobId }: 
       status: statusForEvent(eventType, product, job?.status ?? null),
       apiProduct: product,
       ...figures,
-      ...(links && { outputs: links.map(({ outputIndex, url, expiresAt, sizeBytes }) => (outputIndex === undefined ? { url, expiresAt, sizeBytes } : { outputIndex, url, expiresAt, sizeBytes })) }),
+      ...(links && {
+        outputs: links.map(({ outputIndex, url, expiresAt, sizeBytes }) =>
+          outputIndex === undefined ? { url, expiresAt, sizeBytes } : { outputIndex, url, expiresAt, sizeBytes },
+        ),
+      }),
     },
   });
 }

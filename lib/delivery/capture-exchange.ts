@@ -13,7 +13,21 @@ export const REDACTED = "REDACTED";
 
 // Query parameters of a presigned link that say nothing secret and help debugging (when was it
 // signed, for how long); every other parameter's value is redacted.
-const HARMLESS_PARAMETERS = new Set(["x-amz-algorithm", "x-amz-date", "x-amz-expires", "x-amz-signedheaders", "expires", "x-goog-algorithm", "x-goog-date", "x-goog-expires", "x-goog-signedheaders", "se", "st", "sp", "sv"]);
+const HARMLESS_PARAMETERS = new Set([
+  "x-amz-algorithm",
+  "x-amz-date",
+  "x-amz-expires",
+  "x-amz-signedheaders",
+  "expires",
+  "x-goog-algorithm",
+  "x-goog-date",
+  "x-goog-expires",
+  "x-goog-signedheaders",
+  "se",
+  "st",
+  "sp",
+  "sv",
+]);
 // A receiver's cookies are its own secrets.
 const SECRET_RESPONSE_HEADERS = new Set(["set-cookie", "authorization", "proxy-authenticate", "www-authenticate"]);
 
@@ -37,7 +51,10 @@ export function redactLinkCredentials(value: string): string {
     return value.replace(/[?#].*$/s, `?${REDACTED}`);
   }
   const query = [...url.searchParams.entries()]
-    .map(([name, parameter]) => `${encodeURIComponent(name)}=${HARMLESS_PARAMETERS.has(name.toLowerCase()) ? encodeURIComponent(parameter) : REDACTED}`)
+    .map(
+      ([name, parameter]) =>
+        `${encodeURIComponent(name)}=${HARMLESS_PARAMETERS.has(name.toLowerCase()) ? encodeURIComponent(parameter) : REDACTED}`,
+    )
     .join("&");
   return `${url.origin}${url.pathname}${query ? `?${query}` : ""}`;
 }
@@ -49,7 +66,9 @@ export function redactLinkCredentials(value: string): string {
  */
 export function redactBody(body: string): string {
   try {
-    return JSON.stringify(JSON.parse(body, (_key, value: unknown) => (typeof value === "string" ? redactLinkCredentials(value) : value)));
+    return JSON.stringify(
+      JSON.parse(body, (_key, value: unknown) => (typeof value === "string" ? redactLinkCredentials(value) : value)),
+    );
   } catch {
     return body.replace(/(https?:\/\/[^\s"'?#]+)[?#][^\s"']*/gi, `$1?${REDACTED}`);
   }
@@ -73,7 +92,12 @@ function boundedResponseHeaders(headers: IncomingHttpHeaders): Record<string, st
   return kept;
 }
 
-export function captureExchange(url: string, requestHeaders: Record<string, string>, body: string, responseHeaders: IncomingHttpHeaders | null): AttemptExchange {
+export function captureExchange(
+  url: string,
+  requestHeaders: Record<string, string>,
+  body: string,
+  responseHeaders: IncomingHttpHeaders | null,
+): AttemptExchange {
   const redacted = redactBody(body);
   return {
     requestUrl: toStorableText(url, 2_048) ?? "",

@@ -165,7 +165,8 @@ SELECT capped.capped, c.id, c."workspaceId", c."endpointId", c."jobId", c."event
   LEFT JOIN "Job" AS j ON j.id = c."jobId"
 `);
 
-export const LOST_ATTEMPT_ERROR = "The worker stopped before recording an outcome; the lease expired and the delivery was tried again";
+export const LOST_ATTEMPT_ERROR =
+  "The worker stopped before recording an outcome; the lease expired and the delivery was tried again";
 
 export function givenUpError(recoveries: number): string {
   return `Given up: ${recoveries} attempts in a row ended without an outcome recorded (the worker stopped, or could not store what happened), so it is not sent again. Resend it once the cause is fixed.`;
@@ -215,7 +216,16 @@ export const DEFAULT_MAX_LEASE_RECOVERIES = 3;
 export type Queryable = Pick<pg.Pool, "query">;
 
 export async function claimDeliveries(db: Queryable, options: ClaimOptions): Promise<Claim> {
-  const { nowMs, limit, perEndpoint, perWorkspace, leaseMs, maxLeaseRecoveries = DEFAULT_MAX_LEASE_RECOVERIES, workspaceIds = null, settled = [] } = options;
+  const {
+    nowMs,
+    limit,
+    perEndpoint,
+    perWorkspace,
+    leaseMs,
+    maxLeaseRecoveries = DEFAULT_MAX_LEASE_RECOVERIES,
+    workspaceIds = null,
+    settled = [],
+  } = options;
   if (limit <= 0) return { deliveries: [], capped: false };
   // Expired leases looked at per claim, and due rows of a disabled endpoint failed per claim.
   const scan = Math.max(limit * 4, 64);
@@ -233,7 +243,11 @@ export async function claimDeliveries(db: Queryable, options: ClaimOptions): Pro
     lostAttemptError: LOST_ATTEMPT_ERROR,
     settled,
   });
-  const { rows } = await db.query<ClaimedDelivery & { capped: boolean }>({ name: "delivery-claim", text: CLAIM_SQL.text, values });
+  const { rows } = await db.query<ClaimedDelivery & { capped: boolean }>({
+    name: "delivery-claim",
+    text: CLAIM_SQL.text,
+    values,
+  });
   return {
     capped: rows[0]?.capped ?? false,
     deliveries: rows.filter((row) => row.id !== null).map(({ capped: _, ...delivery }) => delivery),

@@ -27,7 +27,8 @@ const receiver = receiverForThisFile();
 const run = promisify(execFile);
 const SECOND = 1_000;
 
-const FRESH_LINK = "https://s3.amazonaws.com/bucket/job_dbg/dubbed.mp4?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAEXAMPLE%2F20261201&X-Amz-Date=20261201T090000Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Signature=0123456789abcdef";
+const FRESH_LINK =
+  "https://s3.amazonaws.com/bucket/job_dbg/dubbed.mp4?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAEXAMPLE%2F20261201&X-Amz-Date=20261201T090000Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Signature=0123456789abcdef";
 const freshLinks = async () => [{ url: FRESH_LINK, expiresAt: "2026-12-01T10:00:00Z", sizeBytes: 45_678_901 }];
 
 let listener: pg.Client;
@@ -50,12 +51,19 @@ async function setup(path: string, step: number, jobId: string) {
 }
 
 const deliveryOf = (workspace: TestWorkspace) =>
-  prisma.webhookDelivery.findFirstOrThrow({ where: { workspaceId: workspace.id }, include: { attempts: { orderBy: { attemptNumber: "asc" } } } });
+  prisma.webhookDelivery.findFirstOrThrow({
+    where: { workspaceId: workspace.id },
+    include: { attempts: { orderBy: { attemptNumber: "asc" } } },
+  });
 
 describe("the delivery debugger", () => {
   it("keeps each attempt's request as sent, links redacted, and its answer's headers; the signed string is the signature's input", async () => {
     const { workspace } = await setup("/debug", 8, "job_dbg");
-    receiver.respond((request) => ({ status: request.path === "/debug" ? 202 : 200, headers: { "x-receiver": "yes", "set-cookie": "session=secret" }, body: "accepted" }));
+    receiver.respond((request) => ({
+      status: request.path === "/debug" ? 202 : 200,
+      headers: { "x-receiver": "yes", "set-cookie": "session=secret" },
+      body: "accepted",
+    }));
     expect(await deliverDue(workspace.id, { clock: () => Date.now() + SECOND, requestLinks: freshLinks })).toBe(1);
 
     const request = receiver.requests.findLast((candidate) => candidate.path === "/debug")!;
@@ -65,20 +73,40 @@ describe("the delivery debugger", () => {
     expect(view.request).not.toBeNull();
     const sent = view.request!;
     expect(sent.url).toBe(receiver.url("/debug"));
-    for (const name of ["webhook-id", "webhook-timestamp", "webhook-signature", "content-type", "user-agent", "content-length"]) {
+    for (const name of [
+      "webhook-id",
+      "webhook-timestamp",
+      "webhook-signature",
+      "content-type",
+      "user-agent",
+      "content-length",
+    ]) {
       expect(sent.headers[name], name).toBe(request.headers[name]);
     }
     // The body is what was sent but for the link's credentials; the harmless parameters stay.
-    expect(sent.body).toBe(request.body.replace(FRESH_LINK, FRESH_LINK.replace("AKIAEXAMPLE%2F20261201", "REDACTED").replace("0123456789abcdef", "REDACTED")));
+    expect(sent.body).toBe(
+      request.body.replace(
+        FRESH_LINK,
+        FRESH_LINK.replace("AKIAEXAMPLE%2F20261201", "REDACTED").replace("0123456789abcdef", "REDACTED"),
+      ),
+    );
     expect(sent.body).not.toContain("0123456789abcdef");
     expect(sent.body).toContain("X-Amz-Expires=3600");
     expect(sent.truncated).toBe(false);
-    expect(sent.signedContent).toBe(`${request.headers["webhook-id"]}.${request.headers["webhook-timestamp"]}.${sent.body}`);
+    expect(sent.signedContent).toBe(
+      `${request.headers["webhook-id"]}.${request.headers["webhook-timestamp"]}.${sent.body}`,
+    );
     expect(view.responseHeaders).toMatchObject({ "x-receiver": "yes", "set-cookie": "REDACTED" });
 
     const other = await createTestWorkspace();
-    await expect(getAttemptDebug(other.id, delivery.id, delivery.attempts[0].id)).rejects.toMatchObject({ status: 404 });
-    await vi.waitFor(() => expect(announced.some((payload) => payload.includes('"jobId":"job_dbg"') && payload.includes(workspace.id))).toBe(true));
+    await expect(getAttemptDebug(other.id, delivery.id, delivery.attempts[0].id)).rejects.toMatchObject({
+      status: 404,
+    });
+    await vi.waitFor(() =>
+      expect(announced.some((payload) => payload.includes('"jobId":"job_dbg"') && payload.includes(workspace.id))).toBe(
+        true,
+      ),
+    );
   });
 
   it("Copy as cURL, run by bash, delivers the event signed now with the endpoint's secret", async () => {
@@ -97,7 +125,9 @@ describe("the delivery debugger", () => {
     const original = receiver.requests.find((candidate) => candidate.path === "/curl")!;
     expect(replayed.headers["webhook-id"]).toBe(delivery.messageId);
     expect(replayed.body).toBe(original.body);
-    expect(new Webhook(endpoint.secret).verify(replayed.body, replayed.headers as Record<string, string>)).toEqual(dubJobEvents("job_curl")[1]);
+    expect(new Webhook(endpoint.secret).verify(replayed.body, replayed.headers as Record<string, string>)).toEqual(
+      dubJobEvents("job_curl")[1],
+    );
 
     const other = await createTestWorkspace();
     await expect(getReplayCurl(other.id, delivery.id)).rejects.toBeInstanceOf(ApiError);

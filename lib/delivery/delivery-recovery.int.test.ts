@@ -17,18 +17,32 @@ const receiver = receiverForThisFile();
 const PRIVATE_OK = { policy: { allowPrivate: true } };
 
 const deliveriesTo = (endpointId: string) =>
-  prisma.webhookDelivery.findMany({ where: { endpointId }, orderBy: { createdAt: "asc" }, select: { eventType: true, jobEventId: true, status: true } });
+  prisma.webhookDelivery.findMany({
+    where: { endpointId },
+    orderBy: { createdAt: "asc" },
+    select: { eventType: true, jobEventId: true, status: true },
+  });
 
 describe("events skipped while an endpoint was disabled", () => {
   it("are counted once it is enabled again, replayed oldest first with deliveries of their own, and only once", async () => {
     const workspace = await createTestWorkspace();
-    const endpoint = await createTestEndpoint(workspace.id, receiver.url("/skipped"), { eventTypes: ["job.created", "job.processing", "job.completed"] });
+    const endpoint = await createTestEndpoint(workspace.id, receiver.url("/skipped"), {
+      eventTypes: ["job.created", "job.processing", "job.completed"],
+    });
     const events = dubJobEvents("job_skipped");
     expect((await postSigned(workspace, events[0])).status).toBe(200); // delivered (enabled)
     await updateEndpoint(workspace.id, endpoint.id, { enabled: false }, TEST_ACTOR);
     for (const payload of events.slice(1, 4)) expect((await postSigned(workspace, payload)).status).toBe(200);
     // A type it does not subscribe to: never owed to it.
-    expect((await postSigned(workspace, { ...events[4], event: "job.failed", data: { ...events[4].data, status: "failed" } })).status).toBe(200);
+    expect(
+      (
+        await postSigned(workspace, {
+          ...events[4],
+          event: "job.failed",
+          data: { ...events[4].data, status: "failed" },
+        })
+      ).status,
+    ).toBe(200);
     expect(await deliveriesTo(endpoint.id)).toHaveLength(1);
     expect(await countSkippedEvents(workspace.id, endpoint.id)).toEqual({ count: 0, atLeast: false }); // still off: nothing to offer yet
 
@@ -40,13 +54,27 @@ describe("events skipped while an endpoint was disabled", () => {
 
     expect(await replaySkippedEvents(workspace.id, endpoint.id, TEST_ACTOR)).toEqual({ count: 3 });
     const deliveries = await deliveriesTo(endpoint.id);
-    expect(deliveries.map((delivery) => delivery.eventType)).toEqual(["job.created", "job.processing", "job.processing", "job.processing", "job.processing"]);
+    expect(deliveries.map((delivery) => delivery.eventType)).toEqual([
+      "job.created",
+      "job.processing",
+      "job.processing",
+      "job.processing",
+      "job.processing",
+    ]);
     expect(new Set(deliveries.map((delivery) => delivery.jobEventId)).size).toBe(5);
-    expect(deliveries.every((delivery) => delivery.status === "pending" || delivery.status === "delivering" || delivery.status === "succeeded")).toBe(true);
+    expect(
+      deliveries.every(
+        (delivery) =>
+          delivery.status === "pending" || delivery.status === "delivering" || delivery.status === "succeeded",
+      ),
+    ).toBe(true);
     expect((await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).skippedFrom).toBeNull();
     expect(await countSkippedEvents(workspace.id, endpoint.id)).toEqual({ count: 0, atLeast: false });
     expect(await replaySkippedEvents(workspace.id, endpoint.id, TEST_ACTOR)).toEqual({ count: 0 });
-    const audited = await prisma.auditLogEntry.findMany({ where: { workspaceId: workspace.id, action: "skipped_events.replayed" }, select: { actorEmail: true, details: true } });
+    const audited = await prisma.auditLogEntry.findMany({
+      where: { workspaceId: workspace.id, action: "skipped_events.replayed" },
+      select: { actorEmail: true, details: true },
+    });
     expect(audited.map((entry) => (entry.details as { count: number }).count).sort()).toEqual([0, 3]);
     expect(audited.every((entry) => entry.actorEmail === TEST_ACTOR.email)).toBe(true);
   });
@@ -68,7 +96,9 @@ describe("events skipped while an endpoint was disabled", () => {
     await expect(countSkippedEvents(other.id, endpoint.id)).rejects.toMatchObject({ status: 404 });
     await expect(replaySkippedEvents(other.id, endpoint.id, TEST_ACTOR)).rejects.toMatchObject({ status: 404 });
     await dismissSkippedEvents(workspace.id, endpoint.id, TEST_ACTOR);
-    expect(await prisma.auditLogEntry.count({ where: { workspaceId: workspace.id, action: "skipped_events.dismissed" } })).toBe(1);
+    expect(
+      await prisma.auditLogEntry.count({ where: { workspaceId: workspace.id, action: "skipped_events.dismissed" } }),
+    ).toBe(1);
     expect(await countSkippedEvents(workspace.id, endpoint.id)).toEqual({ count: 0, atLeast: false });
     expect(await deliveriesTo(endpoint.id)).toHaveLength(1);
   });
@@ -78,14 +108,26 @@ describe("test events", () => {
   it("of a chosen type about one of the workspace's jobs carry that job's id, product and step", async () => {
     const workspace = await createTestWorkspace();
     const endpoint = await createTestEndpoint(workspace.id, receiver.url("/typed-test"));
-    for (const payload of dubJobEvents("job_tested").slice(0, 4)) expect((await postSigned(workspace, payload)).status).toBe(200);
+    for (const payload of dubJobEvents("job_tested").slice(0, 4))
+      expect((await postSigned(workspace, payload)).status).toBe(200);
     receiver.respond(() => ({ status: 204 }));
 
-    const processing = await sendTestEvent(workspace.id, endpoint.id, { eventType: "job.processing", jobId: "job_tested" }, PRIVATE_OK);
+    const processing = await sendTestEvent(
+      workspace.id,
+      endpoint.id,
+      { eventType: "job.processing", jobId: "job_tested" },
+      PRIVATE_OK,
+    );
     expect(processing).toMatchObject({ statusCode: 204, error: null });
     const request = receiver.requests.findLast((candidate) => candidate.path === "/typed-test")!;
-    const payload = new Webhook(endpoint.secret).verify(request.body, request.headers as Record<string, string>) as { event: string; data: Record<string, unknown> };
-    expect(payload).toMatchObject({ event: "job.processing", data: { jobId: "job_tested", status: "translating", apiProduct: "dub" } });
+    const payload = new Webhook(endpoint.secret).verify(request.body, request.headers as Record<string, string>) as {
+      event: string;
+      data: Record<string, unknown>;
+    };
+    expect(payload).toMatchObject({
+      event: "job.processing",
+      data: { jobId: "job_tested", status: "translating", apiProduct: "dub" },
+    });
     expect(request.headers["webhook-id"]).toMatch(/^msg_test_/);
 
     await sendTestEvent(workspace.id, endpoint.id, { eventType: "job.failed" }, PRIVATE_OK);
@@ -95,7 +137,13 @@ describe("test events", () => {
 
     const stranger = await createTestWorkspace();
     const theirs = await createTestEndpoint(stranger.id, receiver.url("/typed-test-other"));
-    await expect(sendTestEvent(stranger.id, theirs.id, { eventType: "job.created", jobId: "job_tested" }, PRIVATE_OK)).rejects.toMatchObject({ status: 404 });
-    expect(await prisma.webhookDelivery.count({ where: { endpointId: endpoint.id, jobEventId: { not: "" }, messageId: { startsWith: "msg_test_" } } })).toBe(0);
+    await expect(
+      sendTestEvent(stranger.id, theirs.id, { eventType: "job.created", jobId: "job_tested" }, PRIVATE_OK),
+    ).rejects.toMatchObject({ status: 404 });
+    expect(
+      await prisma.webhookDelivery.count({
+        where: { endpointId: endpoint.id, jobEventId: { not: "" }, messageId: { startsWith: "msg_test_" } },
+      }),
+    ).toBe(0);
   });
 });

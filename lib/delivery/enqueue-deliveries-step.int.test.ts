@@ -19,8 +19,16 @@ import { createTestEndpoint } from "./testing/create-test-endpoint";
 const deliveriesOf = (workspaceId: string) =>
   prisma.webhookDelivery.findMany({
     where: { workspaceId },
-    select: { endpointId: true, eventType: true, messageId: true, status: true, attemptCount: true, jobEvent: { select: { webhookId: true } } },
-    orderBy: { createdAt: "asc" } });
+    select: {
+      endpointId: true,
+      eventType: true,
+      messageId: true,
+      status: true,
+      attemptCount: true,
+      jobEvent: { select: { webhookId: true } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
 
 async function send(workspace: { id: string; secret: string }, payload: unknown, id?: string) {
   const response = await postSigned(workspace, payload, { id });
@@ -33,7 +41,9 @@ describe("the outbox step", () => {
     const workspace = await createTestWorkspace();
     const other = await createTestWorkspace();
     const all = await createTestEndpoint(workspace.id, "https://a.example.com/hook");
-    const completedOnly = await createTestEndpoint(workspace.id, "https://b.example.com/hook", { eventTypes: ["job.completed"] });
+    const completedOnly = await createTestEndpoint(workspace.id, "https://b.example.com/hook", {
+      eventTypes: ["job.completed"],
+    });
     await createTestEndpoint(workspace.id, "https://c.example.com/hook", { enabled: false });
     await createTestEndpoint(other.id, "https://d.example.com/hook");
 
@@ -52,7 +62,11 @@ describe("the outbox step", () => {
       ]),
     );
     for (const delivery of deliveries) {
-      expect(delivery).toMatchObject({ status: "pending", attemptCount: 0, messageId: expect.stringMatching(/^msg_[0-9a-f]{32}$/) });
+      expect(delivery).toMatchObject({
+        status: "pending",
+        attemptCount: 0,
+        messageId: expect.stringMatching(/^msg_[0-9a-f]{32}$/),
+      });
     }
     expect(new Set(deliveries.map((d) => d.messageId)).size).toBe(3);
     expect(await deliveriesOf(other.id)).toEqual([]);
@@ -79,7 +93,11 @@ describe("the outbox step", () => {
     expect(await send(workspace, { ...transcribing, event: "job.progress_updated" })).toBe("ignored");
     // A known type contradicting the job's workflow is refused as inconsistent: not passed on.
     expect(await send(workspace, samplePayload("transcribe", "transcribed", "job_order", T0))).toBe("ignored");
-    expect((await deliveriesOf(workspace.id)).map((d) => d.eventType)).toEqual(["job.processing", "job.created", "job.processing"]);
+    expect((await deliveriesOf(workspace.id)).map((d) => d.eventType)).toEqual([
+      "job.processing",
+      "job.created",
+      "job.processing",
+    ]);
   });
 
   it("is written in the event's transaction: invisible until commit, gone with a rollback; the wake-up is announced after the commit", async () => {
@@ -93,10 +111,15 @@ describe("the outbox step", () => {
     await listener.query(`LISTEN ${DELIVERY_WAKE_CHANNEL}`);
     const [created, transcribing] = dubJobEvents("job_tx");
     const input = (payload: typeof created, webhookId: string) =>
-      buildEventInput({ workspaceId: workspace.id, webhookId }, parseIngestPayload(payload, JSON.stringify(payload)), payload);
+      buildEventInput(
+        { workspaceId: workspace.id, webhookId },
+        parseIngestPayload(payload, JSON.stringify(payload)),
+        payload,
+      );
     const counts = async () => ({
       events: await prisma.jobEvent.count({ where: { workspaceId: workspace.id } }),
-      deliveries: await prisma.webhookDelivery.count({ where: { workspaceId: workspace.id } }) });
+      deliveries: await prisma.webhookDelivery.count({ where: { workspaceId: workspace.id } }),
+    });
 
     const client = await getPool().connect();
     try {
@@ -109,7 +132,10 @@ describe("the outbox step", () => {
 
       await client.query("BEGIN");
       // One job twice: two statements (waves) in the one transaction.
-      const committed = await applyEvents([input(created, "msg_committed"), input(transcribing, "msg_committed_2")], client);
+      const committed = await applyEvents(
+        [input(created, "msg_committed"), input(transcribing, "msg_committed_2")],
+        client,
+      );
       expect(committed.announcement.wakes).toEqual([workspace.id]);
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(wakes).toEqual([]); // the statements notify nothing themselves

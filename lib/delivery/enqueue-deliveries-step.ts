@@ -30,7 +30,8 @@ export interface EnqueueDeliveriesStep {
 }
 
 export function enqueueDeliveriesStep({ storedEvents, as }: EnqueueDeliveriesStep): string {
-  for (const name of [storedEvents, as]) if (!IDENTIFIER.test(name)) throw new Error(`enqueueDeliveriesStep: bad identifier ${name}`);
+  for (const name of [storedEvents, as])
+    if (!IDENTIFIER.test(name)) throw new Error(`enqueueDeliveriesStep: bad identifier ${name}`);
   return `${as} AS (
   INSERT INTO "WebhookDelivery" (id, "workspaceId", "endpointId", "jobEventId", "jobId", "eventType", "messageId",
                                  "nextAttemptAt", "createdAt")

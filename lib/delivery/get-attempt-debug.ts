@@ -9,17 +9,31 @@ export const ATTEMPT_NOT_FOUND = "Attempt not found";
 
 const asHeaders = (value: unknown): Record<string, string> | null =>
   value !== null && typeof value === "object" && !Array.isArray(value)
-    ? Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"))
+    ? Object.fromEntries(
+        Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+      )
     : null;
 
 /** One attempt of a workspace's delivery with what was sent and answered; another workspace's is not found. */
-export async function getAttemptDebug(workspaceId: string, deliveryId: string, attemptId: string): Promise<AttemptDebugView> {
+export async function getAttemptDebug(
+  workspaceId: string,
+  deliveryId: string,
+  attemptId: string,
+): Promise<AttemptDebugView> {
   const row = await prisma.webhookAttempt.findFirst({
     where: { id: attemptId, deliveryId, delivery: { workspaceId } },
     select: {
       ...attemptSelect,
       delivery: { select: deliverySelect },
-      exchange: { select: { requestUrl: true, requestHeaders: true, requestBody: true, requestBodyBytes: true, responseHeaders: true } },
+      exchange: {
+        select: {
+          requestUrl: true,
+          requestHeaders: true,
+          requestBody: true,
+          requestBodyBytes: true,
+          responseHeaders: true,
+        },
+      },
     },
   });
   if (!row) throw new ApiError("RESOURCE_NOT_FOUND", ATTEMPT_NOT_FOUND);

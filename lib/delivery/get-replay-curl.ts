@@ -28,7 +28,8 @@ export async function getReplayCurl(workspaceId: string, deliveryId: string, now
   });
   if (!delivery) throw new ApiError("RESOURCE_NOT_FOUND", DELIVERY_NOT_FOUND);
   const { endpoint } = delivery;
-  const links = delivery.eventType === "job.completed" ? await requestFreshLinks(workspaceId, delivery.job.upstreamJobId) : null;
+  const links =
+    delivery.eventType === "job.completed" ? await requestFreshLinks(workspaceId, delivery.job.upstreamJobId) : null;
   const body = buildDeliveryBody(delivery.eventType, delivery.jobEvent.payload, links);
   const rotating = endpoint.previousSecretExpiresAt !== null && endpoint.previousSecretExpiresAt > now;
   const signed = signWebhook({
@@ -38,5 +39,8 @@ export async function getReplayCurl(workspaceId: string, deliveryId: string, now
     secrets: openEndpointSecrets(endpoint.secretEnc, rotating ? endpoint.previousSecretEnc : null),
   });
   const headers = { "content-type": "application/json", "user-agent": USER_AGENT, ...signed };
-  return { command: buildCurlCommand(endpoint.url, headers, body), signedAt: new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString() };
+  return {
+    command: buildCurlCommand(endpoint.url, headers, body),
+    signedAt: new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString(),
+  };
 }

@@ -13,7 +13,11 @@ export const DELIVERIES_PAGE_SIZE = 25;
  * The endpoint's delivery log, newest first, by keyset over (createdAt, id): a page stays stable
  * while new events are enqueued at the top. Served by the (endpointId, createdAt DESC) index.
  */
-export async function listEndpointDeliveries(workspaceId: string, endpointId: string, cursor?: string): Promise<DeliveryPage> {
+export async function listEndpointDeliveries(
+  workspaceId: string,
+  endpointId: string,
+  cursor?: string,
+): Promise<DeliveryPage> {
   await getEndpointOrThrow(workspaceId, endpointId);
   const after = cursor ? decodeCursor(cursor) : null;
   if (cursor && !after) throw invalidField("cursor", "not a cursor this API returned");

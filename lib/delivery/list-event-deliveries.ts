@@ -34,7 +34,11 @@ function serializeAttempt(row: AttemptRow): TimelineAttempt {
 }
 
 /** The deliveries of these events (of one job) by event id, oldest first, each with its latest attempts. */
-export async function listEventDeliveries(workspaceId: string, jobRowId: string, eventIds: readonly string[]): Promise<Map<string, EventDelivery[]>> {
+export async function listEventDeliveries(
+  workspaceId: string,
+  jobRowId: string,
+  eventIds: readonly string[],
+): Promise<Map<string, EventDelivery[]>> {
   const byEvent = new Map<string, EventDelivery[]>();
   if (eventIds.length === 0) return byEvent;
   const deliveries = await prisma.webhookDelivery.findMany({

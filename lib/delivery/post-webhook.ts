@@ -42,12 +42,22 @@ function excerptOf(bytes: Buffer): string | null {
 }
 
 /** POSTs a signed body; every failure is a value (nothing throws). */
-export async function postWebhook(rawUrl: string, headers: Record<string, string>, body: string, options: PostOptions): Promise<PostResult> {
+export async function postWebhook(
+  rawUrl: string,
+  headers: Record<string, string>,
+  body: string,
+  options: PostOptions,
+): Promise<PostResult> {
   const startedAt = performance.now();
   const elapsed = () => Math.round(performance.now() - startedAt);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // As sendRequest sends them (it adds content-length).
-  const requestHeaders = { ...headers, "content-type": "application/json", "user-agent": USER_AGENT, "content-length": String(Buffer.byteLength(body)) };
+  const requestHeaders = {
+    ...headers,
+    "content-type": "application/json",
+    "user-agent": USER_AGENT,
+    "content-length": String(Buffer.byteLength(body)),
+  };
   const noAnswer = { requestHeaders, responseHeaders: null, statusCode: null, retryAfter: null, responseExcerpt: null };
   const checked = parseWebhookUrl(rawUrl, options.policy);
   if (!checked.ok) return { ...noAnswer, error: `Refused: ${checked.reason}`, durationMs: 0 };
@@ -83,5 +93,13 @@ export async function postWebhook(rawUrl: string, headers: Record<string, string
     };
   }
   // A body cut short otherwise (the endpoint closed the connection): what came is kept.
-  return { requestHeaders, responseHeaders: response.headers, statusCode, retryAfter, responseExcerpt: excerptOf(bytes), error: null, durationMs: elapsed() };
+  return {
+    requestHeaders,
+    responseHeaders: response.headers,
+    statusCode,
+    retryAfter,
+    responseExcerpt: excerptOf(bytes),
+    error: null,
+    durationMs: elapsed(),
+  };
 }

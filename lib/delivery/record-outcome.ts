@@ -146,7 +146,11 @@ export interface RecordResult {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Records a batch of outcomes at `nowMs`; results in the order of `records`. */
-export async function recordOutcomes(db: Queryable, records: readonly AttemptRecord[], nowMs: number): Promise<RecordResult[]> {
+export async function recordOutcomes(
+  db: Queryable,
+  records: readonly AttemptRecord[],
+  nowMs: number,
+): Promise<RecordResult[]> {
   if (records.length === 0) return [];
   const column = <T>(pick: (record: AttemptRecord) => T) => records.map(pick);
   const values = RECORD_SQL.values({
@@ -167,14 +171,20 @@ export async function recordOutcomes(db: Queryable, records: readonly AttemptRec
     goneReason: `The endpoint answered 410 Gone on ${iso(nowMs)}`,
     failingReason: FAILING_DISABLED_REASON,
   });
-  const { rows } = await db.query<RecordResult & { id: string }>({ name: "delivery-record-outcomes", text: RECORD_SQL.text, values });
+  const { rows } = await db.query<RecordResult & { id: string }>({
+    name: "delivery-record-outcomes",
+    text: RECORD_SQL.text,
+    values,
+  });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const results = records.map((record) => {
     const row = byId.get(record.deliveryId);
     return { status: row?.status ?? null, endpointDisabled: row?.endpointDisabled ?? false };
   });
   await announceJobActivity(
-    records.filter((_record, index) => results[index].status !== null).map((record) => ({ workspaceId: record.workspaceId, jobId: record.upstreamJobId })),
+    records
+      .filter((_record, index) => results[index].status !== null)
+      .map((record) => ({ workspaceId: record.workspaceId, jobId: record.upstreamJobId })),
     db,
   );
   return results;

@@ -1,9 +1,9 @@
 import "server-only";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { type AuditActor, recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { assertEndpointEnabled } from "./assert-endpoint-enabled";
 import { getEndpointOrThrow } from "@/lib/webhook-endpoints/get-endpoint-or-throw";
+import { assertEndpointEnabled } from "./assert-endpoint-enabled";
 import { wakeDeliveryWorkers } from "./wake-delivery-workers";
 
 /** The deliveries a replay resets: the endpoint's given-up ones created at or after `since`. */
@@ -12,7 +12,11 @@ function failedSince(workspaceId: string, endpointId: string, since: Date): Pris
 }
 
 /** How many deliveries a replay from `since` would send again; shown before it runs. */
-export async function countFailedSince(workspaceId: string, endpointId: string, since: Date): Promise<{ count: number }> {
+export async function countFailedSince(
+  workspaceId: string,
+  endpointId: string,
+  since: Date,
+): Promise<{ count: number }> {
   await getEndpointOrThrow(workspaceId, endpointId);
   return { count: await prisma.webhookDelivery.count({ where: failedSince(workspaceId, endpointId, since) }) };
 }
@@ -22,7 +26,13 @@ export async function countFailedSince(workspaceId: string, endpointId: string, 
  * receiver was fixed — each with a fresh retry schedule. Message ids are unchanged, so receivers
  * dedupe what they had processed.
  */
-export async function replayFailedSince(workspaceId: string, endpointId: string, since: Date, actor: AuditActor, now = new Date()): Promise<{ count: number }> {
+export async function replayFailedSince(
+  workspaceId: string,
+  endpointId: string,
+  since: Date,
+  actor: AuditActor,
+  now = new Date(),
+): Promise<{ count: number }> {
   const endpoint = await getEndpointOrThrow(workspaceId, endpointId);
   assertEndpointEnabled(endpoint);
   return prisma.$transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { type AuditActor, recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/client";
 import { getEndpointOrThrow } from "@/lib/webhook-endpoints/get-endpoint-or-throw";
 import type { SkippedEvents } from "@/lib/webhook-endpoints/types";
@@ -27,7 +27,10 @@ interface Period {
 }
 
 async function periodOf(workspaceId: string, endpointId: string): Promise<Period | null> {
-  const row = await prisma.webhookEndpoint.findFirst({ where: { id: endpointId, workspaceId }, select: { skippedFrom: true, skippedUntil: true, eventTypes: true } });
+  const row = await prisma.webhookEndpoint.findFirst({
+    where: { id: endpointId, workspaceId },
+    select: { skippedFrom: true, skippedUntil: true, eventTypes: true },
+  });
   if (!row?.skippedFrom || !row.skippedUntil) return null;
   return { from: row.skippedFrom, until: row.skippedUntil, eventTypes: row.eventTypes };
 }
@@ -50,7 +53,12 @@ export async function countSkippedEvents(workspaceId: string, endpointId: string
 }
 
 /** Enqueues every skipped event for the endpoint, due now, then forgets the period. */
-export async function replaySkippedEvents(workspaceId: string, endpointId: string, actor: AuditActor, now = new Date()): Promise<{ count: number }> {
+export async function replaySkippedEvents(
+  workspaceId: string,
+  endpointId: string,
+  actor: AuditActor,
+  now = new Date(),
+): Promise<{ count: number }> {
   const endpoint = await getEndpointOrThrow(workspaceId, endpointId);
   assertEndpointEnabled(endpoint);
   const period = await periodOf(workspaceId, endpointId);
@@ -58,7 +66,9 @@ export async function replaySkippedEvents(workspaceId: string, endpointId: strin
   if (period) {
     let after = { at: new Date(0).toISOString(), id: "" };
     for (;;) {
-      const [batch] = await prisma.$queryRaw<Array<{ scanned: number; inserted: number; lastAt: string | null; lastId: string | null }>>`
+      const [batch] = await prisma.$queryRaw<
+        Array<{ scanned: number; inserted: number; lastAt: string | null; lastId: string | null }>
+      >`
         WITH batch AS (
           SELECT e.id, e."jobId", e.event, e."receivedAt" FROM "JobEvent" AS e
            WHERE e."workspaceId" = ${workspaceId}
@@ -86,7 +96,10 @@ export async function replaySkippedEvents(workspaceId: string, endpointId: strin
     }
   }
   await prisma.$transaction(async (tx) => {
-    await tx.webhookEndpoint.updateMany({ where: { id: endpointId, workspaceId }, data: { skippedFrom: null, skippedUntil: null } });
+    await tx.webhookEndpoint.updateMany({
+      where: { id: endpointId, workspaceId },
+      data: { skippedFrom: null, skippedUntil: null },
+    });
     if (count > 0) await wakeDeliveryWorkers(tx);
     await recordAudit(tx, {
       workspaceId,
@@ -103,7 +116,15 @@ export async function replaySkippedEvents(workspaceId: string, endpointId: strin
 export async function dismissSkippedEvents(workspaceId: string, endpointId: string, actor: AuditActor): Promise<void> {
   const endpoint = await getEndpointOrThrow(workspaceId, endpointId);
   await prisma.$transaction(async (tx) => {
-    await tx.webhookEndpoint.updateMany({ where: { id: endpointId, workspaceId }, data: { skippedFrom: null, skippedUntil: null } });
-    await recordAudit(tx, { workspaceId, actor, action: "skipped_events.dismissed", target: { type: "endpoint", id: endpointId, label: endpoint.url } });
+    await tx.webhookEndpoint.updateMany({
+      where: { id: endpointId, workspaceId },
+      data: { skippedFrom: null, skippedUntil: null },
+    });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "skipped_events.dismissed",
+      target: { type: "endpoint", id: endpointId, label: endpoint.url },
+    });
   });
 }

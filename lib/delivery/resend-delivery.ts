@@ -1,10 +1,10 @@
 import "server-only";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { type AuditActor, recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import { assertEndpointEnabled } from "./assert-endpoint-enabled";
 import { getDeliveryOrThrow } from "./get-delivery-or-throw";
-import { serializeDelivery, type DeliveryView } from "./serialize-delivery";
+import { type DeliveryView, serializeDelivery } from "./serialize-delivery";
 import { wakeDeliveryWorkers } from "./wake-delivery-workers";
 
 /**
@@ -14,9 +14,17 @@ import { wakeDeliveryWorkers } from "./wake-delivery-workers";
  * or succeeded) starts a fresh retry schedule: retryBase moves to its attempt count. A pending one
  * is only brought forward and keeps its place in the schedule.
  */
-export async function resendDelivery(workspaceId: string, deliveryId: string, actor: AuditActor, now = new Date()): Promise<DeliveryView> {
+export async function resendDelivery(
+  workspaceId: string,
+  deliveryId: string,
+  actor: AuditActor,
+  now = new Date(),
+): Promise<DeliveryView> {
   const delivery = await getDeliveryOrThrow(workspaceId, deliveryId);
-  const endpoint = await prisma.webhookEndpoint.findFirstOrThrow({ where: { id: delivery.endpointId, workspaceId }, select: { enabled: true } });
+  const endpoint = await prisma.webhookEndpoint.findFirstOrThrow({
+    where: { id: delivery.endpointId, workspaceId },
+    select: { enabled: true },
+  });
   assertEndpointEnabled(endpoint);
   const reset = await prisma.$transaction(async (tx) => {
     // A delivery a worker holds is not reset under it: the worker's outcome would overwrite ours.

@@ -17,7 +17,10 @@ describe("sendTestEvent", () => {
   it("sends a signed sample job.completed, clearly a test, and reports the answer", async () => {
     const workspace = await createTestWorkspace();
     const previous = generateWebhookSecret();
-    const endpoint = await createTestEndpoint(workspace.id, receiver.url("/test-event"), { previousSecret: previous, previousSecretExpiresAt: new Date(Date.now() + 60_000) });
+    const endpoint = await createTestEndpoint(workspace.id, receiver.url("/test-event"), {
+      previousSecret: previous,
+      previousSecretExpiresAt: new Date(Date.now() + 60_000),
+    });
     receiver.respond(() => ({ status: 200, body: '{"received":true}' }));
 
     const result = await sendTestEvent(workspace.id, endpoint.id, undefined, PRIVATE_OK);
@@ -26,7 +29,10 @@ describe("sendTestEvent", () => {
 
     const request = receiver.requests.at(-1)!;
     const headers = request.headers as Record<string, string>;
-    const payload = new Webhook(endpoint.secret).verify(request.body, headers) as { event: string; data: { jobId: string; outputs: unknown[] } };
+    const payload = new Webhook(endpoint.secret).verify(request.body, headers) as {
+      event: string;
+      data: { jobId: string; outputs: unknown[] };
+    };
     expect(() => new Webhook(previous).verify(request.body, headers)).not.toThrow();
     expect(payload.event).toBe("job.completed");
     expect(payload.data.jobId).toMatch(/^job_test_/);
@@ -39,7 +45,11 @@ describe("sendTestEvent", () => {
     const workspace = await createTestWorkspace();
     const endpoint = await createTestEndpoint(workspace.id, receiver.url("/test-fail"));
     receiver.respond(() => ({ status: 500, body: "nope" }));
-    expect(await sendTestEvent(workspace.id, endpoint.id, undefined, PRIVATE_OK)).toMatchObject({ statusCode: 500, responseExcerpt: "nope", error: "HTTP 500" });
+    expect(await sendTestEvent(workspace.id, endpoint.id, undefined, PRIVATE_OK)).toMatchObject({
+      statusCode: 500,
+      responseExcerpt: "nope",
+      error: "HTTP 500",
+    });
     expect((await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).failingSince).toBeNull();
     receiver.respond(() => ({ status: 200 }));
   });

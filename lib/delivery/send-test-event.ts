@@ -6,8 +6,8 @@ import { getJobOrThrow } from "@/lib/jobs/get-job-or-throw";
 import type { AddressPolicy } from "@/lib/ssrf/classify-address";
 import { defaultAddressPolicy } from "@/lib/ssrf/default-address-policy";
 import { buildTestPayload, type TestJob } from "./build-test-payload";
-import { postWebhook, DEFAULT_TIMEOUT_MS } from "./post-webhook";
 import { openEndpointSecrets } from "./open-endpoint-secrets";
+import { DEFAULT_TIMEOUT_MS, postWebhook } from "./post-webhook";
 import type { TestEventInput } from "./schemas";
 import { requestFreshLinks } from "./send-delivery";
 import { signWebhook } from "./sign-webhook";
@@ -23,7 +23,10 @@ export interface TestEventOptions {
   timeoutMs?: number;
 }
 
-async function testJob(workspaceId: string, jobId: string | undefined): Promise<(TestJob & { completed: boolean }) | null> {
+async function testJob(
+  workspaceId: string,
+  jobId: string | undefined,
+): Promise<(TestJob & { completed: boolean }) | null> {
   if (jobId === undefined) return null;
   const row = await getJobOrThrow(workspaceId, jobId);
   return {
@@ -51,11 +54,19 @@ export async function sendTestEvent(
   const job = await testJob(workspaceId, input.jobId);
   // A completed job's job.completed carries its real files, as its real delivery did; links for an
   // unfinished job do not exist, so it gets sample ones.
-  const outputs = input.eventType === "job.completed" && job?.completed ? await requestFreshLinks(workspaceId, job.id) : null;
+  const outputs =
+    input.eventType === "job.completed" && job?.completed ? await requestFreshLinks(workspaceId, job.id) : null;
   const now = new Date();
-  const rotating = endpoint.previousSecretEnc && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now;
+  const rotating =
+    endpoint.previousSecretEnc && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now;
   const secrets = openEndpointSecrets(endpoint.secretEnc, rotating ? endpoint.previousSecretEnc : null);
-  const body = buildTestPayload({ eventType: input.eventType, now, job, outputs, sampleJobId: `job_test_${randomBytes(6).toString("hex")}` });
+  const body = buildTestPayload({
+    eventType: input.eventType,
+    now,
+    job,
+    outputs,
+    sampleJobId: `job_test_${randomBytes(6).toString("hex")}`,
+  });
   const headers = signWebhook({
     messageId: `msg_test_${randomBytes(12).toString("hex")}`,
     timestampSeconds: Math.floor(now.getTime() / 1000),

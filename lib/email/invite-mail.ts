@@ -1,4 +1,4 @@
-import { PRODUCT_NAME, renderMail, type Mail } from "./mail";
+import { type Mail, PRODUCT_NAME, renderMail } from "./mail";
 
 export interface InviteMailInput {
   workspaceName: string;
@@ -11,7 +11,13 @@ export interface InviteMailInput {
 
 // The workspace name is the one thing a stranger types that reaches the mail: it is escaped in the
 // HTML, kept to 100 characters by its schema, and invites are rate-limited per workspace and user.
-export function inviteMail({ workspaceName, inviterEmail, roleLabel, inviteUrl, expiresInDays }: InviteMailInput): Mail {
+export function inviteMail({
+  workspaceName,
+  inviterEmail,
+  roleLabel,
+  inviteUrl,
+  expiresInDays,
+}: InviteMailInput): Mail {
   return renderMail({
     subject: `You're invited to ${workspaceName} on ${PRODUCT_NAME}`,
     intro: [

@@ -13,7 +13,8 @@ const globalForHousekeeping = globalThis as unknown as { jobsPortalHousekeeping?
 export async function runHousekeeping(): Promise<void> {
   try {
     const [pruned, purged] = [await pruneAuditLog(), await purgeDeletedWorkspaces()];
-    if (pruned.deleted > 0 || purged.purged > 0) logger.info({ auditEntriesPruned: pruned.deleted, workspacesPurged: purged.purged }, "housekeeping");
+    if (pruned.deleted > 0 || purged.purged > 0)
+      logger.info({ auditEntriesPruned: pruned.deleted, workspacesPurged: purged.purged }, "housekeeping");
   } catch (error) {
     logger.warn({ error }, "housekeeping round failed; trying again later");
   }

@@ -1,4 +1,4 @@
-import { errorEnvelopeSchema, type ErrorCode, type FieldIssue } from "@/lib/contract/errors";
+import { type ErrorCode, errorEnvelopeSchema, type FieldIssue } from "@/lib/contract/errors";
 import { currentWorkspaceId, WORKSPACE_HEADER } from "./workspace-selector";
 
 // The browser's fetcher for the portal's own route handlers, naming the tab's workspace. Failures

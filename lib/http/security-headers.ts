@@ -24,7 +24,8 @@ export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'";
  * next-auth's own pages under /api/auth (its error, verify-request and sign-out pages): static
  * HTML with inline styles and a form posting to itself, and no script.
  */
-export const NEXT_AUTH_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'";
+export const NEXT_AUTH_PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'";
 
 export interface PageCspOptions extends SecurityHeaderOptions {
   nonce: string;

@@ -2,8 +2,8 @@ import { namedSql } from "@/lib/db/named-sql";
 import { getPool } from "@/lib/db/pool";
 import { DELIVERY_WAKE_CHANNEL } from "@/lib/delivery/channel";
 import { env } from "@/lib/env";
-import { logger } from "@/lib/log/logger";
 import { JOB_CHANGES_CHANNEL, type JobChange } from "@/lib/live/job-changes";
+import { logger } from "@/lib/log/logger";
 import type { Announcement } from "./apply-events";
 
 // The NOTIFYs of ingest, sent after the commit and batched per process. A NOTIFY inside the
@@ -78,7 +78,12 @@ async function flush(): Promise<void> {
       await getPool("ingest").query({
         name: "ingest-announce",
         text: ANNOUNCE.text,
-        values: ANNOUNCE.values({ jobChannel: JOB_CHANGES_CHANNEL, changes, wakeChannel: DELIVERY_WAKE_CHANNEL, wakes }),
+        values: ANNOUNCE.values({
+          jobChannel: JOB_CHANGES_CHANNEL,
+          changes,
+          wakeChannel: DELIVERY_WAKE_CHANNEL,
+          wakes,
+        }),
       });
     } catch (error) {
       // Not retried: the listeners catch up from the rows (above) within a second.

@@ -2,7 +2,7 @@ import type pg from "pg";
 import { namedSql } from "@/lib/db/named-sql";
 import { enqueueDeliveriesStep } from "@/lib/delivery/enqueue-deliveries-step";
 import { env } from "@/lib/env";
-import { API_PRODUCTS, JOB_STATUSES, belongsToWorkflow, isTerminal, statusRank } from "@/lib/workflow/workflows";
+import { API_PRODUCTS, belongsToWorkflow, isTerminal, JOB_STATUSES, statusRank } from "@/lib/workflow/workflows";
 import type { EventInput } from "./build-event-input";
 import { createId } from "./create-id";
 import type { EventDisposition } from "./merge-job-event";
@@ -226,11 +226,20 @@ function eventRowOf(input: EventInput, index: number) {
     new_job_id: createId(),
     new_event_id: createId(),
     rank: input.status === null ? null : statusRank(input.apiProduct, input.status),
-    outputs: input.outputs.map((output) => ({ id: createId(), output_index: output.outputIndex, size_bytes: output.sizeBytes, kind: output.kind })),
+    outputs: input.outputs.map((output) => ({
+      id: createId(),
+      output_index: output.outputIndex,
+      size_bytes: output.sizeBytes,
+      kind: output.kind,
+    })),
   };
 }
 
 /** The statement for these events, named: each pooled connection parses and plans it once. */
 export function applyEventsQuery(inputs: readonly EventInput[]): pg.QueryConfig {
-  return { name: "ingest-apply-events", text: APPLY_EVENTS.text, values: APPLY_EVENTS.values({ events: JSON.stringify(inputs.map(eventRowOf)), ...RANK_TABLE }) };
+  return {
+    name: "ingest-apply-events",
+    text: APPLY_EVENTS.text,
+    values: APPLY_EVENTS.values({ events: JSON.stringify(inputs.map(eventRowOf)), ...RANK_TABLE }),
+  };
 }

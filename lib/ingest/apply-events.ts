@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { getPool } from "@/lib/db/pool";
 import type { JobChange } from "@/lib/live/job-changes";
-import { applyEventsQuery, type ApplyEventsRow } from "./apply-events-statement";
+import { type ApplyEventsRow, applyEventsQuery } from "./apply-events-statement";
 import type { EventInput } from "./build-event-input";
 import type { EventDisposition } from "./merge-job-event";
 
@@ -45,7 +45,10 @@ export function splitIntoWaves(inputs: readonly EventInput[]): number[][] {
   const waves: number[][] = [];
   const waveOfKey = new Map<string, number>();
   inputs.forEach((input, index) => {
-    const keys = [`j\u0000${input.workspaceId}\u0000${input.upstreamJobId}`, `w\u0000${input.workspaceId}\u0000${input.webhookId}`];
+    const keys = [
+      `j\u0000${input.workspaceId}\u0000${input.upstreamJobId}`,
+      `w\u0000${input.workspaceId}\u0000${input.webhookId}`,
+    ];
     const wave = Math.max(...keys.map((key) => (waveOfKey.get(key) ?? -1) + 1));
     for (const key of keys) waveOfKey.set(key, wave);
     (waves[wave] ??= []).push(index);
@@ -54,7 +57,13 @@ export function splitIntoWaves(inputs: readonly EventInput[]): number[][] {
 }
 
 /** One statement for events of distinct jobs and webhook-ids; null results wait for another run. */
-async function runWave(inputs: readonly EventInput[], db: Queryable, into: Array<ApplyEventResult | null>, indexes: number[], announcement: Announcement): Promise<number[]> {
+async function runWave(
+  inputs: readonly EventInput[],
+  db: Queryable,
+  into: Array<ApplyEventResult | null>,
+  indexes: number[],
+  announcement: Announcement,
+): Promise<number[]> {
   const { rows } = await db.query<ApplyEventsRow>(applyEventsQuery(inputs));
   const again: number[] = [];
   for (const row of rows) {
@@ -64,9 +73,15 @@ async function runWave(inputs: readonly EventInput[], db: Queryable, into: Array
     else if (row.disposition) {
       into[index] = { disposition: row.disposition, stored: true, jobId: row.job_id };
       if (row.disposition === "applied" && row.job_id) {
-        announcement.changes.push({ workspaceId: input.workspaceId, jobId: row.job_id, upstreamJobId: input.upstreamJobId, status: input.statusText });
+        announcement.changes.push({
+          workspaceId: input.workspaceId,
+          jobId: row.job_id,
+          upstreamJobId: input.upstreamJobId,
+          status: input.statusText,
+        });
       }
-      if (row.enqueued > 0 && !announcement.wakes.includes(input.workspaceId)) announcement.wakes.push(input.workspaceId);
+      if (row.enqueued > 0 && !announcement.wakes.includes(input.workspaceId))
+        announcement.wakes.push(input.workspaceId);
     }
     // The job exists but the event insert conflicted: a copy of this webhook-id committed first.
     else if (row.job_id) into[index] = { disposition: "already_received", stored: false, jobId: row.job_id };
@@ -84,13 +99,17 @@ async function runWave(inputs: readonly EventInput[], db: Queryable, into: Array
  * each statement commits on its own; with a client inside BEGIN … COMMIT, with that transaction.
  * The caller announces `announcement` once the events are committed.
  */
-export async function applyEvents(inputs: readonly EventInput[], db: Queryable = getPool("ingest")): Promise<ApplyEventsOutcome> {
+export async function applyEvents(
+  inputs: readonly EventInput[],
+  db: Queryable = getPool("ingest"),
+): Promise<ApplyEventsOutcome> {
   const results: Array<ApplyEventResult | null> = inputs.map(() => null);
   const announcement: Announcement = { changes: [], wakes: [] };
   for (const wave of splitIntoWaves(inputs)) {
     let pending = wave;
     for (let attempt = 1; pending.length > 0; attempt += 1) {
-      if (attempt > MAX_ATTEMPTS) throw new Error(`job ${inputs[pending[0]].upstreamJobId} was neither found nor created`);
+      if (attempt > MAX_ATTEMPTS)
+        throw new Error(`job ${inputs[pending[0]].upstreamJobId} was neither found nor created`);
       const again = await runWave(
         pending.map((index) => inputs[index]),
         db,

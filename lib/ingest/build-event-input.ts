@@ -1,11 +1,11 @@
 import {
+  type ApiProduct,
   completedStatus,
   isFailureStatus,
-  stateOf,
-  type ApiProduct,
   type JobState,
   type JobStatus,
   type OutputKind,
+  stateOf,
 } from "@/lib/workflow/workflows";
 import { redactPresignedUrls } from "./redact-presigned-urls";
 import type { IngestPayload } from "./schemas";

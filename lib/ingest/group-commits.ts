@@ -3,7 +3,7 @@ import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { announceChanges } from "./announce-changes";
-import { applyEvents, type ApplyEventResult } from "./apply-events";
+import { type ApplyEventResult, applyEvents } from "./apply-events";
 import type { EventInput } from "./build-event-input";
 
 // Group commit. Each commit waits for its WAL flush, and each statement costs this process a round
@@ -51,7 +51,10 @@ function queueFull(scope: "workspace" | "process"): ApiError {
     scope === "workspace"
       ? "Too many of this workspace's events are waiting to be stored: retry shortly"
       : "Too many events are waiting to be stored: retry shortly";
-  return new ApiError("UPSTREAM_UNAVAILABLE", message, { status: 503, headers: { "retry-after": String(QUEUE_FULL_RETRY_AFTER_SECONDS) } });
+  return new ApiError("UPSTREAM_UNAVAILABLE", message, {
+    status: 503,
+    headers: { "retry-after": String(QUEUE_FULL_RETRY_AFTER_SECONDS) },
+  });
 }
 
 /** How many events one workspace may have waiting. */

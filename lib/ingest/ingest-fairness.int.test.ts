@@ -7,10 +7,10 @@ vi.hoisted(() => {
 });
 
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { ingestQueueDepth, MAX_EVENTS_PER_GROUP, maxGroupsInFlight, workspaceQueueLimit } from "./group-commits";
 import { dubJobEvents } from "./testing/sample-events";
 import { countRows, postSigned } from "./testing/webhook-requests";
-import { createTestWorkspace } from "@/test/fixtures/workspace";
 
 // One workspace floods validly signed events beside a quiet one: the flood is held to its share
 // of the queue (beyond it: 503 with Retry-After, nothing written), and each of the quiet

@@ -11,7 +11,7 @@ import { createTestEndpoint } from "@/lib/delivery/testing/create-test-endpoint"
 import { ownPoolWorkers } from "@/lib/delivery/testing/own-pool-workers";
 import { receiverForThisFile } from "@/lib/delivery/testing/start-receiver";
 import { requireDatabaseUrl } from "@/lib/env";
-import { subscribeToJobChanges, type LiveSignal } from "@/lib/live/listen-job-changes";
+import { type LiveSignal, subscribeToJobChanges } from "@/lib/live/listen-job-changes";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { dubJobEvents } from "./testing/sample-events";
 import { postSigned } from "./testing/webhook-requests";
@@ -37,7 +37,10 @@ describe("a change whose notification is lost", () => {
       for (const payload of [created, transcribing]) {
         expect((await postSigned(workspace, payload)).status).toBe(200);
         const committedBy = Date.now();
-        await vi.waitFor(() => expect(frames.map((frame) => frame.status)).toContain(payload.data.status), { timeout: 1_000, interval: 10 });
+        await vi.waitFor(() => expect(frames.map((frame) => frame.status)).toContain(payload.data.status), {
+          timeout: 1_000,
+          interval: 10,
+        });
         const frame = frames.find((candidate) => candidate.status === payload.data.status);
         expect(frame?.id).toBe("job_unannounced");
         expect((frame?.at ?? Infinity) - committedBy).toBeLessThanOrEqual(1_000);

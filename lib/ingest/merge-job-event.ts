@@ -1,4 +1,4 @@
-import { isForward, type ApiProduct, type JobState, type JobStatus } from "@/lib/workflow/workflows";
+import { type ApiProduct, isForward, type JobState, type JobStatus } from "@/lib/workflow/workflows";
 import type { EventInput, OutputInput } from "./build-event-input";
 
 // The rules apply-events' SQL statement implements, as a pure function: the executable
@@ -60,7 +60,11 @@ export function mergeJobEvent(
   if (job.apiProduct !== event.apiProduct) return { job, disposition: "ignored" };
 
   const disposition: EventDisposition =
-    job.status === event.status ? "duplicate" : isForward(job.apiProduct, job.status, event.status) ? "applied" : "late";
+    job.status === event.status
+      ? "duplicate"
+      : isForward(job.apiProduct, job.status, event.status)
+        ? "applied"
+        : "late";
   // Order-independent merges, whatever the disposition: the earliest timestamp, the largest figures.
   const merged: JobSnapshot = {
     ...job,

@@ -1,4 +1,4 @@
-import { API_PRODUCTS, JOB_STATES, type ApiProduct, type JobState } from "@/lib/workflow/workflows";
+import { API_PRODUCTS, type ApiProduct, JOB_STATES, type JobState } from "@/lib/workflow/workflows";
 import { bucketStarts, type ResolvedRange } from "./schemas";
 import type { OverviewBucket, OverviewTotals } from "./types";
 
@@ -18,11 +18,16 @@ const rate = (completed: number, failed: number, rejected: number) => {
 };
 
 /** Every bucket of the range, empty ones included, and the range's totals. */
-export function buildOverviewBuckets(range: ResolvedRange, rows: VolumeRow[]): { buckets: OverviewBucket[]; totals: OverviewTotals } {
+export function buildOverviewBuckets(
+  range: ResolvedRange,
+  rows: VolumeRow[],
+): { buckets: OverviewBucket[]; totals: OverviewTotals } {
   const buckets = bucketStarts(range).map(
     (start): OverviewBucket => ({
       start: start.toISOString(),
-      byProduct: Object.fromEntries(API_PRODUCTS.map((product) => [product, emptyStates()])) as OverviewBucket["byProduct"],
+      byProduct: Object.fromEntries(
+        API_PRODUCTS.map((product) => [product, emptyStates()]),
+      ) as OverviewBucket["byProduct"],
       jobs: 0,
       completed: 0,
       failed: 0,
@@ -33,7 +38,16 @@ export function buildOverviewBuckets(range: ResolvedRange, rows: VolumeRow[]): {
     }),
   );
   const index = new Map(buckets.map((bucket, i) => [bucket.start, i]));
-  const totals: OverviewTotals = { jobs: 0, completed: 0, failed: 0, rejected: 0, inProgress: 0, successRate: null, cost: 0, mediaSeconds: 0 };
+  const totals: OverviewTotals = {
+    jobs: 0,
+    completed: 0,
+    failed: 0,
+    rejected: 0,
+    inProgress: 0,
+    successRate: null,
+    cost: 0,
+    mediaSeconds: 0,
+  };
   for (const row of rows) {
     const bucket = buckets[index.get(row.bucket.toISOString()) ?? -1];
     if (!bucket) continue;

@@ -9,7 +9,11 @@ import type { ArrivalLag } from "./types";
  * newest events (a bounded sample, like the step durations). The upstream's clock may run ahead:
  * a negative lag counts as none.
  */
-export async function getArrivalLag(workspaceId: string, range: ResolvedRange, sampleEvents = STEP_SAMPLE_EVENTS): Promise<ArrivalLag | null> {
+export async function getArrivalLag(
+  workspaceId: string,
+  range: ResolvedRange,
+  sampleEvents = STEP_SAMPLE_EVENTS,
+): Promise<ArrivalLag | null> {
   const [row] = await prisma.$queryRaw<Array<{ samples: bigint; p50: number | null; p95: number | null }>>`
     WITH recent AS (
       SELECT greatest(extract(epoch FROM "receivedAt" - "occurredAt") * 1000, 0) AS ms

@@ -9,7 +9,16 @@ import type { EndpointHealth } from "./types";
  */
 export async function getDeliveryHealth(workspaceId: string, range: ResolvedRange): Promise<EndpointHealth[]> {
   const rows = await prisma.$queryRaw<
-    Array<{ id: string; url: string; enabled: boolean; succeeded: bigint; failed: bigint; pending: bigint; p50: number | null; p95: number | null }>
+    Array<{
+      id: string;
+      url: string;
+      enabled: boolean;
+      succeeded: bigint;
+      failed: bigint;
+      pending: bigint;
+      p50: number | null;
+      p95: number | null;
+    }>
   >`
     SELECT e.id, e.url, e.enabled,
            count(*) FILTER (WHERE d.status = 'succeeded') AS succeeded,

@@ -17,7 +17,16 @@ export interface JobVolumeRow {
  * seconds: one pass over the (workspaceId, createdAt) index range.
  */
 export async function getJobVolume(workspaceId: string, range: ResolvedRange): Promise<JobVolumeRow[]> {
-  const rows = await prisma.$queryRaw<Array<{ bucket: Date; apiProduct: ApiProduct; state: JobState; jobs: bigint; cost: string | null; media: number | null }>>`
+  const rows = await prisma.$queryRaw<
+    Array<{
+      bucket: Date;
+      apiProduct: ApiProduct;
+      state: JobState;
+      jobs: bigint;
+      cost: string | null;
+      media: number | null;
+    }>
+  >`
     SELECT date_trunc(${range.bucket}::text, "createdAt") AS bucket, "apiProduct"::text AS "apiProduct", state::text AS state,
            count(*) AS jobs, sum(cost)::text AS cost, sum(duration) AS media
       FROM "Job"

@@ -4,7 +4,7 @@ import { getArrivalLag } from "./get-arrival-lag";
 import { getDeliveryHealth } from "./get-delivery-health";
 import { getJobVolume } from "./get-job-volume";
 import { getStepDurations } from "./get-step-durations";
-import { resolveRange, type OverviewQuery } from "./schemas";
+import { type OverviewQuery, resolveRange } from "./schemas";
 import type { OverviewData } from "./types";
 
 /** Everything the overview page shows for a range, in four queries run side by side. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { isApiProduct, type ApiProduct, type StepStatus } from "@/lib/workflow/workflows";
+import { type ApiProduct, isApiProduct, type StepStatus } from "@/lib/workflow/workflows";
 import type { StepDurationStat } from "./types";
 
 /** At most this many events are read: the newest ones in the range, a sample that keeps the query bounded at any size. */
@@ -12,8 +12,15 @@ export const STEP_SAMPLE_EVENTS = 10_000;
  * step too). Events are chosen by arrival time, newest first, which the (workspaceId, receivedAt)
  * index serves.
  */
-export async function getStepDurations(workspaceId: string, from: Date, to: Date, sampleEvents = STEP_SAMPLE_EVENTS): Promise<StepDurationStat[]> {
-  const rows = await prisma.$queryRaw<Array<{ apiProduct: string; step: string; samples: bigint; p50: number; p95: number }>>`
+export async function getStepDurations(
+  workspaceId: string,
+  from: Date,
+  to: Date,
+  sampleEvents = STEP_SAMPLE_EVENTS,
+): Promise<StepDurationStat[]> {
+  const rows = await prisma.$queryRaw<
+    Array<{ apiProduct: string; step: string; samples: bigint; p50: number; p95: number }>
+  >`
     WITH recent AS (
       SELECT e."jobId", e.status, e."occurredAt"
         FROM "JobEvent" e

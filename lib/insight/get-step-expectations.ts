@@ -1,6 +1,6 @@
 import "server-only";
 import { getStepDurations } from "./get-step-durations";
-import { HISTORY_DAYS, buildExpectationTable, type ExpectationTable } from "./step-expectations";
+import { buildExpectationTable, type ExpectationTable, HISTORY_DAYS } from "./step-expectations";
 
 // The expectations change slowly (a 30-day p95), and computing them reads a month of events: each
 // process keeps a workspace's table for a few minutes rather than a timer per job or per workspace.
@@ -15,7 +15,9 @@ const cache = new Map<string, { at: number; table: Promise<ExpectationTable> }>(
 export function getStepExpectations(workspaceId: string, now: Date = new Date()): Promise<ExpectationTable> {
   const cached = cache.get(workspaceId);
   if (cached && Math.abs(now.getTime() - cached.at) < TTL_MS) return cached.table;
-  const table = getStepDurations(workspaceId, new Date(now.getTime() - HISTORY_DAYS * DAY_MS), now).then(buildExpectationTable);
+  const table = getStepDurations(workspaceId, new Date(now.getTime() - HISTORY_DAYS * DAY_MS), now).then(
+    buildExpectationTable,
+  );
   const entry = { at: now.getTime(), table };
   cache.delete(workspaceId);
   cache.set(workspaceId, entry);

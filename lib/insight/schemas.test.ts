@@ -17,10 +17,22 @@ describe("overview ranges", () => {
   });
 
   it("takes a custom range of days, both included, and refuses a reversed or too long one", () => {
-    const range = resolveRange(overviewQuerySchema.parse({ range: "custom", from: "2026-11-01", to: "2026-11-03" }), NOW);
-    expect(range).toEqual({ from: new Date(Date.UTC(2026, 10, 1)), to: new Date(Date.UTC(2026, 10, 4)), bucket: "day" });
-    expect(overviewQuerySchema.safeParse({ range: "custom", from: "2026-11-03", to: "2026-11-01" }).error?.issues[0]?.message).toBe("The end date must not be before the start date");
-    expect(overviewQuerySchema.safeParse({ range: "custom", from: "2025-01-01", to: "2026-11-01" }).success).toBe(false);
+    const range = resolveRange(
+      overviewQuerySchema.parse({ range: "custom", from: "2026-11-01", to: "2026-11-03" }),
+      NOW,
+    );
+    expect(range).toEqual({
+      from: new Date(Date.UTC(2026, 10, 1)),
+      to: new Date(Date.UTC(2026, 10, 4)),
+      bucket: "day",
+    });
+    expect(
+      overviewQuerySchema.safeParse({ range: "custom", from: "2026-11-03", to: "2026-11-01" }).error?.issues[0]
+        ?.message,
+    ).toBe("The end date must not be before the start date");
+    expect(overviewQuerySchema.safeParse({ range: "custom", from: "2025-01-01", to: "2026-11-01" }).success).toBe(
+      false,
+    );
     expect(overviewQuerySchema.safeParse({ range: "custom", from: "2026-11-01" }).success).toBe(false);
     expect(overviewQuerySchema.safeParse({ range: "1y" }).success).toBe(false);
   });

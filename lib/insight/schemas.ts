@@ -14,19 +14,27 @@ const day = z.preprocess(emptyToUndefined, z.iso.date({ error: "Use a date such 
 
 export const overviewQuerySchema = z
   .object({
-    range: z.preprocess(emptyToUndefined, z.enum(OVERVIEW_RANGES).optional()).transform((value) => value ?? DEFAULT_OVERVIEW_RANGE),
+    range: z
+      .preprocess(emptyToUndefined, z.enum(OVERVIEW_RANGES).optional())
+      .transform((value) => value ?? DEFAULT_OVERVIEW_RANGE),
     from: day,
     to: day,
   })
   .superRefine((query, ctx) => {
     if (query.range !== "custom") return;
     if (!query.from || !query.to) {
-      ctx.addIssue({ code: "custom", path: [query.from ? "to" : "from"], message: "A custom range needs a start and an end date" });
+      ctx.addIssue({
+        code: "custom",
+        path: [query.from ? "to" : "from"],
+        message: "A custom range needs a start and an end date",
+      });
       return;
     }
     const days = (Date.parse(query.to) - Date.parse(query.from)) / DAY_MS + 1;
-    if (days < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "The end date must not be before the start date" });
-    else if (days > MAX_CUSTOM_DAYS) ctx.addIssue({ code: "custom", path: ["to"], message: `A range spans at most ${MAX_CUSTOM_DAYS} days` });
+    if (days < 1)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "The end date must not be before the start date" });
+    else if (days > MAX_CUSTOM_DAYS)
+      ctx.addIssue({ code: "custom", path: ["to"], message: `A range spans at most ${MAX_CUSTOM_DAYS} days` });
   });
 export type OverviewQuery = z.output<typeof overviewQuerySchema>;
 
@@ -47,7 +55,11 @@ export function resolveRange(query: OverviewQuery, now: Date): ResolvedRange {
     return { from: new Date(hour - 23 * 3_600_000), to: now, bucket: "hour" };
   }
   if (query.range === "custom" && query.from && query.to) {
-    return { from: new Date(`${query.from}T00:00:00Z`), to: new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS), bucket: "day" };
+    return {
+      from: new Date(`${query.from}T00:00:00Z`),
+      to: new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS),
+      bucket: "day",
+    };
   }
   const days = query.range === "30d" ? 30 : query.range === "90d" ? 90 : 7;
   const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MIN_SAMPLES, buildExpectationTable, expectationOf, isStuck, stuckCutoffs } from "./step-expectations";
+import { buildExpectationTable, expectationOf, isStuck, MIN_SAMPLES, stuckCutoffs } from "./step-expectations";
 
 const MIN = 60_000;
 
@@ -19,7 +19,9 @@ describe("step expectations", () => {
   });
 
   it("never expects less than a second, so same-second steps do not flag everything", () => {
-    const table = buildExpectationTable([{ apiProduct: "transcribe", step: "created", samples: 50, p50Ms: 0, p95Ms: 0 }]);
+    const table = buildExpectationTable([
+      { apiProduct: "transcribe", step: "created", samples: 50, p50Ms: 0, p95Ms: 0 },
+    ]);
     expect(table.transcribe.created?.usualMs).toBe(1_000);
   });
 
@@ -38,7 +40,9 @@ describe("step expectations", () => {
   it("turns the table into per-step cutoffs for the filter", () => {
     const now = new Date(Date.UTC(2026, 0, 1, 12));
     const cutoffs = stuckCutoffs(buildExpectationTable([]), now);
-    expect(cutoffs.find((cutoff) => cutoff.apiProduct === "dub" && cutoff.step === "merging")?.reachedBefore).toEqual(new Date(now.getTime() - 45 * MIN));
+    expect(cutoffs.find((cutoff) => cutoff.apiProduct === "dub" && cutoff.step === "merging")?.reachedBefore).toEqual(
+      new Date(now.getTime() - 45 * MIN),
+    );
     expect(cutoffs).toHaveLength(2 + 4 + 4 + 8); // every step but each workflow's completed one
   });
 });

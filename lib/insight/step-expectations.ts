@@ -1,4 +1,4 @@
-import { WORKFLOWS, isTerminal, type ApiProduct, type JobStatus, type StepStatus } from "@/lib/workflow/workflows";
+import { type ApiProduct, isTerminal, type JobStatus, type StepStatus, WORKFLOWS } from "@/lib/workflow/workflows";
 import type { JobExpectation, StepDurationStat } from "./types";
 
 // When is a job late? Each workspace's own history says how long each step of each product
@@ -24,7 +24,10 @@ export function defaultUsualMs(step: StepStatus): number {
 }
 
 /** Usual duration per product and step: the workspace's p95 where it has enough samples. */
-export type ExpectationTable = Record<ApiProduct, Partial<Record<StepStatus, { usualMs: number; basis: JobExpectation["basis"] }>>>;
+export type ExpectationTable = Record<
+  ApiProduct,
+  Partial<Record<StepStatus, { usualMs: number; basis: JobExpectation["basis"] }>>
+>;
 
 export function buildExpectationTable(stats: StepDurationStat[]): ExpectationTable {
   const table = {} as ExpectationTable;
@@ -44,7 +47,12 @@ export function buildExpectationTable(stats: StepDurationStat[]): ExpectationTab
 }
 
 /** The expectation of a job at `status` since `since`; null for finished jobs. */
-export function expectationOf(table: ExpectationTable, product: ApiProduct, status: JobStatus, since: Date): JobExpectation | null {
+export function expectationOf(
+  table: ExpectationTable,
+  product: ApiProduct,
+  status: JobStatus,
+  since: Date,
+): JobExpectation | null {
   if (isTerminal(product, status)) return null;
   const entry = table[product][status as StepStatus];
   if (!entry) return null;
@@ -58,7 +66,10 @@ export function expectationOf(table: ExpectationTable, product: ApiProduct, stat
 }
 
 /** For the stuck filter: per product and step, jobs that reached it before this moment are stuck. */
-export function stuckCutoffs(table: ExpectationTable, now: Date): Array<{ apiProduct: ApiProduct; step: StepStatus; reachedBefore: Date }> {
+export function stuckCutoffs(
+  table: ExpectationTable,
+  now: Date,
+): Array<{ apiProduct: ApiProduct; step: StepStatus; reachedBefore: Date }> {
   return (Object.entries(table) as Array<[ApiProduct, ExpectationTable[ApiProduct]]>).flatMap(([apiProduct, steps]) =>
     (Object.entries(steps) as Array<[StepStatus, { usualMs: number }]>).map(([step, { usualMs }]) => ({
       apiProduct,

@@ -23,8 +23,15 @@ beforeEach(() => forgetStepExpectations());
 describe("stuck jobs", () => {
   it("uses the default until a step has 20 samples: a transcription is stuck after 30 min × 1.5", async () => {
     const ws = (await createTestWorkspace()).id;
-    await insertJob(ws, "job_slow", "transcribe", [["created", 0], ["transcribing", 1 * MIN]]);
-    await insertJob(ws, "job_done", "transcribe", [["created", 0], ["transcribing", 1 * MIN], ["transcribed", 2 * MIN]]);
+    await insertJob(ws, "job_slow", "transcribe", [
+      ["created", 0],
+      ["transcribing", 1 * MIN],
+    ]);
+    await insertJob(ws, "job_done", "transcribe", [
+      ["created", 0],
+      ["transcribing", 1 * MIN],
+      ["transcribed", 2 * MIN],
+    ]);
 
     const early = at(40 * MIN);
     expect(await stuckIds(ws, early)).toEqual([]);
@@ -43,7 +50,9 @@ describe("stuck jobs", () => {
     const late = at(47 * MIN);
     expect(await stuckIds(ws, late)).toEqual(["job_slow"]);
     expect(await countStuckJobs(ws, late)).toEqual({ count: 1, atLeast: false });
-    expect((await getJobDetail(ws, "job_slow", {}, late))?.job.expectation?.expectedBy).toBe(at(46 * MIN).toISOString());
+    expect((await getJobDetail(ws, "job_slow", {}, late))?.job.expectation?.expectedBy).toBe(
+      at(46 * MIN).toISOString(),
+    );
   });
 
   it("learns each step's p95 from the workspace's own history once it has 20 samples", async () => {
@@ -51,9 +60,16 @@ describe("stuck jobs", () => {
     // 20 finished transcriptions a day ago whose transcribing step took 1..20 minutes.
     for (let i = 1; i <= 20; i++) {
       const start = -24 * 60 * MIN + i * MIN;
-      await insertJob(ws, `job_hist_${i}`, "transcribe", [["created", start], ["transcribing", start + MIN], ["transcribed", start + MIN + i * MIN]]);
+      await insertJob(ws, `job_hist_${i}`, "transcribe", [
+        ["created", start],
+        ["transcribing", start + MIN],
+        ["transcribed", start + MIN + i * MIN],
+      ]);
     }
-    await insertJob(ws, "job_now", "transcribe", [["created", 0], ["transcribing", 1 * MIN]]);
+    await insertJob(ws, "job_now", "transcribe", [
+      ["created", 0],
+      ["transcribing", 1 * MIN],
+    ]);
 
     const page = await listJobs(ws, { sort: "newest", limit: 1, now: at(10 * MIN) });
     const expectation = page.jobs[0].expectation!;
@@ -67,7 +83,10 @@ describe("stuck jobs", () => {
     forgetStepExpectations();
     expect(await stuckIds(ws, at(30 * MIN))).toEqual(["job_now"]);
     // `created` has 21 samples of one minute each: a job created 2 min ago would be stuck, this one moved on.
-    expect((await listJobs(ws, { sort: "newest", limit: 100, stuck: true, now: at(30 * MIN), apiProduct: "translate" })).jobs).toEqual([]);
+    expect(
+      (await listJobs(ws, { sort: "newest", limit: 100, stuck: true, now: at(30 * MIN), apiProduct: "translate" }))
+        .jobs,
+    ).toEqual([]);
   });
 
   it("ignores history older than 30 days and other workspaces' jobs", async () => {
@@ -75,10 +94,20 @@ describe("stuck jobs", () => {
     const other = (await createTestWorkspace()).id;
     for (let i = 1; i <= 20; i++) {
       const start = -31 * 24 * 60 * MIN + i * MIN;
-      await insertJob(ws, `job_old_${i}`, "dub", [["created", start], ["transcribing", start + MIN], ["failed", start + 2 * MIN]]);
+      await insertJob(ws, `job_old_${i}`, "dub", [
+        ["created", start],
+        ["transcribing", start + MIN],
+        ["failed", start + 2 * MIN],
+      ]);
     }
-    await insertJob(ws, "job_mine", "dub", [["created", 0], ["transcribing", MIN]]);
-    await insertJob(other, "job_theirs", "dub", [["created", 0], ["transcribing", MIN]]);
+    await insertJob(ws, "job_mine", "dub", [
+      ["created", 0],
+      ["transcribing", MIN],
+    ]);
+    await insertJob(other, "job_theirs", "dub", [
+      ["created", 0],
+      ["transcribing", MIN],
+    ]);
 
     const now = at(20 * MIN);
     // One-minute history is too old to count: the default (30 min) still holds, nothing is stuck.

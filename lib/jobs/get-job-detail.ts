@@ -1,26 +1,30 @@
 import "server-only";
+import { DOWNLOAD_MESSAGES } from "@/lib/contract/download-result";
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
-import { DOWNLOAD_MESSAGES } from "@/lib/contract/download-result";
 import { getStepExpectations } from "@/lib/insight/get-step-expectations";
 import type { StepStatus } from "@/lib/workflow/workflows";
 import { findJob } from "./find-job";
 import { getJobTimeline } from "./get-job-timeline";
-import { countJobEvents, listFirstEvents, listJobEvents, type EventListOptions } from "./list-job-events";
-import { serializeJob, type JobRow } from "./serialize-job";
-import { withExpectation } from "./with-expectation";
+import { countJobEvents, type EventListOptions, listFirstEvents, listJobEvents } from "./list-job-events";
+import { type JobRow, serializeJob } from "./serialize-job";
 import {
   jobOutputSelect,
-  serializeJobOutput,
-  serializeTimelineStep,
   type SerializedJobDetail,
   type SerializedJobWithTimeline,
+  serializeJobOutput,
+  serializeTimelineStep,
 } from "./serialize-job-detail";
+import { withExpectation } from "./with-expectation";
 
 async function withTimeline(workspaceId: string, job: JobRow): Promise<SerializedJobWithTimeline> {
   const [timeline, outputs] = await Promise.all([
     getJobTimeline(workspaceId, job),
-    prisma.jobOutput.findMany({ where: { jobId: job.id, job: { workspaceId } }, orderBy: { outputIndex: "asc" }, select: jobOutputSelect }),
+    prisma.jobOutput.findMany({
+      where: { jobId: job.id, job: { workspaceId } },
+      orderBy: { outputIndex: "asc" },
+      select: jobOutputSelect,
+    }),
   ]);
   const failedStep = timeline.steps.find((step) => step.state === "failed");
   const lastStep: StepStatus | undefined = failedStep?.status;
@@ -29,14 +33,22 @@ async function withTimeline(workspaceId: string, job: JobRow): Promise<Serialize
     timeline: timeline.steps.map(serializeTimelineStep),
     failure:
       (job.status === "failed" || job.status === "rejected") && failedStep
-        ? { status: job.status, atStep: failedStep.status, at: timeline.failedAt?.toISOString() ?? null, reason: job.failureReason }
+        ? {
+            status: job.status,
+            atStep: failedStep.status,
+            at: timeline.failedAt?.toISOString() ?? null,
+            reason: job.failureReason,
+          }
         : null,
     outputs: outputs.map(serializeJobOutput),
   };
 }
 
 /** The job with its timeline and outputs — no events, no payloads (/v1/jobs/{jobId}). */
-export async function getJobWithTimelineOrThrow(workspaceId: string, upstreamJobId: string): Promise<SerializedJobWithTimeline> {
+export async function getJobWithTimelineOrThrow(
+  workspaceId: string,
+  upstreamJobId: string,
+): Promise<SerializedJobWithTimeline> {
   const job = await findJob(workspaceId, upstreamJobId);
   if (!job) throw new ApiError("RESOURCE_NOT_FOUND", DOWNLOAD_MESSAGES.notFound);
   return withTimeline(workspaceId, job);
@@ -61,11 +73,23 @@ export async function getJobDetail(
     countJobEvents(workspaceId, job.id),
     getStepExpectations(workspaceId, now),
   ]);
-  const firstEvents = events.nextCursor === null ? [] : await listFirstEvents(workspaceId, job.id, events.events.map((event) => event.id), options);
+  const firstEvents =
+    events.nextCursor === null
+      ? []
+      : await listFirstEvents(
+          workspaceId,
+          job.id,
+          events.events.map((event) => event.id),
+          options,
+        );
   return { ...base, job: withExpectation(base.job, job, expectations), events, firstEvents, eventCounts };
 }
 
-export async function getJobDetailOrThrow(workspaceId: string, upstreamJobId: string, options: EventListOptions = {}): Promise<SerializedJobDetail> {
+export async function getJobDetailOrThrow(
+  workspaceId: string,
+  upstreamJobId: string,
+  options: EventListOptions = {},
+): Promise<SerializedJobDetail> {
   const detail = await getJobDetail(workspaceId, upstreamJobId, options);
   if (!detail) throw new ApiError("RESOURCE_NOT_FOUND", DOWNLOAD_MESSAGES.notFound);
   return detail;

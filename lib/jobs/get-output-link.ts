@@ -32,16 +32,29 @@ export async function getFreshOutputLink(
   expirationSeconds = DEFAULT_EXPIRATION_SECONDS,
   transport: TransportOptions = {},
 ): Promise<FreshOutputLink> {
-  const { result, upstreamOrigin } = await requestCheckedLinks(workspaceId, upstreamJobId, expirationSeconds, transport);
+  const { result, upstreamOrigin } = await requestCheckedLinks(
+    workspaceId,
+    upstreamJobId,
+    expirationSeconds,
+    transport,
+  );
   // The documented shape gives outputIndex only for translate's N files; the others are in order.
-  const indexed = result.outputs.map((output, position) => ({ ...output, outputIndex: output.outputIndex ?? position }));
+  const indexed = result.outputs.map((output, position) => ({
+    ...output,
+    outputIndex: output.outputIndex ?? position,
+  }));
   const output = indexed.find((candidate) => candidate.outputIndex === outputIndex);
   if (!output) throw new ApiError("RESOURCE_NOT_FOUND", OUTPUT_NOT_FOUND);
   return { output, upstreamOrigin };
 }
 
 /** The link as the API answers it; `n` as it came in the path. */
-export async function getOutputLink(workspaceId: string, upstreamJobId: string, n: string, expirationSeconds = DEFAULT_EXPIRATION_SECONDS): Promise<OutputLink> {
+export async function getOutputLink(
+  workspaceId: string,
+  upstreamJobId: string,
+  n: string,
+  expirationSeconds = DEFAULT_EXPIRATION_SECONDS,
+): Promise<OutputLink> {
   const { output } = await getFreshOutputLink(workspaceId, upstreamJobId, parseOutputIndex(n), expirationSeconds);
   return { outputIndex: output.outputIndex, url: output.url, expiresAt: output.expiresAt, sizeBytes: output.sizeBytes };
 }

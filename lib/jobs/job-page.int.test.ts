@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as redirectToOutput } from "@/app/v1/jobs/[jobId]/outputs/[n]/route";
 import { prisma } from "@/lib/db/client";
-import { createTestEndpoint } from "@/lib/delivery/testing/create-test-endpoint";
-import { deliverDue } from "@/lib/delivery/testing/deliver-due";
-import { startReceiver, type Receiver } from "@/lib/delivery/testing/start-receiver";
 import { TIMELINE_ATTEMPTS_PER_DELIVERY } from "@/lib/delivery/list-event-deliveries";
 import { resendDelivery } from "@/lib/delivery/resend-delivery";
+import { createTestEndpoint } from "@/lib/delivery/testing/create-test-endpoint";
+import { deliverDue } from "@/lib/delivery/testing/deliver-due";
+import { type Receiver, startReceiver } from "@/lib/delivery/testing/start-receiver";
 import { dubJobEvents, samplePayload } from "@/lib/ingest/testing/sample-events";
 import { postSigned } from "@/lib/ingest/testing/webhook-requests";
-import { startSimulator, type Simulator } from "@/simulator/server";
+import { type Simulator, startSimulator } from "@/simulator/server";
 import { waitForJob } from "@/simulator/testing/wait-for-job";
 import { TEST_ACTOR } from "@/test/fixtures/actor";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
@@ -24,7 +24,10 @@ const KEY = "sim_job_page_key";
 let simulator: Simulator;
 let receiver: Receiver;
 beforeAll(async () => {
-  [simulator, receiver] = await Promise.all([startSimulator({ apiKey: KEY, speed: 400, webhook: null }), startReceiver()]);
+  [simulator, receiver] = await Promise.all([
+    startSimulator({ apiKey: KEY, speed: 400, webhook: null }),
+    startReceiver(),
+  ]);
 });
 afterAll(async () => {
   await Promise.all([simulator.close(), receiver.close()]);
@@ -38,7 +41,10 @@ describe("the job page's timeline", () => {
     const endpoint = await createTestEndpoint(workspace.id, receiver.url("/timeline"));
     const events = dubJobEvents("job_timeline");
     for (const payload of events.slice(0, 2)) expect((await postSigned(workspace, payload)).status).toBe(200);
-    receiver.respond((request) => ({ status: request.body.includes('"created"') ? 503 : 200, headers: { "retry-after": "1" } }));
+    receiver.respond((request) => ({
+      status: request.body.includes('"created"') ? 503 : 200,
+      headers: { "retry-after": "1" },
+    }));
     let now = Date.now() + SECOND;
     const context = { clock: () => now };
     for (let round = 0; round < 2; round += 1) {
@@ -46,7 +52,9 @@ describe("the job page's timeline", () => {
       now += 2 * SECOND;
     }
     // Two resends of the failing delivery: five attempts in all, the timeline shows the latest three.
-    const failing = await prisma.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id, eventType: "job.created" } });
+    const failing = await prisma.webhookDelivery.findFirstOrThrow({
+      where: { endpointId: endpoint.id, eventType: "job.created" },
+    });
     for (let round = 0; round < 3; round += 1) {
       if (round > 0) await resendDelivery(workspace.id, failing.id, TEST_ACTOR, new Date(now));
       await deliverDue(workspace.id, context);
@@ -56,13 +64,26 @@ describe("the job page's timeline", () => {
     const detail = (await getJobDetail(workspace.id, "job_timeline"))!;
     const created = detail.events.events.find((event) => event.status === "created")!;
     const [delivery] = created.deliveries;
-    expect(delivery).toMatchObject({ endpointId: endpoint.id, endpointUrl: receiver.url("/timeline"), status: "pending", attemptCount: 5 });
+    expect(delivery).toMatchObject({
+      endpointId: endpoint.id,
+      endpointUrl: receiver.url("/timeline"),
+      status: "pending",
+      attemptCount: 5,
+    });
     expect(delivery.attempts.map((attempt) => attempt.attemptNumber)).toEqual([3, 4, 5]);
     expect(delivery.attempts).toHaveLength(TIMELINE_ATTEMPTS_PER_DELIVERY);
-    const stored = await prisma.webhookAttempt.findFirstOrThrow({ where: { deliveryId: delivery.id, attemptNumber: 5 } });
-    expect(delivery.attempts[2]).toMatchObject({ statusCode: 503, startedAt: stored.startedAt.toISOString(), nextRetryAt: stored.nextRetryAt!.toISOString() });
+    const stored = await prisma.webhookAttempt.findFirstOrThrow({
+      where: { deliveryId: delivery.id, attemptNumber: 5 },
+    });
+    expect(delivery.attempts[2]).toMatchObject({
+      statusCode: 503,
+      startedAt: stored.startedAt.toISOString(),
+      nextRetryAt: stored.nextRetryAt!.toISOString(),
+    });
     const transcribing = detail.events.events.find((event) => event.status === "transcribing")!;
-    expect(transcribing.deliveries).toMatchObject([{ status: "succeeded", attemptCount: 1, attempts: [{ attemptNumber: 1, statusCode: 200 }] }]);
+    expect(transcribing.deliveries).toMatchObject([
+      { status: "succeeded", attemptCount: 1, attempts: [{ attemptNumber: 1, statusCode: 200 }] },
+    ]);
 
     // Without deliveries.read, the same page without the second hop.
     const plain = (await getJobDetail(workspace.id, "job_timeline", { deliveries: false }))!;
@@ -75,7 +96,9 @@ describe("the job page's timeline", () => {
     for (const payload of events.slice(0, 2)) expect((await postSigned(workspace, payload)).status).toBe(200);
     const start = Date.parse(events[1].timestamp);
     for (let n = 1; n <= JOB_EVENTS_PAGE_SIZE; n += 1) {
-      expect((await postSigned(workspace, samplePayload("dub", "transcribing", "job_repeats", start + n * SECOND))).status).toBe(200);
+      expect(
+        (await postSigned(workspace, samplePayload("dub", "transcribing", "job_repeats", start + n * SECOND))).status,
+      ).toBe(200);
     }
     const detail = (await getJobDetail(workspace.id, "job_repeats"))!;
     expect(detail.events.events).toHaveLength(JOB_EVENTS_PAGE_SIZE);
@@ -92,10 +115,23 @@ describe("the job page's timeline", () => {
 
 describe("outputs", () => {
   async function completedTranslate(workspaceId: string) {
-    const { jobId } = simulator.createJob("translate", { mediaUrl: "https://media.example.com/talks/keynote.mp4", sourceLanguage: "en", targetLanguage: "de" });
+    const { jobId } = simulator.createJob("translate", {
+      mediaUrl: "https://media.example.com/talks/keynote.mp4",
+      sourceLanguage: "en",
+      targetLanguage: "de",
+    });
     await waitForJob(simulator, jobId);
     const job = await prisma.job.create({
-      data: { workspaceId, upstreamJobId: jobId, apiProduct: "translate", status: "translated", state: "completed", createdAt: new Date(), updatedAt: new Date(), completedAt: new Date() },
+      data: {
+        workspaceId,
+        upstreamJobId: jobId,
+        apiProduct: "translate",
+        status: "translated",
+        state: "completed",
+        createdAt: new Date(),
+        updatedAt: new Date(),
+        completedAt: new Date(),
+      },
     });
     return { jobId, jobRowId: job.id };
   }
@@ -112,7 +148,12 @@ describe("outputs", () => {
     const preview = await readOutputCues(workspaceId, jobId, 0);
     expect(preview.truncated).toBe(false);
     expect(preview.cues.length).toBeGreaterThan(0);
-    expect(preview.cues[0]).toMatchObject({ index: 1, startMs: expect.any(Number), endMs: expect.any(Number), text: expect.any(String) });
+    expect(preview.cues[0]).toMatchObject({
+      index: 1,
+      startMs: expect.any(Number),
+      endMs: expect.any(Number),
+      text: expect.any(String),
+    });
     await expect(readOutputCues(workspaceId, jobId, 1)).rejects.toMatchObject({ status: 400 });
     await expect(readOutputCues(workspaceId, jobId, 7)).rejects.toMatchObject({ status: 404 });
     const stranger = await createTestWorkspace({ upstream: { baseUrl: simulator.url, apiKey: KEY } });
@@ -122,7 +163,9 @@ describe("outputs", () => {
   it("GET /v1/jobs/{jobId}/outputs/{n} redirects to a fresh link that serves the file, byte ranges included", async () => {
     const ws = await createWorkspaceWithApiKey({ baseUrl: simulator.url, apiKey: KEY });
     const { jobId } = await completedTranslate(ws.workspaceId);
-    const response = await callRoute(redirectToOutput, { jobId, n: "1" }, `/v1/jobs/${jobId}/outputs/1`, { headers: bearer(ws.apiKey) });
+    const response = await callRoute(redirectToOutput, { jobId, n: "1" }, `/v1/jobs/${jobId}/outputs/1`, {
+      headers: bearer(ws.apiKey),
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get("cache-control")).toBe("no-store");
     const location = response.headers.get("location")!;
@@ -135,10 +178,17 @@ describe("outputs", () => {
     expect(range.headers.get("content-range")).toBe(`bytes 0-9/${Buffer.byteLength(whole)}`);
     expect(await range.text()).toBe(Buffer.from(whole).subarray(0, 10).toString());
 
-    const missing = await callRoute(redirectToOutput, { jobId, n: "99" }, `/v1/jobs/${jobId}/outputs/99`, { headers: bearer(ws.apiKey) });
-    expect({ status: missing.status, body: await missing.json() }).toEqual({ status: 404, body: { error: { code: "RESOURCE_NOT_FOUND", message: "Output not found" } } });
+    const missing = await callRoute(redirectToOutput, { jobId, n: "99" }, `/v1/jobs/${jobId}/outputs/99`, {
+      headers: bearer(ws.apiKey),
+    });
+    expect({ status: missing.status, body: await missing.json() }).toEqual({
+      status: 404,
+      body: { error: { code: "RESOURCE_NOT_FOUND", message: "Output not found" } },
+    });
     const other = await createWorkspaceWithApiKey({ baseUrl: simulator.url, apiKey: KEY });
-    const theirs = await callRoute(redirectToOutput, { jobId, n: "0" }, `/v1/jobs/${jobId}/outputs/0`, { headers: bearer(other.apiKey) });
+    const theirs = await callRoute(redirectToOutput, { jobId, n: "0" }, `/v1/jobs/${jobId}/outputs/0`, {
+      headers: bearer(other.apiKey),
+    });
     expect(theirs.status).toBe(404);
     const anonymous = await callRoute(redirectToOutput, { jobId, n: "0" }, `/v1/jobs/${jobId}/outputs/0`);
     expect(anonymous.status).toBe(401);

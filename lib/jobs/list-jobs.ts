@@ -3,13 +3,13 @@ import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
 import { getStepExpectations } from "@/lib/insight/get-step-expectations";
-import { stuckCutoffs, type ExpectationTable } from "@/lib/insight/step-expectations";
-import { decodeCursor, encodeCursor, pastCursor, type JobCursor } from "./cursor";
+import { type ExpectationTable, stuckCutoffs } from "@/lib/insight/step-expectations";
+import { decodeCursor, encodeCursor, type JobCursor, pastCursor } from "./cursor";
 import { findFurthestSteps } from "./find-furthest-steps";
 import type { JobFilters, JobSort } from "./schemas";
-import { jobSelect, serializeJob, type JobRow } from "./serialize-job";
-import { withExpectation } from "./with-expectation";
+import { type JobRow, jobSelect, serializeJob } from "./serialize-job";
 import type { JobPage } from "./types";
+import { withExpectation } from "./with-expectation";
 
 type Direction = "desc" | "asc";
 
@@ -35,14 +35,20 @@ function escapeLike(text: string): string {
 export function stuckWhere(table: ExpectationTable, now: Date): Prisma.JobWhereInput {
   return {
     state: "in_progress",
-    OR: stuckCutoffs(table, now).map(({ apiProduct, step, reachedBefore }) => ({ apiProduct, status: step, updatedAt: { lt: reachedBefore } })),
+    OR: stuckCutoffs(table, now).map(({ apiProduct, step, reachedBefore }) => ({
+      apiProduct,
+      status: step,
+      updatedAt: { lt: reachedBefore },
+    })),
   };
 }
 
 const DAY_MS = 86_400_000;
 
 /** The created-date filter: from the first day's start to the last day's end (UTC). */
-function createdWhere(filters: Partial<Pick<JobFilters, "createdFrom" | "createdTo">>): Prisma.JobWhereInput | undefined {
+function createdWhere(
+  filters: Partial<Pick<JobFilters, "createdFrom" | "createdTo">>,
+): Prisma.JobWhereInput | undefined {
   if (!filters.createdFrom && !filters.createdTo) return undefined;
   return {
     createdAt: {
@@ -53,10 +59,16 @@ function createdWhere(filters: Partial<Pick<JobFilters, "createdFrom" | "created
 }
 
 /** `stuck`: the stuckWhere of the workspace's expectations, when the filters ask for stuck jobs. */
-export function filtersWhere(workspaceId: string, filters: Partial<Omit<JobFilters, "sort">>, stuck?: Prisma.JobWhereInput): Prisma.JobWhereInput {
+export function filtersWhere(
+  workspaceId: string,
+  filters: Partial<Omit<JobFilters, "sort">>,
+  stuck?: Prisma.JobWhereInput,
+): Prisma.JobWhereInput {
   return {
     workspaceId,
-    AND: [filters.stuck ? stuck : undefined, createdWhere(filters)].filter((where): where is Prisma.JobWhereInput => Boolean(where)),
+    AND: [filters.stuck ? stuck : undefined, createdWhere(filters)].filter((where): where is Prisma.JobWhereInput =>
+      Boolean(where),
+    ),
     ...(filters.apiProduct && { apiProduct: filters.apiProduct }),
     ...(filters.state && { state: filters.state }),
     ...(filters.status && { status: filters.status }),
@@ -65,7 +77,12 @@ export function filtersWhere(workspaceId: string, filters: Partial<Omit<JobFilte
   };
 }
 
-async function scan(where: Prisma.JobWhereInput, direction: Direction, take: number, cursor?: JobCursor): Promise<JobRow[]> {
+async function scan(
+  where: Prisma.JobWhereInput,
+  direction: Direction,
+  take: number,
+  cursor?: JobCursor,
+): Promise<JobRow[]> {
   return prisma.job.findMany({
     where: cursor ? { AND: [where, pastCursor<Prisma.JobWhereInput>("createdAt", cursor, direction)] } : where,
     orderBy: [{ createdAt: direction }, { id: direction }],

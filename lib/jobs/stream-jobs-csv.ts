@@ -38,7 +38,10 @@ function whereSql(workspaceId: string, filters: Partial<JobFilters>, cutoffs: Re
   if (filters.status) conditions.push(`j.status = ${bind(filters.status)}::"JobStatus"`);
   if (filters.q) conditions.push(`j."upstreamJobId" LIKE ${bind(`${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
   if (filters.createdFrom) conditions.push(`j."createdAt" >= ${bind(`${filters.createdFrom}T00:00:00`)}::timestamp(3)`);
-  if (filters.createdTo) conditions.push(`j."createdAt" < ${bind(new Date(Date.parse(`${filters.createdTo}T00:00:00Z`) + DAY_MS).toISOString())}::timestamp(3)`);
+  if (filters.createdTo)
+    conditions.push(
+      `j."createdAt" < ${bind(new Date(Date.parse(`${filters.createdTo}T00:00:00Z`) + DAY_MS).toISOString())}::timestamp(3)`,
+    );
   if (cutoffs) {
     const products = bind(cutoffs.map((cutoff) => cutoff.apiProduct));
     const steps = bind(cutoffs.map((cutoff) => cutoff.step));
@@ -56,7 +59,11 @@ function whereSql(workspaceId: string, filters: Partial<JobFilters>, cutoffs: Re
  * keyset batch at a time as the client takes the bytes: a million rows never sit in memory, and
  * a client that stops reading stops the reads.
  */
-export async function streamJobsCsv(workspaceId: string, filters: Partial<JobFilters>, now = new Date()): Promise<ReadableStream<Uint8Array>> {
+export async function streamJobsCsv(
+  workspaceId: string,
+  filters: Partial<JobFilters>,
+  now = new Date(),
+): Promise<ReadableStream<Uint8Array>> {
   const cutoffs = filters.stuck ? stuckCutoffs(await getStepExpectations(workspaceId, now), now) : null;
   const descending = filters.sort !== "oldest";
   const encoder = new TextEncoder();
@@ -66,7 +73,10 @@ export async function streamJobsCsv(workspaceId: string, filters: Partial<JobFil
 
   async function batch(): Promise<unknown[][]> {
     const { conditions, values, bind } = whereSql(workspaceId, filters, cutoffs);
-    if (cursor) conditions.push(`(j."createdAt", j.id) ${descending ? "<" : ">"} (${bind(cursor.at)}::timestamp(3), ${bind(cursor.id)})`);
+    if (cursor)
+      conditions.push(
+        `(j."createdAt", j.id) ${descending ? "<" : ">"} (${bind(cursor.at)}::timestamp(3), ${bind(cursor.id)})`,
+      );
     const order = descending ? "DESC" : "ASC";
     const { rows } = await pool.query<unknown[]>({
       text: `SELECT j."upstreamJobId", j."apiProduct"::text, j.status::text, j.state::text,

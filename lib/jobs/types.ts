@@ -1,5 +1,5 @@
-import type { JobExpectation } from "@/lib/insight/types";
 import type { EventDelivery } from "@/lib/delivery/types";
+import type { JobExpectation } from "@/lib/insight/types";
 import type { StepState } from "@/lib/workflow/timeline";
 import type { ApiProduct, JobState, JobStatus, StepStatus } from "@/lib/workflow/workflows";
 

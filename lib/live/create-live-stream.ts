@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
-import { subscribeToJobChanges, type LiveSignal } from "./listen-job-changes";
+import { type LiveSignal, subscribeToJobChanges } from "./listen-job-changes";
 import { createStreamBudget, type StreamBudget } from "./stream-budget";
 
 // Server-sent events for one signed-in workspace: `ready` once changes are being listened for
@@ -21,7 +21,10 @@ const encoder = new TextEncoder();
 const globalForBudget = globalThis as unknown as { liveStreamBudget?: StreamBudget };
 
 function budget(): StreamBudget {
-  globalForBudget.liveStreamBudget ??= createStreamBudget({ perUser: env.LIVE_STREAMS_PER_USER, max: env.LIVE_STREAMS_MAX });
+  globalForBudget.liveStreamBudget ??= createStreamBudget({
+    perUser: env.LIVE_STREAMS_PER_USER,
+    max: env.LIVE_STREAMS_MAX,
+  });
   return globalForBudget.liveStreamBudget;
 }
 
@@ -35,7 +38,10 @@ function refuse(reason: "user" | "process"): ApiError {
     reason === "user"
       ? `Too many live update streams: at most ${env.LIVE_STREAMS_PER_USER} per user. Close other tabs of the portal.`
       : "Too many live update streams on this server right now.";
-  return new ApiError("RATE_LIMITED", message, { status: 429, headers: { "retry-after": String(LIVE_RETRY_AFTER_SECONDS) } });
+  return new ApiError("RATE_LIMITED", message, {
+    status: 429,
+    headers: { "retry-after": String(LIVE_RETRY_AFTER_SECONDS) },
+  });
 }
 
 /** The stream, or a 429 ApiError when the user or the process has no stream to spare. */

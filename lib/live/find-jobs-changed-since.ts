@@ -5,7 +5,11 @@ import { prisma } from "@/lib/db/client";
  * ingest statement's time, in UTC like the column), by portal row id — what a live listener may have missed while its
  * connection was down. At most `limit` + 1 rows, so the caller can tell "more than it wants".
  */
-export async function findJobsChangedSince(workspaceIds: string[], since: Date, limit: number): Promise<Array<{ workspaceId: string; jobId: string }>> {
+export async function findJobsChangedSince(
+  workspaceIds: string[],
+  since: Date,
+  limit: number,
+): Promise<Array<{ workspaceId: string; jobId: string }>> {
   if (workspaceIds.length === 0) return [];
   return prisma.$queryRaw<Array<{ workspaceId: string; jobId: string }>>`
     SELECT "workspaceId", "jobId" FROM "JobEvent"
@@ -27,7 +31,11 @@ export interface AppliedChanges {
  * database's time of reading: the live listener's sweep, which finds what a lost notification did
  * not say. `since` null: nothing, only the time.
  */
-export async function findAppliedChangesSince(workspaceIds: string[], since: Date | null, limit: number): Promise<AppliedChanges> {
+export async function findAppliedChangesSince(
+  workspaceIds: string[],
+  since: Date | null,
+  limit: number,
+): Promise<AppliedChanges> {
   // Both times are the database's clock, passed as an instant (epoch ms; an ISO text with its Z):
   // right whatever the session's time zone.
   const [row] = await prisma.$queryRaw<Array<{ readAtMs: number; changes: AppliedChanges["changes"] | null }>>`

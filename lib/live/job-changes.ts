@@ -13,4 +13,7 @@ export const jobChangeSchema = z.object({
 export type JobChange = z.infer<typeof jobChangeSchema>;
 
 /** A notification's payload: the changes of a batch as an array, or (as older portals sent it) one change. */
-export const jobChangesPayloadSchema = z.union([z.array(jobChangeSchema), jobChangeSchema.transform((change) => [change])]);
+export const jobChangesPayloadSchema = z.union([
+  z.array(jobChangeSchema),
+  jobChangeSchema.transform((change) => [change]),
+]);

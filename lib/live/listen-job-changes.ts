@@ -1,9 +1,9 @@
 import type pg from "pg";
-import { listenWithReconnect, type Listener } from "@/lib/db/listen-with-reconnect";
-import { logger } from "@/lib/log/logger";
+import { type Listener, listenWithReconnect } from "@/lib/db/listen-with-reconnect";
 import { getChangedJob } from "@/lib/jobs/get-changed-job";
 import type { SerializedJob } from "@/lib/jobs/serialize-job";
-import { createChangedJobFetcher, type ChangedJobFetcher, type FetcherStats } from "./fetch-changed-jobs";
+import { logger } from "@/lib/log/logger";
+import { type ChangedJobFetcher, createChangedJobFetcher, type FetcherStats } from "./fetch-changed-jobs";
 import { findAppliedChangesSince, findJobsChangedSince } from "./find-jobs-changed-since";
 import { JOB_ACTIVITY_CHANNEL, jobActivityPayloadSchema } from "./job-activity";
 import { JOB_CHANGES_CHANNEL, jobChangesPayloadSchema } from "./job-changes";
@@ -25,7 +25,11 @@ import { JOB_CHANGES_CHANNEL, jobChangesPayloadSchema } from "./job-changes";
 // Activity (job-activity.ts: a delivery attempt, an event that did not move the job) goes to the
 // workspace's subscribers as it came, with no query and no sweep: the stream passes it on to a
 // page showing that job, which refetches it (a lost one is only a refetch that waits for the next).
-export type LiveSignal = { type: "ready" } | { type: "job"; job: SerializedJob } | { type: "resync" } | { type: "activity"; jobId: string };
+export type LiveSignal =
+  | { type: "ready" }
+  | { type: "job"; job: SerializedJob }
+  | { type: "resync" }
+  | { type: "activity"; jobId: string };
 type Subscriber = (signal: LiveSignal) => void;
 
 interface Subscription {
@@ -161,8 +165,13 @@ async function sweep(): Promise<void> {
 async function catchUp(lastAliveAt: number): Promise<void> {
   const workspaceIds = [...state.subscribers.keys()];
   try {
-    const changed = await findJobsChangedSince(workspaceIds, new Date(lastAliveAt - CATCH_UP_MARGIN_MS), CATCH_UP_MAX_JOBS);
-    if (changed.length > CATCH_UP_MAX_JOBS) throw new Error(`more than ${CATCH_UP_MAX_JOBS} jobs changed while the connection was down`);
+    const changed = await findJobsChangedSince(
+      workspaceIds,
+      new Date(lastAliveAt - CATCH_UP_MARGIN_MS),
+      CATCH_UP_MAX_JOBS,
+    );
+    if (changed.length > CATCH_UP_MAX_JOBS)
+      throw new Error(`more than ${CATCH_UP_MAX_JOBS} jobs changed while the connection was down`);
     for (const { workspaceId, jobId } of changed) fetcher().push(workspaceId, jobId);
   } catch (error) {
     logger.warn({ error }, "live updates could not catch up; pages are told to resync");
@@ -184,7 +193,12 @@ function onConnected({ lastAliveAt }: { lastAliveAt: number | null }): void {
 function listen(): void {
   if (state.idleTimer) clearTimeout(state.idleTimer);
   state.idleTimer = null;
-  state.listener ??= listenWithReconnect({ name: "job_changes listener", channels: [JOB_CHANGES_CHANNEL, JOB_ACTIVITY_CHANNEL], onNotification, onConnected });
+  state.listener ??= listenWithReconnect({
+    name: "job_changes listener",
+    channels: [JOB_CHANGES_CHANNEL, JOB_ACTIVITY_CHANNEL],
+    onNotification,
+    onConnected,
+  });
   if (!state.sweepTimer) {
     state.sweepTimer = setInterval(() => void sweep(), SWEEP_EVERY_MS);
     state.sweepTimer.unref();

@@ -1,7 +1,7 @@
 import "server-only";
 import { hashToken, isExpired } from "@/lib/auth/one-time-token";
 import { oneTimeTokenSchema } from "@/lib/auth/schemas";
-import { prisma, type Db } from "@/lib/db/client";
+import { type Db, prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { InviteDetails } from "./types";
 

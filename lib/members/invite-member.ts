@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { type AuditActor, recordAudit } from "@/lib/audit/record-audit";
 import { createOneTimeToken } from "@/lib/auth/one-time-token";
 import { prisma } from "@/lib/db/client";
 import { getMailer, type Mailer } from "@/lib/email/mailer";
@@ -28,12 +28,21 @@ export async function assertInviteBudget(workspaceId: string, userId: string): P
  * set. Inviting an address with a pending invite replaces it (new link, new role, new 7 days);
  * inviting a member is a 409. Audited with the invite.
  */
-export async function inviteMember(workspaceId: string, input: InviteInput, actor: AuditActor, mailer: Mailer | null = getMailer(), now = new Date()): Promise<SentInvite> {
+export async function inviteMember(
+  workspaceId: string,
+  input: InviteInput,
+  actor: AuditActor,
+  mailer: Mailer | null = getMailer(),
+  now = new Date(),
+): Promise<SentInvite> {
   await assertInviteBudget(workspaceId, actor.userId);
   const { token, tokenHash, expiresAt } = createOneTimeToken(INVITE_TTL_MS, now);
   const { invite, workspaceName } = await prisma.$transaction(async (tx) => {
     assertActorMay(await lockMembers(tx, workspaceId, [actor.userId]), actor.userId, "members.write");
-    const member = await tx.membership.findFirst({ where: { workspaceId, user: { email: input.email } }, select: { id: true } });
+    const member = await tx.membership.findFirst({
+      where: { workspaceId, user: { email: input.email } },
+      select: { id: true },
+    });
     if (member) {
       const message = `${input.email} is already a member of this workspace`;
       throw new ApiError("CONFLICT", message, { details: [{ field: "email", issue: message }] });
@@ -45,10 +54,22 @@ export async function inviteMember(workspaceId: string, input: InviteInput, acto
       update: fields,
       select: { ...inviteSelect, workspace: { select: { name: true } } },
     });
-    await recordAudit(tx, { workspaceId, actor, action: "member.invited", target: { type: "invite", id: saved.id, label: input.email }, details: { role: input.role } });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "member.invited",
+      target: { type: "invite", id: saved.id, label: input.email },
+      details: { role: input.role },
+    });
     return { invite: saved, workspaceName: saved.workspace.name };
   });
   const inviteUrl = portalUrl("/invite", { token });
-  const mail = await sendInviteMail(mailer, { email: input.email, role: input.role, workspaceName, inviterEmail: actor.email, inviteUrl });
+  const mail = await sendInviteMail(mailer, {
+    email: input.email,
+    role: input.role,
+    workspaceName,
+    inviterEmail: actor.email,
+    inviteUrl,
+  });
   return { invite: serializeInvite(invite), inviteUrl, mail };
 }

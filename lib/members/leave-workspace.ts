@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { type AuditActor, recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import { lockMembers } from "./lock-member";
@@ -9,8 +9,21 @@ export async function leaveWorkspace(workspaceId: string, actor: AuditActor): Pr
   await prisma.$transaction(async (tx) => {
     const me = (await lockMembers(tx, workspaceId, [actor.userId])).get(actor.userId);
     if (!me) throw new ApiError("RESOURCE_NOT_FOUND", "Workspace not found");
-    if (me.role === "owner") throw new ApiError("CONFLICT", "The owner cannot leave. Transfer ownership to another member first, or delete the workspace.");
-    await tx.membership.delete({ where: { workspaceId_userId: { workspaceId, userId: actor.userId } }, select: { id: true } });
-    await recordAudit(tx, { workspaceId, actor, action: "member.left", target: { type: "member", id: actor.userId, label: actor.email }, details: { role: me.role } });
+    if (me.role === "owner")
+      throw new ApiError(
+        "CONFLICT",
+        "The owner cannot leave. Transfer ownership to another member first, or delete the workspace.",
+      );
+    await tx.membership.delete({
+      where: { workspaceId_userId: { workspaceId, userId: actor.userId } },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "member.left",
+      target: { type: "member", id: actor.userId, label: actor.email },
+      details: { role: me.role },
+    });
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
+import { hasScope, type Role, type Scope } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
-import { hasScope, type Role, type Scope } from "@/lib/auth/roles";
 
 export const MEMBER_NOT_FOUND = "Member not found";
 
@@ -16,7 +16,11 @@ export interface LockedMember {
  * transfer — queue instead of interleaving, so a transfer and a removal of the same person cannot
  * both pass their checks. Someone who is not a member is absent from the map.
  */
-export async function lockMembers(tx: Prisma.TransactionClient, workspaceId: string, userIds: string[]): Promise<Map<string, LockedMember>> {
+export async function lockMembers(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  userIds: string[],
+): Promise<Map<string, LockedMember>> {
   const rows = await tx.$queryRaw<Array<{ userId: string; role: Role; email: string }>>`
     SELECT m."userId", m."role"::text AS "role", u."email"
     FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
@@ -33,6 +37,7 @@ export async function lockMembers(tx: Prisma.TransactionClient, workspaceId: str
 export function assertActorMay(locked: Map<string, LockedMember>, actorId: string, scope: Scope): LockedMember {
   const actor = locked.get(actorId);
   if (!actor) throw new ApiError("RESOURCE_NOT_FOUND", "Workspace not found");
-  if (!hasScope(actor.role, scope)) throw new ApiError("FORBIDDEN", "Your role in this workspace has changed. Reload the page.");
+  if (!hasScope(actor.role, scope))
+    throw new ApiError("FORBIDDEN", "Your role in this workspace has changed. Reload the page.");
   return actor;
 }

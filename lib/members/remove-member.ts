@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { type AuditActor, recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import { assertActorMay, lockMembers, MEMBER_NOT_FOUND } from "./lock-member";
@@ -16,8 +16,15 @@ export async function removeMember(workspaceId: string, userId: string, actor: A
     assertActorMay(locked, actor.userId, "members.write");
     const target = locked.get(userId);
     if (!target) throw new ApiError("RESOURCE_NOT_FOUND", MEMBER_NOT_FOUND);
-    if (target.role === "owner") throw new ApiError("CONFLICT", "The owner cannot be removed. They can transfer ownership first.");
+    if (target.role === "owner")
+      throw new ApiError("CONFLICT", "The owner cannot be removed. They can transfer ownership first.");
     await tx.membership.delete({ where: { workspaceId_userId: { workspaceId, userId } }, select: { id: true } });
-    await recordAudit(tx, { workspaceId, actor, action: "member.removed", target: { type: "member", id: userId, label: target.email }, details: { role: target.role } });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "member.removed",
+      target: { type: "member", id: userId, label: target.email },
+      details: { role: target.role },
+    });
   });
 }

@@ -9,7 +9,10 @@ const assignableRoleSchema = z.enum(ASSIGNABLE_ROLES, { error: "Choose admin, de
 
 /** The invite form and POST /api/invites share this schema. */
 export const inviteInputSchema = z.object({
-  email: z.email("Enter a valid email address").max(254).transform((email) => email.toLowerCase()),
+  email: z
+    .email("Enter a valid email address")
+    .max(254)
+    .transform((email) => email.toLowerCase()),
   role: assignableRoleSchema.default("viewer"),
 });
 export type InviteInput = z.infer<typeof inviteInputSchema>;

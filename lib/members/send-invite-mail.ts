@@ -24,7 +24,13 @@ export async function sendInviteMail(mailer: Mailer | null, facts: InviteMailFac
   try {
     await mailer.send(
       facts.email,
-      inviteMail({ workspaceName: facts.workspaceName, inviterEmail: facts.inviterEmail, roleLabel: ROLE_LABELS[facts.role], inviteUrl: facts.inviteUrl, expiresInDays: INVITE_TTL_DAYS }),
+      inviteMail({
+        workspaceName: facts.workspaceName,
+        inviterEmail: facts.inviterEmail,
+        roleLabel: ROLE_LABELS[facts.role],
+        inviteUrl: facts.inviteUrl,
+        expiresInDays: INVITE_TTL_DAYS,
+      }),
     );
     return "sent";
   } catch (error) {

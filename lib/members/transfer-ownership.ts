@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { type AuditActor, recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import { assertActorMay, lockMembers, MEMBER_NOT_FOUND } from "./lock-member";
@@ -16,8 +16,16 @@ export async function transferOwnership(workspaceId: string, toUserId: string, a
     assertActorMay(locked, actor.userId, "workspace.transfer");
     const target = locked.get(toUserId);
     if (!target) throw new ApiError("RESOURCE_NOT_FOUND", MEMBER_NOT_FOUND);
-    await tx.membership.update({ where: { workspaceId_userId: { workspaceId, userId: actor.userId } }, data: { role: "admin" }, select: { id: true } });
-    await tx.membership.update({ where: { workspaceId_userId: { workspaceId, userId: toUserId } }, data: { role: "owner" }, select: { id: true } });
+    await tx.membership.update({
+      where: { workspaceId_userId: { workspaceId, userId: actor.userId } },
+      data: { role: "admin" },
+      select: { id: true },
+    });
+    await tx.membership.update({
+      where: { workspaceId_userId: { workspaceId, userId: toUserId } },
+      data: { role: "owner" },
+      select: { id: true },
+    });
     await recordAudit(tx, {
       workspaceId,
       actor,

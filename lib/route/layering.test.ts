@@ -13,24 +13,37 @@ const LEAVES = ["lib/http", "lib/contract", "lib/workflow", "lib/log", "lib/cryp
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === "generated" || entry.name === "node_modules" ? [] : sourceFiles(full);
+    if (entry.isDirectory())
+      return entry.name === "generated" || entry.name === "node_modules" ? [] : sourceFiles(full);
     return /\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [full] : [];
   });
 }
 
 const files = ROOTS.flatMap((root) => sourceFiles(root));
-const importsOf = (file: string) => [...readFileSync(file, "utf8").matchAll(/from "(@\/[^"]+)"|import\("(@\/[^"]+)"\)/g)].map((match) => (match[1] ?? match[2]).slice(2));
+const importsOf = (file: string) =>
+  [...readFileSync(file, "utf8").matchAll(/from "(@\/[^"]+)"|import\("(@\/[^"]+)"\)/g)].map((match) =>
+    (match[1] ?? match[2]).slice(2),
+  );
 
 describe("layers", () => {
   it("only app/ imports the route wrappers (lib/route)", () => {
-    const outside = files.filter((file) => !file.startsWith("app/") && !file.startsWith("lib/route/") && importsOf(file).some((target) => target.startsWith("lib/route/")));
+    const outside = files.filter(
+      (file) =>
+        !file.startsWith("app/") &&
+        !file.startsWith("lib/route/") &&
+        importsOf(file).some((target) => target.startsWith("lib/route/")),
+    );
     expect(outside).toEqual([]);
   });
 
   it("the leaves import nothing but other leaves and the env module", () => {
     const crossing = files
       .filter((file) => LEAVES.some((leaf) => file.startsWith(`${leaf}/`)))
-      .flatMap((file) => importsOf(file).filter((target) => target !== "lib/env" && !LEAVES.some((leaf) => target.startsWith(`${leaf}/`))).map((target) => `${file} → ${target}`));
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((target) => target !== "lib/env" && !LEAVES.some((leaf) => target.startsWith(`${leaf}/`)))
+          .map((target) => `${file} → ${target}`),
+      );
     expect(crossing).toEqual([]);
   });
 });
@@ -42,10 +55,16 @@ describe("layers", () => {
 describe("the client/server boundary", () => {
   const SOURCE = /\.(ts|tsx)$/;
   const valueImports = (source: string) =>
-    [...source.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^"';]*?\s+from\s+)?"([^"]+)"/gm)].map((match) => match[1]);
+    [...source.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^"';]*?\s+from\s+)?"([^"]+)"/gm)].map(
+      (match) => match[1],
+    );
 
   function resolve(from: string, specifier: string): string | null {
-    const base = specifier.startsWith("@/") ? specifier.slice(2) : specifier.startsWith(".") ? path.join(path.dirname(from), specifier) : null;
+    const base = specifier.startsWith("@/")
+      ? specifier.slice(2)
+      : specifier.startsWith(".")
+        ? path.join(path.dirname(from), specifier)
+        : null;
     if (base === null) return null;
     for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`]) {
       if (SOURCE.test(candidate) && files.includes(candidate)) return candidate;

@@ -35,13 +35,18 @@ export type RoutePolicy =
 const POLICY = Symbol.for("jobs-portal.route-policy");
 
 /** Marks an exported handler with the policy its wrapper enforces. */
-export function withPolicy<Handler extends (...args: never[]) => unknown>(handler: Handler, policy: RoutePolicy): Handler {
+export function withPolicy<Handler extends (...args: never[]) => unknown>(
+  handler: Handler,
+  policy: RoutePolicy,
+): Handler {
   Object.defineProperty(handler, POLICY, { value: policy, enumerable: false });
   return handler;
 }
 
 export function policyOf(handler: unknown): RoutePolicy | undefined {
-  return typeof handler === "function" ? (handler as unknown as Record<symbol, RoutePolicy | undefined>)[POLICY] : undefined;
+  return typeof handler === "function"
+    ? (handler as unknown as Record<symbol, RoutePolicy | undefined>)[POLICY]
+    : undefined;
 }
 
 /** Answers are private and fresh unless a route says otherwise: no shared cache keeps them. */

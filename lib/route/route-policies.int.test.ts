@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 const session = vi.hoisted(() => ({ membership: null as null | Record<string, string> }));
 vi.mock("@/lib/auth/session", () => ({ getMembership: async () => session.membership }));
 
-import { ROLE_SCOPES, ROLES, SCOPES, hasScope, type Role } from "@/lib/auth/roles";
+import { hasScope, ROLE_SCOPES, ROLES, type Role, SCOPES } from "@/lib/auth/roles";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { policyOf, type RoutePolicy } from "./route-options";
 
@@ -42,17 +42,31 @@ const FILES = routeFiles(path.resolve("app")).sort();
 const routes: ExportedRoute[] = [];
 const sessionRoutes = () => routes.filter((route): route is SessionRoute => route.policy?.caller === "member");
 const label = (route: ExportedRoute) => `${route.method} ${route.file.replace(/^app|\/route\.ts$/g, "")}`;
-const refusedTo = (role: Role) => sessionRoutes().filter((route) => !hasScope(role, route.policy.scope)).map(label).sort();
+const refusedTo = (role: Role) =>
+  sessionRoutes()
+    .filter((route) => !hasScope(role, route.policy.scope))
+    .map(label)
+    .sort();
 
 beforeAll(async () => {
   for (const file of FILES) {
     const module = (await import(file)) as Record<string, unknown>;
     const relative = path.relative(path.resolve("app"), path.dirname(file));
-    const params = Object.fromEntries([...relative.matchAll(/\[(?!\.\.\.)(\w+)\]/g)].map(([, name]) => [name, `missing_${name}`]));
+    const params = Object.fromEntries(
+      [...relative.matchAll(/\[(?!\.\.\.)(\w+)\]/g)].map(([, name]) => [name, `missing_${name}`]),
+    );
     const url = `${ORIGIN}/${relative.replace(/\[(?!\.\.\.)(\w+)\]/g, (_, name: string) => params[name]).replace(/\(\w+\)\//g, "")}`;
     for (const method of HTTP_METHODS) {
       const handler = module[method];
-      if (typeof handler === "function") routes.push({ file: path.relative(process.cwd(), file), method, handler: handler as ExportedRoute["handler"], policy: policyOf(handler), params, url });
+      if (typeof handler === "function")
+        routes.push({
+          file: path.relative(process.cwd(), file),
+          method,
+          handler: handler as ExportedRoute["handler"],
+          policy: policyOf(handler),
+          params,
+          url,
+        });
     }
   }
 });
@@ -68,20 +82,26 @@ afterAll(() => {
 describe("route policies", () => {
   it("finds the route files, each exporting at least one method", () => {
     expect(FILES.length).toBeGreaterThan(30);
-    for (const file of FILES) expect(routes.some((route) => route.file === path.relative(process.cwd(), file)), file).toBe(true);
+    for (const file of FILES)
+      expect(
+        routes.some((route) => route.file === path.relative(process.cwd(), file)),
+        file,
+      ).toBe(true);
   });
 
   it("every exported method declares who may call it, through its wrapper", () => {
     const undeclared = routes.filter((route) => !route.policy).map((route) => `${route.method} ${route.file}`);
     expect(undeclared).toEqual([]);
     for (const route of routes) {
-      if (route.policy?.caller === "member") expect(SCOPES, `${route.method} ${route.file}`).toContain(route.policy.scope);
+      if (route.policy?.caller === "member")
+        expect(SCOPES, `${route.method} ${route.file}`).toContain(route.policy.scope);
     }
   });
 
   it("every session and user route lives under /api and every API-key route under /v1", () => {
     for (const route of routes) {
-      if (route.policy?.caller === "member" || route.policy?.caller === "user") expect(route.file).toMatch(/^app\/api\//);
+      if (route.policy?.caller === "member" || route.policy?.caller === "user")
+        expect(route.file).toMatch(/^app\/api\//);
       if (route.policy?.caller === "api-key") expect(route.file).toMatch(/^app\/v1\//);
     }
   });
@@ -89,7 +109,11 @@ describe("route policies", () => {
   it("the roles table has the four roles, each scope given to someone", () => {
     expect(Object.keys(ROLE_SCOPES)).toEqual(["owner", "admin", "developer", "viewer"]);
     expect(ROLES).toEqual(["owner", "admin", "developer", "viewer"]);
-    for (const scope of SCOPES) expect(ROLES.some((role) => hasScope(role, scope)), scope).toBe(true);
+    for (const scope of SCOPES)
+      expect(
+        ROLES.some((role) => hasScope(role, scope)),
+        scope,
+      ).toBe(true);
   });
 
   it("viewers (who read jobs and delivery logs, change nothing and see no secret) are refused everything else", () => {
@@ -175,7 +199,13 @@ describe("route policies", () => {
     expect(sessionRoutes().length).toBeGreaterThan(30);
     for (const [index, route] of sessionRoutes().entries()) {
       // A user of its own per call: the budget of changes is per user.
-      session.membership = { userId: `user_${role}_${index}`, email: `${role}@example.com`, workspaceId, workspaceName: "Policies", role };
+      session.membership = {
+        userId: `user_${role}_${index}`,
+        email: `${role}@example.com`,
+        workspaceId,
+        workspaceName: "Policies",
+        role,
+      };
       const abort = new AbortController();
       const hasBody = route.method !== "GET" && route.method !== "HEAD";
       const request = new Request(route.url, {

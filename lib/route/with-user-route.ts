@@ -5,7 +5,7 @@ import { assertWithinLimit } from "@/lib/rate-limit/assert-within-limit";
 import { rateLimits } from "@/lib/rate-limit/rate-limits";
 import { assertSameOrigin } from "./assert-same-origin";
 import { errorResponse } from "./error-response";
-import { maxBodyBytes, noStoreByDefault, withPolicy, type RouteOptions } from "./route-options";
+import { maxBodyBytes, noStoreByDefault, type RouteOptions, withPolicy } from "./route-options";
 
 export interface UserRouteContext {
   request: Request;
@@ -28,7 +28,11 @@ export function withUserRoute(handler: Handler, options: RouteOptions = {}) {
       const user = await getSignedInUser();
       if (!user) throw new ApiError("UNAUTHORIZED", "Sign in to continue");
       if (request.method !== "GET" && request.method !== "HEAD") {
-        await assertWithinLimit(rateLimits.mutationsPerUser, user.userId, (wait) => `Too many changes in a short time. Try again in ${wait}.`);
+        await assertWithinLimit(
+          rateLimits.mutationsPerUser,
+          user.userId,
+          (wait) => `Too many changes in a short time. Try again in ${wait}.`,
+        );
       }
       response = await handler({ request: await readCappedRequest(request, maxBodyBytes(options)), user });
     } catch (error) {

@@ -23,7 +23,12 @@ describe("the /v1 OpenAPI document", () => {
   });
 
   it("describes the four endpoints", () => {
-    expect(Object.keys(document.paths)).toEqual(["/v1/jobs", "/v1/jobs/{jobId}", "/v1/jobs/{jobId}/download-result", "/v1/jobs/{jobId}/outputs/{n}"]);
+    expect(Object.keys(document.paths)).toEqual([
+      "/v1/jobs",
+      "/v1/jobs/{jobId}",
+      "/v1/jobs/{jobId}/download-result",
+      "/v1/jobs/{jobId}/outputs/{n}",
+    ]);
     expect(Object.keys(document.paths["/v1/jobs/{jobId}/outputs/{n}"].get.responses)).toEqual(
       expect.arrayContaining(["302", "400", "401", "404", "429", "500", "502", "503", "504"]),
     );

@@ -1,4 +1,9 @@
-import { DEFAULT_EXPIRATION_SECONDS, DOWNLOAD_MESSAGES, MAX_EXPIRATION_SECONDS, MIN_EXPIRATION_SECONDS } from "@/lib/contract/download-result";
+import {
+  DEFAULT_EXPIRATION_SECONDS,
+  DOWNLOAD_MESSAGES,
+  MAX_EXPIRATION_SECONDS,
+  MIN_EXPIRATION_SECONDS,
+} from "@/lib/contract/download-result";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@/lib/jobs/schemas";
 import { API_PRODUCTS, JOB_STATUSES } from "@/lib/workflow/workflows";
 import { buildComponents, errorExample, errorResponse, ref, sharedResponseRef } from "./openapi-components";
@@ -20,9 +25,12 @@ const COMMON = {
   "500": sharedResponseRef("InternalError"),
 };
 
-const upstreamUnavailable = errorResponse("The Jobs API could not be reached (503: workspace not connected; 504: timed out)", {
-  unreachable: errorExample("UPSTREAM_UNAVAILABLE", "The Jobs API could not be reached. Try again in a moment."),
-});
+const upstreamUnavailable = errorResponse(
+  "The Jobs API could not be reached (503: workspace not connected; 504: timed out)",
+  {
+    unreachable: errorExample("UPSTREAM_UNAVAILABLE", "The Jobs API could not be reached. Try again in a moment."),
+  },
+);
 
 const listJobs = {
   operationId: "listJobs",
@@ -32,7 +40,11 @@ const listJobs = {
     "for the next page until it is null. Pages stay consistent while new jobs arrive.",
   parameters: [
     { name: "cursor", in: "query", schema: { type: "string" }, description: "`nextCursor` of the previous page" },
-    { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
+    {
+      name: "limit",
+      in: "query",
+      schema: { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE },
+    },
     { name: "apiProduct", in: "query", schema: { type: "string", enum: API_PRODUCTS } },
     { name: "status", in: "query", schema: { type: "string", enum: JOB_STATUSES } },
   ],
@@ -49,14 +61,24 @@ const getJob = {
   operationId: "getJob",
   summary: "Get a job with its timeline",
   parameters: [jobIdParameter],
-  responses: { "200": { description: "The job", ...json(ref("JobDetail")) }, "404": sharedResponseRef("NotFound"), ...COMMON },
+  responses: {
+    "200": { description: "The job", ...json(ref("JobDetail")) },
+    "404": sharedResponseRef("NotFound"),
+    ...COMMON,
+  },
 };
 
 const transcribeExample = {
   jobId: "job_xyz789",
   apiProduct: "transcribe",
   expiresAt: "2025-12-07T14:30:00Z",
-  outputs: [{ url: "https://s3.amazonaws.com/bucket/path.srt?X-Amz-Algorithm=...", expiresAt: "2025-12-07T14:30:00Z", sizeBytes: 12458 }],
+  outputs: [
+    {
+      url: "https://s3.amazonaws.com/bucket/path.srt?X-Amz-Algorithm=...",
+      expiresAt: "2025-12-07T14:30:00Z",
+      sizeBytes: 12458,
+    },
+  ],
 };
 const translateExample = {
   jobId: "job_xyz789",
@@ -77,7 +99,10 @@ const downloadResult = {
     `Links expire after \`expirationSeconds\` (default ${DEFAULT_EXPIRATION_SECONDS}, ${MIN_EXPIRATION_SECONDS}..${MAX_EXPIRATION_SECONDS}). ` +
     "`outputIndex` is present on translate outputs only.",
   parameters: [jobIdParameter],
-  requestBody: { required: false, ...json(ref("DownloadResultRequest"), { example: { expirationSeconds: DEFAULT_EXPIRATION_SECONDS } }) },
+  requestBody: {
+    required: false,
+    ...json(ref("DownloadResultRequest"), { example: { expirationSeconds: DEFAULT_EXPIRATION_SECONDS } }),
+  },
   responses: {
     "200": {
       description: "Presigned links",
@@ -92,7 +117,9 @@ const downloadResult = {
       notJson: errorExample("INVALID_REQUEST", "Request body must be valid JSON"),
     }),
     "404": sharedResponseRef("NotFound"),
-    "413": errorResponse("Request body too large", { tooLarge: errorExample("PAYLOAD_TOO_LARGE", "Request body must be at most 16384 bytes") }),
+    "413": errorResponse("Request body too large", {
+      tooLarge: errorExample("PAYLOAD_TOO_LARGE", "Request body must be at most 16384 bytes"),
+    }),
     "502": upstreamUnavailable,
     "503": upstreamUnavailable,
     "504": upstreamUnavailable,

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { type AuditActor, recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import { ENDPOINT_NOT_FOUND } from "./get-endpoint-or-throw";
@@ -7,9 +7,17 @@ import { ENDPOINT_NOT_FOUND } from "./get-endpoint-or-throw";
 /** Deletes the endpoint with its delivery log (cascade); pending deliveries to it stop with it. Audited with the delete. */
 export async function deleteEndpoint(workspaceId: string, endpointId: string, actor: AuditActor): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    const endpoint = await tx.webhookEndpoint.findFirst({ where: { id: endpointId, workspaceId }, select: { url: true } });
+    const endpoint = await tx.webhookEndpoint.findFirst({
+      where: { id: endpointId, workspaceId },
+      select: { url: true },
+    });
     const deleted = await tx.webhookEndpoint.deleteMany({ where: { id: endpointId, workspaceId } });
     if (!endpoint || deleted.count === 0) throw new ApiError("RESOURCE_NOT_FOUND", ENDPOINT_NOT_FOUND);
-    await recordAudit(tx, { workspaceId, actor, action: "endpoint.deleted", target: { type: "endpoint", id: endpointId, label: endpoint.url } });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "endpoint.deleted",
+      target: { type: "endpoint", id: endpointId, label: endpoint.url },
+    });
   });
 }

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { PREVIOUS_SECRET_GRACE_MS } from "@/lib/crypto/replace-secret";
 import { open } from "@/lib/crypto/secret-box";
 import { prisma } from "@/lib/db/client";
 import { applyRuntimeEnv } from "@/lib/env";
+import { TEST_ACTOR } from "@/test/fixtures/actor";
 import { createWorkspaceWithApiKey } from "@/test/v1-fixtures";
 import { createEndpoint } from "./create-endpoint";
 import { deleteEndpoint } from "./delete-endpoint";
@@ -10,21 +12,27 @@ import { maxEndpointsPerWorkspace } from "./endpoint-limit";
 import { getEndpoint } from "./get-endpoint";
 import { listEndpoints } from "./list-endpoints";
 import { revealEndpointSecret } from "./reveal-endpoint-secret";
-import { PREVIOUS_SECRET_GRACE_MS } from "@/lib/crypto/replace-secret";
 import { rotateEndpointSecret } from "./rotate-endpoint-secret";
 import { createEndpointSchema } from "./schemas";
 import { updateEndpoint } from "./update-endpoint";
-import { TEST_ACTOR } from "@/test/fixtures/actor";
 
 // A public address literal: no DNS lookup, and never called (no worker runs here).
 const URL_OK = "https://1.1.1.1/hooks/jobs";
 const input = (overrides: Record<string, unknown> = {}) =>
-  createEndpointSchema.parse({ url: URL_OK, description: " Billing service ", eventTypes: ["job.completed", "job.created"], ...overrides });
+  createEndpointSchema.parse({
+    url: URL_OK,
+    description: " Billing service ",
+    eventTypes: ["job.completed", "job.created"],
+    ...overrides,
+  });
 
 /** The row as stored, sealed columns included. */
 // Secret columns are omitted by default; this test reads them on purpose.
 const readRow = (endpointId: string) =>
-  prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId }, omit: { secretEnc: false, previousSecretEnc: false } });
+  prisma.webhookEndpoint.findUniqueOrThrow({
+    where: { id: endpointId },
+    omit: { secretEnc: false, previousSecretEnc: false },
+  });
 
 beforeAll(() => {
   // Production's rule: private and loopback addresses and plain http are refused.
@@ -42,7 +50,8 @@ describe("webhook endpoints", () => {
       enabled: true,
       disabledReason: null,
       previousSecretExpiresAt: null,
-      stats: { succeeded: 0, failing: 0, inFlight: 0, successRate: null } });
+      stats: { succeeded: 0, failing: 0, inFlight: 0, successRate: null },
+    });
 
     const row = await readRow(endpoint.id);
     expect(row.secretEnc).not.toContain("whsec_");
@@ -64,7 +73,9 @@ describe("webhook endpoints", () => {
 
     expect(await listEndpoints(mine.workspaceId)).toEqual([]);
     await expect(getEndpoint(mine.workspaceId, endpoint.id)).rejects.toMatchObject(notFound);
-    await expect(updateEndpoint(mine.workspaceId, endpoint.id, { description: "mine now" }, TEST_ACTOR)).rejects.toMatchObject(notFound);
+    await expect(
+      updateEndpoint(mine.workspaceId, endpoint.id, { description: "mine now" }, TEST_ACTOR),
+    ).rejects.toMatchObject(notFound);
     await expect(revealEndpointSecret(mine.workspaceId, endpoint.id, TEST_ACTOR)).rejects.toMatchObject(notFound);
     await expect(rotateEndpointSecret(mine.workspaceId, endpoint.id, TEST_ACTOR)).rejects.toMatchObject(notFound);
     await expect(enableEndpoint(mine.workspaceId, endpoint.id, TEST_ACTOR)).rejects.toMatchObject(notFound);
@@ -79,7 +90,12 @@ describe("webhook endpoints", () => {
   it("updates only the fields given, and deletes", async () => {
     const { workspaceId } = await createWorkspaceWithApiKey();
     const endpoint = await createEndpoint(workspaceId, input(), TEST_ACTOR);
-    const updated = await updateEndpoint(workspaceId, endpoint.id, { eventTypes: ["job.failed"], description: null }, TEST_ACTOR);
+    const updated = await updateEndpoint(
+      workspaceId,
+      endpoint.id,
+      { eventTypes: ["job.failed"], description: null },
+      TEST_ACTOR,
+    );
     expect(updated).toMatchObject({ url: URL_OK, description: null, eventTypes: ["job.failed"], enabled: true });
 
     const off = await updateEndpoint(workspaceId, endpoint.id, { enabled: false }, TEST_ACTOR);
@@ -88,7 +104,9 @@ describe("webhook endpoints", () => {
 
     await deleteEndpoint(workspaceId, endpoint.id, TEST_ACTOR);
     expect(await listEndpoints(workspaceId)).toEqual([]);
-    await expect(deleteEndpoint(workspaceId, endpoint.id, TEST_ACTOR)).rejects.toMatchObject({ code: "RESOURCE_NOT_FOUND" });
+    await expect(deleteEndpoint(workspaceId, endpoint.id, TEST_ACTOR)).rejects.toMatchObject({
+      code: "RESOURCE_NOT_FOUND",
+    });
   });
 
   it("re-enabling clears the automatic disable and the failure run", async () => {
@@ -97,8 +115,12 @@ describe("webhook endpoints", () => {
     const failingSince = new Date(Date.now() - 5 * 86_400_000);
     await prisma.webhookEndpoint.update({
       where: { id: endpoint.id },
-      data: { enabled: false, disabledReason: "Failing for 5 days", disabledAt: new Date(), failingSince } });
-    expect(await getEndpoint(workspaceId, endpoint.id)).toMatchObject({ enabled: false, disabledReason: "Failing for 5 days" });
+      data: { enabled: false, disabledReason: "Failing for 5 days", disabledAt: new Date(), failingSince },
+    });
+    expect(await getEndpoint(workspaceId, endpoint.id)).toMatchObject({
+      enabled: false,
+      disabledReason: "Failing for 5 days",
+    });
 
     const enabled = await enableEndpoint(workspaceId, endpoint.id, TEST_ACTOR);
     expect(enabled).toMatchObject({ enabled: true, disabledReason: null, disabledAt: null, failingSince: null });
@@ -129,12 +151,20 @@ describe("webhook endpoints", () => {
     const { workspaceId } = await createWorkspaceWithApiKey();
     const other = await createWorkspaceWithApiKey();
     await createEndpoint(other.workspaceId, input(), TEST_ACTOR);
-    const results = await Promise.allSettled(Array.from({ length: max + 5 }, () => createEndpoint(workspaceId, input(), TEST_ACTOR)));
+    const results = await Promise.allSettled(
+      Array.from({ length: max + 5 }, () => createEndpoint(workspaceId, input(), TEST_ACTOR)),
+    );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(max);
-    const refused = results.filter((result): result is PromiseRejectedResult => result.status === "rejected").map((result) => result.reason);
+    const refused = results
+      .filter((result): result is PromiseRejectedResult => result.status === "rejected")
+      .map((result) => result.reason);
     expect(refused).toHaveLength(5);
     for (const error of refused) {
-      expect(error).toMatchObject({ code: "CONFLICT", status: 409, message: `A workspace can have at most ${max} webhook endpoints. Delete one you no longer use to add another.` });
+      expect(error).toMatchObject({
+        code: "CONFLICT",
+        status: 409,
+        message: `A workspace can have at most ${max} webhook endpoints. Delete one you no longer use to add another.`,
+      });
     }
     expect(await prisma.webhookEndpoint.count({ where: { workspaceId } })).toBe(max);
 
@@ -154,7 +184,9 @@ describe("webhook endpoints", () => {
     expect(await prisma.webhookEndpoint.count({ where: { workspaceId } })).toBe(0);
 
     const endpoint = await createEndpoint(workspaceId, input(), TEST_ACTOR);
-    await expect(updateEndpoint(workspaceId, endpoint.id, { url: "https://192.168.0.10/hook" }, TEST_ACTOR)).rejects.toMatchObject({ code: "INVALID_REQUEST" });
+    await expect(
+      updateEndpoint(workspaceId, endpoint.id, { url: "https://192.168.0.10/hook" }, TEST_ACTOR),
+    ).rejects.toMatchObject({ code: "INVALID_REQUEST" });
     expect((await readRow(endpoint.id)).url).toBe(URL_OK);
   });
 });

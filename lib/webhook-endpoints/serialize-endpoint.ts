@@ -37,7 +37,10 @@ export function serializeEndpoint(row: EndpointRow, stats: EndpointStats, now = 
     disabledAt: row.disabledAt?.toISOString() ?? null,
     failingSince: row.failingSince?.toISOString() ?? null,
     previousSecretExpiresAt: previous && previous > now ? previous.toISOString() : null,
-    skipped: row.skippedFrom && row.skippedUntil ? { from: row.skippedFrom.toISOString(), until: row.skippedUntil.toISOString() } : null,
+    skipped:
+      row.skippedFrom && row.skippedUntil
+        ? { from: row.skippedFrom.toISOString(), until: row.skippedUntil.toISOString() }
+        : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     stats,

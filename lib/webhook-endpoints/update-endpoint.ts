@@ -1,11 +1,11 @@
 import "server-only";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { type AuditActor, recordAudit } from "@/lib/audit/record-audit";
 import type { AuditAction } from "@/lib/audit/types";
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import { assertUrlAllowed } from "./assert-url-allowed";
-import { ENDPOINT_NOT_FOUND } from "./get-endpoint-or-throw";
 import { getEndpoint } from "./get-endpoint";
+import { ENDPOINT_NOT_FOUND } from "./get-endpoint-or-throw";
 import type { UpdateEndpointInput } from "./schemas";
 import type { WebhookEndpointView } from "./serialize-endpoint";
 
@@ -22,7 +22,10 @@ function auditActionFor(input: UpdateEndpointInput): AuditAction {
  * replayed is extended, not replaced (events in between that were delivered are not sent twice).
  */
 async function skippedPeriod(workspaceId: string, endpointId: string, now: Date) {
-  const current = await prisma.webhookEndpoint.findFirst({ where: { id: endpointId, workspaceId }, select: { enabled: true, disabledAt: true, skippedFrom: true } });
+  const current = await prisma.webhookEndpoint.findFirst({
+    where: { id: endpointId, workspaceId },
+    select: { enabled: true, disabledAt: true, skippedFrom: true },
+  });
   if (!current || current.enabled || !current.disabledAt) return {};
   return { skippedFrom: current.skippedFrom ?? current.disabledAt, skippedUntil: now };
 }
@@ -32,17 +35,31 @@ async function skippedPeriod(workspaceId: string, endpointId: string, now: Date)
  * and failure run are cleared, the period it was off is kept for a replay); turning it off by hand
  * records when, without a reason. Audited with the change: which fields, and the URL it had and has.
  */
-export async function updateEndpoint(workspaceId: string, endpointId: string, input: UpdateEndpointInput, actor: AuditActor): Promise<WebhookEndpointView> {
+export async function updateEndpoint(
+  workspaceId: string,
+  endpointId: string,
+  input: UpdateEndpointInput,
+  actor: AuditActor,
+): Promise<WebhookEndpointView> {
   if (input.url !== undefined) await assertUrlAllowed(input.url);
   const now = new Date();
   const switched =
     input.enabled === true
-      ? { enabled: true, disabledReason: null, disabledAt: null, failingSince: null, ...(await skippedPeriod(workspaceId, endpointId, now)) }
+      ? {
+          enabled: true,
+          disabledReason: null,
+          disabledAt: null,
+          failingSince: null,
+          ...(await skippedPeriod(workspaceId, endpointId, now)),
+        }
       : input.enabled === false
         ? { enabled: false, disabledReason: null, disabledAt: now }
         : {};
   await prisma.$transaction(async (tx) => {
-    const before = await tx.webhookEndpoint.findFirst({ where: { id: endpointId, workspaceId }, select: { url: true } });
+    const before = await tx.webhookEndpoint.findFirst({
+      where: { id: endpointId, workspaceId },
+      select: { url: true },
+    });
     const updated = await tx.webhookEndpoint.updateMany({
       where: { id: endpointId, workspaceId },
       data: { url: input.url, description: input.description, eventTypes: input.eventTypes, ...switched },

@@ -1,7 +1,7 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
 import { seal } from "@/lib/crypto/secret-box";
 import { generateWebhookSecret } from "@/lib/crypto/webhook-secret";
+import type { Db } from "@/lib/db/client";
 
 export interface CreateWorkspaceInput {
   name: string;
@@ -13,13 +13,23 @@ export interface CreateWorkspaceInput {
  * entry of its audit log — one statement. Takes the client or a transaction, so sign-up creates
  * the user and the workspace atomically.
  */
-export async function createWorkspace(db: Pick<Db, "workspace">, input: CreateWorkspaceInput): Promise<{ id: string; name: string }> {
+export async function createWorkspace(
+  db: Pick<Db, "workspace">,
+  input: CreateWorkspaceInput,
+): Promise<{ id: string; name: string }> {
   return db.workspace.create({
     data: {
       name: input.name,
       inboundSecretEnc: seal(generateWebhookSecret()),
       memberships: { create: { userId: input.owner.userId, role: "owner" } },
-      auditLog: { create: { actorId: input.owner.userId, actorEmail: input.owner.email, action: "workspace.created", details: { name: input.name } } },
+      auditLog: {
+        create: {
+          actorId: input.owner.userId,
+          actorEmail: input.owner.email,
+          action: "workspace.created",
+          details: { name: input.name },
+        },
+      },
     },
     select: { id: true, name: true },
   });

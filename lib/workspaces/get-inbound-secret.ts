@@ -1,7 +1,7 @@
 import "server-only";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { prisma } from "@/lib/db/client";
+import { type AuditActor, recordAudit } from "@/lib/audit/record-audit";
 import { open } from "@/lib/crypto/secret-box";
+import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 
 /**
@@ -16,7 +16,12 @@ export async function getInboundSecret(workspaceId: string, actor: AuditActor): 
       select: { inboundSecretEnc: true, inboundVerification: true },
     });
     if (!workspace) throw new ApiError("RESOURCE_NOT_FOUND", "Workspace not found");
-    await recordAudit(tx, { workspaceId, actor, action: "inbound_secret.revealed", details: { profile: workspace.inboundVerification } });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "inbound_secret.revealed",
+      details: { profile: workspace.inboundVerification },
+    });
     return { secret: open(workspace.inboundSecretEnc) };
   });
 }

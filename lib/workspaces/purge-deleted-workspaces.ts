@@ -22,7 +22,11 @@ export async function purgeWorkspace(workspaceId: string): Promise<void> {
 
 /** Finishes every purge that was cut short (housekeeping, lib/housekeeping/start-housekeeping.ts). */
 export async function purgeDeletedWorkspaces(): Promise<{ purged: number }> {
-  const pending = await prisma.workspace.findMany({ where: { deletedAt: { not: null } }, select: { id: true }, take: 20 });
+  const pending = await prisma.workspace.findMany({
+    where: { deletedAt: { not: null } },
+    select: { id: true },
+    take: 20,
+  });
   for (const { id } of pending) await purgeWorkspace(id);
   return { purged: pending.length };
 }

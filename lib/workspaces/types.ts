@@ -18,7 +18,13 @@ export interface ConnectionView {
   previousInboundSecretExpiresAt: string | null;
 }
 
-export type ConnectionCheckResult = "accepted" | "refused" | "unreachable" | "unexpected" | "not_configured" | "not_allowed";
+export type ConnectionCheckResult =
+  | "accepted"
+  | "refused"
+  | "unreachable"
+  | "unexpected"
+  | "not_configured"
+  | "not_allowed";
 
 /** POST /api/settings/connection/test: what the upstream made of the saved key. */
 export interface ConnectionCheck {

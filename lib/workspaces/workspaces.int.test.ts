@@ -1,22 +1,25 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { PREVIOUS_SECRET_GRACE_MS } from "@/lib/crypto/replace-secret";
 import { open } from "@/lib/crypto/secret-box";
 import { prisma } from "@/lib/db/client";
+import { setJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
+import { openUpstreamKey } from "@/lib/upstream/upstream-key";
+import { TEST_ACTOR } from "@/test/fixtures/actor";
 import { createWorkspace } from "./create-workspace";
 import { getConnection } from "./get-connection";
 import { getInboundSecret } from "./get-inbound-secret";
-import { PREVIOUS_SECRET_GRACE_MS } from "@/lib/crypto/replace-secret";
 import { rotateInboundSecret } from "./rotate-inbound-secret";
-import { setJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
-import { openUpstreamKey } from "@/lib/upstream/upstream-key";
 import { updateConnection } from "./update-connection";
-import { TEST_ACTOR } from "@/test/fixtures/actor";
 
 const ORIGIN = "https://portal.example";
 
 async function newWorkspace() {
   const user = await prisma.user.create({ data: { email: `${randomUUID()}@example.com` }, select: { id: true } });
-  const workspace = await createWorkspace(prisma, { name: "Acme", owner: { userId: user.id, email: "owner@example.com" } });
+  const workspace = await createWorkspace(prisma, {
+    name: "Acme",
+    owner: { userId: user.id, email: "owner@example.com" },
+  });
   return { userId: user.id, workspaceId: workspace.id };
 }
 
@@ -28,15 +31,22 @@ function readRow(workspaceId: string) {
   });
 }
 
-
 describe("createWorkspace", () => {
   it("creates the workspace with a sealed whsec_ secret and its creator as owner", async () => {
     const { userId, workspaceId } = await newWorkspace();
     const row = await readRow(workspaceId);
     expect(row.inboundSecretEnc).not.toContain("whsec_");
     expect(open(row.inboundSecretEnc)).toMatch(/^whsec_[A-Za-z0-9+/=]{32}$/);
-    expect(row).toMatchObject({ name: "Acme", upstreamBaseUrl: null, upstreamApiKeyEnc: null, previousInboundSecretEnc: null });
-    const memberships = await prisma.membership.findMany({ where: { workspaceId }, select: { userId: true, role: true } });
+    expect(row).toMatchObject({
+      name: "Acme",
+      upstreamBaseUrl: null,
+      upstreamApiKeyEnc: null,
+      previousInboundSecretEnc: null,
+    });
+    const memberships = await prisma.membership.findMany({
+      where: { workspaceId },
+      select: { userId: true, role: true },
+    });
     expect(memberships).toEqual([{ userId, role: "owner" }]);
   });
 });
@@ -70,7 +80,9 @@ describe("rotateInboundSecret", () => {
   });
 
   it("is not found for an unknown workspace", async () => {
-    await expect(rotateInboundSecret("no-such-workspace", TEST_ACTOR)).rejects.toMatchObject({ code: "RESOURCE_NOT_FOUND" });
+    await expect(rotateInboundSecret("no-such-workspace", TEST_ACTOR)).rejects.toMatchObject({
+      code: "RESOURCE_NOT_FOUND",
+    });
   });
 });
 
@@ -101,14 +113,18 @@ describe("updateConnection and getConnection", () => {
     expect(JSON.stringify(view)).not.toContain(row.upstreamApiKeyEnc);
 
     await updateConnection(workspaceId, { baseUrl: "https://api.example.com" }, TEST_ACTOR);
-    expect(openUpstreamKey((await readRow(workspaceId)).upstreamApiKeyEnc ?? "", "https://api.example.com")).toBe(apiKey);
+    expect(openUpstreamKey((await readRow(workspaceId)).upstreamApiKeyEnc ?? "", "https://api.example.com")).toBe(
+      apiKey,
+    );
   });
 
   it("refuses a new base URL without a new key, and changes nothing", async () => {
     const { workspaceId } = await newWorkspace();
     await updateConnection(workspaceId, { baseUrl: "https://api.example.com", apiKey: "sk_first" }, TEST_ACTOR);
     const before = await readRow(workspaceId);
-    await expect(updateConnection(workspaceId, { baseUrl: "https://eu.api.example.com" }, TEST_ACTOR)).rejects.toMatchObject({
+    await expect(
+      updateConnection(workspaceId, { baseUrl: "https://eu.api.example.com" }, TEST_ACTOR),
+    ).rejects.toMatchObject({
       code: "INVALID_REQUEST",
       status: 400,
       message: "apiKey: Enter the API key again: a key is only sent to the base URL it was entered for",
@@ -125,7 +141,11 @@ describe("updateConnection and getConnection", () => {
     const { workspaceId } = await newWorkspace();
     await updateConnection(workspaceId, { baseUrl: "https://api.example.com" }, TEST_ACTOR);
     await updateConnection(workspaceId, { baseUrl: "https://eu.api.example.com" }, TEST_ACTOR);
-    expect(await getConnection(workspaceId, ORIGIN)).toMatchObject({ upstreamBaseUrl: "https://eu.api.example.com", upstreamApiKeySet: false, upstreamStatus: "not_configured" });
+    expect(await getConnection(workspaceId, ORIGIN)).toMatchObject({
+      upstreamBaseUrl: "https://eu.api.example.com",
+      upstreamApiKeySet: false,
+      upstreamStatus: "not_configured",
+    });
   });
 
   it("says when the saved base URL is no longer allowed, or its key was entered for another one", async () => {
@@ -133,7 +153,10 @@ describe("updateConnection and getConnection", () => {
     await updateConnection(workspaceId, { baseUrl: "https://mine.example", apiKey: "sk_mine" }, TEST_ACTOR);
     setJobsApiBaseUrls("https://api.example.com", "https://eu.api.example.com");
     try {
-      expect(await getConnection(workspaceId, ORIGIN)).toMatchObject({ upstreamBaseUrl: "https://mine.example", upstreamStatus: "base_url_not_allowed" });
+      expect(await getConnection(workspaceId, ORIGIN)).toMatchObject({
+        upstreamBaseUrl: "https://mine.example",
+        upstreamStatus: "base_url_not_allowed",
+      });
     } finally {
       setJobsApiBaseUrls("https://api.example.com", "https://eu.api.example.com", "https://mine.example");
     }
@@ -155,6 +178,8 @@ describe("updateConnection and getConnection", () => {
     const other = await newWorkspace();
     await updateConnection(mine.workspaceId, { baseUrl: "https://mine.example", apiKey: "k1" }, TEST_ACTOR);
     expect((await readRow(other.workspaceId)).upstreamBaseUrl).toBeNull();
-    await expect(updateConnection("no-such-workspace", { baseUrl: "https://mine.example" }, TEST_ACTOR)).rejects.toMatchObject({ code: "RESOURCE_NOT_FOUND" });
+    await expect(
+      updateConnection("no-such-workspace", { baseUrl: "https://mine.example" }, TEST_ACTOR),
+    ).rejects.toMatchObject({ code: "RESOURCE_NOT_FOUND" });
   });
 });

@@ -23,15 +23,28 @@ export interface BenchDatabaseOptions {
   settings?: Record<string, string>;
 }
 
-export async function openBenchDatabase(dir: string, database: string, options: BenchDatabaseOptions = {}): Promise<BenchDatabase> {
-  const server = await startEmbeddedPostgres({ dataDir: path.resolve(".data", dir), database, fresh: options.fresh, log: options.log, settings: options.settings });
+export async function openBenchDatabase(
+  dir: string,
+  database: string,
+  options: BenchDatabaseOptions = {},
+): Promise<BenchDatabase> {
+  const server = await startEmbeddedPostgres({
+    dataDir: path.resolve(".data", dir),
+    database,
+    fresh: options.fresh,
+    log: options.log,
+    settings: options.settings,
+  });
   await migrate(server.url);
   applyRuntimeEnv({ DATABASE_URL: server.url });
   return {
     url: server.url,
     dataDir: server.dataDir,
     async close() {
-      const [{ disconnectPrisma }, { closePool }] = await Promise.all([import("@/lib/db/client"), import("@/lib/db/pool")]);
+      const [{ disconnectPrisma }, { closePool }] = await Promise.all([
+        import("@/lib/db/client"),
+        import("@/lib/db/pool"),
+      ]);
       await disconnectPrisma();
       await closePool();
       await server.stop();

@@ -1,7 +1,7 @@
 import http from "node:http";
-import { WORKFLOWS, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
 import { sampleOutput, samplePayload } from "@/lib/ingest/testing/sample-events";
 import { signStandardWebhook } from "@/lib/ingest/testing/sign-standard-webhook";
+import { type ApiProduct, type JobStatus, WORKFLOWS } from "@/lib/workflow/workflows";
 
 // npm run bench:ingest's load: signed (or, for the floor, unsigned) Standard Webhooks requests
 // over keep-alive connections, each connection walking jobs of the four workflows in order.
@@ -64,7 +64,11 @@ function* eventsFor(prefix: string): Generator<NextEvent, never> {
         product === "translate"
           ? [sampleOutput(`${jobId}/part_0.srt`, 8234, 0), sampleOutput(`${jobId}/part_1.srt`, 7891, 1)]
           : [sampleOutput(`${jobId}/out.${product === "transcribe" ? "srt" : "mp4"}`, 45_678_901)];
-      const extra = completed ? { duration: 125.5, cost: 2.51, outputs } : status === "transcribed" ? { wordCount: 1200 } : {};
+      const extra = completed
+        ? { duration: 125.5, cost: 2.51, outputs }
+        : status === "transcribed"
+          ? { wordCount: 1200 }
+          : {};
       yield { product, status, jobId, payload: samplePayload(product, status, jobId, Date.now(), extra) };
     }
   }
@@ -72,11 +76,15 @@ function* eventsFor(prefix: string): Generator<NextEvent, never> {
 
 function post(agent: http.Agent, url: URL, headers: Record<string, string>, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: "POST", agent, headers: { ...headers, "content-length": Buffer.byteLength(body) } }, (response) => {
-      response.resume();
-      response.on("end", () => resolve(response.statusCode ?? 0));
-      response.on("error", reject);
-    });
+    const request = http.request(
+      url,
+      { method: "POST", agent, headers: { ...headers, "content-length": Buffer.byteLength(body) } },
+      (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+        response.on("error", reject);
+      },
+    );
     request.on("error", reject);
     request.end(body);
   });
@@ -87,10 +95,22 @@ function emptyResult(target: Target): PhaseResult {
 }
 
 /** Sends one event and files its answer into `result` (counted only inside the measured window). */
-async function sendOne(agent: http.Agent, url: URL, target: Target, event: NextEvent, webhookId: string, result: PhaseResult, window: { from: number; to: number }) {
+async function sendOne(
+  agent: http.Agent,
+  url: URL,
+  target: Target,
+  event: NextEvent,
+  webhookId: string,
+  result: PhaseResult,
+  window: { from: number; to: number },
+) {
   const body = JSON.stringify(event.payload);
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const headers: Record<string, string> = { "content-type": "application/json", "webhook-id": webhookId, "webhook-timestamp": timestamp };
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "webhook-id": webhookId,
+    "webhook-timestamp": timestamp,
+  };
   if (target.secret) headers["webhook-signature"] = signStandardWebhook(target.secret, webhookId, timestamp, body);
   const sentAt = now();
   let status = 0;
@@ -101,7 +121,15 @@ async function sendOne(agent: http.Agent, url: URL, target: Target, event: NextE
   }
   const answeredAt = now();
   if (status !== 0) result.answered += 1;
-  if (status >= 200 && status < 300) result.accepted.push({ webhookId, jobId: event.jobId, status: event.status, product: event.product, sentAt, answeredAt });
+  if (status >= 200 && status < 300)
+    result.accepted.push({
+      webhookId,
+      jobId: event.jobId,
+      status: event.status,
+      product: event.product,
+      sentAt,
+      answeredAt,
+    });
   if (sentAt >= window.from && answeredAt <= window.to) {
     result.statuses.set(status, (result.statuses.get(status) ?? 0) + 1);
     result.latenciesMs.push(answeredAt - sentAt);
@@ -119,7 +147,16 @@ export async function runPhase(target: Target, runId: string, timing: PhaseTimin
   let sequence = 0;
   async function connection(index: number): Promise<void> {
     const events = eventsFor(`${target.name}_${runId}_c${index}`);
-    while (now() < window.to) await sendOne(agent, url, target, events.next().value, `msg_${runId}_${target.name}_${(sequence += 1)}`, result, window);
+    while (now() < window.to)
+      await sendOne(
+        agent,
+        url,
+        target,
+        events.next().value,
+        `msg_${runId}_${target.name}_${(sequence += 1)}`,
+        result,
+        window,
+      );
   }
   await Promise.all(Array.from({ length: timing.connections }, (_, index) => connection(index)));
   agent.destroy();
@@ -127,20 +164,33 @@ export async function runPhase(target: Target, runId: string, timing: PhaseTimin
 }
 
 /** One sender at `perSecond` events a second, each sent on time whatever the answers take (open loop). */
-export async function runPaced(target: Target, runId: string, perSecond: number, timing: Omit<PhaseTiming, "connections">): Promise<PhaseResult> {
+export async function runPaced(
+  target: Target,
+  runId: string,
+  perSecond: number,
+  timing: Omit<PhaseTiming, "connections">,
+): Promise<PhaseResult> {
   const agent = new http.Agent({ keepAlive: true });
   const url = new URL(`/api/webhooks/${target.workspaceId}`, target.baseUrl);
   const result = emptyResult(target);
   result.measuredSeconds = timing.seconds;
   const start = now();
-  const window = { from: start + timing.warmupSeconds * 1000, to: start + (timing.warmupSeconds + timing.seconds) * 1000 };
+  const window = {
+    from: start + timing.warmupSeconds * 1000,
+    to: start + (timing.warmupSeconds + timing.seconds) * 1000,
+  };
   const events = eventsFor(`${target.name}_${runId}`);
   const sends: Array<Promise<void>> = [];
   for (let n = 0; ; n += 1) {
     const due = start + (n * 1000) / perSecond;
     if (due >= window.to) break;
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - now())));
-    sends.push(sendOne(agent, url, target, events.next().value, `msg_${runId}_${target.name}_${n}`, result, { from: window.from, to: Number.POSITIVE_INFINITY }));
+    sends.push(
+      sendOne(agent, url, target, events.next().value, `msg_${runId}_${target.name}_${n}`, result, {
+        from: window.from,
+        to: Number.POSITIVE_INFINITY,
+      }),
+    );
   }
   await Promise.all(sends);
   agent.destroy();
@@ -171,7 +221,11 @@ export function summarise(result: PhaseResult): PhaseSummary {
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
     good,
-    other: [...result.statuses].filter(([status]) => status !== expected).map(([status, count]) => `${status}×${count}`).join(" ") || "none",
+    other:
+      [...result.statuses]
+        .filter(([status]) => status !== expected)
+        .map(([status, count]) => `${status}×${count}`)
+        .join(" ") || "none",
   };
 }
 

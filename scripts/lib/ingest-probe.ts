@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type pg from "pg";
 import { encode } from "next-auth/jwt";
-import { completedStatus, isFailureStatus, statusRank, type JobStatus } from "@/lib/workflow/workflows";
+import type pg from "pg";
+import { completedStatus, isFailureStatus, type JobStatus, statusRank } from "@/lib/workflow/workflows";
 import { percentile, type SentEvent } from "./ingest-load";
 
 // npm run bench:ingest's lag probe: a workspace of its own beside the load, sent a few events a
@@ -15,12 +15,21 @@ import { percentile, type SentEvent } from "./ingest-load";
 const now = () => performance.timeOrigin + performance.now();
 
 /** A member of the workspace (already created) and an endpoint to `endpointUrl`; returns the member's session cookie. */
-export async function setUpProbe(pool: pg.Pool, workspaceId: string, endpointUrl: string, nextAuthSecret: string): Promise<string> {
+export async function setUpProbe(
+  pool: pg.Pool,
+  workspaceId: string,
+  endpointUrl: string,
+  nextAuthSecret: string,
+): Promise<string> {
   const { seal } = await import("@/lib/crypto/secret-box");
   const { generateWebhookSecret } = await import("@/lib/crypto/webhook-secret");
   const userId = `bench_user_${randomBytes(6).toString("hex")}`;
   await pool.query(`INSERT INTO "User" (id, email) VALUES ($1, $2)`, [userId, `${userId}@bench.example.com`]);
-  await pool.query(`INSERT INTO "Membership" (id, "workspaceId", "userId", role) VALUES ($1, $2, $3, 'owner')`, [`${userId}_m`, workspaceId, userId]);
+  await pool.query(`INSERT INTO "Membership" (id, "workspaceId", "userId", role) VALUES ($1, $2, $3, 'owner')`, [
+    `${userId}_m`,
+    workspaceId,
+    userId,
+  ]);
   await pool.query(
     `INSERT INTO "WebhookEndpoint" (id, "workspaceId", url, "eventTypes", "secretEnc", "updatedAt")
      VALUES ($1, $2, $3, ARRAY['job.created', 'job.processing'], $4, now())`,
@@ -42,7 +51,9 @@ export interface Probe {
 }
 
 /** The receiving end: the webhook endpoint and one live stream. */
-export async function startProbe(portalUrl: string): Promise<{ receiver: string; open(cookie: string): Promise<Probe>; close(): Promise<void> }> {
+export async function startProbe(
+  portalUrl: string,
+): Promise<{ receiver: string; open(cookie: string): Promise<Probe>; close(): Promise<void> }> {
   const seen: Seen = { frames: new Map(), deliveries: new Map() };
   const receiver = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -116,7 +127,9 @@ export function lagsOf(sent: readonly SentEvent[], seen: Seen): Lags {
   const lags: Lags = { live: [], delivery: [], liveMissing: 0, deliveryMissing: 0 };
   for (const event of sent) {
     const rank = statusRank(event.product, event.status);
-    const frame = seen.frames.get(event.jobId)?.find((f) => f.at >= event.sentAt && statusRank(event.product, f.status) >= rank);
+    const frame = seen.frames
+      .get(event.jobId)
+      ?.find((f) => f.at >= event.sentAt && statusRank(event.product, f.status) >= rank);
     if (frame) lags.live.push(frame.at - event.sentAt);
     else lags.liveMissing += 1;
     if (isFailureStatus(event.status) || event.status === completedStatus(event.product)) continue; // not subscribed

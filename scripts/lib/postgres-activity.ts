@@ -96,6 +96,7 @@ export function describeActivity(name: string, activity: PhaseActivity, events: 
   }
   const waits = [...activity.waits].sort((a, b) => b[1] - a[1]).slice(0, 8);
   lines.push(`  busy backends, mean over ${activity.samples} samples (10 ms apart), by state / wait:`);
-  for (const [key, count] of waits) lines.push(`    ${(count / Math.max(1, activity.samples)).toFixed(2).padStart(6)}  ${key}`);
+  for (const [key, count] of waits)
+    lines.push(`    ${(count / Math.max(1, activity.samples)).toFixed(2).padStart(6)}  ${key}`);
   return lines.join("\n");
 }

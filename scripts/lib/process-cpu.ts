@@ -21,7 +21,9 @@ function ticksOf(pid: number): number {
 function isBackend(pid: number): boolean {
   try {
     const title = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-    return !/autovacuum|checkpointer|background writer|walwriter|logical replication|archiver|stats|io worker/.test(title);
+    return !/autovacuum|checkpointer|background writer|walwriter|logical replication|archiver|stats|io worker/.test(
+      title,
+    );
   } catch {
     return false;
   }
@@ -69,7 +71,8 @@ export function meterCpu(processes: Record<string, number>, postmaster: number):
     stop() {
       const after = read();
       const seconds: Record<string, number> = {};
-      for (const name of Object.keys(processes)) seconds[name] = (after.ticks[name] - before.ticks[name]) / TICKS_PER_SECOND;
+      for (const name of Object.keys(processes))
+        seconds[name] = (after.ticks[name] - before.ticks[name]) / TICKS_PER_SECOND;
       let postgres = 0;
       let background = 0;
       for (const [pid, ticks] of after.backends) {

@@ -6,7 +6,11 @@ import { routes } from "@/components/routes";
 export const metadata = { title: "Choose a new password" };
 
 // GET /reset-password?token= — whoever holds a reset link (mailed, or printed by the operator).
-export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ResetPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { token } = await searchParams;
   return (
     <AuthCard

@@ -9,7 +9,11 @@ import { isEmailConfigured } from "@/lib/email/mailer";
 
 export const metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { callbackUrl, error } = await searchParams;
   const safeCallbackUrl = toSafeCallbackUrl(callbackUrl);
   return (
@@ -22,7 +26,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       }
     >
       <div className="space-y-6">
-        <SignInForm callbackUrl={safeCallbackUrl} initialError={describeAuthError(error)} confirmsEmail={isEmailConfigured()} />
+        <SignInForm
+          callbackUrl={safeCallbackUrl}
+          initialError={describeAuthError(error)}
+          confirmsEmail={isEmailConfigured()}
+        />
         <AlternativeSignIn providers={listSignInProviders()} callbackUrl={safeCallbackUrl} />
       </div>
     </AuthCard>

@@ -11,14 +11,25 @@ import { findInvite } from "@/lib/members/find-invite";
 export const metadata = { title: "Create an account" };
 
 // GET /sign-up[?invite=token] — anyone SIGN_UP lets in, and anyone with an invite link (which joins its workspace).
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { invite: token } = await searchParams;
   const lookup = typeof token === "string" ? await findInvite(token) : null;
   const policy = signUpPolicy();
   const footer = (
     <>
       Already have an account?{" "}
-      <Link href={lookup?.status === "valid" ? `${routes.signIn}?${new URLSearchParams({ callbackUrl: routes.invite(token as string) })}` : routes.signIn} className={AUTH_LINK_CLASSES}>
+      <Link
+        href={
+          lookup?.status === "valid"
+            ? `${routes.signIn}?${new URLSearchParams({ callbackUrl: routes.invite(token as string) })}`
+            : routes.signIn
+        }
+        className={AUTH_LINK_CLASSES}
+      >
         Sign in
       </Link>
     </>
@@ -39,7 +50,10 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       <AuthCard title="Sign-up needs an invite" footer={footer}>
         <div className="space-y-4 text-sm text-default">
           {inviteProblem && <Alert tone="warning">{inviteProblem}</Alert>}
-          <p>Accounts on this portal are created by invitation. Ask a teammate who works here to invite you from Settings → Members, then follow the link in the invite.</p>
+          <p>
+            Accounts on this portal are created by invitation. Ask a teammate who works here to invite you from Settings
+            → Members, then follow the link in the invite.
+          </p>
         </div>
       </AuthCard>
     );
@@ -51,7 +65,11 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
         {inviteProblem && <Alert tone="warning">{inviteProblem}</Alert>}
         <SignUpForm
           confirmsEmail={isEmailConfigured()}
-          domainsHint={policy.kind === "domains" ? `Sign-up here is for addresses at ${policy.domains.join(", ")}; anyone else needs an invite.` : undefined}
+          domainsHint={
+            policy.kind === "domains"
+              ? `Sign-up here is for addresses at ${policy.domains.join(", ")}; anyone else needs an invite.`
+              : undefined
+          }
         />
       </div>
     </AuthCard>

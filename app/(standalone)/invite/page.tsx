@@ -2,19 +2,26 @@ import Link from "next/link";
 import { AUTH_LINK_CLASSES, AuthCard } from "@/components/auth/auth-card";
 import { AcceptInviteButton } from "@/components/members/accept-invite-button";
 import { routes } from "@/components/routes";
-import { buttonClassName } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { buttonClassName } from "@/components/ui/button";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { getSignedInUser } from "@/lib/auth/signed-in-user";
-import { findInvite } from "@/lib/members/find-invite";
 import { INVITE_EXPIRED, INVITE_INVALID } from "@/lib/members/accept-invite";
+import { findInvite } from "@/lib/members/find-invite";
 
 export const metadata = { title: "Join a workspace" };
 
 // GET /invite?token= — anyone with an invite link: signed out, the way through sign-up or sign-in; signed in, accepting it.
-export default async function InvitePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InvitePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { token } = await searchParams;
-  const [lookup, user] = await Promise.all([typeof token === "string" ? findInvite(token) : ({ status: "invalid" } as const), getSignedInUser()]);
+  const [lookup, user] = await Promise.all([
+    typeof token === "string" ? findInvite(token) : ({ status: "invalid" } as const),
+    getSignedInUser(),
+  ]);
 
   if (lookup.status !== "valid") {
     return (
@@ -33,8 +40,9 @@ export default async function InvitePage({ searchParams }: { searchParams: Promi
   const here = routes.invite(token as string);
   const summary = (
     <p className="text-sm text-default">
-      {invite.invitedBy ?? "A teammate"} invited <strong className="font-medium text-emphasis">{invite.email}</strong> to{" "}
-      <strong className="font-medium text-emphasis">{invite.workspaceName}</strong> as {ROLE_LABELS[invite.role].toLowerCase()}.
+      {invite.invitedBy ?? "A teammate"} invited <strong className="font-medium text-emphasis">{invite.email}</strong>{" "}
+      to <strong className="font-medium text-emphasis">{invite.workspaceName}</strong> as{" "}
+      {ROLE_LABELS[invite.role].toLowerCase()}.
     </p>
   );
 
@@ -63,7 +71,10 @@ export default async function InvitePage({ searchParams }: { searchParams: Promi
     >
       <div className="space-y-5">
         {summary}
-        <Link href={`${routes.signUp}?${new URLSearchParams({ invite: token as string })}`} className={buttonClassName("primary", "lg", "w-full")}>
+        <Link
+          href={`${routes.signUp}?${new URLSearchParams({ invite: token as string })}`}
+          className={buttonClassName("primary", "lg", "w-full")}
+        >
           Create your account
         </Link>
       </div>

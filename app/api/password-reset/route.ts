@@ -11,11 +11,19 @@ export const POST = withPublicRoute(
   async ({ request }) => {
     const mailer = getMailer();
     if (!mailer) {
-      throw new ApiError("CONFLICT", "This portal sends no email. Ask your operator for a reset link: npm run user:reset-password -- you@example.com");
+      throw new ApiError(
+        "CONFLICT",
+        "This portal sends no email. Ask your operator for a reset link: npm run user:reset-password -- you@example.com",
+      );
     }
     const { email } = await parseJsonBody(request, requestPasswordResetSchema);
     await requestPasswordReset(email, mailer);
     return Response.json({ status: "check_email" }, { status: 202 });
   },
-  { rateLimit: { limit: rateLimits.passwordResetsPerAddress, message: (wait) => `Too many reset requests from your network. Try again in ${wait}.` } },
+  {
+    rateLimit: {
+      limit: rateLimits.passwordResetsPerAddress,
+      message: (wait) => `Too many reset requests from your network. Try again in ${wait}.`,
+    },
+  },
 );

@@ -6,7 +6,9 @@ import { listUserWorkspaces } from "@/lib/workspaces/list-user-workspaces";
 import { createWorkspaceInputSchema } from "@/lib/workspaces/schemas";
 
 // GET /api/workspaces — the signed-in user: their workspaces with their role in each.
-export const GET = withUserRoute(async ({ user }) => Response.json({ workspaces: await listUserWorkspaces(user.userId) }));
+export const GET = withUserRoute(async ({ user }) =>
+  Response.json({ workspaces: await listUserWorkspaces(user.userId) }),
+);
 
 // POST /api/workspaces {name} — the signed-in user: a new workspace they own.
 export const POST = withUserRoute(async ({ request, user }) => {

@@ -16,6 +16,13 @@ export function ownPoolWorkers(): (workspaceIds: string[], options?: DeliveryWor
   return (workspaceIds, options = {}) => {
     const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 6 });
     pools.push(pool);
-    return createDeliveryWorker({ pool, workspaceIds, policy: { allowPrivate: true }, listen: false, pollMs: 100, ...options });
+    return createDeliveryWorker({
+      pool,
+      workspaceIds,
+      policy: { allowPrivate: true },
+      listen: false,
+      pollMs: 100,
+      ...options,
+    });
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db/client";
-import { eventForStatus, stateOf, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
+import { type ApiProduct, eventForStatus, type JobStatus, stateOf } from "@/lib/workflow/workflows";
 
 // Integration-test support: a job and one applied event per status, at the moments a test
 // chooses (ingest is tested elsewhere); the job row ends at the last status.

@@ -6,8 +6,15 @@ import { CONFIRMATION_TTL_HOURS } from "@/lib/auth/request-sign-up-confirmation"
 
 export const metadata = { title: "Check your email" };
 
-export default async function CheckEmailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const parsed = z.email().max(254).safeParse((await searchParams).email);
+export default async function CheckEmailPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const parsed = z
+    .email()
+    .max(254)
+    .safeParse((await searchParams).email);
   return (
     <AuthCard
       title="Check your email"

@@ -23,9 +23,7 @@ export default function PortalError({ error, reset }: { error: Error & { digest?
       <p className="mt-1.5 max-w-md text-sm text-subtle">
         This page could not be loaded. It may be a temporary problem — try again, or come back in a moment.
       </p>
-      {error.digest && (
-        <p className="mt-3 font-mono text-xs text-muted">Reference: {error.digest}</p>
-      )}
+      {error.digest && <p className="mt-3 font-mono text-xs text-muted">Reference: {error.digest}</p>}
       <div className="mt-6 flex gap-2">
         <Button onClick={reset}>Try again</Button>
         <Link href={routes.jobs} className={buttonClassName("secondary")}>

@@ -5,6 +5,7 @@ import { withSessionRoute } from "@/lib/route/with-session-route";
 
 // PUT /api/alerts/config — owners and admins: which alerts fire and where they go (emails, a Slack-compatible webhook URL).
 export const PUT = withSessionRoute(
-  async ({ request, membership }) => Response.json(await updateAlertConfig(membership.workspaceId, await parseJsonBody(request, alertConfigSchema))),
+  async ({ request, membership }) =>
+    Response.json(await updateAlertConfig(membership.workspaceId, await parseJsonBody(request, alertConfigSchema))),
   { scope: "alerts.write" },
 );

@@ -12,5 +12,10 @@ export const POST = withPublicRoute(
     return Response.json(await completePasswordReset(token, password));
   },
   // Each costs a scrypt, like a sign-in: the address's sign-in budget.
-  { rateLimit: { limit: rateLimits.signInAttemptsPerAddress, message: (wait) => `Too many attempts from your network. Try again in ${wait}.` } },
+  {
+    rateLimit: {
+      limit: rateLimits.signInAttemptsPerAddress,
+      message: (wait) => `Too many attempts from your network. Try again in ${wait}.`,
+    },
+  },
 );

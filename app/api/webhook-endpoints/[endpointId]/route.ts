@@ -9,7 +9,8 @@ type Params = { endpointId: string };
 
 // GET /api/webhook-endpoints/{endpointId} — owners, admins and developers: the endpoint (never its secret).
 export const GET = withSessionRoute<Params>(
-  async ({ membership, params }) => Response.json({ endpoint: await getEndpoint(membership.workspaceId, params.endpointId) }),
+  async ({ membership, params }) =>
+    Response.json({ endpoint: await getEndpoint(membership.workspaceId, params.endpointId) }),
   { scope: "endpoints.read" },
 );
 
@@ -17,7 +18,9 @@ export const GET = withSessionRoute<Params>(
 export const PATCH = withSessionRoute<Params>(
   async ({ request, membership, params }) => {
     const input = await parseJsonBody(request, updateEndpointSchema);
-    return Response.json({ endpoint: await updateEndpoint(membership.workspaceId, params.endpointId, input, membership) });
+    return Response.json({
+      endpoint: await updateEndpoint(membership.workspaceId, params.endpointId, input, membership),
+    });
   },
   { scope: "endpoints.write" },
 );

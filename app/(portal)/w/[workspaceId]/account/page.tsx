@@ -13,10 +13,18 @@ export default async function AccountPage() {
     <>
       <PageHeader title="Account" description={`Signed in as ${membership.email}.`} />
       <div className="divide-y divide-subtle">
-        <SettingsSection id="password" title="Password" description="Changing it signs you out of every other browser and device.">
+        <SettingsSection
+          id="password"
+          title="Password"
+          description="Changing it signs you out of every other browser and device."
+        >
           <ChangePasswordForm email={membership.email} />
         </SettingsSection>
-        <SettingsSection id="sessions" title="Sessions" description="Lost a laptop or signed in on a shared computer? End every session of yours at once.">
+        <SettingsSection
+          id="sessions"
+          title="Sessions"
+          description="Lost a laptop or signed in on a shared computer? End every session of yours at once."
+        >
           <SignOutEverywhereButton />
         </SettingsSection>
       </div>

@@ -7,7 +7,14 @@ import { buttonClassName } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMembership } from "@/lib/auth/session";
 import { getPublicOrigin } from "@/lib/http/get-public-origin";
-import { curlExample, EXAMPLE_JOB_ID, javaExample, javascriptExample, PLACEHOLDER_API_KEY, pythonExample } from "@/lib/v1-api/code-examples";
+import {
+  curlExample,
+  EXAMPLE_JOB_ID,
+  javaExample,
+  javascriptExample,
+  PLACEHOLDER_API_KEY,
+  pythonExample,
+} from "@/lib/v1-api/code-examples";
 
 export const metadata = { title: "API" };
 
@@ -22,8 +29,9 @@ export default async function ApiDocsPage() {
         title="API"
         description={
           <>
-            Call this portal from your services with a portal API key: <code className="font-mono text-ui">Authorization: Bearer &lt;key&gt;</code>.
-            Replace {PLACEHOLDER_API_KEY} with a key and {EXAMPLE_JOB_ID} with one of your job ids.
+            Call this portal from your services with a portal API key:{" "}
+            <code className="font-mono text-ui">Authorization: Bearer &lt;key&gt;</code>. Replace {PLACEHOLDER_API_KEY}{" "}
+            with a key and {EXAMPLE_JOB_ID} with one of your job ids.
           </>
         }
         actions={

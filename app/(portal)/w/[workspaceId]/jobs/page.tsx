@@ -16,14 +16,28 @@ export const metadata = { title: "Jobs" };
 
 // GET /jobs — members: the workspace's jobs. The first page and the counts are fetched here and
 // handed to the browser's query cache, so the table paints with data; the browser takes over.
-export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [membership, raw, origin] = await Promise.all([requireMembership(), searchParams, headers().then((list) => getPublicOrigin(list))]);
+export default async function JobsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [membership, raw, origin] = await Promise.all([
+    requireMembership(),
+    searchParams,
+    headers().then((list) => getPublicOrigin(list)),
+  ]);
   const params = readListParams(raw);
   const queryClient = new QueryClient();
   await Promise.all([
-    queryClient.prefetchQuery({ queryKey: jobsKeys.list(params), queryFn: () => listJobs(membership.workspaceId, { ...params, limit: DEFAULT_PAGE_SIZE }) }),
+    queryClient.prefetchQuery({
+      queryKey: jobsKeys.list(params),
+      queryFn: () => listJobs(membership.workspaceId, { ...params, limit: DEFAULT_PAGE_SIZE }),
+    }),
     queryClient.prefetchQuery({ queryKey: jobsKeys.counts(), queryFn: () => countJobsByState(membership.workspaceId) }),
-    queryClient.prefetchQuery({ queryKey: jobsKeys.stuckCount(), queryFn: () => countStuckJobs(membership.workspaceId) }),
+    queryClient.prefetchQuery({
+      queryKey: jobsKeys.stuckCount(),
+      queryFn: () => countStuckJobs(membership.workspaceId),
+    }),
   ]);
 
   return (

@@ -10,11 +10,18 @@ export const metadata = { title: "Overview" };
 
 // GET /overview — members: the workspace's jobs over a range. The range's data is fetched here and
 // handed to the browser's query cache, so the charts paint with data; the browser takes over.
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OverviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [membership, raw] = await Promise.all([requireMembership(), searchParams]);
   const params = readOverviewParams(raw);
   const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({ queryKey: overviewKeys.range(params), queryFn: () => getOverview(membership.workspaceId, params) });
+  await queryClient.prefetchQuery({
+    queryKey: overviewKeys.range(params),
+    queryFn: () => getOverview(membership.workspaceId, params),
+  });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <Suspense>

@@ -1,8 +1,8 @@
-import { ConnectionSettings } from "@/components/settings/connection-settings";
+import { workspaceRoutes } from "@/components/routes";
 import { ApiKeysLinkCard } from "@/components/settings/api-keys-link-card";
+import { ConnectionSettings } from "@/components/settings/connection-settings";
 import { SettingsLinkCard } from "@/components/settings/settings-link-card";
 import { SettingsSection } from "@/components/settings/settings-section";
-import { workspaceRoutes } from "@/components/routes";
 import { AlertIcon, ShieldIcon, UsersIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { WebhooksLinkCard } from "@/components/webhooks/webhooks-link-card";
@@ -20,7 +20,10 @@ export default async function SettingsPage() {
   const may = (scope: Parameters<typeof hasScope>[1]) => hasScope(membership.role, scope);
   return (
     <>
-      <PageHeader title="Settings" description={`How ${membership.workspaceName} connects to the Jobs API and to your own services, and who works in it.`} />
+      <PageHeader
+        title="Settings"
+        description={`How ${membership.workspaceName} connects to the Jobs API and to your own services, and who works in it.`}
+      />
       <div className="divide-y divide-subtle">
         {may("connection.read") && <ConnectionSettings canManage={may("connection.write")} />}
         {may("endpoints.read") && (
@@ -42,7 +45,11 @@ export default async function SettingsPage() {
           </SettingsSection>
         )}
         {may("alerts.read") && (
-          <SettingsSection id="alerts" title="Alerts" description="Be told when something breaks instead of finding it by looking.">
+          <SettingsSection
+            id="alerts"
+            title="Alerts"
+            description="Be told when something breaks instead of finding it by looking."
+          >
             <SettingsLinkCard
               href={routes.alerts}
               icon={<AlertIcon />}
@@ -51,16 +58,34 @@ export default async function SettingsPage() {
             />
           </SettingsSection>
         )}
-        <SettingsSection id="team" title="Team" description="Who can open this workspace and what each may do; and, for owners and admins, the record of every security change.">
+        <SettingsSection
+          id="team"
+          title="Team"
+          description="Who can open this workspace and what each may do; and, for owners and admins, the record of every security change."
+        >
           <div className="space-y-3">
-            <SettingsLinkCard href={routes.members} icon={<UsersIcon />} title="Members" description="Invite teammates, change roles, hand over ownership." />
+            <SettingsLinkCard
+              href={routes.members}
+              icon={<UsersIcon />}
+              title="Members"
+              description="Invite teammates, change roles, hand over ownership."
+            />
             {may("audit.read") && (
-              <SettingsLinkCard href={routes.auditLog} icon={<ShieldIcon />} title="Audit log" description="Who changed the connection, secrets, endpoints, keys and members, and when." />
+              <SettingsLinkCard
+                href={routes.auditLog}
+                icon={<ShieldIcon />}
+                title="Audit log"
+                description="Who changed the connection, secrets, endpoints, keys and members, and when."
+              />
             )}
           </div>
         </SettingsSection>
         {may("workspace.write") && (
-          <SettingsSection id="workspace" title="Workspace" description="Its name, as members see it in the sidebar and in invites.">
+          <SettingsSection
+            id="workspace"
+            title="Workspace"
+            description="Its name, as members see it in the sidebar and in invites."
+          >
             <div className="space-y-6">
               <RenameWorkspaceForm name={membership.workspaceName} />
               {may("workspace.delete") && <DeleteWorkspaceCard name={membership.workspaceName} />}

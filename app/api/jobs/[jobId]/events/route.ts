@@ -8,7 +8,11 @@ import { withSessionRoute } from "@/lib/route/with-session-route";
 export const GET = withSessionRoute<{ jobId: string }>(
   async ({ request, membership, params }) => {
     const { before } = parseSearchParams(request, jobEventsQuerySchema);
-    return Response.json(await listJobEventsOrThrow(membership.workspaceId, params.jobId, before, { deliveries: hasScope(membership.role, "deliveries.read") }));
+    return Response.json(
+      await listJobEventsOrThrow(membership.workspaceId, params.jobId, before, {
+        deliveries: hasScope(membership.role, "deliveries.read"),
+      }),
+    );
   },
   { scope: "jobs.read" },
 );

@@ -11,7 +11,8 @@ export const GET = withSessionRoute<Params>(
 
 // POST /api/webhook-endpoints/{endpointId}/skipped — owners, admins and developers: delivers those events now.
 export const POST = withSessionRoute<Params>(
-  async ({ membership, params }) => Response.json(await replaySkippedEvents(membership.workspaceId, params.endpointId, membership)),
+  async ({ membership, params }) =>
+    Response.json(await replaySkippedEvents(membership.workspaceId, params.endpointId, membership)),
   { scope: "deliveries.write" },
 );
 

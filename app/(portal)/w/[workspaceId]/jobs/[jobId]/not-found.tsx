@@ -8,5 +8,12 @@ import { SearchIcon } from "@/components/ui/icons";
 export default function JobNotFound() {
   const routes = useWorkspaceRoutes();
   const description = "This workspace has no job with this id. Check the id, or look for the job on the Jobs page.";
-  return <ResourceNotFound icon={<SearchIcon className="size-5" />} title="Job not found" description={description} back={{ href: routes.jobs, label: "Back to Jobs" }} />;
+  return (
+    <ResourceNotFound
+      icon={<SearchIcon className="size-5" />}
+      title="Job not found"
+      description={description}
+      back={{ href: routes.jobs, label: "Back to Jobs" }}
+    />
+  );
 }

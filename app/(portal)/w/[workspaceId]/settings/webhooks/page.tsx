@@ -25,7 +25,12 @@ export default async function WebhooksPage() {
           <VerifySignaturesCard />
         </div>
       ) : (
-        <NoAccess workspaceId={membership.workspaceId} role={membership.role} scope="endpoints.read" what="webhook endpoints" />
+        <NoAccess
+          workspaceId={membership.workspaceId}
+          role={membership.role}
+          scope="endpoints.read"
+          what="webhook endpoints"
+        />
       )}
     </>
   );

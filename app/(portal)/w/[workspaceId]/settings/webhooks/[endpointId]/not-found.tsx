@@ -8,5 +8,12 @@ import { WebhookIcon } from "@/components/ui/icons";
 export default function WebhookEndpointNotFound() {
   const routes = useWorkspaceRoutes();
   const description = "This workspace has no webhook endpoint with this id. It may have been deleted.";
-  return <ResourceNotFound icon={<WebhookIcon className="size-5" />} title="Endpoint not found" description={description} back={{ href: routes.webhooks, label: "Back to Webhooks" }} />;
+  return (
+    <ResourceNotFound
+      icon={<WebhookIcon className="size-5" />}
+      title="Endpoint not found"
+      description={description}
+      back={{ href: routes.webhooks, label: "Back to Webhooks" }}
+    />
+  );
 }

@@ -17,7 +17,14 @@ type Props = { params: Promise<{ endpointId: string }> };
 export default async function WebhookEndpointPage({ params }: Props) {
   const [{ endpointId }, membership] = await Promise.all([params, requireMembership()]);
   if (!hasScope(membership.role, "endpoints.read")) {
-    return <NoAccess workspaceId={membership.workspaceId} role={membership.role} scope="endpoints.read" what="webhook endpoints" />;
+    return (
+      <NoAccess
+        workspaceId={membership.workspaceId}
+        role={membership.role}
+        scope="endpoints.read"
+        what="webhook endpoints"
+      />
+    );
   }
   // A malformed id names nothing: not found, before any query sees it.
   const endpoint = isRouteId(endpointId) ? await findEndpoint(membership.workspaceId, endpointId) : null;
