@@ -90,6 +90,10 @@ test("an owner invites a teammate by email; the teammate joins as viewer, is rai
     await page.reload();
     await expect(page.getByTestId("invite-row")).toHaveCount(0);
     await page.getByLabel(`Role of ${teammateEmail}`).selectOption("admin");
+    const confirm = page.getByRole("dialog", { name: `Make ${teammateEmail} an Admin?` });
+    await expect(confirm).toContainText("Viewer → Admin");
+    await confirm.getByRole("button", { name: "Change role" }).click();
+    await expect(confirm).toHaveCount(0);
     await expect(page.getByLabel(`Role of ${teammateEmail}`)).toHaveValue("admin");
     await expect(page.getByLabel(`Role of ${teammateEmail}`)).toBeEnabled();
     await teammate.goto(`/w/${workspaceId}/settings/webhooks`);

@@ -5,6 +5,7 @@ import { PLOT } from "./chart-frame";
 /** Horizontal grid lines with their values at the left. */
 export function YAxis({ scale, format }: { scale: ScaleLinear<number, number>; format: (value: number) => string }) {
   return (
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG group takes no focus; the chart's table view has these values.
     <g aria-hidden="true">
       {scale.ticks(4).map((tick) => (
         <g key={tick} transform={`translate(0,${scale(tick)})`}>
@@ -21,6 +22,7 @@ export function YAxis({ scale, format }: { scale: ScaleLinear<number, number>; f
 /** Labels under the x positions given (already thinned out). */
 export function XLabels({ labels }: { labels: Array<{ x: number; text: string }> }) {
   return (
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG group takes no focus; the chart's table view has these values.
     <g aria-hidden="true">
       {labels.map((label) => (
         <text key={label.x} x={label.x} y={PLOT.bottom + 18} textAnchor="middle" fontSize={11} fill={CHART_COLORS.axis}>

@@ -24,11 +24,7 @@ export function ChartCard({ title, description, chart, table, className }: Chart
             <h2 className="text-sm font-semibold text-emphasis">{title}</h2>
             {description && <p className="mt-0.5 text-ui text-subtle">{description}</p>}
           </div>
-          <div
-            role="group"
-            aria-label={`${title}: view`}
-            className="flex shrink-0 rounded-md border border-default p-0.5"
-          >
+          <fieldset aria-label={`${title}: view`} className="flex shrink-0 rounded-md border border-default p-0.5">
             {(["chart", "table"] as const).map((option) => (
               <button
                 key={option}
@@ -43,7 +39,7 @@ export function ChartCard({ title, description, chart, table, className }: Chart
                 {option}
               </button>
             ))}
-          </div>
+          </fieldset>
         </div>
         <div className="flex-1 px-5 pt-3 pb-4">{view === "chart" ? chart : table}</div>
       </section>

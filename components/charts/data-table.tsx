@@ -27,6 +27,7 @@ export function DataTable({ caption, columns, rows }: DataTableProps) {
               {row.cells.map((cell, index) =>
                 index === 0 ? (
                   <th
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells never reorder; the position is the column.
                     key={index}
                     scope="row"
                     className="px-3 py-1.5 text-left font-normal whitespace-nowrap text-default"
@@ -34,6 +35,7 @@ export function DataTable({ caption, columns, rows }: DataTableProps) {
                     {cell}
                   </th>
                 ) : (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells never reorder; the position is the column.
                   <TableCell key={index} className="px-3 py-1.5 text-right tabular-nums">
                     {cell}
                   </TableCell>

@@ -50,7 +50,7 @@ export function LineChart({ label, points, series, formatValue, max }: LineChart
             <path d={path(data) ?? undefined} fill="none" stroke={s.color} strokeWidth={2} strokeLinejoin="round" />
             {data.map((p, i) =>
               p.y === null ? null : (
-                <circle key={i} cx={p.x} cy={y(p.y)} r={points.length > 40 ? 0 : 2.5} fill={s.color}>
+                <circle key={points[i].key} cx={p.x} cy={y(p.y)} r={points.length > 40 ? 0 : 2.5} fill={s.color}>
                   <title>{`${points[i].label}: ${s.label} ${formatValue(p.y)}`}</title>
                 </circle>
               ),

@@ -4,10 +4,11 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { LoadError } from "@/components/load-error";
 import { routes } from "@/components/routes";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SkeletonRows } from "@/components/ui/skeleton";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/roles";
+import type { ASSIGNABLE_ROLES } from "@/lib/members/schemas";
 import type { MemberView } from "@/lib/members/types";
 import { InviteDialog } from "./invite-dialog";
 import { MembersTable } from "./members-table";
@@ -19,6 +20,11 @@ import {
 } from "./mutations";
 import { PendingInvites } from "./pending-invites";
 import { membersQuery } from "./queries";
+
+type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
+
+/** "an Admin", "a Viewer". */
+const articled = (label: string) => `${/^[AEIOU]/.test(label) ? "an" : "a"} ${label}`;
 
 export interface MembersPanelProps {
   userId: string;
@@ -40,6 +46,7 @@ export function MembersPanel({ userId, workspaceName, canManage, canTransfer }: 
   const [removing, setRemoving] = useState<MemberView | null>(null);
   const [transferring, setTransferring] = useState<MemberView | null>(null);
   const [leaving, setLeaving] = useState(false);
+  const [reRoling, setReRoling] = useState<{ member: MemberView; role: AssignableRole } | null>(null);
 
   if (members.isError) {
     return (
@@ -65,14 +72,16 @@ export function MembersPanel({ userId, workspaceName, canManage, canTransfer }: 
           </p>
           {canManage && <Button onClick={() => setInviting(true)}>Invite member</Button>}
         </div>
-        {changeRole.isError && <Alert tone="danger">{changeRole.error.message}</Alert>}
         <MembersTable
           members={members.data.members}
           userId={userId}
           canManage={canManage}
           canTransfer={canTransfer}
           pendingUserId={changeRole.isPending ? changeRole.variables.userId : null}
-          onChangeRole={(member, role) => changeRole.mutate({ userId: member.userId, role })}
+          onChangeRole={(member, role) => {
+            changeRole.reset();
+            setReRoling({ member, role });
+          }}
           onRemove={setRemoving}
           onTransfer={setTransferring}
         />
@@ -88,6 +97,32 @@ export function MembersPanel({ userId, workspaceName, canManage, canTransfer }: 
       )}
 
       <InviteDialog open={inviting} onClose={() => setInviting(false)} />
+      <ConfirmDialog
+        open={reRoling !== null}
+        title={`Make ${reRoling?.member.email ?? ""} ${reRoling ? articled(ROLE_LABELS[reRoling.role]) : ""}?`}
+        description={
+          reRoling && (
+            <>
+              {ROLE_LABELS[reRoling.member.role]} → {ROLE_LABELS[reRoling.role]}: {ROLE_DESCRIPTIONS[reRoling.role]} It
+              takes effect on their next request.
+            </>
+          )
+        }
+        confirmLabel="Change role"
+        loading={changeRole.isPending}
+        error={changeRole.error?.message}
+        onCancel={() => {
+          changeRole.reset();
+          setReRoling(null);
+        }}
+        onConfirm={() =>
+          reRoling &&
+          changeRole.mutate(
+            { userId: reRoling.member.userId, role: reRoling.role },
+            { onSuccess: () => setReRoling(null) },
+          )
+        }
+      />
       <ConfirmDialog
         open={removing !== null}
         title={`Remove ${removing?.email ?? ""}?`}

@@ -46,6 +46,7 @@ export function OverviewView() {
       ) : !data ? (
         <div className="grid gap-4 md:grid-cols-2">
           {Array.from({ length: 4 }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: placeholders that never reorder.
             <Skeleton key={i} className="h-64" />
           ))}
         </div>

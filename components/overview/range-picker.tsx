@@ -39,7 +39,7 @@ export function RangePicker({
 
   return (
     <div className="flex flex-col items-end gap-2">
-      <div role="group" aria-label="Range" className="flex rounded-md border border-default bg-default p-0.5 shadow-xs">
+      <fieldset aria-label="Range" className="flex rounded-md border border-default bg-default p-0.5 shadow-xs">
         {OVERVIEW_RANGES.map((range) => {
           const pressed = range === "custom" ? custom : !custom && value.range === range;
           return (
@@ -60,7 +60,7 @@ export function RangePicker({
             </button>
           );
         })}
-      </div>
+      </fieldset>
       {custom && (
         <form onSubmit={apply} className="flex flex-wrap items-center justify-end gap-2" noValidate>
           <label htmlFor={`${id}-from`} className="text-ui text-subtle">

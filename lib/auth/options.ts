@@ -8,10 +8,10 @@ import { prisma } from "@/lib/db/client";
 import { sendSignInLink } from "@/lib/email/send-sign-in-link";
 import { env } from "@/lib/env";
 import { getClientAddress } from "@/lib/http/get-client-address";
-import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { allowSignIn } from "./allow-sign-in";
 import { authorizeCredentials } from "./authorize-credentials";
 import { confirmationProvider } from "./confirmation-provider";
+import { createFirstWorkspace } from "./create-first-workspace";
 
 // next-auth 4. Credentials sign-in requires JWT sessions; the adapter still stores users and
 // accounts for the GitHub and email-link providers, which are on only when configured.
@@ -47,14 +47,8 @@ export const authOptions: NextAuthOptions = {
   pages: { signIn: "/sign-in" },
   providers,
   events: {
-    // Users who arrive through GitHub or an email link are created by the adapter, not by
-    // POST /api/sign-up; they get a workspace of their own too, or the portal would have nothing to show.
     async createUser({ user }) {
-      const owner = user.name?.trim() || user.email?.split("@")[0] || "My";
-      await createWorkspace(prisma, {
-        name: `${owner}'s workspace`,
-        owner: { userId: user.id, email: user.email ?? "" },
-      });
+      await createFirstWorkspace(user);
     },
   },
   callbacks: {

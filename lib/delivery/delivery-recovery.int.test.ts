@@ -102,6 +102,24 @@ describe("events skipped while an endpoint was disabled", () => {
     expect(await countSkippedEvents(workspace.id, endpoint.id)).toEqual({ count: 0, atLeast: false });
     expect(await deliveriesTo(endpoint.id)).toHaveLength(1);
   });
+  it("counts an event that an ingest in flight at the switch stored a moment after it", async () => {
+    const workspace = await createTestWorkspace();
+    const endpoint = await createTestEndpoint(workspace.id, receiver.url("/skipped-in-flight"));
+    const events = dubJobEvents("job_skipped_in_flight");
+    await updateEndpoint(workspace.id, endpoint.id, { enabled: false }, TEST_ACTOR);
+    expect((await postSigned(workspace, events[0])).status).toBe(200);
+    await updateEndpoint(workspace.id, endpoint.id, { enabled: true }, TEST_ACTOR);
+    // The switch's timestamp a little before the event's (portal clock vs database clock).
+    const stored = await prisma.jobEvent.findFirstOrThrow({
+      where: { workspaceId: workspace.id },
+      select: { receivedAt: true },
+    });
+    await prisma.webhookEndpoint.update({
+      where: { id: endpoint.id },
+      data: { skippedUntil: new Date(stored.receivedAt.getTime() - 1) },
+    });
+    expect(await countSkippedEvents(workspace.id, endpoint.id)).toEqual({ count: 1, atLeast: false });
+  });
 });
 
 describe("test events", () => {

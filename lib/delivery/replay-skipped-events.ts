@@ -19,10 +19,20 @@ import { wakeDeliveryWorkers } from "./wake-delivery-workers";
 const REPLAY_BATCH = 1_000;
 /** The count stops here: "more than 10,000" is all a prompt needs. */
 export const SKIPPED_COUNT_CAP = 10_000;
+/**
+ * How far past the moment of re-enabling the period reaches. An ingest statement that read the
+ * endpoint as disabled just before the switch may store its events (receivedAt: the database's
+ * clock, rounded to the millisecond) a little after the switch's own timestamp (the portal's
+ * clock, truncated). Reaching past it is safe: every event after the switch has its delivery, and
+ * an event with a delivery to the endpoint is never counted or sent again.
+ */
+const IN_FLIGHT_GRACE_MS = 5_000;
 
 interface Period {
   from: Date;
   until: Date;
+  /** until, plus IN_FLIGHT_GRACE_MS: where the search for events stops. */
+  searchUntil: Date;
   eventTypes: string[];
 }
 
@@ -32,7 +42,12 @@ async function periodOf(workspaceId: string, endpointId: string): Promise<Period
     select: { skippedFrom: true, skippedUntil: true, eventTypes: true },
   });
   if (!row?.skippedFrom || !row.skippedUntil) return null;
-  return { from: row.skippedFrom, until: row.skippedUntil, eventTypes: row.eventTypes };
+  return {
+    from: row.skippedFrom,
+    until: row.skippedUntil,
+    searchUntil: new Date(row.skippedUntil.getTime() + IN_FLIGHT_GRACE_MS),
+    eventTypes: row.eventTypes,
+  };
 }
 
 /** How many events a replay would send (at most SKIPPED_COUNT_CAP counted). */
@@ -44,7 +59,7 @@ export async function countSkippedEvents(workspaceId: string, endpointId: string
     SELECT count(*)::int AS count FROM (
       SELECT 1 FROM "JobEvent" AS e
        WHERE e."workspaceId" = ${workspaceId}
-         AND e."receivedAt" >= ${period.from.toISOString()}::timestamp(3) AND e."receivedAt" < ${period.until.toISOString()}::timestamp(3)
+         AND e."receivedAt" >= ${period.from.toISOString()}::timestamp(3) AND e."receivedAt" < ${period.searchUntil.toISOString()}::timestamp(3)
          AND e.disposition <> 'ignored' AND e.event = ANY (${period.eventTypes}::text[])
          AND NOT EXISTS (SELECT 1 FROM "WebhookDelivery" AS d WHERE d."endpointId" = ${endpointId} AND d."jobEventId" = e.id)
        LIMIT ${SKIPPED_COUNT_CAP + 1}
@@ -72,7 +87,7 @@ export async function replaySkippedEvents(
         WITH batch AS (
           SELECT e.id, e."jobId", e.event, e."receivedAt" FROM "JobEvent" AS e
            WHERE e."workspaceId" = ${workspaceId}
-             AND e."receivedAt" >= ${period.from.toISOString()}::timestamp(3) AND e."receivedAt" < ${period.until.toISOString()}::timestamp(3)
+             AND e."receivedAt" >= ${period.from.toISOString()}::timestamp(3) AND e."receivedAt" < ${period.searchUntil.toISOString()}::timestamp(3)
              AND (e."receivedAt", e.id) > (${after.at}::timestamp(3), ${after.id})
              AND e.disposition <> 'ignored' AND e.event = ANY (${period.eventTypes}::text[])
            ORDER BY e."receivedAt", e.id
