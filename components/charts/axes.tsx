@@ -1,9 +1,9 @@
-import type { ScaleLinear } from "d3-scale";
 import { CHART_COLORS } from "./chart-colors";
 import { PLOT } from "./chart-frame";
+import type { LinearScale } from "./linear-scale";
 
 /** Horizontal grid lines with their values at the left. */
-export function YAxis({ scale, format }: { scale: ScaleLinear<number, number>; format: (value: number) => string }) {
+export function YAxis({ scale, format }: { scale: LinearScale; format: (value: number) => string }) {
   return (
     // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG group takes no focus; the chart's table view has these values.
     <g aria-hidden="true">

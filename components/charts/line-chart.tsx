@@ -1,10 +1,11 @@
 "use client";
 
-import { scaleLinear, scalePoint } from "d3-scale";
+import { scalePoint } from "d3-scale";
 import { area, line } from "d3-shape";
 import { XLabels, YAxis } from "./axes";
 import type { Series } from "./chart-colors";
 import { FRAME, PLOT, sparseIndexes } from "./chart-frame";
+import { linearScale } from "./linear-scale";
 
 export interface LineChartProps {
   label: string;
@@ -23,10 +24,7 @@ export function LineChart({ label, points, series, formatValue, max }: LineChart
     .domain(points.map((point) => point.key))
     .range([PLOT.left + 8, PLOT.right - 8]);
   const top = max ?? Math.max(0, ...points.flatMap((point) => series.map((s) => point.values[s.key] ?? 0)));
-  const y = scaleLinear()
-    .domain([0, top || 1])
-    .nice()
-    .range([PLOT.bottom, PLOT.top]);
+  const y = linearScale(top, [PLOT.bottom, PLOT.top], { nice: true });
   const shown = sparseIndexes(points.length);
   const defined = (point: Point) => point.y !== null;
   const path = line<Point>()

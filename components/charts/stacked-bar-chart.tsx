@@ -1,9 +1,10 @@
 "use client";
 
-import { scaleBand, scaleLinear } from "d3-scale";
+import { scaleBand } from "d3-scale";
 import { XLabels, YAxis } from "./axes";
 import type { Series } from "./chart-colors";
 import { FRAME, PLOT, sparseIndexes } from "./chart-frame";
+import { linearScale } from "./linear-scale";
 
 export interface StackedBarChartProps {
   /** What the chart shows, for assistive technology (the table view has the numbers). */
@@ -25,7 +26,7 @@ export function StackedBarChart({
     .range([PLOT.left, PLOT.right])
     .padding(0.2);
   const max = Math.max(1, ...points.map((point) => series.reduce((sum, s) => sum + (point.values[s.key] ?? 0), 0)));
-  const y = scaleLinear().domain([0, max]).nice().range([PLOT.bottom, PLOT.top]);
+  const y = linearScale(max, [PLOT.bottom, PLOT.top], { nice: true });
   const shown = sparseIndexes(points.length);
 
   return (

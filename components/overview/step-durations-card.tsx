@@ -1,10 +1,10 @@
 "use client";
 
-import { scaleLinear } from "d3-scale";
 import { ChartCard } from "@/components/charts/chart-card";
 import { CHART_COLORS } from "@/components/charts/chart-colors";
 import { DataTable } from "@/components/charts/data-table";
 import { Legend } from "@/components/charts/legend";
+import { linearScale } from "@/components/charts/linear-scale";
 import { PRODUCT_LABELS, STATUS_LABELS } from "@/components/jobs/status-style";
 import type { StepDurationStat } from "@/lib/insight/types";
 import { API_PRODUCTS, WORKFLOWS } from "@/lib/workflow/workflows";
@@ -31,9 +31,7 @@ const WIDTH = 640;
 /** How long each step of each workflow took: p50 over p95, one row per product and step. */
 export function StepDurationsCard({ stats }: { stats: StepDurationStat[] }) {
   const rows = ordered(stats);
-  const x = scaleLinear()
-    .domain([0, Math.max(1, ...rows.map((row) => row.p95Ms))])
-    .range([0, WIDTH - LABEL_WIDTH - 70]);
+  const x = linearScale(Math.max(1, ...rows.map((row) => row.p95Ms)), [0, WIDTH - LABEL_WIDTH - 70]);
   const height = Math.max(ROW, rows.length * ROW);
   return (
     <ChartCard
