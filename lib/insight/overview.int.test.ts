@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { insertTestDelivery, insertTestEndpoint, insertTestJob } from "@/lib/delivery/testing/insert-test-deliveries";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { getOverview } from "./get-overview";
+import { recountJobCounters } from "./recount-job-counters";
 import { insertJobHistory } from "./testing/insert-job-history";
 
 const NOW = new Date(Date.UTC(2026, 10, 30, 15, 30));
@@ -58,6 +59,8 @@ describe("getOverview", () => {
     // Outside the range, and another workspace's: neither counts.
     await insertJobHistory(ws, { id: "job_old", apiProduct: "dub", history: [["created", daysAgo(8)]] });
     await insertJobHistory(other, { id: "job_theirs", apiProduct: "transcribe", history: [["created", daysAgo(0)]] });
+    // The jobs were written directly, not ingested: their counters come from a recount.
+    await recountJobCounters(ws);
 
     const overview = await getOverview(ws, { range: "7d" }, NOW);
     expect(overview.range).toEqual({

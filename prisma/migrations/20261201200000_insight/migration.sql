@@ -50,3 +50,19 @@ ALTER TABLE "AlertConfig" ADD CONSTRAINT "AlertConfig_workspaceId_fkey" FOREIGN 
 
 -- AddForeignKey
 ALTER TABLE "Alert" ADD CONSTRAINT "Alert_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- CreateTable
+CREATE TABLE "JobCounter" (
+    "workspaceId" TEXT NOT NULL,
+    "hour" TIMESTAMP(3) NOT NULL,
+    "apiProduct" "ApiProduct" NOT NULL,
+    "state" "JobState" NOT NULL,
+    "jobs" INTEGER NOT NULL,
+    "cost" DECIMAL(30,4) NOT NULL,
+    "mediaSeconds" DECIMAL(30,3) NOT NULL,
+
+    CONSTRAINT "JobCounter_pkey" PRIMARY KEY ("workspaceId","hour","apiProduct","state")
+);
+
+-- AddForeignKey
+ALTER TABLE "JobCounter" ADD CONSTRAINT "JobCounter_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
