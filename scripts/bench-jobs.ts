@@ -20,9 +20,14 @@ const { getJobDetail } = await import("@/lib/jobs/get-job-detail");
 const { listJobsQuerySchema } = await import("@/lib/jobs/schemas");
 const { countStuckJobs } = await import("@/lib/jobs/count-stuck-jobs");
 const { streamJobsCsv } = await import("@/lib/jobs/stream-jobs-csv");
-const { getOverview } = await import("@/lib/insight/get-overview");
+const { getOverview, OVERVIEW_SAMPLE_EVENTS } = await import("@/lib/insight/get-overview");
 const { forgetStepExpectations, getStepExpectations } = await import("@/lib/insight/get-step-expectations");
 const { recountJobCounters } = await import("@/lib/insight/recount-job-counters");
+const { getJobVolume } = await import("@/lib/insight/get-job-volume");
+const { getStepDurations } = await import("@/lib/insight/get-step-durations");
+const { getArrivalLag } = await import("@/lib/insight/get-arrival-lag");
+const { getDeliveryHealth } = await import("@/lib/insight/get-delivery-health");
+const { resolveRange } = await import("@/lib/insight/schemas");
 const pool = getPool();
 
 // What the SQL needs of each workflow, from lib/workflow's table: the completed status, the first
@@ -112,7 +117,7 @@ async function seed(): Promise<void> {
 // (npm run db:recount), timed here — once, or again when the counters do not add up to the jobs.
 async function recountIfNeeded(): Promise<void> {
   const { rows } = await pool.query<{ jobs: string | null }>(
-    `SELECT sum(jobs) AS jobs FROM "JobCounter" WHERE "workspaceId" = $1`,
+    `SELECT sum(jobs) AS jobs FROM "JobDayCounter" WHERE "workspaceId" = $1`,
     [WORKSPACE],
   );
   if (Number(rows[0].jobs ?? 0) === JOBS) return;
@@ -122,6 +127,7 @@ async function recountIfNeeded(): Promise<void> {
     `  db:recount of ${JOBS.toLocaleString()} jobs: ${written.toLocaleString()} counter rows in ${Math.round(performance.now() - started)} ms\n`,
   );
   await pool.query(`VACUUM ANALYZE "JobCounter"`);
+  await pool.query(`VACUUM ANALYZE "JobDayCounter"`);
 }
 
 // With --explain, every statement the functions send is captured and run again under EXPLAIN.
@@ -188,6 +194,7 @@ const { rows: failedRow } = await pool.query<{ upstreamJobId: string }>(
   [WORKSPACE],
 );
 
+const range90 = resolveRange({ range: "90d" }, new Date());
 const cases: Array<[string, () => Promise<unknown>]> = [
   ["first page (newest, 25)", () => listJobs(WORKSPACE, query({}))],
   ["first page (100 rows)", () => listJobs(WORKSPACE, query({ limit: "100" }))],
@@ -218,6 +225,14 @@ const cases: Array<[string, () => Promise<unknown>]> = [
   ["overview: 7 d", () => getOverview(WORKSPACE, { range: "7d" })],
   ["overview: 30 d", () => getOverview(WORKSPACE, { range: "30d" })],
   ["overview: 90 d", () => getOverview(WORKSPACE, { range: "90d" })],
+  // The overview's four queries alone (it runs them side by side), over 90 days.
+  ["overview 90 d: volumes (counters)", () => getJobVolume(WORKSPACE, range90)],
+  [
+    "overview 90 d: step durations",
+    () => getStepDurations(WORKSPACE, range90.from, range90.to, OVERVIEW_SAMPLE_EVENTS),
+  ],
+  ["overview 90 d: arrival lag", () => getArrivalLag(WORKSPACE, range90, OVERVIEW_SAMPLE_EVENTS)],
+  ["overview 90 d: deliveries", () => getDeliveryHealth(WORKSPACE, range90)],
 ];
 
 const results = await measureAll(cases);

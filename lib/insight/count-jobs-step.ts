@@ -1,5 +1,6 @@
 // THE COUNTERS STEP: the ingest statement (lib/ingest/apply-events-statement.ts) keeps JobCounter —
-// jobs per workspace, creation hour, product and state, with their cost and media seconds — in the
+// jobs per workspace, creation hour, product and state, with their cost and media seconds — and
+// JobDayCounter (the same per UTC day) in the
 // statement that changes the jobs, hence in its transaction: the counters can never drift from the
 // jobs, and a failure midway loses neither. A CTE for that statement to include, reading only its
 // relations (a statement does not see its own writes):
@@ -34,16 +35,24 @@ export interface CountJobsStep {
   currentJobs: string;
   updatedJobs: string;
   createdJobs: string;
-  /** The name of the CTE this returns (rows: 1 per counter changed). */
+  /** The prefix of the CTEs this returns: `<as>_delta`, `<as>` (hours) and `<as>_days`. */
   as: string;
 }
+
+/** ON CONFLICT … DO UPDATE adding the new figures to a counter table's row. */
+const addTo = (table: string) => `DO UPDATE
+     SET jobs = "${table}".jobs + EXCLUDED.jobs,
+         cost = "${table}".cost + EXCLUDED.cost,
+         "mediaSeconds" = "${table}"."mediaSeconds" + EXCLUDED."mediaSeconds"`;
 
 export function countJobsStep({ currentJobs, updatedJobs, createdJobs, as }: CountJobsStep): string {
   for (const name of [currentJobs, updatedJobs, createdJobs, as])
     if (!IDENTIFIER.test(name)) throw new Error(`countJobsStep: bad identifier ${name}`);
-  return `${as} AS (
-  INSERT INTO "JobCounter" ("workspaceId", hour, "apiProduct", state, jobs, cost, "mediaSeconds")
-  SELECT d."workspaceId", d.hour, d."apiProduct", d.state, sum(d.jobs), sum(d.cost), sum(d.media)
+  // The hours' rows, then the days' (JobDayCounter: the same figures per UTC day, so that a
+  // 90-day overview or the all-time counts read a row per day, not per hour): every statement
+  // locks its hour rows before its day rows, each in key order.
+  return `${as}_delta AS (
+  SELECT d."workspaceId", d.hour, d."apiProduct", d.state, sum(d.jobs) AS jobs, sum(d.cost) AS cost, sum(d.media) AS media
     FROM (
       SELECT ${jobCounterTerms("-")} FROM ${currentJobs} AS j WHERE j.id IN (SELECT id FROM ${updatedJobs})
       UNION ALL
@@ -53,11 +62,21 @@ export function countJobsStep({ currentJobs, updatedJobs, createdJobs, as }: Cou
     ) AS d
    GROUP BY 1, 2, 3, 4
   HAVING sum(d.jobs) <> 0 OR sum(d.cost) <> 0 OR sum(d.media) <> 0
+),
+${as} AS (
+  INSERT INTO "JobCounter" ("workspaceId", hour, "apiProduct", state, jobs, cost, "mediaSeconds")
+  SELECT "workspaceId", hour, "apiProduct", state, jobs, cost, media FROM ${as}_delta
    ORDER BY 1, 2, 3, 4
-  ON CONFLICT ("workspaceId", hour, "apiProduct", state) DO UPDATE
-     SET jobs = "JobCounter".jobs + EXCLUDED.jobs,
-         cost = "JobCounter".cost + EXCLUDED.cost,
-         "mediaSeconds" = "JobCounter"."mediaSeconds" + EXCLUDED."mediaSeconds"
+  ON CONFLICT ("workspaceId", hour, "apiProduct", state) ${addTo("JobCounter")}
+  RETURNING 1
+),
+${as}_days AS (
+  INSERT INTO "JobDayCounter" ("workspaceId", day, "apiProduct", state, jobs, cost, "mediaSeconds")
+  SELECT "workspaceId", date_trunc('day', hour), "apiProduct", state, sum(jobs), sum(cost), sum(media) FROM ${as}_delta
+   GROUP BY 1, 2, 3, 4
+  HAVING sum(jobs) <> 0 OR sum(cost) <> 0 OR sum(media) <> 0
+   ORDER BY 1, 2, 3, 4
+  ON CONFLICT ("workspaceId", day, "apiProduct", state) ${addTo("JobDayCounter")}
   RETURNING 1
 )`;
 }

@@ -46,7 +46,10 @@ describe("job counters", () => {
       ...dubJobEvents("job_moved", T0 - 5_000).map((payload): [typeof workspace, unknown] => [other, payload]),
     ];
     expect((await postSigned(workspace, moved[1])).status).toBe(200);
-    expect(await readJobCounters(workspace.id)).toEqual(["2025-12-07 12:00:00 dub in_progress 1 0.0000 125.500"]);
+    expect(await readJobCounters(workspace.id)).toEqual([
+      "day 2025-12-07 dub in_progress 1 0.0000 125.500",
+      "hour 2025-12-07 12:00:00 dub in_progress 1 0.0000 125.500",
+    ]);
     const responses = await Promise.all(
       sends.map(([target, payload, id]) => postSigned(target, payload, id ? { id } : {})),
     );
@@ -60,11 +63,16 @@ describe("job counters", () => {
     const kept = await readJobCounters(workspace.id);
     const keptOther = await readJobCounters(other.id);
     expect(kept).toEqual([
-      "2025-12-07 11:00:00 dub completed 1 2.5100 125.500",
-      "2025-12-07 12:00:00 dub failed 1 0.0000 61.000",
-      "2025-12-07 13:00:00 transcribe completed 1 0.2500 30.000",
-      "2025-12-07 14:00:00 voiceover in_progress 1 0.0000 1000000000000.000",
-      "2025-12-07 15:00:00 translate in_progress 1 0.0000 0.000",
+      "day 2025-12-07 dub completed 1 2.5100 125.500",
+      "day 2025-12-07 dub failed 1 0.0000 61.000",
+      "day 2025-12-07 transcribe completed 1 0.2500 30.000",
+      "day 2025-12-07 translate in_progress 1 0.0000 0.000",
+      "day 2025-12-07 voiceover in_progress 1 0.0000 1000000000000.000",
+      "hour 2025-12-07 11:00:00 dub completed 1 2.5100 125.500",
+      "hour 2025-12-07 12:00:00 dub failed 1 0.0000 61.000",
+      "hour 2025-12-07 13:00:00 transcribe completed 1 0.2500 30.000",
+      "hour 2025-12-07 14:00:00 voiceover in_progress 1 0.0000 1000000000000.000",
+      "hour 2025-12-07 15:00:00 translate in_progress 1 0.0000 0.000",
     ]);
 
     await recountJobCounters();

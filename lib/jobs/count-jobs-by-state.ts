@@ -8,12 +8,12 @@ export const COUNT_CAP = 10_000;
 
 /**
  * Jobs per state for the filter tabs, exact at any size: summed from the counters the ingest
- * keeps (JobCounter, lib/insight/count-jobs-step.ts) — one row per hour, product and state, so the
- * cost grows with the workspace's age, not its number of jobs.
+ * keeps (JobDayCounter, lib/insight/count-jobs-step.ts) — one row per day, product and state, so
+ * the cost grows with the workspace's age, not its number of jobs.
  */
 export async function countJobsByState(workspaceId: string): Promise<JobCounts> {
   const rows = await prisma.$queryRaw<Array<{ state: JobState; count: bigint }>>`
-    SELECT state::text AS state, sum(jobs) AS count FROM "JobCounter" WHERE "workspaceId" = ${workspaceId} GROUP BY state`;
+    SELECT state::text AS state, sum(jobs) AS count FROM "JobDayCounter" WHERE "workspaceId" = ${workspaceId} GROUP BY state`;
   const counts = { all: { count: 0, atLeast: false } } as JobCounts;
   for (const state of JOB_STATES) counts[state] = { count: 0, atLeast: false };
   for (const row of rows) {

@@ -66,3 +66,19 @@ CREATE TABLE "JobCounter" (
 
 -- AddForeignKey
 ALTER TABLE "JobCounter" ADD CONSTRAINT "JobCounter_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- CreateTable
+CREATE TABLE "JobDayCounter" (
+    "workspaceId" TEXT NOT NULL,
+    "day" TIMESTAMP(3) NOT NULL,
+    "apiProduct" "ApiProduct" NOT NULL,
+    "state" "JobState" NOT NULL,
+    "jobs" INTEGER NOT NULL,
+    "cost" DECIMAL(30,4) NOT NULL,
+    "mediaSeconds" DECIMAL(30,3) NOT NULL,
+
+    CONSTRAINT "JobDayCounter_pkey" PRIMARY KEY ("workspaceId","day","apiProduct","state")
+);
+
+-- AddForeignKey
+ALTER TABLE "JobDayCounter" ADD CONSTRAINT "JobDayCounter_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
