@@ -14,7 +14,7 @@ import { WORKSPACE_COOKIE, WORKSPACE_HEADER, workspaceFromPath } from "@/lib/htt
 // - a workspace page (`/w/{workspaceId}/…`) names its workspace to the server components in a
 //   request header, and becomes the browser's default workspace (a cookie) for URLs that name none
 //   (lib/http/workspace-selector.ts). The URL, not the cookie, is what each tab shows.
-const SIGNED_IN_PREFIXES = ["/w", "/jobs", "/settings", "/api-docs", "/account", "/workspaces"];
+const SIGNED_IN_PREFIXES = ["/w", "/overview", "/jobs", "/settings", "/api-docs", "/account", "/workspaces"];
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 function needsSignIn(pathname: string): boolean {

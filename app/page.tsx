@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { routes } from "@/components/routes";
 
-// GET / — the portal opens on the Jobs page.
+// GET / — the portal opens on the overview.
 export default function Home() {
-  redirect(routes.jobs);
+  redirect(routes.overview);
 }

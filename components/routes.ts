@@ -9,6 +9,7 @@
  */
 export const routes = {
   home: "/",
+  overview: "/overview",
   jobs: "/jobs",
   signIn: "/sign-in",
   signUp: "/sign-up",
@@ -23,6 +24,7 @@ export function workspaceRoutes(workspaceId: string) {
   const base = `/w/${encodeURIComponent(workspaceId)}`;
   return {
     base,
+    overview: `${base}/overview`,
     jobs: `${base}/jobs`,
     job: (jobId: string) => `${base}/jobs/${encodeURIComponent(jobId)}`,
     /** An output's stable link: redirects to a fresh presigned link whenever it is opened. */
@@ -31,6 +33,7 @@ export function workspaceRoutes(workspaceId: string) {
     settings: `${base}/settings`,
     apiKeys: `${base}/settings/api-keys`,
     webhooks: `${base}/settings/webhooks`,
+    alerts: `${base}/settings/alerts`,
     endpoint: (endpointId: string) => `${base}/settings/webhooks/${encodeURIComponent(endpointId)}`,
     members: `${base}/settings/members`,
     auditLog: `${base}/settings/audit-log`,

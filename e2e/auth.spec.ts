@@ -50,11 +50,11 @@ test.describe("sign-in and sign-up", () => {
       await expect(page.getByText(email, { exact: true })).toBeVisible();
       await page.screenshot({ path: screenshotPath("sign-up-check-email"), fullPage: true });
     });
-    await test.step("the link in the mail opens the Jobs page, signed in", async () => {
+    await test.step("the link in the mail opens the overview, signed in", async () => {
       const mail = await waitForMail(email, CONFIRM_SUBJECT);
       expect(mail.links).toHaveLength(1);
       await page.goto(mailLink(mail));
-      await expect(page).toHaveURL(/\/jobs$/);
+      await expect(page).toHaveURL(/\/overview$/);
     });
     await test.step("the new workspace is the user's own", async () => {
       await page.goto("/settings");
@@ -106,7 +106,7 @@ test.describe("sign-in and sign-up", () => {
     await expect(other.getByText("That is not the password chosen at sign-up.")).toBeVisible();
     await other.getByLabel("Password").fill("compilers-since-1952");
     await other.getByRole("button", { name: "Confirm and open my workspace" }).click();
-    await expect(other).toHaveURL(/\/jobs$/);
+    await expect(other).toHaveURL(/\/overview$/);
     await phone.close();
   });
 
@@ -140,7 +140,7 @@ test.describe("sign-in and sign-up", () => {
     await page.goto(mailLink(first));
     await expect(page.getByText("This link has expired or was already used")).toBeVisible();
     await page.goto(mailLink(second));
-    await expect(page).toHaveURL(/\/jobs$/);
+    await expect(page).toHaveURL(/\/overview$/);
   });
 
   test("sign-up refuses a cross-origin request", async ({ request }) => {

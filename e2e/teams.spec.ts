@@ -49,7 +49,7 @@ test("an owner invites a teammate by email; the teammate joins as viewer, is rai
 
   const teammateContext = await browser.newContext();
   const teammate = await teammateContext.newPage();
-  await test.step("the teammate follows the mailed link, signs up, and lands in the workspace's jobs", async () => {
+  await test.step("the teammate follows the mailed link, signs up, and lands in the workspace's overview", async () => {
     const mail = await waitForMail(teammateEmail, "You're invited to Team lab on Jobs Portal");
     await teammate.goto(mailLink(mail));
     await expect(teammate.getByRole("heading", { name: "Join Team lab" })).toBeVisible();
@@ -60,9 +60,9 @@ test("an owner invites a teammate by email; the teammate joins as viewer, is rai
     await teammate.getByLabel("Password", { exact: true }).fill(PASSWORD);
     await teammate.screenshot({ path: screenshotPath("invite-sign-up") });
     await teammate.getByRole("button", { name: "Join Team lab" }).click();
-    await expect(teammate).toHaveURL(new RegExp(`/w/${workspaceId}/jobs$`));
+    await expect(teammate).toHaveURL(new RegExp(`/w/${workspaceId}/overview$`));
     await expect(teammate.getByTestId("workspace-name")).toHaveText("Team lab");
-    await expect(teammate.getByRole("heading", { name: "Jobs", level: 1 })).toBeVisible();
+    await expect(teammate.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
   });
 
   await test.step("as viewer: no Settings → Webhooks, and the API refuses the same with a 403", async () => {

@@ -18,6 +18,16 @@ const { listJobs } = await import("@/lib/jobs/list-jobs");
 const { countJobsByState } = await import("@/lib/jobs/count-jobs-by-state");
 const { getJobDetail } = await import("@/lib/jobs/get-job-detail");
 const { listJobsQuerySchema } = await import("@/lib/jobs/schemas");
+const { countStuckJobs } = await import("@/lib/jobs/count-stuck-jobs");
+const { streamJobsCsv } = await import("@/lib/jobs/stream-jobs-csv");
+const { getOverview, OVERVIEW_SAMPLE_EVENTS } = await import("@/lib/insight/get-overview");
+const { forgetStepExpectations, getStepExpectations } = await import("@/lib/insight/get-step-expectations");
+const { recountJobCounters } = await import("@/lib/insight/recount-job-counters");
+const { getJobVolume } = await import("@/lib/insight/get-job-volume");
+const { getStepDurations } = await import("@/lib/insight/get-step-durations");
+const { getArrivalLag } = await import("@/lib/insight/get-arrival-lag");
+const { getDeliveryHealth } = await import("@/lib/insight/get-delivery-health");
+const { resolveRange } = await import("@/lib/insight/schemas");
 const pool = getPool();
 
 // What the SQL needs of each workflow, from lib/workflow's table: the completed status, the first
@@ -103,6 +113,23 @@ async function seed(): Promise<void> {
   await pool.query(`VACUUM ANALYZE "JobEvent"`);
 }
 
+// The seed writes jobs directly, not through the ingest: their counters come from a recount
+// (npm run db:recount), timed here — once, or again when the counters do not add up to the jobs.
+async function recountIfNeeded(): Promise<void> {
+  const { rows } = await pool.query<{ jobs: string | null }>(
+    `SELECT sum(jobs) AS jobs FROM "JobDayCounter" WHERE "workspaceId" = $1`,
+    [WORKSPACE],
+  );
+  if (Number(rows[0].jobs ?? 0) === JOBS) return;
+  const started = performance.now();
+  const written = await recountJobCounters(WORKSPACE);
+  process.stderr.write(
+    `  db:recount of ${JOBS.toLocaleString()} jobs: ${written.toLocaleString()} counter rows in ${Math.round(performance.now() - started)} ms\n`,
+  );
+  await pool.query(`VACUUM ANALYZE "JobCounter"`);
+  await pool.query(`VACUUM ANALYZE "JobDayCounter"`);
+}
+
 // With --explain, every statement the functions send is captured and run again under EXPLAIN.
 let captured: Array<{ text: string; values?: unknown[] }> | null = null;
 pool.on("connect", (client: pg.PoolClient) => {
@@ -152,6 +179,7 @@ async function printPlans(name: string, run: () => Promise<unknown>): Promise<vo
 }
 
 await seed();
+await recountIfNeeded();
 const query = (input: Record<string, string>) => listJobsQuerySchema.parse(input);
 const deep = await listJobs(WORKSPACE, query({ limit: "1" }));
 const { rows: middle } = await pool.query<{ id: string; createdAt: Date }>(
@@ -166,6 +194,7 @@ const { rows: failedRow } = await pool.query<{ upstreamJobId: string }>(
   [WORKSPACE],
 );
 
+const range90 = resolveRange({ range: "90d" }, new Date());
 const cases: Array<[string, () => Promise<unknown>]> = [
   ["first page (newest, 25)", () => listJobs(WORKSPACE, query({}))],
   ["first page (100 rows)", () => listJobs(WORKSPACE, query({ limit: "100" }))],
@@ -183,6 +212,27 @@ const cases: Array<[string, () => Promise<unknown>]> = [
   ["search: prefix 'job_'", () => listJobs(WORKSPACE, query({ q: "job_" }))],
   ["counts by state", () => countJobsByState(WORKSPACE)],
   ["job detail (failed job)", () => getJobDetail(WORKSPACE, failedRow[0].upstreamJobId)],
+  ["stuck: first page", () => listJobs(WORKSPACE, query({ stuck: "true" }))],
+  ["stuck: count", () => countStuckJobs(WORKSPACE)],
+  [
+    "step expectations (uncached)",
+    () => {
+      forgetStepExpectations();
+      return getStepExpectations(WORKSPACE);
+    },
+  ],
+  ["overview: 24 h", () => getOverview(WORKSPACE, { range: "24h" })],
+  ["overview: 7 d", () => getOverview(WORKSPACE, { range: "7d" })],
+  ["overview: 30 d", () => getOverview(WORKSPACE, { range: "30d" })],
+  ["overview: 90 d", () => getOverview(WORKSPACE, { range: "90d" })],
+  // The overview's four queries alone (it runs them side by side), over 90 days.
+  ["overview 90 d: volumes (counters)", () => getJobVolume(WORKSPACE, range90)],
+  [
+    "overview 90 d: step durations",
+    () => getStepDurations(WORKSPACE, range90.from, range90.to, OVERVIEW_SAMPLE_EVENTS),
+  ],
+  ["overview 90 d: arrival lag", () => getArrivalLag(WORKSPACE, range90, OVERVIEW_SAMPLE_EVENTS)],
+  ["overview 90 d: deliveries", () => getDeliveryHealth(WORKSPACE, range90)],
 ];
 
 const results = await measureAll(cases);
@@ -191,5 +241,23 @@ console.log(`\n${JOBS.toLocaleString()} jobs in one workspace, ${RUNS} runs each
 console.log(`  ${"query".padEnd(32)} ${"p50".padStart(10)} ${"p95".padStart(10)} ${"max".padStart(10)}`);
 for (const r of results)
   console.log(`  ${r.name.padEnd(32)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.max)}${r.p95 > 30 ? "  over 30 ms" : ""}`);
+
+// The CSV export of every job, read as fast as this process can take it: rows per second, and the
+// process's peak resident memory while it streams (a million rows must never be buffered).
+{
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const started = performance.now();
+  const reader = (await streamJobsCsv(WORKSPACE, { sort: "newest" })).getReader();
+  let lines = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    for (const byte of chunk.value) if (byte === 10) lines += 1;
+  }
+  clearInterval(sampler);
+  const seconds = (performance.now() - started) / 1000;
+  const rows = lines - 1;
+  console.log(`
+  CSV export: ${rows.toLocaleString()} rows in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds).toLocaleString()} rows/s; peak RSS ${Math.round(peakRss / 2 ** 20)} MB`);
+}
 
 await database.close();

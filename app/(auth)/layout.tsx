@@ -6,6 +6,6 @@ import { getMembership } from "@/lib/auth/session";
 
 // Sign-in, sign-up and password resets: signed-in members go straight to the portal.
 export default async function AuthLayout({ children }: { children: ReactNode }) {
-  if (await getMembership().catch(() => null)) redirect(routes.jobs);
+  if (await getMembership().catch(() => null)) redirect(routes.overview);
   return <AuthBackdrop>{children}</AuthBackdrop>;
 }

@@ -44,11 +44,11 @@ export function ConfirmSignUp({ token }: { token: string }) {
     const result = await signIn(CONFIRMATION_PROVIDER_ID, {
       token,
       password: password ?? "",
-      callbackUrl: routes.jobs,
+      callbackUrl: routes.overview,
       redirect: false,
     });
     if (result?.ok && !result.error) {
-      router.replace(routes.jobs);
+      router.replace(routes.overview);
       router.refresh();
       return;
     }

@@ -68,7 +68,7 @@ export function SignUpForm({ confirmsEmail, invite, domainsHint }: SignUpFormPro
       router.replace(routes.signIn);
       return;
     }
-    router.replace(response.status === "created" ? workspaceRoutes(response.workspaceId).jobs : routes.jobs);
+    router.replace(response.status === "created" ? workspaceRoutes(response.workspaceId).overview : routes.overview);
     router.refresh();
   }
 

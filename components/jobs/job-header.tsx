@@ -10,6 +10,7 @@ import type { SerializedJob } from "@/lib/jobs/types";
 import { LiveIndicator } from "./live-indicator";
 import { StatusChip } from "./status-chip";
 import { PRODUCT_LABELS } from "./status-style";
+import { StuckBadge } from "./stuck-badge";
 import type { LiveStatus } from "./use-live-job-updates";
 
 function Moment({ label, iso }: { label: string; iso: string | null }) {
@@ -40,6 +41,7 @@ export function JobHeader({ job, live }: { job: SerializedJob; live: LiveStatus 
           </div>
           <div className="flex flex-wrap items-center gap-2">
             <StatusChip status={job.status} state={job.state} />
+            <StuckBadge expectation={job.expectation} detail />
             <Badge tone="neutral">{PRODUCT_LABELS[job.apiProduct]}</Badge>
           </div>
         </div>

@@ -8,6 +8,7 @@ import { cn } from "@/components/ui/cn";
 import { formatElapsed, formatExact, formatMoment } from "@/components/ui/format";
 import { CheckIcon, SkipIcon, XIcon } from "@/components/ui/icons";
 import { useNow } from "@/components/ui/use-now";
+import type { JobExpectation } from "@/lib/insight/types";
 import type { JobEventCounts, SerializedFailure, SerializedJobDetail, SerializedTimelineStep } from "@/lib/jobs/types";
 import type { InspectAttempt } from "./event-deliveries";
 import { groupTimelineEvents, type TimelineGroup, uniqueEvents } from "./group-timeline-events";
@@ -38,15 +39,15 @@ function StepDot({ step }: { step: SerializedTimelineStep }) {
   );
 }
 
-function StepTiming({
-  step,
-  failure,
-  now,
-}: {
+interface StepTimingProps {
   step: SerializedTimelineStep;
   failure: SerializedFailure | null;
   now: number;
-}) {
+  /** The job's expectation, shown on the step it is about. */
+  expectation?: JobExpectation | null;
+}
+
+function StepTiming({ step, failure, now, expectation }: StepTimingProps) {
   if (step.state === "skipped") return <span>Skipped — the input was already SRT</span>;
   if (step.state === "upcoming") return <span>{failure ? "Not reached" : "Upcoming"}</span>;
   if (!step.reachedAt) return <span>Reached, not reported</span>;
@@ -58,6 +59,14 @@ function StepTiming({
       </time>
       {step.durationMs !== null && <span>· took {formatElapsed(step.durationMs)}</span>}
       {running !== null && <span suppressHydrationWarning>· running for {formatElapsed(running)}</span>}
+      {running !== null && expectation?.step === step.status && (
+        <span data-testid="expected-by" suppressHydrationWarning>
+          · expected by{" "}
+          <time dateTime={expectation.expectedBy} title={formatExact(expectation.expectedBy)}>
+            {formatMoment(expectation.expectedBy, now)}
+          </time>
+        </span>
+      )}
     </span>
   );
 }
@@ -70,9 +79,10 @@ interface StepProps {
   showDeliveries: boolean;
   onInspect: InspectAttempt;
   now: number;
+  expectation: JobExpectation | null | undefined;
 }
 
-function TimelineStep({ jobId, group, next, failure, showDeliveries, onInspect, now }: StepProps) {
+function TimelineStep({ jobId, group, next, failure, showDeliveries, onInspect, now, expectation }: StepProps) {
   const { step, events } = group;
   const label = STATUS_LABELS[step.status];
   return (
@@ -102,7 +112,7 @@ function TimelineStep({ jobId, group, next, failure, showDeliveries, onInspect, 
           <span className="sr-only">: {STEP_STYLES[step.state].label}</span>
         </h3>
         <div className="mt-0.5 text-ui text-subtle">
-          <StepTiming step={step} failure={failure} now={now} />
+          <StepTiming step={step} failure={failure} now={now} expectation={expectation} />
         </div>
         {step.state === "failed" && failure && (
           <p className="mt-1.5 text-ui text-danger">
@@ -182,6 +192,7 @@ export function JobTimeline({ jobId, detail, showDeliveries, onInspect }: JobTim
               showDeliveries={showDeliveries}
               onInspect={onInspect}
               now={now}
+              expectation={detail.job.expectation}
             />
           ))}
         </ol>

@@ -22,6 +22,7 @@ import { JOB_COLUMNS } from "./job-columns";
 import { JobProgress } from "./job-progress";
 import { StatusChip } from "./status-chip";
 import { PRODUCT_LABELS } from "./status-style";
+import { StuckBadge } from "./stuck-badge";
 
 export interface JobsTableProps {
   jobs: SerializedJob[];
@@ -76,7 +77,10 @@ export function JobsTable({ jobs, stale }: JobsTableProps) {
               </TableRowHeaderCell>
               <TableCell className="px-3 whitespace-nowrap">{PRODUCT_LABELS[job.apiProduct]}</TableCell>
               <TableCell className="px-3">
-                <StatusChip status={job.status} state={job.state} />
+                <div className="flex flex-wrap items-center gap-1">
+                  <StatusChip status={job.status} state={job.state} />
+                  <StuckBadge expectation={job.expectation} />
+                </div>
               </TableCell>
               <TableCell className="px-3">
                 <JobProgress {...job.progress} status={job.status} state={job.state} className="w-28" />

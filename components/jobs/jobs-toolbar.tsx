@@ -1,14 +1,16 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { SearchIcon, XIcon } from "@/components/ui/icons";
+import { SearchIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { type JobSort, jobSearchSchema } from "@/lib/jobs/schemas";
-import { API_PRODUCTS, type ApiProduct } from "@/lib/workflow/workflows";
+import { API_PRODUCTS, type ApiProduct, JOB_STATUSES, type JobStatus } from "@/lib/workflow/workflows";
+import { CreatedRangeFilter } from "./created-range-filter";
+import { ExportCsvLink } from "./export-csv-link";
 import type { JobListParams } from "./queries";
 import { PRODUCT_LABELS, STATUS_LABELS } from "./status-style";
+import { StuckFilterButton } from "./stuck-filter-button";
 
 const SEARCH_DELAY_MS = 300;
 
@@ -19,7 +21,7 @@ export interface JobsToolbarProps {
   searchId: string;
 }
 
-/** Search by job id, product filter, sort; and the exact-status filter when a link set one. */
+/** Search by job id; stuck, status, product and created-date filters; sort; export of what matches. */
 export function JobsToolbar({ params, onChange, searchId }: JobsToolbarProps) {
   // The box's text is UI state; the URL (and so the query) follows it after a pause in typing.
   const [text, setText] = useState(params.q ?? "");
@@ -39,43 +41,55 @@ export function JobsToolbar({ params, onChange, searchId }: JobsToolbarProps) {
   }, [parsed.success, parsed.data, params.q, onChange]);
 
   return (
-    <div className="flex flex-col gap-3 py-4 sm:flex-row sm:items-start">
-      <div className="relative min-w-0 flex-1 sm:max-w-sm">
-        <label htmlFor={searchId} className="sr-only">
-          Search by job id
-        </label>
-        <SearchIcon className="pointer-events-none absolute top-2.5 left-3 size-4 text-muted" />
-        <Input
-          id={searchId}
-          type="search"
-          aria-keyshortcuts="/"
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          placeholder="Search by job id (e.g. job_3f2a…)"
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${searchId}-error` : undefined}
-          className="pl-9 font-mono text-ui placeholder:font-sans"
-        />
-        {problem && (
-          <p id={`${searchId}-error`} className="mt-1.5 text-ui text-danger">
-            {problem}
-          </p>
-        )}
+    <div className="flex flex-col gap-3 py-4">
+      {/* Search and export on one line, the filters on the next: the search box keeps its width. */}
+      <div className="flex items-start gap-3">
+        <div className="relative min-w-0 flex-1 sm:max-w-sm">
+          <label htmlFor={searchId} className="sr-only">
+            Search by job id
+          </label>
+          <SearchIcon className="pointer-events-none absolute top-2.5 left-3 size-4 text-muted" />
+          <Input
+            id={searchId}
+            type="search"
+            aria-keyshortcuts="/"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            placeholder="Search by job id (e.g. job_3f2a…)"
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? `${searchId}-error` : undefined}
+            className="pl-9 font-mono text-ui placeholder:font-sans"
+          />
+          {problem && (
+            <p id={`${searchId}-error`} className="mt-1.5 text-ui text-danger">
+              {problem}
+            </p>
+          )}
+        </div>
+        <div className="ml-auto">
+          <ExportCsvLink params={params} />
+        </div>
       </div>
-      <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
-        {params.status && (
-          <Button
-            variant="secondary"
-            size="sm"
-            onClick={() => onChange({ status: undefined })}
-            aria-label={`Remove status filter ${STATUS_LABELS[params.status]}`}
-          >
-            Status: {STATUS_LABELS[params.status]}
-            <XIcon className="size-3.5" />
-          </Button>
-        )}
+      <div className="flex flex-wrap items-center gap-2">
+        <StuckFilterButton
+          pressed={Boolean(params.stuck)}
+          onChange={(stuck) => onChange({ stuck: stuck || undefined })}
+        />
+        <Select
+          aria-label="Filter by status"
+          value={params.status ?? ""}
+          onChange={(event) => onChange({ status: (event.target.value || undefined) as JobStatus | undefined })}
+          className="w-36"
+        >
+          <option value="">All statuses</option>
+          {JOB_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABELS[status]}
+            </option>
+          ))}
+        </Select>
         <Select
           aria-label="Filter by product"
           value={params.apiProduct ?? ""}
@@ -98,6 +112,7 @@ export function JobsToolbar({ params, onChange, searchId }: JobsToolbarProps) {
           <option value="newest">Newest first</option>
           <option value="oldest">Oldest first</option>
         </Select>
+        <CreatedRangeFilter params={params} onChange={onChange} />
       </div>
     </div>
   );

@@ -28,7 +28,15 @@ export function JobsView({ webhookUrl }: { webhookUrl: string }) {
   const jobs = useQuery(jobsQuery(params));
   const counts = useQuery(jobCountsQuery());
   const live = useLiveJobUpdates();
-  const filtered = Boolean(params.apiProduct || params.state || params.status || params.q);
+  const filtered = Boolean(
+    params.apiProduct ||
+      params.state ||
+      params.status ||
+      params.q ||
+      params.stuck ||
+      params.createdFrom ||
+      params.createdTo,
+  );
   const page = jobs.data;
 
   let body;

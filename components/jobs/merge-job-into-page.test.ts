@@ -68,3 +68,27 @@ describe("matchesFilters", () => {
     expect(matchesFilters(completed, { sort: "newest", status: "transcribing" })).toBe(false);
   });
 });
+
+describe("matchesFilters: stuck and created dates", () => {
+  const expectation = {
+    step: "transcribing" as const,
+    since: "2026-11-28T10:00:00.000Z",
+    usualMs: 60_000,
+    basis: "default" as const,
+    expectedBy: "2026-11-28T10:01:30.000Z",
+  };
+
+  it("keeps a job under Stuck only while it is past its expected time", () => {
+    const late = job("job_a", { expectation });
+    expect(matchesFilters(late, { sort: "newest", stuck: true }, Date.parse("2026-11-28T10:05:00Z"))).toBe(true);
+    expect(matchesFilters(late, { sort: "newest", stuck: true }, Date.parse("2026-11-28T10:01:00Z"))).toBe(false);
+    expect(matchesFilters(completed, { sort: "newest", stuck: true }, Date.parse("2026-11-28T10:05:00Z"))).toBe(false);
+  });
+
+  it("keeps a job inside the created-date range, both days included", () => {
+    const params = { sort: "newest" as const, createdFrom: "2026-11-28", createdTo: "2026-11-28" };
+    expect(matchesFilters(job("job_a"), params)).toBe(true);
+    expect(matchesFilters(job("job_a", { createdAt: "2026-11-29T00:00:00.000Z" }), params)).toBe(false);
+    expect(matchesFilters(job("job_a", { createdAt: "2026-11-27T23:59:59.999Z" }), params)).toBe(false);
+  });
+});

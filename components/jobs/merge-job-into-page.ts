@@ -1,3 +1,4 @@
+import { isStuck } from "@/lib/insight/step-expectations";
 import type { JobPage, SerializedJob } from "@/lib/jobs/types";
 import { isFirstPage, type JobListParams } from "./queries";
 
@@ -8,11 +9,14 @@ export type PageVerdict =
   | { action: "refetch"; previous?: SerializedJob }
   | { action: "none" };
 
-export function matchesFilters(job: SerializedJob, params: JobListParams): boolean {
+export function matchesFilters(job: SerializedJob, params: JobListParams, now = Date.now()): boolean {
+  if (params.stuck && !isStuck(job.expectation, now)) return false;
   if (params.apiProduct && job.apiProduct !== params.apiProduct) return false;
   if (params.state && job.state !== params.state) return false;
   if (params.status && job.status !== params.status) return false;
   if (params.q && !job.id.startsWith(params.q)) return false;
+  if (params.createdFrom && job.createdAt < `${params.createdFrom}T00:00:00.000Z`) return false;
+  if (params.createdTo && job.createdAt > `${params.createdTo}T23:59:59.999Z`) return false;
   return true;
 }
 

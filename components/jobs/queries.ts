@@ -2,6 +2,7 @@ import { infiniteQueryOptions, keepPreviousData, type QueryKey, queryOptions } f
 import { fetchJson } from "@/lib/http/fetch-json";
 import type { JobFilters } from "@/lib/jobs/schemas";
 import type {
+  JobCount,
   JobCounts,
   JobEventPage,
   JobEventPayload,
@@ -27,6 +28,8 @@ export const jobsKeys = {
   lists: () => [...jobsKeys.all, "list"] as const,
   list: (params: JobListParams) => [...jobsKeys.lists(), normalizeParams(params)] as const,
   counts: () => [...jobsKeys.all, "counts"] as const,
+  /** Under counts(), so a change that invalidates the counts invalidates it too. */
+  stuckCount: () => [...jobsKeys.counts(), "stuck"] as const,
   details: () => [...jobsKeys.all, "detail"] as const,
   detail: (jobId: string) => [...jobsKeys.details(), jobId] as const,
   /** Pages of events older than the detail's first page, which ends at `from`. */
@@ -75,6 +78,14 @@ export const jobCountsQuery = () =>
   queryOptions({
     queryKey: jobsKeys.counts(),
     queryFn: ({ signal }) => fetchJson<JobCounts>("/api/jobs/counts", { signal }),
+  });
+
+/** Jobs past their step's expected time; jobs become stuck as time passes, so it is asked again each minute. */
+export const jobStuckCountQuery = () =>
+  queryOptions({
+    queryKey: jobsKeys.stuckCount(),
+    queryFn: ({ signal }) => fetchJson<JobCount>("/api/jobs/stuck-count", { signal }),
+    refetchInterval: 60_000,
   });
 
 /** A job with its timeline, events and outputs (the job page prefetches it on the server). */

@@ -23,7 +23,7 @@ export function Sidebar({ workspace, workspaces, email, onNavigate }: SidebarPro
   return (
     <div className="flex h-full flex-col gap-6 px-3 py-4">
       <Link
-        href={routes.jobs}
+        href={routes.overview}
         onClick={onNavigate}
         className="rounded-md px-2 focus-visible:outline-2 focus-visible:outline-focus"
       >

@@ -7,8 +7,8 @@ describe("roles and scopes", () => {
     expect(SCOPES.filter((scope) => !hasScope("admin", scope))).toEqual(["workspace.delete", "workspace.transfer"]);
   });
 
-  it("lets viewers read jobs, timelines, outputs and delivery logs, and change nothing", () => {
-    expect(ROLE_SCOPES.viewer).toEqual(["jobs.read", "deliveries.read", "members.read"]);
+  it("lets viewers read jobs, timelines, outputs, delivery logs and alerts, and change nothing", () => {
+    expect(ROLE_SCOPES.viewer).toEqual(["jobs.read", "deliveries.read", "members.read", "alerts.read"]);
     expect(ROLE_SCOPES.viewer.some((scope) => scope.endsWith(".write") || scope.startsWith("secrets."))).toBe(false);
   });
 
@@ -26,6 +26,7 @@ describe("roles and scopes", () => {
       "secrets.read",
       "members.write",
       "audit.read",
+      "alerts.write",
     ] as const) {
       expect(hasScope("developer", scope)).toBe(false);
     }
@@ -43,6 +44,7 @@ describe("roles and scopes", () => {
     expect(describeWhoMay("secrets.write")).toBe("owners and admins");
     expect(describeWhoMay("deliveries.write")).toBe("owners, admins and developers");
     expect(describeWhoMay("workspace.delete")).toBe("owners");
+    expect(describeWhoMay("alerts.write")).toBe("owners and admins");
     expect(() => assertScope({ role: "owner" }, "secrets.write")).not.toThrow();
     expect(() => assertScope({ role: "viewer" }, "endpoints.write")).toThrow(
       expect.objectContaining({

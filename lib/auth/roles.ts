@@ -42,6 +42,10 @@ export const SCOPES = [
   "workspace.delete",
   /** Hand the workspace's ownership to another member. */
   "workspace.transfer",
+  /** Alert rules and their history. */
+  "alerts.read",
+  /** Change alert rules and where alerts go. */
+  "alerts.write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -49,18 +53,18 @@ export type Scope = (typeof SCOPES)[number];
 export const ROLES = ["owner", "admin", "developer", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
-const VIEWER: readonly Scope[] = ["jobs.read", "deliveries.read", "members.read"];
+const VIEWER: readonly Scope[] = ["jobs.read", "deliveries.read", "members.read", "alerts.read"];
 const DEVELOPER: readonly Scope[] = [...VIEWER, "deliveries.write", "endpoints.read", "apiKeys.read", "apiKeys.write"];
 const OWNER_ONLY: readonly Scope[] = ["workspace.delete", "workspace.transfer"];
 
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   // Everything, and the two acts that end or hand over the workspace.
   owner: SCOPES,
-  // Everything but those: endpoints, the connection, secrets, members below the owner, the audit log.
+  // Everything but those: endpoints, the connection, secrets, members below the owner, the audit log, alert rules.
   admin: SCOPES.filter((scope) => !OWNER_ONLY.includes(scope)),
   // A viewer's reads, plus resend/replay, test events and API keys of their own.
   developer: DEVELOPER,
-  // Jobs, timelines, outputs and delivery logs; changes nothing and sees no secret.
+  // Jobs, timelines, outputs, delivery logs and alerts; changes nothing and sees no secret.
   viewer: VIEWER,
 };
 
@@ -74,7 +78,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 /** What each role is for, in a sentence (the invite and role pickers show it). */
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   owner: "Everything, including deleting the workspace and handing it over.",
-  admin: "Endpoints, the Jobs API connection, secrets, members and the audit log.",
+  admin: "Endpoints, the Jobs API connection, secrets, members, alert rules and the audit log.",
   developer: "Reads jobs and deliveries, resends and replays them, sends test events, and has API keys of their own.",
   viewer: "Reads jobs, timelines, outputs and delivery logs. Changes nothing and sees no secret.",
 };

@@ -7,7 +7,7 @@ describe("toSafeCallbackUrl", () => {
     expect(toSafeCallbackUrl("/jobs/job_abc?tab=events")).toBe("/jobs/job_abc?tab=events");
   });
 
-  it("falls back to the Jobs page for anything that could leave the site or loop", () => {
+  it("falls back to the overview for anything that could leave the site or loop", () => {
     for (const value of [
       "https://evil.example",
       "//evil.example/x",
@@ -19,9 +19,9 @@ describe("toSafeCallbackUrl", () => {
       "/api/auth/signout",
       "",
     ]) {
-      expect(toSafeCallbackUrl(value), value).toBe("/jobs");
+      expect(toSafeCallbackUrl(value), value).toBe("/overview");
     }
-    expect(toSafeCallbackUrl(undefined)).toBe("/jobs");
-    expect(toSafeCallbackUrl(["/settings", "/jobs"])).toBe("/jobs");
+    expect(toSafeCallbackUrl(undefined)).toBe("/overview");
+    expect(toSafeCallbackUrl(["/settings", "/jobs"])).toBe("/overview");
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import type pg from "pg";
+import { evaluateAlerts } from "@/lib/alerts/evaluate-alerts";
 import { getPool } from "@/lib/db/pool";
 import { env, requireDatabaseUrl } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
@@ -44,6 +45,8 @@ export interface DeliveryWorkerOptions {
   requestLinks?: DeliveryContext["requestLinks"];
   /** Only these workspaces' deliveries (see claim-deliveries.ts). */
   workspaceIds?: readonly string[];
+  /** How often the alert rules are checked and the alert outbox sent (lib/alerts); `false`: never. */
+  alertsMs?: number | false;
 }
 
 export interface DeliveryWorker {
@@ -60,6 +63,7 @@ export interface DeliveryWorker {
 export const DEFAULT_LEASE_MS = 10_000;
 export const DEFAULT_POLL_MS = 1_000;
 export const DEFAULT_SWEEP_MS = 60_000;
+export const DEFAULT_ALERTS_MS = 30_000;
 
 export function createDeliveryWorker(options: DeliveryWorkerOptions = {}): DeliveryWorker {
   const db = options.pool ?? getPool("delivery");
@@ -191,6 +195,14 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions = {}): Deliv
     }
   }
 
+  // Alerts scale with the workers: each checks the rules and sends the outbox (once per alert, lib/alerts).
+  let alerting = false;
+  async function alert(): Promise<void> {
+    if (alerting) return;
+    alerting = true;
+    await evaluateAlerts({ workspaceIds: workspaceIds ?? undefined }).finally(() => (alerting = false));
+  }
+
   const wake = () => {
     maybeMore = true;
     schedulePump();
@@ -212,6 +224,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions = {}): Deliv
       every(options.pollMs ?? DEFAULT_POLL_MS, wake);
       every(Math.max(100, Math.floor(leaseMs / 3)), () => void renew());
       every(options.sweepMs ?? DEFAULT_SWEEP_MS, () => void sweep());
+      if (options.alertsMs !== false) every(options.alertsMs ?? DEFAULT_ALERTS_MS, () => void alert());
       const listenUrl = options.listen === undefined ? requireDatabaseUrl() : options.listen;
       if (listenUrl) listener = listenForDeliveryWake(listenUrl, wake);
       wake();

@@ -2,6 +2,7 @@ import type pg from "pg";
 import { namedSql } from "@/lib/db/named-sql";
 import { enqueueDeliveriesStep } from "@/lib/delivery/enqueue-deliveries-step";
 import { env } from "@/lib/env";
+import { countJobsStep } from "@/lib/insight/count-jobs-step";
 import { API_PRODUCTS, belongsToWorkflow, isTerminal, JOB_STATUSES, statusRank } from "@/lib/workflow/workflows";
 import type { EventInput } from "./build-event-input";
 import { createId } from "./create-id";
@@ -57,7 +58,14 @@ const OUTBOX_STEP = env.INGEST_TEST_SWITCH_OFF.includes("outbox")
 // (current_job) and after (updated_job, created_job) as one transition. A step writing shared rows
 // (a per-workspace counter) upserts in a fixed order, as current_job locks, so concurrent
 // statements cannot deadlock. The final SELECT reads only enqueued_deliveries.
-const FOLLOW_UP_STEPS = [OUTBOX_STEP];
+// The counters (lib/insight/count-jobs-step.ts): jobs per workspace, hour, product and state.
+const COUNTERS_STEP = countJobsStep({
+  currentJobs: "current_job",
+  updatedJobs: "updated_job",
+  createdJobs: "created_job",
+  as: "counted_jobs",
+});
+const FOLLOW_UP_STEPS = [OUTBOX_STEP, COUNTERS_STEP];
 
 interface ApplyEventsParams extends Record<string, unknown> {
   /** The events as one JSON array (EventRow), read by json_to_recordset: one parameter, no per-value escaping. */
@@ -91,7 +99,7 @@ current_job AS (
   SELECT j.*
     FROM (SELECT workspace_id, upstream_job_id FROM fresh ORDER BY workspace_id, upstream_job_id) AS f
    CROSS JOIN LATERAL (
-          SELECT id, status, "apiProduct", "workspaceId", "upstreamJobId" FROM "Job"
+          SELECT id, status, "apiProduct", "workspaceId", "upstreamJobId", state, "createdAt", cost, duration FROM "Job"
            WHERE "workspaceId" = f.workspace_id AND "upstreamJobId" = f.upstream_job_id
              FOR UPDATE) AS j
 ),
@@ -117,7 +125,7 @@ created_job AS (
      AND NOT EXISTS (SELECT 1 FROM current_job AS c WHERE c."workspaceId" = f.workspace_id AND c."upstreamJobId" = f.upstream_job_id)
    ORDER BY f.workspace_id, f.upstream_job_id
   ON CONFLICT ("workspaceId", "upstreamJobId") DO NOTHING
-  RETURNING id, "workspaceId", "upstreamJobId"
+  RETURNING id, "workspaceId", "upstreamJobId", "apiProduct", state, "createdAt", cost, duration
 ),
 decided AS (
   SELECT ordinal, job_id, disposition FROM verdict
@@ -140,7 +148,7 @@ updated_job AS (
     FROM verdict AS v
     JOIN fresh AS f ON f.ordinal = v.ordinal
    WHERE j.id = v.job_id AND v.disposition <> 'ignored'
-  RETURNING j.id
+  RETURNING j.id, j."workspaceId", j."apiProduct", j.state, j."createdAt", j.cost, j.duration
 ),
 stored_event AS (
   INSERT INTO "JobEvent" (id, "workspaceId", "jobId", "webhookId", event, status, "occurredAt", "receivedAt",

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { recountJobCounters } from "@/lib/insight/recount-job-counters";
+import { readJobCounters } from "@/lib/insight/testing/read-job-counters";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 import { buildEventInput } from "./build-event-input";
 import { type EventDisposition, type JobSnapshot, mergeJobEvent } from "./merge-job-event";
@@ -64,6 +66,14 @@ function replay(order: number[]): { job: JobSnapshot | null; dispositions: Array
   return { job, dispositions };
 }
 
+/** The counters the ingest kept (lib/insight/count-jobs-step.ts) are what a recount of the jobs gives. */
+async function expectCountersToMatchRecount(workspaceId: string) {
+  const kept = await readJobCounters(workspaceId);
+  expect(kept.length).toBeGreaterThan(0);
+  await recountJobCounters(workspaceId);
+  expect(await readJobCounters(workspaceId)).toEqual(kept);
+}
+
 const membersOf = (mask: number) => [...Array(9).keys()].filter((i) => mask & (1 << i));
 
 describe("every order of a dub job's nine events ends in the same stored job", () => {
@@ -95,6 +105,7 @@ describe("every order of a dub job's nine events ends in the same stored job", (
       expect(stored.get(`g_${mask}`)).toEqual(replay(membersOf(mask)).job);
     }
     expect(stored.get("g_511")).toMatchObject({ status: "merged", state: "completed", cost: 2.51, wordCount: 1200 });
+    await expectCountersToMatchRecount(workspace.id);
   }, 300_000); // ~12,000 requests: 30-60 s on 2 busy cores
 
   it("for 218 whole orders: the same final job, and each event's disposition as the rules say", async () => {
@@ -131,5 +142,6 @@ describe("every order of a dub job's nine events ends in the same stored job", (
       expect(stored.get(jobId), `order ${order}`).toEqual(expected);
       expect(dispositions.get(jobId), `order ${order}`).toEqual(replay(order).dispositions);
     }
+    await expectCountersToMatchRecount(workspace.id);
   }, 120_000);
 });

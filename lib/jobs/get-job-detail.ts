@@ -2,6 +2,7 @@ import "server-only";
 import { DOWNLOAD_MESSAGES } from "@/lib/contract/download-result";
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
+import { getStepExpectations } from "@/lib/insight/get-step-expectations";
 import type { StepStatus } from "@/lib/workflow/workflows";
 import { findJob } from "./find-job";
 import { getJobTimeline } from "./get-job-timeline";
@@ -14,6 +15,7 @@ import {
   serializeJobOutput,
   serializeTimelineStep,
 } from "./serialize-job-detail";
+import { withExpectation } from "./with-expectation";
 
 async function withTimeline(workspaceId: string, job: JobRow): Promise<SerializedJobWithTimeline> {
   const [timeline, outputs] = await Promise.all([
@@ -61,13 +63,15 @@ export async function getJobDetail(
   workspaceId: string,
   upstreamJobId: string,
   options: EventListOptions = {},
+  now = new Date(),
 ): Promise<SerializedJobDetail | null> {
   const job = await findJob(workspaceId, upstreamJobId);
   if (!job) return null;
-  const [base, events, eventCounts] = await Promise.all([
+  const [base, events, eventCounts, expectations] = await Promise.all([
     withTimeline(workspaceId, job),
     listJobEvents(workspaceId, job.id, undefined, options),
     countJobEvents(workspaceId, job.id),
+    getStepExpectations(workspaceId, now),
   ]);
   const firstEvents =
     events.nextCursor === null
@@ -78,7 +82,7 @@ export async function getJobDetail(
           events.events.map((event) => event.id),
           options,
         );
-  return { ...base, events, firstEvents, eventCounts };
+  return { ...base, job: withExpectation(base.job, job, expectations), events, firstEvents, eventCounts };
 }
 
 export async function getJobDetailOrThrow(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/http/api-error";
+import { recountJobCounters } from "@/lib/insight/recount-job-counters";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { countJobsByState } from "./count-jobs-by-state";
 import { encodeCursor } from "./cursor";
@@ -111,6 +112,8 @@ describe("listJobs filters and search", () => {
       { upstreamJobId: "job_3", status: "transcribing", createdAt: T(3) },
       { upstreamJobId: "job_4", status: "failed", createdAt: T(4) },
     ]);
+    // Written directly, not ingested: the counters come from a recount (npm run db:recount).
+    await recountJobCounters(ws);
     expect(await countJobsByState(ws)).toEqual({
       all: { count: 4, atLeast: false },
       in_progress: { count: 1, atLeast: false },

@@ -2,11 +2,14 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
+import { getStepExpectations } from "@/lib/insight/get-step-expectations";
+import { type ExpectationTable, stuckCutoffs } from "@/lib/insight/step-expectations";
 import { decodeCursor, encodeCursor, type JobCursor, pastCursor } from "./cursor";
 import { findFurthestSteps } from "./find-furthest-steps";
 import type { JobFilters, JobSort } from "./schemas";
 import { type JobRow, jobSelect, serializeJob } from "./serialize-job";
 import type { JobPage } from "./types";
+import { withExpectation } from "./with-expectation";
 
 type Direction = "desc" | "asc";
 
@@ -16,6 +19,8 @@ export interface ListJobsInput extends Partial<Omit<JobFilters, "sort">> {
   after?: string;
   before?: string;
   limit: number;
+  /** The clock the stuck filter and expectations read (tests set it). */
+  now?: Date;
 }
 
 /** `LIKE` wildcards in a job id (`job_…`) must match literally, or the index range is lost. */
@@ -23,9 +28,47 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export function filtersWhere(workspaceId: string, filters: Partial<Omit<JobFilters, "sort">>): Prisma.JobWhereInput {
+/**
+ * Stuck: in progress, at a step reached longer ago than that step's usual time × the margin. One
+ * branch per product and step, each a plain range on updatedAt (when the job last moved forward).
+ */
+export function stuckWhere(table: ExpectationTable, now: Date): Prisma.JobWhereInput {
+  return {
+    state: "in_progress",
+    OR: stuckCutoffs(table, now).map(({ apiProduct, step, reachedBefore }) => ({
+      apiProduct,
+      status: step,
+      updatedAt: { lt: reachedBefore },
+    })),
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+/** The created-date filter: from the first day's start to the last day's end (UTC). */
+function createdWhere(
+  filters: Partial<Pick<JobFilters, "createdFrom" | "createdTo">>,
+): Prisma.JobWhereInput | undefined {
+  if (!filters.createdFrom && !filters.createdTo) return undefined;
+  return {
+    createdAt: {
+      ...(filters.createdFrom && { gte: new Date(`${filters.createdFrom}T00:00:00Z`) }),
+      ...(filters.createdTo && { lt: new Date(Date.parse(`${filters.createdTo}T00:00:00Z`) + DAY_MS) }),
+    },
+  };
+}
+
+/** `stuck`: the stuckWhere of the workspace's expectations, when the filters ask for stuck jobs. */
+export function filtersWhere(
+  workspaceId: string,
+  filters: Partial<Omit<JobFilters, "sort">>,
+  stuck?: Prisma.JobWhereInput,
+): Prisma.JobWhereInput {
   return {
     workspaceId,
+    AND: [filters.stuck ? stuck : undefined, createdWhere(filters)].filter((where): where is Prisma.JobWhereInput =>
+      Boolean(where),
+    ),
     ...(filters.apiProduct && { apiProduct: filters.apiProduct }),
     ...(filters.state && { state: filters.state }),
     ...(filters.status && { status: filters.status }),
@@ -56,7 +99,9 @@ function cursorOrThrow(text: string): JobCursor {
 
 /** A page of the workspace's jobs, newest (or oldest) first, by keyset cursor. */
 export async function listJobs(workspaceId: string, query: ListJobsInput): Promise<JobPage> {
-  const where = filtersWhere(workspaceId, query);
+  const now = query.now ?? new Date();
+  const expectations = await getStepExpectations(workspaceId, now);
+  const where = filtersWhere(workspaceId, query, stuckWhere(expectations, now));
   const forward: Direction = query.sort === "newest" ? "desc" : "asc";
   const backward: Direction = forward === "desc" ? "asc" : "desc";
   let rows: JobRow[];
@@ -79,7 +124,7 @@ export async function listJobs(workspaceId: string, query: ListJobsInput): Promi
 
   const furthest = await findFurthestSteps(workspaceId, rows);
   return {
-    jobs: rows.map((row) => serializeJob(row, furthest.get(row.id))),
+    jobs: rows.map((row) => withExpectation(serializeJob(row, furthest.get(row.id)), row, expectations)),
     nextCursor: hasNext && rows.length > 0 ? encodeCursor(rows[rows.length - 1]) : null,
     prevCursor: hasPrev ? encodeCursor(rows[0]) : null,
   };

@@ -25,11 +25,18 @@ export const jobSearchSchema = z
   .max(128, { error: "Search by job id: at most 128 characters" })
   .regex(/^[A-Za-z0-9_-]*$/, { error: "Search by job id: letters, digits, '_' and '-' only" });
 
+/** A calendar day (UTC) of the created-date filter; both ends are inclusive. */
+const createdDaySchema = z.iso.date({ error: "Use a date such as 2026-11-30" });
+
 export const jobFiltersSchema = z.object({
   apiProduct: optional(z.enum(API_PRODUCTS)),
   state: optional(z.enum(JOB_STATES)),
   status: optional(z.enum(JOB_STATUSES)),
   q: optional(jobSearchSchema).transform((value) => value || undefined),
+  /** Only jobs past their step's expected time (lib/insight/step-expectations.ts). */
+  stuck: optional(z.enum(["true", "1"])).transform((value) => (value ? true : undefined)),
+  createdFrom: optional(createdDaySchema),
+  createdTo: optional(createdDaySchema),
   sort: optional(z.enum(JOB_SORTS)).transform((value) => value ?? "newest"),
 });
 export type JobFilters = z.output<typeof jobFiltersSchema>;

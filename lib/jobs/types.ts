@@ -1,4 +1,5 @@
 import type { EventDelivery } from "@/lib/delivery/types";
+import type { JobExpectation } from "@/lib/insight/types";
 import type { StepState } from "@/lib/workflow/timeline";
 import type { ApiProduct, JobState, JobStatus, StepStatus } from "@/lib/workflow/workflows";
 
@@ -23,6 +24,8 @@ export interface SerializedJob {
   createdAt: string;
   updatedAt: string;
   completedAt: string | null;
+  /** In-progress jobs on the portal's pages: when the current step should be done (the /v1 API leaves it out). */
+  expectation?: JobExpectation | null;
 }
 
 /** One page of GET /api/jobs. */

@@ -152,6 +152,7 @@ describe("route policies", () => {
       "POST /api/webhook-endpoints/[endpointId]/skipped",
       "POST /api/webhook-endpoints/[endpointId]/test",
       "POST /api/workspace/transfer",
+      "PUT /api/alerts/config",
       "PUT /api/settings/connection",
       "PUT /api/settings/inbound-webhook",
     ]);
@@ -183,6 +184,7 @@ describe("route policies", () => {
       "POST /api/webhook-endpoints/[endpointId]/enable",
       "POST /api/webhook-endpoints/[endpointId]/secret/rotate",
       "POST /api/workspace/transfer",
+      "PUT /api/alerts/config",
       "PUT /api/settings/connection",
       "PUT /api/settings/inbound-webhook",
     ]);

@@ -8,6 +8,7 @@ import { readListParams } from "@/components/jobs/read-list-params";
 import { requireMembership } from "@/lib/auth/session";
 import { getPublicOrigin } from "@/lib/http/get-public-origin";
 import { countJobsByState } from "@/lib/jobs/count-jobs-by-state";
+import { countStuckJobs } from "@/lib/jobs/count-stuck-jobs";
 import { listJobs } from "@/lib/jobs/list-jobs";
 import { DEFAULT_PAGE_SIZE } from "@/lib/jobs/schemas";
 
@@ -33,6 +34,10 @@ export default async function JobsPage({
       queryFn: () => listJobs(membership.workspaceId, { ...params, limit: DEFAULT_PAGE_SIZE }),
     }),
     queryClient.prefetchQuery({ queryKey: jobsKeys.counts(), queryFn: () => countJobsByState(membership.workspaceId) }),
+    queryClient.prefetchQuery({
+      queryKey: jobsKeys.stuckCount(),
+      queryFn: () => countStuckJobs(membership.workspaceId),
+    }),
   ]);
 
   return (

@@ -3,7 +3,7 @@ import { ApiKeysLinkCard } from "@/components/settings/api-keys-link-card";
 import { ConnectionSettings } from "@/components/settings/connection-settings";
 import { SettingsLinkCard } from "@/components/settings/settings-link-card";
 import { SettingsSection } from "@/components/settings/settings-section";
-import { ShieldIcon, UsersIcon } from "@/components/ui/icons";
+import { AlertIcon, ShieldIcon, UsersIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { WebhooksLinkCard } from "@/components/webhooks/webhooks-link-card";
 import { DeleteWorkspaceCard } from "@/components/workspaces/delete-workspace-card";
@@ -42,6 +42,20 @@ export default async function SettingsPage() {
             description="Revocable keys for your services to call this portal's /v1 API instead of sharing the Jobs API's master key. Each key acts for the whole workspace: it lists every job and gets download links for any of them."
           >
             <ApiKeysLinkCard />
+          </SettingsSection>
+        )}
+        {may("alerts.read") && (
+          <SettingsSection
+            id="alerts"
+            title="Alerts"
+            description="Be told when something breaks instead of finding it by looking."
+          >
+            <SettingsLinkCard
+              href={routes.alerts}
+              icon={<AlertIcon />}
+              title="Alerts"
+              description="Email or chat when jobs fail or are late, endpoints are disabled, or the Jobs API goes quiet."
+            />
           </SettingsSection>
         )}
         <SettingsSection
