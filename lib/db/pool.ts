@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
-import { env, requireDatabaseUrl } from "@/lib/env";
+import { behindTransactionPooler, env, requireDatabaseUrl, requireDirectDatabaseUrl } from "@/lib/env";
+import { UnnamedStatementClient } from "./unnamed-statement-client";
 
 // One pg pool per use and process, so that no use can take the connections another needs:
 // - app: Prisma — pages, session and /v1 routes, live updates (which also have their own
@@ -22,9 +23,16 @@ function maxFor(use: PoolUse): number {
   return env.DATABASE_POOL_MAX;
 }
 
-/** Connection settings shared by every pool and by the LISTEN connections (lib/db/listen-with-reconnect.ts). */
+const CONNECTION_SETTINGS = { connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 } as const;
+
+/** Connection settings shared by every pool: DATABASE_URL, which may be a transaction pooler. */
 export function connectionConfig(): pg.ClientConfig {
-  return { connectionString: requireDatabaseUrl(), connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 };
+  return { connectionString: requireDatabaseUrl(), ...CONNECTION_SETTINGS };
+}
+
+/** For sessions a pooler cannot carry (LISTEN, lib/db/listen-with-reconnect.ts): DIRECT_DATABASE_URL, else DATABASE_URL. */
+export function directConnectionConfig(): pg.ClientConfig {
+  return { connectionString: requireDirectDatabaseUrl(), ...CONNECTION_SETTINGS };
 }
 
 /**
@@ -44,7 +52,12 @@ export function getPool(use: PoolUse = "app"): pg.Pool {
   let pool = pools[use];
   if (!pool) {
     const settings = sessionSettings();
-    pool = new pg.Pool({ ...connectionConfig(), max: maxFor(use), idleTimeoutMillis: 30_000 });
+    pool = new pg.Pool({
+      ...connectionConfig(),
+      max: maxFor(use),
+      idleTimeoutMillis: 30_000,
+      ...(behindTransactionPooler() && { Client: UnnamedStatementClient }),
+    });
     // A failure here (the connection died) shows on the client's first query anyway.
     pool.on("connect", (client) => void client.query(settings).catch(() => undefined));
     // An idle client losing its connection (database restart) must not crash the process.
@@ -52,6 +65,13 @@ export function getPool(use: PoolUse = "app"): pg.Pool {
     pools[use] = pool;
   }
   return pool;
+}
+
+/** Connections of the pools this process has opened, for the metrics: in all, idle, and callers waiting for one. */
+export function poolUsage(): Partial<Record<PoolUse, { total: number; idle: number; waiting: number }>> {
+  return Object.fromEntries(
+    Object.entries(pools).map(([use, pool]) => [use, { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }]),
+  );
 }
 
 export async function closePool(): Promise<void> {

@@ -1,7 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { getPool } from "@/lib/db/pool";
-import { env, requireDatabaseUrl } from "@/lib/env";
+import { env, requireDirectDatabaseUrl } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import type { AddressPolicy } from "@/lib/ssrf/classify-address";
 import { defaultAddressPolicy } from "@/lib/ssrf/default-address-policy";
@@ -28,7 +28,7 @@ import { shareFreshLinks } from "./share-fresh-links";
 // workers, in any number of processes, share the queue.
 export interface DeliveryWorkerOptions {
   pool?: pg.Pool;
-  /** LISTEN connection; default DATABASE_URL. `false`: no LISTEN (polling and wake() only). */
+  /** LISTEN connection; default DIRECT_DATABASE_URL, else DATABASE_URL. `false`: no LISTEN (polling and wake() only). */
   listen?: string | false;
   clock?: () => number;
   random?: () => number;
@@ -210,7 +210,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions = {}): Deliv
       every(options.pollMs ?? DEFAULT_POLL_MS, wake);
       every(Math.max(100, Math.floor(leaseMs / 3)), () => void renew());
       every(options.sweepMs ?? DEFAULT_SWEEP_MS, () => void sweep());
-      const listenUrl = options.listen === undefined ? requireDatabaseUrl() : options.listen;
+      const listenUrl = options.listen === undefined ? requireDirectDatabaseUrl() : options.listen;
       if (listenUrl) listener = listenForDeliveryWake(listenUrl, wake);
       wake();
       void sweep();

@@ -1,6 +1,7 @@
 import type { DownloadOutput } from "@/lib/contract/download-result";
 import { ApiError } from "@/lib/http/api-error";
 import { logger } from "@/lib/log/logger";
+import { recordDeliveryAttempt } from "@/lib/metrics/record-metrics";
 import { requestDownloadLinks } from "@/lib/jobs/request-download-links";
 import { describeOutboundFailure } from "@/lib/outbound/describe-outbound-failure";
 import type { AddressPolicy } from "@/lib/ssrf/classify-address";
@@ -97,6 +98,8 @@ export async function sendDelivery(
   onSent();
   const nowMs = context.clock();
   const decision = decideOutcome(delivery.attemptNumber, result, nowMs, context.random);
+  const durationMs = Math.round(performance.now() - started);
+  recordDeliveryAttempt({ status: decision.status, statusCode: result.statusCode, notSent: result.notSent ?? false, seconds: durationMs / 1000 });
   const recorded = await context.record({
     deliveryId: delivery.id,
     endpointId: delivery.endpointId,
@@ -106,7 +109,7 @@ export async function sendDelivery(
     error: result.error ?? (decision.status === "succeeded" ? null : `HTTP ${result.statusCode}`),
     responseExcerpt: result.responseExcerpt ?? null,
     startedAtMs,
-    durationMs: Math.round(performance.now() - started),
+    durationMs,
   });
   if (recorded.status === null) {
     logger.warn({ deliveryId: delivery.id, attempt: delivery.attemptNumber }, "delivery outcome not recorded: the claim was taken over");

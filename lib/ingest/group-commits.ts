@@ -3,6 +3,7 @@ import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { getPool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
+import { recordGroupCommit } from "@/lib/metrics/record-metrics";
 import { applyEvent, type ApplyEventResult } from "./apply-event";
 import type { EventInput } from "./build-event-input";
 
@@ -87,7 +88,11 @@ function takeGroup(): Waiting[] {
 async function drain(): Promise<void> {
   inFlight += 1;
   try {
-    while (queued > 0) await commitTogether(takeGroup());
+    while (queued > 0) {
+      const group = takeGroup();
+      recordGroupCommit(group.length);
+      await commitTogether(group);
+    }
   } finally {
     inFlight -= 1;
   }

@@ -79,7 +79,7 @@ export function createLiveStream(user: { userId: string; workspaceId: string }, 
   });
 }
 
-/** For tests: streams open in this process. */
+/** Streams open in this process (tests, metrics). */
 export function openLiveStreams(): number {
   return budget().open;
 }
