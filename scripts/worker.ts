@@ -17,17 +17,20 @@ if (!env.DATABASE_URL) {
 if (!env.APP_ENCRYPTION_KEY) applyRuntimeEnv({ APP_ENCRYPTION_KEY: loadLocalSecrets().encryptionKey });
 
 const { createDeliveryWorker } = await import("@/lib/delivery/create-delivery-worker");
+const { startRetentionLoop } = await import("@/lib/retention/create-retention-loop");
 const { closePool } = await import("@/lib/db/pool");
 const { disconnectPrisma } = await import("@/lib/db/client");
 
 const worker = createDeliveryWorker();
 worker.start();
+// Workers also prune history past each workspace's retention (lib/retention).
+const retention = startRetentionLoop();
 log(`delivering webhooks (pid ${process.pid}); Ctrl-C to stop`);
 
 runUntilSignal(
   async (signal) => {
     log(`${signal}: finishing ${worker.inFlight} delivery attempt(s) under way`);
-    await worker.stop();
+    await Promise.all([worker.stop(), retention.stop()]);
     await disconnectPrisma();
     await closePool();
     log("stopped");

@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import { ROLE_SCOPES, SCOPES, assertScope, hasScope } from "./roles";
 
 describe("roles and scopes", () => {
-  it("lets owners and admins do everything", () => {
+  it("lets owners do everything, and admins everything but setting how long history is kept", () => {
     for (const scope of SCOPES) {
       expect(hasScope("owner", scope)).toBe(true);
-      expect(hasScope("admin", scope)).toBe(true);
+      expect(hasScope("admin", scope)).toBe(scope !== "retention.write");
     }
+    expect(() => assertScope({ role: "admin" }, "retention.write")).toThrow(expect.objectContaining({ status: 403, message: "Only workspace owners can do this" }));
   });
 
   it("lets members read everything but secrets, and change nothing", () => {

@@ -28,6 +28,8 @@ export const SCOPES = [
   "secrets.read",
   /** Rotate signing secrets. */
   "secrets.write",
+  /** How long the workspace keeps events, deliveries and attempts (Settings → Retention). */
+  "retention.write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -37,7 +39,8 @@ const READ_SCOPES = SCOPES.filter((scope) => scope.endsWith(".read") && scope !=
 
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   owner: SCOPES,
-  admin: SCOPES,
+  // Everything but deciding how long history is kept: deleting it is the owner's call.
+  admin: SCOPES.filter((scope) => scope !== "retention.write"),
   // Reads everything but secrets, changes nothing.
   member: READ_SCOPES,
 };

@@ -102,6 +102,7 @@ describe("route policies", () => {
       "POST /api/webhook-endpoints/[endpointId]/test",
       "PUT /api/settings/connection",
       "PUT /api/settings/inbound-webhook",
+      "PUT /api/settings/retention",
     ]);
   });
 

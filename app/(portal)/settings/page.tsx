@@ -1,3 +1,4 @@
+import { RetentionSettings } from "@/components/retention/retention-settings";
 import { ConnectionSettings } from "@/components/settings/connection-settings";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasScope } from "@/lib/auth/roles";
@@ -11,6 +12,7 @@ export default async function SettingsPage() {
     <>
       <PageHeader title="Settings" description={`How ${membership.workspaceName} connects to the Jobs API and to your own services.`} />
       <ConnectionSettings canManage={hasScope(membership.role, "connection.write")} />
+      <RetentionSettings canManage={hasScope(membership.role, "retention.write")} />
     </>
   );
 }
