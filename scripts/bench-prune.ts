@@ -25,6 +25,7 @@ setTimeout(() => (log("took too long; giving up"), process.exit(2)), (EVENTS / 2
 
 const database = await openBenchDatabase("bench-prune-postgres", "bench_prune", { fresh: true, log });
 applyRuntimeEnv({ APP_ENCRYPTION_KEY: env.APP_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"), LOG_LEVEL: "warn" });
+const pg = (await import("pg")).default;
 const { getPool } = await import("@/lib/db/pool");
 const { seal } = await import("@/lib/crypto/secret-box");
 const { generateWebhookSecret } = await import("@/lib/crypto/webhook-secret");
@@ -39,34 +40,40 @@ const secret = seal(generateWebhookSecret());
 await pool.query(`INSERT INTO "Workspace" (id, name, "inboundSecretEnc", "updatedAt") VALUES ('ws_old', 'history', $1, now()), ('ws_live', 'ingest', $1, now())`, [secret]);
 await pool.query(`INSERT INTO "WebhookEndpoint" (id, "workspaceId", url, "eventTypes", "secretEnc", "updatedAt") VALUES ('ep_old', 'ws_old', 'https://example.com/hook', '{}', $1, now())`, [secret]);
 
-// Seeded in chunks of 250,000 events (each chunk: jobs, events, deliveries, attempts), 10 events a job.
+// Seeded in chunks of 250,000 events (each chunk: jobs, events, deliveries, attempts), 10 events a
+// job, on a connection of its own without statement timeout and without foreign-key triggers (the
+// rows are consistent by construction; the pruning's own cascades still run).
 const seedStarted = performance.now();
+const seeder = new pg.Client({ connectionString: database.url });
+await seeder.connect();
+await seeder.query("SET statement_timeout = 0; SET session_replication_role = replica");
 const CHUNK = 250_000;
+const seed = (text: string, values: unknown[]) => seeder.query(text, values);
 for (let from = 0; from < EVENTS; from += CHUNK) {
   const to = Math.min(EVENTS, from + CHUNK) - 1;
   const jobsFrom = Math.floor(from / 10);
   const jobsTo = Math.floor(to / 10);
-  await pool.query(
+  await seed(
     `INSERT INTO "Job" (id, "workspaceId", "upstreamJobId", "apiProduct", status, state, "createdAt", "updatedAt")
      SELECT 'jb_' || g, 'ws_old', 'job_' || g, 'transcribe', 'transcribed', 'completed', now() - interval '100 days', now() - interval '100 days'
        FROM generate_series($1::int, $2::int) AS g`,
     [jobsFrom, jobsTo],
   );
-  await pool.query(
+  await seed(
     `INSERT INTO "JobEvent" (id, "workspaceId", "jobId", "webhookId", event, status, "occurredAt", "receivedAt", disposition, payload)
      SELECT 'ev_' || g, 'ws_old', 'jb_' || (g / 10), 'msg_' || g, 'job.processing', 'transcribing',
             now() - interval '100 days', now() - interval '100 days' + g * interval '1 ms', 'applied', '{"event":"job.processing"}'::jsonb
        FROM generate_series($1::int, $2::int) AS g`,
     [from, to],
   );
-  await pool.query(
+  await seed(
     `INSERT INTO "WebhookDelivery" (id, "workspaceId", "endpointId", "jobEventId", "jobId", "eventType", "messageId", status, "attemptCount", "createdAt", "completedAt", "lastStatusCode")
      SELECT 'dl_' || g, 'ws_old', 'ep_old', 'ev_' || g, 'jb_' || (g / 10), 'job.processing', 'msg_out_' || g, 'succeeded', 1,
             now() - interval '100 days', now() - interval '100 days', 200
        FROM generate_series($1::int, $2::int) AS g`,
     [from, to],
   );
-  await pool.query(
+  await seed(
     `INSERT INTO "WebhookAttempt" (id, "deliveryId", "attemptNumber", "startedAt", "durationMs", "statusCode")
      SELECT 'at_' || g, 'dl_' || g, 1, now() - interval '100 days', 40, 200
        FROM generate_series($1::int, $2::int) AS g`,
@@ -74,7 +81,8 @@ for (let from = 0; from < EVENTS; from += CHUNK) {
   );
   log(`seeded ${to + 1} events`);
 }
-await pool.query("VACUUM ANALYZE");
+await seeder.query("VACUUM ANALYZE");
+await seeder.end();
 log(`seeded ${EVENTS} events with a delivery and an attempt each in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`);
 
 // Closed-loop ingest into ws_live until `until` resolves: events stored.

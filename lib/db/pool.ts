@@ -47,17 +47,21 @@ function sessionSettings(): string {
   return settings.join("; ");
 }
 
+/**
+ * A pg pool on DATABASE_URL's terms: behind a transaction pooler (DIRECT_DATABASE_URL set), its
+ * clients send no named prepared statements (unnamed-statement-client.ts). Every pool of the
+ * portal's is made here, and so are the tests' and benchmarks' own.
+ */
+export function createPool(config: pg.PoolConfig): pg.Pool {
+  return new pg.Pool({ ...config, ...(behindTransactionPooler() && { Client: UnnamedStatementClient }) });
+}
+
 // DECIMAL and BIGINT come back as strings by default; the serializers decide how to present them.
 export function getPool(use: PoolUse = "app"): pg.Pool {
   let pool = pools[use];
   if (!pool) {
     const settings = sessionSettings();
-    pool = new pg.Pool({
-      ...connectionConfig(),
-      max: maxFor(use),
-      idleTimeoutMillis: 30_000,
-      ...(behindTransactionPooler() && { Client: UnnamedStatementClient }),
-    });
+    pool = createPool({ ...connectionConfig(), max: maxFor(use), idleTimeoutMillis: 30_000 });
     // A failure here (the connection died) shows on the client's first query anyway.
     pool.on("connect", (client) => void client.query(settings).catch(() => undefined));
     // An idle client losing its connection (database restart) must not crash the process.

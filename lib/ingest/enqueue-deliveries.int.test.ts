@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { getPool } from "@/lib/db/pool";
 import { DELIVERY_WAKE_CHANNEL } from "@/lib/delivery/channel";
 import { createTestEndpoint } from "@/lib/delivery/testing/create-test-endpoint";
-import { requireDatabaseUrl } from "@/lib/env";
+import { requireDirectDatabaseUrl } from "@/lib/env";
 import { applyEvent } from "./apply-event";
 import { buildEventInput } from "./build-event-input";
 import { parseIngestPayload } from "./schemas";
@@ -84,7 +84,7 @@ describe("the outbox step", () => {
   it("is written in the event's transaction: invisible until commit, gone with a rollback, and the wake-up comes on commit", async () => {
     const workspace = await createTestWorkspace();
     await createTestEndpoint(workspace.id, "https://a.example.com/hook");
-    const listener = new pg.Client({ connectionString: requireDatabaseUrl() });
+    const listener = new pg.Client({ connectionString: requireDirectDatabaseUrl() });
     await listener.connect();
     const wakes: string[] = [];
     // Other test files share the database and the channel: only this workspace's wake-ups count.

@@ -197,7 +197,7 @@ describe("events this portal does not apply", () => {
 describe("NOTIFY", () => {
   it("announces each applied change on the job-changes channel, on commit, and nothing else", async () => {
     const workspace = await createTestWorkspace();
-    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    const listener = new pg.Client({ connectionString: process.env.DIRECT_DATABASE_URL ?? process.env.DATABASE_URL });
     await listener.connect();
     const received: JobChange[] = [];
     listener.on("notification", (message) => {

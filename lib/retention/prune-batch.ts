@@ -1,18 +1,22 @@
 import type pg from "pg";
 import { namedSql } from "@/lib/db/named-sql";
 
-// One batch of pruning for one workspace, one short autocommit statement (its locks last as long
-// as the statement, a few milliseconds for a batch): up to `batch` events received before the
-// cutoff, after the cursor, oldest first, with their deliveries and those deliveries' attempts.
+// One batch of pruning for one workspace, one short autocommit statement (its row locks last as
+// long as the statement: tens of milliseconds for a batch): up to `batch` events received before
+// the cutoff, after the cursor, oldest first, with their finished deliveries and those deliveries'
+// attempts.
 // - A delivery still pending or being delivered is never removed, nor is its event (deleting the
-//   event would cascade to it): those events are kept for a later round. The deliveries are locked
-//   (FOR UPDATE) before their status is read, so one a replay turns back to pending at this moment
-//   is either seen as pending (and kept) or waits for this statement to finish.
-// - Events are taken with SKIP LOCKED: pruners in several worker processes share the work instead
-//   of waiting for each other, and a row being written is left for the next round.
+//   event would cascade to it): the event is kept for a later round. The DELETE of deliveries
+//   names the finished states, and PostgreSQL re-checks that condition on a row changed by a
+//   transaction that commits while the statement runs: one a replay turns back to pending at this
+//   moment is skipped (or the replay, coming second, finds it gone). An event goes only when every
+//   delivery this statement saw is among those it deleted. Deliveries are only ever inserted with
+//   their own new event (lib/ingest), never for an old one, so none can appear unseen.
 // - The cursor moves past kept events, so a run of them never stalls the rounds behind it.
-// Attempts and deliveries are deleted by the statement itself, so it can say how many; the
-// cascades of the event DELETE then find nothing left to do (WebhookDelivery_jobEventId_idx).
+// - Rows are found through arrays of ids (= ANY), so each DELETE is index lookups, never a scan or
+//   a hash join of a whole table, whatever its size. Attempts and deliveries are deleted by the
+//   statement itself, so it can say how many; the cascades of the event DELETE then find nothing
+//   left (WebhookDelivery_jobEventId_idx).
 interface PruneParams extends Record<string, unknown> {
   workspaceId: string;
   cutoff: string;
@@ -31,33 +35,40 @@ candidates AS (
      AND (e."receivedAt", e.id) > (:afterReceivedAt::timestamp(3), :afterId::text)
    ORDER BY e."receivedAt", e.id
    LIMIT :batch
-     FOR UPDATE SKIP LOCKED
 ),
-deliveries AS (
-  SELECT d.id, d."jobEventId", d.status
-    FROM "WebhookDelivery" AS d
-   WHERE d."jobEventId" IN (SELECT id FROM candidates)
-     FOR UPDATE
+candidate_ids AS (
+  SELECT coalesce(array_agg(id), '{}') AS ids FROM candidates
 ),
-kept AS (
-  SELECT DISTINCT "jobEventId" AS id FROM deliveries WHERE status IN ('pending', 'delivering')
+gone_deliveries AS (
+  DELETE FROM "WebhookDelivery" AS d
+   WHERE d."jobEventId" = ANY ((SELECT ids FROM candidate_ids)::text[])
+     AND d.status IN ('succeeded', 'failed')
+  RETURNING d.id, d."jobEventId"
+),
+gone_delivery_ids AS (
+  SELECT coalesce(array_agg(id), '{}') AS ids FROM gone_deliveries
 ),
 gone_attempts AS (
   DELETE FROM "WebhookAttempt" AS a
-   USING deliveries AS d
-   WHERE a."deliveryId" = d.id AND d."jobEventId" NOT IN (SELECT id FROM kept)
+   WHERE a."deliveryId" = ANY ((SELECT ids FROM gone_delivery_ids)::text[])
   RETURNING 1
 ),
-gone_deliveries AS (
-  DELETE FROM "WebhookDelivery" AS w
-   USING deliveries AS d
-   WHERE w.id = d.id AND d."jobEventId" NOT IN (SELECT id FROM kept)
-  RETURNING 1
+-- Events with a delivery this statement saw but did not delete (the statement's snapshot still
+-- shows the deleted ones: counted in, then counted out).
+kept AS (
+  SELECT seen.id
+    FROM (SELECT d."jobEventId" AS id, 1 AS n
+            FROM "WebhookDelivery" AS d
+           WHERE d."jobEventId" = ANY ((SELECT ids FROM candidate_ids)::text[])
+          UNION ALL
+          SELECT g."jobEventId", -1 FROM gone_deliveries AS g) AS seen
+   GROUP BY seen.id
+  HAVING sum(seen.n) > 0
 ),
 gone_events AS (
   DELETE FROM "JobEvent" AS e
-   USING candidates AS c
-   WHERE e.id = c.id AND c.id NOT IN (SELECT id FROM kept)
+   WHERE e.id = ANY ((SELECT ids FROM candidate_ids)::text[])
+     AND e.id NOT IN (SELECT id FROM kept)
   RETURNING 1
 ),
 last AS (
