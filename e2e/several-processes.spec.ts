@@ -91,7 +91,9 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await Promise.all(processes.map((child) => stopChild(child)));
+  test.setTimeout(120_000);
+  // A child killed by a signal has no exit code: stopChild would wait for an exit that happened.
+  await Promise.all(processes.filter((child) => child.signalCode === null).map((child) => stopChild(child)));
   await db?.end();
   await admin?.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
   await admin?.end();
@@ -174,8 +176,10 @@ test("two portals and two workers on one database: events stored once, live on b
     const before = receiver.received.length;
     const answers = await Promise.all(Array.from({ length: 10 }, (_, index) => post(index % 2 ? A : B, `msg_kill_${index}`, event(`job_kill_${index}`, "created"))));
     expect(answers.every((response) => response.status === 200)).toBe(true);
+    // Every one of them claimed by the doomed worker, and some already at the endpoint.
+    const delivering = `SELECT count(*) AS n FROM "WebhookDelivery" WHERE "workspaceId" = $1 AND status = 'delivering'`;
+    await expect.poll(() => count(delivering, [workspaceId]), { timeout: 30_000 }).toBe(10);
     await expect.poll(() => receiver.inFlight, { timeout: 30_000 }).toBeGreaterThan(0);
-    const inFlightAtKill = receiver.received.slice(before);
     doomed.kill("SIGKILL");
     receiver.holdMs = 0;
     survivor.kill("SIGCONT");
@@ -186,12 +190,16 @@ test("two portals and two workers on one database: events stored once, live on b
       .toBe(51);
     expect(await count(`SELECT count(*) AS n FROM "WebhookDelivery" WHERE "workspaceId" = $1 AND status <> 'succeeded'`, [workspaceId])).toBe(0);
     const sentAfter = receiver.received.slice(before);
-    const kill = Array.from({ length: 10 }, (_, index) => index);
-    const messageIds = (await db.query<{ messageId: string }>(`SELECT d."messageId" FROM "WebhookDelivery" d JOIN "JobEvent" e ON e.id = d."jobEventId" WHERE e."webhookId" LIKE 'msg_kill_%' AND d."workspaceId" = $1`, [workspaceId])).rows.map((row) => row.messageId);
-    expect(messageIds).toHaveLength(kill.length);
-    for (const messageId of messageIds) expect(sentAfter).toContain(messageId);
-    // At least once: only what was in flight at the kill may have been received twice.
-    const repeated = sentAfter.filter((id, index) => sentAfter.indexOf(id) !== index);
-    for (const id of repeated) expect(inFlightAtKill).toContain(id);
+    const messageIds = (
+      await db.query<{ messageId: string }>(
+        `SELECT d."messageId" FROM "WebhookDelivery" d JOIN "JobEvent" e ON e.id = d."jobEventId" WHERE e."webhookId" LIKE 'msg_kill_%' AND d."workspaceId" = $1`,
+        [workspaceId],
+      )
+    ).rows.map((row) => row.messageId);
+    expect(messageIds).toHaveLength(10);
+    // Every one arrived; the only repeats are of these ten, which the killed worker held (at least
+    // once: what it had sent before dying is sent again), never of anything delivered before.
+    expect(new Set(sentAfter)).toEqual(new Set(messageIds));
+    expect(sentAfter.length).toBeLessThanOrEqual(20);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { logger } from "@/lib/log/logger";
-import { DEFAULT_MIGRATIONS_DIR, readMigrations } from "./migrate";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import { getPool } from "./pool";
 
 // Readiness (GET /api/ready), unlike liveness (/api/health): this process may take traffic —
@@ -13,19 +14,24 @@ export interface Readiness {
   pendingMigrations: string[] | null;
 }
 
+const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 const shippedByDir = new Map<string, Promise<string[]>>();
 
+/** The migrations this build ships (folder names, as lib/db/migrate.ts applies and records them). */
 function shippedMigrations(dir: string): Promise<string[]> {
   let names = shippedByDir.get(dir);
   if (!names) {
-    names = readMigrations(dir).then((migrations) => migrations.map((migration) => migration.name));
+    // Read at run time from the checkout `npm start` runs in, never traced into the build.
+    names = readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true }).then((entries) =>
+      entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort(),
+    );
     shippedByDir.set(dir, names);
   }
   return names;
 }
 
 export async function checkReadiness(options: { timeoutMs?: number; migrationsDir?: string } = {}): Promise<Readiness> {
-  const { timeoutMs = 2_000, migrationsDir = DEFAULT_MIGRATIONS_DIR } = options;
+  const { timeoutMs = 2_000, migrationsDir = MIGRATIONS_DIR } = options;
   let applied: Set<string>;
   try {
     const { rows } = await Promise.race([
