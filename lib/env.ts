@@ -41,8 +41,6 @@ const envSchema = z.object({
    * statement on DATABASE_URL either. Unset: DATABASE_URL serves everything.
    */
   DIRECT_DATABASE_URL: optionalText,
-  /** Optional read replica for the Jobs list, counts, overview and exports (read-your-writes from the primary). */
-  DATABASE_REPLICA_URL: optionalText,
   /** Bearer token for GET /api/metrics (Prometheus format); unset: metrics off (404). */
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, "use at least 16 characters").optional()),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
