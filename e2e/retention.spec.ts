@@ -10,12 +10,12 @@ test("an owner keeps history 90 days by default and changes it; a wrong number i
   await expect(days).toHaveValue("90");
 
   await days.fill("0");
-  await section.getByRole("button", { name: "Save" }).click();
+  await section.getByRole("button", { name: "Update retention" }).click();
   await expect(section.getByText("Keep history for at least 1 day")).toBeVisible();
 
   await days.fill("30");
-  await section.getByRole("button", { name: "Save" }).click();
-  await expect(section.getByText("Retention saved.")).toBeVisible();
+  await section.getByRole("button", { name: "Update retention" }).click();
+  await expect(section.getByText("Retention updated.")).toBeVisible();
   await section.screenshot({ path: screenshotPath("settings-retention") });
   await page.reload();
   await expect(page.getByRole("region", { name: "Retention" }).getByLabel("Keep history for (days)")).toHaveValue("30");

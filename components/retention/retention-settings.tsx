@@ -46,13 +46,13 @@ function RetentionForm({ retention, canManage }: { retention: RetentionView; can
             className="max-w-xs"
           />
           {update.isError && !errors.days && <Alert tone="danger">{update.error.message}</Alert>}
-          {update.isSuccess && <Alert tone="success">Retention saved.</Alert>}
+          {update.isSuccess && <Alert tone="success">Retention updated.</Alert>}
         </CardBody>
         <CardFooter>
           <p className="mr-auto text-ui text-subtle">{canManage ? "Removed history cannot be restored." : "Only owners can change how long history is kept."}</p>
           {canManage && (
             <Button type="submit" loading={update.isPending}>
-              Save
+              Update retention
             </Button>
           )}
         </CardFooter>
