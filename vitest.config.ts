@@ -19,7 +19,13 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["lib/**/*.test.ts", "simulator/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "components/**/*.test.tsx"],
+          include: [
+            "lib/**/*.test.ts",
+            "simulator/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "components/**/*.test.ts",
+            "components/**/*.test.tsx",
+          ],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           testTimeout: 20_000,
         },

@@ -23,7 +23,10 @@ export interface ServerFieldErrorsOptions<Field extends string> {
  * `details` (`url`, `eventTypes.0`, `profile.header`); null when it names none of the form's fields,
  * and the answer belongs in a banner instead.
  */
-export function serverFieldErrors<Field extends string>(error: unknown, options: ServerFieldErrorsOptions<Field> = {}): FieldErrors<Field> | null {
+export function serverFieldErrors<Field extends string>(
+  error: unknown,
+  options: ServerFieldErrorsOptions<Field> = {},
+): FieldErrors<Field> | null {
   if (!(error instanceof RequestError)) return null;
   const errors: FieldErrors<Field> = {};
   for (const { field, issue } of error.details) {

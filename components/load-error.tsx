@@ -7,16 +7,19 @@ export function LoadError({
   message,
   onRetry,
   retrying = false,
+  className,
 }: {
   title: string;
   message: string;
   onRetry: () => void;
   retrying?: boolean;
+  className?: string;
 }) {
   return (
     <Alert
       tone="danger"
       title={title}
+      className={className}
       action={
         <Button variant="secondary" size="sm" loading={retrying} onClick={onRetry}>
           Try again

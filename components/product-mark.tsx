@@ -11,7 +11,15 @@ export function ProductMark({ className, showName = true }: { className?: string
         aria-hidden="true"
         className="flex size-7 items-center justify-center rounded-md bg-gradient-to-br from-brand-500 to-brand-700 text-white shadow-sm ring-1 ring-brand-700/30 ring-inset"
       >
-        <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={2.25} strokeLinecap="round">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          className="size-4"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={2.25}
+          strokeLinecap="round"
+        >
           <path d="M5 10v4M9.5 6.5v11M14 9v6M18.5 7.5v9" />
         </svg>
       </span>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RefreshIcon } from "@/components/ui/icons";
@@ -24,7 +24,12 @@ export interface RotateSecretButtonProps {
 }
 
 /** "Rotate secret" with a confirm that explains the 24-hour overlap in the caller's words. */
-export function RotateSecretButton({ rotation, explanation, title = "Rotate the signing secret?", label = "Rotate secret" }: RotateSecretButtonProps) {
+export function RotateSecretButton({
+  rotation,
+  explanation,
+  title = "Rotate the signing secret?",
+  label = "Rotate secret",
+}: RotateSecretButtonProps) {
   const [confirming, setConfirming] = useState(false);
 
   function close() {

@@ -30,7 +30,11 @@ function subscribe(listener: () => void): () => void {
   // Follows the system while on "system", and other tabs' choices.
   const media = matchMedia("(prefers-color-scheme: dark)");
   const onSystemChange = () => readTheme() === "system" && applyTheme("system");
-  const onStorage = (event: StorageEvent) => event.key === STORAGE_KEY && (applyTheme(readTheme()), listener());
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== STORAGE_KEY) return;
+    applyTheme(readTheme());
+    listener();
+  };
   media.addEventListener("change", onSystemChange);
   window.addEventListener("storage", onStorage);
   return () => {

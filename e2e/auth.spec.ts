@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { expectAccessible } from "./axe";
 import { CONFIRM_SUBJECT, expect, mailLink, PORTAL_URL, screenshotPath, test, waitForMail } from "./fixtures";
 
 const uniqueEmail = (label: string) => `${label}-${randomBytes(4).toString("hex")}@example.com`;
@@ -18,6 +19,7 @@ test.describe("sign-in and sign-up", () => {
     await expect(page.getByRole("alert").filter({ hasText: "Incorrect email or password." })).toBeVisible();
     await expect(page).toHaveURL(/\/sign-in/);
     await page.screenshot({ path: screenshotPath("sign-in-error"), fullPage: true });
+    await expectAccessible(page, "sign-in with an error");
   });
 
   test("sign-in with the demo account opens the portal", async ({ page, stack }) => {
@@ -36,6 +38,7 @@ test.describe("sign-in and sign-up", () => {
       await page.getByRole("button", { name: "Create account" }).click();
       await expect(page.getByText("Enter your name")).toBeVisible();
       await expect(page.getByText("Use at least 10 characters")).toBeVisible();
+      await expectAccessible(page, "sign-up with errors");
     });
     await test.step("a valid form, the optional workspace name left empty, asks to check the email", async () => {
       await page.getByLabel("Your name").fill("Ada Lovelace");
@@ -60,7 +63,10 @@ test.describe("sign-in and sign-up", () => {
     });
   });
 
-  test("sign-up with a taken email answers as for a new one, and the owner gets a mail instead", async ({ page, stack }) => {
+  test("sign-up with a taken email answers as for a new one, and the owner gets a mail instead", async ({
+    page,
+    stack,
+  }) => {
     await page.goto("/sign-up");
     await page.getByLabel("Your name").fill("Someone Else");
     await page.getByLabel("Work email").fill(stack.email);
@@ -94,6 +100,7 @@ test.describe("sign-in and sign-up", () => {
     await other.goto(link);
     await expect(other.getByText("This link was opened in a different browser")).toBeVisible();
     await other.screenshot({ path: screenshotPath("sign-up-confirm-other-browser"), fullPage: true });
+    await expectAccessible(other, "confirm in another browser");
     await other.getByLabel("Password").fill("not-the-right-one");
     await other.getByRole("button", { name: "Confirm and open my workspace" }).click();
     await expect(other.getByText("That is not the password chosen at sign-up.")).toBeVisible();
@@ -124,7 +131,10 @@ test.describe("sign-in and sign-up", () => {
     await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
     await expect(page.getByLabel("Email")).toHaveValue(email);
     await page.getByRole("button", { name: "Send the link again" }).click();
-    await expect(page.getByText(`If a sign-up is waiting for confirmation at ${email}, a new link is on its way.`)).toBeVisible();
+    await expect(
+      page.getByText(`If a sign-up is waiting for confirmation at ${email}, a new link is on its way.`),
+    ).toBeVisible();
+    await expectAccessible(page, "check-email, link sent again");
     const second = await waitForMail(email, CONFIRM_SUBJECT, 2);
 
     await page.goto(mailLink(first));

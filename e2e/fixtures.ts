@@ -56,7 +56,8 @@ export const CONFIRM_SUBJECT = "Confirm your email for Jobs Portal";
  */
 export async function waitForMail(to: string, subject: string | RegExp, nth = 1): Promise<InboxMail> {
   const { inboxUrl } = readStack();
-  const matches = (mail: InboxMail) => (typeof subject === "string" ? mail.subject === subject : subject.test(mail.subject));
+  const matches = (mail: InboxMail) =>
+    typeof subject === "string" ? mail.subject === subject : subject.test(mail.subject);
   let found: InboxMail[] = [];
   await expect
     .poll(
@@ -98,10 +99,13 @@ export async function signUp(page: Page, input: SignUpInput): Promise<void> {
     await signIn(page, input.email, password);
     return;
   }
-  const token = new URL((await waitForMail(input.email, CONFIRM_SUBJECT)).links[0] ?? "").searchParams.get("token") ?? "";
+  const token =
+    new URL((await waitForMail(input.email, CONFIRM_SUBJECT)).links[0] ?? "").searchParams.get("token") ?? "";
   const csrf = await page.request.get("/api/auth/csrf");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const confirmed = await page.request.post("/api/auth/callback/email-confirmation", { form: { csrfToken, token, json: "true" } });
+  const confirmed = await page.request.post("/api/auth/callback/email-confirmation", {
+    form: { csrfToken, token, json: "true" },
+  });
   expect(confirmed.ok(), `confirmation of ${input.email}`).toBeTruthy();
 }
 
@@ -123,8 +127,14 @@ export function clientAddressFor(title: string): string {
 
 export const test = base.extend<{ stack: StackInfo; signedInPage: Page; simulator: SimulatorClient }>({
   extraHTTPHeaders: async ({ extraHTTPHeaders }, use, testInfo) => {
-    await use({ "x-forwarded-for": clientAddressFor(`${testInfo.titlePath.join(" > ")} #${testInfo.repeatEachIndex}.${testInfo.retry}`), ...extraHTTPHeaders });
+    await use({
+      "x-forwarded-for": clientAddressFor(
+        `${testInfo.titlePath.join(" > ")} #${testInfo.repeatEachIndex}.${testInfo.retry}`,
+      ),
+      ...extraHTTPHeaders,
+    });
   },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this destructuring.
   stack: async ({}, use) => {
     await use(readStack());
   },

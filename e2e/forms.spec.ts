@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { expect, screenshotPath, signUp, test } from "./fixtures";
 
 // The path most people take through each form: every optional field left empty, every default
@@ -20,6 +21,7 @@ test.describe("forms with the optional fields left empty", () => {
     await dialog.getByLabel("Endpoint URL").fill("http://127.0.0.1:9/hooks/jobs");
     await expect(dialog.getByLabel("Description")).toHaveValue("");
     for (const box of await dialog.getByRole("checkbox").all()) await expect(box).toBeChecked();
+    await expectAccessible(page, "add-endpoint dialog, filled");
     await dialog.getByRole("button", { name: "Add endpoint" }).click();
 
     await expect(page).toHaveURL(/\/settings\/webhooks\/[A-Za-z0-9_-]+$/);
@@ -31,6 +33,7 @@ test.describe("forms with the optional fields left empty", () => {
       await details.getByLabel("Description").fill("Billing (staging)");
       await details.getByRole("button", { name: "Save changes" }).click();
       await expect(details.getByText("Endpoint saved.")).toBeVisible();
+      await expectAccessible(page, "endpoint, saved");
       await details.getByLabel("Description").fill("");
       await details.getByRole("button", { name: "Save changes" }).click();
       await expect(details.getByText("Endpoint saved.")).toBeVisible();
@@ -47,15 +50,20 @@ test.describe("forms with the optional fields left empty", () => {
     await dialog.getByLabel("Name").fill("Render worker");
     await dialog.getByRole("button", { name: "Create key" }).click();
     await expect(page.getByTestId("new-api-key")).toHaveText(/^jp_live_/);
+    await expectAccessible(page, "new API key dialog");
   });
 
-  test("save the connection with the API key left empty: nothing is set, then the stored key is kept", async ({ page, stack }) => {
+  test("save the connection with the API key left empty: nothing is set, then the stored key is kept", async ({
+    page,
+    stack,
+  }) => {
     await signUpFresh(page);
     await page.goto("/settings");
     await page.getByRole("combobox", { name: "Base URL" }).selectOption(stack.simulatorUrl);
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByText("Connection saved.")).toBeVisible();
     await expect(page.getByTestId("api-key-status")).toHaveText("Not set");
+    await expectAccessible(page, "settings, connection saved");
 
     await page.getByLabel("API key", { exact: true }).fill(stack.simulatorApiKey);
     await page.getByRole("button", { name: "Save" }).click();

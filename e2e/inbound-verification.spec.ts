@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { expect, screenshotPath, signUp, test } from "./fixtures";
 import { startVendor, type Vendor } from "./vendor-simulator";
 import { VENDOR_URL } from "./vendor-url";
@@ -7,7 +8,6 @@ import { VENDOR_URL } from "./vendor-url";
 // Connecting a vendor that signs each way, as a user who only reads Settings → Inbound webhook:
 // the simulator (started here, one per test) signs as SIMULATOR_SIGNING would, sends every event
 // twice (at-least-once, re-signed), and rotates its secret halfway.
-type Signing = "standard" | "hmac-hex" | "hmac-base64-ts" | "none";
 
 const media = (name: string) => `https://media.example.com/inbound/${name}.mp4`;
 const vendors: Vendor[] = [];
@@ -16,7 +16,10 @@ test.afterEach(async () => {
 });
 
 async function signUpFresh(page: Page, label: string): Promise<void> {
-  await signUp(page, { email: `inbound-${label}-${randomBytes(4).toString("hex")}@example.com`, workspaceName: `Vendor ${label}` });
+  await signUp(page, {
+    email: `inbound-${label}-${randomBytes(4).toString("hex")}@example.com`,
+    workspaceName: `Vendor ${label}`,
+  });
   await page.goto("/settings");
 }
 
@@ -53,9 +56,17 @@ async function connectToVendor(page: Page, vendor: Vendor): Promise<void> {
 /** Waits for the job on the Jobs page, then checks its stored events: every status once, duplicates recognised. */
 async function expectJobArrived(page: Page, jobId: string, status: string, events: number): Promise<void> {
   await page.goto("/jobs");
-  await expect(page.locator(`[data-testid="job-row"][data-job-id="${jobId}"]`).getByTestId("job-status")).toHaveText(status, { timeout: 30_000 });
+  await expect(page.locator(`[data-testid="job-row"][data-job-id="${jobId}"]`).getByTestId("job-status")).toHaveText(
+    status,
+    { timeout: 30_000 },
+  );
   await expect
-    .poll(async () => ((await (await page.request.get(`/api/jobs/${jobId}`)).json()) as { eventCounts: { total: number } }).eventCounts.total, { timeout: 10_000 })
+    .poll(
+      async () =>
+        ((await (await page.request.get(`/api/jobs/${jobId}`)).json()) as { eventCounts: { total: number } })
+          .eventCounts.total,
+      { timeout: 10_000 },
+    )
     .toBe(events);
 }
 
@@ -75,7 +86,10 @@ test.describe("Connecting a vendor, each way it may sign", () => {
     await test.step("a rotation: the old secret keeps working for the overlap, then the new one", async () => {
       await page.goto("/settings");
       await page.getByRole("button", { name: "Rotate secret" }).click();
-      await page.getByRole("dialog", { name: "Rotate the signing secret?" }).getByRole("button", { name: "Rotate secret" }).click();
+      await page
+        .getByRole("dialog", { name: "Rotate the signing secret?" })
+        .getByRole("button", { name: "Rotate secret" })
+        .click();
       await expect(page.getByText("The previous secret is still accepted until")).toBeVisible();
       const rotated = await revealed(page, "Signing secret");
       expect(rotated).not.toBe(secret);
@@ -103,11 +117,14 @@ test.describe("Connecting a vendor, each way it may sign", () => {
     await test.step("the user picks the GitHub-like shape and pastes the vendor's secret", async () => {
       await page.getByLabel("HMAC signature header").check();
       await page.getByRole("button", { name: /GitHub-like/ }).click();
-      await expect(page.getByTestId("hmac-expectation")).toHaveText("Expects X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>");
+      await expect(page.getByTestId("hmac-expectation")).toHaveText(
+        "Expects X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>",
+      );
       await page.getByLabel("Secret from the Jobs API").fill(secret);
       await saveVerification(page);
       await expect(page.getByTestId("verification-method")).toHaveText("Verified by: HMAC signature header");
       await page.screenshot({ path: screenshotPath("settings-inbound-hmac"), fullPage: true });
+      await expectAccessible(page, "settings, HMAC verification");
     });
     await test.step("the retried events and new jobs arrive, once each", async () => {
       await expectJobArrived(page, early, "Transcribed", 3);
@@ -136,7 +153,9 @@ test.describe("Connecting a vendor, each way it may sign", () => {
     await page.getByLabel("Signed content").selectOption("timestamp_body");
     await page.getByLabel("Timestamp header").fill("X-Signature-Timestamp");
     await page.getByLabel("Secret from the Jobs API").fill(secret);
-    await expect(page.getByTestId("hmac-expectation")).toContainText('X-Signature: <base64 HMAC-SHA256 of "{timestamp}.{body}">');
+    await expect(page.getByTestId("hmac-expectation")).toContainText(
+      'X-Signature: <base64 HMAC-SHA256 of "{timestamp}.{body}">',
+    );
     await saveVerification(page);
 
     // Every event is sent twice, each copy with its own signing timestamp: no event id, so the payload is the key.
@@ -162,6 +181,7 @@ test.describe("Connecting a vendor, each way it may sign", () => {
     const url = await revealed(page, "Webhook URL");
     expect(url).toMatch(/\/api\/webhooks\/[^/]+\/[A-Za-z0-9_-]{43}$/);
     await page.screenshot({ path: screenshotPath("settings-inbound-url-token"), fullPage: true });
+    await expectAccessible(page, "settings, URL token verification");
 
     const vendor = await startVendor({ url, signing: "none" }, { duplicateRate: 1 });
     vendors.push(vendor);
@@ -170,7 +190,10 @@ test.describe("Connecting a vendor, each way it may sign", () => {
 
     await page.goto("/settings");
     await page.getByRole("button", { name: "Rotate URL" }).click();
-    await page.getByRole("dialog", { name: "Rotate the webhook URL?" }).getByRole("button", { name: "Rotate URL" }).click();
+    await page
+      .getByRole("dialog", { name: "Rotate the webhook URL?" })
+      .getByRole("button", { name: "Rotate URL" })
+      .click();
     await expect(page.getByText("The previous URL is still accepted until")).toBeVisible();
     const rotated = await revealed(page, "Webhook URL");
     expect(rotated).not.toBe(url);
@@ -200,28 +223,45 @@ test("a refused request explains itself, and the tester checks a pasted one with
       jobId: "job_tester_1",
       status: "transcribed",
       apiProduct: "transcribe",
-      outputs: [{ url: "https://s3.amazonaws.com/bucket/path.srt?X-Amz-Signature=topsecret", expiresAt: "2025-12-07T13:34:56Z", sizeBytes: 12 }],
+      outputs: [
+        {
+          url: "https://s3.amazonaws.com/bucket/path.srt?X-Amz-Signature=topsecret",
+          expiresAt: "2025-12-07T13:34:56Z",
+          sizeBytes: 12,
+        },
+      ],
     },
   });
   const good = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 
   await test.step("a tampered request is refused with 401 and listed with what was signed", async () => {
-    const response = await page.request.post(url, { headers: { "content-type": "application/json", "x-hub-signature-256": good }, data: body.replace("12}", "13}") });
+    const response = await page.request.post(url, {
+      headers: { "content-type": "application/json", "x-hub-signature-256": good },
+      data: body.replace("12}", "13}"),
+    });
     expect(response.status()).toBe(401);
     const row = page.getByTestId("refusal-row").first();
     await expect(row).toContainText("Signature mismatch", { timeout: 20_000 });
     await row.locator("summary").click();
     await expect(row.getByTestId("signing-string")).toContainText('"sizeBytes":13');
     await expect(row.getByTestId("signing-string")).not.toContainText("topsecret");
-    await expect(row.getByTestId("signature-diagnostics")).toContainText(`Received${good.slice(0, 11)}…${good.slice(-4)}`);
+    await expect(row.getByTestId("signature-diagnostics")).toContainText(
+      `Received${good.slice(0, 11)}…${good.slice(-4)}`,
+    );
+    await expectAccessible(page, "settings, a refused request open");
   });
 
   await test.step("the tester accepts the genuine request and stores nothing", async () => {
-    await page.getByLabel("Headers", { exact: true }).fill(`POST /api/webhooks/x HTTP/1.1\nContent-Type: application/json\nX-Hub-Signature-256: ${good}`);
+    await page
+      .getByLabel("Headers", { exact: true })
+      .fill(`POST /api/webhooks/x HTTP/1.1\nContent-Type: application/json\nX-Hub-Signature-256: ${good}`);
     await page.getByLabel("Body", { exact: true }).fill(body);
     await page.getByRole("button", { name: "Test request" }).click();
     await expect(page.getByText("This request would be accepted")).toBeVisible();
+    // In a live region that was there before the verdict: a screen reader announces it.
+    await expect(page.getByRole("status").filter({ hasText: "This request would be accepted" })).toBeAttached();
     await expect(page.getByTestId("tester-result")).toContainText("job_tester_1");
+    await expectAccessible(page, "settings, the tester's verdict");
     const list = (await (await page.request.get("/api/jobs")).json()) as { jobs: unknown[] };
     expect(list.jobs).toHaveLength(0);
   });
@@ -230,11 +270,15 @@ test("a refused request explains itself, and the tester checks a pasted one with
     await page.getByLabel("Body", { exact: true }).fill(body.replace("12}", "14}"));
     await page.getByRole("button", { name: "Test request" }).click();
     await expect(page.getByText("This request would be refused: Signature mismatch (HTTP 401)")).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "This request would be refused" })).toBeAttached();
+    await expectAccessible(page, "settings, the tester's refusal");
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       for (const section of ["Inbound webhook", "Verification", "Refused requests", "Test a request"]) {
         const name = section.toLowerCase().replace(/ /g, "-");
-        await page.getByRole("region", { name: section }).screenshot({ path: screenshotPath(`settings-inbound-${name}-${scheme}`) });
+        await page
+          .getByRole("region", { name: section })
+          .screenshot({ path: screenshotPath(`settings-inbound-${name}-${scheme}`) });
       }
     }
   });

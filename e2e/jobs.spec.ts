@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { parseSrt } from "@/simulator/outputs/srt";
 import { readZip } from "@/test/read-zip";
+import { expectAccessible } from "./axe";
 import { expect, ORIGIN, PORTAL_URL, screenshotPath, signUp, test } from "./fixtures";
 
 // The Jobs page and the job page, against real jobs: the simulator walks them and sends real
@@ -19,11 +20,14 @@ async function openJob(page: Page, jobId: string, status: string) {
   await openJobs(page);
   await expect(row(page, jobId).getByTestId("job-status")).toHaveText(status);
   await row(page, jobId).getByRole("cell").nth(1).click();
-  await expect(page).toHaveURL(`/jobs/${jobId}`);
+  await expect(page).toHaveURL(new RegExp(`/w/[^/]+/jobs/${jobId}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(jobId);
 }
 
-test("simulated jobs appear and advance live on the Jobs page, without a reload", async ({ signedInPage: page, simulator }) => {
+test("simulated jobs appear and advance live on the Jobs page, without a reload", async ({
+  signedInPage: page,
+  simulator,
+}) => {
   await openJobs(page);
   await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
   const { jobId } = await simulator.createJob("dub", { mediaUrl: media("live"), targetLanguage: "es" });
@@ -39,7 +43,10 @@ test("simulated jobs appear and advance live on the Jobs page, without a reload"
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 });
 
-test("a job's timeline reaches completion; its SRT downloads and its link can be copied", async ({ signedInPage: page, simulator }) => {
+test("a job's timeline reaches completion; its SRT downloads and its link can be copied", async ({
+  signedInPage: page,
+  simulator,
+}) => {
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   const { jobId } = await simulator.createJob("transcribe", { mediaUrl: media("timeline"), sourceLanguage: "en" });
   await openJob(page, jobId, "Transcribed");
@@ -59,10 +66,16 @@ test("a job's timeline reaches completion; its SRT downloads and its link can be
     expect(parsed.ok && parsed.cues.length).toBeGreaterThan(0);
   });
 
-  await test.step("Copy link puts a presigned link on the clipboard and says when it expires", async () => {
-    await page.getByLabel("Links valid for").selectOption({ label: "15 minutes" });
+  await test.step("Copy link puts the stable portal link on the clipboard; the presigned one says when it expires", async () => {
     await page.getByRole("button", { name: `Copy link to ${jobId}.srt` }).click();
-    await expect(page.getByText(/Link copied\. It expires in 15 minutes/)).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: /Link copied\. It never expires/ })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+      new RegExp(`^${PORTAL_URL}/w/[^/]+/jobs/${jobId}/outputs/0$`),
+    );
+    await page.getByLabel("Links valid for").selectOption({ label: "15 minutes" });
+    await page.getByRole("button", { name: `Copy presigned link to ${jobId}.srt` }).click();
+    await expect(page.getByRole("status").filter({ hasText: /Link copied\. It expires in 15 minutes/ })).toBeVisible();
+    await expectAccessible(page, "job, a link copied");
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(new RegExp(`/files/${jobId}/.+X-Amz-Expires=900`));
   });
@@ -85,6 +98,7 @@ test("Download all gives one zip with every translate file, in order", async ({ 
   for (const entry of entries) expect(parseSrt(entry.data.toString("utf8")).ok).toBe(true);
 
   await page.screenshot({ path: screenshotPath("job-completed"), fullPage: true });
+  await expectAccessible(page, "job, completed with several outputs");
 });
 
 test("filters, search and sort live in the URL and change the rows", async ({ signedInPage: page, simulator }) => {
@@ -97,12 +111,14 @@ test("filters, search and sort live in the URL and change the rows", async ({ si
   await test.step("state tabs, by click and by arrow keys", async () => {
     await page.getByRole("tab", { name: /^Completed/ }).click();
     await expect(page).toHaveURL(/[?&]state=completed/);
-    for (const status of await page.getByTestId("job-status").allTextContents()) expect(["Transcribed", "Translated", "Merged"]).toContain(status);
+    for (const status of await page.getByTestId("job-status").allTextContents())
+      expect(["Transcribed", "Translated", "Merged"]).toContain(status);
+    await expectAccessible(page, "jobs, the Completed tab");
     await page.keyboard.press("ArrowRight");
     await expect(page.getByRole("tab", { name: /^Failed/ })).toHaveAttribute("aria-selected", "true");
     await expect(page).toHaveURL(/[?&]state=failed/);
     await page.getByRole("tab", { name: /^All/ }).click();
-    await expect(page).toHaveURL("/jobs");
+    await expect(page).toHaveURL(/\/w\/[^/]+\/jobs$/);
   });
 
   await test.step("product filter", async () => {
@@ -123,8 +139,9 @@ test("filters, search and sort live in the URL and change the rows", async ({ si
     await expect(row(page, transcribe.jobId)).toBeVisible();
     await page.getByLabel("Search by job id").fill("job_nothing_matches");
     await expect(page.getByText("No matching jobs")).toBeVisible();
+    await expectAccessible(page, "jobs, no match");
     await page.getByRole("button", { name: "Clear filters" }).click();
-    await expect(page).toHaveURL("/jobs");
+    await expect(page).toHaveURL(/\/w\/[^/]+\/jobs$/);
   });
 
   await test.step("sort, and Enter on a job id opens it", async () => {
@@ -134,7 +151,7 @@ test("filters, search and sort live in the URL and change the rows", async ({ si
     await page.getByLabel("Sort").selectOption("newest");
     await page.getByRole("link", { name: dub.jobId }).focus();
     await page.keyboard.press("Enter");
-    await expect(page).toHaveURL(`/jobs/${dub.jobId}`);
+    await expect(page).toHaveURL(new RegExp(`/w/[^/]+/jobs/${dub.jobId}$`));
   });
 });
 
@@ -149,16 +166,22 @@ test("failed and rejected jobs say at which step and why", async ({ signedInPage
     await expect(page.locator('[data-testid="timeline-step"][data-state="failed"]')).toHaveCount(1);
     await expect(page.getByText("This job did not complete, so it has no output files.")).toBeVisible();
     await page.screenshot({ path: screenshotPath("job-failed"), fullPage: true });
+    await expectAccessible(page, "job, failed");
   });
 
   await test.step("rejected", async () => {
     await openJob(page, rejected.jobId, "Rejected");
     await expect(page.getByRole("status").filter({ hasText: "Rejected before processing started" })).toBeVisible();
     await expect(page.getByTestId("failure-reason")).not.toBeEmpty();
+    await expectAccessible(page, "job, rejected");
   });
 });
 
-test("another workspace's member gets 404 for the job, on the page and the API", async ({ signedInPage: page, simulator, browser }) => {
+test("another workspace's member gets 404 for the job, on the page and the API", async ({
+  signedInPage: page,
+  simulator,
+  browser,
+}) => {
   const { jobId } = await simulator.createJob("transcribe", { mediaUrl: media("private") });
   await openJobs(page);
   await expect(row(page, jobId)).toBeVisible();
@@ -169,6 +192,7 @@ test("another workspace's member gets 404 for the job, on the page and the API",
   const response = await stranger.goto(`/jobs/${jobId}`);
   expect(response?.status()).toBe(404);
   await expect(stranger.getByRole("heading", { name: "Job not found" })).toBeVisible();
+  await expectAccessible(stranger, "job not found");
 
   const api = await stranger.request.get(`/api/jobs/${jobId}`);
   expect(api.status()).toBe(404);
@@ -179,12 +203,16 @@ test("another workspace's member gets 404 for the job, on the page and the API",
 });
 
 test("screenshots of the Jobs page, light and dark", async ({ signedInPage: page, simulator }) => {
-  await simulator.createJob("voiceover", { mediaUrl: media("promo"), srtContent: "1\n00:00:00,000 --> 00:00:02,000\nHello there\n" });
+  await simulator.createJob("voiceover", {
+    mediaUrl: media("promo"),
+    srtContent: "1\n00:00:00,000 --> 00:00:02,000\nHello there\n",
+  });
   await simulator.createJob("translate", { mediaUrl: media("fail-lecture"), targetLanguage: "it" });
   const last = await simulator.createJob("dub", { mediaUrl: media("trailer"), targetLanguage: "pt-BR" });
   await openJobs(page);
   await expect(row(page, last.jobId).getByTestId("job-status")).toHaveText("Merged");
   await page.screenshot({ path: screenshotPath("jobs"), fullPage: true });
+  await expectAccessible(page, "jobs");
 
   await page.emulateMedia({ colorScheme: "dark" });
   await page.evaluate(() => localStorage.removeItem("theme"));

@@ -6,9 +6,18 @@ import { expect, test } from "./fixtures";
 // itself answers 500 when it cannot decode a dynamic segment — for the server in front of it.)
 const MALFORMED = ["%00", "a%00b", "x".repeat(300), "%2e%2e%2f", "%F0%9F%98%80"];
 
-test("malformed ids in paths are 404, on session routes, pages and /v1", async ({ signedInPage: page, stack, request }) => {
+test("malformed ids in paths are 404, on session routes, pages and /v1", async ({
+  signedInPage: page,
+  stack,
+  request,
+}) => {
   for (const id of MALFORMED) {
-    for (const path of [`/api/deliveries/${id}`, `/api/jobs/${id}`, `/api/jobs/${id}/events`, `/api/webhook-endpoints/${id}/deliveries`]) {
+    for (const path of [
+      `/api/deliveries/${id}`,
+      `/api/jobs/${id}`,
+      `/api/jobs/${id}/events`,
+      `/api/webhook-endpoints/${id}/deliveries`,
+    ]) {
       const response = await page.request.get(path);
       expect(response.status(), path).toBe(404);
       expect(((await response.json()) as { error: { code: string } }).error.code, path).toBe("RESOURCE_NOT_FOUND");

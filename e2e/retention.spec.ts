@@ -2,8 +2,13 @@ import { randomBytes } from "node:crypto";
 import { expect, screenshotPath, signUp, test } from "./fixtures";
 
 // Settings → Retention, as a workspace owner uses it.
-test("an owner keeps history 90 days by default and changes it; a wrong number is refused and changes nothing", async ({ page }) => {
-  await signUp(page, { email: `retention-${randomBytes(4).toString("hex")}@example.com`, workspaceName: "Retention lab" });
+test("an owner keeps history 90 days by default and changes it; a wrong number is refused and changes nothing", async ({
+  page,
+}) => {
+  await signUp(page, {
+    email: `retention-${randomBytes(4).toString("hex")}@example.com`,
+    workspaceName: "Retention lab",
+  });
   await page.goto("/settings");
   const section = page.getByRole("region", { name: "Retention" });
   const days = section.getByLabel("Keep history for (days)");

@@ -43,7 +43,10 @@ test.describe("security headers", () => {
 
   test("the main pages run under the CSP without a single violation", async ({ signedInPage: page, simulator }) => {
     const violations = await watchCspViolations(page);
-    const { jobId } = await simulator.createJob("transcribe", { mediaUrl: "https://media.example.com/csp-check.mp4", sourceLanguage: "en" });
+    const { jobId } = await simulator.createJob("transcribe", {
+      mediaUrl: "https://media.example.com/csp-check.mp4",
+      sourceLanguage: "en",
+    });
     const pages = ["/jobs", `/jobs/${jobId}`, "/settings", "/settings/webhooks", "/settings/api-keys", "/api-docs"];
     for (const url of pages) {
       await test.step(url, async () => {
@@ -83,7 +86,9 @@ async function watchCspViolations(page: Page) {
   await page.addInitScript(() => {
     const list: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = list;
-    document.addEventListener("securitypolicyviolation", (event) => list.push(`${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (event) =>
+      list.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
   });
   return {
     async check(): Promise<void> {
@@ -102,7 +107,9 @@ test.describe("rate limits", () => {
 
     const attempt = async (candidate: string) => {
       const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-      const response = await page.request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: candidate, json: "true" } });
+      const response = await page.request.post("/api/auth/callback/credentials", {
+        form: { csrfToken, email, password: candidate, json: "true" },
+      });
       return new URL(((await response.json()) as { url: string }).url).searchParams.get("error");
     };
     const errors: Array<string | null> = [];
@@ -122,27 +129,53 @@ test.describe("rate limits", () => {
     await page.screenshot({ path: screenshotPath("sign-in-locked"), fullPage: true });
   });
 
-  test("a sign-up flood from one address: the 6th is refused with 429 and Retry-After, before its body is read", async ({ request }) => {
+  test("a sign-up flood from one address: the 6th is refused with 429 and Retry-After, before its body is read", async ({
+    request,
+  }) => {
     // Each request also forges the portal's internal client-address header: the server replaces it.
     let forged = 0;
-    const signUpAs = (data: unknown) => request.post("/api/sign-up", { data, headers: { ...ORIGIN, "x-portal-client-ip": `198.51.100.${++forged}` } });
+    const signUpAs = (data: unknown) =>
+      request.post("/api/sign-up", { data, headers: { ...ORIGIN, "x-portal-client-ip": `198.51.100.${++forged}` } });
     for (let i = 0; i < 5; i++) {
-      const response = await signUpAs({ name: "Flood", email: uniqueEmail("flood"), password: "long-enough-password", workspaceName: "Flood" });
+      const response = await signUpAs({
+        name: "Flood",
+        email: uniqueEmail("flood"),
+        password: "long-enough-password",
+        workspaceName: "Flood",
+      });
       expect(response.status(), await response.text()).toBe(202);
     }
-    const refused = await signUpAs({ name: "Flood", email: uniqueEmail("flood"), password: "long-enough-password", workspaceName: "Flood" });
+    const refused = await signUpAs({
+      name: "Flood",
+      email: uniqueEmail("flood"),
+      password: "long-enough-password",
+      workspaceName: "Flood",
+    });
     expect(refused.status()).toBe(429);
     expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
-    expect(await refused.json()).toEqual({ error: { code: "RATE_LIMITED", message: expect.stringMatching(/^Too many sign-ups from your network\. Try again in \d+ minutes?\.$/) } });
+    expect(await refused.json()).toEqual({
+      error: {
+        code: "RATE_LIMITED",
+        message: expect.stringMatching(/^Too many sign-ups from your network\. Try again in \d+ minutes?\.$/),
+      },
+    });
     // Not even read: an invalid body is refused for the limit, not for being invalid.
-    const unread = await request.post("/api/sign-up", { data: "not json", headers: { ...ORIGIN, "content-type": "application/json" } });
+    const unread = await request.post("/api/sign-up", {
+      data: "not json",
+      headers: { ...ORIGIN, "content-type": "application/json" },
+    });
     expect(unread.status()).toBe(429);
   });
 
-  test("invalid API keys from one address: 429 after 20, before any lookup — a valid key too", async ({ request, stack }) => {
+  test("invalid API keys from one address: 429 after 20, before any lookup — a valid key too", async ({
+    request,
+    stack,
+  }) => {
     const statuses: number[] = [];
     for (let i = 0; i < 21; i++) {
-      statuses.push((await request.get("/v1/jobs", { headers: { authorization: `Bearer jp_live_wrong${i}` } })).status());
+      statuses.push(
+        (await request.get("/v1/jobs", { headers: { authorization: `Bearer jp_live_wrong${i}` } })).status(),
+      );
     }
     expect(statuses).toEqual([...Array(20).fill(401), 429]);
     const valid = await request.get("/v1/jobs", { headers: { authorization: `Bearer ${stack.portalApiKey}` } });
@@ -163,11 +196,15 @@ test.describe("request bodies", () => {
     const { received, ended } = await rawExchange(port, [head, body, next]);
     expect(statusCodes(received), label).toEqual([413]); // the pipelined request after it is not served
     expect(received, label).toMatch(/\r\nconnection: close\r\n/i);
-    expect(received, label).toContain(`{"error":{"code":"PAYLOAD_TOO_LARGE","message":"Request body must be at most ${maxBytes} bytes"}}`);
+    expect(received, label).toContain(
+      `{"error":{"code":"PAYLOAD_TOO_LARGE","message":"Request body must be at most ${maxBytes} bytes"}}`,
+    );
     expect(ended, label).toBe("end"); // closed with a FIN after the answer, not reset
   }
 
-  test("oversized bodies on every public and session route: 413 in the envelope, and the connection closed cleanly", async ({ page }) => {
+  test("oversized bodies on every public and session route: 413 in the envelope, and the connection closed cleanly", async ({
+    page,
+  }) => {
     await signUp(page, { email: uniqueEmail("bodies") });
     const cookie = (await page.context().cookies()).map(({ name, value }) => `${name}=${value}`).join("; ");
     const common = `Host: 127.0.0.1:${port}\r\nOrigin: ${PORTAL_URL}\r\nCookie: ${cookie}\r\nContent-Type: application/json\r\n`;
@@ -191,32 +228,63 @@ test.describe("request bodies", () => {
     ];
     for (const [method, url, maxBytes] of routes) {
       await test.step(`${method} ${url}`, async () => {
-        await expectRefusedAndClosed(`${method} ${url} Content-Length`, `${method} ${url} HTTP/1.1\r\n${common}Content-Length: ${OVER_ROUTE_CAP}\r\n\r\n`, "a".repeat(OVER_ROUTE_CAP), maxBytes);
-        await expectRefusedAndClosed(`${method} ${url} chunked`, `${method} ${url} HTTP/1.1\r\n${common}Transfer-Encoding: chunked\r\n\r\n`, chunked(OVER_ROUTE_CAP), maxBytes);
+        await expectRefusedAndClosed(
+          `${method} ${url} Content-Length`,
+          `${method} ${url} HTTP/1.1\r\n${common}Content-Length: ${OVER_ROUTE_CAP}\r\n\r\n`,
+          "a".repeat(OVER_ROUTE_CAP),
+          maxBytes,
+        );
+        await expectRefusedAndClosed(
+          `${method} ${url} chunked`,
+          `${method} ${url} HTTP/1.1\r\n${common}Transfer-Encoding: chunked\r\n\r\n`,
+          chunked(OVER_ROUTE_CAP),
+          maxBytes,
+        );
       });
     }
   });
 
-  test("the server's ceiling: a declared body over 1 MiB is refused before Next reads it; chunked webhooks over 1 MiB too", async ({ stack }) => {
+  test("the server's ceiling: a declared body over 1 MiB is refused before Next reads it; chunked webhooks over 1 MiB too", async ({
+    stack,
+  }) => {
     const oneMiB = 1024 * 1024;
-    const webhook = (framing: string) => `POST /api/webhooks/demo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n${framing}\r\n\r\n`;
-    await expectRefusedAndClosed("declared", webhook(`Content-Length: ${oneMiB + 1}`), Buffer.alloc(oneMiB + 1, "a"), oneMiB);
+    const webhook = (framing: string) =>
+      `POST /api/webhooks/demo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n${framing}\r\n\r\n`;
+    await expectRefusedAndClosed(
+      "declared",
+      webhook(`Content-Length: ${oneMiB + 1}`),
+      Buffer.alloc(oneMiB + 1, "a"),
+      oneMiB,
+    );
     await expectRefusedAndClosed("chunked", webhook("Transfer-Encoding: chunked"), chunked(oneMiB + 4096), oneMiB);
     const v1 = `POST /v1/jobs/job_missing/download-result HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${stack.portalApiKey}\r\nContent-Type: application/json\r\n`;
-    await expectRefusedAndClosed("/v1 chunked", `${v1}Transfer-Encoding: chunked\r\n\r\n`, chunked(32 * 1024), 16 * 1024);
+    await expectRefusedAndClosed(
+      "/v1 chunked",
+      `${v1}Transfer-Encoding: chunked\r\n\r\n`,
+      chunked(32 * 1024),
+      16 * 1024,
+    );
   });
 });
 
 test.describe("Upgrade: h2c", () => {
   test("curl --http2 over http is answered as HTTP/1.1", async () => {
-    const out = execFileSync("curl", ["-sS", "--http2", "-o", "-", "-w", "\n%{http_version} %{http_code}", `${PORTAL_URL}/api/health`], { encoding: "utf8" });
+    const out = execFileSync(
+      "curl",
+      ["-sS", "--http2", "-o", "-", "-w", "\n%{http_version} %{http_code}", `${PORTAL_URL}/api/health`],
+      { encoding: "utf8" },
+    );
     expect(out).toMatch(/"status":"ok"/);
     expect(out.trim().split("\n").at(-1)).toBe("1.1 200");
   });
 
-  test("Java's default HttpClient (the documentation's Java example) gets its answers over HTTP/1.1", async ({ stack }) => {
+  test("Java's default HttpClient (the documentation's Java example) gets its answers over HTTP/1.1", async ({
+    stack,
+  }) => {
     const client = path.resolve("e2e/clients/H2cClient.java");
-    const out = execFileSync("java", [client, PORTAL_URL, stack.portalApiKey], { encoding: "utf8", timeout: 60_000 }).trim().split("\n");
+    const out = execFileSync("java", [client, PORTAL_URL, stack.portalApiKey], { encoding: "utf8", timeout: 60_000 })
+      .trim()
+      .split("\n");
     expect(out[0]).toMatch(/^HTTP_1_1 200 \{"status":"ok"/);
     expect(out[1]).toBe('HTTP_1_1 404 {"error":{"code":"RESOURCE_NOT_FOUND","message":"Job not found"}}');
   });

@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { stat } from "node:fs/promises";
 import type { APIRequestContext } from "@playwright/test";
 import { downloadResultResponseSchema } from "@/lib/contract/download-result";
-import { curlExampleArgs, javascriptExample, type ExampleInput } from "@/lib/v1-api/code-examples";
-import { expect, test, type StackInfo } from "./fixtures";
+import { curlExampleArgs, type ExampleInput, javascriptExample } from "@/lib/v1-api/code-examples";
+import { expect, type StackInfo, test } from "./fixtures";
 import { runJavaExample, runPythonExample, startOtherOrigin } from "./seed-examples";
 
 // The seed's four download-result examples — cURL, Python, JavaScript in a browser, Java — run
@@ -23,7 +23,9 @@ async function waitForCompletedJob(request: APIRequestContext, stack: StackInfo,
   await expect
     .poll(
       async () => {
-        const response = await request.get(`${stack.portalUrl}/v1/jobs/${jobId}`, { headers: { authorization: `Bearer ${stack.portalApiKey}` } });
+        const response = await request.get(`${stack.portalUrl}/v1/jobs/${jobId}`, {
+          headers: { authorization: `Bearer ${stack.portalApiKey}` },
+        });
         return response.ok() ? ((await response.json()) as { state: string }).state : `HTTP ${response.status()}`;
       },
       { timeout: 30_000, intervals: [250] },
@@ -44,13 +46,19 @@ for (const target of TARGETS) {
   test.describe(`the seed's examples against the ${target}`, () => {
     let jobId = "";
     test.beforeEach(async ({ stack, simulator, request }) => {
-      ({ jobId } = await simulator.createJob("transcribe", { mediaUrl: `https://cdn.example.com/media/${target}-example.mp4` }));
+      ({ jobId } = await simulator.createJob("transcribe", {
+        mediaUrl: `https://cdn.example.com/media/${target}-example.mp4`,
+      }));
       await waitForCompletedJob(request, stack, jobId);
     });
 
     test("cURL", async ({ stack, request }) => {
       const input = inputFor(target, stack, jobId);
-      const output = execFileSync("curl", ["--silent", "--show-error", "--write-out", "\n%{http_code}", ...curlExampleArgs(input)], { encoding: "utf8" });
+      const output = execFileSync(
+        "curl",
+        ["--silent", "--show-error", "--write-out", "\n%{http_code}", ...curlExampleArgs(input)],
+        { encoding: "utf8" },
+      );
       const [body, status] = [output.slice(0, output.lastIndexOf("\n")), output.slice(output.lastIndexOf("\n") + 1)];
       expect(status).toBe("200");
       const result = downloadResultResponseSchema.parse(JSON.parse(body));
@@ -83,7 +91,10 @@ for (const target of TARGETS) {
         page.on("console", (message) => logs.push(message.text()));
         const downloading = page.waitForEvent("download");
         // The example's top-level awaits run inside an async function, as in a <script type="module">.
-        await page.evaluate((code) => new Function(`return (async () => {\n${code}\n})();`)() as Promise<void>, javascriptExample(input));
+        await page.evaluate(
+          (code) => new Function(`return (async () => {\n${code}\n})();`)() as Promise<void>,
+          javascriptExample(input),
+        );
         const download = await downloading;
         const size = await firstOutputSize(request, input);
         expect(download.suggestedFilename()).toBe("output.srt");
@@ -107,10 +118,17 @@ for (const target of TARGETS) {
 }
 
 test.describe("CORS", () => {
-  test("the portal's /v1 answers preflights from any origin; session routes stay same-origin", async ({ stack, request }) => {
+  test("the portal's /v1 answers preflights from any origin; session routes stay same-origin", async ({
+    stack,
+    request,
+  }) => {
     const preflight = await request.fetch(`${stack.portalUrl}/v1/jobs/job_abc123/download-result`, {
       method: "OPTIONS",
-      headers: { origin: "http://127.0.0.1:9", "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type" },
+      headers: {
+        origin: "http://127.0.0.1:9",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization,content-type",
+      },
     });
     expect(preflight.status()).toBe(204);
     expect(preflight.headers()["access-control-allow-origin"]).toBe("*");
@@ -126,7 +144,10 @@ test.describe("CORS", () => {
     }
   });
 
-  test("a signed-in browser's cookie opens no /v1 door, and another origin cannot read session routes", async ({ signedInPage: page, stack }) => {
+  test("a signed-in browser's cookie opens no /v1 door, and another origin cannot read session routes", async ({
+    signedInPage: page,
+    stack,
+  }) => {
     const withCookieOnly = await page.request.get(`${stack.portalUrl}/v1/jobs`);
     expect(withCookieOnly.status()).toBe(401);
 

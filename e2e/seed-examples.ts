@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { javaExample, pythonExample, type ExampleInput } from "@/lib/v1-api/code-examples";
+import { type ExampleInput, javaExample, pythonExample } from "@/lib/v1-api/code-examples";
 
 // Running the seed's examples as printed (code-examples.ts holds them, host, key and job id filled
 // in): Python and Java as programs in a scratch directory, where they save output.srt.
@@ -17,7 +17,11 @@ export interface ExampleRun {
   savedBytes: number;
 }
 
-async function inScratchDirectory(file: string, source: string, command: (file: string) => [string, string[]]): Promise<ExampleRun> {
+async function inScratchDirectory(
+  file: string,
+  source: string,
+  command: (file: string) => [string, string[]],
+): Promise<ExampleRun> {
   const directory = await mkdtemp(path.join(os.tmpdir(), "seed-example-"));
   try {
     await writeFile(path.join(directory, file), source);
@@ -61,11 +65,12 @@ ${javaExample(input)
   return inScratchDirectory("Example.java", source, (file) => ["java", ["-cp", GSON_JAR, file]]);
 }
 
-
 /** A page on an origin of its own (another port), where the browser example runs as a third-party app would. */
 export async function startOtherOrigin(): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((_request, response) => {
-    response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end("<!doctype html><title>Another app</title><p>An app on another origin.</p>");
+    response
+      .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+      .end("<!doctype html><title>Another app</title><p>An app on another origin.</p>");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {

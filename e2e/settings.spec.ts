@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { expect, ORIGIN, PORTAL_URL, screenshotPath, signUp, test } from "./fixtures";
 import { VENDOR_URL } from "./vendor-url";
 
@@ -14,7 +15,10 @@ function recordResponseBodies(page: Page): string[] {
 }
 
 async function signUpFresh(page: Page): Promise<void> {
-  await signUp(page, { email: `settings-${randomBytes(4).toString("hex")}@example.com`, workspaceName: "Settings lab" });
+  await signUp(page, {
+    email: `settings-${randomBytes(4).toString("hex")}@example.com`,
+    workspaceName: "Settings lab",
+  });
 }
 
 test.describe("Settings → Connection", () => {
@@ -27,6 +31,7 @@ test.describe("Settings → Connection", () => {
     await expect(secret).toHaveText(/^whsec_•+$/);
     await page.getByRole("button", { name: "Reveal signing secret" }).click();
     await expect(secret).toHaveText(stack.inboundSecret);
+    await expectAccessible(page, "settings, the secret revealed");
     await page.getByRole("button", { name: "Hide signing secret" }).click();
     await expect(secret).not.toHaveText(stack.inboundSecret);
 
@@ -54,6 +59,7 @@ test.describe("Settings → Connection", () => {
     const dialog = page.getByRole("dialog", { name: "Rotate the signing secret?" });
     await expect(dialog).toContainText("24 hours");
     await page.screenshot({ path: screenshotPath("settings-rotate-dialog") });
+    await expectAccessible(page, "settings, the rotate dialog");
     await dialog.getByRole("button", { name: "Rotate secret" }).click();
     await expect(dialog).toBeHidden();
 
@@ -62,7 +68,10 @@ test.describe("Settings → Connection", () => {
     await expect(page.getByText("The previous secret is still accepted until")).toBeVisible();
   });
 
-  test("the base URL is the deployment's choice: offered as a select, anything else refused", async ({ page, stack }) => {
+  test("the base URL is the deployment's choice: offered as a select, anything else refused", async ({
+    page,
+    stack,
+  }) => {
     await signUpFresh(page);
     await page.goto("/settings");
     const baseUrl = page.getByRole("combobox", { name: "Base URL" });
@@ -81,7 +90,12 @@ test.describe("Settings → Connection", () => {
       error: {
         code: "INVALID_REQUEST",
         message: `baseUrl: Choose one of the Jobs API base URLs this deployment allows: ${stack.simulatorUrl}, ${VENDOR_URL}`,
-        details: [{ field: "baseUrl", issue: `Choose one of the Jobs API base URLs this deployment allows: ${stack.simulatorUrl}, ${VENDOR_URL}` }],
+        details: [
+          {
+            field: "baseUrl",
+            issue: `Choose one of the Jobs API base URLs this deployment allows: ${stack.simulatorUrl}, ${VENDOR_URL}`,
+          },
+        ],
       },
     });
     await page.reload();
@@ -101,6 +115,7 @@ test.describe("Settings → Connection", () => {
       await expect(page.getByText("Connection saved.")).toBeVisible();
       await page.getByRole("button", { name: "Test connection" }).click();
       await expect(page.getByTestId("connection-check-result")).toContainText("refused the key");
+      await expectAccessible(page, "settings, a refused key");
     });
     await test.step("the right key is accepted", async () => {
       await page.getByLabel("API key", { exact: true }).fill(stack.simulatorApiKey);
@@ -136,7 +151,12 @@ test.describe("Settings → Connection", () => {
   });
 
   test("settings routes answer 401 without a session", async ({ request }) => {
-    for (const path of ["/api/settings/connection", "/api/settings/inbound-secret", "/api/settings/inbound-webhook", "/api/settings/inbound-webhook/refusals"]) {
+    for (const path of [
+      "/api/settings/connection",
+      "/api/settings/inbound-secret",
+      "/api/settings/inbound-webhook",
+      "/api/settings/inbound-webhook/refusals",
+    ]) {
       const response = await request.get(path);
       expect(response.status(), path).toBe(401);
       expect(await response.json()).toEqual({ error: { code: "UNAUTHORIZED", message: "Sign in to continue" } });
@@ -155,7 +175,9 @@ test.describe("Settings → Connection", () => {
       await page.goto("/settings");
       await page.getByRole("button", { name: "Test connection" }).click();
       await expect(page.getByTestId("connection-check-result")).toHaveText("The Jobs API accepted the key.");
-      await page.getByRole("region", { name: "Jobs API connection" }).screenshot({ path: screenshotPath("settings-connection") });
+      await page
+        .getByRole("region", { name: "Jobs API connection" })
+        .screenshot({ path: screenshotPath("settings-connection") });
     });
     await test.step("narrow screens get a top bar and a navigation drawer", async () => {
       await page.emulateMedia({ colorScheme: "light" });
@@ -167,6 +189,7 @@ test.describe("Settings → Connection", () => {
       const drawer = page.getByRole("dialog", { name: "Navigation" });
       await expect(drawer.getByRole("link", { name: "Jobs", exact: true })).toBeVisible();
       await page.screenshot({ path: screenshotPath("settings-mobile-nav") });
+      await expectAccessible(page, "navigation drawer");
       await page.keyboard.press("Escape");
       await expect(drawer).toBeHidden();
     });

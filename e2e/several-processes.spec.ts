@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -36,7 +36,8 @@ async function startReceiver(): Promise<Receiver> {
       state.inFlight += 1;
       setTimeout(() => {
         state.inFlight -= 1;
-        if (!response.destroyed) response.writeHead(200, { "content-type": "application/json" }).end('{"received":true}');
+        if (!response.destroyed)
+          response.writeHead(200, { "content-type": "application/json" }).end('{"received":true}');
       }, state.holdMs);
     });
   });
@@ -61,7 +62,10 @@ let workers: ChildProcess[] = [];
 let childEnv: Record<string, string>;
 
 function startWorker(): ChildProcess {
-  const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...childEnv } });
+  const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, ...childEnv },
+  });
   processes.push(worker);
   return worker;
 }
@@ -80,10 +84,24 @@ test.beforeAll(async () => {
   await db.connect();
   receiver = await startReceiver();
 
-  const secrets = { APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"), NEXTAUTH_SECRET: randomBytes(32).toString("base64") };
-  childEnv = { ...secrets, DATABASE_URL: url.toString(), ALLOW_PRIVATE_WEBHOOK_URLS: "1", LOG_LEVEL: "warn", EMAIL_SERVER: "", EMAIL_FROM: "" };
+  const secrets = {
+    APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+  };
+  childEnv = {
+    ...secrets,
+    DATABASE_URL: url.toString(),
+    ALLOW_PRIVATE_WEBHOOK_URLS: "1",
+    LOG_LEVEL: "warn",
+    EMAIL_SERVER: "",
+    EMAIL_FROM: "",
+  };
   for (const [name, port] of Object.entries(PORTS)) {
-    const portal = startPortal(port, { ...childEnv, NEXTAUTH_URL: `http://127.0.0.1:${port}`, HOST: "127.0.0.1", DELIVERY_WORKER: "off" }, { stdout: "ignore" });
+    const portal = startPortal(
+      port,
+      { ...childEnv, NEXTAUTH_URL: `http://127.0.0.1:${port}`, HOST: "127.0.0.1", DELIVERY_WORKER: "off" },
+      { stdout: "ignore" },
+    );
     processes.push(portal);
     await waitForHealth(name === "a" ? A : B, portal, 90_000);
   }
@@ -104,7 +122,9 @@ async function count(sql: string, values: unknown[] = []): Promise<number> {
   return Number((await db.query<{ n: string }>(sql, values)).rows[0].n);
 }
 
-test("two portals and two workers on one database: events stored once, live on both, each delivery once, a killed worker loses nothing", async ({ page }) => {
+test("two portals and two workers on one database: events stored once, live on both, each delivery once, a killed worker loses nothing", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   let workspaceId = "";
   let secret = "";
@@ -112,12 +132,19 @@ test("two portals and two workers on one database: events stored once, live on b
   await test.step("a user signs up on portal A, and is signed in on portal B too", async () => {
     const email = `scale-${Date.now()}@example.com`;
     const password = "correct-horse-battery";
-    const signUp = await page.request.post(`${A}/api/sign-up`, { data: { name: "Scale", email, password }, headers: { origin: A } });
+    const signUp = await page.request.post(`${A}/api/sign-up`, {
+      data: { name: "Scale", email, password },
+      headers: { origin: A },
+    });
     expect(signUp.status(), await signUp.text()).toBe(201);
     const { csrfToken } = (await (await page.request.get(`${B}/api/auth/csrf`)).json()) as { csrfToken: string };
-    const signIn = await page.request.post(`${B}/api/auth/callback/credentials`, { form: { csrfToken, email, password, json: "true" }, headers: { origin: B } });
+    const signIn = await page.request.post(`${B}/api/auth/callback/credentials`, {
+      form: { csrfToken, email, password, json: "true" },
+      headers: { origin: B },
+    });
     expect(signIn.ok()).toBeTruthy();
-    workspaceId = ((await (await page.request.get(`${A}/api/settings/connection`)).json()) as { workspaceId: string }).workspaceId;
+    workspaceId = ((await (await page.request.get(`${A}/api/settings/connection`)).json()) as { workspaceId: string })
+      .workspaceId;
     secret = ((await (await page.request.get(`${B}/api/settings/inbound-secret`)).json()) as { secret: string }).secret;
     const endpoint = await page.request.post(`${A}/api/webhook-endpoints`, {
       data: { url: receiver.url, eventTypes: ["job.created", "job.processing"] },
@@ -131,11 +158,17 @@ test("two portals and two workers on one database: events stored once, live on b
     const timestamp = String(Math.floor(Date.now() / 1000));
     return fetch(`${portal}/api/webhooks/${workspaceId}`, {
       method: "POST",
-      headers: { "content-type": "application/json", "webhook-id": webhookId, "webhook-timestamp": timestamp, "webhook-signature": signStandardWebhook(secret, webhookId, timestamp, body) },
+      headers: {
+        "content-type": "application/json",
+        "webhook-id": webhookId,
+        "webhook-timestamp": timestamp,
+        "webhook-signature": signStandardWebhook(secret, webhookId, timestamp, body),
+      },
       body,
     });
   };
-  const event = (jobId: string, status: "created" | "transcribing") => JSON.stringify(samplePayload("transcribe", status, jobId, (sentAt += 1_000)));
+  const event = (jobId: string, status: "created" | "transcribing") =>
+    JSON.stringify(samplePayload("transcribe", status, jobId, (sentAt += 1_000)));
 
   await test.step("every event sent to both portals at once is stored once", async () => {
     const answers = await Promise.all(
@@ -151,7 +184,11 @@ test("two portals and two workers on one database: events stored once, live on b
     );
     expect(answers.flat().every((status) => status === 200)).toBe(true);
     expect(await count(`SELECT count(*) AS n FROM "JobEvent" WHERE "workspaceId" = $1`, [workspaceId])).toBe(40);
-    expect(await count(`SELECT count(*) AS n FROM "Job" WHERE "workspaceId" = $1 AND status = 'transcribing'`, [workspaceId])).toBe(20);
+    expect(
+      await count(`SELECT count(*) AS n FROM "Job" WHERE "workspaceId" = $1 AND status = 'transcribing'`, [
+        workspaceId,
+      ]),
+    ).toBe(20);
   });
 
   await test.step("the Jobs page on portal B shows live what portal A stores", async () => {
@@ -162,7 +199,15 @@ test("two portals and two workers on one database: events stored once, live on b
   });
 
   await test.step("each delivery succeeds exactly once, whichever worker sends it", async () => {
-    await expect.poll(() => count(`SELECT count(*) AS n FROM "WebhookDelivery" WHERE "workspaceId" = $1 AND status = 'succeeded'`, [workspaceId]), { timeout: 60_000 }).toBe(41);
+    await expect
+      .poll(
+        () =>
+          count(`SELECT count(*) AS n FROM "WebhookDelivery" WHERE "workspaceId" = $1 AND status = 'succeeded'`, [
+            workspaceId,
+          ]),
+        { timeout: 60_000 },
+      )
+      .toBe(41);
     expect(receiver.received).toHaveLength(41);
     expect(new Set(receiver.received).size).toBe(41);
   });
@@ -174,7 +219,11 @@ test("two portals and two workers on one database: events stored once, live on b
     survivor.kill("SIGSTOP");
     receiver.holdMs = 5_000;
     const before = receiver.received.length;
-    const answers = await Promise.all(Array.from({ length: 10 }, (_, index) => post(index % 2 ? A : B, `msg_kill_${index}`, event(`job_kill_${index}`, "created"))));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        post(index % 2 ? A : B, `msg_kill_${index}`, event(`job_kill_${index}`, "created")),
+      ),
+    );
     expect(answers.every((response) => response.status === 200)).toBe(true);
     // Every one of them claimed by the doomed worker, and some already at the endpoint.
     const delivering = `SELECT count(*) AS n FROM "WebhookDelivery" WHERE "workspaceId" = $1 AND status = 'delivering'`;
@@ -186,9 +235,19 @@ test("two portals and two workers on one database: events stored once, live on b
 
     // Its leases run out (10 s) and the survivor delivers everything; nothing is failed or lost.
     await expect
-      .poll(() => count(`SELECT count(*) AS n FROM "WebhookDelivery" WHERE "workspaceId" = $1 AND status = 'succeeded'`, [workspaceId]), { timeout: 90_000 })
+      .poll(
+        () =>
+          count(`SELECT count(*) AS n FROM "WebhookDelivery" WHERE "workspaceId" = $1 AND status = 'succeeded'`, [
+            workspaceId,
+          ]),
+        { timeout: 90_000 },
+      )
       .toBe(51);
-    expect(await count(`SELECT count(*) AS n FROM "WebhookDelivery" WHERE "workspaceId" = $1 AND status <> 'succeeded'`, [workspaceId])).toBe(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM "WebhookDelivery" WHERE "workspaceId" = $1 AND status <> 'succeeded'`, [
+        workspaceId,
+      ]),
+    ).toBe(0);
     const sentAfter = receiver.received.slice(before);
     const messageIds = (
       await db.query<{ messageId: string }>(

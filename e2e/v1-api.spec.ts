@@ -20,9 +20,13 @@ test.describe("/v1 API", () => {
       body: { error: { code: "RESOURCE_NOT_FOUND", message: "Job not found" } },
     });
     const bad = await post("job_abc123", '{"expirationSeconds": 604801}');
-    expect(await bad.json()).toEqual({ error: { code: "INVALID_REQUEST", message: "Expiration time must be between 60 and 604800 seconds" } });
+    expect(await bad.json()).toEqual({
+      error: { code: "INVALID_REQUEST", message: "Expiration time must be between 60 and 604800 seconds" },
+    });
 
-    const list = await request.get(`${stack.portalUrl}/v1/jobs?limit=1`, { headers: { authorization: `Bearer ${stack.portalApiKey}` } });
+    const list = await request.get(`${stack.portalUrl}/v1/jobs?limit=1`, {
+      headers: { authorization: `Bearer ${stack.portalApiKey}` },
+    });
     expect(list.status()).toBe(200);
     expect(Object.keys(await list.json()).sort()).toEqual(["data", "nextCursor"]);
 
@@ -30,14 +34,24 @@ test.describe("/v1 API", () => {
     expect(openapi.status()).toBe(200);
     const document = await openapi.json();
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths)).toEqual(["/v1/jobs", "/v1/jobs/{jobId}", "/v1/jobs/{jobId}/download-result"]);
+    expect(Object.keys(document.paths)).toEqual([
+      "/v1/jobs",
+      "/v1/jobs/{jobId}",
+      "/v1/jobs/{jobId}/download-result",
+      "/v1/jobs/{jobId}/outputs/{n}",
+    ]);
   });
 });
 
 test.describe("API keys and the API page", () => {
-  test("create a key once, use it, revoke it: the next request is refused", async ({ signedInPage: page, stack, request }) => {
+  test("create a key once, use it, revoke it: the next request is refused", async ({
+    signedInPage: page,
+    stack,
+    request,
+  }) => {
     const name = `e2e key ${Date.now()}`;
-    const listJobs = (key: string) => request.get(`${stack.portalUrl}/v1/jobs`, { headers: { authorization: `Bearer ${key}` } });
+    const listJobs = (key: string) =>
+      request.get(`${stack.portalUrl}/v1/jobs`, { headers: { authorization: `Bearer ${key}` } });
     let key = "";
 
     await test.step("create it and see the key once", async () => {
@@ -66,7 +80,10 @@ test.describe("API keys and the API page", () => {
       const row = page.getByTestId("api-key-row").filter({ hasText: name });
       await expect(row).not.toContainText("Never");
       await row.getByRole("button", { name: `Revoke ${name}` }).click();
-      await page.getByRole("dialog", { name: "Revoke this API key?" }).getByRole("button", { name: "Revoke key" }).click();
+      await page
+        .getByRole("dialog", { name: "Revoke this API key?" })
+        .getByRole("button", { name: "Revoke key" })
+        .click();
       await expect(row).toContainText("Revoked");
       await page.screenshot({ path: screenshotPath("api-keys"), fullPage: true });
       expect((await listJobs(key)).status()).toBe(401);
@@ -75,8 +92,12 @@ test.describe("API keys and the API page", () => {
 
   test("the API page fills the examples in with this portal's URL", async ({ signedInPage: page, stack }) => {
     await page.goto("/api-docs");
-    await expect(page.getByTestId("example-curl")).toContainText(`curl -X POST ${stack.portalUrl}/v1/jobs/job_abc123/download-result`);
-    await expect(page.getByTestId("example-python")).toContainText(`url = "${stack.portalUrl}/v1/jobs/job_abc123/download-result"`);
+    await expect(page.getByTestId("example-curl")).toContainText(
+      `curl -X POST ${stack.portalUrl}/v1/jobs/job_abc123/download-result`,
+    );
+    await expect(page.getByTestId("example-python")).toContainText(
+      `url = "${stack.portalUrl}/v1/jobs/job_abc123/download-result"`,
+    );
     await expect(page.getByTestId("example-javascript")).toContainText("'Authorization': 'Bearer YOUR_API_KEY'");
     await expect(page.getByRole("button", { name: "Copy the cURL example" })).toBeVisible();
     await page.screenshot({ path: screenshotPath("api-docs"), fullPage: true });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { startSimulator, type Simulator } from "@/simulator/server";
+import { type Simulator, startSimulator } from "@/simulator/server";
 import type { WebhookTargetInput } from "@/simulator/webhooks/webhook-target";
 import { VENDOR_PORT } from "./vendor-url";
 
@@ -13,13 +13,28 @@ export interface Vendor {
   close(): Promise<void>;
 }
 
-export async function startVendor(target: WebhookTargetInput | null, chaos: { duplicateRate?: number } = {}): Promise<Vendor> {
+/** `now` is the vendor's clock (its timestamps and its links' expiry), for tests that move it. */
+export async function startVendor(
+  target: WebhookTargetInput | null,
+  chaos: { duplicateRate?: number } = {},
+  now?: () => number,
+): Promise<Vendor> {
   const apiKey = `sk_vendor_${randomBytes(12).toString("hex")}`;
-  const sim = await startSimulator({ host: "127.0.0.1", port: VENDOR_PORT, apiKey, speed: 40, webhook: target, chaos, retry: { baseDelayMs: 500 } });
+  const sim = await startSimulator({
+    host: "127.0.0.1",
+    port: VENDOR_PORT,
+    apiKey,
+    speed: 40,
+    webhook: target,
+    chaos,
+    retry: { baseDelayMs: 500 },
+    now,
+  });
   return {
     sim,
     apiKey,
-    createJob: (product, mediaUrl) => sim.createJob(product, { mediaUrl, ...(product === "dub" ? { targetLanguage: "es" } : {}) }).jobId,
+    createJob: (product, mediaUrl) =>
+      sim.createJob(product, { mediaUrl, ...(product === "dub" ? { targetLanguage: "es" } : {}) }).jobId,
     close: () => sim.close(),
   };
 }

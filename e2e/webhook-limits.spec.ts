@@ -1,3 +1,4 @@
+import { expectAccessible } from "./axe";
 import { expect, ORIGIN, screenshotPath, signUp, test } from "./fixtures";
 
 // What Settings → Webhooks publishes about the bounds: how many endpoints a workspace may have
@@ -6,11 +7,16 @@ import { expect, ORIGIN, screenshotPath, signUp, test } from "./fixtures";
 const MAX_ENDPOINTS = 20;
 const endpointUrl = (index: number) => `https://1.1.1.1/hooks/limit-${index}`;
 
-test("a workspace sees its endpoint limit, cannot pass it, and each endpoint page publishes the retry schedule", async ({ page }) => {
+test("a workspace sees its endpoint limit, cannot pass it, and each endpoint page publishes the retry schedule", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signUp(page, { email: `limits-${Date.now()}@example.com`, workspaceName: "Limits" });
   for (let index = 1; index < MAX_ENDPOINTS; index += 1) {
-    const response = await page.request.post("/api/webhook-endpoints", { data: { url: endpointUrl(index), eventTypes: ["job.completed"] }, headers: ORIGIN });
+    const response = await page.request.post("/api/webhook-endpoints", {
+      data: { url: endpointUrl(index), eventTypes: ["job.completed"] },
+      headers: ORIGIN,
+    });
     expect(response.status(), await response.text()).toBe(201);
   }
 
@@ -33,6 +39,7 @@ test("a workspace sees its endpoint limit, cannot pass it, and each endpoint pag
     await expect(page.getByText(/for 5 days after the first failure, the endpoint is disabled/)).toBeVisible();
     await page.getByRole("heading", { name: "Retry schedule" }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath("webhook-retry-schedule") });
+    await expectAccessible(page, "endpoint, the retry schedule");
   });
 
   await test.step("at the limit, Settings says so and the add is refused with the limit named", async () => {
@@ -42,11 +49,18 @@ test("a workspace sees its endpoint limit, cannot pass it, and each endpoint pag
     await expect(page.getByRole("button", { name: "Add endpoint" })).toBeDisabled();
     await expect(page.getByText(`This workspace has ${MAX_ENDPOINTS} endpoints, the most it can have.`)).toBeVisible();
     await page.screenshot({ path: screenshotPath("webhooks-at-limit") });
+    await expectAccessible(page, "webhooks, at the limit");
 
-    const refused = await page.request.post("/api/webhook-endpoints", { data: { url: endpointUrl(99), eventTypes: ["job.completed"] }, headers: ORIGIN });
+    const refused = await page.request.post("/api/webhook-endpoints", {
+      data: { url: endpointUrl(99), eventTypes: ["job.completed"] },
+      headers: ORIGIN,
+    });
     expect(refused.status()).toBe(409);
     expect(await refused.json()).toEqual({
-      error: { code: "CONFLICT", message: `A workspace can have at most ${MAX_ENDPOINTS} webhook endpoints. Delete one you no longer use to add another.` },
+      error: {
+        code: "CONFLICT",
+        message: `A workspace can have at most ${MAX_ENDPOINTS} webhook endpoints. Delete one you no longer use to add another.`,
+      },
     });
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { expectAccessible } from "./axe";
 import { expect, ORIGIN, PORTAL_URL, signUp, test } from "./fixtures";
 
 // Settings → Webhooks' guard rails: what the portal refuses to save, and whose endpoints a member
@@ -25,16 +26,28 @@ test("a URL that cannot receive webhooks is explained and nothing is saved", asy
   for (const box of await dialog.getByRole("checkbox").all()) await box.uncheck();
   await dialog.getByRole("button", { name: "Add endpoint" }).click();
   await expect(dialog.getByText("Choose at least one event")).toBeVisible();
+  await expectAccessible(page, "add-endpoint dialog, errors");
 
-  for (const refused of ["file:///etc/passwd", "gopher://127.0.0.1:6379/_FLUSHALL", "https://admin:pw@127.0.0.1/hooks"]) {
-    const response = await page.request.post("/api/webhook-endpoints", { data: { url: refused, eventTypes: ["job.created"] }, headers: ORIGIN });
+  for (const refused of [
+    "file:///etc/passwd",
+    "gopher://127.0.0.1:6379/_FLUSHALL",
+    "https://admin:pw@127.0.0.1/hooks",
+  ]) {
+    const response = await page.request.post("/api/webhook-endpoints", {
+      data: { url: refused, eventTypes: ["job.created"] },
+      headers: ORIGIN,
+    });
     expect(response.status(), refused).toBe(400);
     expect((await response.json()).error.code).toBe("INVALID_REQUEST");
   }
   expect(await (await page.request.get("/api/webhook-endpoints")).json()).toEqual({ endpoints: [], maxEndpoints: 20 });
 });
 
-test("another workspace's endpoint is not found, and nothing answers without a session", async ({ page, browser, request }) => {
+test("another workspace's endpoint is not found, and nothing answers without a session", async ({
+  page,
+  browser,
+  request,
+}) => {
   await signUp(page, { email: newEmail(), workspaceName: "Owner lab" });
   const created = await page.request.post("/api/webhook-endpoints", {
     data: { url: "http://127.0.0.1:9/hooks", eventTypes: ["job.completed"] },
@@ -48,8 +61,18 @@ test("another workspace's endpoint is not found, and nothing answers without a s
     const otherPage = await other.newPage();
     await signUp(otherPage, { email: newEmail(), workspaceName: "Other lab" });
     const base = `/api/webhook-endpoints/${endpoint.id}`;
-    for (const [method, path] of [["get", base], ["get", `${base}/secret`], ["get", `${base}/deliveries`], ["patch", base], ["delete", base], ["post", `${base}/secret/rotate`]] as const) {
-      const response = await otherPage.request[method](path, { headers: ORIGIN, ...(method === "patch" && { data: { description: "mine" } }) });
+    for (const [method, path] of [
+      ["get", base],
+      ["get", `${base}/secret`],
+      ["get", `${base}/deliveries`],
+      ["patch", base],
+      ["delete", base],
+      ["post", `${base}/secret/rotate`],
+    ] as const) {
+      const response = await otherPage.request[method](path, {
+        headers: ORIGIN,
+        ...(method === "patch" && { data: { description: "mine" } }),
+      });
       expect(response.status(), `${method} ${path}`).toBe(404);
     }
     await otherPage.goto(`/settings/webhooks/${endpoint.id}`);

@@ -1,7 +1,8 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
+import { expectAccessible } from "./axe";
 import { expect, ORIGIN, screenshotPath, test } from "./fixtures";
-import { signatureHeaders, startWebhookReceiver, type ReceivedRequest, type WebhookReceiver } from "./webhook-receiver";
+import { type ReceivedRequest, signatureHeaders, startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver";
 
 // Settings → Webhooks against real deliveries: a receiver this test runs on 127.0.0.1, jobs the
 // simulator walks, events the portal ingests and re-delivers, signed, to the receiver.
@@ -9,7 +10,10 @@ const jobIdOf = (request: ReceivedRequest) => (JSON.parse(request.body) as { dat
 const eventOf = (request: ReceivedRequest) => (JSON.parse(request.body) as { event?: string }).event;
 
 /** Adds an endpoint through the dialog; returns its id once its page is open. */
-async function addEndpoint(page: Page, input: { url: string; description: string; events?: string[] }): Promise<string> {
+async function addEndpoint(
+  page: Page,
+  input: { url: string; description: string; events?: string[] },
+): Promise<string> {
   await page.goto("/settings/webhooks");
   await page.getByRole("button", { name: "Add endpoint" }).first().click();
   const dialog = page.getByRole("dialog", { name: "Add a webhook endpoint" });
@@ -30,7 +34,10 @@ async function deleteEndpoint(request: APIRequestContext, endpointId: string) {
   await request.delete(`/api/webhook-endpoints/${endpointId}`, { headers: ORIGIN });
 }
 
-test("an endpoint receives signed job events; test event, resend, rotation and the log", async ({ signedInPage: page, simulator }) => {
+test("an endpoint receives signed job events; test event, resend, rotation and the log", async ({
+  signedInPage: page,
+  simulator,
+}) => {
   test.setTimeout(180_000);
   const receivers: WebhookReceiver[] = [];
   const endpointIds: string[] = [];
@@ -53,6 +60,7 @@ test("an endpoint receives signed job events; test event, resend, rotation and t
       await page.getByRole("button", { name: "Reveal signing secret" }).click();
       await expect(value).toHaveText(/^whsec_[A-Za-z0-9+/=]+$/);
       secret = (await value.textContent())!;
+      await expectAccessible(page, "endpoint, new");
     });
 
     await test.step("a test event shows the receiver's status, latency and body, and verifies", async () => {
@@ -66,18 +74,24 @@ test("an endpoint receives signed job events; test event, resend, rotation and t
       expect(() => new Webhook(secret).verify(received.body, signatureHeaders(received))).not.toThrow();
     });
 
-    const { jobId } = await simulator.createJob("transcribe", { mediaUrl: "https://media.example.com/a.mp4", sourceLanguage: "en" });
+    const { jobId } = await simulator.createJob("transcribe", {
+      mediaUrl: "https://media.example.com/a.mp4",
+      sourceLanguage: "en",
+    });
     const jobRows = page.getByTestId("delivery-row").filter({ hasText: jobId });
     await test.step("the job's events appear in the log and arrive at the receiver, signed", async () => {
       await expect(jobRows).toHaveCount(3);
       for (const row of await jobRows.all()) await expect(row.getByTestId("delivery-status")).toHaveText("Succeeded");
       const forJob = receiver.requests.filter((request) => jobIdOf(request) === jobId);
       expect(forJob.map(eventOf).sort()).toEqual(["job.completed", "job.created", "job.processing"]);
-      for (const request of forJob) expect(() => new Webhook(secret).verify(request.body, signatureHeaders(request))).not.toThrow();
+      for (const request of forJob)
+        expect(() => new Webhook(secret).verify(request.body, signatureHeaders(request))).not.toThrow();
       expect(new Set(forJob.map((request) => request.headers["webhook-id"])).size).toBe(3);
       const byJob = await page.request.get(`/api/jobs/${jobId}/deliveries`);
       const { deliveries } = (await byJob.json()) as { deliveries: Array<{ endpointId: string; status: string }> };
-      expect(deliveries.map((delivery) => [delivery.endpointId, delivery.status])).toEqual(Array(3).fill([endpointId, "succeeded"]));
+      expect(deliveries.map((delivery) => [delivery.endpointId, delivery.status])).toEqual(
+        Array(3).fill([endpointId, "succeeded"]),
+      );
     });
 
     await test.step("a delivery shows its attempts and can be resent with the same webhook-id", async () => {
@@ -85,7 +99,9 @@ test("an endpoint receives signed job events; test event, resend, rotation and t
       const dialog = page.getByRole("dialog", { name: "job.completed delivery" });
       await expect(dialog.getByTestId("delivery-attempt")).toHaveCount(1);
       await expect(dialog.getByTestId("delivery-attempt")).toContainText('"by":"e2e"');
-      const original = receiver.requests.find((request) => jobIdOf(request) === jobId && eventOf(request) === "job.completed")!;
+      const original = receiver.requests.find(
+        (request) => jobIdOf(request) === jobId && eventOf(request) === "job.completed",
+      )!;
       const before = receiver.requests.length;
       await dialog.getByRole("button", { name: "Resend" }).click();
       await expect(dialog.getByText("Queued again with the same webhook-id")).toBeVisible();
@@ -93,6 +109,7 @@ test("an endpoint receives signed job events; test event, resend, rotation and t
       const resent = receiver.requests.slice(before).find((request) => eventOf(request) === "job.completed")!;
       expect(resent.headers["webhook-id"]).toBe(original.headers["webhook-id"]);
       await page.screenshot({ path: screenshotPath("webhook-delivery") });
+      await expectAccessible(page, "delivery dialog, resent");
       await dialog.getByRole("button", { name: "Close" }).click();
     });
 
@@ -113,7 +130,8 @@ test("an endpoint receives signed job events; test event, resend, rotation and t
       await expect.poll(() => receiver.requests.length).toBeGreaterThan(before);
       const received = receiver.requests.at(-1)!;
       expect(String(received.headers["webhook-signature"]).split(" ")).toHaveLength(2);
-      for (const key of [secret, rotated]) expect(() => new Webhook(key).verify(received.body, signatureHeaders(received))).not.toThrow();
+      for (const key of [secret, rotated])
+        expect(() => new Webhook(key).verify(received.body, signatureHeaders(received))).not.toThrow();
     });
 
     const failing = await startWebhookReceiver("/ingest");
@@ -122,19 +140,32 @@ test("an endpoint receives signed job events; test event, resend, rotation and t
     let secondJobId = "";
     await test.step("screenshots: the list with a healthy, a failing and a disabled endpoint", async () => {
       failing.respondWith(503, JSON.stringify({ error: "upstream maintenance" }));
-      failingId = await addEndpoint(page, { url: failing.url, description: "Analytics (staging)", events: ["job.completed", "job.failed"] });
+      failingId = await addEndpoint(page, {
+        url: failing.url,
+        description: "Analytics (staging)",
+        events: ["job.completed", "job.failed"],
+      });
       endpointIds.push(failingId);
-      const paused = await addEndpoint(page, { url: "http://10.20.0.15/hooks/legacy-crm", description: "Legacy CRM", events: ["job.completed"] });
+      const paused = await addEndpoint(page, {
+        url: "http://10.20.0.15/hooks/legacy-crm",
+        description: "Legacy CRM",
+        events: ["job.completed"],
+      });
       endpointIds.push(paused);
       await page.getByRole("switch", { name: "Enabled" }).click();
       await expect(page.getByTestId("endpoint-status")).toHaveText("Disabled");
 
-      secondJobId = (await simulator.createJob("transcribe", { mediaUrl: "https://media.example.com/b.mp4", sourceLanguage: "en" })).jobId;
-      await expect.poll(() => failing.requests.filter((request) => jobIdOf(request) === secondJobId).length, { timeout: 30_000 }).toBeGreaterThan(0);
+      secondJobId = (
+        await simulator.createJob("transcribe", { mediaUrl: "https://media.example.com/b.mp4", sourceLanguage: "en" })
+      ).jobId;
+      await expect
+        .poll(() => failing.requests.filter((request) => jobIdOf(request) === secondJobId).length, { timeout: 30_000 })
+        .toBeGreaterThan(0);
 
       await page.goto("/settings/webhooks");
       await expect(page.getByTestId("endpoint-row")).toHaveCount(3);
       await page.screenshot({ path: screenshotPath("webhooks"), fullPage: true });
+      await expectAccessible(page, "webhooks, healthy, failing and disabled endpoints");
       await page.goto(`/settings/webhooks/${endpointId}`);
       await expect(page.getByTestId("delivery-row").first()).toBeVisible();
       await page.getByRole("button", { name: "Send test event" }).click();
@@ -151,6 +182,7 @@ test("an endpoint receives signed job events; test event, resend, rotation and t
       await expect(banner).toContainText("8 attempts over about 28 hours");
       await expect(banner.getByTestId("disables-at")).toHaveText(/\d{4}/);
       await page.screenshot({ path: screenshotPath("webhook-endpoint-dark"), fullPage: true });
+      await expectAccessible(page, "endpoint, failing");
     });
 
     await test.step("a 410 Gone disables the endpoint; once re-enabled, what failed is replayed", async () => {
@@ -167,6 +199,7 @@ test("an endpoint receives signed job events; test event, resend, rotation and t
       await expect(banner.getByTestId("disabled-reason")).toContainText("410 Gone");
       await expect(page.getByRole("switch", { name: "Enabled" })).not.toBeChecked();
       await page.screenshot({ path: screenshotPath("webhook-endpoint-disabled") });
+      await expectAccessible(page, "endpoint, disabled automatically");
 
       failing.respondWith(200, JSON.stringify({ received: true }));
       await banner.getByRole("button", { name: "Re-enable" }).click();
@@ -175,11 +208,14 @@ test("an endpoint receives signed job events; test event, resend, rotation and t
       const replay = page.getByRole("dialog", { name: "Replay failed deliveries" });
       await expect(replay.getByTestId("replay-count")).toContainText("1 failed delivery since");
       await page.screenshot({ path: screenshotPath("webhook-replay") });
+      await expectAccessible(page, "replay dialog");
       await replay.getByRole("button", { name: "Replay 1 delivery" }).click();
       await expect(replay.getByText("1 delivery was queued again.")).toBeVisible();
       await replay.getByRole("button", { name: "Done" }).click();
       await expect(page.getByTestId("delivery-row").first().getByTestId("delivery-status")).toHaveText("Succeeded");
-      const ids = failing.requests.filter((request) => jobIdOf(request) === secondJobId).map((request) => request.headers["webhook-id"]);
+      const ids = failing.requests
+        .filter((request) => jobIdOf(request) === secondJobId)
+        .map((request) => request.headers["webhook-id"]);
       expect(ids.length).toBeGreaterThanOrEqual(3);
       expect(new Set(ids).size).toBe(1);
     });

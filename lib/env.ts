@@ -27,9 +27,38 @@ const baseUrlListSchema = z
   )
   .pipe(
     z
-      .array(z.url({ protocol: /^https?$/ }).refine((url) => !/[?#]/.test(url), "a base URL has no query string or fragment"))
+      .array(
+        z
+          .url({ protocol: /^https?$/ })
+          .refine((url) => !/[?#]/.test(url), "a base URL has no query string or fragment"),
+      )
       .min(1, "name at least one base URL"),
   );
+
+/**
+ * Who may create an account: `open` (anyone; the demo's default), `invite-only` (only through an
+ * invite link), or `domains:example.com,example.org` (addresses at those domains; invites still
+ * work for anyone). Invite links always work.
+ */
+const signUpPolicySchema = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    if (value === "" || value === "open") return { kind: "open" as const };
+    if (value === "invite-only") return { kind: "invite-only" as const };
+    const domains = value.startsWith("domains:")
+      ? value
+          .slice("domains:".length)
+          .split(",")
+          .map((domain) => domain.trim().toLowerCase().replace(/^@/, ""))
+          .filter(Boolean)
+      : [];
+    if (domains.length === 0 || domains.some((domain) => !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain))) {
+      ctx.addIssue({ code: "custom", message: "use open, invite-only, or domains:example.com,example.org" });
+      return z.NEVER;
+    }
+    return { kind: "domains" as const, domains };
+  });
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -90,6 +119,7 @@ const envSchema = z.object({
   EMAIL_SERVER: optionalText,
   /** The From of every mail, e.g. `Jobs Portal <portal@example.com>`; required with EMAIL_SERVER. */
   EMAIL_FROM: optionalText,
+  SIGN_UP: signUpPolicySchema.default({ kind: "open" }),
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   /** Ports of the end-to-end stack, so several checkouts can run their suites side by side. */
   E2E_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
@@ -110,6 +140,22 @@ const envSchema = z.object({
   /** Inbound events waiting for a group commit, per process; one workspace may hold at most its share. */
   INGEST_QUEUE_MAX: z.coerce.number().int().min(1).default(2_000),
   INGEST_QUEUE_WORKSPACE_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
+  /**
+   * TEST ONLY — never set it in production: parts of ingest to switch off, comma-separated
+   * (`notify`, `outbox`, `group-commit`), so that npm run bench:ingest can measure what each
+   * costs. Switched off, their guarantees are gone (no live updates, no deliveries, one
+   * transaction per event).
+   */
+  INGEST_TEST_SWITCH_OFF: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(["notify", "outbox", "group-commit"]))),
 });
 
 const checkedEnvSchema = envSchema.refine((values) => !values.EMAIL_SERVER || values.EMAIL_FROM, {
@@ -153,6 +199,7 @@ export function behindTransactionPooler(): boolean {
 
 /** The database URL, which must be set by the time anything connects. */
 export function requireDatabaseUrl(): string {
-  if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set (npm run demo and npm start set it for the embedded database)");
+  if (!env.DATABASE_URL)
+    throw new Error("DATABASE_URL is not set (npm run demo and npm start set it for the embedded database)");
   return env.DATABASE_URL;
 }

@@ -28,7 +28,13 @@ const PROCESSES = argument("--processes", 0);
 const WARMUP_SECONDS = 2;
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 // Bounded in time whatever happens: a stuck run still exits (and the embedded server with it).
-setTimeout(() => (log("took too long; giving up"), process.exit(2)), (SECONDS + 150 + PROCESSES * 120) * 1000).unref();
+setTimeout(
+  () => {
+    log("took too long; giving up");
+    process.exit(2);
+  },
+  (SECONDS + 150 + PROCESSES * 120) * 1000,
+).unref();
 
 const database = await openBenchDatabase("bench-deliver-postgres", "bench_deliver", { fresh: true, log });
 applyRuntimeEnv({
@@ -47,10 +53,18 @@ const { samplePayload } = await import("@/lib/ingest/testing/sample-events");
 const { JOB_EVENTS, WORKFLOWS } = await import("@/lib/workflow/workflows");
 
 const receiver = await startCountingReceiver();
-const workspace = await prisma.workspace.create({ data: { name: "bench", inboundSecretEnc: seal(generateWebhookSecret()) }, select: { id: true } });
+const workspace = await prisma.workspace.create({
+  data: { name: "bench", inboundSecretEnc: seal(generateWebhookSecret()) },
+  select: { id: true },
+});
 for (let i = 0; i < ENDPOINTS; i += 1) {
   await prisma.webhookEndpoint.create({
-    data: { workspaceId: workspace.id, url: receiver.url(`/endpoint/${i}`), eventTypes: [...JOB_EVENTS], secretEnc: seal(generateWebhookSecret()) },
+    data: {
+      workspaceId: workspace.id,
+      url: receiver.url(`/endpoint/${i}`),
+      eventTypes: [...JOB_EVENTS],
+      secretEnc: seal(generateWebhookSecret()),
+    },
   });
 }
 
@@ -60,8 +74,17 @@ const STEPS = WORKFLOWS.dub.steps.slice(0, -1);
 let eventNumber = 0;
 function storeNextEvent(phase: string): Promise<unknown> {
   const n = eventNumber++;
-  const payload = samplePayload("dub", STEPS[n % STEPS.length], `job_${phase}_${Math.floor(n / STEPS.length)}`, Date.now());
-  const input = buildEventInput({ workspaceId: workspace.id, webhookId: `msg_in_${n}` }, parseIngestPayload(payload, JSON.stringify(payload)), payload);
+  const payload = samplePayload(
+    "dub",
+    STEPS[n % STEPS.length],
+    `job_${phase}_${Math.floor(n / STEPS.length)}`,
+    Date.now(),
+  );
+  const input = buildEventInput(
+    { workspaceId: workspace.id, webhookId: `msg_in_${n}` },
+    parseIngestPayload(payload, JSON.stringify(payload)),
+    payload,
+  );
   return applyEventGroupCommitted(input);
 }
 
@@ -86,14 +109,22 @@ while (Date.now() - pacedStart < SECONDS * 1000) {
 }
 await Promise.all(writes);
 const pacedDeliveries = eventNumber * ENDPOINTS;
-while (receiver.count() < pacedDeliveries && Date.now() - pacedStart < (SECONDS + 30) * 1000) await new Promise((resolve) => setTimeout(resolve, 50));
+while (receiver.count() < pacedDeliveries && Date.now() - pacedStart < (SECONDS + 30) * 1000)
+  await new Promise((resolve) => setTimeout(resolve, 50));
 const stored = await storedTimes();
-const window = receiver.arrivals.filter((a) => a.at >= pacedStart + WARMUP_SECONDS * 1000 && a.at < pacedStart + SECONDS * 1000);
+const window = receiver.arrivals.filter(
+  (a) => a.at >= pacedStart + WARMUP_SECONDS * 1000 && a.at < pacedStart + SECONDS * 1000,
+);
 // Delays of the events stored after the warm-up (JIT, connections, statement plans), as for the rate.
 const steadyFrom = pacedStart + WARMUP_SECONDS * 1000;
 const delayOf = (a: { messageId: string; at: number }) => a.at - (stored.get(a.messageId) ?? a.at);
-const delays = receiver.arrivals.filter((a) => (stored.get(a.messageId) ?? 0) >= steadyFrom).map(delayOf).sort((a, b) => a - b);
-const warmupMax = Math.max(...receiver.arrivals.filter((a) => (stored.get(a.messageId) ?? 0) < steadyFrom).map(delayOf));
+const delays = receiver.arrivals
+  .filter((a) => (stored.get(a.messageId) ?? 0) >= steadyFrom)
+  .map(delayOf)
+  .sort((a, b) => a - b);
+const warmupMax = Math.max(
+  ...receiver.arrivals.filter((a) => (stored.get(a.messageId) ?? 0) < steadyFrom).map(delayOf),
+);
 const pacedRate = window.length / (SECONDS - WARMUP_SECONDS);
 await worker.stop();
 
@@ -105,7 +136,8 @@ const drainTarget = before + BACKLOG * ENDPOINTS;
 worker = createDeliveryWorker();
 const drainStart = Date.now();
 worker.start();
-while (receiver.count() < drainTarget && Date.now() - drainStart < 90_000) await new Promise((resolve) => setTimeout(resolve, 20));
+while (receiver.count() < drainTarget && Date.now() - drainStart < 90_000)
+  await new Promise((resolve) => setTimeout(resolve, 20));
 const drainSeconds = (Date.now() - drainStart) / 1000;
 await worker.stop();
 
@@ -119,16 +151,37 @@ async function drainWithProcesses(count: number): Promise<number> {
   const workers = Array.from({ length: count }, () =>
     spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, DATABASE_URL: database.url, APP_ENCRYPTION_KEY: env.APP_ENCRYPTION_KEY, ALLOW_PRIVATE_WEBHOOK_URLS: "1", LOG_LEVEL: "warn" },
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        APP_ENCRYPTION_KEY: env.APP_ENCRYPTION_KEY,
+        ALLOW_PRIVATE_WEBHOOK_URLS: "1",
+        LOG_LEVEL: "warn",
+      },
     }),
   );
   const started = Date.now();
-  while (receiver.count() < target && Date.now() - started < 120_000) await new Promise((resolve) => setTimeout(resolve, 20));
-  await Promise.all(workers.map((worker) => new Promise((resolve) => (worker.once("exit", resolve), worker.kill("SIGTERM")))));
+  while (receiver.count() < target && Date.now() - started < 120_000)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  await Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise((resolve) => {
+          worker.once("exit", resolve);
+          worker.kill("SIGTERM");
+        }),
+    ),
+  );
   const arrivals = receiver.arrivals.slice(from).map((a) => a.at);
   return (arrivals.length - 1) / ((Math.max(...arrivals) - Math.min(...arrivals)) / 1000);
 }
-const scaling = PROCESSES > 0 ? [[1, await drainWithProcesses(1)], [PROCESSES, await drainWithProcesses(PROCESSES)]] : [];
+const scaling =
+  PROCESSES > 0
+    ? [
+        [1, await drainWithProcesses(1)],
+        [PROCESSES, await drainWithProcesses(PROCESSES)],
+      ]
+    : [];
 
 // --- checks and figures ----------------------------------------------------------------------------
 const outcome = await prisma.webhookDelivery.groupBy({ by: ["status"], _count: true });
@@ -144,5 +197,9 @@ ${scaling.map(([count, rate]) => `drain, ${count} process${count === 1 ? " " : "
 
 await receiver.close();
 await database.close();
-const ok = total === receiver.arrivals.length && retried === 0 && duplicates === 0 && outcome.every((row) => row.status === "succeeded");
+const ok =
+  total === receiver.arrivals.length &&
+  retried === 0 &&
+  duplicates === 0 &&
+  outcome.every((row) => row.status === "succeeded");
 process.exit(ok ? 0 : 1);

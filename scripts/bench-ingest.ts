@@ -1,256 +1,205 @@
 // npm run bench:ingest — inbound webhook ingest throughput and latency, against two references.
 // On the embedded PostgreSQL (.data/bench-postgres) and the production build (`next build` when
-// .next/BUILD_ID is missing or lacks the webhook route), over CONNECTIONS keep-alive connections,
-// for PHASE_SECONDS each after a warm-up:
+// the sources changed since the last one), over CONNECTIONS keep-alive connections, for
+// PHASE_SECONDS each after a warm-up, ROUNDS times in turn (default 3; the median is the figure —
+// fairer on a machine whose load varies):
 //   floor      the portal turning the same requests, unsigned, away with 401 (Next.js's own cost)
-//   portal     the portal accepting signed events: POST /api/webhooks/{workspaceId}
+//   portal     the portal accepting signed events: POST /api/webhooks/{workspaceId}; beside it a
+//              probe workspace gets 20 events/s, watched by a live stream (GET /api/live) and a
+//              webhook endpoint: the live-update and delivery lags under that load (ingest-probe.ts)
 //   reference  a minimal node:http + pg receiver doing the same checks and writes (lib/ingest's
-//              pure parts, its one SQL statement and its group commit), i.e. the same work
-//              without Next.js
+//              pure parts and its group commit), i.e. the same work without Next.js
 //   fairness   one workspace flooding the portal over CONNECTIONS connections while another sends
 //              10 events/s: the quiet workspace's p50/p99 (the bounded, round-robin group-commit
 //              queue keeps it near the front; the flood gets 503 beyond its share of the queue)
 // then prints events/s, p50 and p99 and the ratios, and checks the database: every accepted event
 // stored exactly once, every job at the furthest status it was sent, nothing from the floor.
-// Options: --seconds N (default 10), --connections N (default 32), --rounds N (default 1: the three
-// phases are repeated, alternating, and summed — fairer ratios on a machine whose load varies,
-// e.g. --seconds 4 --rounds 6), --build (force a build).
-import { fork, type ChildProcess } from "node:child_process";
+// Options: --seconds N (10), --connections N (32), --rounds N (3), --build (force a build),
+//   --phases floor,portal,reference (a subset; fairness and the probe run with `portal`),
+//   --switch-off notify,outbox,group-commit (one more portal process per part, with that part of
+//     ingest switched off — INGEST_TEST_SWITCH_OFF, test only — measured as `portal-no-<part>`;
+//     `notify+outbox` switches both off in one process),
+//   --cpu-prof (the main portal writes a V8 CPU profile to .data/bench-profiles on exit),
+//   --pg-stats (pg_stat_statements and wait events per phase).
+import { type ChildProcess, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
-import http from "node:http";
+import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type pg from "pg";
 import { applyRuntimeEnv } from "@/lib/env";
-import { WORKFLOWS, statusRank, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
-import { sampleOutput, samplePayload } from "@/lib/ingest/testing/sample-events";
-import { signStandardWebhook } from "@/lib/ingest/testing/sign-standard-webhook";
 import { freePort } from "@/lib/net/free-port";
+import { statusRank } from "@/lib/workflow/workflows";
+import { openBenchDatabase } from "./lib/bench-database";
+import {
+  median,
+  type PhaseResult,
+  type PhaseSummary,
+  runPaced,
+  runPhase,
+  type SentEvent,
+  summarise,
+  type Target,
+} from "./lib/ingest-load";
+import { describeLags, type Lags, lagsOf, setUpProbe, startProbe } from "./lib/ingest-probe";
 import { buildIfNeeded, startPortal, stopChild, waitForHealth } from "./lib/portal-process";
+import { describeActivity, type PhaseActivity, watchPostgres } from "./lib/postgres-activity";
+import { meterCpu, postmasterPid } from "./lib/process-cpu";
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SELF), "..");
-const argument = (name: string, fallback: number) => {
+const argument = (name: string, fallback: string) => {
   const index = process.argv.indexOf(name);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  return index >= 0 ? process.argv[index + 1] : fallback;
 };
-const PHASE_SECONDS = argument("--seconds", 10);
+const PHASE_SECONDS = Number(argument("--seconds", "10"));
 // JIT and connection warm-up before the first round's phases; later rounds only settle for 1 s.
 const WARMUP_SECONDS = 3;
 const SETTLE_SECONDS = 1;
-const CONNECTIONS = argument("--connections", 32);
-const ROUNDS = argument("--rounds", 1);
-const PRODUCTS: ApiProduct[] = ["transcribe", "translate", "voiceover", "dub"];
+const CONNECTIONS = Number(argument("--connections", "32"));
+const ROUNDS = Number(argument("--rounds", "3"));
+const PHASES = argument("--phases", "floor,portal,reference").split(",");
+const SWITCH_OFF = argument("--switch-off", "").split(",").filter(Boolean);
+const variantName = (part: string) => `portal-no-${part.replace(/\+/g, "_")}`;
+const CPU_PROF = process.argv.includes("--cpu-prof");
+const PG_STATS = process.argv.includes("--pg-stats");
+const PROBE_PER_SECOND = 20;
+const profileDir = path.join(ROOT, ".data", "bench-profiles");
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const load = () => os.loadavg()[0].toFixed(1);
 
-// ---------------------------------------------------------------------------------------------
-// Load generation.
-// ---------------------------------------------------------------------------------------------
-interface Target {
-  name: "floor" | "portal" | "reference" | "flood" | "quiet";
-  baseUrl: string;
-  workspaceId: string;
-  secret: string | null; // null: unsigned (the floor)
+interface RoundRow extends PhaseSummary {
+  round: number;
+  load: string;
+  /** CPU µs per request answered in the phase: the receiving server's, PostgreSQL's, this load generator's. */
+  cpu: { server: number; postgres: number; background: number; client: number };
 }
 
-interface SentEvent {
-  webhookId: string;
-  jobId: string;
-  status: JobStatus;
-  product: ApiProduct;
-}
-
-interface PhaseResult {
-  target: Target;
-  measuredSeconds: number;
-  /** Responses within the measured window, by HTTP status. */
-  statuses: Map<number, number>;
-  latenciesMs: number[];
-  /** Every 2xx answer, warm-up included, for the database check. */
-  accepted: SentEvent[];
-  failed: number;
-}
-
-/** One connection's traffic: jobs of the four workflows in turn, each job's events in order. */
-function* eventsFor(prefix: string): Generator<{ product: ApiProduct; status: JobStatus; jobId: string; payload: unknown }> {
-  for (let n = 0; ; n += 1) {
-    const product = PRODUCTS[n % PRODUCTS.length];
-    const jobId = `${prefix}_${n}`;
-    const steps = WORKFLOWS[product].steps;
-    for (const status of steps) {
-      const completed = status === steps[steps.length - 1];
-      const outputs =
-        product === "translate"
-          ? [sampleOutput(`${jobId}/part_0.srt`, 8234, 0), sampleOutput(`${jobId}/part_1.srt`, 7891, 1)]
-          : [sampleOutput(`${jobId}/out.${product === "transcribe" ? "srt" : "mp4"}`, 45_678_901)];
-      const extra = completed ? { duration: 125.5, cost: 2.51, outputs } : status === "transcribed" ? { wordCount: 1200 } : {};
-      yield { product, status, jobId, payload: samplePayload(product, status, jobId, Date.now(), extra) };
-    }
-  }
-}
-
-function post(agent: http.Agent, url: URL, headers: Record<string, string>, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: "POST", agent, headers: { ...headers, "content-length": Buffer.byteLength(body) } }, (response) => {
-      response.resume();
-      response.on("end", () => resolve(response.statusCode ?? 0));
-      response.on("error", reject);
-    });
-    request.on("error", reject);
-    request.end(body);
-  });
-}
-
-async function runPhase(target: Target, runId: string, into?: PhaseResult): Promise<PhaseResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const url = new URL(`/api/webhooks/${target.workspaceId}`, target.baseUrl);
-  const result: PhaseResult = into ?? { target, measuredSeconds: 0, statuses: new Map(), latenciesMs: [], accepted: [], failed: 0 };
-  result.measuredSeconds += PHASE_SECONDS;
-  const start = performance.now();
-  const measureFrom = start + (into ? SETTLE_SECONDS : WARMUP_SECONDS) * 1000;
-  const stopAt = measureFrom + PHASE_SECONDS * 1000;
-  let sequence = 0;
-
-  async function connection(index: number): Promise<void> {
-    const events = eventsFor(`${target.name}_${runId}_r${result.measuredSeconds}_c${index}`);
-    while (performance.now() < stopAt) {
-      const { value: event } = events.next() as { value: { product: ApiProduct; status: JobStatus; jobId: string; payload: unknown } };
-      const body = JSON.stringify(event.payload);
-      const webhookId = `msg_${runId}_${target.name}_${result.measuredSeconds}_${(sequence += 1)}`;
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      const headers: Record<string, string> = { "content-type": "application/json", "webhook-id": webhookId, "webhook-timestamp": timestamp };
-      if (target.secret) headers["webhook-signature"] = signStandardWebhook(target.secret, webhookId, timestamp, body);
-      const sentAt = performance.now();
-      let status = 0;
-      try {
-        status = await post(agent, url, headers, body);
-      } catch {
-        result.failed += 1;
-      }
-      const doneAt = performance.now();
-      if (status >= 200 && status < 300) result.accepted.push({ webhookId, jobId: event.jobId, status: event.status, product: event.product });
-      if (sentAt >= measureFrom && doneAt <= stopAt) {
-        result.statuses.set(status, (result.statuses.get(status) ?? 0) + 1);
-        result.latenciesMs.push(doneAt - sentAt);
-      }
-    }
-  }
-
-  await Promise.all(Array.from({ length: CONNECTIONS }, (_, index) => connection(index)));
-  agent.destroy();
-  return result;
-}
-
-/** One sender at `perSecond` events a second, each sent on time whatever the answers take (open loop). */
-async function runPaced(target: Target, runId: string, perSecond: number): Promise<PhaseResult> {
-  const agent = new http.Agent({ keepAlive: true });
-  const url = new URL(`/api/webhooks/${target.workspaceId}`, target.baseUrl);
-  const result: PhaseResult = { target, measuredSeconds: PHASE_SECONDS, statuses: new Map(), latenciesMs: [], accepted: [], failed: 0 };
-  const start = performance.now();
-  const measureFrom = start + WARMUP_SECONDS * 1000;
-  const stopAt = measureFrom + PHASE_SECONDS * 1000;
-  const events = eventsFor(`${target.name}_${runId}`);
-  const sends: Array<Promise<void>> = [];
-  for (let n = 0; ; n += 1) {
-    const due = start + (n * 1000) / perSecond;
-    if (due >= stopAt) break;
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
-    const { value: event } = events.next() as { value: { product: ApiProduct; status: JobStatus; jobId: string; payload: unknown } };
-    const body = JSON.stringify(event.payload);
-    const webhookId = `msg_${runId}_${target.name}_${n}`;
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const headers: Record<string, string> = { "content-type": "application/json", "webhook-id": webhookId, "webhook-timestamp": timestamp };
-    if (target.secret) headers["webhook-signature"] = signStandardWebhook(target.secret, webhookId, timestamp, body);
-    const sentAt = performance.now();
-    sends.push(
-      post(agent, url, headers, body).then(
-        (status) => {
-          if (status >= 200 && status < 300) result.accepted.push({ webhookId, jobId: event.jobId, status: event.status, product: event.product });
-          if (sentAt >= measureFrom) {
-            result.statuses.set(status, (result.statuses.get(status) ?? 0) + 1);
-            result.latenciesMs.push(performance.now() - sentAt);
-          }
-        },
-        () => void (result.failed += 1),
-      ),
+async function checkStored(pool: pg.Pool, result: PhaseResult, floor: boolean): Promise<boolean> {
+  const workspaceId = result.target.workspaceId;
+  const { rows: stored } = await pool.query<{ webhookId: string }>(
+    `SELECT "webhookId" FROM "JobEvent" WHERE "workspaceId" = $1`,
+    [workspaceId],
+  );
+  const storedIds = new Set(stored.map((row) => row.webhookId));
+  if (floor) {
+    const { rows: jobs } = await pool.query(`SELECT 1 FROM "Job" WHERE "workspaceId" = $1`, [workspaceId]);
+    const clean = stored.length === 0 && jobs.length === 0;
+    console.log(
+      `check ${result.target.name}: ${clean ? "nothing written" : `${stored.length} events and ${jobs.length} jobs written!`}`,
     );
+    return clean;
   }
-  await Promise.all(sends);
-  agent.destroy();
-  return result;
+  const missing = result.accepted.filter((event) => !storedIds.has(event.webhookId)).length;
+  const unanswered = stored.length - (result.accepted.length - missing);
+  const furthest = new Map<string, SentEvent>();
+  for (const event of result.accepted) {
+    const best = furthest.get(event.jobId);
+    if (!best || statusRank(event.product, event.status) > statusRank(best.product, best.status))
+      furthest.set(event.jobId, event);
+  }
+  const { rows: jobs } = await pool.query<{ upstreamJobId: string; status: string }>(
+    `SELECT "upstreamJobId", status::text FROM "Job" WHERE "workspaceId" = $1`,
+    [workspaceId],
+  );
+  const wrongStatus = jobs.filter(
+    (job) => furthest.has(job.upstreamJobId) && furthest.get(job.upstreamJobId)?.status !== job.status,
+  ).length;
+  const ok = missing === 0 && wrongStatus === 0 && stored.length === storedIds.size;
+  console.log(
+    `check ${result.target.name}: ${result.accepted.length} accepted, ${stored.length} stored (${missing} missing, ${unanswered} stored without a 2xx), ` +
+      `${jobs.length} jobs, ${wrongStatus} not at their furthest status, ${result.failed} transport errors — ${ok ? "OK" : "FAILED"}`,
+  );
+  return ok;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Setup, report, checks.
-// ---------------------------------------------------------------------------------------------
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function summarise(result: PhaseResult) {
-  const expected = result.target.name === "floor" ? 401 : 200;
-  const good = result.statuses.get(expected) ?? 0;
-  const sorted = [...result.latenciesMs].sort((a, b) => a - b);
+/** Merges one workspace's rounds into one result for the database check. */
+function merged(results: PhaseResult[]): PhaseResult {
+  const [first] = results;
   return {
-    name: result.target.name,
-    perSecond: good / result.measuredSeconds,
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    good,
-    other: [...result.statuses].filter(([status]) => status !== expected).map(([status, count]) => `${status}×${count}`).join(" ") || "none",
+    ...first,
+    accepted: results.flatMap((result) => result.accepted),
+    failed: results.reduce((sum, result) => sum + result.failed, 0),
   };
 }
 
 async function main(): Promise<void> {
-  const { startEmbeddedPostgres } = await import("@/lib/db/embedded-postgres");
-  const { migrate } = await import("@/lib/db/migrate");
   const { generateEncryptionKey, seal } = await import("@/lib/crypto/secret-box");
   const { generateWebhookSecret } = await import("@/lib/crypto/webhook-secret");
 
-  const database = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".data", "bench-postgres"), database: "jobs_portal_bench", log });
+  const database = await openBenchDatabase("bench-postgres", "jobs_portal_bench", {
+    log,
+    settings: PG_STATS
+      ? { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "all" }
+      : undefined,
+  });
   const children: ChildProcess[] = [];
+  // Whatever the bench opened in this process (the probe's receiver and live stream, its pools)
+  // closes here too, so that a failure midway ends the process instead of leaving it listening.
+  const closers: Array<() => Promise<void>> = [];
   const cleanup = async () => {
-    await Promise.all(children.map((child) => stopChild(child)));
-    await database.stop();
+    await Promise.all(closers.map((close) => close()));
+    await Promise.all(children.map((child) => stopChild(child, 30_000)));
+    await database.close();
   };
   process.once("SIGINT", () => void cleanup().then(() => process.exit(130)));
   try {
-    await migrate(database.url, { log });
     const encryptionKey = generateEncryptionKey();
-    applyRuntimeEnv({ DATABASE_URL: database.url, APP_ENCRYPTION_KEY: encryptionKey });
-    const { getPool, closePool } = await import("@/lib/db/pool");
+    const nextAuthSecret = randomBytes(32).toString("base64url");
+    applyRuntimeEnv({ APP_ENCRYPTION_KEY: encryptionKey });
+    const { getPool } = await import("@/lib/db/pool");
     const pool = getPool();
 
     // Fresh workspaces for this run; earlier runs' are dropped (cascade) so the tables stay small.
     const runId = randomBytes(3).toString("hex");
     const secret = generateWebhookSecret();
     await pool.query(`DELETE FROM "Workspace" WHERE id LIKE 'bench-%'`);
+    await pool.query(`DELETE FROM "User" WHERE id LIKE 'bench_user_%'`);
     await pool.query(`VACUUM ANALYZE`);
-    const workspaces = {
-      floor: `bench-floor-${runId}`,
-      portal: `bench-portal-${runId}`,
-      reference: `bench-reference-${runId}`,
-      flood: `bench-flood-${runId}`,
-      quiet: `bench-quiet-${runId}`,
-    };
-    for (const id of Object.values(workspaces)) {
-      await pool.query(`INSERT INTO "Workspace" (id, name, "inboundSecretEnc", "updatedAt") VALUES ($1, $1, $2, now())`, [id, seal(secret)]);
+    const workspaceOf = (name: string) => `bench-${name.replace(/[^A-Za-z0-9_-]/g, "_")}-${runId}`;
+    const names = [
+      "floor",
+      "portal",
+      "reference",
+      "flood",
+      "quiet",
+      "probe",
+      ...SWITCH_OFF.map((part) => variantName(part)),
+    ];
+    for (const name of names) {
+      await pool.query(
+        `INSERT INTO "Workspace" (id, name, "inboundSecretEnc", "updatedAt") VALUES ($1, $1, $2, now())`,
+        [workspaceOf(name), seal(secret)],
+      );
     }
 
     if (process.argv.includes("--build")) rmSync(path.join(ROOT, ".next", "source-fingerprint"), { force: true });
     buildIfNeeded(log);
-    const portalPort = await freePort();
-    const portalUrl = `http://127.0.0.1:${portalPort}`;
+    const portalEnv = (port: number, extra: Record<string, string> = {}) => ({
+      HOST: "127.0.0.1",
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NEXTAUTH_SECRET: nextAuthSecret,
+      DATABASE_URL: database.url,
+      APP_ENCRYPTION_KEY: encryptionKey,
+      ALLOW_PRIVATE_WEBHOOK_URLS: "1", // the probe's endpoint is on loopback
+      ...extra,
+    });
     // The portal as it runs in production: behind its own server (scripts/portal-server.ts).
-    const portal = startPortal(
-      portalPort,
-      { HOST: "127.0.0.1", NEXTAUTH_URL: portalUrl, DATABASE_URL: database.url, APP_ENCRYPTION_KEY: encryptionKey },
-      { stdout: "ignore" },
-    );
-    children.push(portal);
-    await waitForHealth(portalUrl, portal);
+    const pids = new Map<string, number>();
+    const startOne = async (extra: Record<string, string> = {}, nodeArgs: string[] = []) => {
+      const port = await freePort();
+      const child = startPortal(port, portalEnv(port, extra), { stdout: "ignore", nodeArgs });
+      children.push(child);
+      await waitForHealth(`http://127.0.0.1:${port}`, child);
+      pids.set(`http://127.0.0.1:${port}`, child.pid as number);
+      return `http://127.0.0.1:${port}`;
+    };
+    if (CPU_PROF) mkdirSync(profileDir, { recursive: true });
+    const portalUrl = await startOne({}, CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
+    const variantUrls = new Map<string, string>();
+    for (const part of SWITCH_OFF)
+      variantUrls.set(part, await startOne({ INGEST_TEST_SWITCH_OFF: part.replace(/\+/g, ",") }));
 
     const reference = fork(path.join(ROOT, "scripts", "lib", "ingest-reference-server.ts"), [], {
       cwd: ROOT,
@@ -262,86 +211,176 @@ async function main(): Promise<void> {
     const referencePort = await new Promise<number>((resolve, reject) => {
       reference.once("message", (message) => resolve((message as { port: number }).port));
       reference.once("exit", (code) => reject(new Error(`the reference server exited with code ${code}`)));
-      reference.send({ workspaceId: workspaces.reference, secret });
+      reference.send({ workspaceId: workspaceOf("reference"), secret });
     });
 
-    const targets: Target[] = [
-      { name: "floor", baseUrl: portalUrl, workspaceId: workspaces.floor, secret: null },
-      { name: "portal", baseUrl: portalUrl, workspaceId: workspaces.portal, secret },
-      { name: "reference", baseUrl: `http://127.0.0.1:${referencePort}`, workspaceId: workspaces.reference, secret },
-    ];
-    const results: PhaseResult[] = [];
-    const loadBefore = os.loadavg()[0];
+    pids.set(`http://127.0.0.1:${referencePort}`, reference.pid as number);
+    const postmaster = postmasterPid(database.dataDir);
+    const targets: Target[] = [];
+    if (PHASES.includes("floor"))
+      targets.push({ name: "floor", baseUrl: portalUrl, workspaceId: workspaceOf("floor"), secret: null });
+    if (PHASES.includes("portal"))
+      targets.push({ name: "portal", baseUrl: portalUrl, workspaceId: workspaceOf("portal"), secret });
+    for (const [part, url] of variantUrls)
+      targets.push({ name: variantName(part), baseUrl: url, workspaceId: workspaceOf(variantName(part)), secret });
+    if (PHASES.includes("reference"))
+      targets.push({
+        name: "reference",
+        baseUrl: `http://127.0.0.1:${referencePort}`,
+        workspaceId: workspaceOf("reference"),
+        secret,
+      });
+
+    const withProbe = PHASES.includes("portal");
+    const probeTarget: Target = { name: "probe", baseUrl: portalUrl, workspaceId: workspaceOf("probe"), secret };
+    const probeSide = await startProbe(portalUrl);
+    closers.push(probeSide.close);
+    const cookie = await setUpProbe(pool, probeTarget.workspaceId, probeSide.receiver, nextAuthSecret);
+    const probe = withProbe ? await probeSide.open(cookie) : null;
+    if (!probe) await probeSide.close();
+
+    const rows: RoundRow[] = [];
+    const byTarget = new Map<string, PhaseResult[]>();
+    const activities = new Map<string, Array<PhaseActivity & { events: number }>>();
+    const probeResults: PhaseResult[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const [index, target] of targets.entries()) {
-        log(`round ${round + 1}/${ROUNDS} ${target.name}: ${round === 0 ? WARMUP_SECONDS : SETTLE_SECONDS} s warm-up, ${PHASE_SECONDS} s measured`);
-        results[index] = await runPhase(target, runId, results[index]);
+      for (const target of targets) {
+        const timing = {
+          warmupSeconds: round === 0 ? WARMUP_SECONDS : SETTLE_SECONDS,
+          seconds: PHASE_SECONDS,
+          connections: CONNECTIONS,
+        };
+        log(
+          `round ${round + 1}/${ROUNDS} ${target.name}: ${timing.warmupSeconds} s warm-up, ${PHASE_SECONDS} s measured (load ${load()})`,
+        );
+        const loadBefore = load();
+        const watching = PG_STATS ? await watchPostgres(database.url) : null;
+        const meter = meterCpu({ server: pids.get(target.baseUrl) as number }, postmaster);
+        const clientCpu = process.cpuUsage();
+        const [result, probed] = await Promise.all([
+          runPhase(target, `${runId}r${round}`, timing),
+          target.name === "portal" && probe
+            ? runPaced({ ...probeTarget }, `${runId}r${round}`, PROBE_PER_SECOND, timing)
+            : Promise.resolve(null),
+        ]);
+        // Per event: every event this phase stored, warm-up and probe included, as the statistics count them all.
+        const stored = result.accepted.length + (probed?.accepted.length ?? 0);
+        if (watching)
+          activities.set(target.name, [
+            ...(activities.get(target.name) ?? []),
+            { ...(await watching.stop()), events: stored },
+          ]);
+        const seconds = meter.stop();
+        const client = process.cpuUsage(clientCpu);
+        if (probed) probeResults.push(probed);
+        byTarget.set(target.name, [...(byTarget.get(target.name) ?? []), result]);
+        const requests = Math.max(1, result.answered + (probed?.answered ?? 0));
+        const cpu = {
+          server: (seconds.server * 1e6) / requests,
+          postgres: (seconds.postgres * 1e6) / requests,
+          background: (seconds.postgresBackground * 1e6) / requests,
+          client: (client.user + client.system) / requests,
+        };
+        rows.push({ ...summarise(result), round: round + 1, load: `${loadBefore}→${load()}`, cpu });
       }
     }
 
-    // Fairness: a flood beside a quiet workspace, at the same time, once.
-    log(`fairness: one workspace floods over ${CONNECTIONS} connections while another sends 10 events/s (${WARMUP_SECONDS} s warm-up, ${PHASE_SECONDS} s measured)`);
-    const [flood, quiet] = await Promise.all([
-      runPhase({ name: "flood", baseUrl: portalUrl, workspaceId: workspaces.flood, secret }, runId),
-      runPaced({ name: "quiet", baseUrl: portalUrl, workspaceId: workspaces.quiet, secret }, runId, 10),
-    ]);
-    results.push(flood, quiet);
+    let fairness: [PhaseResult, PhaseResult] | null = null;
+    if (withProbe) {
+      // Fairness: a flood beside a quiet workspace, at the same time, once.
+      log(
+        `fairness: one workspace floods over ${CONNECTIONS} connections while another sends 10 events/s (${WARMUP_SECONDS} s warm-up, ${PHASE_SECONDS} s measured)`,
+      );
+      const timing = { warmupSeconds: WARMUP_SECONDS, seconds: PHASE_SECONDS, connections: CONNECTIONS };
+      fairness = await Promise.all([
+        runPhase({ name: "flood", baseUrl: portalUrl, workspaceId: workspaceOf("flood"), secret }, runId, timing),
+        runPaced({ name: "quiet", baseUrl: portalUrl, workspaceId: workspaceOf("quiet"), secret }, runId, 10, timing),
+      ]);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2_000)); // the probe's last deliveries and frames
 
-    const rows = results.map(summarise);
-    const [floor, portalRow, referenceRow, floodRow, quietRow] = rows;
     console.log(
-      `\nInbound webhook ingest — ${CONNECTIONS} connections, ${ROUNDS} × ${PHASE_SECONDS} s per phase, loopback, ` +
-        `${os.cpus().length} cores, load average ${loadBefore.toFixed(1)} before / ${os.loadavg()[0].toFixed(1)} after`,
+      `\nInbound webhook ingest — ${CONNECTIONS} connections, ${ROUNDS} rounds × ${PHASE_SECONDS} s per phase, loopback, ${os.cpus().length} cores`,
     );
-    console.log("phase       events/s    p50 ms   p99 ms   answered  other answers");
+    console.log(
+      "round phase                events/s    p50 ms   p99 ms   answered  other answers  load (1 min)  CPU µs/request: server  PostgreSQL (+ background)  load generator",
+    );
     for (const row of rows) {
       console.log(
-        `${row.name.padEnd(10)} ${row.perSecond.toFixed(0).padStart(9)} ${row.p50.toFixed(1).padStart(9)} ${row.p99.toFixed(1).padStart(8)} ${String(row.good).padStart(10)}  ${row.other}`,
+        `${String(row.round).padStart(5)} ${row.name.padEnd(18)} ${row.perSecond.toFixed(0).padStart(9)} ${row.p50.toFixed(1).padStart(9)} ${row.p99.toFixed(1).padStart(8)} ${String(row.good).padStart(10)}  ${row.other.padEnd(13)}  ${row.load.padEnd(12)}  ${row.cpu.server.toFixed(0).padStart(21)} ${row.cpu.postgres.toFixed(0).padStart(11)} ${`(+${row.cpu.background.toFixed(0)})`.padStart(14)} ${row.cpu.client.toFixed(0).padStart(15)}`,
       );
     }
-    console.log(`portal / floor      ${(portalRow.perSecond / floor.perSecond).toFixed(2)}  (target ≥ 0.6; p99 target ≤ 80 ms)`);
-    console.log(`portal / reference  ${(portalRow.perSecond / referenceRow.perSecond).toFixed(2)}`);
-    console.log(`reference / floor   ${(referenceRow.perSecond / floor.perSecond).toFixed(2)}`);
-    console.log(
-      `fairness: quiet workspace (10 events/s) p50 ${quietRow.p50.toFixed(1)} ms, p99 ${quietRow.p99.toFixed(1)} ms, ${quietRow.good} accepted, other answers ${quietRow.other}; ` +
-        `beside a flood of ${floodRow.perSecond.toFixed(0)} accepted events/s (other answers ${floodRow.other})`,
-    );
+    const medianOf = (name: string, key: "perSecond" | "p50" | "p99") =>
+      median(rows.filter((row) => row.name === name).map((row) => row[key]));
+    console.log("\nmedian of the rounds:");
+    const medianCpu = (name: string, key: "server" | "postgres" | "client") =>
+      median(rows.filter((row) => row.name === name).map((row) => row.cpu[key]));
+    for (const target of targets) {
+      console.log(
+        `  ${target.name.padEnd(18)} ${medianOf(target.name, "perSecond").toFixed(0).padStart(6)} events/s  p50 ${medianOf(target.name, "p50").toFixed(1)} ms  p99 ${medianOf(target.name, "p99").toFixed(1)} ms` +
+          `  CPU µs/request: server ${medianCpu(target.name, "server").toFixed(0)}, PostgreSQL ${medianCpu(target.name, "postgres").toFixed(0)}, load generator ${medianCpu(target.name, "client").toFixed(0)}`,
+      );
+    }
+    const ratio = (a: string, b: string) => {
+      const perRound = rows
+        .filter((row) => row.name === a)
+        .map(
+          (row) =>
+            row.perSecond /
+            (rows.find((other) => other.name === b && other.round === row.round)?.perSecond ?? Number.NaN),
+        );
+      return `${median(perRound).toFixed(2)} (rounds: ${perRound.map((value) => value.toFixed(2)).join(", ")})`;
+    };
+    const has = (name: string) => targets.some((target) => target.name === name);
+    if (has("portal") && has("floor")) {
+      console.log(`portal / floor      ${ratio("portal", "floor")}  target ≥ 0.85`);
+      console.log(
+        `portal p99 / floor p99  ${(medianOf("portal", "p99") / medianOf("floor", "p99")).toFixed(2)}  target ≤ 1.5`,
+      );
+    }
+    if (has("portal") && has("reference"))
+      console.log(`portal / reference  ${ratio("portal", "reference")}  target ≥ 0.55`);
+    if (has("reference") && has("floor")) console.log(`reference / floor   ${ratio("reference", "floor")}`);
+    for (const part of SWITCH_OFF)
+      if (has("portal")) console.log(`portal-no-${part} / portal  ${ratio(variantName(part), "portal")}`);
+
+    let lags: Lags | null = null;
+    if (probe) {
+      lags = lagsOf(
+        probeResults.flatMap((result) => result.accepted.filter((event) => event.sentAt >= 0)),
+        probe.seen,
+      );
+      console.log(
+        `lags under the portal phase's load (probe, ${PROBE_PER_SECOND} events/s, send → …): ${describeLags(lags)}; targets p99 ≤ 250 ms`,
+      );
+      await probe.close();
+    }
+    if (fairness) {
+      const [floodRow, quietRow] = fairness.map(summarise);
+      console.log(
+        `fairness: quiet workspace (10 events/s) p50 ${quietRow.p50.toFixed(1)} ms, p99 ${quietRow.p99.toFixed(1)} ms, ${quietRow.good} accepted, other answers ${quietRow.other}; ` +
+          `beside a flood of ${floodRow.perSecond.toFixed(0)} accepted events/s (other answers ${floodRow.other})`,
+      );
+    }
+    for (const [name, list] of activities) {
+      for (const [index, activity] of list.entries())
+        console.log(describeActivity(`${name}, round ${index + 1}`, activity, activity.events));
+    }
 
     // Nothing lost, nothing doubled, every job where its furthest accepted event put it.
     let problems = 0;
-    for (const result of results) {
-      const { rows: stored } = await pool.query<{ webhookId: string }>(`SELECT "webhookId" FROM "JobEvent" WHERE "workspaceId" = $1`, [result.target.workspaceId]);
-      const storedIds = new Set(stored.map((row) => row.webhookId));
-      if (result.target.name === "floor") {
-        const { rows: jobs } = await pool.query(`SELECT 1 FROM "Job" WHERE "workspaceId" = $1`, [result.target.workspaceId]);
-        const clean = stored.length === 0 && jobs.length === 0;
-        console.log(`check floor: ${clean ? "nothing written" : `${stored.length} events and ${jobs.length} jobs written!`}`);
-        if (!clean) problems += 1;
-        continue;
-      }
-      const missing = result.accepted.filter((event) => !storedIds.has(event.webhookId)).length;
-      const unanswered = stored.length - (result.accepted.length - missing);
-      const furthest = new Map<string, SentEvent>();
-      for (const event of result.accepted) {
-        const best = furthest.get(event.jobId);
-        if (!best || statusRank(event.product, event.status) > statusRank(best.product, best.status)) furthest.set(event.jobId, event);
-      }
-      const { rows: jobs } = await pool.query<{ upstreamJobId: string; status: string }>(
-        `SELECT "upstreamJobId", status::text FROM "Job" WHERE "workspaceId" = $1`,
-        [result.target.workspaceId],
-      );
-      const wrongStatus = jobs.filter((job) => furthest.has(job.upstreamJobId) && furthest.get(job.upstreamJobId)?.status !== job.status).length;
-      const ok = missing === 0 && wrongStatus === 0 && stored.length === storedIds.size;
-      console.log(
-        `check ${result.target.name}: ${result.accepted.length} accepted, ${stored.length} stored (${missing} missing, ${unanswered} stored without a 2xx), ` +
-          `${jobs.length} jobs, ${wrongStatus} not at their furthest status, ${result.failed} transport errors — ${ok ? "OK" : "FAILED"}`,
-      );
-      if (!ok) problems += 1;
+    const checked = [...byTarget.values()].map(merged);
+    if (probeResults.length > 0) checked.push(merged(probeResults));
+    if (fairness) checked.push(...fairness);
+    for (const result of checked) if (!(await checkStored(pool, result, result.target.secret === null))) problems += 1;
+    if (lags && (lags.liveMissing > 0 || lags.deliveryMissing > 0)) {
+      console.log("check probe: some changes never reached the live stream or the endpoint — FAILED");
+      problems += 1;
     }
-    await closePool();
     process.exitCode = problems === 0 ? 0 : 1;
   } finally {
     await cleanup();
+    if (CPU_PROF) log(`CPU profile of the portal written to ${profileDir}`);
   }
 }
 

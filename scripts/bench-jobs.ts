@@ -73,16 +73,27 @@ WHERE j."workspaceId" = :workspaceId AND j.state IN ('failed', 'rejected') AND (
 function progress(done: number, total: number): void {
   const width = 40;
   const filled = Math.round((done / total) * width);
-  process.stderr.write(`\r  seeding [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done.toLocaleString()} / ${total.toLocaleString()}`);
+  process.stderr.write(
+    `\r  seeding [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done.toLocaleString()} / ${total.toLocaleString()}`,
+  );
 }
 
 async function seed(): Promise<void> {
-  const { rows } = await pool.query<{ count: string }>(`SELECT count(*) FROM "Job" WHERE "workspaceId" = $1`, [WORKSPACE]);
-  if (Number(rows[0].count) === JOBS) return void process.stderr.write(`  reusing ${JOBS.toLocaleString()} seeded jobs\n`);
+  const { rows } = await pool.query<{ count: string }>(`SELECT count(*) FROM "Job" WHERE "workspaceId" = $1`, [
+    WORKSPACE,
+  ]);
+  if (Number(rows[0].count) === JOBS)
+    return void process.stderr.write(`  reusing ${JOBS.toLocaleString()} seeded jobs\n`);
   await pool.query(`DELETE FROM "Workspace" WHERE id = $1`, [WORKSPACE]);
-  await pool.query(`INSERT INTO "Workspace" (id, name, "inboundSecretEnc", "updatedAt") VALUES ($1, 'Bench', 'unused', now())`, [WORKSPACE]);
+  await pool.query(
+    `INSERT INTO "Workspace" (id, name, "inboundSecretEnc", "updatedAt") VALUES ($1, 'Bench', 'unused', now())`,
+    [WORKSPACE],
+  );
   for (let from = 1; from <= JOBS; from += BATCH) {
-    await pool.query(SEED_SQL.text, SEED_SQL.values({ ...WORKFLOW_VALUES, from, to: Math.min(JOBS, from + BATCH - 1), workspaceId: WORKSPACE }));
+    await pool.query(
+      SEED_SQL.text,
+      SEED_SQL.values({ ...WORKFLOW_VALUES, from, to: Math.min(JOBS, from + BATCH - 1), workspaceId: WORKSPACE }),
+    );
     progress(Math.min(JOBS, from + BATCH - 1), JOBS);
   }
   process.stderr.write("\n  seeding events of failed and rejected jobs\n");
@@ -98,7 +109,10 @@ pool.on("connect", (client: pg.PoolClient) => {
   const original = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
     const [config, values] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
-    if (captured) captured.push(typeof config === "string" ? { text: config, values } : { text: config.text, values: config.values });
+    if (captured)
+      captured.push(
+        typeof config === "string" ? { text: config, values } : { text: config.text, values: config.values },
+      );
     return original(...args);
   };
 });
@@ -129,7 +143,10 @@ async function printPlans(name: string, run: () => Promise<unknown>): Promise<vo
   captured = null;
   console.log(`\n### ${name}`);
   for (const statement of statements) {
-    const { rows } = await pool.query({ text: `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${statement.text}`, values: statement.values });
+    const { rows } = await pool.query({
+      text: `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${statement.text}`,
+      values: statement.values,
+    });
     console.log(rows.map((row: Record<string, string>) => `    ${row["QUERY PLAN"]}`).join("\n"));
   }
 }
@@ -172,6 +189,7 @@ const results = await measureAll(cases);
 const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
 console.log(`\n${JOBS.toLocaleString()} jobs in one workspace, ${RUNS} runs each\n`);
 console.log(`  ${"query".padEnd(32)} ${"p50".padStart(10)} ${"p95".padStart(10)} ${"max".padStart(10)}`);
-for (const r of results) console.log(`  ${r.name.padEnd(32)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.max)}${r.p95 > 30 ? "  over 30 ms" : ""}`);
+for (const r of results)
+  console.log(`  ${r.name.padEnd(32)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.max)}${r.p95 > 30 ? "  over 30 ms" : ""}`);
 
 await database.close();

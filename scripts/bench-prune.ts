@@ -22,10 +22,19 @@ const SECONDS = argument("--seconds", 10);
 const CONCURRENCY = argument("--concurrency", 64);
 const BATCH = argument("--batch", 2_000);
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-setTimeout(() => (log("took too long; giving up"), process.exit(2)), (EVENTS / 2_000 + SECONDS * 4 + 600) * 1000).unref();
+setTimeout(
+  () => {
+    log("took too long; giving up");
+    process.exit(2);
+  },
+  (EVENTS / 2_000 + SECONDS * 4 + 600) * 1000,
+).unref();
 
 const database = await openBenchDatabase("bench-prune-postgres", "bench_prune", { fresh: true, log });
-applyRuntimeEnv({ APP_ENCRYPTION_KEY: env.APP_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"), LOG_LEVEL: "warn" });
+applyRuntimeEnv({
+  APP_ENCRYPTION_KEY: env.APP_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
+  LOG_LEVEL: "warn",
+});
 const pg = (await import("pg")).default;
 const { getPool } = await import("@/lib/db/pool");
 const { seal } = await import("@/lib/crypto/secret-box");
@@ -38,8 +47,14 @@ const { pruneExpired } = await import("@/lib/retention/prune-expired");
 
 const pool = getPool();
 const secret = seal(generateWebhookSecret());
-await pool.query(`INSERT INTO "Workspace" (id, name, "inboundSecretEnc", "updatedAt") VALUES ('ws_old', 'history', $1, now()), ('ws_live', 'ingest', $1, now())`, [secret]);
-await pool.query(`INSERT INTO "WebhookEndpoint" (id, "workspaceId", url, "eventTypes", "secretEnc", "updatedAt") VALUES ('ep_old', 'ws_old', 'https://example.com/hook', '{}', $1, now())`, [secret]);
+await pool.query(
+  `INSERT INTO "Workspace" (id, name, "inboundSecretEnc", "updatedAt") VALUES ('ws_old', 'history', $1, now()), ('ws_live', 'ingest', $1, now())`,
+  [secret],
+);
+await pool.query(
+  `INSERT INTO "WebhookEndpoint" (id, "workspaceId", url, "eventTypes", "secretEnc", "updatedAt") VALUES ('ep_old', 'ws_old', 'https://example.com/hook', '{}', $1, now())`,
+  [secret],
+);
 
 // Seeded in chunks of 250,000 events (each chunk: jobs, events, deliveries, attempts), 10 events a
 // job, on a connection of its own without statement timeout and without foreign-key triggers (the
@@ -84,7 +99,9 @@ for (let from = 0; from < EVENTS; from += CHUNK) {
 }
 await seeder.query("VACUUM ANALYZE");
 await seeder.end();
-log(`seeded ${EVENTS} events with a delivery and an attempt each in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`);
+log(
+  `seeded ${EVENTS} events with a delivery and an attempt each in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`,
+);
 
 // Closed-loop ingest into ws_live until `until` resolves: events stored.
 let sent = 0;
@@ -95,7 +112,11 @@ async function ingestUntil(done: () => boolean, phase: string): Promise<number> 
       while (!done()) {
         const n = sent++;
         const payload = samplePayload("transcribe", "created", `job_${phase}_${n}`, Date.now());
-        const input = buildEventInput({ workspaceId: "ws_live", webhookId: `msg_in_${n}` }, parseIngestPayload(payload, JSON.stringify(payload)), payload);
+        const input = buildEventInput(
+          { workspaceId: "ws_live", webhookId: `msg_in_${n}` },
+          parseIngestPayload(payload, JSON.stringify(payload)),
+          payload,
+        );
         await applyEventGroupCommitted(input);
         stored += 1;
       }
@@ -124,12 +145,22 @@ const afterStored = await ingestUntil(() => performance.now() - afterStarted > S
 const afterRate = afterStored / ((performance.now() - afterStarted) / 1000);
 const soloMean = (soloRate + afterRate) / 2;
 const rows = totals.events + totals.deliveries + totals.attempts;
-const left = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "JobEvent" WHERE "workspaceId" = 'ws_old'`)).rows[0].n);
+const left = Number(
+  (await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "JobEvent" WHERE "workspaceId" = 'ws_old'`)).rows[0].n,
+);
 
-console.log(`pruning ${EVENTS.toLocaleString("en")} expired events (batches of ${BATCH}), with ${CONCURRENCY} ingest senders beside it:`);
-console.log(`  pruned        ${totals.events} events, ${totals.deliveries} deliveries, ${totals.attempts} attempts in ${pruneSeconds.toFixed(1)} s; ${left} expired events left`);
-console.log(`  prune rate    ${(totals.events / pruneSeconds).toFixed(0)} events/s, ${(rows / pruneSeconds).toFixed(0)} rows/s`);
+console.log(
+  `pruning ${EVENTS.toLocaleString("en")} expired events (batches of ${BATCH}), with ${CONCURRENCY} ingest senders beside it:`,
+);
+console.log(
+  `  pruned        ${totals.events} events, ${totals.deliveries} deliveries, ${totals.attempts} attempts in ${pruneSeconds.toFixed(1)} s; ${left} expired events left`,
+);
+console.log(
+  `  prune rate    ${(totals.events / pruneSeconds).toFixed(0)} events/s, ${(rows / pruneSeconds).toFixed(0)} rows/s`,
+);
 console.log(`  ingest solo   ${soloRate.toFixed(0)} events/s before, ${afterRate.toFixed(0)} after`);
-console.log(`  ingest beside ${besideRate.toFixed(0)} events/s (${((besideRate / soloMean) * 100).toFixed(0)} % of solo)`);
+console.log(
+  `  ingest beside ${besideRate.toFixed(0)} events/s (${((besideRate / soloMean) * 100).toFixed(0)} % of solo)`,
+);
 await database.close();
 if (left > 0) process.exitCode = 1;

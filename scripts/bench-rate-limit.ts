@@ -41,7 +41,11 @@ const perClient = createRateLimit({ name: "bench-client", points: 1_000_000, win
 for (const concurrency of [1, CONCURRENCY]) {
   await measure("SELECT 1 (a bare round trip, for scale)", () => pool.query("SELECT 1"), concurrency);
   await measure("consume, one hot key (/v1 per API key)", () => perKey.consume("hot"), concurrency);
-  await measure("consume, a key per request (per address)", (i) => perClient.consume(`203.0.113.${i % 250}-${i}`), concurrency);
+  await measure(
+    "consume, a key per request (per address)",
+    (i) => perClient.consume(`203.0.113.${i % 250}-${i}`),
+    concurrency,
+  );
   await measure("peek (failed-key check before a lookup)", (i) => perClient.peek(`203.0.113.${i % 250}`), concurrency);
 }
 await pool.query(`DELETE FROM "RateLimit" WHERE key LIKE 'bench-%'`);

@@ -24,10 +24,19 @@ const stack = await startStack({
   process.exit(1);
 });
 
+/** Who may make an account (SIGN_UP): the demo's default is anyone, which a public portal should not keep. */
+function describeSignUp(): string {
+  const policy = env.SIGN_UP;
+  if (policy.kind === "invite-only") return "invite only";
+  if (policy.kind === "domains") return `addresses at ${policy.domains.join(", ")}, anyone else by invite`;
+  return "open to anyone (set SIGN_UP=invite-only or domains:example.com before exposing the portal)";
+}
+
 /** The secret line: the secret the simulator signs with and how (SIMULATOR_SIGNING), or what stands in for it. */
 function describeInboundSecret(): string {
   const profile = stack.inboundProfile;
-  if (profile.kind === "url_token") return "Inbound secret      none: the simulator signs nothing; the token at the end of the URL above is the secret";
+  if (profile.kind === "url_token")
+    return "Inbound secret      none: the simulator signs nothing; the token at the end of the URL above is the secret";
   const how = profile.kind === "hmac" ? `HMAC, ${describeHmacExpectation(profile)}` : VERIFICATION_LABELS[profile.kind];
   return `Inbound secret      ${stack.inboundSecret}   (${how})`;
 }
@@ -37,6 +46,7 @@ console.log(`
 
   Portal              ${stack.portalUrl}
   Sign in             ${stack.email} / ${stack.password}
+  Sign-up             ${describeSignUp()}
   Portal API key      ${stack.secrets.demoApiKey}
   Inbound webhook     ${stack.inboundWebhookUrl}
   ${describeInboundSecret()}

@@ -2,8 +2,8 @@
 // a fresh embedded database, the simulator at high speed without autopilot, the production portal.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { env } from "@/lib/env";
 import { VENDOR_URL } from "@/e2e/vendor-url";
+import { env } from "@/lib/env";
 import { DATA_DIR } from "./lib/local-secrets";
 import { runUntilSignal } from "./lib/run-until-signal";
 import { startStack } from "./lib/stack";

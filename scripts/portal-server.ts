@@ -39,7 +39,13 @@ markClientAddressHeaderSet();
 // Next attaches an 'upgrade' listener to the server it is given (or finds through the first
 // request). Any such listener makes Node hand every Upgrade request — h2c too — to it instead of
 // answering it as HTTP/1.1, so Next gets a server of its own that never listens.
-const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT, httpServer: new EventEmitter() as Server });
+const app = next({
+  dev,
+  dir: process.cwd(),
+  hostname: env.HOST,
+  port: env.PORT,
+  httpServer: new EventEmitter() as Server,
+});
 await app.prepare();
 
 const server = createPortalServer({
@@ -50,7 +56,9 @@ const server = createPortalServer({
   pathBodyLimits: [{ prefix: "/api/auth/", maxBytes: NEXT_AUTH_MAX_BODY_BYTES }],
   https: env.NEXTAUTH_URL?.startsWith("https:") ?? false,
 });
-server.on("error", (error) => fail(`cannot listen on ${env.HOST ?? "every interface"}, port ${env.PORT}: ${error.message}`));
+server.on("error", (error) =>
+  fail(`cannot listen on ${env.HOST ?? "every interface"}, port ${env.PORT}: ${error.message}`),
+);
 server.listen(env.PORT, env.HOST, () => {
   console.log(`portal listening on ${env.HOST ?? "every interface"}, port ${env.PORT}${dev ? " (development)" : ""}`);
 });

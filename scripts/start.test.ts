@@ -15,7 +15,11 @@ describe("starting without NEXTAUTH_URL in production", () => {
     ["npm start (scripts/start.ts)", "scripts/start.ts"],
     ["the portal server itself", "scripts/portal-server.ts"],
   ])("%s refuses, with a clear error", (_name, script) => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", path.resolve(script)], { env: withoutNextAuthUrl(), encoding: "utf8", timeout: 30_000 });
+    const result = spawnSync(process.execPath, ["--import", "tsx", path.resolve(script)], {
+      env: withoutNextAuthUrl(),
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/NEXTAUTH_URL is not set: in production it must be the portal's public URL/);
   });

@@ -1,5 +1,5 @@
-// npm test — every tier: vitest (unit + integration on a real PostgreSQL), then Playwright in a
-// real Chromium. Its last line is "N passed, N failed[, N skipped]" over all of them.
+// npm test — the linter, then every tier: vitest (unit + integration on a real PostgreSQL), then
+// Playwright in a real Chromium. Its last line is "N passed, N failed[, N skipped]" over all of them.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -26,7 +26,11 @@ function vitestTotals(file: string): Totals | null {
     numPendingTests: number;
     numTodoTests: number;
   };
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
 }
 
 function playwrightTotals(file: string): Totals | null {
@@ -38,7 +42,7 @@ function playwrightTotals(file: string): Totals | null {
   return { passed: expected + flaky, failed: unexpected, skipped };
 }
 
-const only = process.argv[2]; // "unit" | "integration" | "e2e" to run one tier
+const only = process.argv[2]; // "lint" | "unit" | "integration" | "e2e" to run one tier
 const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
 let crashed = false;
 
@@ -57,11 +61,26 @@ function add(tier: string, status: number, counted: Totals | null): void {
   }
 }
 
+// The linter first (Biome: format, import order, lint rules): a finding fails the run before any tier.
+if (!only || only === "lint") {
+  const status = run("npx", ["biome", "check", "."]);
+  if (status !== 0) {
+    crashed = true;
+    console.error("lint: Biome found problems (npm run lint:fix applies the safe fixes and the formatting)");
+  }
+}
 if (!only || only === "unit" || only === "integration") {
   const file = path.join(RESULTS, "vitest.json");
   rmSync(file, { force: true });
   const projects = only ? ["--project", only] : [];
-  const status = run("npx", ["vitest", "run", ...projects, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
+  const status = run("npx", [
+    "vitest",
+    "run",
+    ...projects,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${file}`,
+  ]);
   add("vitest", status, vitestTotals(file));
 }
 if (!only || only === "e2e") {

@@ -1,6 +1,6 @@
 import type { ApiProduct } from "@/lib/workflow/workflows";
 import type { JobEngine } from "./jobs/job-engine";
-import { validateJobInput, type JobInput } from "./jobs/schemas";
+import { type JobInput, validateJobInput } from "./jobs/schemas";
 import { synthesizeCues } from "./outputs/generate-outputs";
 import { formatSrt } from "./outputs/srt";
 import type { Scheduler } from "./scheduler";

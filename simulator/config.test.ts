@@ -56,8 +56,15 @@ describe("loadSimulatorConfig", () => {
       SIMULATOR_WEBHOOK_URL: "http://127.0.0.1:3000/api/webhooks/demo",
       SIMULATOR_WEBHOOK_SECRET: "vendor shows this",
     });
-    expect(hmac.options.webhook).toEqual({ url: "http://127.0.0.1:3000/api/webhooks/demo", secret: "vendor shows this", signing: "hmac-base64-ts" });
-    const none = loadSimulatorConfig([], { SIMULATOR_WEBHOOK_URL: "http://127.0.0.1:3000/api/webhooks/demo/tok", SIMULATOR_SIGNING: "none" });
+    expect(hmac.options.webhook).toEqual({
+      url: "http://127.0.0.1:3000/api/webhooks/demo",
+      secret: "vendor shows this",
+      signing: "hmac-base64-ts",
+    });
+    const none = loadSimulatorConfig([], {
+      SIMULATOR_WEBHOOK_URL: "http://127.0.0.1:3000/api/webhooks/demo/tok",
+      SIMULATOR_SIGNING: "none",
+    });
     expect(none.options.webhook).toEqual({ url: "http://127.0.0.1:3000/api/webhooks/demo/tok", signing: "none" });
   });
 

@@ -17,7 +17,10 @@ const stepDurations = z
     for (const pair of (text ?? "").split(",").filter((part) => part.trim() !== "")) {
       const [status, ms] = pair.split("=").map((part) => part.trim());
       if (!(STEP_STATUSES as readonly string[]).includes(status) || !/^\d+$/.test(ms ?? "")) {
-        ctx.addIssue({ code: "custom", message: `expected status=milliseconds pairs such as transcribing=20000, got "${pair}"` });
+        ctx.addIssue({
+          code: "custom",
+          message: `expected status=milliseconds pairs such as transcribing=20000, got "${pair}"`,
+        });
         return z.NEVER;
       }
       result[status as StepStatus] = Number(ms);
@@ -38,20 +41,30 @@ const envSchema = z
     SIMULATOR_FAIL_RATE: rate,
     SIMULATOR_REJECT_RATE: rate,
     SIMULATOR_CHAOS_DUPLICATE_RATE: rate,
-    SIMULATOR_CHAOS_REORDER: z.enum(["0", "1", "true", "false"]).default("0").transform((v) => v === "1" || v === "true"),
+    SIMULATOR_CHAOS_REORDER: z
+      .enum(["0", "1", "true", "false"])
+      .default("0")
+      .transform((v) => v === "1" || v === "true"),
     SIMULATOR_CHAOS_DELAY_MS: z.coerce.number().int().min(0).default(0),
     SIMULATOR_AUTOPILOT: z.coerce.number().min(0).default(0),
     SIMULATOR_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   })
   .refine(
     // Unsigned webhooks (SIMULATOR_SIGNING=none) need no secret; every other mode signs with one.
-    (env) => env.SIMULATOR_SIGNING === "none" || (env.SIMULATOR_WEBHOOK_URL === undefined) === (env.SIMULATOR_WEBHOOK_SECRET === undefined),
+    (env) =>
+      env.SIMULATOR_SIGNING === "none" ||
+      (env.SIMULATOR_WEBHOOK_URL === undefined) === (env.SIMULATOR_WEBHOOK_SECRET === undefined),
     { error: "SIMULATOR_WEBHOOK_URL and SIMULATOR_WEBHOOK_SECRET go together", path: ["SIMULATOR_WEBHOOK_SECRET"] },
   )
   .superRefine((env, ctx) => {
     if (env.SIMULATOR_WEBHOOK_URL === undefined) return;
-    const target = webhookTargetSchema.safeParse({ url: env.SIMULATOR_WEBHOOK_URL, secret: env.SIMULATOR_WEBHOOK_SECRET, signing: env.SIMULATOR_SIGNING });
-    if (!target.success) ctx.addIssue({ code: "custom", path: ["SIMULATOR_WEBHOOK_SECRET"], message: target.error.issues[0].message });
+    const target = webhookTargetSchema.safeParse({
+      url: env.SIMULATOR_WEBHOOK_URL,
+      secret: env.SIMULATOR_WEBHOOK_SECRET,
+      signing: env.SIMULATOR_SIGNING,
+    });
+    if (!target.success)
+      ctx.addIssue({ code: "custom", path: ["SIMULATOR_WEBHOOK_SECRET"], message: target.error.issues[0].message });
   });
 
 const FLAGS = [
@@ -124,7 +137,11 @@ export function loadSimulatorConfig(
       port: e.SIMULATOR_PORT,
       host: e.SIMULATOR_HOST,
       webhook: e.SIMULATOR_WEBHOOK_URL
-        ? webhookTargetSchema.parse({ url: e.SIMULATOR_WEBHOOK_URL, secret: e.SIMULATOR_WEBHOOK_SECRET, signing: e.SIMULATOR_SIGNING })
+        ? webhookTargetSchema.parse({
+            url: e.SIMULATOR_WEBHOOK_URL,
+            secret: e.SIMULATOR_WEBHOOK_SECRET,
+            signing: e.SIMULATOR_SIGNING,
+          })
         : null,
       speed: e.SIMULATOR_SPEED,
       stepDurationsMs: e.SIMULATOR_STEP_DURATIONS,

@@ -30,7 +30,9 @@ const simulator = await startSimulator({
 const target = simulator.getWebhookTarget();
 console.log(`Jobs API simulator listening on ${simulator.url}`);
 console.log(`  API key:  ${apiKey}${config.apiKey ? "" : " (generated; set SIMULATOR_API_KEY to choose one)"}`);
-console.log(`  webhooks: ${target ? `${target.url} (signing: ${target.signing})` : "none (set SIMULATOR_WEBHOOK_URL and SIMULATOR_WEBHOOK_SECRET)"}`);
+console.log(
+  `  webhooks: ${target ? `${target.url} (signing: ${target.signing})` : "none (set SIMULATOR_WEBHOOK_URL and SIMULATOR_WEBHOOK_SECRET)"}`,
+);
 console.log(`  speed x${config.options.speed}, autopilot ${config.options.autopilotPerMinute} jobs/min`);
 
 let stopping = false;

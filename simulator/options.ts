@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { STEP_STATUSES, type StepStatus } from "@/lib/workflow/workflows";
-import { webhookTargetSchema, type WebhookTarget, type WebhookTargetInput } from "./webhooks/webhook-target";
+import { type WebhookTarget, type WebhookTargetInput, webhookTargetSchema } from "./webhooks/webhook-target";
 
 // The programmatic configuration of startSimulator, validated once; config.ts maps env and flags onto it.
 
@@ -47,7 +47,11 @@ export const simulatorOptionsSchema = z.object({
       baseDelayMs: z.number().int().positive().default(1_000),
       maxDelayMs: z.number().int().positive().default(600_000),
       /** Simulated time after the first attempt past which an event is given up. */
-      windowMs: z.number().int().positive().default(3 * 3_600_000),
+      windowMs: z
+        .number()
+        .int()
+        .positive()
+        .default(3 * 3_600_000),
       timeoutMs: z.number().int().positive().default(15_000),
     })
     .prefault({}),

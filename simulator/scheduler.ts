@@ -14,10 +14,13 @@ export function createScheduler(): Scheduler {
   return {
     after(ms, run) {
       if (closed) return () => {};
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        run();
-      }, Math.max(0, ms));
+      const timer = setTimeout(
+        () => {
+          timers.delete(timer);
+          run();
+        },
+        Math.max(0, ms),
+      );
       timers.add(timer);
       return () => {
         clearTimeout(timer);

@@ -6,13 +6,13 @@ import { startAutopilot } from "./autopilot";
 import { createRequestHandler } from "./http/router";
 import { createJobEngine } from "./jobs/job-engine";
 import { createJobStore } from "./jobs/job-store";
-import { validateJobInput, type JobInput } from "./jobs/schemas";
+import { type JobInput, validateJobInput } from "./jobs/schemas";
+import { resolveOptions, type SimulatorOptions } from "./options";
 import { loadFixtures } from "./outputs/generate-outputs";
 import { createPresigner } from "./outputs/presign";
-import { resolveOptions, type SimulatorOptions } from "./options";
 import { createScheduler } from "./scheduler";
 import { createWebhookSender } from "./webhooks/webhook-sender";
-import { webhookTargetSchema, type WebhookTarget, type WebhookTargetInput } from "./webhooks/webhook-target";
+import { type WebhookTarget, type WebhookTargetInput, webhookTargetSchema } from "./webhooks/webhook-target";
 
 // The vendor's Jobs API, offline: one HTTP server, jobs in memory, webhooks out.
 
@@ -60,9 +60,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const sender = createWebhookSender({ settings: resolved, scheduler, target: targetOf });
   engine.onStatusChange((job, payload) => sender.send(job, payload));
 
-  const server = createServer(
-    createRequestHandler({ apiKeys: resolved.apiKeys, store, engine, presigner, now, log }),
-  );
+  const server = createServer(createRequestHandler({ apiKeys: resolved.apiKeys, store, engine, presigner, now, log }));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(resolved.port, resolved.host, () => {
@@ -110,7 +108,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         apiProduct: job.apiProduct,
         status: job.status,
         history: job.history.map((entry) => ({ ...entry })),
-        ...(job.plan.reason && (job.status === "failed" || job.status === "rejected") ? { reason: job.plan.reason } : {}),
+        ...(job.plan.reason && (job.status === "failed" || job.status === "rejected")
+          ? { reason: job.plan.reason }
+          : {}),
       };
     },
     onStatusChange(listener) {

@@ -1,6 +1,7 @@
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { prisma } from "@/lib/db/client";
-import { stateOf, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
+import { type ApiProduct, type JobStatus, stateOf } from "@/lib/workflow/workflows";
+import { createTestActor } from "./fixtures/actor";
 import { createTestWorkspace, uniqueSuffix } from "./fixtures/workspace";
 
 // Integration-test helpers for the /v1 API: each test makes its own workspace, key and jobs.
@@ -9,13 +10,19 @@ export interface ApiKeyWorkspace {
   workspaceId: string;
   apiKey: string;
   apiKeyId: string;
+  /** Who created the key (a user of their own, not a member of the workspace). */
+  creator: { userId: string; email: string };
 }
 
 /** A workspace (test/fixtures/workspace.ts) with a portal API key; with `upstream`, connected to that Jobs API. */
-export async function createWorkspaceWithApiKey(upstream?: { baseUrl: string; apiKey: string }): Promise<ApiKeyWorkspace> {
+export async function createWorkspaceWithApiKey(upstream?: {
+  baseUrl: string;
+  apiKey: string;
+}): Promise<ApiKeyWorkspace> {
   const workspace = await createTestWorkspace({ upstream });
-  const created = await createApiKey(workspace.id, { name: "test key" });
-  return { workspaceId: workspace.id, apiKey: created.key, apiKeyId: created.apiKey.id };
+  const creator = await createTestActor();
+  const created = await createApiKey(workspace.id, { name: "test key" }, creator);
+  return { workspaceId: workspace.id, apiKey: created.key, apiKeyId: created.apiKey.id, creator };
 }
 
 export async function createTestJob(

@@ -1,4 +1,5 @@
 import { Card } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 
 export interface CodeSampleProps {
@@ -14,9 +15,9 @@ export function CodeSample({ title, code }: CodeSampleProps) {
         <h3 className="text-sm font-medium text-emphasis">{title}</h3>
         <CopyButton value={code} label={`Copy the ${title} example`} variant="ghost" />
       </div>
-      <pre className="overflow-x-auto bg-muted p-4 font-mono text-ui leading-relaxed text-emphasis">
+      <CodeBlock className="overflow-x-auto bg-muted p-4 font-mono text-ui leading-relaxed text-emphasis">
         <code data-testid={`example-${title.toLowerCase()}`}>{code}</code>
-      </pre>
+      </CodeBlock>
     </Card>
   );
 }

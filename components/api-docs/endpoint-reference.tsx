@@ -1,8 +1,20 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  TableRowHeaderCell,
+} from "@/components/ui/table";
 import { API_KEY_RATE_LIMIT } from "@/lib/api-keys/api-key-rate-limit";
-import { DEFAULT_EXPIRATION_SECONDS, MAX_EXPIRATION_SECONDS, MIN_EXPIRATION_SECONDS } from "@/lib/contract/download-result";
+import {
+  DEFAULT_EXPIRATION_SECONDS,
+  MAX_EXPIRATION_SECONDS,
+  MIN_EXPIRATION_SECONDS,
+} from "@/lib/contract/download-result";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@/lib/jobs/schemas";
 
 const ENDPOINTS = [
@@ -11,11 +23,21 @@ const ENDPOINTS = [
     path: "/v1/jobs",
     summary: `Your jobs, newest first: { data, nextCursor }. Query: cursor (the previous page's nextCursor), limit (1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}), apiProduct, status.`,
   },
-  { method: "GET", path: "/v1/jobs/{jobId}", summary: "One job with its workflow timeline, failure (if any) and output files." },
+  {
+    method: "GET",
+    path: "/v1/jobs/{jobId}",
+    summary: "One job with its workflow timeline, failure (if any) and output files.",
+  },
   {
     method: "POST",
     path: "/v1/jobs/{jobId}/download-result",
     summary: `Fresh presigned links to a completed job's outputs. Body: { "expirationSeconds" } (${MIN_EXPIRATION_SECONDS}–${MAX_EXPIRATION_SECONDS}, default ${DEFAULT_EXPIRATION_SECONDS}).`,
+  },
+  {
+    method: "GET",
+    path: "/v1/jobs/{jobId}/outputs/{n}",
+    summary:
+      "A link to output n (its outputIndex; 0 for a single file) that never expires: 302 to a fresh presigned link. Follow redirects (curl -L).",
   },
 ];
 
@@ -24,7 +46,11 @@ const ERRORS: Array<[number | string, string, string]> = [
   [401, "UNAUTHORIZED", "Missing, unknown or revoked API key"],
   [404, "RESOURCE_NOT_FOUND", "No such job in your workspace"],
   [413, "PAYLOAD_TOO_LARGE", "Request body over 16 KB"],
-  [429, "RATE_LIMITED", `Over ${API_KEY_RATE_LIMIT.ratePerSecond} requests/s per key (bursts of ${API_KEY_RATE_LIMIT.burst}); wait Retry-After seconds`],
+  [
+    429,
+    "RATE_LIMITED",
+    `Over ${API_KEY_RATE_LIMIT.ratePerSecond} requests/s per key (bursts of ${API_KEY_RATE_LIMIT.burst}); wait Retry-After seconds`,
+  ],
   ["502–504", "UPSTREAM_UNAVAILABLE", "The Jobs API could not be reached for fresh links"],
   [500, "INTERNAL_ERROR", "Unexpected error; details are logged, never returned"],
 ];
@@ -60,7 +86,7 @@ export function EndpointReference() {
           {ERRORS.map(([status, code, when]) => (
             <TableRow key={code}>
               <TableCell className="font-mono text-ui">{status}</TableCell>
-              <TableCell className="font-mono text-ui">{code}</TableCell>
+              <TableRowHeaderCell className="font-mono text-ui">{code}</TableRowHeaderCell>
               <TableCell>{when}</TableCell>
             </TableRow>
           ))}

@@ -4,16 +4,26 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatExact } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  TableRowHeaderCell,
+} from "@/components/ui/table";
 import type { ApiKeySummary } from "@/lib/api-keys/types";
 
 export interface ApiKeysTableProps {
   apiKeys: ApiKeySummary[];
-  canManage: boolean;
+  /** Whether the signed-in member may revoke this key (anyone's, or their own). */
+  canRevoke: (apiKey: ApiKeySummary) => boolean;
   onRevoke: (apiKey: ApiKeySummary) => void;
 }
 
-export function ApiKeysTable({ apiKeys, canManage, onRevoke }: ApiKeysTableProps) {
+export function ApiKeysTable({ apiKeys, canRevoke, onRevoke }: ApiKeysTableProps) {
+  const anyRevocable = apiKeys.some(canRevoke);
   return (
     <Table aria-label="API keys">
       <TableHead>
@@ -21,9 +31,10 @@ export function ApiKeysTable({ apiKeys, canManage, onRevoke }: ApiKeysTableProps
           <TableHeaderCell>Name</TableHeaderCell>
           <TableHeaderCell>Key</TableHeaderCell>
           <TableHeaderCell>Created</TableHeaderCell>
+          <TableHeaderCell>Created by</TableHeaderCell>
           <TableHeaderCell>Last used</TableHeaderCell>
           <TableHeaderCell>Status</TableHeaderCell>
-          {canManage && (
+          {anyRevocable && (
             <TableHeaderCell>
               <span className="sr-only">Actions</span>
             </TableHeaderCell>
@@ -33,12 +44,21 @@ export function ApiKeysTable({ apiKeys, canManage, onRevoke }: ApiKeysTableProps
       <TableBody>
         {apiKeys.map((apiKey) => (
           <TableRow key={apiKey.id} data-testid="api-key-row">
-            <TableCell className="font-medium text-emphasis">{apiKey.name}</TableCell>
+            <TableRowHeaderCell className="font-medium text-emphasis">{apiKey.name}</TableRowHeaderCell>
             <TableCell className="font-mono text-ui">{apiKey.prefix}…</TableCell>
             <TableCell>
               <RelativeTime iso={apiKey.createdAt} />
             </TableCell>
-            <TableCell>{apiKey.lastUsedAt ? <RelativeTime iso={apiKey.lastUsedAt} /> : <span className="text-muted">Never</span>}</TableCell>
+            <TableCell className="max-w-48 truncate" title={apiKey.createdBy?.email}>
+              {apiKey.createdBy ? (
+                (apiKey.createdBy.name ?? apiKey.createdBy.email)
+              ) : (
+                <span className="text-muted">—</span>
+              )}
+            </TableCell>
+            <TableCell>
+              {apiKey.lastUsedAt ? <RelativeTime iso={apiKey.lastUsedAt} /> : <span className="text-muted">Never</span>}
+            </TableCell>
             <TableCell>
               {apiKey.revokedAt ? (
                 <Badge tone="neutral" title={`Revoked ${formatExact(apiKey.revokedAt)}`}>
@@ -50,10 +70,15 @@ export function ApiKeysTable({ apiKeys, canManage, onRevoke }: ApiKeysTableProps
                 </Badge>
               )}
             </TableCell>
-            {canManage && (
+            {anyRevocable && (
               <TableCell className="text-right">
-                {!apiKey.revokedAt && (
-                  <Button variant="ghost" size="sm" onClick={() => onRevoke(apiKey)} aria-label={`Revoke ${apiKey.name}`}>
+                {!apiKey.revokedAt && canRevoke(apiKey) && (
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => onRevoke(apiKey)}
+                    aria-label={`Revoke ${apiKey.name}`}
+                  >
                     Revoke
                   </Button>
                 )}

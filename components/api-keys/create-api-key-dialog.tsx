@@ -1,13 +1,12 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
-import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, FormDialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
+import { useSchemaForm } from "@/components/use-schema-form";
 import { createApiKeySchema } from "@/lib/api-keys/schemas";
 import { createApiKeyMutation } from "./mutations";
 
@@ -19,20 +18,15 @@ export interface CreateApiKeyDialogProps {
 /** Names a new key, then shows it once: only its hash is kept, so closing forgets it for good. */
 export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
   const create = useMutation(createApiKeyMutation());
-  const formId = useId();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors<"name">>({});
+  const readForm = (form: HTMLFormElement) => ({ name: new FormData(form).get("name") });
+  const { fieldErrors, handleSubmit, clearFieldErrors } = useSchemaForm(createApiKeySchema, readForm, (input) =>
+    create.mutate(input),
+  );
 
   function close() {
     create.reset();
-    setFieldErrors({});
+    clearFieldErrors();
     onClose();
-  }
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = createApiKeySchema.safeParse({ name: new FormData(event.currentTarget).get("name") });
-    setFieldErrors(parsed.success ? {} : toFieldErrors(parsed.error));
-    if (parsed.success) create.mutate(parsed.data);
   }
 
   if (create.data) {
@@ -51,39 +45,40 @@ export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
             <output
               aria-label="New API key"
               data-testid="new-api-key"
-              className="flex h-9 min-w-0 flex-1 items-center overflow-x-auto rounded-md border border-subtle bg-muted px-3 font-mono text-ui whitespace-nowrap text-emphasis"
+              className="flex min-h-9 min-w-0 flex-1 items-center rounded-md border border-subtle bg-muted px-3 py-1.5 font-mono text-ui break-all text-emphasis"
             >
               {key}
             </output>
             <CopyButton value={key} label="Copy API key" showText />
           </div>
-          <Alert tone="warning">This is the only time the key is shown. If you lose it, revoke it and create another.</Alert>
+          <Alert tone="warning">
+            This is the only time the key is shown. If you lose it, revoke it and create another.
+          </Alert>
         </div>
       </Dialog>
     );
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={close}
       title="Create an API key"
       description="Name it after the service that will use it, so you know what breaks if you revoke it."
-      footer={
-        <>
-          <Button variant="secondary" onClick={close} disabled={create.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" form={formId} loading={create.isPending}>
-            Create key
-          </Button>
-        </>
-      }
+      submitLabel="Create key"
+      pending={create.isPending}
+      onSubmit={handleSubmit}
     >
-      <form id={formId} onSubmit={handleSubmit} noValidate className="space-y-4">
-        <TextField label="Name" name="name" placeholder="e.g. Render worker (production)" autoComplete="off" maxLength={64} error={fieldErrors.name} autoFocus />
-        {create.isError && <Alert tone="danger">{create.error.message}</Alert>}
-      </form>
-    </Dialog>
+      <TextField
+        label="Name"
+        name="name"
+        placeholder="e.g. Render worker (production)"
+        autoComplete="off"
+        maxLength={64}
+        error={fieldErrors.name}
+        autoFocus
+      />
+      {create.isError && <Alert tone="danger">{create.error.message}</Alert>}
+    </FormDialog>
   );
 }

@@ -9,12 +9,16 @@ import { apiKeyKeys } from "./queries";
 /** The created key stays in the mutation's data until reset(): never in the query cache. */
 export const createApiKeyMutation = () =>
   mutationOptions({
-    mutationFn: (input: CreateApiKeyInput) => fetchJson<CreatedApiKey>("/api/api-keys", { method: "POST", body: JSON.stringify(input) }),
-    onSuccess: (_created, _input, _onMutate, { client }) => client.invalidateQueries({ queryKey: apiKeyKeys.list(), exact: true }),
+    mutationFn: (input: CreateApiKeyInput) =>
+      fetchJson<CreatedApiKey>("/api/api-keys", { method: "POST", body: JSON.stringify(input) }),
+    onSuccess: (_created, _input, _onMutate, { client }) =>
+      client.invalidateQueries({ queryKey: apiKeyKeys.list(), exact: true }),
   });
 
 export const revokeApiKeyMutation = () =>
   mutationOptions({
-    mutationFn: (apiKeyId: string) => fetchJson<RevokedApiKey>(`/api/api-keys/${encodeURIComponent(apiKeyId)}`, { method: "DELETE" }),
-    onSuccess: (_revoked, _apiKeyId, _onMutate, { client }) => client.invalidateQueries({ queryKey: apiKeyKeys.list(), exact: true }),
+    mutationFn: (apiKeyId: string) =>
+      fetchJson<RevokedApiKey>(`/api/api-keys/${encodeURIComponent(apiKeyId)}`, { method: "DELETE" }),
+    onSuccess: (_revoked, _apiKeyId, _onMutate, { client }) =>
+      client.invalidateQueries({ queryKey: apiKeyKeys.list(), exact: true }),
   });

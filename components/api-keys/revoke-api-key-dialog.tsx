@@ -25,7 +25,8 @@ export function RevokeApiKeyDialog({ apiKey, onClose }: RevokeApiKeyDialogProps)
       description={
         <>
           Requests with <strong className="font-medium text-emphasis">{apiKey?.name}</strong> (
-          <code className="font-mono text-ui">{apiKey?.prefix}…</code>) will be refused from now on. This cannot be undone.
+          <code className="font-mono text-ui">{apiKey?.prefix}…</code>) will be refused from now on. This cannot be
+          undone.
         </>
       }
       confirmLabel="Revoke key"

@@ -1,7 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { SignInProvider } from "@/lib/auth/types";
@@ -51,7 +51,14 @@ export function AlternativeSignIn({ providers, callbackUrl }: { providers: SignI
       )}
       {email && (
         <form onSubmit={sendEmailLink} className="space-y-3">
-          <TextField label="Email me a sign-in link" name="email" type="email" autoComplete="email" required placeholder="you@company.com" />
+          <TextField
+            label="Email me a sign-in link"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            placeholder="you@company.com"
+          />
           <Button type="submit" variant="secondary" size="lg" className="w-full" loading={pending === "email"}>
             Send sign-in link
           </Button>

@@ -15,7 +15,10 @@ export function AuthCard({ title, children, footer }: AuthCardProps) {
   return (
     <div className="w-full max-w-[400px]">
       <div className="mb-8 flex flex-col items-center text-center">
-        <Link href={routes.home} className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-focus">
+        <Link
+          href={routes.home}
+          className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-focus"
+        >
           <ProductMark className="scale-110" />
         </Link>
         <p className="mt-4 max-w-sm text-sm text-subtle">{PRODUCT_TAGLINE}</p>
@@ -29,5 +32,16 @@ export function AuthCard({ title, children, footer }: AuthCardProps) {
   );
 }
 
-export const AUTH_LINK_CLASSES =
-  "link font-medium focus-visible:outline-2 focus-visible:outline-focus rounded-sm";
+export const AUTH_LINK_CLASSES = "link font-medium focus-visible:outline-2 focus-visible:outline-focus rounded-sm";
+
+/** The line under an auth card that leads to the other auth page: "New here? Create an account". */
+export function AuthCardFooterLink({ prompt, href, children }: { prompt: string; href: string; children: ReactNode }) {
+  return (
+    <>
+      {prompt}{" "}
+      <Link href={href} className={AUTH_LINK_CLASSES}>
+        {children}
+      </Link>
+    </>
+  );
+}

@@ -1,8 +1,8 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { toFieldErrors } from "@/components/field-errors";
-import { Alert } from "@/components/ui/alert";
+import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { MailIcon } from "@/components/ui/icons";
@@ -35,7 +35,10 @@ export function CheckEmailPanel({ email, expiresInHours }: CheckEmailPanelProps)
     if (!parsed.success) return;
     setPending(true);
     try {
-      await fetchJson<ResendConfirmationResponse>("/api/sign-up/resend", { method: "POST", body: JSON.stringify(parsed.data) });
+      await fetchJson<ResendConfirmationResponse>("/api/sign-up/resend", {
+        method: "POST",
+        body: JSON.stringify(parsed.data),
+      });
       setSentTo(parsed.data.email);
     } catch (cause) {
       setError(cause instanceof RequestError ? cause.message : "Could not send the link. Try again.");
@@ -45,7 +48,7 @@ export function CheckEmailPanel({ email, expiresInHours }: CheckEmailPanelProps)
   }
 
   return (
-    <div className="space-y-6">
+    <div className="flex flex-col gap-6">
       <div className="flex items-start gap-3">
         <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand text-brand">
           <MailIcon className="size-[18px]" />
@@ -57,12 +60,23 @@ export function CheckEmailPanel({ email, expiresInHours }: CheckEmailPanelProps)
         </p>
       </div>
       <p className="text-ui leading-5 text-subtle">
-        The link works once and expires in {expiresInHours} hours. Nothing in your inbox? Check your spam folder, or send the link again.
+        The link works once and expires in {expiresInHours} hours. Nothing in your inbox? Check your spam folder, or
+        send the link again.
       </p>
-      {sentTo && <Alert tone="success">If a sign-up is waiting for confirmation at {sentTo}, a new link is on its way.</Alert>}
+      <LiveAlert tone="success">
+        {sentTo && `If a sign-up is waiting for confirmation at ${sentTo}, a new link is on its way.`}
+      </LiveAlert>
       {error && <Alert tone="danger">{error}</Alert>}
       <form onSubmit={resend} noValidate className="space-y-3 border-t border-subtle pt-5">
-        <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={email ?? ""} error={fieldError} />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={email ?? ""}
+          error={fieldError}
+        />
         <Button type="submit" variant="secondary" size="lg" className="w-full" loading={pending}>
           Send the link again
         </Button>

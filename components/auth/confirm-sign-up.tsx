@@ -1,9 +1,9 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { signIn } from "next-auth/react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { routes } from "@/components/routes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -41,7 +41,12 @@ export function ConfirmSignUp({ token }: { token: string }) {
   const started = useRef(false);
 
   async function confirm(password?: string): Promise<void> {
-    const result = await signIn(CONFIRMATION_PROVIDER_ID, { token, password: password ?? "", callbackUrl: routes.jobs, redirect: false });
+    const result = await signIn(CONFIRMATION_PROVIDER_ID, {
+      token,
+      password: password ?? "",
+      callbackUrl: routes.jobs,
+      redirect: false,
+    });
     if (result?.ok && !result.error) {
       router.replace(routes.jobs);
       router.refresh();
@@ -49,11 +54,14 @@ export function ConfirmSignUp({ token }: { token: string }) {
     }
     const code = result?.error ?? null;
     if (code === "ConfirmationPasswordRequired") setState({ step: "password" });
-    else if (code === "ConfirmationPasswordWrong") setState({ step: "password", error: "That is not the password chosen at sign-up." });
-    else if (code && parseSignInErrorCode(code)) setState({ step: "password", error: describeAuthError(code) ?? undefined });
+    else if (code === "ConfirmationPasswordWrong")
+      setState({ step: "password", error: "That is not the password chosen at sign-up." });
+    else if (code && parseSignInErrorCode(code))
+      setState({ step: "password", error: describeAuthError(code) ?? undefined });
     else setState({ step: "failed", code });
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per page load, whatever re-renders.
   useEffect(() => {
     // Once per page load, even under React's development double effects: a token works once.
     if (started.current) return;
@@ -84,10 +92,18 @@ export function ConfirmSignUp({ token }: { token: string }) {
     return (
       <form onSubmit={submitPassword} noValidate className="space-y-5">
         <p className="text-sm leading-6 text-default">
-          This link was opened in a different browser from the one you signed up in. Enter the password you chose at sign-up to
-          confirm your email.
+          This link was opened in a different browser from the one you signed up in. Enter the password you chose at
+          sign-up to confirm your email.
         </p>
-        <TextField label="Password" name="password" type="password" autoComplete="current-password" autoFocus required error={state.error} />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          autoFocus
+          required
+          error={state.error}
+        />
         <Button type="submit" size="lg" className="w-full" loading={state.pending}>
           Confirm and open my workspace
         </Button>

@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { signIn } from "next-auth/react";
+import { type FormEvent, useState } from "react";
+import { type FieldErrors, toFieldErrors } from "@/components/field-errors";
+import { routes } from "@/components/routes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -61,14 +62,25 @@ export function SignInForm({ callbackUrl, initialError, confirmsEmail }: SignInF
           {confirmsEmail && failedEmail && (
             <p className="mt-1">
               Signed up recently? Your account opens once you confirm your email.{" "}
-              <Link href={`/sign-up/check-email?${new URLSearchParams({ email: failedEmail })}`} className={AUTH_LINK_CLASSES}>
+              <Link
+                href={`/sign-up/check-email?${new URLSearchParams({ email: failedEmail })}`}
+                className={AUTH_LINK_CLASSES}
+              >
                 Resend the confirmation link
               </Link>
             </p>
           )}
         </Alert>
       )}
-      <TextField label="Email" name="email" type="email" autoComplete="email" autoFocus required error={fieldErrors.email} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        autoFocus
+        required
+        error={fieldErrors.email}
+      />
       <TextField
         label="Password"
         name="password"
@@ -76,6 +88,11 @@ export function SignInForm({ callbackUrl, initialError, confirmsEmail }: SignInF
         autoComplete="current-password"
         required
         error={fieldErrors.password}
+        labelAside={
+          <Link href={routes.forgotPassword} className={`${AUTH_LINK_CLASSES} text-xs`}>
+            Forgot your password?
+          </Link>
+        }
       />
       <Button type="submit" size="lg" className="w-full" loading={pending}>
         {pending ? "Signing in…" : "Sign in"}

@@ -1,6 +1,8 @@
+"use client";
+
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import type { VerificationProfile } from "@/lib/inbound/schemas";
 
 function Step({ n, children }: { n: number; children: ReactNode }) {
@@ -24,6 +26,7 @@ const strong = "font-medium text-emphasis";
  * URL field and shows a secret "for signature verification"; it says nothing of headers or algorithms.
  */
 export function ConnectSteps({ profile }: { profile: VerificationProfile }) {
+  const routes = useWorkspaceRoutes();
   return (
     <div className="rounded-md border border-subtle bg-muted/70 px-4 py-3.5 text-sm text-subtle">
       <p className="mb-2.5">
@@ -37,12 +40,15 @@ export function ConnectSteps({ profile }: { profile: VerificationProfile }) {
         </Step>
         <Step n={2}>
           {profile.kind === "url_token" ? (
-            <>The Jobs API signs nothing in this setup: the token in the URL is the only secret. Its own webhook secret is not used.</>
+            <>
+              The Jobs API signs nothing in this setup: the token in the URL is the only secret. Its own webhook secret
+              is not used.
+            </>
           ) : (
             <>
-              Copy the secret the Jobs API shows. Under <span className={strong}>Verification</span>, choose how it signs, paste the secret
-              and press Update verification. (Not sure how it signs? Try your best guess, then read the header names under{" "}
-              <span className={strong}>Refused requests</span>.)
+              Copy the secret the Jobs API shows. Under <span className={strong}>Verification</span>, choose how it
+              signs, paste the secret and press Update verification. (Not sure how it signs? Try your best guess, then
+              read the header names under <span className={strong}>Refused requests</span>.)
             </>
           )}
         </Step>

@@ -1,7 +1,7 @@
 "use client";
 
-import type { ReactNode } from "react";
-import { TextField } from "@/components/ui/field";
+import type { ChangeEvent, ReactNode } from "react";
+import { CodeField, TextField } from "@/components/ui/field";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { HMAC_PRESETS } from "@/lib/inbound/presets";
@@ -63,13 +63,28 @@ export interface HmacFieldsProps {
   disabled: boolean;
 }
 
-const mono = "[&_input]:font-mono [&_input]:text-ui";
+const OPTIONAL = <span className="text-ui text-muted">Optional</span>;
+
+type TextDraftField = "signatureHeader" | "prefix" | "timestampHeader" | "toleranceSeconds";
+type ChoiceDraftField = Exclude<HmacField, TextDraftField | "idHeader">;
 
 /** Header, shape, algorithm, encoding and signed content of the vendor's HMAC signature, with presets for the common shapes. */
 export function HmacFields({ draft, onChange, errors, disabled }: HmacFieldsProps) {
-  const set = <Field extends HmacField>(field: Field, value: HmacDraft[Field]) => onChange({ ...draft, [field]: value });
+  const set = <Field extends HmacField>(field: Field, value: HmacDraft[Field]) =>
+    onChange({ ...draft, [field]: value });
   const pairs = draft.headerFormat === "pairs";
   const timestamped = pairs || draft.signedContent === "timestamp_body";
+  const text = (field: TextDraftField) => ({
+    value: draft[field],
+    onChange: (event: ChangeEvent<HTMLInputElement>) => set(field, event.target.value),
+    error: errors[field],
+    disabled,
+  });
+  const choice = <Field extends ChoiceDraftField>(field: Field) => ({
+    value: draft[field],
+    onChange: (value: string) => set(field, value as HmacDraft[Field]),
+    disabled,
+  });
   return (
     <div className="space-y-5">
       <div className="space-y-2">
@@ -80,7 +95,13 @@ export function HmacFields({ draft, onChange, errors, disabled }: HmacFieldsProp
               key={preset.id}
               type="button"
               disabled={disabled}
-              onClick={() => onChange({ ...toHmacDraft(preset.profile), idHeader: draft.idHeader, secretEncoding: draft.secretEncoding })}
+              onClick={() =>
+                onChange({
+                  ...toHmacDraft(preset.profile),
+                  idHeader: draft.idHeader,
+                  secretEncoding: draft.secretEncoding,
+                })
+              }
               className="rounded-md border border-subtle bg-default px-3 py-1.5 text-left transition-colors hover:border-brand/50 hover:bg-brand/40 disabled:pointer-events-none disabled:opacity-50"
             >
               <span className="block text-ui font-medium text-emphasis">{preset.label}</span>
@@ -90,65 +111,47 @@ export function HmacFields({ draft, onChange, errors, disabled }: HmacFieldsProp
         </div>
       </div>
       <div className="grid gap-x-4 gap-y-5 sm:grid-cols-2">
-        <TextField
+        <CodeField
           id="hmac-signature-header"
           label="Signature header"
-          value={draft.signatureHeader}
-          onChange={(event) => set("signatureHeader", event.target.value)}
-          disabled={disabled}
-          error={errors.signatureHeader}
-          autoComplete="off"
-          spellCheck={false}
           placeholder="X-Signature"
-          className={mono}
+          {...text("signatureHeader")}
         />
-        <SelectField id="hmac-header-format" label="Header holds" value={draft.headerFormat} onChange={(value) => set("headerFormat", value as HmacDraft["headerFormat"])} disabled={disabled}>
+        <SelectField id="hmac-header-format" label="Header holds" {...choice("headerFormat")}>
           <option value="plain">The signature (after an optional prefix)</option>
           <option value="pairs">t=&lt;timestamp&gt;,v1=&lt;signature&gt; (Stripe-like)</option>
         </SelectField>
-        <SelectField id="hmac-algorithm" label="Algorithm" value={draft.algorithm} onChange={(value) => set("algorithm", value as HmacDraft["algorithm"])} disabled={disabled}>
+        <SelectField id="hmac-algorithm" label="Algorithm" {...choice("algorithm")}>
           <option value="sha256">HMAC-SHA256</option>
           <option value="sha512">HMAC-SHA512</option>
           <option value="sha1">HMAC-SHA1</option>
         </SelectField>
-        <SelectField id="hmac-encoding" label="Encoding" value={draft.encoding} onChange={(value) => set("encoding", value as HmacDraft["encoding"])} disabled={disabled}>
+        <SelectField id="hmac-encoding" label="Encoding" {...choice("encoding")}>
           <option value="hex">Hex</option>
           <option value="base64">Base64</option>
         </SelectField>
         {!pairs && (
           <>
-            <TextField
+            <CodeField
               id="hmac-prefix"
               label="Prefix"
-              labelAside={<span className="text-ui text-muted">Optional</span>}
-              value={draft.prefix}
-              onChange={(event) => set("prefix", event.target.value)}
-              disabled={disabled}
-              error={errors.prefix}
-              autoComplete="off"
-              spellCheck={false}
+              labelAside={OPTIONAL}
               placeholder="sha256="
-              className={mono}
+              {...text("prefix")}
             />
-            <SelectField id="hmac-signed-content" label="Signed content" value={draft.signedContent} onChange={(value) => set("signedContent", value as HmacDraft["signedContent"])} disabled={disabled}>
+            <SelectField id="hmac-signed-content" label="Signed content" {...choice("signedContent")}>
               <option value="body">The raw body</option>
               <option value="timestamp_body">{"{timestamp}.{body}"}</option>
             </SelectField>
           </>
         )}
         {!pairs && draft.signedContent === "timestamp_body" && (
-          <TextField
+          <CodeField
             id="hmac-timestamp-header"
             label="Timestamp header"
-            value={draft.timestampHeader}
-            onChange={(event) => set("timestampHeader", event.target.value)}
-            disabled={disabled}
-            error={errors.timestampHeader}
-            autoComplete="off"
-            spellCheck={false}
             placeholder="X-Signature-Timestamp"
             hint="Unix seconds."
-            className={mono}
+            {...text("timestampHeader")}
           />
         )}
         {timestamped && (
@@ -156,11 +159,8 @@ export function HmacFields({ draft, onChange, errors, disabled }: HmacFieldsProp
             id="hmac-tolerance"
             label="Tolerance (seconds)"
             inputMode="numeric"
-            value={draft.toleranceSeconds}
-            onChange={(event) => set("toleranceSeconds", event.target.value)}
-            disabled={disabled}
-            error={errors.toleranceSeconds}
             hint="How far the signed timestamp may be from now, either way."
+            {...text("toleranceSeconds")}
           />
         )}
       </div>
@@ -169,13 +169,16 @@ export function HmacFields({ draft, onChange, errors, disabled }: HmacFieldsProp
           Event id and key
         </summary>
         <div className="grid gap-x-4 gap-y-5 border-t border-subtle px-3 py-4 sm:grid-cols-2">
-          <EventIdField value={draft.idHeader} onChange={(value) => set("idHeader", value)} error={errors.idHeader} disabled={disabled} />
+          <EventIdField
+            value={draft.idHeader}
+            onChange={(value) => set("idHeader", value)}
+            error={errors.idHeader}
+            disabled={disabled}
+          />
           <SelectField
             id="hmac-secret-encoding"
             label="Key"
-            value={draft.secretEncoding}
-            onChange={(value) => set("secretEncoding", value as HmacDraft["secretEncoding"])}
-            disabled={disabled}
+            {...choice("secretEncoding")}
             hint="Most vendors use the secret's text as the key. Some show a base64 key (like whsec_…) and sign with its decoded bytes."
           >
             <option value="text">The secret as text</option>
@@ -188,21 +191,28 @@ export function HmacFields({ draft, onChange, errors, disabled }: HmacFieldsProp
 }
 
 /** The optional event id header, with the dedupe rule it replaces spelled out. */
-export function EventIdField({ value, onChange, error, disabled }: { value: string; onChange: (value: string) => void; error?: string; disabled: boolean }) {
+export function EventIdField({
+  value,
+  onChange,
+  error,
+  disabled,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  disabled: boolean;
+}) {
   return (
-    <TextField
+    <CodeField
       id="event-id-header"
       label="Event id header"
-      labelAside={<span className="text-ui text-muted">Optional</span>}
+      labelAside={OPTIONAL}
       value={value}
       onChange={(event) => onChange(event.target.value)}
       disabled={disabled}
       error={error}
-      autoComplete="off"
-      spellCheck={false}
       placeholder="X-Request-Id"
       hint="A header that stays the same when the Jobs API retries. Without one, a retry is recognised by its payload: job id, event, status and the payload's timestamp (never the signing timestamp, which changes with every attempt)."
-      className={mono}
     />
   );
 }

@@ -23,7 +23,7 @@ export interface InboundWebhookCardProps {
 }
 
 const MONO_FIELD =
-  "h-9 min-w-0 flex-1 rounded-md border border-subtle bg-muted px-3 font-mono text-ui text-emphasis focus:outline-2 focus:outline-focus/40";
+  "h-9 min-w-0 flex-1 rounded-md border border-subtle bg-muted px-3 font-mono text-ui text-emphasis focus:outline-2 focus:-outline-offset-1 focus:outline-focus";
 
 /** The webhook URL and the secret the Jobs API's Settings need, and how to connect them. */
 export function InboundWebhookCard({ inbound, canManage }: InboundWebhookCardProps) {
@@ -89,24 +89,27 @@ export function InboundWebhookCard({ inbound, canManage }: InboundWebhookCardPro
               <p className="text-sm text-subtle">Only owners and admins can view the signing secret.</p>
             )}
             <p className="text-ui text-subtle">
-              The secret this portal checks signatures with: the one you pasted from the Jobs API below, or one this portal generated.
-              It is stored encrypted.
+              The secret this portal checks signatures with: the one you pasted from the Jobs API below, or one this
+              portal generated. It is stored encrypted.
             </p>
           </div>
         )}
         {secret.isError && <Alert tone="danger">{secret.error.message}</Alert>}
         {byToken && (
           <Alert tone="warning" title="What a secret URL does and does not protect">
-            It proves only that the sender knows the URL. It does not prove the body is unchanged, and it does not stop a captured
-            request from being sent again. Anyone who sees the URL (in the Jobs API&apos;s settings, a proxy&apos;s access log, a
-            screenshot) can send events as the Jobs API until you rotate it. Use it only if the Jobs API signs nothing, and only over
-            HTTPS.
+            It proves only that the sender knows the URL. It does not prove the body is unchanged, and it does not stop
+            a captured request from being sent again. Anyone who sees the URL (in the Jobs API&apos;s settings, a
+            proxy&apos;s access log, a screenshot) can send events as the Jobs API until you rotate it. Use it only if
+            the Jobs API signs nothing, and only over HTTPS.
           </Alert>
         )}
         {inbound.previousSecretExpiresAt && (
           <Alert tone="info" title="Rotation in progress">
-            The previous {byToken ? "URL" : "secret"} is still accepted until {formatTime(inbound.previousSecretExpiresAt)}.{" "}
-            {byToken ? "Paste the new URL into the Jobs API's settings before then." : "Make sure the Jobs API signs with the new one before then."}
+            The previous {byToken ? "URL" : "secret"} is still accepted until{" "}
+            {formatTime(inbound.previousSecretExpiresAt)}.{" "}
+            {byToken
+              ? "Paste the new URL into the Jobs API's settings before then."
+              : "Make sure the Jobs API signs with the new one before then."}
           </Alert>
         )}
       </CardBody>

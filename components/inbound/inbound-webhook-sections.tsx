@@ -1,38 +1,20 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { LoadError } from "@/components/load-error";
+import { QueryState } from "@/components/query-state";
 import { SettingsSection } from "@/components/settings/settings-section";
-import { Card, CardBody } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
+import { Card } from "@/components/ui/card";
+import { SkeletonFormCard } from "@/components/ui/skeleton";
 import { InboundWebhookCard } from "./inbound-webhook-card";
 import { inboundWebhookQuery } from "./queries";
 import { RefusedRequests } from "./refused-requests";
 import { RequestTester } from "./request-tester";
 import { VerificationForm } from "./verification-form";
 
-function CardSkeleton() {
-  return (
-    <Card aria-busy="true">
-      <CardBody className="space-y-5">
-        <Skeleton className="h-4 w-24" />
-        <Skeleton className="h-9 w-full" />
-        <Skeleton className="h-4 w-20" />
-        <Skeleton className="h-9 w-full" />
-      </CardBody>
-    </Card>
-  );
-}
-
 /** Settings → the Jobs API's webhooks: where they go, how they are verified, what was refused and why, and a tester. */
 export function InboundWebhookSections({ canManage }: { canManage: boolean }) {
   const inbound = useQuery(inboundWebhookQuery());
-  const loaded = inbound.data;
-  const loading = inbound.isError ? (
-    <LoadError title="Could not load the inbound webhook" message={inbound.error.message} onRetry={() => inbound.refetch()} retrying={inbound.isFetching} />
-  ) : (
-    <CardSkeleton />
-  );
+  const errorTitle = "Could not load the inbound webhook";
   return (
     <>
       <SettingsSection
@@ -40,14 +22,18 @@ export function InboundWebhookSections({ canManage }: { canManage: boolean }) {
         title="Inbound webhook"
         description="Where the Jobs API sends every job status change. Paste this URL into the Jobs API's Settings; this portal verifies, stores and shows each event."
       >
-        {loaded ? <InboundWebhookCard inbound={loaded} canManage={canManage} /> : loading}
+        <QueryState query={inbound} errorTitle={errorTitle} placeholder={<SkeletonFormCard />}>
+          {(loaded) => <InboundWebhookCard inbound={loaded} canManage={canManage} />}
+        </QueryState>
       </SettingsSection>
       <SettingsSection
         id="inbound-verification"
         title="Verification"
         description="How this portal knows a request comes from the Jobs API. A request that does not prove it the way chosen here is refused; there is no fallback to another way."
       >
-        {loaded ? <VerificationForm profile={loaded.profile} canManage={canManage} /> : loading}
+        <QueryState query={inbound} errorTitle={errorTitle} placeholder={<SkeletonFormCard />}>
+          {(loaded) => <VerificationForm profile={loaded.profile} canManage={canManage} />}
+        </QueryState>
       </SettingsSection>
       <SettingsSection
         id="inbound-refusals"
@@ -64,7 +50,9 @@ export function InboundWebhookSections({ canManage }: { canManage: boolean }) {
         {canManage ? (
           <RequestTester />
         ) : (
-          <Card className="px-4 py-4 text-sm text-subtle">Only owners and admins can test requests: the test uses the secret.</Card>
+          <Card className="px-4 py-4 text-sm text-subtle">
+            Only owners and admins can test requests: the test uses the secret.
+          </Card>
         )}
       </SettingsSection>
     </>

@@ -38,5 +38,8 @@ export const updateVerificationMutation = () =>
 export const testInboundRequestMutation = () =>
   mutationOptions({
     mutationFn: (input: TestRequestInput) =>
-      fetchJson<TestRequestResult>("/api/settings/inbound-webhook/test", { method: "POST", body: JSON.stringify(input) }),
+      fetchJson<TestRequestResult>("/api/settings/inbound-webhook/test", {
+        method: "POST",
+        body: JSON.stringify(input),
+      }),
   });

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { LoadError } from "@/components/load-error";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { REFUSAL_HINTS, REFUSAL_LABELS } from "@/lib/inbound/describe-profile";
@@ -21,7 +22,10 @@ function RefusalRow({ refusal }: { refusal: RefusalView }) {
           <Badge tone={refusal.httpStatus === 401 ? "danger" : "warning"}>{REFUSAL_LABELS[refusal.reason]}</Badge>
           <span className="min-w-0 flex-1 truncate text-sm text-default">{refusal.message}</span>
           {refusal.count > 1 && (
-            <span className="shrink-0 text-ui text-subtle tabular-nums" title="Alike requests within a minute share a row">
+            <span
+              className="shrink-0 text-ui text-subtle tabular-nums"
+              title="Alike requests within a minute share a row"
+            >
               ×{refusal.count}
             </span>
           )}
@@ -54,9 +58,9 @@ function RefusalRow({ refusal }: { refusal: RefusalView }) {
           {refusal.signature && <SignatureDiagnosticsView signature={refusal.signature} redacted />}
           <div className="space-y-1">
             <p className={label}>Body (first KiB, redacted)</p>
-            <pre className="max-h-48 overflow-auto rounded-md border border-subtle bg-default p-2.5 font-mono text-caption leading-relaxed break-all whitespace-pre-wrap text-emphasis">
+            <CodeBlock className="max-h-48 overflow-auto rounded-md border border-subtle bg-default p-2.5 font-mono text-caption leading-relaxed break-all whitespace-pre-wrap text-emphasis">
               {refusal.bodyExcerpt || "(empty)"}
-            </pre>
+            </CodeBlock>
           </div>
         </div>
       </details>
@@ -68,7 +72,14 @@ function RefusalRow({ refusal }: { refusal: RefusalView }) {
 export function RefusedRequests() {
   const refusals = useQuery(refusalsQuery());
   if (refusals.isError) {
-    return <LoadError title="Could not load the refused requests" message={refusals.error.message} onRetry={() => refusals.refetch()} retrying={refusals.isFetching} />;
+    return (
+      <LoadError
+        title="Could not load the refused requests"
+        message={refusals.error.message}
+        onRetry={() => refusals.refetch()}
+        retrying={refusals.isFetching}
+      />
+    );
   }
   if (!refusals.data) {
     return (
@@ -82,7 +93,9 @@ export function RefusedRequests() {
     return (
       <Card className="px-4 py-6 text-center" data-testid="refusals-empty">
         <p className="text-sm font-medium text-emphasis">No refused requests</p>
-        <p className="mt-1 text-ui text-subtle">Every request that reached this workspace was accepted, or none has arrived yet.</p>
+        <p className="mt-1 text-ui text-subtle">
+          Every request that reached this workspace was accepted, or none has arrived yet.
+        </p>
       </Card>
     );
   }

@@ -1,11 +1,12 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
+import { LiveRegion } from "@/components/ui/live-region";
 import { REFUSAL_HINTS, REFUSAL_LABELS } from "@/lib/inbound/describe-profile";
 import type { TestRequestResult } from "@/lib/inbound/types";
 import { testInboundRequestMutation } from "./mutations";
@@ -13,23 +14,26 @@ import { SignatureDiagnosticsView } from "./signature-diagnostics-view";
 
 const TEXTAREA =
   "block w-full rounded-md border border-emphasis bg-default px-3 py-2 font-mono text-code leading-relaxed text-emphasis shadow-xs " +
-  "placeholder:text-muted focus:border-brand focus:outline-2 focus:outline-offset-0 focus:outline-focus/30";
+  "placeholder:text-muted focus:outline-2 focus:-outline-offset-1 focus:outline-focus";
 
 const HEADERS_PLACEHOLDER = `POST /api/webhooks/… HTTP/1.1   (optional; needed for a URL token)
 Content-Type: application/json
 X-Signature: …`;
 
-function TestResult({ result }: { result: TestRequestResult }) {
-  const dedupe = result.dedupe && (
-    <li>
-      Deduplicated by{" "}
-      {result.dedupe.source === "header" ? "its event id" : "a key derived from the payload (job id, event, status, timestamp)"}:{" "}
-      <code className="font-mono text-code break-all">{result.dedupe.key}</code>
-    </li>
-  );
+/** The verdict in a few lines. It sits in a live region, so it is announced when it appears. */
+function TestVerdict({ result }: { result: TestRequestResult }) {
   if (result.accepted) {
+    const dedupe = result.dedupe && (
+      <li>
+        Deduplicated by{" "}
+        {result.dedupe.source === "header"
+          ? "its event id"
+          : "a key derived from the payload (job id, event, status, timestamp)"}
+        : <code className="font-mono text-code break-all">{result.dedupe.key}</code>
+      </li>
+    );
     return (
-      <Alert tone="success" title="This request would be accepted">
+      <Alert tone="success" title="This request would be accepted" live={false}>
         <ul className="mt-1 list-disc space-y-0.5 pl-4" data-testid="tester-result">
           {result.matchedSecret && <li>Verified with the {result.matchedSecret} secret.</li>}
           {result.event && (
@@ -46,17 +50,33 @@ function TestResult({ result }: { result: TestRequestResult }) {
   }
   const refusal = result.refusal!;
   return (
-    <div className="space-y-3">
-      <Alert tone="danger" title={`This request would be refused: ${REFUSAL_LABELS[refusal.reason]} (HTTP ${refusal.httpStatus})`}>
-        <p data-testid="tester-result">{refusal.message}</p>
-        <p className="mt-1">{REFUSAL_HINTS[refusal.reason]}</p>
-      </Alert>
+    <Alert
+      tone="danger"
+      title={`This request would be refused: ${REFUSAL_LABELS[refusal.reason]} (HTTP ${refusal.httpStatus})`}
+      live={false}
+    >
+      <p data-testid="tester-result">{refusal.message}</p>
+      <p className="mt-1">{REFUSAL_HINTS[refusal.reason]}</p>
+    </Alert>
+  );
+}
+
+/** Why a refused request's signature failed, for reading rather than announcing. */
+function RefusalDetails({ result }: { result: TestRequestResult }) {
+  return (
+    <>
       {result.signatureMatchesIgnoringTime === true && (
-        <Alert tone="info">Apart from the timestamp, the signature matches: a captured request is simply older than the tolerance.</Alert>
+        <Alert tone="info" live={false}>
+          Apart from the timestamp, the signature matches: a captured request is simply older than the tolerance.
+        </Alert>
       )}
-      {result.signatureMatchesIgnoringTime === false && <Alert tone="warning">The signature would not match either, whatever the time.</Alert>}
+      {result.signatureMatchesIgnoringTime === false && (
+        <Alert tone="warning" live={false}>
+          The signature would not match either, whatever the time.
+        </Alert>
+      )}
       {result.signature && <SignatureDiagnosticsView signature={result.signature} redacted={false} />}
-    </div>
+    </>
   );
 }
 
@@ -74,34 +94,25 @@ export function RequestTester() {
   return (
     <Card>
       <form onSubmit={handleSubmit} aria-label="Test a request">
-        <CardBody className="space-y-4">
-          <div className="space-y-1.5">
-            <Label htmlFor="tester-headers">Headers</Label>
-            <textarea
-              id="tester-headers"
-              rows={5}
-              spellCheck={false}
-              value={headers}
-              onChange={(event) => setHeaders(event.target.value)}
-              placeholder={HEADERS_PLACEHOLDER}
-              className={TEXTAREA}
-            />
-          </div>
-          <div className="space-y-1.5">
-            <Label htmlFor="tester-body">Body</Label>
-            <textarea
-              id="tester-body"
-              rows={5}
-              spellCheck={false}
-              value={body}
-              onChange={(event) => setBody(event.target.value)}
-              placeholder='{"event": "job.created", "timestamp": "…", "data": {…}}'
-              className={TEXTAREA}
-            />
-            <p className="text-ui text-subtle">Exactly as sent: a signature covers every byte, spaces and key order included.</p>
-          </div>
+        <CardBody className="flex flex-col gap-4">
+          <PasteField
+            id="tester-headers"
+            label="Headers"
+            value={headers}
+            onChange={setHeaders}
+            placeholder={HEADERS_PLACEHOLDER}
+          />
+          <PasteField
+            id="tester-body"
+            label="Body"
+            value={body}
+            onChange={setBody}
+            placeholder='{"event": "job.created", "timestamp": "…", "data": {…}}'
+            hint="Exactly as sent: a signature covers every byte, spaces and key order included."
+          />
           {test.isError && <Alert tone="danger">{test.error.message}</Alert>}
-          {test.data && <TestResult result={test.data} />}
+          <LiveRegion>{test.data && <TestVerdict result={test.data} />}</LiveRegion>
+          {test.data && !test.data.accepted && <RefusalDetails result={test.data} />}
         </CardBody>
         <CardFooter>
           <p className="mr-auto text-ui text-subtle">Checked with the saved settings and secrets. Nothing is stored.</p>
@@ -111,5 +122,33 @@ export function RequestTester() {
         </CardFooter>
       </form>
     </Card>
+  );
+}
+
+interface PasteFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder: string;
+  hint?: string;
+}
+
+/** A labelled box for text pasted as captured, byte for byte (monospace, no spell check). */
+function PasteField({ id, label, value, onChange, placeholder, hint }: PasteFieldProps) {
+  return (
+    <div className="space-y-1.5">
+      <Label htmlFor={id}>{label}</Label>
+      <textarea
+        id={id}
+        rows={5}
+        spellCheck={false}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        placeholder={placeholder}
+        className={TEXTAREA}
+      />
+      {hint && <p className="text-ui text-subtle">{hint}</p>}
+    </div>
   );
 }

@@ -1,3 +1,4 @@
+import { CodeBlock } from "@/components/ui/code-block";
 import type { SignatureDiagnostics } from "@/lib/inbound/types";
 
 const label = "text-caption font-medium tracking-wide text-subtle uppercase";
@@ -5,16 +6,25 @@ const pre =
   "max-h-48 overflow-auto rounded-md border border-subtle bg-muted p-2.5 font-mono text-caption leading-relaxed break-all whitespace-pre-wrap text-emphasis";
 
 /** A signature mismatch laid open: what the HMAC was computed over, and the signatures side by side (first and last 4 characters). */
-export function SignatureDiagnosticsView({ signature, redacted }: { signature: SignatureDiagnostics; redacted: boolean }) {
+export function SignatureDiagnosticsView({
+  signature,
+  redacted,
+}: {
+  signature: SignatureDiagnostics;
+  redacted: boolean;
+}) {
   return (
     <div className="space-y-3" data-testid="signature-diagnostics">
       <div className="space-y-1">
         <p className={label}>
-          Signed string <span className="font-normal tracking-normal normal-case">— {signature.signedContent}, {signature.signingStringBytes} bytes, {signature.scheme}</span>
+          Signed string{" "}
+          <span className="font-normal tracking-normal normal-case">
+            — {signature.signedContent}, {signature.signingStringBytes} bytes, {signature.scheme}
+          </span>
         </p>
-        <pre className={pre} data-testid="signing-string">
+        <CodeBlock className={pre} data-testid="signing-string">
           {signature.signingString}
-        </pre>
+        </CodeBlock>
         {redacted && (
           <p className="text-caption text-subtle">
             Presigned-URL signatures and secrets are redacted here; the HMAC was computed over the bytes as received.

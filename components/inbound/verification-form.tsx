@@ -1,27 +1,40 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { serverFieldErrors } from "@/components/field-errors";
-import { Alert } from "@/components/ui/alert";
+import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { TextField } from "@/components/ui/field";
-import { RequestError } from "@/lib/http/fetch-json";
+import { CodeField } from "@/components/ui/field";
 import { describeHmacExpectation, VERIFICATION_LABELS } from "@/lib/inbound/describe-profile";
-import { updateVerificationInputSchema, verificationProfileSchema, type VerificationKind, type VerificationProfile } from "@/lib/inbound/schemas";
-import { DEFAULT_HMAC_DRAFT, EventIdField, HmacFields, toHmacDraft, type HmacDraft, type HmacField } from "./hmac-fields";
+import {
+  updateVerificationInputSchema,
+  type VerificationKind,
+  type VerificationProfile,
+  verificationProfileSchema,
+} from "@/lib/inbound/schemas";
+import {
+  DEFAULT_HMAC_DRAFT,
+  EventIdField,
+  type HmacDraft,
+  type HmacField,
+  HmacFields,
+  toHmacDraft,
+} from "./hmac-fields";
 import { updateVerificationMutation } from "./mutations";
 
 const METHODS: Array<{ kind: VerificationKind; description: string }> = [
   {
     kind: "standard_webhooks",
-    description: "webhook-id, webhook-timestamp and webhook-signature headers. The simulator's default, and any sender built on a Standard Webhooks library.",
+    description:
+      "webhook-id, webhook-timestamp and webhook-signature headers. The simulator's default, and any sender built on a Standard Webhooks library.",
   },
   {
     kind: "hmac",
-    description: "One header with an HMAC of the body (or of a timestamp and the body), named and encoded the vendor's way, as GitHub, Stripe and most vendors do.",
+    description:
+      "One header with an HMAC of the body (or of a timestamp and the body), named and encoded the vendor's way, as GitHub, Stripe and most vendors do.",
   },
   {
     kind: "url_token",
@@ -68,7 +81,10 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = updateVerificationInputSchema.safeParse({ profile: profileInput(kind, hmac, tokenIdHeader), secret: secret.trim() || undefined });
+    const parsed = updateVerificationInputSchema.safeParse({
+      profile: profileInput(kind, hmac, tokenIdHeader),
+      secret: secret.trim() || undefined,
+    });
     setErrors(parsed.success ? {} : errorsOf(parsed.error.issues));
     if (!parsed.success) return;
     update.reset();
@@ -78,7 +94,7 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
   return (
     <Card>
       <form onSubmit={handleSubmit} noValidate aria-label="Verification">
-        <CardBody className="space-y-6">
+        <CardBody className="flex flex-col gap-6">
           <fieldset disabled={disabled} className="space-y-2">
             <legend className="mb-1.5 text-sm font-medium text-emphasis">How the Jobs API signs its requests</legend>
             <div className="grid gap-2">
@@ -128,7 +144,12 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
             </div>
           )}
           {kind === "url_token" && (
-            <EventIdField value={tokenIdHeader} onChange={setTokenIdHeader} error={shownErrors.idHeader} disabled={disabled} />
+            <EventIdField
+              value={tokenIdHeader}
+              onChange={setTokenIdHeader}
+              error={shownErrors.idHeader}
+              disabled={disabled}
+            />
           )}
           {kind === "standard_webhooks" && (
             <p className="text-ui text-subtle">
@@ -137,13 +158,11 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
           )}
 
           {kind !== "url_token" && (
-            <TextField
+            <CodeField
               id="vendor-secret"
               label="Secret from the Jobs API"
               labelAside={<span className="text-ui text-muted">Leave empty to keep the current one</span>}
               type="password"
-              autoComplete="off"
-              spellCheck={false}
               value={secret}
               onChange={(event) => setSecret(event.target.value)}
               disabled={disabled}
@@ -154,22 +173,23 @@ export function VerificationForm({ profile, canManage }: VerificationFormProps) 
                   ? "whsec_ followed by base64. Replacing the secret keeps the old one working for 24 hours."
                   : "Any format. Stored encrypted. Replacing the secret keeps the old one working for 24 hours."
               }
-              className="[&_input]:font-mono [&_input]:text-ui"
             />
           )}
           {kind !== profile.kind && (
             <Alert tone="warning">
-              Switching to {VERIFICATION_LABELS[kind]} takes effect at once: from then on, requests made the {VERIFICATION_LABELS[profile.kind]} way
-              are refused. There is no overlap between methods.
+              Switching to {VERIFICATION_LABELS[kind]} takes effect at once: from then on, requests made the{" "}
+              {VERIFICATION_LABELS[profile.kind]} way are refused. There is no overlap between methods.
               {kind === "url_token" && " Saving generates the secret URL; copy it into the Jobs API's settings."}
             </Alert>
           )}
           {update.isError && !serverField && <Alert tone="danger">{update.error.message}</Alert>}
-          {update.isSuccess && <Alert tone="success">Verification updated.</Alert>}
+          <LiveAlert tone="success">{update.isSuccess && "Verification updated."}</LiveAlert>
         </CardBody>
         <CardFooter>
           <p className="mr-auto text-ui text-subtle">
-            {canManage ? "A request that does not pass is refused with 401; it never falls back to another method." : "Only owners and admins can change the verification."}
+            {canManage
+              ? "A request that does not pass is refused with 401; it never falls back to another method."
+              : "Only owners and admins can change the verification."}
           </p>
           {canManage && (
             <Button type="submit" loading={update.isPending}>

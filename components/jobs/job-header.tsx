@@ -1,5 +1,7 @@
+"use client";
+
 import Link from "next/link";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ArrowLeftIcon } from "@/components/ui/icons";
@@ -20,6 +22,7 @@ function Moment({ label, iso }: { label: string; iso: string | null }) {
 }
 
 export function JobHeader({ job, live }: { job: SerializedJob; live: LiveStatus }) {
+  const routes = useWorkspaceRoutes();
   return (
     <header className="mb-8">
       <Link

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, type KeyboardEvent } from "react";
+import { type KeyboardEvent, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 import { formatCount } from "@/components/ui/format";
 import type { JobCounts } from "@/lib/jobs/types";
@@ -11,6 +11,11 @@ const TABS: Array<{ value: JobState | undefined; key: JobState | "all"; label: s
   { value: undefined, key: "all", label: "All" },
   ...JOB_STATES.map((state) => ({ value: state, key: state, label: STATE_LABELS[state] })),
 ];
+
+/** The id of a state's tab, so the panel can name the selected one. */
+export function tabId(controls: string, state: JobState | undefined): string {
+  return `${controls}-tab-${state ?? "all"}`;
+}
 
 export interface JobStateTabsProps {
   value: JobState | undefined;
@@ -26,7 +31,8 @@ export function JobStateTabs({ value, counts, onChange, controls }: JobStateTabs
 
   function onKeyDown(event: KeyboardEvent, index: number) {
     const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
-    const target = event.key === "Home" ? 0 : event.key === "End" ? TABS.length - 1 : (index + step + TABS.length) % TABS.length;
+    const target =
+      event.key === "Home" ? 0 : event.key === "End" ? TABS.length - 1 : (index + step + TABS.length) % TABS.length;
     if (!step && event.key !== "Home" && event.key !== "End") return;
     event.preventDefault();
     refs.current[target]?.focus();
@@ -34,7 +40,11 @@ export function JobStateTabs({ value, counts, onChange, controls }: JobStateTabs
   }
 
   return (
-    <div role="tablist" aria-label="Filter jobs by state" className="-mb-px flex gap-1 overflow-x-auto border-b border-subtle">
+    <div
+      role="tablist"
+      aria-label="Filter jobs by state"
+      className="-mb-px flex gap-1 overflow-x-auto border-b border-subtle"
+    >
       {TABS.map((tab, index) => {
         const selected = tab.value === value;
         const count = counts?.[tab.key];
@@ -45,6 +55,7 @@ export function JobStateTabs({ value, counts, onChange, controls }: JobStateTabs
               refs.current[index] = element;
             }}
             type="button"
+            id={tabId(controls, tab.value)}
             role="tab"
             aria-selected={selected}
             aria-controls={controls}

@@ -16,7 +16,12 @@ export function JobSummary({ job }: { job: SerializedJob }) {
   return (
     <dl className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
       <Stat label="Progress">
-        <JobProgress {...job.progress} status={job.status} state={job.state} className="mt-1 [&>span]:text-sm [&>span]:font-semibold [&>span]:text-emphasis" />
+        <JobProgress
+          {...job.progress}
+          status={job.status}
+          state={job.state}
+          className="mt-1 [&>span]:text-sm [&>span]:font-semibold [&>span]:text-emphasis"
+        />
       </Stat>
       <Stat label="Media duration">{formatMediaDuration(job.duration)}</Stat>
       <Stat label="Cost">{formatCost(job.cost)}</Stat>

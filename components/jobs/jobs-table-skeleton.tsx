@@ -20,8 +20,10 @@ export function JobsTableSkeleton({ rows = 8 }: { rows?: number }) {
         </TableHead>
         <TableBody>
           {Array.from({ length: rows }, (_, row) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: placeholders that never reorder.
             <tr key={row}>
               {WIDTHS.map((width, column) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: placeholders that never reorder.
                 <TableCell key={column} className="px-3 py-4 first:pl-4 last:pr-4">
                   <Skeleton className={`h-4 ${width}`} />
                 </TableCell>

@@ -2,13 +2,21 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { MouseEvent } from "react";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatCost, formatMediaDuration } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import {
+  TABLE_ROW_LINK,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  TableRowHeaderCell,
+} from "@/components/ui/table";
 import type { SerializedJob } from "@/lib/jobs/types";
 import { JOB_COLUMNS } from "./job-columns";
 import { JobProgress } from "./job-progress";
@@ -16,29 +24,29 @@ import { StatusChip } from "./status-chip";
 import { PRODUCT_LABELS } from "./status-style";
 
 export interface JobsTableProps {
-  id: string;
   jobs: SerializedJob[];
   /** True while a new page loads behind the current one. */
   stale?: boolean;
 }
 
 /** The list of jobs. A row opens its job on click; the id link does the same from the keyboard. */
-export function JobsTable({ id, jobs, stale }: JobsTableProps) {
+export function JobsTable({ jobs, stale }: JobsTableProps) {
   const router = useRouter();
-
-  function openRow(event: MouseEvent, jobId: string) {
-    // Clicks on the link, the copy button or a text selection keep their own meaning.
-    if ((event.target as HTMLElement).closest("a, button") || window.getSelection()?.toString()) return;
-    router.push(routes.job(jobId));
-  }
+  const routes = useWorkspaceRoutes();
 
   return (
-    <div id={id} role="tabpanel" aria-busy={stale || undefined} className={cn("transition-opacity", stale && "opacity-60")}>
+    <div aria-busy={stale || undefined} className={cn("transition-opacity", stale && "opacity-60")}>
       <Table aria-label="Jobs">
         <TableHead>
           <tr>
             {JOB_COLUMNS.map((column) => (
-              <TableHeaderCell key={column} className={cn("px-3 first:pl-4 last:pr-4", (column === "Duration" || column === "Cost") && "text-right")}>
+              <TableHeaderCell
+                key={column}
+                className={cn(
+                  "px-3 first:pl-4 last:pr-4",
+                  (column === "Duration" || column === "Cost") && "text-right",
+                )}
+              >
                 {column}
               </TableHeaderCell>
             ))}
@@ -46,13 +54,16 @@ export function JobsTable({ id, jobs, stale }: JobsTableProps) {
         </TableHead>
         <TableBody>
           {jobs.map((job) => (
-            <TableRow key={job.id} data-testid="job-row" data-job-id={job.id} onClick={(event) => openRow(event, job.id)} className="group cursor-pointer">
-              <TableCell className="py-2.5 pr-3 pl-4">
+            <TableRow
+              key={job.id}
+              data-testid="job-row"
+              data-job-id={job.id}
+              onOpen={() => router.push(routes.job(job.id))}
+              className="group has-[a:focus-visible]:bg-subtle"
+            >
+              <TableRowHeaderCell className="py-2.5 pr-3 pl-4">
                 <div className="flex items-center gap-1">
-                  <Link
-                    href={routes.job(job.id)}
-                    className="rounded-sm font-mono text-ui font-medium text-emphasis hover:text-brand focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
-                  >
+                  <Link href={routes.job(job.id)} className={TABLE_ROW_LINK}>
                     {job.id}
                   </Link>
                   <CopyButton
@@ -62,7 +73,7 @@ export function JobsTable({ id, jobs, stale }: JobsTableProps) {
                     className="size-7 text-muted opacity-0 group-hover:opacity-100 focus-visible:opacity-100"
                   />
                 </div>
-              </TableCell>
+              </TableRowHeaderCell>
               <TableCell className="px-3 whitespace-nowrap">{PRODUCT_LABELS[job.apiProduct]}</TableCell>
               <TableCell className="px-3">
                 <StatusChip status={job.status} state={job.state} />
@@ -76,8 +87,12 @@ export function JobsTable({ id, jobs, stale }: JobsTableProps) {
               <TableCell className="px-3 whitespace-nowrap text-subtle">
                 <RelativeTime iso={job.updatedAt} style="narrow" />
               </TableCell>
-              <TableCell className="px-3 text-right whitespace-nowrap tabular-nums">{formatMediaDuration(job.duration)}</TableCell>
-              <TableCell className="pr-4 pl-3 text-right font-mono text-ui whitespace-nowrap tabular-nums">{formatCost(job.cost)}</TableCell>
+              <TableCell className="px-3 text-right whitespace-nowrap tabular-nums">
+                {formatMediaDuration(job.duration)}
+              </TableCell>
+              <TableCell className="pr-4 pl-3 text-right font-mono text-ui whitespace-nowrap tabular-nums">
+                {formatCost(job.cost)}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -1,11 +1,11 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SearchIcon, XIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { jobSearchSchema, type JobSort } from "@/lib/jobs/schemas";
+import { type JobSort, jobSearchSchema } from "@/lib/jobs/schemas";
 import { API_PRODUCTS, type ApiProduct } from "@/lib/workflow/workflows";
 import type { JobListParams } from "./queries";
 import { PRODUCT_LABELS, STATUS_LABELS } from "./status-style";
@@ -15,11 +15,12 @@ const SEARCH_DELAY_MS = 300;
 export interface JobsToolbarProps {
   params: JobListParams;
   onChange: (patch: Partial<JobListParams>, mode?: "push" | "replace") => void;
+  /** The search box's id, for the "/" shortcut. */
+  searchId: string;
 }
 
 /** Search by job id, product filter, sort; and the exact-status filter when a link set one. */
-export function JobsToolbar({ params, onChange }: JobsToolbarProps) {
-  const searchId = useId();
+export function JobsToolbar({ params, onChange, searchId }: JobsToolbarProps) {
   // The box's text is UI state; the URL (and so the query) follows it after a pause in typing.
   const [text, setText] = useState(params.q ?? "");
   const parsed = jobSearchSchema.safeParse(text);
@@ -27,7 +28,9 @@ export function JobsToolbar({ params, onChange }: JobsToolbarProps) {
 
   // Follow the URL when it changes from elsewhere (Back, "Clear filters"), not while typing.
   useEffect(() => {
-    setText((current) => ((jobSearchSchema.safeParse(current).data || undefined) === params.q ? current : (params.q ?? "")));
+    setText((current) =>
+      (jobSearchSchema.safeParse(current).data || undefined) === params.q ? current : (params.q ?? ""),
+    );
   }, [params.q]);
   useEffect(() => {
     if (!parsed.success || (parsed.data || undefined) === params.q) return;
@@ -45,6 +48,7 @@ export function JobsToolbar({ params, onChange }: JobsToolbarProps) {
         <Input
           id={searchId}
           type="search"
+          aria-keyshortcuts="/"
           value={text}
           onChange={(event) => setText(event.target.value)}
           placeholder="Search by job id (e.g. job_3f2a…)"
@@ -62,7 +66,12 @@ export function JobsToolbar({ params, onChange }: JobsToolbarProps) {
       </div>
       <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
         {params.status && (
-          <Button variant="secondary" size="sm" onClick={() => onChange({ status: undefined })} aria-label={`Remove status filter ${STATUS_LABELS[params.status]}`}>
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => onChange({ status: undefined })}
+            aria-label={`Remove status filter ${STATUS_LABELS[params.status]}`}
+          >
             Status: {STATUS_LABELS[params.status]}
             <XIcon className="size-3.5" />
           </Button>
@@ -80,7 +89,12 @@ export function JobsToolbar({ params, onChange }: JobsToolbarProps) {
             </option>
           ))}
         </Select>
-        <Select aria-label="Sort" value={params.sort} onChange={(event) => onChange({ sort: event.target.value as JobSort })} className="w-36">
+        <Select
+          aria-label="Sort"
+          value={params.sort}
+          onChange={(event) => onChange({ sort: event.target.value as JobSort })}
+          className="w-36"
+        >
           <option value="newest">Newest first</option>
           <option value="oldest">Oldest first</option>
         </Select>

@@ -6,14 +6,16 @@ import { LoadError } from "@/components/load-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { JobStateTabs } from "./job-state-tabs";
-import { NoJobsYet } from "./no-jobs-yet";
-import { NoMatchingJobs } from "./no-matching-jobs";
+import { JobStateTabs, tabId } from "./job-state-tabs";
 import { JobsPagination } from "./jobs-pagination";
 import { JobsTable } from "./jobs-table";
 import { JobsTableSkeleton } from "./jobs-table-skeleton";
 import { JobsToolbar } from "./jobs-toolbar";
+import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { LiveIndicator } from "./live-indicator";
+import { JobListAnnouncement } from "./live-job-announcement";
+import { NoJobsYet } from "./no-jobs-yet";
+import { NoMatchingJobs } from "./no-matching-jobs";
 import { jobCountsQuery, jobsQuery } from "./queries";
 import { useListParams } from "./use-list-params";
 import { useLiveJobUpdates } from "./use-live-job-updates";
@@ -21,6 +23,7 @@ import { useLiveJobUpdates } from "./use-live-job-updates";
 /** The Jobs page: state tabs, search and filters, the table, pagination — all live. */
 export function JobsView({ webhookUrl }: { webhookUrl: string }) {
   const panelId = useId();
+  const searchId = useId();
   const { params, navigate, setFilters } = useListParams();
   const jobs = useQuery(jobsQuery(params));
   const counts = useQuery(jobCountsQuery());
@@ -31,21 +34,38 @@ export function JobsView({ webhookUrl }: { webhookUrl: string }) {
   let body;
   if (!page && jobs.isError) {
     body = (
-      <LoadError title="The jobs could not be loaded" message={jobs.error.message} onRetry={() => void jobs.refetch()} retrying={jobs.isFetching} />
+      <LoadError
+        title="The jobs could not be loaded"
+        message={jobs.error.message}
+        onRetry={() => void jobs.refetch()}
+        retrying={jobs.isFetching}
+      />
     );
   } else if (!page) {
     body = <JobsTableSkeleton />;
   } else if (page.jobs.length === 0) {
-    body = filtered ? <NoMatchingJobs search={params.q} onClear={() => navigate({ sort: params.sort })} /> : <NoJobsYet webhookUrl={webhookUrl} />;
+    body = filtered ? (
+      <NoMatchingJobs search={params.q} onClear={() => navigate({ sort: params.sort })} />
+    ) : (
+      <NoJobsYet webhookUrl={webhookUrl} />
+    );
   } else {
     body = (
       <>
         {jobs.isError && (
-          <Alert tone="warning" className="mb-3" action={<Button variant="secondary" size="sm" onClick={() => void jobs.refetch()}>Retry</Button>}>
+          <Alert
+            tone="warning"
+            className="mb-3"
+            action={
+              <Button variant="secondary" size="sm" onClick={() => void jobs.refetch()}>
+                Retry
+              </Button>
+            }
+          >
             Showing earlier results: {jobs.error.message}
           </Alert>
         )}
-        <JobsTable id={panelId} jobs={page.jobs} stale={jobs.isPlaceholderData} />
+        <JobsTable jobs={page.jobs} stale={jobs.isPlaceholderData} />
         <JobsPagination
           shown={page.jobs.length}
           onPrevious={
@@ -55,7 +75,11 @@ export function JobsView({ webhookUrl }: { webhookUrl: string }) {
                 ? () => navigate({ ...params, after: undefined, before: undefined })
                 : null
           }
-          onNext={page.nextCursor ? () => navigate({ ...params, before: undefined, after: page.nextCursor ?? undefined }) : null}
+          onNext={
+            page.nextCursor
+              ? () => navigate({ ...params, before: undefined, after: page.nextCursor ?? undefined })
+              : null
+          }
         />
       </>
     );
@@ -65,12 +89,28 @@ export function JobsView({ webhookUrl }: { webhookUrl: string }) {
     <>
       <PageHeader
         title="Jobs"
-        description="Every job in this workspace, updated live as the Jobs API's webhooks arrive."
+        description={
+          <>
+            Every job in this workspace, updated live as the Jobs API&apos;s webhooks arrive. Press{" "}
+            <kbd className="rounded border border-default bg-muted px-1 font-mono text-caption">?</kbd> for keyboard
+            shortcuts.
+          </>
+        }
         actions={<LiveIndicator status={live} />}
       />
-      <JobStateTabs value={params.state} counts={counts.data} onChange={(state) => setFilters({ state })} controls={panelId} />
-      <JobsToolbar params={params} onChange={setFilters} />
-      {body}
+      <JobListAnnouncement scope={JSON.stringify(params)} jobs={jobs.isPlaceholderData ? undefined : page?.jobs} />
+      <JobStateTabs
+        value={params.state}
+        counts={counts.data}
+        onChange={(state) => setFilters({ state })}
+        controls={panelId}
+      />
+      {/* Whatever the tabs filter, the empty states included: aria-controls always finds it. */}
+      <div id={panelId} role="tabpanel" aria-labelledby={tabId(panelId, params.state)}>
+        <JobsToolbar params={params} onChange={setFilters} searchId={searchId} />
+        <KeyboardShortcuts searchId={searchId} />
+        {body}
+      </div>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { cn } from "@/components/ui/cn";
-import { POLL_MS, type LiveStatus } from "./use-live-job-updates";
+import { type LiveStatus, POLL_MS } from "./use-live-job-updates";
 
 const LABELS: Record<LiveStatus, string> = {
   connecting: "Connecting…",
@@ -26,8 +26,15 @@ export function LiveIndicator({ status }: { status: LiveStatus }) {
       className="inline-flex items-center gap-2 rounded-full border border-subtle bg-default px-2.5 py-1 text-xs font-medium text-default shadow-xs"
     >
       <span className="relative flex size-2">
-        {status === "live" && <span className="absolute inline-flex size-full animate-ping rounded-full bg-success-emphasis opacity-60" />}
-        <span className={cn("relative inline-flex size-2 rounded-full", status === "live" ? "bg-success-emphasis" : "bg-warning-emphasis")} />
+        {status === "live" && (
+          <span className="absolute inline-flex size-full animate-ping rounded-full bg-success-emphasis opacity-60" />
+        )}
+        <span
+          className={cn(
+            "relative inline-flex size-2 rounded-full",
+            status === "live" ? "bg-success-emphasis" : "bg-warning-emphasis",
+          )}
+        />
       </span>
       {LABELS[status]}
       {status === "paused" && <span className="font-normal text-subtle">· refreshing every {POLL_MS / 1000} s</span>}

@@ -35,21 +35,35 @@ describe("mergeJobIntoPage", () => {
   });
 
   it("refetches the first page for a job that is new to it", () => {
-    expect(mergeJobIntoPage(page(job("job_b")), { sort: "newest", state: "completed" }, completed)).toEqual({ action: "refetch" });
+    expect(mergeJobIntoPage(page(job("job_b")), { sort: "newest", state: "completed" }, completed)).toEqual({
+      action: "refetch",
+    });
   });
 
   it("leaves later pages alone (keyset pages do not shift)", () => {
-    expect(mergeJobIntoPage(page(job("job_b")), { sort: "newest", after: "cursor" }, completed)).toEqual({ action: "none" });
+    expect(mergeJobIntoPage(page(job("job_b")), { sort: "newest", after: "cursor" }, completed)).toEqual({
+      action: "none",
+    });
   });
 
   it("ignores a job that does not match the page's filters", () => {
-    expect(mergeJobIntoPage(page(job("job_b")), { sort: "newest", apiProduct: "dub" }, completed)).toEqual({ action: "none" });
+    expect(mergeJobIntoPage(page(job("job_b")), { sort: "newest", apiProduct: "dub" }, completed)).toEqual({
+      action: "none",
+    });
   });
 });
 
 describe("matchesFilters", () => {
   it("checks product, state, status and id prefix", () => {
-    expect(matchesFilters(completed, { sort: "newest", apiProduct: "transcribe", state: "completed", status: "transcribed", q: "job_" })).toBe(true);
+    expect(
+      matchesFilters(completed, {
+        sort: "newest",
+        apiProduct: "transcribe",
+        state: "completed",
+        status: "transcribed",
+        q: "job_",
+      }),
+    ).toBe(true);
     expect(matchesFilters(completed, { sort: "newest", q: "job_b" })).toBe(false);
     expect(matchesFilters(completed, { sort: "newest", status: "transcribing" })).toBe(false);
   });

@@ -22,7 +22,11 @@ export function mergeJobIntoPage(page: JobPage, params: JobListParams, job: Seri
     const previous = page.jobs[index];
     // Updated in place while it still belongs here; a job that left this filter needs the server.
     if (!matchesFilters(job, params)) return { action: "refetch", previous };
-    return { action: "replace", page: { ...page, jobs: page.jobs.map((row, i) => (i === index ? job : row)) }, previous };
+    return {
+      action: "replace",
+      page: { ...page, jobs: page.jobs.map((row, i) => (i === index ? job : row)) },
+      previous,
+    };
   }
   // A new job, or one that now matches (it completed, under the Completed tab): the first page may
   // have to show it. Later pages are keyset-stable, so they stay as they are.

@@ -1,5 +1,7 @@
+"use client";
+
 import Link from "next/link";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { buttonClassName } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -7,6 +9,7 @@ import { WebhookIcon } from "@/components/ui/icons";
 
 /** No jobs at all: says how jobs get here. */
 export function NoJobsYet({ webhookUrl }: { webhookUrl: string }) {
+  const routes = useWorkspaceRoutes();
   return (
     <EmptyState
       icon={<WebhookIcon className="size-5" />}

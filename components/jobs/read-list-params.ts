@@ -1,5 +1,5 @@
 import { jobFiltersSchema } from "@/lib/jobs/schemas";
-import { normalizeParams, type JobListParams } from "./queries";
+import { type JobListParams, normalizeParams } from "./queries";
 
 type RawParams = Record<string, string | string[] | undefined>;
 
@@ -12,7 +12,10 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
  */
 export function readListParams(raw: RawParams): JobListParams {
   const { shape } = jobFiltersSchema;
-  const field = <T,>(schema: { safeParse: (value: unknown) => { success: boolean; data?: T } }, key: string): T | undefined => {
+  const field = <T>(
+    schema: { safeParse: (value: unknown) => { success: boolean; data?: T } },
+    key: string,
+  ): T | undefined => {
     const parsed = schema.safeParse(first(raw[key]));
     return parsed.success ? parsed.data : undefined;
   };

@@ -1,7 +1,8 @@
 "use client";
 
-import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
+import { type QueryClient, type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { withWorkspaceParam } from "@/lib/http/workspace-selector";
 import type { JobPage, SerializedJob, SerializedJobDetail } from "@/lib/jobs/types";
 import { mergeJobIntoPage } from "./merge-job-into-page";
 import { isJobListKey, jobsKeys } from "./queries";
@@ -66,12 +67,14 @@ function applyJobChange(queryClient: QueryClient, job: SerializedJob, invalidate
 }
 
 /**
- * Subscribes to /api/live while mounted and keeps the Jobs queries current. When the server
- * refuses the stream (429: too many streams for this user or this server) or answers anything
- * but a stream, the page is "paused": it polls every POLL_MS and tries live updates again after
- * RETRY_LIVE_MS.
+ * Subscribes to /api/live while mounted and keeps the Jobs queries current. A job page names its
+ * job (`watchJobId`): its stream then also says when the job's timeline changed without the job
+ * moving — a delivery attempt, a late or duplicate event — and the page refetches it. When the
+ * server refuses the stream (429: too many streams for this user or this server) or answers
+ * anything but a stream, the page is "paused": it polls every POLL_MS and tries live updates again
+ * after RETRY_LIVE_MS.
  */
-export function useLiveJobUpdates(): LiveStatus {
+export function useLiveJobUpdates(watchJobId?: string): LiveStatus {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>("connecting");
 
@@ -96,7 +99,9 @@ export function useLiveJobUpdates(): LiveStatus {
 
     function open(): void {
       retry = null;
-      const current = new EventSource("/api/live");
+      const current = new EventSource(
+        withWorkspaceParam(watchJobId ? `/api/live?${new URLSearchParams({ job: watchJobId })}` : "/api/live"),
+      );
       source = current;
       current.addEventListener("ready", () => {
         // Changes made before the stream was open (since the server rendered the page, or while it
@@ -107,6 +112,10 @@ export function useLiveJobUpdates(): LiveStatus {
       });
       current.addEventListener("job", (event) => {
         applyJobChange(queryClient, JSON.parse((event as MessageEvent<string>).data) as SerializedJob, invalidator.add);
+      });
+      current.addEventListener("activity", (event) => {
+        const { id } = JSON.parse((event as MessageEvent<string>).data) as { id: string };
+        invalidator.add(jobsKeys.detail(id));
       });
       current.addEventListener("resync", refetchAll);
       current.addEventListener("error", () => {
@@ -123,7 +132,7 @@ export function useLiveJobUpdates(): LiveStatus {
       if (retry) clearTimeout(retry);
       source?.close();
     };
-  }, [queryClient]);
+  }, [queryClient, watchJobId]);
 
   return status;
 }

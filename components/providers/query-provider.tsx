@@ -1,7 +1,7 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { RequestError } from "@/lib/http/fetch-json";
 
 // The one QueryClient of the signed-in app (STYLE.md), created once per browser tab: useState's

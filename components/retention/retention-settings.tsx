@@ -1,14 +1,15 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { serverFieldErrors, toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { type FormEvent, useState } from "react";
+import { type FieldErrors, serverFieldErrors, toFieldErrors } from "@/components/field-errors";
+import { QueryState } from "@/components/query-state";
 import { SettingsSection } from "@/components/settings/settings-section";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
-import { Skeleton } from "@/components/ui/skeleton";
+import { SkeletonFormCard } from "@/components/ui/skeleton";
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, retentionInputSchema } from "@/lib/retention/schemas";
 import type { RetentionView } from "@/lib/retention/types";
 import { updateRetentionMutation } from "./mutations";
@@ -49,7 +50,11 @@ function RetentionForm({ retention, canManage }: { retention: RetentionView; can
           {update.isSuccess && <Alert tone="success">Retention updated.</Alert>}
         </CardBody>
         <CardFooter>
-          <p className="mr-auto text-ui text-subtle">{canManage ? "Removed history cannot be restored." : "Only owners can change how long history is kept."}</p>
+          <p className="mr-auto text-ui text-subtle">
+            {canManage
+              ? "Removed history cannot be restored."
+              : "Only owners and admins can change how long history is kept."}
+          </p>
           {canManage && (
             <Button type="submit" loading={update.isPending}>
               Update retention
@@ -65,27 +70,18 @@ function RetentionForm({ retention, canManage }: { retention: RetentionView; can
 export function RetentionSettings({ canManage }: { canManage: boolean }) {
   const retention = useQuery(retentionQuery());
   return (
-    <div className="border-t border-subtle">
-      <SettingsSection
-        id="retention"
-        title="Retention"
-        description="How long this workspace keeps job events, webhook deliveries and delivery attempts. The default is 90 days."
+    <SettingsSection
+      id="retention"
+      title="Retention"
+      description="How long this workspace keeps job events, webhook deliveries and delivery attempts. The default is 90 days."
+    >
+      <QueryState
+        query={retention}
+        errorTitle="Could not load the retention setting"
+        placeholder={<SkeletonFormCard />}
       >
-        {retention.data ? (
-          <RetentionForm retention={retention.data} canManage={canManage} />
-        ) : retention.isError ? (
-          <Alert tone="danger" title="Could not load the retention setting" action={<Button size="sm" variant="secondary" onClick={() => retention.refetch()}>Retry</Button>}>
-            {retention.error.message}
-          </Alert>
-        ) : (
-          <Card aria-busy="true">
-            <CardBody className="space-y-3">
-              <Skeleton className="h-4 w-40" />
-              <Skeleton className="h-9 w-48" />
-            </CardBody>
-          </Card>
-        )}
-      </SettingsSection>
-    </div>
+        {(data) => <RetentionForm retention={data} canManage={canManage} />}
+      </QueryState>
+    </SettingsSection>
   );
 }

@@ -1,25 +1,18 @@
-import Link from "next/link";
-import { routes } from "@/components/routes";
-import { Card } from "@/components/ui/card";
-import { ArrowRightIcon, KeyIcon } from "@/components/ui/icons";
+"use client";
+
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
+import { KeyIcon } from "@/components/ui/icons";
+import { SettingsLinkCard } from "./settings-link-card";
 
 /** The way from Settings to the API keys page, which lives on its own route. */
 export function ApiKeysLinkCard() {
+  const routes = useWorkspaceRoutes();
   return (
-    <Card>
-      <Link
-        href={routes.apiKeys}
-        className="group flex items-center gap-4 rounded-lg px-6 py-5 transition-colors hover:bg-subtle/60 focus-visible:outline-2 focus-visible:outline-focus"
-      >
-        <span className="flex size-9 shrink-0 items-center justify-center rounded-md bg-brand text-brand ring-1 ring-brand/10 ring-inset">
-          <KeyIcon />
-        </span>
-        <span className="min-w-0 flex-1">
-          <span className="block text-sm font-medium text-emphasis">Manage API keys</span>
-          <span className="block text-ui text-subtle">Create, name and revoke keys for the /v1 API.</span>
-        </span>
-        <ArrowRightIcon className="size-4 text-muted transition-transform group-hover:translate-x-0.5" />
-      </Link>
-    </Card>
+    <SettingsLinkCard
+      href={routes.apiKeys}
+      icon={<KeyIcon />}
+      title="Manage API keys"
+      description="Create, name and revoke keys for the /v1 API."
+    />
   );
 }

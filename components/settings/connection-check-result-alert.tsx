@@ -10,10 +10,11 @@ const PRESENTATION: Record<ConnectionCheckResult, { tone: AlertTone; title: stri
   not_allowed: { tone: "warning", title: "Base URL not allowed" },
 };
 
+/** The answer of "Test connection"; its caller puts it in a LiveRegion, which announces it. */
 export function ConnectionCheckResultAlert({ check }: { check: ConnectionCheck }) {
   const { tone, title } = PRESENTATION[check.result];
   return (
-    <Alert tone={tone} title={title}>
+    <Alert tone={tone} title={title} live={false}>
       <span data-testid="connection-check-result">{check.message}</span>
     </Alert>
   );

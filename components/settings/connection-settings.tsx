@@ -1,46 +1,16 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
 import { InboundWebhookSections } from "@/components/inbound/inbound-webhook-sections";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Card, CardBody } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
-import { WebhooksLinkCard } from "@/components/webhooks/webhooks-link-card";
-import { ApiKeysLinkCard } from "./api-keys-link-card";
+import { QueryState } from "@/components/query-state";
+import { SkeletonFormCard } from "@/components/ui/skeleton";
 import { connectionQuery } from "./queries";
 import { SettingsSection } from "./settings-section";
 import { UpstreamConnectionForm } from "./upstream-connection-form";
 
-function CardSkeleton() {
-  return (
-    <Card aria-busy="true">
-      <CardBody className="space-y-5">
-        <Skeleton className="h-4 w-24" />
-        <Skeleton className="h-9 w-full" />
-        <Skeleton className="h-4 w-20" />
-        <Skeleton className="h-9 w-full" />
-      </CardBody>
-    </Card>
-  );
-}
-
-/** Settings → Connection: the upstream Jobs API the portal calls, and the webhooks it receives. */
+/** Settings → Connection: the upstream Jobs API the portal calls, and the webhooks it receives (owners and admins). */
 export function ConnectionSettings({ canManage }: { canManage: boolean }) {
   const connection = useQuery(connectionQuery());
-
-  const body = (render: (data: NonNullable<typeof connection.data>) => ReactNode) => {
-    if (connection.data) return render(connection.data);
-    if (connection.isError) {
-      return (
-        <Alert tone="danger" title="Could not load the connection" action={<Button size="sm" variant="secondary" onClick={() => connection.refetch()}>Retry</Button>}>
-          {connection.error.message}
-        </Alert>
-      );
-    }
-    return <CardSkeleton />;
-  };
 
   return (
     <div className="divide-y divide-subtle">
@@ -49,23 +19,11 @@ export function ConnectionSettings({ canManage }: { canManage: boolean }) {
         title="Jobs API connection"
         description="Where the portal fetches fresh download links for your jobs. The API key is stored encrypted and never sent back to the browser."
       >
-        {body((data) => <UpstreamConnectionForm connection={data} canManage={canManage} />)}
+        <QueryState query={connection} errorTitle="Could not load the connection" placeholder={<SkeletonFormCard />}>
+          {(data) => <UpstreamConnectionForm connection={data} canManage={canManage} />}
+        </QueryState>
       </SettingsSection>
       <InboundWebhookSections canManage={canManage} />
-      <SettingsSection
-        id="outbound-webhooks"
-        title="Webhook endpoints"
-        description="Real-time notifications on your own server when a job changes status: signed, retried, and logged."
-      >
-        <WebhooksLinkCard />
-      </SettingsSection>
-      <SettingsSection
-        id="portal-api-keys"
-        title="Portal API keys"
-        description="Revocable keys for your services to call this portal's /v1 API instead of sharing the Jobs API's master key. Each key acts for the whole workspace: it lists every job and gets download links for any of them."
-      >
-        <ApiKeysLinkCard />
-      </SettingsSection>
     </div>
   );
 }

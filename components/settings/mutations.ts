@@ -8,8 +8,10 @@ import { settingsKeys } from "./queries";
 
 export const updateConnectionMutation = () =>
   mutationOptions({
-    mutationFn: (input: ConnectionInput) => fetchJson<null>("/api/settings/connection", { method: "PUT", body: JSON.stringify(input) }),
-    onSuccess: (_saved, _input, _onMutate, { client }) => client.invalidateQueries({ queryKey: settingsKeys.connection(), exact: true }),
+    mutationFn: (input: ConnectionInput) =>
+      fetchJson<null>("/api/settings/connection", { method: "PUT", body: JSON.stringify(input) }),
+    onSuccess: (_saved, _input, _onMutate, { client }) =>
+      client.invalidateQueries({ queryKey: settingsKeys.connection(), exact: true }),
   });
 
 /** A mutation, not a query: each press is a fresh call to the upstream, never a cached answer. */

@@ -1,15 +1,16 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useId, useMemo, useRef, useState, type FormEvent } from "react";
-import { toFieldErrors, type FieldErrors } from "@/components/field-errors";
-import { Alert } from "@/components/ui/alert";
+import { type FormEvent, useId, useMemo, useRef, useState } from "react";
+import { type FieldErrors, toFieldErrors } from "@/components/field-errors";
+import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
-import { TextField } from "@/components/ui/field";
+import { CodeField } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
 import { Label } from "@/components/ui/label";
+import { LiveRegion } from "@/components/ui/live-region";
 import { Select } from "@/components/ui/select";
 import { canonicalBaseUrl } from "@/lib/upstream/canonical-base-url";
 import { connectionInputSchemaFor, KEY_REQUIRED_FOR_NEW_BASE_URL } from "@/lib/workspaces/schemas";
@@ -28,8 +29,9 @@ function ConnectionStatusAlert({ connection }: { connection: ConnectionView }) {
     return (
       <Alert tone="warning" title="Saved base URL no longer allowed">
         <span data-testid="connection-status">
-          This deployment no longer allows <span className="font-mono text-ui break-all">{connection.upstreamBaseUrl}</span>, so the portal sends
-          nothing to it. Choose an allowed base URL and enter its API key.
+          This deployment no longer allows{" "}
+          <span className="font-mono text-ui break-all">{connection.upstreamBaseUrl}</span>, so the portal sends nothing
+          to it. Choose an allowed base URL and enter its API key.
         </span>
       </Alert>
     );
@@ -37,7 +39,9 @@ function ConnectionStatusAlert({ connection }: { connection: ConnectionView }) {
   if (connection.upstreamStatus === "key_not_for_base_url") {
     return (
       <Alert tone="warning" title="API key needed">
-        <span data-testid="connection-status">The saved key was entered for another base URL, so it is not sent. Enter the API key again.</span>
+        <span data-testid="connection-status">
+          The saved key was entered for another base URL, so it is not sent. Enter the API key again.
+        </span>
       </Alert>
     );
   }
@@ -55,9 +59,14 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
   const savedBaseUrl = connection.upstreamBaseUrl ? canonicalBaseUrl(connection.upstreamBaseUrl) : null;
   // The saved base URL when it is still allowed; with one allowed URL, that one.
   const [baseUrl, setBaseUrl] = useState(
-    savedBaseUrl && allowedBaseUrls.includes(savedBaseUrl) ? savedBaseUrl : allowedBaseUrls.length === 1 ? allowedBaseUrls[0] : "",
+    savedBaseUrl && allowedBaseUrls.includes(savedBaseUrl)
+      ? savedBaseUrl
+      : allowedBaseUrls.length === 1
+        ? allowedBaseUrls[0]
+        : "",
   );
-  const keyUnused = connection.upstreamStatus === "base_url_not_allowed" || connection.upstreamStatus === "key_not_for_base_url";
+  const keyUnused =
+    connection.upstreamStatus === "base_url_not_allowed" || connection.upstreamStatus === "key_not_for_base_url";
   // A stored key never follows a new base URL: choosing another one asks for its key, and so does
   // a saved connection that is not used (its URL no longer allowed, or its key entered for another).
   const keyRequired = connection.upstreamApiKeySet && (baseUrl !== savedBaseUrl || keyUnused);
@@ -95,7 +104,7 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
   return (
     <Card>
       <form onSubmit={handleSubmit} noValidate aria-label="Upstream connection">
-        <CardBody className="space-y-5">
+        <CardBody className="flex flex-col gap-5">
           <ConnectionStatusAlert connection={connection} />
           <div className="space-y-1.5">
             <Label htmlFor={baseUrlId}>Base URL</Label>
@@ -125,20 +134,27 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
             </Select>
             {!fieldErrors.baseUrl && (
               <p id={`${baseUrlId}-hint`} className="text-ui text-subtle">
-                {allowedBaseUrls.length === 1 ? "The Jobs API this deployment connects to." : "The Jobs APIs this deployment allows."} Set by whoever runs this portal.
+                {allowedBaseUrls.length === 1
+                  ? "The Jobs API this deployment connects to."
+                  : "The Jobs APIs this deployment allows."}{" "}
+                Set by whoever runs this portal.
               </p>
             )}
             <FieldError id={`${baseUrlId}-error`} message={fieldErrors.baseUrl} className="mt-0" />
           </div>
-          <TextField
+          <CodeField
             ref={apiKeyRef}
             label="API key"
             labelAside={keyBadge}
             name="apiKey"
             type="password"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={keyRequired ? "Paste the API key for this base URL" : connection.upstreamApiKeySet ? "Leave blank to keep the current key" : "Paste the Jobs API key"}
+            placeholder={
+              keyRequired
+                ? "Paste the API key for this base URL"
+                : connection.upstreamApiKeySet
+                  ? "Leave blank to keep the current key"
+                  : "Paste the Jobs API key"
+            }
             disabled={!canManage}
             error={fieldErrors.apiKey}
             hint={
@@ -146,12 +162,11 @@ export function UpstreamConnectionForm({ connection, canManage }: UpstreamConnec
                 ? "Required for a new base URL: a key is only sent to the base URL it was entered for."
                 : "Stored encrypted. It is never shown again, not even to you."
             }
-            className="[&_input]:font-mono [&_input]:text-ui"
           />
           {update.isError && <Alert tone="danger">{update.error.message}</Alert>}
-          {update.isSuccess && <Alert tone="success">Connection saved.</Alert>}
+          <LiveAlert tone="success">{update.isSuccess && "Connection saved."}</LiveAlert>
           {test.isError && <Alert tone="danger">{test.error.message}</Alert>}
-          {test.data && <ConnectionCheckResultAlert check={test.data} />}
+          <LiveRegion>{test.data && <ConnectionCheckResultAlert check={test.data} />}</LiveRegion>
         </CardBody>
         <CardFooter>
           <p className="mr-auto text-ui text-subtle">

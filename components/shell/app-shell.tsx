@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { ProductMark } from "@/components/product-mark";
 import { Button } from "@/components/ui/button";
 import { CloseIcon, MenuIcon } from "@/components/ui/icons";
@@ -18,6 +18,7 @@ export function AppShell({ children, ...sidebar }: Omit<SidebarProps, "onNavigat
   const drawerRef = useRef<HTMLDialogElement>(null);
   const pathname = usePathname();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a navigation (a new pathname) closes the drawer.
   useEffect(() => setDrawerOpen(false), [pathname]);
   useEffect(() => {
     const drawer = drawerRef.current;
@@ -42,10 +43,17 @@ export function AppShell({ children, ...sidebar }: Omit<SidebarProps, "onNavigat
       <div className="min-w-0 flex-1">
         <header className="sticky top-0 z-30 flex h-14 items-center justify-between border-b border-subtle bg-default/90 px-4 backdrop-blur lg:hidden">
           <ProductMark />
-          <Button variant="ghost" size="icon" aria-label="Open navigation" aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)}>
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label="Open navigation"
+            aria-expanded={drawerOpen}
+            onClick={() => setDrawerOpen(true)}
+          >
             <MenuIcon className="size-5" />
           </Button>
         </header>
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop; Escape closes a modal <dialog> natively. */}
         <dialog
           ref={drawerRef}
           aria-label="Navigation"

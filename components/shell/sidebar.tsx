@@ -1,38 +1,38 @@
 import Link from "next/link";
 import { ProductMark } from "@/components/product-mark";
-import { routes } from "@/components/routes";
+import { workspaceRoutes } from "@/components/routes";
 import { ThemeToggle } from "@/components/theme-toggle";
-import { NAV_ITEMS } from "./nav-items";
+import type { WorkspaceSummary } from "@/lib/workspaces/types";
+import { navItems } from "./nav-items";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
+import { WorkspaceSwitcher } from "./workspace-switcher";
 
 export interface SidebarProps {
-  workspaceName: string;
+  /** The workspace this page is in. */
+  workspace: WorkspaceSummary;
+  /** Every workspace of the user, for the switcher. */
+  workspaces: WorkspaceSummary[];
   email: string;
   /** Called when a link is followed, so the mobile drawer can close. */
   onNavigate?: () => void;
 }
 
-export function Sidebar({ workspaceName, email, onNavigate }: SidebarProps) {
+export function Sidebar({ workspace, workspaces, email, onNavigate }: SidebarProps) {
+  const routes = workspaceRoutes(workspace.id);
   return (
     <div className="flex h-full flex-col gap-6 px-3 py-4">
-      <Link href={routes.jobs} onClick={onNavigate} className="rounded-md px-2 focus-visible:outline-2 focus-visible:outline-focus">
+      <Link
+        href={routes.jobs}
+        onClick={onNavigate}
+        className="rounded-md px-2 focus-visible:outline-2 focus-visible:outline-focus"
+      >
         <ProductMark />
       </Link>
-      <div className="flex items-center gap-2.5 rounded-md border border-subtle bg-default px-2.5 py-2">
-        <span aria-hidden="true" className="flex size-6 shrink-0 items-center justify-center rounded bg-brand text-2xs font-semibold text-brand uppercase">
-          {workspaceName.slice(0, 1)}
-        </span>
-        <div className="min-w-0">
-          <p className="text-2xs font-medium tracking-wide text-subtle uppercase">Workspace</p>
-          <p className="truncate text-ui font-medium text-emphasis" data-testid="workspace-name">
-            {workspaceName}
-          </p>
-        </div>
-      </div>
+      <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
       <nav aria-label="Main" className="flex-1">
         <ul className="space-y-0.5">
-          {NAV_ITEMS.map((item) => (
+          {navItems(routes).map((item) => (
             <li key={item.href}>
               <NavLink {...item} onNavigate={onNavigate} />
             </li>
@@ -41,7 +41,7 @@ export function Sidebar({ workspaceName, email, onNavigate }: SidebarProps) {
       </nav>
       <div className="space-y-3">
         <ThemeToggle />
-        <UserMenu email={email} />
+        <UserMenu email={email} accountHref={routes.account} onNavigate={onNavigate} />
       </div>
     </div>
   );

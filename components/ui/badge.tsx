@@ -37,7 +37,12 @@ export function Badge({ tone = "neutral", dot, className, children, ...props }: 
       )}
       {...props}
     >
-      {dot && <span aria-hidden="true" className={cn("size-1.5 rounded-full", DOTS[tone], dot === "pulse" && "animate-pulse")} />}
+      {dot && (
+        <span
+          aria-hidden="true"
+          className={cn("size-1.5 rounded-full", DOTS[tone], dot === "pulse" && "animate-pulse")}
+        />
+      )}
       {children}
     </span>
   );

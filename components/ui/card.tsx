@@ -4,15 +4,7 @@ import { cn } from "./cn";
 type DivProps = HTMLAttributes<HTMLDivElement>;
 
 export function Card({ className, ...props }: DivProps) {
-  return (
-    <div
-      className={cn(
-        "rounded-lg border border-subtle bg-default shadow-xs",
-        className,
-      )}
-      {...props}
-    />
-  );
+  return <div className={cn("rounded-lg border border-subtle bg-default shadow-xs", className)} {...props} />;
 }
 
 export function CardHeader({ className, ...props }: DivProps) {

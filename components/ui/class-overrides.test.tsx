@@ -16,7 +16,10 @@ function classesOf(markup: string, tag: string): string[] {
 // resolution both classes reach the DOM and Tailwind's stylesheet order decides, not the caller.
 describe("a caller's class overrides the primitive's default", () => {
   it.each(["max-w-lg", "max-w-2xl"])("Dialog className=%s (API-key, endpoint and delivery dialogs)", (width) => {
-    const classes = classesOf(renderToStaticMarkup(<Dialog open title="Title" onClose={() => {}} className={width} />), "dialog");
+    const classes = classesOf(
+      renderToStaticMarkup(<Dialog open title="Title" onClose={() => {}} className={width} />),
+      "dialog",
+    );
     expect(classes).toContain(width);
     expect(classes).not.toContain("max-w-md");
   });
@@ -29,7 +32,10 @@ describe("a caller's class overrides the primitive's default", () => {
   });
 
   it("CardHeader className=flex-row (headers with an action beside the title)", () => {
-    const classes = classesOf(renderToStaticMarkup(<CardHeader className="flex-row items-center justify-between py-4" />), "div");
+    const classes = classesOf(
+      renderToStaticMarkup(<CardHeader className="flex-row items-center justify-between py-4" />),
+      "div",
+    );
     expect(classes).toContain("flex-row");
     expect(classes).not.toContain("flex-col");
   });
@@ -40,7 +46,10 @@ describe("a caller's class overrides the primitive's default", () => {
   });
 
   it("Button className=size-7 (the table's copy buttons)", () => {
-    const classes = classesOf(renderToStaticMarkup(<Button size="icon" variant="ghost" className="size-7 text-muted" />), "button");
+    const classes = classesOf(
+      renderToStaticMarkup(<Button size="icon" variant="ghost" className="size-7 text-muted" />),
+      "button",
+    );
     expect(classes).toContain("size-7");
     expect(classes).not.toContain("size-8");
     expect(classes).toContain("text-muted");

@@ -2,8 +2,7 @@
 
 import type { ReactNode } from "react";
 import { Alert } from "./alert";
-import { Button } from "./button";
-import { Dialog } from "./dialog";
+import { Dialog, DialogActions } from "./dialog";
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -18,7 +17,17 @@ export interface ConfirmDialogProps {
   error?: string | null;
 }
 
-export function ConfirmDialog({ open, title, description, confirmLabel, onConfirm, onCancel, tone = "primary", loading, error }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  description,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  tone = "primary",
+  loading,
+  error,
+}: ConfirmDialogProps) {
   return (
     <Dialog
       open={open}
@@ -26,14 +35,9 @@ export function ConfirmDialog({ open, title, description, confirmLabel, onConfir
       title={title}
       description={description}
       footer={
-        <>
-          <Button variant="secondary" onClick={onCancel} disabled={loading}>
-            Cancel
-          </Button>
-          <Button variant={tone} onClick={onConfirm} loading={loading}>
-            {confirmLabel}
-          </Button>
-        </>
+        <DialogActions onCancel={onCancel} pending={loading} variant={tone} onClick={onConfirm}>
+          {confirmLabel}
+        </DialogActions>
       }
     >
       {error && <Alert tone="danger">{error}</Alert>}

@@ -19,7 +19,14 @@ export interface CopyButtonProps {
   className?: string;
 }
 
-export function CopyButton({ value, label, showText = false, variant = "secondary", size, className }: CopyButtonProps) {
+export function CopyButton({
+  value,
+  label,
+  showText = false,
+  variant = "secondary",
+  size,
+  className,
+}: CopyButtonProps) {
   const [state, setState] = useState<CopyState>("idle");
   const [busy, setBusy] = useState(false);
 

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { type FormEvent, type ReactNode, useEffect, useId, useRef } from "react";
+import { Button, type ButtonProps } from "./button";
 import { cn } from "./cn";
 
 export interface DialogProps {
@@ -31,6 +32,7 @@ export function Dialog({ open, onClose, title, description, children, footer, cl
   }, [open]);
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop; Escape closes a modal <dialog> natively.
     <dialog
       ref={ref}
       aria-labelledby={titleId}
@@ -55,7 +57,57 @@ export function Dialog({ open, onClose, title, description, children, footer, cl
         )}
       </div>
       {children && <div className="px-6 pt-4">{children}</div>}
-      {footer && <div className="mt-6 flex justify-end gap-2 border-t border-subtle bg-muted/60 px-6 py-3.5">{footer}</div>}
+      {footer && (
+        <div className="mt-6 flex justify-end gap-2 border-t border-subtle bg-muted/60 px-6 py-3.5">{footer}</div>
+      )}
     </dialog>
+  );
+}
+
+export interface DialogActionsProps extends ButtonProps {
+  onCancel: () => void;
+  /** The action runs: its button spins and Cancel waits for it. */
+  pending?: boolean;
+}
+
+/** A dialog's footer: Cancel, and the button that does what the dialog is for (a click, or its form's submit). */
+export function DialogActions({ onCancel, pending = false, children, ...action }: DialogActionsProps) {
+  return (
+    <>
+      <Button variant="secondary" onClick={onCancel} disabled={pending}>
+        Cancel
+      </Button>
+      <Button loading={pending} {...action}>
+        {children}
+      </Button>
+    </>
+  );
+}
+
+export interface FormDialogProps extends Omit<DialogProps, "footer" | "children"> {
+  submitLabel: string;
+  pending: boolean;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  /** The form's accessible name, where the dialog's title does not say it. */
+  formLabel?: string;
+  children: ReactNode;
+}
+
+/** A dialog around one form: its fields in the body, Cancel and the submit button in the footer. The caller validates (noValidate). */
+export function FormDialog({ submitLabel, pending, onSubmit, formLabel, children, ...dialog }: FormDialogProps) {
+  const formId = useId();
+  return (
+    <Dialog
+      {...dialog}
+      footer={
+        <DialogActions onCancel={dialog.onClose} pending={pending} type="submit" form={formId}>
+          {submitLabel}
+        </DialogActions>
+      }
+    >
+      <form id={formId} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={formLabel}>
+        {children}
+      </form>
+    </Dialog>
   );
 }

@@ -18,9 +18,7 @@ export function EmptyState({ icon, title, description, action, className }: Empt
       )}
     >
       {icon && (
-        <div className="mb-4 flex size-10 items-center justify-center rounded-full bg-subtle text-subtle">
-          {icon}
-        </div>
+        <div className="mb-4 flex size-10 items-center justify-center rounded-full bg-subtle text-subtle">{icon}</div>
       )}
       <h3 className="text-sm font-semibold text-emphasis">{title}</h3>
       {description && <p className="mt-1 max-w-sm text-sm text-subtle">{description}</p>}

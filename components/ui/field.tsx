@@ -1,4 +1,4 @@
-import { useId, type ComponentProps, type ReactNode } from "react";
+import { type ComponentProps, type ReactNode, useId } from "react";
 import { cn } from "./cn";
 import { FieldError } from "./field-error";
 import { Input } from "./input";
@@ -33,5 +33,12 @@ export function TextField({ label, hint, error, labelAside, className, id, ...pr
       )}
       <FieldError id={errorId} message={error} className="mt-0" />
     </div>
+  );
+}
+
+/** A field for text typed exactly, such as a header name or a secret: monospace, no autocomplete or spell check. */
+export function CodeField(props: TextFieldProps) {
+  return (
+    <TextField autoComplete="off" spellCheck={false} className="[&_input]:font-mono [&_input]:text-ui" {...props} />
   );
 }

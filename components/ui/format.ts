@@ -70,7 +70,13 @@ export function formatExact(iso: string): string {
 }
 
 const TIME = new Intl.DateTimeFormat("en-US", { timeStyle: "medium" });
-const DAY_AND_TIME = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", second: "2-digit" });
+const DAY_AND_TIME = new Intl.DateTimeFormat("en-US", {
+  month: "short",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  second: "2-digit",
+});
 
 /** A moment on a timeline: the time of day, with the date when it was not today. */
 export function formatMoment(iso: string, now: number): string {

@@ -25,7 +25,16 @@ export interface SecretFieldProps {
 const MASK = "•".repeat(32);
 
 /** A masked secret with reveal and copy. Holds no data itself: the owner fetches and passes it. */
-export function SecretField({ label, value, revealed, onRevealedChange, loading, copyValue, maskPrefix = "", className }: SecretFieldProps) {
+export function SecretField({
+  label,
+  value,
+  revealed,
+  onRevealedChange,
+  loading,
+  copyValue,
+  maskPrefix = "",
+  className,
+}: SecretFieldProps) {
   const shown = revealed && value !== undefined;
   return (
     <div className={cn("flex items-center gap-2", className)}>
@@ -33,7 +42,8 @@ export function SecretField({ label, value, revealed, onRevealedChange, loading,
         aria-label={label}
         data-testid="secret-value"
         className={cn(
-          "flex h-9 min-w-0 flex-1 items-center overflow-x-auto rounded-md border border-subtle bg-muted px-3 font-mono text-ui whitespace-nowrap",
+          // A long value wraps rather than scrolls: all of it in view, and no scroll box a keyboard cannot reach.
+          "flex min-h-9 min-w-0 flex-1 items-center rounded-md border border-subtle bg-muted px-3 py-1.5 font-mono text-ui break-all",
           shown ? "text-emphasis" : "text-muted",
         )}
       >

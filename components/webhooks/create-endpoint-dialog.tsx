@@ -2,14 +2,14 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
-import { routes } from "@/components/routes";
-import { serverFieldErrors, toFieldErrors, type FieldErrors } from "@/components/field-errors";
+import { useId } from "react";
+import { serverFieldErrors } from "@/components/field-errors";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/dialog";
+import { useSchemaForm } from "@/components/use-schema-form";
 import { createEndpointSchema } from "@/lib/webhook-endpoints/schemas";
-import { ENDPOINT_FIELDS, EndpointFormFields, readEndpointForm, type EndpointField } from "./endpoint-form-fields";
+import { ENDPOINT_FIELDS, EndpointFormFields, readEndpointForm } from "./endpoint-form-fields";
 import { createEndpointMutation } from "./mutations";
 
 export interface CreateEndpointDialogProps {
@@ -20,49 +20,40 @@ export interface CreateEndpointDialogProps {
 /** Adds an endpoint, then opens its page: that is where its signing secret and test button are. */
 export function CreateEndpointDialog({ open, onClose }: CreateEndpointDialogProps) {
   const router = useRouter();
+  const routes = useWorkspaceRoutes();
   const create = useMutation(createEndpointMutation());
-  const formId = useId();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors<EndpointField>>({});
+  const idPrefix = useId();
+  const { fieldErrors, handleSubmit, clearFieldErrors } = useSchemaForm(
+    createEndpointSchema,
+    readEndpointForm,
+    (input) => {
+      create.reset();
+      create.mutate(input, { onSuccess: ({ endpoint }) => router.push(routes.endpoint(endpoint.id)) });
+    },
+  );
   const serverErrors = serverFieldErrors(create.error, { fields: ENDPOINT_FIELDS });
   const errors = { ...serverErrors, ...fieldErrors };
 
   function close() {
     create.reset();
-    setFieldErrors({});
+    clearFieldErrors();
     onClose();
   }
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = createEndpointSchema.safeParse(readEndpointForm(event.currentTarget));
-    setFieldErrors(parsed.success ? {} : toFieldErrors(parsed.error));
-    if (!parsed.success) return;
-    create.reset();
-    create.mutate(parsed.data, { onSuccess: ({ endpoint }) => router.push(routes.endpoint(endpoint.id)) });
-  }
-
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={close}
       title="Add a webhook endpoint"
       description="The portal sends each job event you choose to this URL as it happens, signed with the endpoint's own secret, and retries when your server does not answer 2xx."
       className="max-w-lg"
-      footer={
-        <>
-          <Button variant="secondary" onClick={close} disabled={create.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" form={formId} loading={create.isPending}>
-            Add endpoint
-          </Button>
-        </>
-      }
+      submitLabel="Add endpoint"
+      pending={create.isPending}
+      onSubmit={handleSubmit}
+      formLabel="New webhook endpoint"
     >
-      <form id={formId} onSubmit={handleSubmit} noValidate className="space-y-4" aria-label="New webhook endpoint">
-        <EndpointFormFields idPrefix={`${formId}-new`} errors={errors} />
-        {create.isError && !serverErrors && <Alert tone="danger">{create.error.message}</Alert>}
-      </form>
-    </Dialog>
+      <EndpointFormFields idPrefix={`${idPrefix}-new`} errors={errors} />
+      {create.isError && !serverErrors && <Alert tone="danger">{create.error.message}</Alert>}
+    </FormDialog>
   );
 }

@@ -3,13 +3,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { deleteEndpointMutation } from "./mutations";
 
 export function DeleteEndpointButton({ endpointId, url }: { endpointId: string; url: string }) {
   const router = useRouter();
+  const routes = useWorkspaceRoutes();
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation(deleteEndpointMutation());
 
@@ -28,8 +29,9 @@ export function DeleteEndpointButton({ endpointId, url }: { endpointId: string; 
         title="Delete this endpoint?"
         description={
           <>
-            <code className="font-mono text-ui break-all text-emphasis">{url}</code> stops receiving events at once,
-            and its delivery log is deleted with it. This cannot be undone; to pause deliveries, disable the endpoint instead.
+            <code className="font-mono text-ui break-all text-emphasis">{url}</code> stops receiving events at once, and
+            its delivery log is deleted with it. This cannot be undone; to pause deliveries, disable the endpoint
+            instead.
           </>
         }
         confirmLabel="Delete endpoint"

@@ -2,15 +2,17 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import type { ReactNode } from "react";
-import { routes } from "@/components/routes";
-import { Alert } from "@/components/ui/alert";
+import { type ReactNode, useState } from "react";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
+import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 import { formatExact } from "@/components/ui/format";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { DeliveryDetail } from "@/lib/delivery/types";
+import { AttemptDebugDialog } from "./attempt-debug-dialog";
 import { AttemptList } from "./attempt-list";
 import { DeliveryStatusChip } from "./delivery-status-chip";
 import { resendDeliveryMutation } from "./mutations";
@@ -19,6 +21,8 @@ import { deliveryQuery } from "./queries";
 export interface DeliveryDialogProps {
   deliveryId: string | null;
   canManage: boolean;
+  /** Offer Copy as cURL in an attempt's debugger (signed with the endpoint's secret). */
+  canCopyCurl?: boolean;
   onClose: () => void;
 }
 
@@ -31,7 +35,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function DeliveryBody({ detail }: { detail: DeliveryDetail }) {
+function DeliveryBody({ detail, onInspect }: { detail: DeliveryDetail; onInspect: (attemptId: string) => void }) {
+  const routes = useWorkspaceRoutes();
   const { delivery } = detail;
   return (
     <div className="max-h-[60vh] space-y-5 overflow-y-auto pb-1">
@@ -63,21 +68,24 @@ function DeliveryBody({ detail }: { detail: DeliveryDetail }) {
       </dl>
       <section aria-label="Attempts" className="space-y-2">
         <h3 className="text-sm font-semibold text-emphasis">Attempts</h3>
-        <AttemptList attempts={detail.attempts} />
+        <AttemptList attempts={detail.attempts} onInspect={onInspect} />
       </section>
       <details className="group">
         <summary className="cursor-pointer text-sm font-semibold text-emphasis">Event payload</summary>
-        <p className="mt-1 text-ui text-subtle">As stored: presigned output links are shown without their signatures.</p>
-        <pre className="mt-2 max-h-64 overflow-auto rounded-md border border-subtle bg-muted p-3 font-mono text-caption leading-relaxed text-emphasis">
+        <p className="mt-1 text-ui text-subtle">
+          As stored: presigned output links are shown without their signatures.
+        </p>
+        <CodeBlock className="mt-2 max-h-64 overflow-auto rounded-md border border-subtle bg-muted p-3 font-mono text-caption leading-relaxed text-emphasis">
           {JSON.stringify(detail.payload, null, 2)}
-        </pre>
+        </CodeBlock>
       </details>
     </div>
   );
 }
 
 /** One delivery with every attempt, and Resend: same webhook-id, so receivers can dedupe. */
-export function DeliveryDialog({ deliveryId, canManage, onClose }: DeliveryDialogProps) {
+export function DeliveryDialog({ deliveryId, canManage, canCopyCurl = false, onClose }: DeliveryDialogProps) {
+  const [inspecting, setInspecting] = useState<string | null>(null);
   const delivery = useQuery({ ...deliveryQuery(deliveryId ?? ""), enabled: deliveryId !== null });
   const resend = useMutation(resendDeliveryMutation());
   const detail = delivery.data;
@@ -107,9 +115,9 @@ export function DeliveryDialog({ deliveryId, canManage, onClose }: DeliveryDialo
         </>
       }
     >
-      <div className="space-y-4">
+      <div className="flex flex-col gap-4">
         {detail ? (
-          <DeliveryBody detail={detail} />
+          <DeliveryBody detail={detail} onInspect={setInspecting} />
         ) : delivery.isError ? (
           <Alert tone="danger">{delivery.error.message}</Alert>
         ) : (
@@ -118,9 +126,18 @@ export function DeliveryDialog({ deliveryId, canManage, onClose }: DeliveryDialo
             <Skeleton className="h-24 w-full" />
           </div>
         )}
-        {resend.isSuccess && <Alert tone="success">Queued again with the same webhook-id. It goes out within seconds.</Alert>}
+        <LiveAlert tone="success">
+          {resend.isSuccess && "Queued again with the same webhook-id. It goes out within seconds."}
+        </LiveAlert>
         {resend.isError && <Alert tone="danger">{resend.error.message}</Alert>}
       </div>
+      {/* Opens over this one (native dialogs stack); closing it comes back here. */}
+      <AttemptDebugDialog
+        target={deliveryId && inspecting ? { deliveryId, attemptId: inspecting } : null}
+        canResend={canManage}
+        canCopyCurl={canCopyCurl}
+        onClose={() => setInspecting(null)}
+      />
     </Dialog>
   );
 }

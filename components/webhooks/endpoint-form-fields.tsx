@@ -1,5 +1,5 @@
 import type { FieldErrors } from "@/components/field-errors";
-import { TextField } from "@/components/ui/field";
+import { CodeField, TextField } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
 import { DESCRIPTION_MAX_LENGTH } from "@/lib/webhook-endpoints/schemas";
 import { JOB_EVENTS, type JobEventType } from "@/lib/workflow/workflows";
@@ -28,20 +28,17 @@ export function EndpointFormFields({ defaults, errors, disabled, idPrefix }: End
   const eventsErrorId = `${idPrefix}-events-error`;
   return (
     <>
-      <TextField
+      <CodeField
         id={`${idPrefix}-url`}
         label="Endpoint URL"
         name="url"
         type="url"
         inputMode="url"
-        autoComplete="off"
-        spellCheck={false}
         placeholder="https://api.example.com/webhooks/jobs"
         defaultValue={defaults?.url}
         disabled={disabled}
         error={errors.url}
         hint="HTTPS only. Private and loopback addresses are refused."
-        className="[&_input]:font-mono [&_input]:text-ui"
       />
       <TextField
         id={`${idPrefix}-description`}
@@ -55,7 +52,11 @@ export function EndpointFormFields({ defaults, errors, disabled, idPrefix }: End
         disabled={disabled}
         error={errors.description}
       />
-      <fieldset disabled={disabled} aria-describedby={errors.eventTypes ? eventsErrorId : undefined} className="space-y-2">
+      <fieldset
+        disabled={disabled}
+        aria-describedby={errors.eventTypes ? eventsErrorId : undefined}
+        className="space-y-2"
+      >
         <legend className="mb-1.5 text-sm font-medium text-emphasis">Events to send</legend>
         <div className="divide-y divide-muted rounded-md border border-subtle">
           {JOB_EVENTS.map((type) => (

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Switch } from "@/components/ui/switch";
 import type { WebhookEndpointView } from "@/lib/webhook-endpoints/types";
@@ -11,6 +11,7 @@ import { updateEndpointMutation } from "./mutations";
 import { SuccessRate } from "./success-rate";
 
 export function EndpointHeader({ endpoint, canManage }: { endpoint: WebhookEndpointView; canManage: boolean }) {
+  const routes = useWorkspaceRoutes();
   const update = useMutation(updateEndpointMutation());
   return (
     <header className="mb-8">

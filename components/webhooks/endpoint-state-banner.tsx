@@ -30,7 +30,8 @@ export function EndpointStateBanner({ endpoint, canManage }: { endpoint: Webhook
         <p data-testid="disabled-reason">{endpoint.disabledReason}</p>
         <p className="mt-1">
           {endpoint.disabledAt && `Disabled ${formatExact(endpoint.disabledAt)}. `}
-          No events are sent to it until it is re-enabled: fix the receiver first, then replay the deliveries that failed meanwhile.
+          No events are sent to it until it is re-enabled: fix the receiver first, then replay the deliveries that
+          failed meanwhile.
         </p>
         {enable.isError && <p className="mt-1 font-medium">{enable.error.message}</p>}
       </Alert>
@@ -45,11 +46,16 @@ export function EndpointStateBanner({ endpoint, canManage }: { endpoint: Webhook
   }
   const disablesAt = new Date(Date.parse(endpoint.failingSince!) + FAILING_DISABLE_AFTER_MS).toISOString();
   return (
-    <Alert tone="warning" title={`Deliveries have been failing since ${formatExact(endpoint.failingSince!)}`} className="mb-6">
+    <Alert
+      tone="warning"
+      title={`Deliveries have been failing since ${formatExact(endpoint.failingSince!)}`}
+      className="mb-6"
+    >
       <p>
-        Each failed delivery is retried on the schedule below, {MAX_ATTEMPTS} attempts over about {Math.round(RETRY_SPAN_MS / 3_600_000)} hours, then marked failed. Unless a delivery
-        succeeds before <span data-testid="disables-at">{formatExact(disablesAt)}</span>, the endpoint is disabled then; a 410 Gone answer disables it
-        at once.
+        Each failed delivery is retried on the schedule below, {MAX_ATTEMPTS} attempts over about{" "}
+        {Math.round(RETRY_SPAN_MS / 3_600_000)} hours, then marked failed. Unless a delivery succeeds before{" "}
+        <span data-testid="disables-at">{formatExact(disablesAt)}</span>, the endpoint is disabled then; a 410 Gone
+        answer disables it at once.
       </p>
       <p className="mt-1">Fixed your server? Replay the failed deliveries: one success ends this.</p>
     </Alert>

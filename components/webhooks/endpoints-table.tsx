@@ -2,10 +2,19 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { MouseEvent } from "react";
-import { routes } from "@/components/routes";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
+import { cn } from "@/components/ui/cn";
 import { ChevronRightIcon } from "@/components/ui/icons";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import {
+  TABLE_ROW_LINK,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  TableRowHeaderCell,
+} from "@/components/ui/table";
 import type { WebhookEndpointView } from "@/lib/webhook-endpoints/types";
 import { EndpointStatusBadge } from "./endpoint-status-badge";
 import { SuccessRate } from "./success-rate";
@@ -13,11 +22,7 @@ import { SuccessRate } from "./success-rate";
 /** The workspace's endpoints. A row opens its endpoint; the URL link does the same from the keyboard. */
 export function EndpointsTable({ endpoints }: { endpoints: WebhookEndpointView[] }) {
   const router = useRouter();
-
-  function openRow(event: MouseEvent, endpointId: string) {
-    if ((event.target as HTMLElement).closest("a, button") || window.getSelection()?.toString()) return;
-    router.push(routes.endpoint(endpointId));
-  }
+  const routes = useWorkspaceRoutes();
 
   return (
     <Table aria-label="Webhook endpoints">
@@ -34,16 +39,17 @@ export function EndpointsTable({ endpoints }: { endpoints: WebhookEndpointView[]
       </TableHead>
       <TableBody>
         {endpoints.map((endpoint) => (
-          <TableRow key={endpoint.id} data-testid="endpoint-row" onClick={(event) => openRow(event, endpoint.id)} className="cursor-pointer">
-            <TableCell className="max-w-md">
-              <Link
-                href={routes.endpoint(endpoint.id)}
-                className="block truncate rounded-sm font-mono text-ui font-medium text-emphasis hover:text-brand focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
-              >
+          <TableRow
+            key={endpoint.id}
+            data-testid="endpoint-row"
+            onOpen={() => router.push(routes.endpoint(endpoint.id))}
+          >
+            <TableRowHeaderCell className="max-w-md">
+              <Link href={routes.endpoint(endpoint.id)} className={cn("block truncate", TABLE_ROW_LINK)}>
                 {endpoint.url}
               </Link>
               {endpoint.description && <p className="mt-0.5 truncate text-ui text-subtle">{endpoint.description}</p>}
-            </TableCell>
+            </TableRowHeaderCell>
             <TableCell>
               <ul className="flex max-w-xs flex-wrap gap-1" aria-label="Events">
                 {endpoint.eventTypes.map((type) => (

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { deliveryStatusStyle, formatDelay, formatLatency, formatSuccessRate, statusCodeTone, successRateTone } from "./format-delivery";
+import {
+  deliveryStatusStyle,
+  formatDelay,
+  formatLatency,
+  formatSuccessRate,
+  statusCodeTone,
+  successRateTone,
+} from "./format-delivery";
 
 describe("delivery presentation", () => {
   it("tells a retry from a first attempt still to come", () => {
@@ -23,14 +30,24 @@ describe("delivery presentation", () => {
 
   it("formats latencies, rates and answer codes", () => {
     expect([formatLatency(84.4), formatLatency(1234), formatLatency(12_400)]).toEqual(["84 ms", "1.2 s", "12 s"]);
-    expect([formatSuccessRate(null), formatSuccessRate(1), formatSuccessRate(0), formatSuccessRate(2 / 3)]).toEqual(["—", "100%", "0%", "66.7%"]);
-    expect([successRateTone(0.99), successRateTone(0.7), successRateTone(0.1), successRateTone(null)]).toEqual(["success", "warning", "danger", "neutral"]);
-    expect([statusCodeTone(204), statusCodeTone(404), statusCodeTone(410), statusCodeTone(502), statusCodeTone(null)]).toEqual([
+    expect([formatSuccessRate(null), formatSuccessRate(1), formatSuccessRate(0), formatSuccessRate(2 / 3)]).toEqual([
+      "—",
+      "100%",
+      "0%",
+      "66.7%",
+    ]);
+    expect([successRateTone(0.99), successRateTone(0.7), successRateTone(0.1), successRateTone(null)]).toEqual([
       "success",
       "warning",
       "danger",
-      "danger",
-      "danger",
+      "neutral",
     ]);
+    expect([
+      statusCodeTone(204),
+      statusCodeTone(404),
+      statusCodeTone(410),
+      statusCodeTone(502),
+      statusCodeTone(null),
+    ]).toEqual(["success", "warning", "danger", "danger", "danger"]);
   });
 });

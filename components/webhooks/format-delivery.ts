@@ -18,7 +18,9 @@ export function deliveryStatusStyle(delivery: Pick<DeliveryView, "status" | "att
       return { label: "Sending", tone: "info", dot: "pulse" };
     case "pending":
       // A pending delivery that was already attempted is waiting for a retry.
-      return delivery.attemptCount > 0 ? { label: "Retrying", tone: "warning", dot: "pulse" } : { label: "Pending", tone: "neutral", dot: "pulse" };
+      return delivery.attemptCount > 0
+        ? { label: "Retrying", tone: "warning", dot: "pulse" }
+        : { label: "Pending", tone: "neutral", dot: "pulse" };
   }
 }
 
@@ -52,7 +54,18 @@ export function formatDelay(ms: number): string {
   const seconds = Math.round(ms / 1000);
   const [h, m, s] = [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60];
   if (seconds === 0) return "at once";
-  const parts = h > 0 ? [[h, "h"], [m, "min"]] : m > 0 ? [[m, "min"], [s, "s"]] : [[s, "s"]];
+  const parts =
+    h > 0
+      ? [
+          [h, "h"],
+          [m, "min"],
+        ]
+      : m > 0
+        ? [
+            [m, "min"],
+            [s, "s"],
+          ]
+        : [[s, "s"]];
   return parts
     .filter(([value]) => value !== 0)
     .map(([value, unit]) => `${value} ${unit}`)

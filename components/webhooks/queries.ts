@@ -1,10 +1,10 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import type { DeliveryDetail, DeliveryPage, DeliveryView } from "@/lib/delivery/types";
+import type { AttemptDebugView, DeliveryDetail, DeliveryPage, DeliveryView } from "@/lib/delivery/types";
 import { fetchJson } from "@/lib/http/fetch-json";
-import type { WebhookEndpointView } from "@/lib/webhook-endpoints/types";
+import type { SkippedEvents, WebhookEndpointView } from "@/lib/webhook-endpoints/types";
 
 // The Webhooks feature's reads: the key factory, then one queryOptions factory per route handler
-// under /api/webhook-endpoints, /api/deliveries and /api/jobs/{jobId}/deliveries.
+// under /api/webhook-endpoints and /api/deliveries.
 
 export const webhookKeys = {
   all: ["webhooks"] as const,
@@ -12,13 +12,18 @@ export const webhookKeys = {
   endpoint: (endpointId: string) => [...webhookKeys.all, "endpoint", endpointId] as const,
   secret: (endpointId: string) => [...webhookKeys.endpoint(endpointId), "secret"] as const,
   deliveries: (endpointId: string) => [...webhookKeys.endpoint(endpointId), "deliveries"] as const,
-  replayCount: (endpointId: string, since: string) => [...webhookKeys.endpoint(endpointId), "replay-count", since] as const,
+  replayCount: (endpointId: string, since: string) =>
+    [...webhookKeys.endpoint(endpointId), "replay-count", since] as const,
+  skipped: (endpointId: string) => [...webhookKeys.endpoint(endpointId), "skipped"] as const,
   delivery: (deliveryId: string) => [...webhookKeys.all, "delivery", deliveryId] as const,
-  jobDeliveries: (jobId: string) => [...webhookKeys.all, "job", jobId, "deliveries"] as const,
+  attempt: (deliveryId: string, attemptId: string) =>
+    [...webhookKeys.delivery(deliveryId), "attempt", attemptId] as const,
 };
 
-export const endpointUrl = (endpointId: string, rest = "") => `/api/webhook-endpoints/${encodeURIComponent(endpointId)}${rest}`;
-export const deliveryUrl = (deliveryId: string, rest = "") => `/api/deliveries/${encodeURIComponent(deliveryId)}${rest}`;
+export const endpointUrl = (endpointId: string, rest = "") =>
+  `/api/webhook-endpoints/${encodeURIComponent(endpointId)}${rest}`;
+export const deliveryUrl = (deliveryId: string, rest = "") =>
+  `/api/deliveries/${encodeURIComponent(deliveryId)}${rest}`;
 
 /** While deliveries are in flight the log refreshes quickly, so attempts show as they happen. */
 const LOG_REFRESH_MS = 3_000;
@@ -32,7 +37,8 @@ function isInFlight(delivery: DeliveryView | undefined): boolean {
 export const endpointsQuery = () =>
   queryOptions({
     queryKey: webhookKeys.endpoints(),
-    queryFn: ({ signal }) => fetchJson<{ endpoints: WebhookEndpointView[]; maxEndpoints: number }>("/api/webhook-endpoints", { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson<{ endpoints: WebhookEndpointView[]; maxEndpoints: number }>("/api/webhook-endpoints", { signal }),
     refetchInterval: ENDPOINT_REFRESH_MS,
   });
 
@@ -58,7 +64,10 @@ export const endpointDeliveriesQuery = (endpointId: string) =>
   infiniteQueryOptions({
     queryKey: webhookKeys.deliveries(endpointId),
     queryFn: ({ signal, pageParam }) =>
-      fetchJson<DeliveryPage>(endpointUrl(endpointId, `/deliveries${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ""}`), { signal }),
+      fetchJson<DeliveryPage>(
+        endpointUrl(endpointId, `/deliveries${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ""}`),
+        { signal },
+      ),
     initialPageParam: "",
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     refetchInterval: LOG_REFRESH_MS,
@@ -76,13 +85,24 @@ export const deliveryQuery = (deliveryId: string) =>
 export const replayCountQuery = (endpointId: string, since: string) =>
   queryOptions({
     queryKey: webhookKeys.replayCount(endpointId, since),
-    queryFn: ({ signal }) => fetchJson<{ count: number }>(endpointUrl(endpointId, `/replay?since=${encodeURIComponent(since)}`), { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson<{ count: number }>(endpointUrl(endpointId, `/replay?since=${encodeURIComponent(since)}`), { signal }),
     staleTime: 0,
   });
 
-export const jobDeliveriesQuery = (jobId: string) =>
+/** One attempt's request, signed string and answer, when the debugger opens it; an attempt never changes. */
+export const attemptDebugQuery = (deliveryId: string, attemptId: string) =>
   queryOptions({
-    queryKey: webhookKeys.jobDeliveries(jobId),
-    queryFn: ({ signal }) => fetchJson<{ deliveries: DeliveryView[] }>(`/api/jobs/${encodeURIComponent(jobId)}/deliveries`, { signal }),
-    refetchInterval: (query) => (query.state.data?.deliveries.some(isInFlight) ? LOG_REFRESH_MS : false),
+    queryKey: webhookKeys.attempt(deliveryId, attemptId),
+    queryFn: ({ signal }) =>
+      fetchJson<AttemptDebugView>(deliveryUrl(deliveryId, `/attempts/${encodeURIComponent(attemptId)}`), { signal }),
+    staleTime: Infinity,
+  });
+
+/** How many events arrived while the endpoint was disabled (asked only when it says there was such a time). */
+export const skippedEventsQuery = (endpointId: string) =>
+  queryOptions({
+    queryKey: webhookKeys.skipped(endpointId),
+    queryFn: ({ signal }) => fetchJson<SkippedEvents>(endpointUrl(endpointId, "/skipped"), { signal }),
+    staleTime: 0,
   });

@@ -2,9 +2,9 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { Alert, LiveAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { formatExact } from "@/components/ui/format";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -52,23 +52,33 @@ export function ReplayFailedDialog({ endpointId, open, onClose }: ReplayFailedDi
         replay.isSuccess ? (
           <Button onClick={close}>Done</Button>
         ) : (
-          <>
-            <Button variant="secondary" onClick={close} disabled={replay.isPending}>
-              Cancel
-            </Button>
-            <Button onClick={() => since && replay.mutate({ endpointId, since })} loading={replay.isPending} disabled={!since || !n}>
-              {n ? `Replay ${n} ${n === 1 ? "delivery" : "deliveries"}` : "Replay"}
-            </Button>
-          </>
+          <DialogActions
+            onCancel={close}
+            pending={replay.isPending}
+            onClick={() => since && replay.mutate({ endpointId, since })}
+            disabled={!since || !n}
+          >
+            {n ? `Replay ${n} ${n === 1 ? "delivery" : "deliveries"}` : "Replay"}
+          </DialogActions>
         )
       }
     >
-      <div className="space-y-4">
+      <div className="flex flex-col gap-4">
         <div className="space-y-1.5">
           <Label htmlFor="replay-since">Failed since</Label>
-          <Input id="replay-since" type="datetime-local" value={localSince} max={toLocalInput(new Date())} onChange={(event) => setLocalSince(event.target.value)} />
+          <Input
+            id="replay-since"
+            type="datetime-local"
+            value={localSince}
+            max={toLocalInput(new Date())}
+            onChange={(event) => setLocalSince(event.target.value)}
+          />
         </div>
-        <p className="flex min-h-5 items-center gap-2 text-sm text-default" aria-live="polite" data-testid="replay-count">
+        <p
+          className="flex min-h-5 items-center gap-2 text-sm text-default"
+          aria-live="polite"
+          data-testid="replay-count"
+        >
           {!since ? (
             "Choose a time in the past."
           ) : count.isPending ? (
@@ -83,11 +93,10 @@ export function ReplayFailedDialog({ endpointId, open, onClose }: ReplayFailedDi
             `${n} failed ${n === 1 ? "delivery" : "deliveries"} since ${formatExact(since)}.`
           )}
         </p>
-        {replay.isSuccess && (
-          <Alert tone="success">
-            {replay.data.count} {replay.data.count === 1 ? "delivery was" : "deliveries were"} queued again.
-          </Alert>
-        )}
+        <LiveAlert tone="success">
+          {replay.isSuccess &&
+            `${replay.data.count} ${replay.data.count === 1 ? "delivery was" : "deliveries were"} queued again.`}
+        </LiveAlert>
         {replay.isError && <Alert tone="danger">{replay.error.message}</Alert>}
       </div>
     </Dialog>

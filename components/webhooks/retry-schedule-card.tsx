@@ -1,4 +1,12 @@
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  TableRowHeaderCell,
+} from "@/components/ui/table";
 import {
   FAILING_DISABLE_AFTER_MS,
   JITTER,
@@ -29,23 +37,26 @@ export function RetryScheduleCard() {
         <TableBody>
           {timeline.map(({ attempt, afterPreviousMs, sinceFirstMs }) => (
             <TableRow key={attempt} data-testid="retry-schedule-row">
-              <TableCell className="tabular-nums">{attempt}</TableCell>
+              <TableRowHeaderCell className="tabular-nums">{attempt}</TableRowHeaderCell>
               <TableCell className="tabular-nums">{attempt === 1 ? "—" : formatDelay(afterPreviousMs)}</TableCell>
-              <TableCell className="tabular-nums">{attempt === 1 ? "at once" : `about ${formatDelay(sinceFirstMs)}`}</TableCell>
+              <TableCell className="tabular-nums">
+                {attempt === 1 ? "at once" : `about ${formatDelay(sinceFirstMs)}`}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
       <div className="mt-3 space-y-2 text-ui leading-relaxed text-subtle">
         <p>
-          An attempt succeeds when your server answers 2xx within {PUBLISHED_SEND_TIMEOUT_MS / 1000} seconds; redirects are not followed. Each delay
-          varies by up to ±{JITTER * 100} %. On 429 or 503 a <code className="font-mono">Retry-After</code> of up to{" "}
-          {MAX_RETRY_AFTER_MS / 3_600_000} hours replaces the next delay, without adding attempts.
+          An attempt succeeds when your server answers 2xx within {PUBLISHED_SEND_TIMEOUT_MS / 1000} seconds; redirects
+          are not followed. Each delay varies by up to ±{JITTER * 100} %. On 429 or 503 a{" "}
+          <code className="font-mono">Retry-After</code> of up to {MAX_RETRY_AFTER_MS / 3_600_000} hours replaces the
+          next delay, without adding attempts.
         </p>
         <p>
-          After the {MAX_ATTEMPTS}th failed attempt the delivery is marked failed; replay it from the log once your server is fixed. If no delivery to
-          the endpoint succeeds for {DAYS} days after the first failure, the endpoint is disabled, whether or not anything was still being retried; a
-          410 Gone answer disables it at once.
+          After the {MAX_ATTEMPTS}th failed attempt the delivery is marked failed; replay it from the log once your
+          server is fixed. If no delivery to the endpoint succeeds for {DAYS} days after the first failure, the endpoint
+          is disabled, whether or not anything was still being retried; a 410 Gone answer disables it at once.
         </p>
       </div>
     </div>

@@ -38,8 +38,8 @@ export function SigningSecretCard({ endpoint, canManage }: { endpoint: WebhookEn
         {secret.isError && <Alert tone="danger">{secret.error.message}</Alert>}
         {endpoint.previousSecretExpiresAt && (
           <Alert tone="info" title="Rotation in progress">
-            Deliveries are signed with both the new and the previous secret until {formatExact(endpoint.previousSecretExpiresAt)}. Update
-            your server before then.
+            Deliveries are signed with both the new and the previous secret until{" "}
+            {formatExact(endpoint.previousSecretExpiresAt)}. Update your server before then.
           </Alert>
         )}
       </CardBody>

@@ -23,7 +23,10 @@ export function SuccessRate({ stats, className }: { stats: EndpointStats; classN
     <div className={cn("w-24 space-y-1", className)} title={title} data-testid="success-rate">
       <span className="text-sm font-medium text-emphasis tabular-nums">{formatSuccessRate(stats.successRate)}</span>
       <div className="h-1 overflow-hidden rounded-full bg-subtle" aria-hidden="true">
-        <div className={cn("h-full rounded-full", BAR[successRateTone(stats.successRate)])} style={{ width: `${(stats.successRate ?? 0) * 100}%` }} />
+        <div
+          className={cn("h-full rounded-full", BAR[successRateTone(stats.successRate)])}
+          style={{ width: `${(stats.successRate ?? 0) * 100}%` }}
+        />
       </div>
     </div>
   );

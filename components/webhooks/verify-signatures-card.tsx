@@ -1,4 +1,5 @@
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
 
 const SNIPPET = `import { Webhook } from "standardwebhooks";
 
@@ -23,9 +24,9 @@ export function VerifySignaturesCard() {
         </CardDescription>
       </CardHeader>
       <CardBody className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,18rem)]">
-        <pre className="overflow-x-auto rounded-md border border-subtle bg-muted p-4 font-mono text-code leading-relaxed text-emphasis">
+        <CodeBlock className="overflow-x-auto rounded-md border border-subtle bg-muted p-4 font-mono text-code leading-relaxed text-emphasis">
           {SNIPPET}
-        </pre>
+        </CodeBlock>
         <ul className="space-y-3 text-sm text-subtle">
           <li>
             <span className="font-medium text-emphasis">Answer 2xx quickly.</span> Anything else, or no answer within
@@ -36,8 +37,8 @@ export function VerifySignaturesCard() {
             and resends.
           </li>
           <li>
-            <span className="font-medium text-emphasis">Rotation is seamless.</span> For 24 hours after a rotation
-            each delivery carries a signature with the old and the new secret.
+            <span className="font-medium text-emphasis">Rotation is seamless.</span> For 24 hours after a rotation each
+            delivery carries a signature with the old and the new secret.
           </li>
         </ul>
       </CardBody>

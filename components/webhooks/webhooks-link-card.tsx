@@ -1,25 +1,18 @@
-import Link from "next/link";
-import { routes } from "@/components/routes";
-import { Card } from "@/components/ui/card";
-import { ArrowRightIcon, WebhookIcon } from "@/components/ui/icons";
+"use client";
+
+import { SettingsLinkCard } from "@/components/settings/settings-link-card";
+import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
+import { WebhookIcon } from "@/components/ui/icons";
 
 /** The way from Settings to Settings → Webhooks, which lives on its own route (like API keys). */
 export function WebhooksLinkCard() {
+  const routes = useWorkspaceRoutes();
   return (
-    <Card>
-      <Link
-        href={routes.webhooks}
-        className="group flex items-center gap-4 rounded-lg px-6 py-5 transition-colors hover:bg-subtle/60 focus-visible:outline-2 focus-visible:outline-focus"
-      >
-        <span className="flex size-9 shrink-0 items-center justify-center rounded-md bg-brand text-brand ring-1 ring-brand/10 ring-inset">
-          <WebhookIcon />
-        </span>
-        <span className="min-w-0 flex-1">
-          <span className="block text-sm font-medium text-emphasis">Manage webhook endpoints</span>
-          <span className="block text-ui text-subtle">Add endpoints, choose events, inspect and resend deliveries.</span>
-        </span>
-        <ArrowRightIcon className="size-4 text-muted transition-transform group-hover:translate-x-0.5" />
-      </Link>
-    </Card>
+    <SettingsLinkCard
+      href={routes.webhooks}
+      icon={<WebhookIcon />}
+      title="Manage webhook endpoints"
+      description="Add endpoints, choose events, inspect and resend deliveries."
+    />
   );
 }

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { LoadError } from "@/components/load-error";
+import { QueryState } from "@/components/query-state";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { WebhookIcon } from "@/components/ui/icons";
@@ -25,28 +25,26 @@ export function WebhooksPanel({ canManage }: { canManage: boolean }) {
     </Button>
   );
 
-  let body;
-  if (endpoints.data) {
-    body =
-      endpoints.data.endpoints.length === 0 ? (
-        <EmptyState
-          icon={<WebhookIcon className="size-5" />}
-          title="No webhook endpoints yet"
-          description="Add an endpoint to hear about every job status change the moment it happens: created, processing, completed or failed."
-          action={addButton}
-        />
-      ) : (
-        <EndpointsTable endpoints={endpoints.data.endpoints} />
-      );
-  } else if (endpoints.isError) {
-    body = (
-      <LoadError title="Could not load the endpoints" message={endpoints.error.message} onRetry={() => void endpoints.refetch()} retrying={endpoints.isFetching} />
-    );
-  } else {
-    body = (
-      <SkeletonRows rowClassName="h-14" />
-    );
-  }
+  const body = (
+    <QueryState
+      query={endpoints}
+      errorTitle="Could not load the endpoints"
+      placeholder={<SkeletonRows rowClassName="h-14" />}
+    >
+      {(data) =>
+        data.endpoints.length === 0 ? (
+          <EmptyState
+            icon={<WebhookIcon className="size-5" />}
+            title="No webhook endpoints yet"
+            description="Add an endpoint to hear about every job status change the moment it happens: created, processing, completed or failed."
+            action={addButton}
+          />
+        ) : (
+          <EndpointsTable endpoints={data.endpoints} />
+        )
+      }
+    </QueryState>
+  );
 
   return (
     <div className="space-y-4">

@@ -12,10 +12,19 @@ import { createApiKeySchema } from "./schemas";
 
 describe("portal API keys", () => {
   it("stores only a hash: no column holds the key or its secret part", async () => {
-    const { workspaceId } = await createWorkspaceWithApiKey();
-    const { key, apiKey } = await createApiKey(workspaceId, createApiKeySchema.parse({ name: "  CI deploys  " }));
+    const { workspaceId, creator } = await createWorkspaceWithApiKey();
+    const { key, apiKey } = await createApiKey(
+      workspaceId,
+      createApiKeySchema.parse({ name: "  CI deploys  " }),
+      creator,
+    );
     expect(key.startsWith(API_KEY_PREFIX)).toBe(true);
-    expect(apiKey).toMatchObject({ name: "CI deploys", prefix: key.slice(0, API_KEY_PREFIX.length + 6), lastUsedAt: null, revokedAt: null });
+    expect(apiKey).toMatchObject({
+      name: "CI deploys",
+      prefix: key.slice(0, API_KEY_PREFIX.length + 6),
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     const secret = key.slice(API_KEY_PREFIX.length);
     const rows = await prisma.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "ApiKey" WHERE id = ${apiKey.id}`;
     expect(rows).toHaveLength(1);
@@ -26,13 +35,22 @@ describe("portal API keys", () => {
   });
 
   it("lists the workspace's keys newest first, without hashes, and no other workspace's", async () => {
-    const { workspaceId, apiKeyId } = await createWorkspaceWithApiKey();
+    const { workspaceId, apiKeyId, creator } = await createWorkspaceWithApiKey();
     const other = await createWorkspaceWithApiKey();
-    const second = await createApiKey(workspaceId, { name: "second" });
+    const second = await createApiKey(workspaceId, { name: "second" }, creator);
     const keys = await listApiKeys(workspaceId);
     expect(keys.map((k) => k.id)).toEqual([second.apiKey.id, apiKeyId]);
     expect(keys.map((k) => k.id)).not.toContain(other.apiKeyId);
-    expect(Object.keys(keys[0]).sort()).toEqual(["createdAt", "id", "lastUsedAt", "name", "prefix", "revokedAt"]);
+    expect(Object.keys(keys[0]).sort()).toEqual([
+      "createdAt",
+      "createdBy",
+      "id",
+      "lastUsedAt",
+      "name",
+      "prefix",
+      "revokedAt",
+    ]);
+    expect(keys[0].createdBy).toEqual({ id: creator.userId, name: "Test actor", email: creator.email });
   });
 
   it("authenticates a key to its workspace; unknown keys get nothing", async () => {
@@ -44,11 +62,11 @@ describe("portal API keys", () => {
   });
 
   it("revocation is effective at once, through the /v1 wrapper too", async () => {
-    const { workspaceId, apiKey, apiKeyId } = await createWorkspaceWithApiKey();
+    const { workspaceId, apiKey, apiKeyId, creator } = await createWorkspaceWithApiKey();
     const before = await callRoute(listJobsRoute, {}, "/v1/jobs", { headers: bearer(apiKey) });
     expect(before.status).toBe(200);
 
-    const revoked = await revokeApiKey(workspaceId, apiKeyId);
+    const revoked = await revokeApiKey(workspaceId, apiKeyId, creator, { anyKey: false });
     expect(revoked.revokedAt).not.toBeNull();
     expect(await authenticateApiKey(apiKey)).toBeNull();
 
@@ -57,15 +75,20 @@ describe("portal API keys", () => {
     expect(await after.json()).toEqual({ error: { code: "UNAUTHORIZED", message: "Invalid or revoked API key" } });
 
     // Revoking again keeps the first time; the key stays listed as revoked.
-    expect((await revokeApiKey(workspaceId, apiKeyId)).revokedAt).toBe(revoked.revokedAt);
+    expect((await revokeApiKey(workspaceId, apiKeyId, creator, { anyKey: false })).revokedAt).toBe(revoked.revokedAt);
     expect((await listApiKeys(workspaceId))[0].revokedAt).toBe(revoked.revokedAt);
   });
 
   it("refuses to revoke another workspace's key (not found) and leaves it working", async () => {
     const mine = await createWorkspaceWithApiKey();
     const theirs = await createWorkspaceWithApiKey();
-    await expect(revokeApiKey(mine.workspaceId, theirs.apiKeyId)).rejects.toMatchObject({ code: "RESOURCE_NOT_FOUND", status: 404 });
-    expect(await authenticateApiKey(theirs.apiKey)).toEqual({ workspaceId: theirs.workspaceId, apiKeyId: theirs.apiKeyId });
+    await expect(revokeApiKey(mine.workspaceId, theirs.apiKeyId, mine.creator, { anyKey: true })).rejects.toMatchObject(
+      { code: "RESOURCE_NOT_FOUND", status: 404 },
+    );
+    expect(await authenticateApiKey(theirs.apiKey)).toEqual({
+      workspaceId: theirs.workspaceId,
+      apiKeyId: theirs.apiKeyId,
+    });
   });
 
   it("records lastUsedAt at most once a minute", async () => {
@@ -114,7 +137,10 @@ describe("withApiKeyRoute", () => {
       calls++;
       return Response.json({});
     });
-    for (const headers of [{}, { authorization: "Bearer jp_live_nope" }, { authorization: "Token abc" }] as Record<string, string>[]) {
+    for (const headers of [{}, { authorization: "Bearer jp_live_nope" }, { authorization: "Token abc" }] as Record<
+      string,
+      string
+    >[]) {
       const response = await callRoute(route, {}, "/v1/anything", { headers });
       expect(response.status).toBe(401);
       expect(response.headers.get("www-authenticate")).toBe('Bearer realm="jobs-portal"');

@@ -1,6 +1,6 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
 import { hashApiKey } from "@/lib/crypto/api-key";
+import { prisma } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 
 /** lastUsedAt is kept to the minute: one write per key per minute, not one per request. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import type { ApiKeySummary } from "./types";
 import { apiKeySelect, serializeApiKey } from "./serialize-api-key";
+import type { ApiKeySummary } from "./types";
 
 /** The workspace's keys, newest first, revoked ones included (they explain a client's 401s). */
 export async function listApiKeys(workspaceId: string): Promise<ApiKeySummary[]> {

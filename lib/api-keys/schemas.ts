@@ -11,4 +11,3 @@ export const createApiKeySchema = z.object({
     .max(API_KEY_NAME_MAX_LENGTH, { error: `At most ${API_KEY_NAME_MAX_LENGTH} characters` }),
 });
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
-

@@ -9,6 +9,8 @@ export interface ApiKeySummary {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** Who created it; null for keys from before roles, the demo's, or a creator since gone. */
+  createdBy: { id: string; name: string | null; email: string } | null;
 }
 
 /** GET /api/api-keys */

@@ -2,6 +2,7 @@ import "server-only";
 import type { CallbacksOptions } from "next-auth";
 import { prisma } from "@/lib/db/client";
 import { portalUrl } from "@/lib/email/portal-url";
+import { maySignUpWithoutInvite } from "./sign-up-policy";
 
 type SignInParams = Parameters<CallbacksOptions["signIn"]>[0];
 
@@ -21,13 +22,39 @@ type SignInParams = Parameters<CallbacksOptions["signIn"]>[0];
  * The check runs when the link is followed, never when it is requested: refusing to send it would
  * tell anyone which addresses have such accounts.
  */
-export async function allowSignIn({ user, account, email }: SignInParams): Promise<boolean | string> {
+export async function allowSignIn(params: SignInParams): Promise<boolean | string> {
+  if (!(await mayCreateIfNew(params))) return portalUrl("/sign-in", { error: "SignUpClosed" });
+  const { user, account, email } = params;
   if (account?.provider !== "email" || email?.verificationRequest || !user.email) return true;
   const existing = await prisma.user.findUnique({
     where: { email: user.email.toLowerCase() },
     select: { emailVerified: true, passwordHash: true, _count: { select: { accounts: true } } },
   });
   if (!existing || existing.emailVerified) return true;
-  if (existing.passwordHash || existing._count.accounts > 0) return portalUrl("/sign-in", { error: "UnconfirmedAccount" });
+  if (existing.passwordHash || existing._count.accounts > 0)
+    return portalUrl("/sign-in", { error: "UnconfirmedAccount" });
   return true;
+}
+
+/**
+ * SIGN_UP for the accounts next-auth creates itself (GitHub, email links): a sign-in that would
+ * make a new account needs an address SIGN_UP allows, or a pending invite to that address (the
+ * invite page then joins the workspace). Password sign-ups are checked at POST /api/sign-up.
+ */
+async function mayCreateIfNew({ user, account, email }: SignInParams): Promise<boolean> {
+  if (!account || account.type === "credentials" || email?.verificationRequest) return true;
+  if (account.provider !== "email") {
+    const linked = await prisma.account.findUnique({
+      where: {
+        provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId },
+      },
+      select: { id: true },
+    });
+    if (linked) return true;
+  }
+  const address = user.email?.toLowerCase();
+  // No address, or one with an account already: not a sign-up (next-auth decides the rest).
+  if (!address || (await prisma.user.findUnique({ where: { email: address }, select: { id: true } }))) return true;
+  if (maySignUpWithoutInvite(address)) return true;
+  return (await prisma.invite.count({ where: { email: address, expiresAt: { gt: new Date() } } })) > 0;
 }

@@ -12,7 +12,10 @@ export type AuthorizedUser = NonNullable<Awaited<ReturnType<typeof authenticateW
  * address's budget of attempts. A refusal is thrown as an Error whose message is a code with the
  * time to try again (lib/auth/sign-in-errors.ts); a wrong password is null, as next-auth expects.
  */
-export async function authorizeCredentials(credentials: unknown, clientAddress: string): Promise<AuthorizedUser | null> {
+export async function authorizeCredentials(
+  credentials: unknown,
+  clientAddress: string,
+): Promise<AuthorizedUser | null> {
   const parsed = signInSchema.safeParse(credentials);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;

@@ -44,16 +44,26 @@ export interface ConfirmedUser {
 export async function confirmSignUp(request: ConfirmSignUpRequest, now = new Date()): Promise<ConfirmedUser> {
   const pending = await prisma.pendingSignUp.findUnique({
     where: { tokenHash: hashToken(request.token) },
-    select: { id: true, email: true, name: true, workspaceName: true, passwordHash: true, browserNonceHash: true, expiresAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      workspaceName: true,
+      passwordHash: true,
+      browserNonceHash: true,
+      expiresAt: true,
+    },
   });
   if (!pending || isExpired(pending.expiresAt, now)) {
     if (pending) await prisma.pendingSignUp.deleteMany({ where: { id: pending.id } });
     throw new ConfirmSignUpError("ConfirmationInvalid");
   }
-  const sameBrowser = request.browserNonce !== undefined && tokenMatches(request.browserNonce, pending.browserNonceHash);
+  const sameBrowser =
+    request.browserNonce !== undefined && tokenMatches(request.browserNonce, pending.browserNonceHash);
   if (!sameBrowser) {
     if (!request.password) throw new ConfirmSignUpError("ConfirmationPasswordRequired");
-    if (!(await verifyPassword(request.password, pending.passwordHash))) throw new ConfirmSignUpError("ConfirmationPasswordWrong");
+    if (!(await verifyPassword(request.password, pending.passwordHash)))
+      throw new ConfirmSignUpError("ConfirmationPasswordWrong");
   }
   try {
     const account = await prisma.$transaction(async (tx) => {

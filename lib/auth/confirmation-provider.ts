@@ -2,7 +2,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getClientAddress } from "@/lib/http/get-client-address";
 import { addressKey } from "@/lib/rate-limit/address-key";
 import { rateLimits } from "@/lib/rate-limit/rate-limits";
-import { confirmSignUp, ConfirmSignUpError } from "./confirm-sign-up";
+import { ConfirmSignUpError, confirmSignUp } from "./confirm-sign-up";
 import { confirmSignUpSchema } from "./schemas";
 import { signInErrorCode } from "./sign-in-errors";
 import { readSignUpCookie } from "./sign-up-cookie";
@@ -22,7 +22,9 @@ export const confirmationProvider = CredentialsProvider({
     if (!parsed.success) throw new ConfirmSignUpError("ConfirmationInvalid");
     // A password typed here costs a scrypt, like a sign-in: it spends the address's sign-in budget.
     if (parsed.data.password) {
-      const attempts = await rateLimits.signInAttemptsPerAddress.consume(addressKey(getClientAddress(request.headers ?? {})));
+      const attempts = await rateLimits.signInAttemptsPerAddress.consume(
+        addressKey(getClientAddress(request.headers ?? {})),
+      );
       if (!attempts.allowed) throw new Error(signInErrorCode("SignInRateLimited", attempts.until));
     }
     const cookie = request.headers?.cookie as string | undefined;

@@ -20,11 +20,22 @@ export interface CreatedAccount {
  * The user, their workspace and the owner membership. Run inside a transaction: the unique index
  * on email decides between simultaneous sign-ups, and a refused one leaves no orphan workspace.
  */
-export async function createPasswordUser(tx: Pick<Db, "user" | "workspace">, input: PasswordUserInput): Promise<CreatedAccount> {
+export async function createPasswordUser(
+  tx: Pick<Db, "user" | "workspace">,
+  input: PasswordUserInput,
+): Promise<CreatedAccount> {
   const user = await tx.user.create({
-    data: { name: input.name, email: input.email, passwordHash: input.passwordHash, emailVerified: input.emailVerified },
+    data: {
+      name: input.name,
+      email: input.email,
+      passwordHash: input.passwordHash,
+      emailVerified: input.emailVerified,
+    },
     select: { id: true },
   });
-  const workspace = await createWorkspace(tx, { name: input.workspaceName, ownerUserId: user.id });
+  const workspace = await createWorkspace(tx, {
+    name: input.workspaceName,
+    owner: { userId: user.id, email: input.email },
+  });
   return { userId: user.id, workspaceId: workspace.id };
 }

@@ -24,7 +24,9 @@ describe("describeAuthError for rate-limited sign-ins", () => {
   });
 
   it("says the network made too many attempts", () => {
-    expect(describeAuthError(`SignInRateLimited:${at(5 * 60)}`, now)).toBe("Too many sign-in attempts from your network. Try again in 5 minutes.");
+    expect(describeAuthError(`SignInRateLimited:${at(5 * 60)}`, now)).toBe(
+      "Too many sign-in attempts from your network. Try again in 5 minutes.",
+    );
   });
 
   it("does not take a malformed code for a lock", () => {

@@ -8,6 +8,9 @@ const MESSAGES: Record<string, string> = {
   EmailSignin: "The sign-in email could not be sent. Try again in a moment.",
   Verification: "That sign-in link has expired or was already used. Request a new one.",
   SessionRequired: "Sign in to continue.",
+  // lib/auth/allow-sign-in.ts: SIGN_UP does not let this address create an account.
+  SignUpClosed:
+    "This portal creates accounts by invite only (or for some email domains). Ask a teammate to invite you.",
   // lib/auth/allow-sign-in.ts: an email link refused for an account whose email was never confirmed.
   UnconfirmedAccount:
     "This email's account was created with a password or GitHub and its address was never confirmed, so a sign-in link cannot open it. Sign in the way the account was created.",

@@ -5,13 +5,13 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import GitHubProvider from "next-auth/providers/github";
 import { prisma } from "@/lib/db/client";
-import { env } from "@/lib/env";
-import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { sendSignInLink } from "@/lib/email/send-sign-in-link";
-import { allowSignIn } from "./allow-sign-in";
-import { confirmationProvider } from "./confirmation-provider";
+import { env } from "@/lib/env";
 import { getClientAddress } from "@/lib/http/get-client-address";
+import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { allowSignIn } from "./allow-sign-in";
 import { authorizeCredentials } from "./authorize-credentials";
+import { confirmationProvider } from "./confirmation-provider";
 
 // next-auth 4. Credentials sign-in requires JWT sessions; the adapter still stores users and
 // accounts for the GitHub and email-link providers, which are on only when configured.
@@ -30,7 +30,14 @@ if (env.GITHUB_ID && env.GITHUB_SECRET) {
   providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
 }
 if (env.EMAIL_SERVER && env.EMAIL_FROM) {
-  providers.push(EmailProvider({ server: env.EMAIL_SERVER, from: env.EMAIL_FROM, sendVerificationRequest: sendSignInLink }));
+  providers.push(
+    EmailProvider({ server: env.EMAIL_SERVER, from: env.EMAIL_FROM, sendVerificationRequest: sendSignInLink }),
+  );
+}
+
+async function readSessionVersion(userId: string): Promise<number> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  return user?.sessionVersion ?? 0;
 }
 
 export const authOptions: NextAuthOptions = {
@@ -44,17 +51,30 @@ export const authOptions: NextAuthOptions = {
     // POST /api/sign-up; they get a workspace of their own too, or the portal would have nothing to show.
     async createUser({ user }) {
       const owner = user.name?.trim() || user.email?.split("@")[0] || "My";
-      await createWorkspace(prisma, { name: `${owner}'s workspace`, ownerUserId: user.id });
+      await createWorkspace(prisma, {
+        name: `${owner}'s workspace`,
+        owner: { userId: user.id, email: user.email ?? "" },
+      });
     },
   },
   callbacks: {
     signIn: allowSignIn,
-    jwt({ token, user }) {
-      if (user) token.sub = user.id;
+    // At sign-in the token records the user's session version; every request compares it with the
+    // stored one (lib/auth/signed-in-user.ts), so moving the version signs out every session.
+    async jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sessionVersion = await readSessionVersion(user.id);
+      }
       return token;
     },
     session({ session, token }) {
-      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      if (session.user && token.sub) {
+        Object.assign(session.user, {
+          id: token.sub,
+          sessionVersion: typeof token.sessionVersion === "number" ? token.sessionVersion : 0,
+        });
+      }
       return session;
     },
   },

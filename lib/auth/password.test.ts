@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { hashingLoad, hashPassword, MAX_CONCURRENT_HASHES, verifyPassword } from "./password";
 
-describe("password hashing", () => {
+// Each hash is a 128 MiB scrypt: a second or more alone, far longer on a machine busy with other tiers.
+describe("password hashing", { timeout: 120_000 }, () => {
   it("verifies the right password only", async () => {
     const stored = await hashPassword("correct-horse-battery");
     expect(stored).toMatch(/^scrypt\$17\$8\$1\$/);

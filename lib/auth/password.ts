@@ -1,4 +1,4 @@
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { randomBytes, type ScryptOptions, scrypt as scryptCallback, timingSafeEqual } from "node:crypto";
 import pLimit from "p-limit";
 
 // scrypt at OWASP's recommended parameters (N=2^17, r=8, p=1). 128·N·r bytes = 128 MiB, above
@@ -16,7 +16,9 @@ function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise
   return hashing(
     () =>
       new Promise<Buffer>((resolve, reject) =>
-        scryptCallback(password.normalize("NFKC"), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))),
+        scryptCallback(password.normalize("NFKC"), salt, KEY_LENGTH, options, (error, key) =>
+          error ? reject(error) : resolve(key),
+        ),
       ),
   );
 }

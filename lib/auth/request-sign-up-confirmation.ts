@@ -21,7 +21,11 @@ export interface ConfirmationRequest extends Omit<SignUpInput, "password"> {
  * (the account is created when it is followed, lib/auth/confirm-sign-up.ts); an address that
  * already has an account gets told someone tried, and nothing else happens.
  */
-export async function requestSignUpConfirmation(request: ConfirmationRequest, mailer: Mailer, now = new Date()): Promise<void> {
+export async function requestSignUpConfirmation(
+  request: ConfirmationRequest,
+  mailer: Mailer,
+  now = new Date(),
+): Promise<void> {
   const owner = await prisma.user.findUnique({ where: { email: request.email }, select: { id: true } });
   // Past the address's mail budget nothing is sent, on both paths alike (the answer never says).
   const mayMail = (await rateLimits.signUpMailsPerEmail.consume(request.email)).allowed;

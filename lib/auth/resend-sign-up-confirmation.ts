@@ -35,5 +35,8 @@ export async function resendSignUpConfirmation(
     data: { tokenHash, expiresAt, lastSentAt: now },
   });
   if (count === 0) return;
-  await mailer.send(email, confirmEmailMail({ confirmUrl: portalUrl("/sign-up/confirm", { token }), expiresInHours: CONFIRMATION_TTL_HOURS }));
+  await mailer.send(
+    email,
+    confirmEmailMail({ confirmUrl: portalUrl("/sign-up/confirm", { token }), expiresInHours: CONFIRMATION_TTL_HOURS }),
+  );
 }

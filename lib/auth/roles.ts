@@ -1,10 +1,10 @@
 import { ApiError } from "@/lib/http/api-error";
-import type { Membership } from "./session";
 
 // What each role may do, in one table (dub's roleScopesMapping). A session route names the scope
 // it needs on its export line (`withSessionRoute(handler, { scope: "endpoints.write" })`) and pages
-// ask `hasScope` before offering a control; neither names roles. New roles (issue #13: developer,
-// viewer) are new rows here, and new powers new scopes; no route changes for either.
+// ask `hasScope` before offering a control; neither names roles. A new role is a new row here, a
+// new power a new scope; lib/route/route-policies.int.test.ts tries every session route as every
+// role of this table.
 export const SCOPES = [
   /** Jobs, their events, timelines and outputs (download links), live updates. */
   "jobs.read",
@@ -18,8 +18,10 @@ export const SCOPES = [
   "endpoints.write",
   /** The list of portal API keys, never the keys. */
   "apiKeys.read",
-  /** Create and revoke portal API keys. */
+  /** Create API keys, and revoke the keys one created oneself. */
   "apiKeys.write",
+  /** Revoke anyone's API key. */
+  "apiKeys.manage",
   /** The Jobs API connection and inbound verification settings, refused requests, the connection check. */
   "connection.read",
   /** Change the Jobs API connection and how inbound requests are verified. */
@@ -28,34 +30,75 @@ export const SCOPES = [
   "secrets.read",
   /** Rotate signing secrets. */
   "secrets.write",
+  /** The workspace's members, and leaving it. */
+  "members.read",
+  /** Invite, re-role and remove members below the owner; pending invites. */
+  "members.write",
+  /** Settings → Audit log. */
+  "audit.read",
+  /** Rename the workspace. */
+  "workspace.write",
+  /** Delete the workspace and everything in it. */
+  "workspace.delete",
+  /** Hand the workspace's ownership to another member. */
+  "workspace.transfer",
   /** How long the workspace keeps events, deliveries and attempts (Settings → Retention). */
   "retention.write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
-export type Role = Membership["role"];
+/** The roles from most to least powerful (the order lists and the 403 message use). */
+export const ROLES = ["owner", "admin", "developer", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
 
-const READ_SCOPES = SCOPES.filter((scope) => scope.endsWith(".read") && scope !== "secrets.read");
+const VIEWER: readonly Scope[] = ["jobs.read", "deliveries.read", "members.read"];
+const DEVELOPER: readonly Scope[] = [...VIEWER, "deliveries.write", "endpoints.read", "apiKeys.read", "apiKeys.write"];
+const OWNER_ONLY: readonly Scope[] = ["workspace.delete", "workspace.transfer"];
 
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
+  // Everything, and the two acts that end or hand over the workspace.
   owner: SCOPES,
-  // Everything but deciding how long history is kept: deleting it is the owner's call.
-  admin: SCOPES.filter((scope) => scope !== "retention.write"),
-  // Reads everything but secrets, changes nothing.
-  member: READ_SCOPES,
+  // Everything but those: endpoints, the connection, secrets, members below the owner, the audit log, retention.
+  admin: SCOPES.filter((scope) => !OWNER_ONLY.includes(scope)),
+  // A viewer's reads, plus resend/replay, test events and API keys of their own.
+  developer: DEVELOPER,
+  // Jobs, timelines, outputs and delivery logs; changes nothing and sees no secret.
+  viewer: VIEWER,
 };
 
-/** Roles in the order the 403 message names them. */
-const ROLE_NAMES: Record<Role, string> = { owner: "owners", admin: "admins", member: "members" };
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: "Owner",
+  admin: "Admin",
+  developer: "Developer",
+  viewer: "Viewer",
+};
+
+/** What each role is for, in a sentence (the invite and role pickers show it). */
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  owner: "Everything, including deleting the workspace and handing it over.",
+  admin: "Endpoints, the Jobs API connection, secrets, members, the audit log and how long history is kept.",
+  developer: "Reads jobs and deliveries, resends and replays them, sends test events, and has API keys of their own.",
+  viewer: "Reads jobs, timelines, outputs and delivery logs. Changes nothing and sees no secret.",
+};
+
+const PLURAL: Record<Role, string> = { owner: "owners", admin: "admins", developer: "developers", viewer: "viewers" };
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
 
 export function hasScope(role: Role, scope: Scope): boolean {
   return ROLE_SCOPES[role].includes(scope);
 }
 
+/** "owners, admins and developers": who may, for messages. */
+export function describeWhoMay(scope: Scope): string {
+  const names = ROLES.filter((role) => hasScope(role, scope)).map((role) => PLURAL[role]);
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? "nobody");
+}
+
 /** 403 in the error envelope, naming who may: "Only workspace owners and admins can do this". */
-export function assertScope(membership: Pick<Membership, "role">, scope: Scope): void {
+export function assertScope(membership: { role: Role }, scope: Scope): void {
   if (hasScope(membership.role, scope)) return;
-  const names = (Object.keys(ROLE_NAMES) as Role[]).filter((role) => hasScope(role, scope)).map((role) => ROLE_NAMES[role]);
-  const who = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? "nobody");
-  throw new ApiError("FORBIDDEN", `Only workspace ${who} can do this`);
+  throw new ApiError("FORBIDDEN", `Only workspace ${describeWhoMay(scope)} can do this`);
 }

@@ -8,7 +8,17 @@ describe("toSafeCallbackUrl", () => {
   });
 
   it("falls back to the Jobs page for anything that could leave the site or loop", () => {
-    for (const value of ["https://evil.example", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "settings", "/sign-in", "/sign-up?x=1", "/api/auth/signout", ""]) {
+    for (const value of [
+      "https://evil.example",
+      "//evil.example/x",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "settings",
+      "/sign-in",
+      "/sign-up?x=1",
+      "/api/auth/signout",
+      "",
+    ]) {
       expect(toSafeCallbackUrl(value), value).toBe("/jobs");
     }
     expect(toSafeCallbackUrl(undefined)).toBe("/jobs");

@@ -16,7 +16,13 @@ export function signUpCookieName(): string {
 }
 
 export function serializeSignUpCookie(nonce: string): string {
-  const attributes = [`${signUpCookieName()}=${nonce}`, "Path=/", `Max-Age=${MAX_AGE_SECONDS}`, "HttpOnly", "SameSite=Lax"];
+  const attributes = [
+    `${signUpCookieName()}=${nonce}`,
+    "Path=/",
+    `Max-Age=${MAX_AGE_SECONDS}`,
+    "HttpOnly",
+    "SameSite=Lax",
+  ];
   if (isSecure()) attributes.push("Secure");
   return attributes.join("; ");
 }

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db/client";
-import { applyRuntimeEnv } from "@/lib/env";
-import { createMailer, type Mailer } from "@/lib/email/mailer";
-import { startLocalSmtpServer, type LocalSmtpServer, type ReceivedMail } from "@/lib/email/local-smtp-server";
-import { ApiError } from "@/lib/http/api-error";
 import { POST as signUpRoute } from "@/app/api/sign-up/route";
+import { prisma } from "@/lib/db/client";
+import { type LocalSmtpServer, type ReceivedMail, startLocalSmtpServer } from "@/lib/email/local-smtp-server";
+import { createMailer, type Mailer } from "@/lib/email/mailer";
+import { applyRuntimeEnv } from "@/lib/env";
+import { ApiError } from "@/lib/http/api-error";
 import { authenticateWithPassword } from "./authenticate";
-import { confirmSignUp, ConfirmSignUpError, type ConfirmSignUpFailure } from "./confirm-sign-up";
+import { ConfirmSignUpError, type ConfirmSignUpFailure, confirmSignUp } from "./confirm-sign-up";
 import { resendSignUpConfirmation } from "./resend-sign-up-confirmation";
 import { signUpSchema } from "./schemas";
 import { readSignUpCookie } from "./sign-up-cookie";
@@ -54,7 +54,11 @@ async function signUpPending(email: string, overrides: Record<string, string> = 
 
 function postSignUp(body: unknown): Promise<Response> {
   return signUpRoute(
-    new Request(`${PORTAL}/api/sign-up`, { method: "POST", headers: { origin: PORTAL, "content-type": "application/json" }, body: JSON.stringify(body) }),
+    new Request(`${PORTAL}/api/sign-up`, {
+      method: "POST",
+      headers: { origin: PORTAL, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
   );
 }
 
@@ -64,12 +68,18 @@ describe("sign-up without EMAIL_SERVER (no mailer)", () => {
     const outcome = await signUpUser(input(email, { workspaceName: "Engines" }), null);
     if (outcome.status !== "created") throw new Error("expected an account");
     expect(await authenticateWithPassword(email, "analytical-engine")).toMatchObject({ id: outcome.userId });
-    expect(await prisma.membership.count({ where: { userId: outcome.userId, workspaceId: outcome.workspaceId, role: "owner" } })).toBe(1);
+    expect(
+      await prisma.membership.count({
+        where: { userId: outcome.userId, workspaceId: outcome.workspaceId, role: "owner" },
+      }),
+    ).toBe(1);
     // Nothing proved the address.
     expect((await prisma.user.findUniqueOrThrow({ where: { email } })).emailVerified).toBeNull();
 
     const secondName = `Second ${randomUUID()}`;
-    const duplicate = await signUpUser(input(email, { workspaceName: secondName }), null).catch((error: unknown) => error);
+    const duplicate = await signUpUser(input(email, { workspaceName: secondName }), null).catch(
+      (error: unknown) => error,
+    );
     expect(duplicate).toBeInstanceOf(ApiError);
     expect(duplicate).toMatchObject({ status: 409, code: "CONFLICT" });
     expect(await prisma.workspace.count({ where: { name: secondName } })).toBe(0);
@@ -96,7 +106,10 @@ describe("sign-up with EMAIL_SERVER", () => {
     await smtp.waitForMail((mail) => mail.to.includes(owner) && mail.subject.startsWith("Someone tried"));
     const [ownerMail, ...moreOwnerMail] = mailsTo(owner);
     expect(moreOwnerMail).toEqual([]);
-    expect(ownerMail).toMatchObject({ subject: "Someone tried to sign up for Jobs Portal with your email", links: [`${PORTAL}/sign-in`] });
+    expect(ownerMail).toMatchObject({
+      subject: "Someone tried to sign up for Jobs Portal with your email",
+      links: [`${PORTAL}/sign-in`],
+    });
     const [strangerMail, ...moreStrangerMail] = mailsTo(stranger);
     expect(moreStrangerMail).toEqual([]);
     expect(strangerMail?.subject).toBe("Confirm your email for Jobs Portal");
@@ -123,7 +136,11 @@ describe("sign-up with EMAIL_SERVER", () => {
     const deadMailer = createMailer({ server: closed.url, from: "portal@localhost" });
     const error = await signUpUser(input(newEmail()), deadMailer).catch((cause: unknown) => cause);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ code: "UPSTREAM_UNAVAILABLE", status: 503, message: "The email could not be sent. Try again in a moment." });
+    expect(error).toMatchObject({
+      code: "UPSTREAM_UNAVAILABLE",
+      status: 503,
+      message: "The email could not be sent. Try again in a moment.",
+    });
   });
 });
 
@@ -136,8 +153,14 @@ describe("confirmSignUp", () => {
     const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, emailVerified: true } });
     expect(user.id).toBe(confirmed.userId);
     expect(user.emailVerified).toBeInstanceOf(Date);
-    const membership = await prisma.membership.findFirstOrThrow({ where: { userId: user.id }, select: { role: true, workspace: { select: { id: true, name: true } } } });
-    expect(membership).toEqual({ role: "owner", workspace: { id: confirmed.workspaceId, name: "Ada Lovelace's workspace" } });
+    const membership = await prisma.membership.findFirstOrThrow({
+      where: { userId: user.id },
+      select: { role: true, workspace: { select: { id: true, name: true } } },
+    });
+    expect(membership).toEqual({
+      role: "owner",
+      workspace: { id: confirmed.workspaceId, name: "Ada Lovelace's workspace" },
+    });
     expect(await authenticateWithPassword(email, "analytical-engine")).toMatchObject({ id: user.id });
     expect(await prisma.pendingSignUp.count({ where: { email } })).toBe(0);
 
@@ -160,7 +183,10 @@ describe("confirmSignUp", () => {
   it("opened twice at once, creates one account", async () => {
     const email = newEmail();
     const { token, browserNonce } = await signUpPending(email);
-    const outcomes = await Promise.all([failureOf(confirmSignUp({ token, browserNonce })), failureOf(confirmSignUp({ token, browserNonce }))]);
+    const outcomes = await Promise.all([
+      failureOf(confirmSignUp({ token, browserNonce })),
+      failureOf(confirmSignUp({ token, browserNonce })),
+    ]);
     expect(outcomes.sort()).toEqual(["ConfirmationInvalid", "resolved"]);
     expect(await prisma.user.count({ where: { email } })).toBe(1);
   });
@@ -169,7 +195,9 @@ describe("confirmSignUp", () => {
     const email = newEmail();
     const { token } = await signUpPending(email);
     expect(await failureOf(confirmSignUp({ token }))).toBe("ConfirmationPasswordRequired");
-    expect(await failureOf(confirmSignUp({ token, browserNonce: "some-other-browser" }))).toBe("ConfirmationPasswordRequired");
+    expect(await failureOf(confirmSignUp({ token, browserNonce: "some-other-browser" }))).toBe(
+      "ConfirmationPasswordRequired",
+    );
     expect(await failureOf(confirmSignUp({ token, password: "a-guess-at-it" }))).toBe("ConfirmationPasswordWrong");
     expect(await prisma.user.count({ where: { email } })).toBe(0);
     expect(await failureOf(confirmSignUp({ token, password: "analytical-engine" }))).toBe("resolved");
@@ -180,14 +208,23 @@ describe("confirmSignUp", () => {
     // The stranger signs up first, with a password of their own; the victim then signs up too.
     const stranger = await signUpPending(victim, { password: "strangers-password" });
     const own = await signUpPending(victim, { password: "victims-password" });
-    expect(mailsTo(victim).map((mail) => mail.subject)).toEqual(["Confirm your email for Jobs Portal", "Confirm your email for Jobs Portal"]);
+    expect(mailsTo(victim).map((mail) => mail.subject)).toEqual([
+      "Confirm your email for Jobs Portal",
+      "Confirm your email for Jobs Portal",
+    ]);
 
     // The victim clicks the stranger's mail in their own browser: no password, no account.
-    expect(await failureOf(confirmSignUp({ token: stranger.token, browserNonce: own.browserNonce }))).toBe("ConfirmationPasswordRequired");
-    expect(await failureOf(confirmSignUp({ token: stranger.token, password: "victims-password" }))).toBe("ConfirmationPasswordWrong");
+    expect(await failureOf(confirmSignUp({ token: stranger.token, browserNonce: own.browserNonce }))).toBe(
+      "ConfirmationPasswordRequired",
+    );
+    expect(await failureOf(confirmSignUp({ token: stranger.token, password: "victims-password" }))).toBe(
+      "ConfirmationPasswordWrong",
+    );
     // Their own link works; the stranger's sign-up is gone with it.
     await confirmSignUp({ token: own.token, browserNonce: own.browserNonce });
-    expect(await failureOf(confirmSignUp({ token: stranger.token, browserNonce: stranger.browserNonce }))).toBe("ConfirmationInvalid");
+    expect(await failureOf(confirmSignUp({ token: stranger.token, browserNonce: stranger.browserNonce }))).toBe(
+      "ConfirmationInvalid",
+    );
     expect(await authenticateWithPassword(victim, "strangers-password")).toBeNull();
     expect(await authenticateWithPassword(victim, "victims-password")).not.toBeNull();
   });
@@ -214,7 +251,9 @@ describe("resendSignUpConfirmation", () => {
     expect(mails).toHaveLength(3);
     const fresh = tokenOf(mails[2]!);
     expect([mine.token, other.token]).not.toContain(fresh);
-    expect(await failureOf(confirmSignUp({ token: mine.token, browserNonce: mine.browserNonce }))).toBe("ConfirmationInvalid");
+    expect(await failureOf(confirmSignUp({ token: mine.token, browserNonce: mine.browserNonce }))).toBe(
+      "ConfirmationInvalid",
+    );
     // The other sign-up's link still stands (until one of them is confirmed).
     expect(await prisma.pendingSignUp.count({ where: { email } })).toBe(2);
     expect(await failureOf(confirmSignUp({ token: fresh, browserNonce: mine.browserNonce }))).toBe("resolved");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DOWNLOAD_MESSAGES, downloadResultResponseSchema, parseDownloadResultBody } from "./download-result";
-import { webhookPayloadSchema, futureEventSchema } from "./webhook-payload";
 import { describeZodError } from "./errors";
+import { futureEventSchema, webhookPayloadSchema } from "./webhook-payload";
 
 describe("download-result request", () => {
   it("defaults to 3600 seconds for an empty body or an empty object", () => {
@@ -42,8 +42,18 @@ describe("the documentation's examples parse", () => {
       apiProduct: "translate",
       expiresAt: "2025-12-07T14:30:00Z",
       outputs: [
-        { outputIndex: 0, url: "https://s3.amazonaws.com/bucket/path_0.srt?X-Amz-Algorithm=...", expiresAt: "2025-12-07T14:30:00Z", sizeBytes: 8234 },
-        { outputIndex: 1, url: "https://s3.amazonaws.com/bucket/path_1.srt?X-Amz-Algorithm=...", expiresAt: "2025-12-07T14:30:00Z", sizeBytes: 7891 },
+        {
+          outputIndex: 0,
+          url: "https://s3.amazonaws.com/bucket/path_0.srt?X-Amz-Algorithm=...",
+          expiresAt: "2025-12-07T14:30:00Z",
+          sizeBytes: 8234,
+        },
+        {
+          outputIndex: 1,
+          url: "https://s3.amazonaws.com/bucket/path_1.srt?X-Amz-Algorithm=...",
+          expiresAt: "2025-12-07T14:30:00Z",
+          sizeBytes: 7891,
+        },
       ],
     };
     expect(downloadResultResponseSchema.parse(translate)).toEqual(translate);
@@ -59,7 +69,13 @@ describe("the documentation's examples parse", () => {
         apiProduct: "transcribe",
         duration: 125.5,
         cost: 2.51,
-        outputs: [{ url: "https://s3.amazonaws.com/bucket/path.srt?X-Amz-Algorithm=...", expiresAt: "2025-12-07T13:34:56Z", sizeBytes: 12458 }],
+        outputs: [
+          {
+            url: "https://s3.amazonaws.com/bucket/path.srt?X-Amz-Algorithm=...",
+            expiresAt: "2025-12-07T13:34:56Z",
+            sizeBytes: 12458,
+          },
+        ],
       },
     };
     expect(webhookPayloadSchema.parse(payload)).toEqual(payload);
@@ -67,10 +83,17 @@ describe("the documentation's examples parse", () => {
 });
 
 describe("webhook payload contract", () => {
-  const base = { event: "job.processing", timestamp: "2025-12-07T12:34:56Z", data: { jobId: "job_1", status: "transcribing", apiProduct: "dub" } };
+  const base = {
+    event: "job.processing",
+    timestamp: "2025-12-07T12:34:56Z",
+    data: { jobId: "job_1", status: "transcribing", apiProduct: "dub" },
+  };
 
   it("names the field that breaks the contract", () => {
-    const result = webhookPayloadSchema.safeParse({ ...base, data: { ...base.data, status: "dubbing", apiProduct: "transcribe" } });
+    const result = webhookPayloadSchema.safeParse({
+      ...base,
+      data: { ...base.data, status: "dubbing", apiProduct: "transcribe" },
+    });
     expect(result.success).toBe(false);
     if (!result.success) expect(describeZodError(result.error)).toMatch(/^data\.status: /);
     const wrongEvent = webhookPayloadSchema.safeParse({ ...base, event: "job.completed" });

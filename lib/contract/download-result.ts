@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { API_PRODUCTS, type JobStatus } from "@/lib/workflow/workflows";
 import { outputUrlProblem } from "./output-url";
-import { parseJsonObject, type ParsedBody } from "./parse-json-object";
+import { type ParsedBody, parseJsonObject } from "./parse-json-object";
 
 // POST /v1/jobs/{jobId}/download-result, as the Jobs API documents it, to the letter.
 export const MIN_EXPIRATION_SECONDS = 60;
@@ -65,16 +65,16 @@ export function checkOutputUrls(
 
 /** An upstream's download-result answer, its output URLs checked against the workspace's upstream origin. */
 export function upstreamDownloadResultSchema(upstreamOrigin: string | null) {
-  return downloadResultResponseSchema.superRefine((result, ctx) => checkOutputUrls(result.outputs, upstreamOrigin, ctx));
+  return downloadResultResponseSchema.superRefine((result, ctx) =>
+    checkOutputUrls(result.outputs, upstreamOrigin, ctx),
+  );
 }
 
 /**
  * Parses a raw request body (text) into the request, or the documented message for what is wrong.
  * The empty body is valid; anything that is not a JSON object is refused.
  */
-export function parseDownloadResultBody(
-  text: string,
-): ParsedBody<DownloadResultRequest> {
+export function parseDownloadResultBody(text: string): ParsedBody<DownloadResultRequest> {
   if (text.trim() === "") return { ok: true, value: { expirationSeconds: DEFAULT_EXPIRATION_SECONDS } };
   const json = parseJsonObject(text);
   if (!json.ok) return json;

@@ -44,10 +44,14 @@ describe("output URLs an upstream may hand out", () => {
       expiresAt: "2026-12-01T12:00:00Z",
       outputs: urls.map((url, outputIndex) => ({ outputIndex, url, expiresAt: "2026-12-01T12:00:00Z", sizeBytes: 1 })),
     });
-    const bad = upstreamDownloadResultSchema(UPSTREAM).safeParse(answer(["https://a.example/0.srt", "javascript:alert(1)"]));
+    const bad = upstreamDownloadResultSchema(UPSTREAM).safeParse(
+      answer(["https://a.example/0.srt", "javascript:alert(1)"]),
+    );
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0].path).toEqual(["outputs", 1, "url"]);
-    const many = upstreamDownloadResultSchema(UPSTREAM).safeParse(answer(Array.from({ length: 1001 }, (_, i) => `https://a.example/${i}.srt`)));
+    const many = upstreamDownloadResultSchema(UPSTREAM).safeParse(
+      answer(Array.from({ length: 1001 }, (_, i) => `https://a.example/${i}.srt`)),
+    );
     expect(many.success).toBe(false);
     expect(upstreamDownloadResultSchema(UPSTREAM).safeParse(answer(["https://a.example/0.srt"])).success).toBe(true);
   });

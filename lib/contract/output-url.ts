@@ -23,7 +23,12 @@ export function outputUrlProblem(raw: string, upstreamOrigin: string | null): st
     return "must be a URL";
   }
   if (url.username || url.password) return "must not carry credentials (user:password@)";
-  if ((url.protocol === "https:" || url.protocol === "http:") && upstreamOrigin !== null && url.origin === upstreamOrigin) return null;
+  if (
+    (url.protocol === "https:" || url.protocol === "http:") &&
+    upstreamOrigin !== null &&
+    url.origin === upstreamOrigin
+  )
+    return null;
   if (url.protocol !== "https:") return "must be an https:// URL (or on the Jobs API's own origin)";
   const literal = ipLiteral(url);
   if (literal) {

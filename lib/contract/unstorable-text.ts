@@ -1,5 +1,6 @@
 // U+0000 and unpaired UTF-16 surrogates: valid in JSON text, refused by PostgreSQL's text and jsonb
 // (22021, 22P05) — so a value holding one must be a 400 before it reaches a query, never a 500.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding U+0000 is the point.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const UNSTORABLE_MESSAGE = "Strings must not contain \\u0000 or unpaired surrogates";

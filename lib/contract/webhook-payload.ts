@@ -1,11 +1,5 @@
 import { z } from "zod";
-import {
-  API_PRODUCTS,
-  JOB_EVENTS,
-  JOB_STATUSES,
-  belongsToWorkflow,
-  eventForStatus,
-} from "@/lib/workflow/workflows";
+import { API_PRODUCTS, belongsToWorkflow, eventForStatus, JOB_EVENTS, JOB_STATUSES } from "@/lib/workflow/workflows";
 import { downloadOutputsSchema } from "./download-result";
 
 // The Jobs API's webhook payload: {"event", "timestamp", "data": {...}}.
@@ -63,7 +57,11 @@ export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
  * It still has to name a job so that it can be shown on that job's timeline.
  */
 export const futureEventSchema = z.object({
-  event: z.string().min(1).max(100).regex(/^[a-z]+(\.[a-z_]+)+$/),
+  event: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[a-z]+(\.[a-z_]+)+$/),
   timestamp: z.iso.datetime({ offset: true }),
   data: z.looseObject({
     jobId: jobIdSchema,

@@ -19,7 +19,15 @@ export interface SealedSecrets {
  * previous one from an earlier change is dropped: one previous secret at a time. Without, nothing
  * of the old one is kept (it belonged to another verification scheme).
  */
-export function replaceSecret(currentEnc: string, secret: string, { now, overlap = true }: { now: Date; overlap?: boolean }): SealedSecrets {
+export function replaceSecret(
+  currentEnc: string,
+  secret: string,
+  { now, overlap = true }: { now: Date; overlap?: boolean },
+): SealedSecrets {
   if (!overlap) return { secretEnc: seal(secret), previousSecretEnc: null, previousSecretExpiresAt: null };
-  return { secretEnc: seal(secret), previousSecretEnc: currentEnc, previousSecretExpiresAt: new Date(now.getTime() + PREVIOUS_SECRET_GRACE_MS) };
+  return {
+    secretEnc: seal(secret),
+    previousSecretEnc: currentEnc,
+    previousSecretExpiresAt: new Date(now.getTime() + PREVIOUS_SECRET_GRACE_MS),
+  };
 }

@@ -15,6 +15,10 @@ describe("checkReadiness", () => {
     cpSync(DEFAULT_MIGRATIONS_DIR, dir, { recursive: true });
     mkdirSync(path.join(dir, "29991231000000_future"));
     writeFileSync(path.join(dir, "29991231000000_future", "migration.sql"), "SELECT 1;");
-    expect(await checkReadiness({ migrationsDir: dir })).toEqual({ ready: false, database: "ok", pendingMigrations: ["29991231000000_future"] });
+    expect(await checkReadiness({ migrationsDir: dir })).toEqual({
+      ready: false,
+      database: "ok",
+      pendingMigrations: ["29991231000000_future"],
+    });
   });
 });

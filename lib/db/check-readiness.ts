@@ -1,7 +1,7 @@
 import "server-only";
-import { logger } from "@/lib/log/logger";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { logger } from "@/lib/log/logger";
 import { getPool } from "./pool";
 
 // Readiness (GET /api/ready), unlike liveness (/api/health): this process may take traffic —
@@ -23,7 +23,10 @@ function shippedMigrations(dir: string): Promise<string[]> {
   if (!names) {
     // Read at run time from the checkout `npm start` runs in, never traced into the build.
     names = readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true }).then((entries) =>
-      entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort(),
+      entries
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort(),
     );
     shippedByDir.set(dir, names);
   }

@@ -1,7 +1,19 @@
 import "server-only";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -32,6 +44,8 @@ export interface EmbeddedOptions {
   /** Default: a free port. A test restarting the server passes the port it had. */
   port?: number;
   log?: (line: string) => void;
+  /** Extra server settings (`-c name=value`), e.g. the benchmark's pg_stat_statements. */
+  settings?: Record<string, string>;
 }
 
 interface RunAs {
@@ -66,7 +80,11 @@ function reachable(runAs: RunAs | null, target: string, test: "-x" | "-r" = "-x"
 /** The binaries, copied once to a world-reachable place when the checkout is not reachable. */
 function stageBinaries(runAs: RunAs | null, native: string): string {
   if (reachable(runAs, path.join(native, "bin", "postgres"))) return native;
-  const version = createHash("sha1").update(native).update(readFileSync(path.join(native, "bin", "postgres")).subarray(0, 4096)).digest("hex").slice(0, 12);
+  const version = createHash("sha1")
+    .update(native)
+    .update(readFileSync(path.join(native, "bin", "postgres")).subarray(0, 4096))
+    .digest("hex")
+    .slice(0, 12);
   const staged = path.join(STAGING_ROOT, `bin-${version}`);
   if (!existsSync(path.join(staged, ".complete"))) {
     mkdirSync(STAGING_ROOT, { recursive: true, mode: 0o755 });
@@ -114,7 +132,14 @@ function initialise(native: string, dataDir: string, password: string, runAs: Ru
     if (runAs) chownSync(pwFile, runAs.uid, runAs.gid);
     const result = spawnSync(
       path.join(native, "bin", "initdb"),
-      [`--pgdata=${dataDir}`, "--auth=scram-sha-256", "--username=postgres", `--pwfile=${pwFile}`, "--encoding=UTF8", "--no-locale"],
+      [
+        `--pgdata=${dataDir}`,
+        "--auth=scram-sha-256",
+        "--username=postgres",
+        `--pwfile=${pwFile}`,
+        "--encoding=UTF8",
+        "--no-locale",
+      ],
       { ...(runAs ?? {}), encoding: "utf8" },
     );
     if (result.status !== 0) throw new Error(`initdb failed: ${(result.stderr || result.stdout).trim()}`);
@@ -147,7 +172,10 @@ async function stopLeftover(dataDir: string): Promise<void> {
 function waitUntilReady(child: ChildProcess): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = "";
-    const timer = setTimeout(() => reject(new Error(`PostgreSQL did not start in 60 s: ${output.slice(-800)}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`PostgreSQL did not start in 60 s: ${output.slice(-800)}`)),
+      60_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString("utf8");
       if (output.includes("database system is ready to accept connections")) {
@@ -180,9 +208,22 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await stopLeftover(dataDir);
 
   const port = options.port ?? (await freePort());
+  const settings = Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]);
   const child = spawn(
     path.join(native, "bin", "postgres"),
-    ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    [
+      "-D",
+      dataDir,
+      "-p",
+      String(port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
+      ...settings,
+    ],
     { ...(runAs ?? {}), stdio: ["ignore", "pipe", "pipe"] },
   );
   // If this process dies, do not leave the postmaster behind.
@@ -217,7 +258,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
 /** Removes a data directory and, when `.data/<name>` is a symlink, what it points to. */
 export function removeDataDir(dataDir: string): void {
-  if (existsSync(dataDir) && lstatSync(dataDir).isSymbolicLink()) rmSync(realpathSync(dataDir), { recursive: true, force: true });
+  if (existsSync(dataDir) && lstatSync(dataDir).isSymbolicLink())
+    rmSync(realpathSync(dataDir), { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(`${dataDir}.password`, { force: true });
 }

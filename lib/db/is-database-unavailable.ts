@@ -22,7 +22,13 @@ const SQLSTATE = /^(08...|57P0[1-5]|57014|53...|55P03|40001|40P01)$/;
 // Prisma: P1001 can't reach, P1002 timed out, P1008 operation timed out, P1017 connection closed,
 // P2024 pool timeout, P2034 write conflict, P2037 too many connections.
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2034", "P2037"]);
-const PRISMA_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TransactionWriteConflict"]);
+const PRISMA_ADAPTER_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+  "TransactionWriteConflict",
+]);
 const MESSAGES =
   /Connection terminated|Connection ended unexpectedly|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED|read ECONNRESET|Can't reach database server|Server has closed the connection|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|Database error\. Code: `(08...|57P0[1-5]|57014|53...)`/i;
 /** The error of lib/db's pool budget when no connection of a use came free in time. */
@@ -35,7 +41,8 @@ function isUnavailableItself(error: object): boolean {
   const { code, errorCode, originalCode, kind } = error as Record<string, unknown>;
   for (const value of [code, errorCode, originalCode]) {
     if (typeof value !== "string") continue;
-    if (value === DATABASE_BUSY_CODE || SOCKET_CODES.has(value) || SQLSTATE.test(value) || PRISMA_CODES.has(value)) return true;
+    if (value === DATABASE_BUSY_CODE || SOCKET_CODES.has(value) || SQLSTATE.test(value) || PRISMA_CODES.has(value))
+      return true;
   }
   if (typeof kind === "string" && PRISMA_ADAPTER_KINDS.has(kind)) return true;
   const message = (error as { message?: unknown }).message;

@@ -2,7 +2,7 @@ import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { requireDirectDatabaseUrl } from "@/lib/env";
 import { TcpProxy } from "@/lib/ingest/testing/tcp-proxy";
-import { listenWithReconnect, type Listener } from "./listen-with-reconnect";
+import { type Listener, listenWithReconnect } from "./listen-with-reconnect";
 import { getPool } from "./pool";
 
 // A LISTEN connection that dies without a word (no FIN, no RST: a NAT forgot it) is found out by
@@ -29,7 +29,8 @@ function recorder() {
     notifications,
     connections,
     onNotification: (message: pg.Notification) => notifications.push(message.payload ?? ""),
-    onConnected: (info: { lastAliveAt: number | null }) => connections.push(info) };
+    onConnected: (info: { lastAliveAt: number | null }) => connections.push(info),
+  };
 }
 
 async function notify(channel: string, payload: string) {
@@ -44,7 +45,14 @@ describe("listenWithReconnect", () => {
 
   it("notices a connection that went silent, reconnects, and says since when to catch up", async () => {
     const seen = recorder();
-    listener = listenWithReconnect({ name: "test", channels: ["bounds_test"], connectionString: proxiedUrl, checkEveryMs: 200, checkTimeoutMs: 300, ...seen });
+    listener = listenWithReconnect({
+      name: "test",
+      channels: ["bounds_test"],
+      connectionString: proxiedUrl,
+      checkEveryMs: 200,
+      checkTimeoutMs: 300,
+      ...seen,
+    });
     await vi.waitFor(() => expect(seen.connections).toEqual([{ lastAliveAt: null }]), { timeout: 10_000 });
     await notify("bounds_test", "before");
     await vi.waitFor(() => expect(seen.notifications).toEqual(["before"]));
@@ -66,7 +74,13 @@ describe("listenWithReconnect", () => {
 
   it("replaces a connection that was cut, and stops for good once closed", async () => {
     const seen = recorder();
-    const cut = listenWithReconnect({ name: "test", channels: ["bounds_cut"], connectionString: proxiedUrl, checkEveryMs: 1_000, ...seen });
+    const cut = listenWithReconnect({
+      name: "test",
+      channels: ["bounds_cut"],
+      connectionString: proxiedUrl,
+      checkEveryMs: 1_000,
+      ...seen,
+    });
     await vi.waitFor(() => expect(seen.connections).toHaveLength(1), { timeout: 10_000 });
     proxy.cutAll();
     await vi.waitFor(() => expect(seen.connections).toHaveLength(2), { timeout: 15_000 });

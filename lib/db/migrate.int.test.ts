@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -60,7 +60,13 @@ describe("migrate", () => {
     const result = await migrate(url);
     const migrations = await readMigrations();
     expect(result.applied).toEqual(migrations.map((m) => m.name));
-    const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number; rolled_back_at: Date | null }>(
+    const rows = await query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+      rolled_back_at: Date | null;
+    }>(
       url,
       `SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
     );
@@ -94,9 +100,15 @@ describe("migrate", () => {
     mkdirSync(path.join(dir, "001_good"));
     writeFileSync(path.join(dir, "001_good", "migration.sql"), `CREATE TABLE "good" ("id" INTEGER);`);
     mkdirSync(path.join(dir, "002_bad"));
-    writeFileSync(path.join(dir, "002_bad", "migration.sql"), `CREATE TABLE "half" ("id" INTEGER);\nSELECT no_such_function();`);
+    writeFileSync(
+      path.join(dir, "002_bad", "migration.sql"),
+      `CREATE TABLE "half" ("id" INTEGER);\nSELECT no_such_function();`,
+    );
     await expect(migrate(target, { dir })).rejects.toThrow(/002_bad failed and was rolled back/);
-    const tables = await query<{ table_name: string }>(target, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
+    const tables = await query<{ table_name: string }>(
+      target,
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+    );
     expect(tables.map((t) => t.table_name)).toEqual(["_prisma_migrations", "good"]);
     const history = await query<{ migration_name: string }>(target, `SELECT migration_name FROM "_prisma_migrations"`);
     expect(history.map((row) => row.migration_name)).toEqual(["001_good"]);

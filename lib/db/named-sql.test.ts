@@ -6,7 +6,9 @@ describe("namedSql", () => {
     const sql = namedSql<{ workspaceId: string; ids: string[] }>(
       `SELECT * FROM "Job" WHERE "workspaceId" = :workspaceId AND id = ANY(:ids::text[]) AND "workspaceId" = :workspaceId`,
     );
-    expect(sql.text).toBe(`SELECT * FROM "Job" WHERE "workspaceId" = $1 AND id = ANY($2::text[]) AND "workspaceId" = $1`);
+    expect(sql.text).toBe(
+      `SELECT * FROM "Job" WHERE "workspaceId" = $1 AND id = ANY($2::text[]) AND "workspaceId" = $1`,
+    );
     expect(sql.names).toEqual(["workspaceId", "ids"]);
     expect(sql.values({ ids: ["a"], workspaceId: "w" })).toEqual(["w", ["a"]]);
   });
@@ -15,7 +17,9 @@ describe("namedSql", () => {
     const sql = namedSql<{ at: string }>(
       `SELECT :at::timestamp(3), '12:00 :notAParameter', "weird:column", x::"ApiProduct"[] -- see :alsoNot\nFROM t`,
     );
-    expect(sql.text).toBe(`SELECT $1::timestamp(3), '12:00 :notAParameter', "weird:column", x::"ApiProduct"[] -- see :alsoNot\nFROM t`);
+    expect(sql.text).toBe(
+      `SELECT $1::timestamp(3), '12:00 :notAParameter', "weird:column", x::"ApiProduct"[] -- see :alsoNot\nFROM t`,
+    );
     expect(sql.names).toEqual(["at"]);
   });
 

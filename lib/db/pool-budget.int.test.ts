@@ -8,8 +8,8 @@ vi.hoisted(() => {
 import type pg from "pg";
 import { dubJobEvents } from "@/lib/ingest/testing/sample-events";
 import { postSigned } from "@/lib/ingest/testing/webhook-requests";
-import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { errorResponse } from "@/lib/route/error-response";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { prisma } from "./client";
 import { getPool, type PoolUse } from "./pool";
 
@@ -27,7 +27,9 @@ describe("the pool budget", () => {
     const response = errorResponse(error);
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
-    const direct = await getPool("ingest").query("SELECT pg_sleep(2)").catch((caught: unknown) => caught);
+    const direct = await getPool("ingest")
+      .query("SELECT pg_sleep(2)")
+      .catch((caught: unknown) => caught);
     expect((direct as { code?: string }).code).toBe("57014");
   });
 

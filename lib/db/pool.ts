@@ -23,7 +23,11 @@ function maxFor(use: PoolUse): number {
   return env.DATABASE_POOL_MAX;
 }
 
-const CONNECTION_SETTINGS = { connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 } as const;
+const CONNECTION_SETTINGS = {
+  connectionTimeoutMillis: 5_000,
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 10_000,
+} as const;
 
 /** Connection settings shared by every pool: DATABASE_URL, which may be a transaction pooler. */
 export function connectionConfig(): pg.ClientConfig {
@@ -36,14 +40,15 @@ export function directConnectionConfig(): pg.ClientConfig {
 }
 
 /**
- * Run on every new pooled connection before anything else (pg queues a client's queries in order).
+ * Run on every new pooled connection before anything else.
  * A SET, not startup parameters: a transaction pooler (PgBouncer) refuses unknown startup
  * parameters outright, while a SET merely applies to the server connection it lands on — behind
  * one, set statement_timeout on the database role too (README).
  */
 function sessionSettings(): string {
   const settings = ["SET idle_in_transaction_session_timeout = 60000"];
-  if (env.DATABASE_STATEMENT_TIMEOUT_MS > 0) settings.push(`SET statement_timeout = ${env.DATABASE_STATEMENT_TIMEOUT_MS}`);
+  if (env.DATABASE_STATEMENT_TIMEOUT_MS > 0)
+    settings.push(`SET statement_timeout = ${env.DATABASE_STATEMENT_TIMEOUT_MS}`);
   return settings.join("; ");
 }
 
@@ -61,9 +66,16 @@ export function getPool(use: PoolUse = "app"): pg.Pool {
   let pool = pools[use];
   if (!pool) {
     const settings = sessionSettings();
-    pool = createPool({ ...connectionConfig(), max: maxFor(use), idleTimeoutMillis: 30_000 });
-    // A failure here (the connection died) shows on the client's first query anyway.
-    pool.on("connect", (client) => void client.query(settings).catch(() => undefined));
+    // Awaited before the pool hands the connection out (a query queued behind another on one client
+    // is deprecated in pg 8 and gone in pg 9); a failure ends that connection and reaches its caller.
+    pool = createPool({
+      ...connectionConfig(),
+      max: maxFor(use),
+      idleTimeoutMillis: 30_000,
+      onConnect: async (client) => {
+        await client.query(settings);
+      },
+    });
     // An idle client losing its connection (database restart) must not crash the process.
     pool.on("error", () => undefined);
     pools[use] = pool;
@@ -74,7 +86,10 @@ export function getPool(use: PoolUse = "app"): pg.Pool {
 /** Connections of the pools this process has opened, for the metrics: in all, idle, and callers waiting for one. */
 export function poolUsage(): Partial<Record<PoolUse, { total: number; idle: number; waiting: number }>> {
   return Object.fromEntries(
-    Object.entries(pools).map(([use, pool]) => [use, { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }]),
+    Object.entries(pools).map(([use, pool]) => [
+      use,
+      { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount },
+    ]),
   );
 }
 

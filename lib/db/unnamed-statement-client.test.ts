@@ -3,7 +3,10 @@ import { withoutStatementName } from "./unnamed-statement-client";
 
 describe("withoutStatementName", () => {
   it("drops the name of a query config and keeps the rest", () => {
-    expect(withoutStatementName({ name: "delivery-claim", text: "SELECT $1", values: [1] })).toEqual({ text: "SELECT $1", values: [1] });
+    expect(withoutStatementName({ name: "delivery-claim", text: "SELECT $1", values: [1] })).toEqual({
+      text: "SELECT $1",
+      values: [1],
+    });
   });
 
   it("leaves plain text, unnamed configs and submittables (cursors, streams) alone", () => {

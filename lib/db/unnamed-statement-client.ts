@@ -17,6 +17,7 @@ export class UnnamedStatementClient extends pg.Client {
   constructor(config?: string | pg.ClientConfig) {
     super(config);
     const query = this.query.bind(this) as (...args: unknown[]) => unknown;
-    this.query = ((config: unknown, ...rest: unknown[]) => query(withoutStatementName(config), ...rest)) as pg.Client["query"];
+    this.query = ((config: unknown, ...rest: unknown[]) =>
+      query(withoutStatementName(config), ...rest)) as pg.Client["query"];
   }
 }

@@ -19,20 +19,39 @@ const stored = {
 
 describe("buildDeliveryBody", () => {
   it("rebuilds the documented job.completed payload with the fresh links, in its key order", () => {
-    const fresh = [{ url: "https://files.example/path.srt?X-Amz-Signature=abc", expiresAt: "2026-01-01T01:00:00Z", sizeBytes: 12458 }];
+    const fresh = [
+      {
+        url: "https://files.example/path.srt?X-Amz-Signature=abc",
+        expiresAt: "2026-01-01T01:00:00Z",
+        sizeBytes: 12458,
+      },
+    ];
     expect(buildDeliveryBody("job.completed", stored, fresh)).toBe(
-      JSON.stringify({ event: "job.completed", timestamp: "2025-12-07T12:34:56Z", data: { ...stored.data, outputs: fresh } }),
+      JSON.stringify({
+        event: "job.completed",
+        timestamp: "2025-12-07T12:34:56Z",
+        data: { ...stored.data, outputs: fresh },
+      }),
     );
   });
 
   it("keeps outputIndex where the upstream gives it (translate)", () => {
-    const fresh = [0, 1].map((outputIndex) => ({ outputIndex, url: `https://f.example/p_${outputIndex}.srt?sig=1`, expiresAt: "2026-01-01T01:00:00Z", sizeBytes: 10 }));
+    const fresh = [0, 1].map((outputIndex) => ({
+      outputIndex,
+      url: `https://f.example/p_${outputIndex}.srt?sig=1`,
+      expiresAt: "2026-01-01T01:00:00Z",
+      sizeBytes: 10,
+    }));
     const body = JSON.parse(buildDeliveryBody("job.completed", stored, fresh));
     expect(body.data.outputs).toEqual(fresh);
   });
 
   it("passes other events through as stored, and never sends a link without its signature", () => {
-    const processing = { event: "job.processing", timestamp: "2025-12-07T12:00:10Z", data: { jobId: "job_1", status: "transcribing", apiProduct: "dub", duration: 60 } };
+    const processing = {
+      event: "job.processing",
+      timestamp: "2025-12-07T12:00:10Z",
+      data: { jobId: "job_1", status: "transcribing", apiProduct: "dub", duration: 60 },
+    };
     expect(JSON.parse(buildDeliveryBody("job.processing", processing, null))).toEqual(processing);
     expect(JSON.parse(buildDeliveryBody("job.completed", stored, null)).data.outputs).toBeUndefined();
   });

@@ -15,7 +15,11 @@ function toWebhookOutputs(outputs: readonly DownloadOutput[]) {
   );
 }
 
-export function buildDeliveryBody(event: string, storedPayload: unknown, freshOutputs: readonly DownloadOutput[] | null): string {
+export function buildDeliveryBody(
+  event: string,
+  storedPayload: unknown,
+  freshOutputs: readonly DownloadOutput[] | null,
+): string {
   const payload = (storedPayload ?? {}) as StoredPayload;
   // Keys keep the upstream's order; `outputs` is replaced where it was, or added last.
   const data: Record<string, unknown> = { ...(payload.data ?? {}) };

@@ -133,7 +133,7 @@ claimed AS (
          "leaseRecoveries" = d."leaseRecoveries" + (CASE WHEN picked.expired THEN 1 ELSE 0 END)
     FROM picked
    WHERE d.id = picked.id
-  RETURNING d.id, d."workspaceId", d."endpointId", d."jobEventId", d."jobId", d."eventType", d."messageId", d."attemptCount"
+  RETURNING d.id, d."workspaceId", d."endpointId", d."jobEventId", d."jobId", d."eventType", d."messageId", d."attemptCount", d."retryBase"
 ),
 given_up AS (
   UPDATE "WebhookDelivery" AS d
@@ -155,7 +155,7 @@ capped AS (
       OR EXISTS (SELECT 1 FROM eligible WHERE workspace_turn + workspace_in_flight > :perWorkspace::int) AS capped
 )
 SELECT capped.capped, c.id, c."workspaceId", c."endpointId", c."jobId", c."eventType", c."messageId",
-       c."attemptCount" AS "attemptNumber", ep.url, ep."secretEnc",
+       c."attemptCount" AS "attemptNumber", c."retryBase", ep.url, ep."secretEnc",
        CASE WHEN ep."previousSecretExpiresAt" > :now::timestamp(3) THEN ep."previousSecretEnc" END AS "previousSecretEnc",
        ev.payload, j."upstreamJobId"
   FROM capped
@@ -165,7 +165,8 @@ SELECT capped.capped, c.id, c."workspaceId", c."endpointId", c."jobId", c."event
   LEFT JOIN "Job" AS j ON j.id = c."jobId"
 `);
 
-export const LOST_ATTEMPT_ERROR = "The worker stopped before recording an outcome; the lease expired and the delivery was tried again";
+export const LOST_ATTEMPT_ERROR =
+  "The worker stopped before recording an outcome; the lease expired and the delivery was tried again";
 
 export function givenUpError(recoveries: number): string {
   return `Given up: ${recoveries} attempts in a row ended without an outcome recorded (the worker stopped, or could not store what happened), so it is not sent again. Resend it once the cause is fixed.`;
@@ -180,6 +181,8 @@ export interface ClaimedDelivery {
   messageId: string;
   /** This attempt's number, and the claim's fencing token. */
   attemptNumber: number;
+  /** Attempts made before the current retry schedule began (a resend of a finished delivery). */
+  retryBase: number;
   url: string;
   secretEnc: string;
   /** The previous secret while a rotation's overlap lasts, else null. */
@@ -213,7 +216,16 @@ export const DEFAULT_MAX_LEASE_RECOVERIES = 3;
 export type Queryable = Pick<pg.Pool, "query">;
 
 export async function claimDeliveries(db: Queryable, options: ClaimOptions): Promise<Claim> {
-  const { nowMs, limit, perEndpoint, perWorkspace, leaseMs, maxLeaseRecoveries = DEFAULT_MAX_LEASE_RECOVERIES, workspaceIds = null, settled = [] } = options;
+  const {
+    nowMs,
+    limit,
+    perEndpoint,
+    perWorkspace,
+    leaseMs,
+    maxLeaseRecoveries = DEFAULT_MAX_LEASE_RECOVERIES,
+    workspaceIds = null,
+    settled = [],
+  } = options;
   if (limit <= 0) return { deliveries: [], capped: false };
   // Expired leases looked at per claim, and due rows of a disabled endpoint failed per claim.
   const scan = Math.max(limit * 4, 64);
@@ -231,7 +243,11 @@ export async function claimDeliveries(db: Queryable, options: ClaimOptions): Pro
     lostAttemptError: LOST_ATTEMPT_ERROR,
     settled,
   });
-  const { rows } = await db.query<ClaimedDelivery & { capped: boolean }>({ name: "delivery-claim", text: CLAIM_SQL.text, values });
+  const { rows } = await db.query<ClaimedDelivery & { capped: boolean }>({
+    name: "delivery-claim",
+    text: CLAIM_SQL.text,
+    values,
+  });
   return {
     capped: rows[0]?.capped ?? false,
     deliveries: rows.filter((row) => row.id !== null).map(({ capped: _, ...delivery }) => delivery),

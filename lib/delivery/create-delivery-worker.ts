@@ -6,13 +6,13 @@ import { logger } from "@/lib/log/logger";
 import type { AddressPolicy } from "@/lib/ssrf/classify-address";
 import { defaultAddressPolicy } from "@/lib/ssrf/default-address-policy";
 import type { ResolveHost } from "@/lib/ssrf/resolve-host";
-import { claimDeliveries, type ClaimedDelivery } from "./claim-deliveries";
-import { disableFailingEndpoints } from "./disable-failing-endpoints";
+import { type ClaimedDelivery, claimDeliveries } from "./claim-deliveries";
 import { createOutcomeRecorder } from "./create-outcome-recorder";
+import { disableFailingEndpoints } from "./disable-failing-endpoints";
 import { listenForDeliveryWake, type WakeListener } from "./listen-for-delivery-wake";
 import { DEFAULT_TIMEOUT_MS } from "./post-webhook";
 import { renewLeases } from "./renew-leases";
-import { requestFreshLinks, sendDelivery, type DeliveryContext } from "./send-delivery";
+import { type DeliveryContext, requestFreshLinks, sendDelivery } from "./send-delivery";
 import { shareFreshLinks } from "./share-fresh-links";
 
 // A delivery worker: claims due deliveries (claim-deliveries.ts) into at most `concurrency` sends
@@ -118,7 +118,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions = {}): Deliv
     sending += 1;
     held.set(delivery.id, delivery.attemptNumber);
     const task: Promise<void> = sendDelivery(delivery, context, stopping.signal, onSent)
-      .catch((error: unknown) => logger.error({ deliveryId: delivery.id, error }, "delivery attempt failed unexpectedly"))
+      .catch((error: unknown) =>
+        logger.error({ deliveryId: delivery.id, error }, "delivery attempt failed unexpectedly"),
+      )
       .finally(() => {
         // Nothing more to renew: if the outcome was not written, the lease runs out and another
         // attempt follows (claim-deliveries.ts bounds how often that can happen in a row).

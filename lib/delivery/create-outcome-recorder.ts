@@ -1,6 +1,6 @@
 import { logger } from "@/lib/log/logger";
 import type { Queryable } from "./claim-deliveries";
-import { recordOutcomes, type AttemptRecord, type RecordResult } from "./record-outcome";
+import { type AttemptRecord, type RecordResult, recordOutcomes } from "./record-outcome";
 
 // Outcomes are written in batches (the idea of lib/ingest/group-commits.ts): those that finish
 // while a write is running go together in the next one — one statement, one round trip, one WAL
@@ -23,7 +23,11 @@ export function createOutcomeRecorder(db: Queryable, clock: () => number): Recor
 
   async function write(group: Waiting[]): Promise<void> {
     try {
-      const results = await recordOutcomes(db, group.map((waiting) => waiting.record), clock());
+      const results = await recordOutcomes(
+        db,
+        group.map((waiting) => waiting.record),
+        clock(),
+      );
       group.forEach((waiting, index) => waiting.resolve(results[index]));
     } catch (error) {
       if (group.length === 1) return group[0].reject(error);

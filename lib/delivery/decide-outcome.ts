@@ -24,12 +24,18 @@ export interface Decision {
 
 const RETRY_AFTER_STATUSES = new Set([429, 503]);
 
-export function decideOutcome(attemptNumber: number, result: AttemptResult, nowMs: number, random: () => number): Decision {
+export function decideOutcome(
+  attemptNumber: number,
+  result: AttemptResult,
+  nowMs: number,
+  random: () => number,
+): Decision {
   const code = result.statusCode;
   if (code !== null && code >= 200 && code < 300) return { status: "succeeded", nextAttemptAt: null, endpoint: "ok" };
   // 410 Gone: the receiver says this URL will never take webhooks again (Stripe and Svix agree).
   if (code === 410) return { status: "failed", nextAttemptAt: null, endpoint: "gone" };
-  const retryAfterMs = code !== null && RETRY_AFTER_STATUSES.has(code) ? parseRetryAfter(result.retryAfter, nowMs) : null;
+  const retryAfterMs =
+    code !== null && RETRY_AFTER_STATUSES.has(code) ? parseRetryAfter(result.retryAfter, nowMs) : null;
   const next = nextRetryAt(attemptNumber, nowMs, random, retryAfterMs);
   return {
     status: next === null ? "failed" : "pending",

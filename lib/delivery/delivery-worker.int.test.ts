@@ -56,13 +56,15 @@ describe("the delivery worker", () => {
     await ingestMany(workspace, 1, "job_lease");
     // Worker A claims and dies before sending.
     const {
-      deliveries: [claimed] } = await claimDeliveries(getPool(), {
+      deliveries: [claimed],
+    } = await claimDeliveries(getPool(), {
       nowMs: Date.now(),
       limit: 10,
       perEndpoint: 16,
       perWorkspace: 16,
       leaseMs: 1_500,
-      workspaceIds: [workspace.id] });
+      workspaceIds: [workspace.id],
+    });
     expect(claimed.attemptNumber).toBe(1);
     const worker = workerFor(workspace.id);
     worker.start();
@@ -73,20 +75,34 @@ describe("the delivery worker", () => {
     await worker.stop();
 
     // Worker A comes back and reports a success for its stale claim: refused by the fencing token.
-    const stale = await recordOutcome(getPool(), {
-      deliveryId: claimed.id,
-      endpointId: claimed.endpointId,
-      attemptNumber: 1,
-      decision: { status: "succeeded", nextAttemptAt: null, endpoint: "ok" },
-      statusCode: 200,
-      error: null,
-      responseExcerpt: null,
-      startedAtMs: Date.now(),
-      durationMs: 1 }, Date.now());
+    const stale = await recordOutcome(
+      getPool(),
+      {
+        deliveryId: claimed.id,
+        endpointId: claimed.endpointId,
+        workspaceId: claimed.workspaceId,
+        upstreamJobId: claimed.upstreamJobId,
+        exchange: null,
+        attemptNumber: 1,
+        decision: { status: "succeeded", nextAttemptAt: null, endpoint: "ok" },
+        statusCode: 200,
+        error: null,
+        responseExcerpt: null,
+        startedAtMs: Date.now(),
+        durationMs: 1,
+      },
+      Date.now(),
+    );
     expect(stale.status).toBeNull();
-    const delivery = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: claimed.id }, include: { attempts: { orderBy: { attemptNumber: "asc" } } } });
+    const delivery = await prisma.webhookDelivery.findUniqueOrThrow({
+      where: { id: claimed.id },
+      include: { attempts: { orderBy: { attemptNumber: "asc" } } },
+    });
     expect(delivery).toMatchObject({ status: "succeeded", attemptCount: 2 });
-    expect(delivery.attempts.map((a) => [a.attemptNumber, a.statusCode])).toEqual([[1, null], [2, 200]]);
+    expect(delivery.attempts.map((a) => [a.attemptNumber, a.statusCode])).toEqual([
+      [1, null],
+      [2, 200],
+    ]);
     expect(delivery.attempts[0].error).toMatch(/lease expired/);
   });
 
@@ -97,12 +113,19 @@ describe("the delivery worker", () => {
     await ingestMany(workspace, 67, "job_pair"); // 67 events × 3 endpoints = 201 deliveries
     const workers = [workerFor(workspace.id, { concurrency: 16 }), workerFor(workspace.id, { concurrency: 16 })];
     for (const worker of workers) worker.start();
-    await vi.waitFor(async () => expect(await statusesOf(workspace.id)).toEqual({ succeeded: 201 }), { timeout: 30_000, interval: 200 });
+    await vi.waitFor(async () => expect(await statusesOf(workspace.id)).toEqual({ succeeded: 201 }), {
+      timeout: 30_000,
+      interval: 200,
+    });
     await Promise.all(workers.map((worker) => worker.stop()));
 
     const received = receiver.requests.filter((request) => request.path.startsWith("/pair/"));
     const perMessage = new Map<string, number>();
-    for (const request of received) perMessage.set(String(request.headers["webhook-id"]), (perMessage.get(String(request.headers["webhook-id"])) ?? 0) + 1);
+    for (const request of received)
+      perMessage.set(
+        String(request.headers["webhook-id"]),
+        (perMessage.get(String(request.headers["webhook-id"])) ?? 0) + 1,
+      );
     expect(received).toHaveLength(201);
     expect([...perMessage.values()].every((count) => count === 1)).toBe(true);
     expect(await prisma.webhookAttempt.count({ where: { delivery: { workspaceId: workspace.id } } })).toBe(201);
@@ -146,7 +169,8 @@ describe("the delivery worker", () => {
     const succeeded = deliveries.filter((d) => d.status === "succeeded");
     expect(succeeded.length).toBe(requestsTo("/graceful").length);
     expect(succeeded.length).toBeLessThan(12);
-    for (const d of deliveries.filter((row) => row.status === "pending")) expect(d).toMatchObject({ attemptCount: 0, leaseExpiresAt: null });
+    for (const d of deliveries.filter((row) => row.status === "pending"))
+      expect(d).toMatchObject({ attemptCount: 0, leaseExpiresAt: null });
     receiver.respond(() => ({ status: 200 }));
   });
 });

@@ -1,5 +1,5 @@
-import type { Queryable } from "./claim-deliveries";
 import { namedSql } from "@/lib/db/named-sql";
+import type { Queryable } from "./claim-deliveries";
 import { FAILING_DISABLE_AFTER_MS, FAILING_DISABLED_REASON } from "./retry-schedule";
 
 // The five-day disable, checked by the worker loop: an endpoint whose deliveries have all failed
@@ -9,7 +9,12 @@ import { FAILING_DISABLE_AFTER_MS, FAILING_DISABLED_REASON } from "./retry-sched
 // no new events an endpoint failing since Monday would otherwise stay "failing" forever.
 // Its pending deliveries are failed with the reason, as when an attempt disables it. Endpoints are
 // locked in id order, as outcome recording locks them, so the two never deadlock.
-const SWEEP_SQL = namedSql<{ now: string; failingBefore: string; workspaceIds: readonly string[] | null; reason: string }>(`
+const SWEEP_SQL = namedSql<{
+  now: string;
+  failingBefore: string;
+  workspaceIds: readonly string[] | null;
+  reason: string;
+}>(`
 WITH
 due AS (
   SELECT id FROM "WebhookEndpoint"
@@ -45,6 +50,10 @@ export async function disableFailingEndpoints(
     workspaceIds,
     reason: FAILING_DISABLED_REASON,
   });
-  const { rows } = await db.query<{ id: string; workspaceId: string }>({ name: "delivery-disable-failing", text: SWEEP_SQL.text, values });
+  const { rows } = await db.query<{ id: string; workspaceId: string }>({
+    name: "delivery-disable-failing",
+    text: SWEEP_SQL.text,
+    values,
+  });
   return rows;
 }

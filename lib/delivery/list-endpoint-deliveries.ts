@@ -5,7 +5,7 @@ import { invalidField } from "@/lib/http/api-error";
 import { decodeCursor, pageOf, pastCursor } from "@/lib/jobs/cursor";
 import { getEndpointOrThrow } from "@/lib/webhook-endpoints/get-endpoint-or-throw";
 import { deliverySelect, serializeDelivery } from "./serialize-delivery";
-import type { DeliveryPage, DeliveryView } from "./types";
+import type { DeliveryPage } from "./types";
 
 export const DELIVERIES_PAGE_SIZE = 25;
 
@@ -13,7 +13,11 @@ export const DELIVERIES_PAGE_SIZE = 25;
  * The endpoint's delivery log, newest first, by keyset over (createdAt, id): a page stays stable
  * while new events are enqueued at the top. Served by the (endpointId, createdAt DESC) index.
  */
-export async function listEndpointDeliveries(workspaceId: string, endpointId: string, cursor?: string): Promise<DeliveryPage> {
+export async function listEndpointDeliveries(
+  workspaceId: string,
+  endpointId: string,
+  cursor?: string,
+): Promise<DeliveryPage> {
   await getEndpointOrThrow(workspaceId, endpointId);
   const after = cursor ? decodeCursor(cursor) : null;
   if (cursor && !after) throw invalidField("cursor", "not a cursor this API returned");

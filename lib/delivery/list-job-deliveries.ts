@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
-import { deliverySelect, serializeDelivery, type DeliveryView } from "./serialize-delivery";
+import { type DeliveryView, deliverySelect, serializeDelivery } from "./serialize-delivery";
 
 /** A job's deliveries are few (one per event and endpoint); past this the job page links to the log. */
 export const JOB_DELIVERIES_LIMIT = 100;

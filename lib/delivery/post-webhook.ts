@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from "node:http";
 import { describeOutboundFailure } from "@/lib/outbound/describe-outbound-failure";
 import { readPrefix } from "@/lib/outbound/read-body";
 import { sendRequest } from "@/lib/outbound/send-request";
@@ -23,6 +24,10 @@ export interface PostOptions {
 }
 
 export interface PostResult {
+  /** Every header of the request as it went out (the delivery debugger keeps them). */
+  requestHeaders: Record<string, string>;
+  /** The answer's headers as they came; null when no answer came. */
+  responseHeaders: IncomingHttpHeaders | null;
   statusCode: number | null;
   retryAfter: string | null;
   responseExcerpt: string | null;
@@ -37,12 +42,25 @@ function excerptOf(bytes: Buffer): string | null {
 }
 
 /** POSTs a signed body; every failure is a value (nothing throws). */
-export async function postWebhook(rawUrl: string, headers: Record<string, string>, body: string, options: PostOptions): Promise<PostResult> {
+export async function postWebhook(
+  rawUrl: string,
+  headers: Record<string, string>,
+  body: string,
+  options: PostOptions,
+): Promise<PostResult> {
   const startedAt = performance.now();
   const elapsed = () => Math.round(performance.now() - startedAt);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // As sendRequest sends them (it adds content-length).
+  const requestHeaders = {
+    ...headers,
+    "content-type": "application/json",
+    "user-agent": USER_AGENT,
+    "content-length": String(Buffer.byteLength(body)),
+  };
+  const noAnswer = { requestHeaders, responseHeaders: null, statusCode: null, retryAfter: null, responseExcerpt: null };
   const checked = parseWebhookUrl(rawUrl, options.policy);
-  if (!checked.ok) return { statusCode: null, retryAfter: null, responseExcerpt: null, error: `Refused: ${checked.reason}`, durationMs: 0 };
+  if (!checked.ok) return { ...noAnswer, error: `Refused: ${checked.reason}`, durationMs: 0 };
   let response;
   try {
     response = await sendRequest({
@@ -56,7 +74,7 @@ export async function postWebhook(rawUrl: string, headers: Record<string, string
     });
   } catch (error) {
     const sentence = describeOutboundFailure(error, { host: checked.url.host });
-    return { statusCode: null, retryAfter: null, responseExcerpt: null, error: sentence, durationMs: elapsed() };
+    return { ...noAnswer, error: sentence, durationMs: elapsed() };
   }
   const statusCode = response.status;
   const retryAfter = typeof response.headers["retry-after"] === "string" ? response.headers["retry-after"] : null;
@@ -64,8 +82,24 @@ export async function postWebhook(rawUrl: string, headers: Record<string, string
   const { bytes, error } = await readPrefix(response.body, MAX_RESPONSE_BYTES);
   // Headers in time and a body that is not: the status was the answer, and it stands.
   if (error?.failure.kind === "timeout") {
-    return { statusCode, retryAfter, responseExcerpt: null, error: `${describeOutboundFailure(error)} (response body not finished)`, durationMs: elapsed() };
+    return {
+      requestHeaders,
+      responseHeaders: response.headers,
+      statusCode,
+      retryAfter,
+      responseExcerpt: null,
+      error: `${describeOutboundFailure(error)} (response body not finished)`,
+      durationMs: elapsed(),
+    };
   }
   // A body cut short otherwise (the endpoint closed the connection): what came is kept.
-  return { statusCode, retryAfter, responseExcerpt: excerptOf(bytes), error: null, durationMs: elapsed() };
+  return {
+    requestHeaders,
+    responseHeaders: response.headers,
+    statusCode,
+    retryAfter,
+    responseExcerpt: excerptOf(bytes),
+    error: null,
+    durationMs: elapsed(),
+  };
 }

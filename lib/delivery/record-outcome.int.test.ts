@@ -4,7 +4,7 @@ import { getPool } from "@/lib/db/pool";
 import { dubJobEvents } from "@/lib/ingest/testing/sample-events";
 import { postSigned } from "@/lib/ingest/testing/webhook-requests";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
-import { claimDeliveries, type ClaimedDelivery } from "./claim-deliveries";
+import { type ClaimedDelivery, claimDeliveries } from "./claim-deliveries";
 import type { Decision } from "./decide-outcome";
 import { recordOutcomes } from "./record-outcome";
 import { createTestEndpoint } from "./testing/create-test-endpoint";
@@ -13,16 +13,25 @@ import { createTestEndpoint } from "./testing/create-test-endpoint";
 // own terms (lease check per row), each endpoint's health from the batch as a whole.
 
 const NOW = Date.now() + 60_000; // ahead of every event the test stores: all are due
-const outcome = (delivery: ClaimedDelivery, decision: Decision, statusCode: number, attemptNumber = delivery.attemptNumber) => ({
+const outcome = (
+  delivery: ClaimedDelivery,
+  decision: Decision,
+  statusCode: number,
+  attemptNumber = delivery.attemptNumber,
+) => ({
   deliveryId: delivery.id,
   endpointId: delivery.endpointId,
+  workspaceId: delivery.workspaceId,
+  upstreamJobId: delivery.upstreamJobId,
+  exchange: null,
   attemptNumber,
   decision,
   statusCode,
   error: decision.status === "succeeded" ? null : `HTTP ${statusCode}`,
   responseExcerpt: null,
   startedAtMs: NOW - 5,
-  durationMs: 5 });
+  durationMs: 5,
+});
 const OK: Decision = { status: "succeeded", nextAttemptAt: null, endpoint: "ok" };
 const RETRY: Decision = { status: "pending", nextAttemptAt: NOW + 5_000, endpoint: "failing" };
 const GONE: Decision = { status: "failed", nextAttemptAt: null, endpoint: "gone" };
@@ -34,8 +43,16 @@ describe("recordOutcomes", () => {
     const flaky = await createTestEndpoint(workspace.id, "https://flaky.example.com/");
     const leaving = await createTestEndpoint(workspace.id, "https://leaving.example.com/");
     await prisma.webhookEndpoint.update({ where: { id: leaving.id }, data: { failingSince: new Date(NOW - 60_000) } });
-    for (const payload of dubJobEvents("job_batch").slice(0, 3)) expect((await postSigned(workspace, payload)).status).toBe(200);
-    const { deliveries: claimed } = await claimDeliveries(getPool(), { nowMs: NOW, limit: 100, perEndpoint: 100, perWorkspace: 100, leaseMs: 60_000, workspaceIds: [workspace.id] });
+    for (const payload of dubJobEvents("job_batch").slice(0, 3))
+      expect((await postSigned(workspace, payload)).status).toBe(200);
+    const { deliveries: claimed } = await claimDeliveries(getPool(), {
+      nowMs: NOW,
+      limit: 100,
+      perEndpoint: 100,
+      perWorkspace: 100,
+      leaseMs: 60_000,
+      workspaceIds: [workspace.id],
+    });
     const of = (endpointId: string) => claimed.filter((delivery) => delivery.endpointId === endpointId);
     const [h1, h2] = of(healthy.id);
     const [f1] = of(flaky.id);
@@ -45,7 +62,13 @@ describe("recordOutcomes", () => {
 
     const results = await recordOutcomes(
       getPool(),
-      [outcome(h1, OK, 200), outcome(h2, OK, 200, h2.attemptNumber + 1), outcome(f1, RETRY, 500), outcome(l1, OK, 204), outcome(l2, GONE, 410)],
+      [
+        outcome(h1, OK, 200),
+        outcome(h2, OK, 200, h2.attemptNumber + 1),
+        outcome(f1, RETRY, 500),
+        outcome(l1, OK, 204),
+        outcome(l2, GONE, 410),
+      ],
       NOW,
     );
     expect(results).toEqual([
@@ -56,18 +79,37 @@ describe("recordOutcomes", () => {
       { status: "failed", endpointDisabled: true },
     ]);
 
-    const endpoints = new Map((await prisma.webhookEndpoint.findMany({ where: { workspaceId: workspace.id } })).map((row) => [row.id, row]));
+    const endpoints = new Map(
+      (await prisma.webhookEndpoint.findMany({ where: { workspaceId: workspace.id } })).map((row) => [row.id, row]),
+    );
     expect(endpoints.get(healthy.id)).toMatchObject({ enabled: true, failingSince: null });
     expect(endpoints.get(flaky.id)).toMatchObject({ enabled: true, failingSince: new Date(NOW) });
-    expect(endpoints.get(leaving.id)).toMatchObject({ enabled: false, disabledReason: expect.stringMatching(/410 Gone/) });
+    expect(endpoints.get(leaving.id)).toMatchObject({
+      enabled: false,
+      disabledReason: expect.stringMatching(/410 Gone/),
+    });
 
-    const deliveries = new Map((await prisma.webhookDelivery.findMany({ where: { workspaceId: workspace.id }, include: { attempts: true } })).map((row) => [row.id, row]));
+    const deliveries = new Map(
+      (
+        await prisma.webhookDelivery.findMany({ where: { workspaceId: workspace.id }, include: { attempts: true } })
+      ).map((row) => [row.id, row]),
+    );
     expect(deliveries.get(h2.id)).toMatchObject({ status: "delivering", attempts: [] });
-    expect(deliveries.get(f1.id)).toMatchObject({ status: "pending", nextAttemptAt: new Date(NOW + 5_000), attempts: [{ statusCode: 500, nextRetryAt: new Date(NOW + 5_000) }] });
+    expect(deliveries.get(f1.id)).toMatchObject({
+      status: "pending",
+      nextAttemptAt: new Date(NOW + 5_000),
+      attempts: [{ statusCode: 500, nextRetryAt: new Date(NOW + 5_000) }],
+    });
     // Claimed elsewhere in the batch's absence: left to its own worker. Pending: failed with the endpoint.
     expect(deliveries.get(of(leaving.id)[2].id)).toMatchObject({ status: "delivering" });
-    const fourth = (endpointId: string) => [...deliveries.values()].find((row) => row.endpointId === endpointId && row.eventType === "job.processing" && row.attemptCount === 0);
-    expect(fourth(leaving.id)).toMatchObject({ status: "failed", lastError: expect.stringMatching(/^Endpoint disabled: The endpoint answered 410 Gone/) });
+    const fourth = (endpointId: string) =>
+      [...deliveries.values()].find(
+        (row) => row.endpointId === endpointId && row.eventType === "job.processing" && row.attemptCount === 0,
+      );
+    expect(fourth(leaving.id)).toMatchObject({
+      status: "failed",
+      lastError: expect.stringMatching(/^Endpoint disabled: The endpoint answered 410 Gone/),
+    });
     expect(fourth(healthy.id)).toMatchObject({ status: "pending" });
   });
 });

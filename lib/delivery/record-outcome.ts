@@ -1,4 +1,6 @@
 import { namedSql } from "@/lib/db/named-sql";
+import { announceJobActivity } from "@/lib/live/announce-job-activity";
+import type { AttemptExchange } from "./capture-exchange";
 import type { Queryable } from "./claim-deliveries";
 import type { Decision, EndpointEffect } from "./decide-outcome";
 import { FAILING_DISABLE_AFTER_MS, FAILING_DISABLED_REASON } from "./retry-schedule";
@@ -11,6 +13,9 @@ import { MAX_STORED_ERROR_LENGTH, toStorableExcerpt, toStorableText } from "./st
 // it; 410 Gone, or a failure after five days of nothing but failures, disables the endpoint and
 // fails its pending deliveries (and the retry this attempt would have had). What the receiver
 // sent is made storable here (storable-text.ts), so that no answer can make this write fail.
+// With each logged attempt goes its HTTP exchange, for the delivery debugger (capture-exchange.ts),
+// in a table of its own. Once committed, the job pages showing the jobs concerned are told
+// (lib/live/announce-job-activity.ts), so attempts appear on their timelines as they happen.
 
 // Whether an outcome disables the endpoint. COALESCE: a NULL failingSince reads as "no", not NULL.
 const disables = (effect: string) =>
@@ -29,6 +34,8 @@ interface RecordParams extends Record<string, unknown> {
   excerpts: Array<string | null>;
   endpointIds: string[];
   effects: EndpointEffect[];
+  /** The exchange of each outcome as JSON text, null when nothing was sent. */
+  exchanges: Array<string | null>;
   failingBefore: string;
   now: string;
   goneReason: string;
@@ -38,8 +45,8 @@ interface RecordParams extends Record<string, unknown> {
 const RECORD_SQL = namedSql<RecordParams>(`
 WITH
 input AS (
-  SELECT * FROM unnest(:ids::text[], :attempts::int[], :statuses::text[], :nextAttemptsAt::text[], :statusCodes::int[], :errors::text[], :startedAts::text[], :durationsMs::int[], :excerpts::text[], :endpointIds::text[], :effects::text[])
-    AS i(id, attempt, status, next_at, status_code, error, started_at, duration_ms, excerpt, endpoint_id, effect)
+  SELECT * FROM unnest(:ids::text[], :attempts::int[], :statuses::text[], :nextAttemptsAt::text[], :statusCodes::int[], :errors::text[], :startedAts::text[], :durationsMs::int[], :excerpts::text[], :endpointIds::text[], :effects::text[], :exchanges::jsonb[])
+    AS i(id, attempt, status, next_at, status_code, error, started_at, duration_ms, excerpt, endpoint_id, effect, exchange)
 ),
 -- One effect per endpoint for the batch: gone wins, then a success (the endpoint works), then a failure.
 effects AS (
@@ -92,6 +99,14 @@ logged AS (
          f.error, CASE WHEN f.status = 'pending' THEN f.next_at::timestamp(3) END
     FROM finished AS f
   ON CONFLICT ("deliveryId", "attemptNumber") DO NOTHING
+  RETURNING id, "deliveryId"
+),
+exchanged AS (
+  INSERT INTO "WebhookAttemptExchange" ("attemptId", "createdAt", "requestUrl", "requestHeaders", "requestBody", "requestBodyBytes", "responseHeaders")
+  SELECT l.id, :now::timestamp(3), i.exchange->>'requestUrl', i.exchange->'requestHeaders', i.exchange->>'requestBody', (i.exchange->>'requestBodyBytes')::int,
+         NULLIF(i.exchange->'responseHeaders', 'null'::jsonb)
+    FROM logged AS l JOIN input AS i ON i.id = l."deliveryId"
+   WHERE i.exchange IS NOT NULL
 ),
 others_failed AS (
   UPDATE "WebhookDelivery" AS d SET
@@ -108,6 +123,11 @@ SELECT i.id, f.status::text AS status, COALESCE(NOT ea.enabled, false) AS "endpo
 export interface AttemptRecord {
   deliveryId: string;
   endpointId: string;
+  /** The job's workspace and upstream id: whose job page hears of the attempt. */
+  workspaceId: string;
+  upstreamJobId: string;
+  /** What was sent and answered; null when nothing was sent (no links, no signature). */
+  exchange: AttemptExchange | null;
   attemptNumber: number;
   decision: Decision;
   statusCode: number | null;
@@ -126,7 +146,11 @@ export interface RecordResult {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Records a batch of outcomes at `nowMs`; results in the order of `records`. */
-export async function recordOutcomes(db: Queryable, records: readonly AttemptRecord[], nowMs: number): Promise<RecordResult[]> {
+export async function recordOutcomes(
+  db: Queryable,
+  records: readonly AttemptRecord[],
+  nowMs: number,
+): Promise<RecordResult[]> {
   if (records.length === 0) return [];
   const column = <T>(pick: (record: AttemptRecord) => T) => records.map(pick);
   const values = RECORD_SQL.values({
@@ -141,17 +165,29 @@ export async function recordOutcomes(db: Queryable, records: readonly AttemptRec
     excerpts: column((r) => toStorableExcerpt(r.responseExcerpt)),
     endpointIds: column((r) => r.endpointId),
     effects: column((r): EndpointEffect => r.decision.endpoint),
+    exchanges: column((r) => (r.exchange === null ? null : JSON.stringify(r.exchange))),
     failingBefore: iso(nowMs - FAILING_DISABLE_AFTER_MS),
     now: iso(nowMs),
     goneReason: `The endpoint answered 410 Gone on ${iso(nowMs)}`,
     failingReason: FAILING_DISABLED_REASON,
   });
-  const { rows } = await db.query<RecordResult & { id: string }>({ name: "delivery-record-outcomes", text: RECORD_SQL.text, values });
+  const { rows } = await db.query<RecordResult & { id: string }>({
+    name: "delivery-record-outcomes",
+    text: RECORD_SQL.text,
+    values,
+  });
   const byId = new Map(rows.map((row) => [row.id, row]));
-  return records.map((record) => {
+  const results = records.map((record) => {
     const row = byId.get(record.deliveryId);
     return { status: row?.status ?? null, endpointDisabled: row?.endpointDisabled ?? false };
   });
+  await announceJobActivity(
+    records
+      .filter((_record, index) => results[index].status !== null)
+      .map((record) => ({ workspaceId: record.workspaceId, jobId: record.upstreamJobId })),
+    db,
+  );
+  return results;
 }
 
 export async function recordOutcome(db: Queryable, record: AttemptRecord, nowMs: number): Promise<RecordResult> {

@@ -24,7 +24,11 @@ export async function renewLeases(db: Queryable, claims: readonly HeldClaim[], u
   const { rows } = await db.query<{ id: string }>({
     name: "delivery-renew-leases",
     text: RENEW_SQL,
-    values: [claims.map((claim) => claim.id), claims.map((claim) => claim.attemptNumber), new Date(untilMs).toISOString()],
+    values: [
+      claims.map((claim) => claim.id),
+      claims.map((claim) => claim.attemptNumber),
+      new Date(untilMs).toISOString(),
+    ],
   });
   return new Set(rows.map((row) => row.id));
 }

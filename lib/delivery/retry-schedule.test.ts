@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { decideOutcome } from "./decide-outcome";
 import { parseRetryAfter } from "./parse-retry-after";
 import { DEFAULT_TIMEOUT_MS } from "./post-webhook";
-import { MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, nextRetryAt, PUBLISHED_SEND_TIMEOUT_MS, RETRY_DELAYS_MS, RETRY_SPAN_MS, retryTimeline } from "./retry-schedule";
+import {
+  MAX_ATTEMPTS,
+  MAX_RETRY_AFTER_MS,
+  nextRetryAt,
+  PUBLISHED_SEND_TIMEOUT_MS,
+  RETRY_DELAYS_MS,
+  RETRY_SPAN_MS,
+  retryTimeline,
+} from "./retry-schedule";
 
 const NOW = Date.parse("2026-01-01T00:00:00Z");
 const SECOND = 1_000;
@@ -23,7 +31,11 @@ describe("the retry schedule", () => {
     const timeline = retryTimeline();
     expect(timeline).toHaveLength(MAX_ATTEMPTS);
     expect(timeline[0]).toEqual({ attempt: 1, afterPreviousMs: 0, sinceFirstMs: 0 });
-    expect(timeline.at(-1)).toEqual({ attempt: 8, afterPreviousMs: 10 * HOUR, sinceFirstMs: 27 * HOUR + 35 * MINUTE + 5 * SECOND });
+    expect(timeline.at(-1)).toEqual({
+      attempt: 8,
+      afterPreviousMs: 10 * HOUR,
+      sinceFirstMs: 27 * HOUR + 35 * MINUTE + 5 * SECOND,
+    });
     expect(RETRY_SPAN_MS).toBe(timeline.at(-1)!.sinceFirstMs);
     expect(PUBLISHED_SEND_TIMEOUT_MS).toBe(DEFAULT_TIMEOUT_MS);
   });
@@ -64,7 +76,11 @@ describe("decideOutcome", () => {
   const half = () => 0.5;
   it("succeeds on any 2xx and clears the endpoint's failing run", () => {
     for (const statusCode of [200, 201, 202, 204, 299]) {
-      expect(decideOutcome(1, { statusCode, retryAfter: null, error: null }, NOW, half)).toEqual({ status: "succeeded", nextAttemptAt: null, endpoint: "ok" });
+      expect(decideOutcome(1, { statusCode, retryAfter: null, error: null }, NOW, half)).toEqual({
+        status: "succeeded",
+        nextAttemptAt: null,
+        endpoint: "ok",
+      });
     }
   });
 
@@ -79,21 +95,38 @@ describe("decideOutcome", () => {
   });
 
   it("gives up after the eighth attempt", () => {
-    expect(decideOutcome(8, { statusCode: 500, retryAfter: null, error: null }, NOW, half)).toEqual({ status: "failed", nextAttemptAt: null, endpoint: "failing" });
+    expect(decideOutcome(8, { statusCode: 500, retryAfter: null, error: null }, NOW, half)).toEqual({
+      status: "failed",
+      nextAttemptAt: null,
+      endpoint: "failing",
+    });
   });
 
   it("fails at once and disables the endpoint on 410 Gone", () => {
-    expect(decideOutcome(1, { statusCode: 410, retryAfter: null, error: null }, NOW, half)).toEqual({ status: "failed", nextAttemptAt: null, endpoint: "gone" });
+    expect(decideOutcome(1, { statusCode: 410, retryAfter: null, error: null }, NOW, half)).toEqual({
+      status: "failed",
+      nextAttemptAt: null,
+      endpoint: "gone",
+    });
   });
 
   it("honours Retry-After on 429 and 503 only", () => {
-    expect(decideOutcome(1, { statusCode: 429, retryAfter: "60", error: null }, NOW, half).nextAttemptAt).toBe(NOW + MINUTE);
-    expect(decideOutcome(1, { statusCode: 503, retryAfter: "Thu, 01 Jan 2026 01:00:00 GMT", error: null }, NOW, half).nextAttemptAt).toBe(NOW + HOUR);
-    expect(decideOutcome(1, { statusCode: 500, retryAfter: "60", error: null }, NOW, half).nextAttemptAt).toBe(NOW + 5 * SECOND);
+    expect(decideOutcome(1, { statusCode: 429, retryAfter: "60", error: null }, NOW, half).nextAttemptAt).toBe(
+      NOW + MINUTE,
+    );
+    expect(
+      decideOutcome(1, { statusCode: 503, retryAfter: "Thu, 01 Jan 2026 01:00:00 GMT", error: null }, NOW, half)
+        .nextAttemptAt,
+    ).toBe(NOW + HOUR);
+    expect(decideOutcome(1, { statusCode: 500, retryAfter: "60", error: null }, NOW, half).nextAttemptAt).toBe(
+      NOW + 5 * SECOND,
+    );
   });
 
   it("does not hold an upstream outage against the endpoint", () => {
-    expect(decideOutcome(1, { statusCode: null, retryAfter: null, error: "no links", notSent: true }, NOW, half)).toEqual({
+    expect(
+      decideOutcome(1, { statusCode: null, retryAfter: null, error: "no links", notSent: true }, NOW, half),
+    ).toEqual({
       status: "pending",
       nextAttemptAt: NOW + 5 * SECOND,
       endpoint: "untouched",

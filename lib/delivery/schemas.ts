@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ROUTE_ID_PATTERN } from "@/lib/http/parse-route-params";
+import { JOB_EVENTS } from "@/lib/workflow/workflows";
 
 // Query and body schemas of the delivery log routes: paging, and replaying failed deliveries.
 
@@ -14,3 +16,10 @@ export const replayBodySchema = z.object({ since: sinceSchema });
 export const deliveriesQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
 });
+
+/** POST /api/webhook-endpoints/{endpointId}/test: which event, and optionally which of the workspace's jobs it is about. */
+export const testEventBodySchema = z.object({
+  eventType: z.enum(JOB_EVENTS, { error: `eventType: one of ${JOB_EVENTS.join(", ")}` }).default("job.completed"),
+  jobId: z.string().regex(ROUTE_ID_PATTERN, { error: "jobId: not a job id" }).optional(),
+});
+export type TestEventInput = z.output<typeof testEventBodySchema>;

@@ -29,7 +29,10 @@ async function ingest(workspace: TestWorkspace, step = 0, jobId = "job_d") {
 }
 
 const deliveryOf = (workspaceId: string) =>
-  prisma.webhookDelivery.findFirstOrThrow({ where: { workspaceId }, include: { attempts: { orderBy: { attemptNumber: "asc" } } } });
+  prisma.webhookDelivery.findFirstOrThrow({
+    where: { workspaceId },
+    include: { attempts: { orderBy: { attemptNumber: "asc" } } },
+  });
 const endpointRow = (id: string) => prisma.webhookEndpoint.findUniqueOrThrow({ where: { id } });
 const requestsTo = (path: string) => receiver.requests.filter((request) => request.path === path);
 
@@ -42,9 +45,21 @@ describe("a delivery attempt", () => {
 
     const [request] = requestsTo("/ok");
     const delivery = await deliveryOf(workspace.id);
-    expect(new Webhook(endpoint.secret).verify(request.body, request.headers as Record<string, string>)).toEqual(dubJobEvents("job_d")[1]);
-    expect(request.headers).toMatchObject({ "content-type": "application/json", "user-agent": USER_AGENT, "webhook-id": delivery.messageId });
-    expect(delivery).toMatchObject({ status: "succeeded", attemptCount: 1, lastStatusCode: 204, lastError: null, leaseExpiresAt: null });
+    expect(new Webhook(endpoint.secret).verify(request.body, request.headers as Record<string, string>)).toEqual(
+      dubJobEvents("job_d")[1],
+    );
+    expect(request.headers).toMatchObject({
+      "content-type": "application/json",
+      "user-agent": USER_AGENT,
+      "webhook-id": delivery.messageId,
+    });
+    expect(delivery).toMatchObject({
+      status: "succeeded",
+      attemptCount: 1,
+      lastStatusCode: 204,
+      lastError: null,
+      leaseExpiresAt: null,
+    });
     expect(delivery.completedAt).not.toBeNull();
     expect(delivery.attempts).toMatchObject([{ attemptNumber: 1, statusCode: 204, error: null, nextRetryAt: null }]);
   });
@@ -55,14 +70,31 @@ describe("a delivery attempt", () => {
     await ingest(workspace);
     let now = Date.now() + SECOND;
     const context = { clock: () => now, random: () => 0 };
-    const expectedDelays = [5 * SECOND, 5 * 60 * SECOND, 30 * 60 * SECOND, 2 * HOUR, 5 * HOUR, 10 * HOUR, 10 * HOUR].map((ms) => ms * 0.8);
+    const expectedDelays = [
+      5 * SECOND,
+      5 * 60 * SECOND,
+      30 * 60 * SECOND,
+      2 * HOUR,
+      5 * HOUR,
+      10 * HOUR,
+      10 * HOUR,
+    ].map((ms) => ms * 0.8);
 
     for (const [index, delay] of expectedDelays.entries()) {
       expect(await deliverDue(workspace.id, context)).toBe(1);
       const delivery = await deliveryOf(workspace.id);
-      expect(delivery).toMatchObject({ status: "pending", attemptCount: index + 1, lastStatusCode: 500, lastError: "HTTP 500" });
+      expect(delivery).toMatchObject({
+        status: "pending",
+        attemptCount: index + 1,
+        lastStatusCode: 500,
+        lastError: "HTTP 500",
+      });
       expect(delivery.nextAttemptAt.getTime()).toBe(now + delay);
-      expect(delivery.attempts[index]).toMatchObject({ statusCode: 500, responseExcerpt: "boom", nextRetryAt: delivery.nextAttemptAt });
+      expect(delivery.attempts[index]).toMatchObject({
+        statusCode: 500,
+        responseExcerpt: "boom",
+        nextRetryAt: delivery.nextAttemptAt,
+      });
       now += delay - 1;
       expect(await deliverDue(workspace.id, context)).toBe(0); // not due a millisecond early
       now += 1;
@@ -97,7 +129,9 @@ describe("a delivery attempt", () => {
 
   it("does not follow redirects: a 3xx is a failure", async () => {
     const { workspace } = await setup("/moved");
-    receiver.respond((request) => (request.path === "/moved" ? { status: 307, headers: { location: receiver.url("/target") } } : { status: 200 }));
+    receiver.respond((request) =>
+      request.path === "/moved" ? { status: 307, headers: { location: receiver.url("/target") } } : { status: 200 },
+    );
     await ingest(workspace);
     await deliverDue(workspace.id, { clock: () => Date.now() + SECOND });
     expect(requestsTo("/target")).toHaveLength(0);
@@ -133,10 +167,20 @@ describe("a delivery attempt", () => {
     await deliverDue(workspace.id, { clock: () => Date.now() + SECOND }, 1);
 
     const row = await endpointRow(endpoint.id);
-    expect(row).toMatchObject({ enabled: false, disabledReason: expect.stringMatching(/^The endpoint answered 410 Gone on /) });
+    expect(row).toMatchObject({
+      enabled: false,
+      disabledReason: expect.stringMatching(/^The endpoint answered 410 Gone on /),
+    });
     expect(row.disabledAt).not.toBeNull();
-    const deliveries = await prisma.webhookDelivery.findMany({ where: { workspaceId: workspace.id }, orderBy: { attemptCount: "desc" } });
-    expect(deliveries.map((d) => [d.status, d.attemptCount])).toEqual([["failed", 1], ["failed", 0], ["failed", 0]]);
+    const deliveries = await prisma.webhookDelivery.findMany({
+      where: { workspaceId: workspace.id },
+      orderBy: { attemptCount: "desc" },
+    });
+    expect(deliveries.map((d) => [d.status, d.attemptCount])).toEqual([
+      ["failed", 1],
+      ["failed", 0],
+      ["failed", 0],
+    ]);
     expect(deliveries[1].lastError).toMatch(/^Endpoint disabled: The endpoint answered 410 Gone/);
     await ingest(workspace, 3);
     expect(await prisma.webhookDelivery.count({ where: { workspaceId: workspace.id } })).toBe(3);
@@ -164,22 +208,34 @@ describe("a delivery attempt", () => {
     await ingest(workspace, 0);
     await ingest(workspace, 1);
     const now = Date.now() + SECOND;
-    await prisma.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince: new Date(now - 4 * 24 * HOUR) } });
+    await prisma.webhookEndpoint.update({
+      where: { id: endpoint.id },
+      data: { failingSince: new Date(now - 4 * 24 * HOUR) },
+    });
     await deliverDue(workspace.id, { clock: () => now }, 1);
     expect((await endpointRow(endpoint.id)).enabled).toBe(true);
 
-    await prisma.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince: new Date(now - 5 * 24 * HOUR) } });
+    await prisma.webhookEndpoint.update({
+      where: { id: endpoint.id },
+      data: { failingSince: new Date(now - 5 * 24 * HOUR) },
+    });
     await deliverDue(workspace.id, { clock: () => now + 10 * SECOND }, 1);
     const row = await endpointRow(endpoint.id);
     expect(row).toMatchObject({ enabled: false, disabledReason: "Every delivery attempt failed for 5 days" });
     expect(row.disabledAt?.getTime()).toBe(now + 10 * SECOND);
-    const statuses = await prisma.webhookDelivery.findMany({ where: { workspaceId: workspace.id }, select: { status: true } });
+    const statuses = await prisma.webhookDelivery.findMany({
+      where: { workspaceId: workspace.id },
+      select: { status: true },
+    });
     expect(statuses.map((d) => d.status)).toEqual(["failed", "failed"]);
   });
 
   it("signs with both secrets during a rotation, and with the new one alone after it", async () => {
     const previous = generateWebhookSecret();
-    const { workspace, endpoint } = await setup("/rotating", { previousSecret: previous, previousSecretExpiresAt: new Date(Date.now() + HOUR) });
+    const { workspace, endpoint } = await setup("/rotating", {
+      previousSecret: previous,
+      previousSecretExpiresAt: new Date(Date.now() + HOUR),
+    });
     receiver.respond(() => ({ status: 200 }));
     await ingest(workspace, 0);
     await deliverDue(workspace.id, { clock: () => Date.now() + SECOND });
@@ -189,7 +245,10 @@ describe("a delivery attempt", () => {
     expect(() => new Webhook(endpoint.secret).verify(request.body, headers)).not.toThrow();
     expect(() => new Webhook(previous).verify(request.body, headers)).not.toThrow();
 
-    await prisma.webhookEndpoint.update({ where: { id: endpoint.id }, data: { previousSecretExpiresAt: new Date(Date.now() - SECOND) } });
+    await prisma.webhookEndpoint.update({
+      where: { id: endpoint.id },
+      data: { previousSecretExpiresAt: new Date(Date.now() - SECOND) },
+    });
     await ingest(workspace, 1);
     await deliverDue(workspace.id, { clock: () => Date.now() + SECOND });
     const after = requestsTo("/rotating")[1].headers as Record<string, string>;

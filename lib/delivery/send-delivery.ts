@@ -1,17 +1,18 @@
 import type { DownloadOutput } from "@/lib/contract/download-result";
 import { ApiError } from "@/lib/http/api-error";
+import { requestDownloadLinks } from "@/lib/jobs/request-download-links";
 import { logger } from "@/lib/log/logger";
 import { recordDeliveryAttempt } from "@/lib/metrics/record-metrics";
-import { requestDownloadLinks } from "@/lib/jobs/request-download-links";
 import { describeOutboundFailure } from "@/lib/outbound/describe-outbound-failure";
 import type { AddressPolicy } from "@/lib/ssrf/classify-address";
 import type { ResolveHost } from "@/lib/ssrf/resolve-host";
 import { buildDeliveryBody } from "./build-delivery-body";
+import { type AttemptExchange, captureExchange } from "./capture-exchange";
 import type { ClaimedDelivery, Queryable } from "./claim-deliveries";
-import { decideOutcome, type AttemptResult } from "./decide-outcome";
+import type { RecordOutcome } from "./create-outcome-recorder";
+import { type AttemptResult, decideOutcome } from "./decide-outcome";
 import { openEndpointSecrets } from "./open-endpoint-secrets";
 import { postWebhook } from "./post-webhook";
-import type { RecordOutcome } from "./create-outcome-recorder";
 import { releaseDelivery } from "./record-outcome";
 import type { RequestLinks } from "./share-fresh-links";
 import { signWebhook } from "./sign-webhook";
@@ -40,19 +41,34 @@ export interface DeliveryContext {
 export const requestFreshLinks = async (workspaceId: string, upstreamJobId: string) =>
   (await requestDownloadLinks(workspaceId, upstreamJobId, LINK_EXPIRATION_SECONDS)).outputs;
 
-async function linksOrFailure(delivery: ClaimedDelivery, context: DeliveryContext): Promise<DownloadOutput[] | AttemptResult | null> {
+async function linksOrFailure(
+  delivery: ClaimedDelivery,
+  context: DeliveryContext,
+): Promise<DownloadOutput[] | AttemptResult | null> {
   if (delivery.eventType !== "job.completed") return null;
   try {
     return await context.requestLinks(delivery.workspaceId, delivery.upstreamJobId);
   } catch (error) {
     // Never sent without its links: the receiver would get a job.completed it cannot act on.
     // ApiError messages are written for members; anything else is logged and said plainly.
-    const reason = error instanceof ApiError ? error.message : describeOutboundFailure(error, { deliveryId: delivery.id });
-    return { statusCode: null, retryAfter: null, error: `Not sent: no fresh download links from the Jobs API (${reason})`, notSent: true };
+    const reason =
+      error instanceof ApiError ? error.message : describeOutboundFailure(error, { deliveryId: delivery.id });
+    return {
+      statusCode: null,
+      retryAfter: null,
+      error: `Not sent: no fresh download links from the Jobs API (${reason})`,
+      notSent: true,
+    };
   }
 }
 
-async function signAndPost(delivery: ClaimedDelivery, links: DownloadOutput[] | null, context: DeliveryContext) {
+type SendResult = AttemptResult & { responseExcerpt?: string | null; exchange?: AttemptExchange | null };
+
+async function signAndPost(
+  delivery: ClaimedDelivery,
+  links: DownloadOutput[] | null,
+  context: DeliveryContext,
+): Promise<SendResult> {
   let body: string;
   let headers: Record<string, string>;
   try {
@@ -67,9 +83,20 @@ async function signAndPost(delivery: ClaimedDelivery, links: DownloadOutput[] | 
     // A secret that does not open (APP_ENCRYPTION_KEY changed): an attempt that failed on our
     // side, retried on the schedule like any other — not a lease left to expire again and again.
     logger.warn({ deliveryId: delivery.id, error }, "delivery not signed");
-    return { statusCode: null, retryAfter: null, responseExcerpt: null, error: "Not sent: the endpoint's signing secret could not be opened", notSent: true };
+    return {
+      statusCode: null,
+      retryAfter: null,
+      responseExcerpt: null,
+      error: "Not sent: the endpoint's signing secret could not be opened",
+      notSent: true,
+    };
   }
-  return postWebhook(delivery.url, headers, body, { policy: context.policy, timeoutMs: context.timeoutMs, resolve: context.resolve });
+  const result = await postWebhook(delivery.url, headers, body, {
+    policy: context.policy,
+    timeoutMs: context.timeoutMs,
+    resolve: context.resolve,
+  });
+  return { ...result, exchange: captureExchange(delivery.url, result.requestHeaders, body, result.responseHeaders) };
 }
 
 /**
@@ -85,7 +112,7 @@ export async function sendDelivery(
   const startedAtMs = context.clock();
   const started = performance.now();
   const links = await linksOrFailure(delivery, context);
-  let result: AttemptResult & { responseExcerpt?: string | null };
+  let result: SendResult;
   if (links !== null && !Array.isArray(links)) {
     result = links;
   } else {
@@ -97,12 +124,21 @@ export async function sendDelivery(
   }
   onSent();
   const nowMs = context.clock();
-  const decision = decideOutcome(delivery.attemptNumber, result, nowMs, context.random);
+  // The schedule counts from the last resend of a finished delivery (retryBase), not from the first attempt.
+  const decision = decideOutcome(delivery.attemptNumber - delivery.retryBase, result, nowMs, context.random);
   const durationMs = Math.round(performance.now() - started);
-  recordDeliveryAttempt({ status: decision.status, statusCode: result.statusCode, notSent: result.notSent ?? false, seconds: durationMs / 1000 });
+  recordDeliveryAttempt({
+    status: decision.status,
+    statusCode: result.statusCode,
+    notSent: result.notSent ?? false,
+    seconds: durationMs / 1000,
+  });
   const recorded = await context.record({
     deliveryId: delivery.id,
     endpointId: delivery.endpointId,
+    workspaceId: delivery.workspaceId,
+    upstreamJobId: delivery.upstreamJobId,
+    exchange: result.exchange ?? null,
     attemptNumber: delivery.attemptNumber,
     decision,
     statusCode: result.statusCode,
@@ -112,7 +148,10 @@ export async function sendDelivery(
     durationMs,
   });
   if (recorded.status === null) {
-    logger.warn({ deliveryId: delivery.id, attempt: delivery.attemptNumber }, "delivery outcome not recorded: the claim was taken over");
+    logger.warn(
+      { deliveryId: delivery.id, attempt: delivery.attemptNumber },
+      "delivery outcome not recorded: the claim was taken over",
+    );
   }
   if (recorded.endpointDisabled) {
     logger.warn({ endpointId: delivery.endpointId, workspaceId: delivery.workspaceId }, "webhook endpoint disabled");

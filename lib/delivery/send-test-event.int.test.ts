@@ -17,16 +17,22 @@ describe("sendTestEvent", () => {
   it("sends a signed sample job.completed, clearly a test, and reports the answer", async () => {
     const workspace = await createTestWorkspace();
     const previous = generateWebhookSecret();
-    const endpoint = await createTestEndpoint(workspace.id, receiver.url("/test-event"), { previousSecret: previous, previousSecretExpiresAt: new Date(Date.now() + 60_000) });
+    const endpoint = await createTestEndpoint(workspace.id, receiver.url("/test-event"), {
+      previousSecret: previous,
+      previousSecretExpiresAt: new Date(Date.now() + 60_000),
+    });
     receiver.respond(() => ({ status: 200, body: '{"received":true}' }));
 
-    const result = await sendTestEvent(workspace.id, endpoint.id, PRIVATE_OK);
+    const result = await sendTestEvent(workspace.id, endpoint.id, undefined, PRIVATE_OK);
     expect(result).toMatchObject({ statusCode: 200, responseExcerpt: '{"received":true}', error: null });
     expect(result.latencyMs).toBeGreaterThanOrEqual(0);
 
     const request = receiver.requests.at(-1)!;
     const headers = request.headers as Record<string, string>;
-    const payload = new Webhook(endpoint.secret).verify(request.body, headers) as { event: string; data: { jobId: string; outputs: unknown[] } };
+    const payload = new Webhook(endpoint.secret).verify(request.body, headers) as {
+      event: string;
+      data: { jobId: string; outputs: unknown[] };
+    };
     expect(() => new Webhook(previous).verify(request.body, headers)).not.toThrow();
     expect(payload.event).toBe("job.completed");
     expect(payload.data.jobId).toMatch(/^job_test_/);
@@ -39,7 +45,11 @@ describe("sendTestEvent", () => {
     const workspace = await createTestWorkspace();
     const endpoint = await createTestEndpoint(workspace.id, receiver.url("/test-fail"));
     receiver.respond(() => ({ status: 500, body: "nope" }));
-    expect(await sendTestEvent(workspace.id, endpoint.id, PRIVATE_OK)).toMatchObject({ statusCode: 500, responseExcerpt: "nope", error: "HTTP 500" });
+    expect(await sendTestEvent(workspace.id, endpoint.id, undefined, PRIVATE_OK)).toMatchObject({
+      statusCode: 500,
+      responseExcerpt: "nope",
+      error: "HTTP 500",
+    });
     expect((await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).failingSince).toBeNull();
     receiver.respond(() => ({ status: 200 }));
   });
@@ -47,7 +57,7 @@ describe("sendTestEvent", () => {
   it("refuses a private URL through the SSRF guard when private URLs are not allowed", async () => {
     const workspace = await createTestWorkspace();
     const endpoint = await createTestEndpoint(workspace.id, receiver.url("/test-private"));
-    const result = await sendTestEvent(workspace.id, endpoint.id, { policy: { allowPrivate: false } });
+    const result = await sendTestEvent(workspace.id, endpoint.id, undefined, { policy: { allowPrivate: false } });
     expect(result).toMatchObject({ statusCode: null, error: expect.stringMatching(/^Refused: /) });
     expect(receiver.requests.filter((r) => r.path === "/test-private")).toHaveLength(0);
   });
@@ -55,7 +65,7 @@ describe("sendTestEvent", () => {
   it("treats another workspace's endpoint as not found", async () => {
     const [mine, theirs] = [await createTestWorkspace(), await createTestWorkspace()];
     const endpoint = await createTestEndpoint(theirs.id, receiver.url("/test-theirs"));
-    const error = await sendTestEvent(mine.id, endpoint.id, PRIVATE_OK).catch((caught: unknown) => caught);
+    const error = await sendTestEvent(mine.id, endpoint.id, undefined, PRIVATE_OK).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: "RESOURCE_NOT_FOUND", status: 404 });
   });

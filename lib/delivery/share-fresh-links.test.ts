@@ -10,7 +10,13 @@ function upstream() {
     calls.push(`${workspaceId}/${jobId}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
     if (fail) throw new Error("upstream away");
-    return [{ url: `https://files.example/${workspaceId}/${jobId}?sig=${calls.length}`, expiresAt: "2026-01-01T01:00:00Z", sizeBytes: 1 }];
+    return [
+      {
+        url: `https://files.example/${workspaceId}/${jobId}?sig=${calls.length}`,
+        expiresAt: "2026-01-01T01:00:00Z",
+        sizeBytes: 1,
+      },
+    ];
   };
   return { calls, requestLinks, failing: (value: boolean) => (fail = value) };
 }

@@ -23,7 +23,9 @@ describe("toStorableExcerpt", () => {
   });
 
   it("marks a binary answer with its size instead of storing noise", () => {
-    const png = new TextDecoder("utf-8", { fatal: false }).decode(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xfe]));
+    const png = new TextDecoder("utf-8", { fatal: false }).decode(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xfe]),
+    );
     expect(toStorableExcerpt(png)).toBe("[binary response body, 14 bytes read — not shown]");
     expect(toStorableExcerpt("\u0000".repeat(2048))).toBe("[binary response body, 2048 bytes read — not shown]");
   });

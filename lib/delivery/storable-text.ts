@@ -8,6 +8,7 @@ export const MAX_STORED_ERROR_LENGTH = 1_000;
 const BINARY_SHARE = 0.1;
 
 // C0 controls other than tab, line feed and carriage return, and the replacement character.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const UNREADABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/g;
 
 /** Text PostgreSQL accepts: NULs replaced by U+FFFD, at most `maxLength` characters. */

@@ -61,3 +61,59 @@ export interface TestEventResult {
   responseExcerpt: string | null;
   error: string | null;
 }
+
+/** One attempt as the job page's timeline shows it (its exchange is loaded when opened). */
+export interface TimelineAttempt {
+  id: string;
+  attemptNumber: number;
+  startedAt: string;
+  durationMs: number;
+  statusCode: number | null;
+  error: string | null;
+  nextRetryAt: string | null;
+}
+
+/** One event's delivery to one endpoint, on the job page's timeline. */
+export interface EventDelivery {
+  id: string;
+  endpointId: string;
+  endpointUrl: string;
+  messageId: string;
+  status: DeliveryStatus;
+  attemptCount: number;
+  /** When the next attempt is due; null once the delivery succeeded or was given up. */
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  /** The latest attempts (at most TIMELINE_ATTEMPTS_PER_DELIVERY), oldest first; `attemptCount` says how many in all. */
+  attempts: TimelineAttempt[];
+}
+
+/** The request of an attempt as it went out, presigned links' credentials redacted. */
+export interface SentRequest {
+  method: "POST";
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  /** The size of the body (redacted); more than `body` holds when `truncated`. Sent: content-length. */
+  bodyBytes: number;
+  truncated: boolean;
+  /** What the signature covers: `{webhook-id}.{webhook-timestamp}.{body}` (with the body as shown). */
+  signedContent: string;
+}
+
+/** GET /api/deliveries/{deliveryId}/attempts/{attemptId}: one attempt in the delivery debugger. */
+export interface AttemptDebugView {
+  delivery: DeliveryView;
+  attempt: AttemptView;
+  /** Null when nothing was sent (no download links, no signature) or retention removed it. */
+  request: SentRequest | null;
+  /** The answer's headers; null when no answer came or nothing was kept. */
+  responseHeaders: Record<string, string> | null;
+}
+
+/** GET /api/deliveries/{deliveryId}/curl: the delivery as a cURL command, signed now. */
+export interface ReplayCurl {
+  command: string;
+  /** The signature's timestamp: receivers accept it for 5 minutes from then. */
+  signedAt: string;
+}

@@ -19,7 +19,9 @@ const receiver = receiverForThisFile();
 const workerFor = ownPoolWorkers();
 
 async function ingest(workspace: TestWorkspace, count: number, prefix: string): Promise<void> {
-  const sent = Array.from({ length: count }, (_, i) => postSigned(workspace, samplePayload("dub", "created", `${prefix}_${i}`, Date.now())));
+  const sent = Array.from({ length: count }, (_, i) =>
+    postSigned(workspace, samplePayload("dub", "created", `${prefix}_${i}`, Date.now())),
+  );
   for (const response of await Promise.all(sent)) expect(response.status).toBe(200);
 }
 
@@ -37,9 +39,14 @@ describe("a worker killed with SIGKILL mid-send", () => {
     receiver.respond((request) => (request.path === "/crash" && !answering ? { hang: true } : { status: 200 }));
     await ingest(workspace, 30, "job_crash");
 
-    const child = spawn(process.execPath, ["--import", "tsx", path.resolve("lib/delivery/testing/run-worker-process.ts"), workspace.id], {
-      env: { ...process.env, LOG_LEVEL: "error" },
-      stdio: ["ignore", "ignore", "inherit"] });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.resolve("lib/delivery/testing/run-worker-process.ts"), workspace.id],
+      {
+        env: { ...process.env, LOG_LEVEL: "error" },
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    );
     const exited = new Promise((resolve) => child.once("exit", resolve));
     try {
       // Mid-send: the endpoint's in-flight slots are all taken by the child's hanging requests.
@@ -57,23 +64,47 @@ describe("a worker killed with SIGKILL mid-send", () => {
     const worker = workerFor([workspace.id]);
     worker.start();
     try {
-      await vi.waitFor(async () => expect(await statusesOf(workspace.id)).toEqual({ succeeded: 30 }), { timeout: 30_000, interval: 200 });
+      await vi.waitFor(async () => expect(await statusesOf(workspace.id)).toEqual({ succeeded: 30 }), {
+        timeout: 30_000,
+        interval: 200,
+      });
     } finally {
       await worker.stop();
     }
-    const resumedAfterMs = Math.min(...requestsTo("/crash").filter((request) => request.receivedAt >= killedAt).map((request) => request.receivedAt)) - killedAt;
+    const resumedAfterMs =
+      Math.min(
+        ...requestsTo("/crash")
+          .filter((request) => request.receivedAt >= killedAt)
+          .map((request) => request.receivedAt),
+      ) - killedAt;
     expect(resumedAfterMs).toBeLessThan(DEFAULT_LEASE_MS + 3_000);
 
     // Everything arrived; twice only what was in flight when the worker died (at least once).
     const received = new Map<string, number>();
-    for (const request of requestsTo("/crash")) received.set(String(request.headers["webhook-id"]), (received.get(String(request.headers["webhook-id"])) ?? 0) + 1);
+    for (const request of requestsTo("/crash"))
+      received.set(
+        String(request.headers["webhook-id"]),
+        (received.get(String(request.headers["webhook-id"])) ?? 0) + 1,
+      );
     expect(received.size).toBe(30);
     for (const [messageId, count] of received) expect(count, messageId).toBe(inFlightAtKill.has(messageId) ? 2 : 1);
     const repeated = await prisma.webhookDelivery.findMany({
       where: { workspaceId: workspace.id, messageId: { in: [...inFlightAtKill] } },
-      select: { attemptCount: true, leaseRecoveries: true, attempts: { orderBy: { attemptNumber: "asc" }, select: { statusCode: true, error: true } } } });
+      select: {
+        attemptCount: true,
+        leaseRecoveries: true,
+        attempts: { orderBy: { attemptNumber: "asc" }, select: { statusCode: true, error: true } },
+      },
+    });
     for (const delivery of repeated) {
-      expect(delivery).toMatchObject({ attemptCount: 2, leaseRecoveries: 0, attempts: [{ statusCode: null, error: LOST_ATTEMPT_ERROR }, { statusCode: 200, error: null }] });
+      expect(delivery).toMatchObject({
+        attemptCount: 2,
+        leaseRecoveries: 0,
+        attempts: [
+          { statusCode: null, error: LOST_ATTEMPT_ERROR },
+          { statusCode: 200, error: null },
+        ],
+      });
     }
   });
 });
@@ -90,7 +121,8 @@ describe("a tarpit in one workspace", () => {
       socket.on("close", () => held.delete(socket));
     });
     await new Promise<void>((resolve) => tarpit.listen(0, "127.0.0.1", resolve));
-    const tarpitUrl = (index: number) => `http://127.0.0.1:${(tarpit.address() as net.AddressInfo).port}/hooks/${index}`;
+    const tarpitUrl = (index: number) =>
+      `http://127.0.0.1:${(tarpit.address() as net.AddressInfo).port}/hooks/${index}`;
 
     const slow = await createTestWorkspace();
     // More tarpit endpoints than a worker has slots for, at the per-endpoint cap.
@@ -112,7 +144,10 @@ describe("a tarpit in one workspace", () => {
         const before = requestsTo("/healthy").length;
         const sentAt = Date.now();
         await ingest(healthy, 1, `job_healthy_${index}`);
-        await vi.waitFor(() => expect(requestsTo("/healthy").length).toBe(before + 1), { timeout: 3_000, interval: 10 });
+        await vi.waitFor(() => expect(requestsTo("/healthy").length).toBe(before + 1), {
+          timeout: 3_000,
+          interval: 10,
+        });
         delays.push(requestsTo("/healthy")[before].receivedAt - sentAt);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }

@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { simpleParser, type AddressObject } from "mailparser";
+import { type AddressObject, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { extractLinks } from "./extract-links";
 

@@ -31,12 +31,9 @@ export function escapeHtml(text: string): string {
  */
 export function renderMail(content: MailContent): Mail {
   const { subject, intro, action, outro = [] } = content;
-  const text = [
-    ...intro,
-    ...(action ? [`${action.label}:\n${action.url}`] : []),
-    ...outro,
-    `— ${PRODUCT_NAME}`,
-  ].join("\n\n");
+  const text = [...intro, ...(action ? [`${action.label}:\n${action.url}`] : []), ...outro, `— ${PRODUCT_NAME}`].join(
+    "\n\n",
+  );
 
   const paragraph = (line: string, style: string) => `<p style="${style}">${escapeHtml(line)}</p>`;
   const body = "margin:0 0 16px;font-size:15px;line-height:1.5;color:#18181b";

@@ -48,7 +48,8 @@ let configured: { key: string; mailer: Mailer } | null = null;
 export function getMailer(): Mailer | null {
   if (!env.EMAIL_SERVER || !env.EMAIL_FROM) return null;
   const key = `${env.EMAIL_SERVER}\n${env.EMAIL_FROM}`;
-  if (configured?.key !== key) configured = { key, mailer: createMailer({ server: env.EMAIL_SERVER, from: env.EMAIL_FROM }) };
+  if (configured?.key !== key)
+    configured = { key, mailer: createMailer({ server: env.EMAIL_SERVER, from: env.EMAIL_FROM }) };
   return configured.mailer;
 }
 

@@ -9,7 +9,12 @@ const CONFIRM_URL = "https://portal.example/sign-up/confirm?token=tok_123";
 
 describe("renderMail", () => {
   it("puts the action in the text as a bare link and in the HTML as an escaped button", () => {
-    const mail = renderMail({ subject: "S", intro: ["Hello <b>&"], action: { label: "Go", url: "https://x.example/?a=1&b=2" }, outro: ["Small"] });
+    const mail = renderMail({
+      subject: "S",
+      intro: ["Hello <b>&"],
+      action: { label: "Go", url: "https://x.example/?a=1&b=2" },
+      outro: ["Small"],
+    });
     expect(mail.text).toBe("Hello <b>&\n\nGo:\nhttps://x.example/?a=1&b=2\n\nSmall\n\n— Jobs Portal");
     expect(mail.html).toContain("Hello &lt;b&gt;&amp;");
     expect(mail.html).toContain('href="https://x.example/?a=1&amp;b=2"');

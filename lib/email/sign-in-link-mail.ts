@@ -1,4 +1,4 @@
-import { PRODUCT_NAME, renderMail, type Mail } from "./mail";
+import { type Mail, PRODUCT_NAME, renderMail } from "./mail";
 
 export interface SignInLinkMailInput {
   url: string;

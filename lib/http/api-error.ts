@@ -1,5 +1,11 @@
 import type { z } from "zod";
-import { DEFAULT_STATUS, describeZodError, fieldIssuesOf, type ErrorCode, type FieldIssue } from "@/lib/contract/errors";
+import {
+  DEFAULT_STATUS,
+  describeZodError,
+  type ErrorCode,
+  type FieldIssue,
+  fieldIssuesOf,
+} from "@/lib/contract/errors";
 
 export interface ApiErrorOptions {
   /** Default: the code's status (lib/contract/errors.ts), e.g. UPSTREAM_UNAVAILABLE as 502 or 504 instead of 503. */

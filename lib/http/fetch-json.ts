@@ -1,8 +1,9 @@
-import { errorEnvelopeSchema, type ErrorCode, type FieldIssue } from "@/lib/contract/errors";
+import { type ErrorCode, errorEnvelopeSchema, type FieldIssue } from "@/lib/contract/errors";
+import { currentWorkspaceId, WORKSPACE_HEADER } from "./workspace-selector";
 
-// The browser's fetcher for the portal's own route handlers. Failures become a RequestError that
-// carries the error envelope's code, message and field details, so hooks and forms show the
-// server's words, each under the input it is about.
+// The browser's fetcher for the portal's own route handlers, naming the tab's workspace. Failures
+// become a RequestError that carries the error envelope's code, message and field details, so
+// hooks and forms show the server's words, each under the input it is about.
 export class RequestError extends Error {
   constructor(
     readonly status: number,
@@ -19,6 +20,9 @@ export async function fetchJson<T>(url: string, init: RequestInit = {}): Promise
   const headers = new Headers(init.headers);
   headers.set("accept", "application/json");
   if (init.body !== undefined) headers.set("content-type", "application/json");
+  // The tab's workspace, from its URL: another tab may have another one open (workspace-selector.ts).
+  const workspaceId = currentWorkspaceId();
+  if (workspaceId && !headers.has(WORKSPACE_HEADER)) headers.set(WORKSPACE_HEADER, workspaceId);
   let response: Response;
   try {
     response = await fetch(url, { ...init, headers, credentials: "same-origin" });

@@ -28,7 +28,9 @@ export function getClientAddress(headers: HeaderSource): string {
   if (!marks[SERVER_MARK]) {
     if (!warned && env.NODE_ENV === "production") {
       warned = true;
-      logger.warn("client addresses are unknown: the portal was not started through its own server (scripts/portal-server.ts)");
+      logger.warn(
+        "client addresses are unknown: the portal was not started through its own server (scripts/portal-server.ts)",
+      );
     }
     return UNKNOWN_CLIENT_ADDRESS;
   }

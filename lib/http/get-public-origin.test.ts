@@ -30,9 +30,13 @@ describe("getPublicOrigin", () => {
 
     it("prefers a reverse proxy's forwarded host and protocol (first hop)", () => {
       setNextAuthUrl(undefined);
-      expect(origin({ host: "10.0.0.5:3000", "x-forwarded-host": "portal.example.com, proxy.internal", "x-forwarded-proto": "https,http" })).toBe(
-        "https://portal.example.com",
-      );
+      expect(
+        origin({
+          host: "10.0.0.5:3000",
+          "x-forwarded-host": "portal.example.com, proxy.internal",
+          "x-forwarded-proto": "https,http",
+        }),
+      ).toBe("https://portal.example.com");
     });
 
     it("accepts IPv6 literals", () => {
@@ -40,13 +44,15 @@ describe("getPublicOrigin", () => {
       expect(origin({ host: "[::1]:3000" })).toBe("http://[::1]:3000");
     });
 
-    it.each<Record<string, string>>([{}, { host: "evil.com/path" }, { host: "a b" }, { host: "portal.example.com", "x-forwarded-proto": "javascript" }])(
-      "falls back to localhost for %j, and mails (no headers) always do",
-      (headers) => {
-        setNextAuthUrl(undefined);
-        expect(origin(headers)).toBe(`http://localhost:${env.PORT}`);
-        expect(getPublicOrigin()).toBe(`http://localhost:${env.PORT}`);
-      },
-    );
+    it.each<Record<string, string>>([
+      {},
+      { host: "evil.com/path" },
+      { host: "a b" },
+      { host: "portal.example.com", "x-forwarded-proto": "javascript" },
+    ])("falls back to localhost for %j, and mails (no headers) always do", (headers) => {
+      setNextAuthUrl(undefined);
+      expect(origin(headers)).toBe(`http://localhost:${env.PORT}`);
+      expect(getPublicOrigin()).toBe(`http://localhost:${env.PORT}`);
+    });
   });
 });

@@ -6,7 +6,10 @@ import { ApiError, invalidRequest } from "@/lib/http/api-error";
  * The request's JSON body validated by a schema; anything else is a 400 in the error envelope.
  * The wrapper has capped the body: its 413 comes through as it is.
  */
-export async function parseJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.output<Schema>> {
+export async function parseJsonBody<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+): Promise<z.output<Schema>> {
   const text = await request.text().catch((error: unknown) => {
     if (error instanceof ApiError) throw error;
     throw new ApiError("INVALID_REQUEST", "The request body could not be read");

@@ -14,6 +14,8 @@ const NOT_FOUND: Record<string, string> = {
   keyId: "API key not found",
   eventId: "Event not found",
   workspaceId: "Workspace not found",
+  n: "Output not found",
+  attemptId: "Attempt not found",
 };
 
 export function isRouteId(value: unknown): value is string {

@@ -10,7 +10,10 @@ describe("readBearerToken", () => {
     expect(readBearerToken(header)).toBe(token);
   });
 
-  it.each([null, "", "Bearer", "Bearer ", "Basic dXNlcjpwYXNz", "jp_live_abc", "Bearer two tokens"])("refuses %j", (header) => {
-    expect(readBearerToken(header)).toBeNull();
-  });
+  it.each([null, "", "Bearer", "Bearer ", "Basic dXNlcjpwYXNz", "jp_live_abc", "Bearer two tokens"])(
+    "refuses %j",
+    (header) => {
+      expect(readBearerToken(header)).toBeNull();
+    },
+  );
 });

@@ -4,19 +4,25 @@ import { decodeExactUtf8, readCappedBody } from "@/lib/http/read-capped-body";
 
 const LIMIT = 1024;
 
-function streamOf(chunks: Uint8Array[], onPull?: () => void): { stream: ReadableStream<Uint8Array>; cancelled: () => boolean } {
+function streamOf(
+  chunks: Uint8Array[],
+  onPull?: () => void,
+): { stream: ReadableStream<Uint8Array>; cancelled: () => boolean } {
   let index = 0;
   let wasCancelled = false;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      onPull?.();
-      if (index < chunks.length) controller.enqueue(chunks[index++]);
-      else controller.close();
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        onPull?.();
+        if (index < chunks.length) controller.enqueue(chunks[index++]);
+        else controller.close();
+      },
+      cancel() {
+        wasCancelled = true;
+      },
     },
-    cancel() {
-      wasCancelled = true;
-    },
-  }, { highWaterMark: 0 }); // pulled only when read
+    { highWaterMark: 0 },
+  ); // pulled only when read
   return { stream, cancelled: () => wasCancelled };
 }
 
@@ -37,7 +43,9 @@ async function status(promise: Promise<unknown>): Promise<number> {
 describe("readCappedBody", () => {
   it("returns the exact bytes of a body within the limit, whole or in chunks", async () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]);
-    expect(await readCappedBody(new Request("http://portal.test/", { method: "POST", body: bytes }), LIMIT)).toEqual(bytes);
+    expect(await readCappedBody(new Request("http://portal.test/", { method: "POST", body: bytes }), LIMIT)).toEqual(
+      bytes,
+    );
     const { stream } = streamOf([bytes.subarray(0, 2), bytes.subarray(2)]);
     expect(Buffer.from(await readCappedBody(streamed(stream), LIMIT))).toEqual(Buffer.from(bytes));
   });
@@ -63,9 +71,12 @@ describe("readCappedBody", () => {
   it("stops reading a stream without a length at the chunk that crosses the limit", async () => {
     let pulls = 0;
     const chunk = new Uint8Array(400);
-    const { stream, cancelled } = streamOf(Array.from({ length: 100 }, () => chunk), () => {
-      pulls += 1;
-    });
+    const { stream, cancelled } = streamOf(
+      Array.from({ length: 100 }, () => chunk),
+      () => {
+        pulls += 1;
+      },
+    );
     expect(await status(readCappedBody(streamed(stream), LIMIT))).toBe(413);
     expect(pulls).toBeLessThan(6);
     await new Promise((resolve) => setTimeout(resolve, 0));

@@ -39,7 +39,9 @@ describe("resolveClientAddress", () => {
 
 describe("parseTrustedProxies", () => {
   it("refuses an entry that is neither an address nor a range", () => {
-    expect(() => parseTrustedProxies("127.0.0.1, proxy.internal")).toThrow(/"proxy.internal" is not an IP address or CIDR range/);
+    expect(() => parseTrustedProxies("127.0.0.1, proxy.internal")).toThrow(
+      /"proxy.internal" is not an IP address or CIDR range/,
+    );
   });
 
   it("matches ranges of both families", () => {

@@ -18,14 +18,18 @@ export function normalizeAddress(text: string): string | null {
 
 // Peers are compared as plain IPv4, so an IPv4-mapped range (::ffff:10.0.0.0/104) becomes 10.0.0.0/8.
 function toPlainRange([address, bits]: Range): Range {
-  if (address instanceof ipaddr.IPv6 && address.isIPv4MappedAddress()) return [address.toIPv4Address(), Math.max(0, bits - 96)];
+  if (address instanceof ipaddr.IPv6 && address.isIPv4MappedAddress())
+    return [address.toIPv4Address(), Math.max(0, bits - 96)];
   return [address, bits];
 }
 
 /** `TRUSTED_PROXIES`: comma-separated addresses and CIDR ranges; an entry that is neither is an error. */
 export function parseTrustedProxies(list: string): TrustedProxies {
   const ranges: Range[] = [];
-  for (const entry of list.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of list
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     try {
       if (entry.includes("/")) {
         ranges.push(toPlainRange(ipaddr.parseCIDR(entry)));
@@ -53,7 +57,11 @@ export function parseTrustedProxies(list: string): TrustedProxies {
  * right-most X-Forwarded-For hop that is not itself a trusted proxy (hops to its left are
  * whatever the client chose to send). A malformed hop ends the walk at the last trusted one.
  */
-export function resolveClientAddress(peer: string | undefined, forwardedFor: string | string[] | undefined, trusted: TrustedProxies): string {
+export function resolveClientAddress(
+  peer: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trusted: TrustedProxies,
+): string {
   const direct = (peer && normalizeAddress(peer)) || "unknown";
   if (!trusted.has(direct) || forwardedFor === undefined) return direct;
   const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor).split(",");

@@ -49,7 +49,8 @@ export function buildVerifier(
   return {
     profile,
     current: buildKey(profile, secrets.current, "current"),
-    previous: secrets.previous && secrets.previousExpiresAt > loadedAt ? buildKey(profile, secrets.previous, "previous") : null,
+    previous:
+      secrets.previous && secrets.previousExpiresAt > loadedAt ? buildKey(profile, secrets.previous, "previous") : null,
     previousExpiresAt: secrets.previousExpiresAt,
     loadedAt,
   };
@@ -57,5 +58,7 @@ export function buildVerifier(
 
 /** The keys a request may be made with at `now`: the current one, and the previous one during a rotation. */
 export function keysAt(verifier: InboundVerifier, now = Date.now()): InboundKey[] {
-  return verifier.previous && verifier.previousExpiresAt > now ? [verifier.current, verifier.previous] : [verifier.current];
+  return verifier.previous && verifier.previousExpiresAt > now
+    ? [verifier.current, verifier.previous]
+    : [verifier.current];
 }

@@ -13,7 +13,13 @@ describe("deriveDedupeKey", () => {
     const key = deriveDedupeKey(payload());
     expect(key).toMatch(/^payload_[A-Za-z0-9_-]{43}$/);
     expect(deriveDedupeKey(JSON.parse(JSON.stringify(payload())))).toBe(key);
-    expect(deriveDedupeKey({ data: { status: "transcribing", jobId: "job_1" }, timestamp: "2025-12-07T12:00:05Z", event: "job.processing" })).toBe(key);
+    expect(
+      deriveDedupeKey({
+        data: { status: "transcribing", jobId: "job_1" },
+        timestamp: "2025-12-07T12:00:05Z",
+        event: "job.processing",
+      }),
+    ).toBe(key);
     expect(deriveDedupeKey(payload({}, { duration: 12 }))).toBe(key);
   });
 
@@ -26,7 +32,9 @@ describe("deriveDedupeKey", () => {
   });
 
   it("does not confuse parts that run together", () => {
-    expect(deriveDedupeKey(payload({ event: "a" }, { jobId: "b.c" }))).not.toBe(deriveDedupeKey(payload({ event: "a.b" }, { jobId: "c" })));
+    expect(deriveDedupeKey(payload({ event: "a" }, { jobId: "b.c" }))).not.toBe(
+      deriveDedupeKey(payload({ event: "a.b" }, { jobId: "c" })),
+    );
   });
 
   it("copes with payloads that are not objects (the contract check refuses them later)", () => {

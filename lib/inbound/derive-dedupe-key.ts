@@ -11,7 +11,11 @@ function part(value: unknown): string {
 
 /** The dedupe key of a payload that came without an event id: stable across the sender's retries. */
 export function deriveDedupeKey(json: unknown): string {
-  const payload = (json ?? {}) as { event?: unknown; timestamp?: unknown; data?: { jobId?: unknown; status?: unknown } };
+  const payload = (json ?? {}) as {
+    event?: unknown;
+    timestamp?: unknown;
+    data?: { jobId?: unknown; status?: unknown };
+  };
   const data = typeof payload.data === "object" && payload.data !== null ? payload.data : {};
   const parts = [data.jobId, payload.event, data.status, payload.timestamp].map(part);
   return `${DERIVED_KEY_PREFIX}${createHash("sha256").update(JSON.stringify(parts), "utf8").digest("base64url")}`;

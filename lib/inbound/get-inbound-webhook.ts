@@ -5,10 +5,19 @@ import { readStoredProfile } from "./read-stored-profile";
 import type { InboundWebhookView } from "./types";
 
 /** Where the upstream's webhooks go and how they are verified; the URL token stays a placeholder (it is a secret). */
-export async function getInboundWebhook(workspaceId: string, publicOrigin: string, now = new Date()): Promise<InboundWebhookView> {
+export async function getInboundWebhook(
+  workspaceId: string,
+  publicOrigin: string,
+  now = new Date(),
+): Promise<InboundWebhookView> {
   const workspace = await prisma.workspace.findUnique({
     where: { id: workspaceId },
-    select: { id: true, inboundVerification: true, inboundVerificationConfig: true, previousInboundSecretExpiresAt: true },
+    select: {
+      id: true,
+      inboundVerification: true,
+      inboundVerificationConfig: true,
+      previousInboundSecretExpiresAt: true,
+    },
   });
   if (!workspace) throw new ApiError("RESOURCE_NOT_FOUND", "Workspace not found");
   const profile = readStoredProfile(workspace.inboundVerification, workspace.inboundVerificationConfig);

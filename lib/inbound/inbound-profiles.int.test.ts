@@ -3,6 +3,7 @@ import { generateUrlToken, generateWebhookSecret } from "@/lib/crypto/webhook-se
 import { prisma } from "@/lib/db/client";
 import { samplePayload, T0 } from "@/lib/ingest/testing/sample-events";
 import { signedHeaders } from "@/lib/ingest/testing/webhook-requests";
+import { TEST_ACTOR } from "@/test/fixtures/actor";
 import { HMAC_PRESETS } from "./presets";
 import { flushRefusals } from "./refusal-log";
 import { hmacProfileSchema, verificationProfileSchema } from "./schemas";
@@ -22,9 +23,11 @@ const base64Ts = hmacProfileSchema.parse({
   signatureHeader: "x-signature",
   encoding: "base64",
   signedContent: "timestamp_body",
-  timestampHeader: "x-signature-timestamp" });
+  timestampHeader: "x-signature-timestamp",
+});
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-const body = (status: "created" | "transcribing" = "created", jobId = "job_p1") => JSON.stringify(samplePayload("transcribe", status, jobId, T0));
+const body = (status: "created" | "transcribing" = "created", jobId = "job_p1") =>
+  JSON.stringify(samplePayload("transcribe", status, jobId, T0));
 
 async function expectStatus(response: Response, status: number, code?: string): Promise<unknown> {
   const json = await response.json();
@@ -44,7 +47,10 @@ describe.each([
     await expectStatus(await post(workspaceId, body(), hmacHeaders(profile, secret, body())), 200);
     const tampered = body().replace("job_p1", "job_p2");
     await expectStatus(await post(workspaceId, tampered, hmacHeaders(profile, secret, body())), 401, "UNAUTHORIZED");
-    await expectStatus(await post(workspaceId, body("transcribing"), hmacHeaders(profile, "someone-elses-secret", body("transcribing"))), 401);
+    await expectStatus(
+      await post(workspaceId, body("transcribing"), hmacHeaders(profile, "someone-elses-secret", body("transcribing"))),
+      401,
+    );
     await expectStatus(await post(workspaceId, body("transcribing"), { "content-type": "application/json" }), 401);
     // A Standard Webhooks request (even with the same secret as key material) is not proof under this profile.
     const standard = signedHeaders({ id: workspaceId, secret: generateWebhookSecret() }, body("transcribing"));
@@ -57,12 +63,21 @@ describe("idempotency without an event id", () => {
   it("a retry re-signed with a new signing timestamp but the same payload is one event", async () => {
     const secret = "vendor-shown-secret-0002";
     const workspaceId = await createProfileWorkspace(base64Ts, secret);
-    const first = await expectStatus(await post(workspaceId, body(), hmacHeaders(base64Ts, secret, body(), nowSeconds() - 30)), 200);
+    const first = await expectStatus(
+      await post(workspaceId, body(), hmacHeaders(base64Ts, secret, body(), nowSeconds() - 30)),
+      200,
+    );
     expect(first).toEqual({ received: true, disposition: "applied" });
-    const retry = await expectStatus(await post(workspaceId, body(), hmacHeaders(base64Ts, secret, body(), nowSeconds())), 200);
+    const retry = await expectStatus(
+      await post(workspaceId, body(), hmacHeaders(base64Ts, secret, body(), nowSeconds())),
+      200,
+    );
     expect(retry).toEqual({ received: true, disposition: "already_received" });
     // The next status of the same job is another event.
-    await expectStatus(await post(workspaceId, body("transcribing"), hmacHeaders(base64Ts, secret, body("transcribing"))), 200);
+    await expectStatus(
+      await post(workspaceId, body("transcribing"), hmacHeaders(base64Ts, secret, body("transcribing"))),
+      200,
+    );
     const events = await eventsOf(workspaceId);
     expect(events.map((event) => event.status)).toEqual(["created", "transcribing"]);
     expect(events.every((event) => event.webhookId.startsWith("payload_"))).toBe(true);
@@ -74,7 +89,9 @@ describe("idempotency without an event id", () => {
     const workspaceId = await createProfileWorkspace(profile, secret);
     const headers = { ...hmacHeaders(profile, secret, body()), "x-delivery-id": "dlv_1" };
     await expectStatus(await post(workspaceId, body(), headers), 200);
-    expect(await expectStatus(await post(workspaceId, body(), headers), 200)).toMatchObject({ disposition: "already_received" });
+    expect(await expectStatus(await post(workspaceId, body(), headers), 200)).toMatchObject({
+      disposition: "already_received",
+    });
     expect(await eventsOf(workspaceId)).toEqual([{ webhookId: "dlv_1", status: "created" }]);
   });
 });
@@ -85,7 +102,9 @@ describe("secret URL token", () => {
     const workspaceId = await createProfileWorkspace(verificationProfileSchema.parse({ kind: "url_token" }), token);
     const json = { "content-type": "application/json" };
     await expectStatus(await post(workspaceId, body(), json, token), 200);
-    expect(await expectStatus(await post(workspaceId, body(), json, token), 200)).toMatchObject({ disposition: "already_received" });
+    expect(await expectStatus(await post(workspaceId, body(), json, token), 200)).toMatchObject({
+      disposition: "already_received",
+    });
     await expectStatus(await post(workspaceId, body("transcribing"), json), 401, "UNAUTHORIZED");
     await expectStatus(await post(workspaceId, body("transcribing"), json, generateUrlToken()), 401, "UNAUTHORIZED");
     await expectStatus(await post(workspaceId, body("transcribing"), json, token.slice(1)), 401, "UNAUTHORIZED");
@@ -107,11 +126,18 @@ describe("rotation overlap and profile changes", () => {
     const first = "vendor-secret-before-rotation";
     const second = "vendor-secret-after-rotation";
     const workspaceId = await createProfileWorkspace(github, first);
-    await updateVerification(workspaceId, { profile: github, secret: second });
+    await updateVerification(workspaceId, { profile: github, secret: second }, TEST_ACTOR);
     await expectStatus(await post(workspaceId, body(), hmacHeaders(github, first, body())), 200);
-    await expectStatus(await post(workspaceId, body("transcribing"), hmacHeaders(github, second, body("transcribing"))), 200);
-    await prisma.workspace.update({ where: { id: workspaceId }, data: { previousInboundSecretExpiresAt: new Date(Date.now() - 1) }, select: { id: true } });
-    await updateVerification(workspaceId, { profile: github }); // same profile: drops the cached entry, keeps the secrets
+    await expectStatus(
+      await post(workspaceId, body("transcribing"), hmacHeaders(github, second, body("transcribing"))),
+      200,
+    );
+    await prisma.workspace.update({
+      where: { id: workspaceId },
+      data: { previousInboundSecretExpiresAt: new Date(Date.now() - 1) },
+      select: { id: true },
+    });
+    await updateVerification(workspaceId, { profile: github }, TEST_ACTOR); // same profile: drops the cached entry, keeps the secrets
     const next = body("transcribing", "job_p9");
     await expectStatus(await post(workspaceId, next, hmacHeaders(github, first, next)), 401);
     await expectStatus(await post(workspaceId, next, hmacHeaders(github, second, next)), 200);
@@ -121,7 +147,7 @@ describe("rotation overlap and profile changes", () => {
     const secret = generateWebhookSecret();
     const workspaceId = await createProfileWorkspace({ kind: "standard_webhooks" }, secret);
     await expectStatus(await post(workspaceId, body(), signedHeaders({ id: workspaceId, secret }, body())), 200); // now cached
-    await updateVerification(workspaceId, { profile: github, secret: "vendor-secret-for-github" });
+    await updateVerification(workspaceId, { profile: github, secret: "vendor-secret-for-github" }, TEST_ACTOR);
     const next = body("transcribing");
     await expectStatus(await post(workspaceId, next, signedHeaders({ id: workspaceId, secret }, next)), 401);
     await expectStatus(await post(workspaceId, next, hmacHeaders(github, secret, next)), 401); // the old secret is not kept as previous

@@ -36,7 +36,10 @@ export function serializeRefusal(row: RefusalRow, withSignature: boolean): Refus
 }
 
 /** The workspace's latest refused requests, newest first. */
-export async function listRefusals(workspaceId: string, options: { withSignature: boolean }): Promise<{ data: RefusalView[] }> {
+export async function listRefusals(
+  workspaceId: string,
+  options: { withSignature: boolean },
+): Promise<{ data: RefusalView[] }> {
   const rows = await prisma.inboundRefusal.findMany({
     where: { workspaceId },
     orderBy: [{ lastSeenAt: "desc" }, { id: "desc" }],

@@ -6,7 +6,9 @@ describe("parseRawRequest", () => {
     const plain = parseRawRequest("Content-Type: application/json\nX-Signature:  abc \n");
     expect(plain.headers.get("x-signature")).toBe("abc");
     expect(plain.urlToken).toBeNull();
-    const withLine = parseRawRequest("POST /api/webhooks/demo/tok_123 HTTP/1.1\r\nHost: portal\r\n\r\nignored: after the blank line");
+    const withLine = parseRawRequest(
+      "POST /api/webhooks/demo/tok_123 HTTP/1.1\r\nHost: portal\r\n\r\nignored: after the blank line",
+    );
     expect(withLine.urlToken).toBe("tok_123");
     expect(withLine.headers.get("ignored")).toBeNull();
     const curl = parseRawRequest("> POST /api/webhooks/demo HTTP/1.1\n> Host: x\n> X-Hub-Signature-256: sha256=ab");

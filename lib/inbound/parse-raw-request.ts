@@ -1,4 +1,4 @@
-import { ApiError, invalidField } from "@/lib/http/api-error";
+import { type ApiError, invalidField } from "@/lib/http/api-error";
 
 // The tester's input: headers as a proxy, a request bin or `curl -v` shows them, one per line,
 // optionally after the request line (`POST /api/webhooks/{id}/{token} HTTP/1.1`), whose path

@@ -10,7 +10,10 @@ const LOOKAHEAD_CHARS = 600;
 const PATTERNS: Array<[RegExp, string]> = [
   // JSON may escape slashes (https:\/\/…); the query runs to the closing quote, space or backslash.
   [/(https?:(?:\\?\/){2}[^\s"'?#]+)[?#][^\s"'\\]*/gi, "$1?[redacted]"],
-  [/("[^"\\]*(?:secret|token|password|passwd|api[-_]?key|authorization|signature|credential)[^"\\]*"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, '$1"[redacted]"'],
+  [
+    /("[^"\\]*(?:secret|token|password|passwd|api[-_]?key|authorization|signature|credential)[^"\\]*"\s*:\s*)"(?:[^"\\]|\\.)*"/gi,
+    '$1"[redacted]"',
+  ],
   [/whsec_[A-Za-z0-9+/=]+/g, "whsec_[redacted]"],
   [/(Bearer\s+)[^\s"']+/gi, "$1[redacted]"],
 ];
@@ -20,7 +23,12 @@ function escapeRegExp(text: string): string {
 }
 
 /** The text's first `maxChars` characters, redacted (`totalChars`: the length before the caller cut it); secrets shorter than 8 characters are not looked for (too many false hits). */
-export function redactExcerpt(text: string, secrets: readonly string[], maxChars = EXCERPT_CHARS, totalChars = text.length): string {
+export function redactExcerpt(
+  text: string,
+  secrets: readonly string[],
+  maxChars = EXCERPT_CHARS,
+  totalChars = text.length,
+): string {
   let out = text.slice(0, maxChars + LOOKAHEAD_CHARS);
   for (const secret of secrets) {
     if (secret.length >= 8) out = out.replace(new RegExp(escapeRegExp(secret), "g"), "[secret]");

@@ -16,7 +16,10 @@ afterAll(async () => {
 const github = HMAC_PRESETS.find((preset) => preset.id === "github")!.profile;
 const SECRET = "vendor-shown-secret-for-refusals";
 const completed = JSON.stringify(
-  samplePayload("transcribe", "transcribed", "job_r1", T0, { outputs: [sampleOutput("out/path.srt", 1234)], note: `leaked ${SECRET}` }),
+  samplePayload("transcribe", "transcribed", "job_r1", T0, {
+    outputs: [sampleOutput("out/path.srt", 1234)],
+    note: `leaked ${SECRET}`,
+  }),
 );
 
 describe("a refused request is recorded", () => {
@@ -29,7 +32,12 @@ describe("a refused request is recorded", () => {
     await flushRefusals();
 
     const [refusal] = (await listRefusals(workspaceId, { withSignature: true })).data;
-    expect(refusal).toMatchObject({ reason: "signature_mismatch", message: "Webhook signature does not match", httpStatus: 401, count: 1 });
+    expect(refusal).toMatchObject({
+      reason: "signature_mismatch",
+      message: "Webhook signature does not match",
+      httpStatus: 401,
+      count: 1,
+    });
     expect(refusal.headerNames).toEqual(expect.arrayContaining(["content-type", "x-hub-signature-256", "x-trace"]));
     expect(refusal.bodyExcerpt).toContain("https://s3.amazonaws.com/bucket/out/path.srt?[redacted]");
     expect(refusal.bodyExcerpt).not.toContain("X-Amz-Signature");
@@ -54,7 +62,11 @@ describe("a refused request is recorded", () => {
   it.each([
     ["missing_header", () => ({ "content-type": "application/json" }), completed],
     ["body_not_json", (workspaceBody: string) => hmacHeaders(github, SECRET, workspaceBody), "{not json"],
-    ["contract_field", (workspaceBody: string) => hmacHeaders(github, SECRET, workspaceBody), JSON.stringify({ event: "job.created", data: {} })],
+    [
+      "contract_field",
+      (workspaceBody: string) => hmacHeaders(github, SECRET, workspaceBody),
+      JSON.stringify({ event: "job.created", data: {} }),
+    ],
   ] as const)("for %s", async (reason, headersFor, requestBody) => {
     const workspaceId = await createProfileWorkspace(github, SECRET);
     const response = await post(workspaceId, requestBody, headersFor(requestBody));
@@ -76,7 +88,8 @@ describe("a refused request is recorded", () => {
 
   it("nothing for an unknown workspace, whatever is sent", async () => {
     const before = await prisma.inboundRefusal.count();
-    for (let i = 0; i < 20; i++) expect((await post(`no_such_workspace_${i % 3}`, completed, { "x-n": String(i) })).status).toBe(404);
+    for (let i = 0; i < 20; i++)
+      expect((await post(`no_such_workspace_${i % 3}`, completed, { "x-n": String(i) })).status).toBe(404);
     await flushRefusals();
     expect(await prisma.inboundRefusal.count()).toBe(before);
   });
@@ -87,7 +100,8 @@ describe("refusals cannot flood the database", () => {
 
   it("alike refusals raise one row's count, in a flush and across flushes within a minute", async () => {
     const workspaceId = await createProfileWorkspace(github, SECRET);
-    for (let i = 0; i < 200; i++) expect((await post(workspaceId, completed, { "content-type": "application/json" })).status).toBe(401);
+    for (let i = 0; i < 200; i++)
+      expect((await post(workspaceId, completed, { "content-type": "application/json" })).status).toBe(401);
     await flushRefusals();
     for (let i = 0; i < 50; i++) await post(workspaceId, completed, { "content-type": "application/json" });
     await flushRefusals();
@@ -98,13 +112,19 @@ describe("refusals cannot flood the database", () => {
   it("a burst of distinct refusals stores at most a few per flush, and a workspace keeps its latest 50", async () => {
     const workspaceId = await createProfileWorkspace(github, SECRET);
     const refusal = new WebhookRefusal("missing_header", "Missing X-Hub-Signature-256 header");
-    for (let i = 0; i < 1000; i++) recordRefusal(workspaceId, refusal, { headers: headersWith(`x-burst-${i}`), body: "{}" });
+    for (let i = 0; i < 1000; i++)
+      recordRefusal(workspaceId, refusal, { headers: headersWith(`x-burst-${i}`), body: "{}" });
     await flushRefusals();
     expect(await prisma.inboundRefusal.count({ where: { workspaceId } })).toBe(MAX_DISTINCT_PER_FLUSH);
 
     for (let round = 0; round < 12; round++) {
       for (let i = 0; i < MAX_DISTINCT_PER_FLUSH; i++) {
-        recordRefusal(workspaceId, refusal, { headers: headersWith(`x-round-${round}-${i}`), body: "{}" }, Date.now() + round * 10 + i);
+        recordRefusal(
+          workspaceId,
+          refusal,
+          { headers: headersWith(`x-round-${round}-${i}`), body: "{}" },
+          Date.now() + round * 10 + i,
+        );
       }
       await flushRefusals();
     }

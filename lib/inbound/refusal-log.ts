@@ -1,9 +1,9 @@
 import "server-only";
 import { namedSql } from "@/lib/db/named-sql";
 import { getPool } from "@/lib/db/pool";
-import { logger } from "@/lib/log/logger";
 import { createId } from "@/lib/ingest/create-id";
 import { getInboundVerifier } from "@/lib/ingest/get-inbound-verifier";
+import { logger } from "@/lib/log/logger";
 import { EXCERPT_CHARS, redactExcerpt, SIGNING_STRING_CHARS } from "./redact-excerpt";
 import type { RefusalReason, SignatureDiagnostics } from "./types";
 import type { WebhookRefusal } from "./webhook-refusal";
@@ -71,7 +71,13 @@ function bufferFor(workspaceId: string, now: number): WorkspaceBuffer | null {
   if (buffers.size >= MAX_BUFFERED_WORKSPACES) {
     // Forget idle workspaces (nothing pending, last flush long enough ago that the rate holds).
     for (const [id, buffer] of buffers) {
-      if (buffer.pending.size === 0 && !buffer.timer && !buffer.flushing && now - buffer.lastFlushAt > FLUSH_INTERVAL_MS) buffers.delete(id);
+      if (
+        buffer.pending.size === 0 &&
+        !buffer.timer &&
+        !buffer.flushing &&
+        now - buffer.lastFlushAt > FLUSH_INTERVAL_MS
+      )
+        buffers.delete(id);
     }
     if (buffers.size >= MAX_BUFFERED_WORKSPACES) return null;
   }
@@ -84,7 +90,12 @@ function bufferFor(workspaceId: string, now: number): WorkspaceBuffer | null {
  * Notes a refused request of an existing workspace. Never throws, never waits: the write happens
  * later, batched (see above). Cheap for a refusal alike to one already pending: a count.
  */
-export function recordRefusal(workspaceId: string, refusal: WebhookRefusal, request: RefusedRequest, now = Date.now()): void {
+export function recordRefusal(
+  workspaceId: string,
+  refusal: WebhookRefusal,
+  request: RefusedRequest,
+  now = Date.now(),
+): void {
   const buffer = bufferFor(workspaceId, now);
   if (!buffer) return;
   const headerNames = headerNamesOf(request.headers);
@@ -94,8 +105,13 @@ export function recordRefusal(workspaceId: string, refusal: WebhookRefusal, requ
     alike.count += 1;
     alike.lastSeenAt = now;
   } else if (buffer.pending.size < MAX_DISTINCT_PER_FLUSH) {
-    const text = typeof request.body === "string" ? request.body : Buffer.from(request.body.subarray(0, RAW_CHARS * 4)).toString("utf8");
-    const signature = refusal.signature ? { ...refusal.signature, signingString: refusal.signature.signingString.slice(0, RAW_CHARS) } : null;
+    const text =
+      typeof request.body === "string"
+        ? request.body
+        : Buffer.from(request.body.subarray(0, RAW_CHARS * 4)).toString("utf8");
+    const signature = refusal.signature
+      ? { ...refusal.signature, signingString: refusal.signature.signingString.slice(0, RAW_CHARS) }
+      : null;
     const signingStringChars = refusal.signature?.signingString.length ?? 0;
     buffer.pending.set(fingerprint, {
       fingerprint,
@@ -115,7 +131,10 @@ export function recordRefusal(workspaceId: string, refusal: WebhookRefusal, requ
     buffer.dropped += 1;
   }
   if (!buffer.timer && !buffer.flushing) {
-    buffer.timer = setTimeout(() => void flushWorkspace(workspaceId), Math.max(0, buffer.lastFlushAt + FLUSH_INTERVAL_MS - now));
+    buffer.timer = setTimeout(
+      () => void flushWorkspace(workspaceId),
+      Math.max(0, buffer.lastFlushAt + FLUSH_INTERVAL_MS - now),
+    );
     buffer.timer.unref?.();
   }
 }
@@ -173,7 +192,15 @@ async function writePending(workspaceId: string, items: Pending[]): Promise<void
   for (const item of items) {
     const bodyExcerpt = redactExcerpt(item.rawBody, secrets, EXCERPT_CHARS, item.rawTotalChars);
     const details = item.signature
-      ? { ...item.signature, signingString: redactExcerpt(item.signature.signingString, secrets, SIGNING_STRING_CHARS, item.signingStringChars) }
+      ? {
+          ...item.signature,
+          signingString: redactExcerpt(
+            item.signature.signingString,
+            secrets,
+            SIGNING_STRING_CHARS,
+            item.signingStringChars,
+          ),
+        }
       : null;
     await pool.query(
       UPSERT_SQL.text,
@@ -207,7 +234,8 @@ async function flushWorkspace(workspaceId: string): Promise<void> {
   buffer.pending.clear();
   buffer.dropped = 0;
   buffer.lastFlushAt = Date.now();
-  if (dropped > 0) logger.warn({ workspaceId, dropped }, "inbound refusals not recorded (too many distinct ones at once)");
+  if (dropped > 0)
+    logger.warn({ workspaceId, dropped }, "inbound refusals not recorded (too many distinct ones at once)");
   if (items.length === 0) return;
   buffer.flushing = writePending(workspaceId, items)
     .catch((error: unknown) => logger.warn({ workspaceId, error }, "inbound refusals could not be recorded"))
@@ -215,7 +243,10 @@ async function flushWorkspace(workspaceId: string): Promise<void> {
       buffer.flushing = null;
       // Refusals that arrived during the write wait for the next slot.
       if (buffer.pending.size > 0 && !buffer.timer) {
-        buffer.timer = setTimeout(() => void flushWorkspace(workspaceId), Math.max(0, buffer.lastFlushAt + FLUSH_INTERVAL_MS - Date.now()));
+        buffer.timer = setTimeout(
+          () => void flushWorkspace(workspaceId),
+          Math.max(0, buffer.lastFlushAt + FLUSH_INTERVAL_MS - Date.now()),
+        );
         buffer.timer.unref?.();
       }
     });

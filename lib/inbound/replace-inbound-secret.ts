@@ -1,5 +1,5 @@
-import type { Prisma } from "@/lib/db/generated/client";
 import { replaceSecret } from "@/lib/crypto/replace-secret";
+import type { Prisma } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
 
 /** A workspace's inbound verification: its profile and its sealed secrets (omitted from every other query). */

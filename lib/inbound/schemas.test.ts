@@ -17,22 +17,38 @@ describe("verificationProfileSchema", () => {
   });
 
   it("makes the pairs format sign {timestamp}.{body} whatever the form said", () => {
-    const profile = verificationProfileSchema.parse({ kind: "hmac", signatureHeader: "s", headerFormat: "pairs", prefix: "x=", timestampHeader: "t" });
+    const profile = verificationProfileSchema.parse({
+      kind: "hmac",
+      signatureHeader: "s",
+      headerFormat: "pairs",
+      prefix: "x=",
+      timestampHeader: "t",
+    });
     expect(profile).toMatchObject({ signedContent: "timestamp_body", prefix: "" });
     expect(profile).not.toHaveProperty("timestampHeader", "t");
   });
 
   it("explains what is missing or wrong, by field", () => {
-    const issues = (input: unknown) => verificationProfileSchema.safeParse(input).error?.issues.map((issue) => [issue.path.join("."), issue.message]);
-    expect(issues({ kind: "hmac", signatureHeader: "X Sig" })).toEqual([["signatureHeader", "Header names contain letters, digits and dashes only"]]);
-    expect(issues({ kind: "hmac", signatureHeader: "x", signedContent: "timestamp_body" })).toEqual([["timestampHeader", "Name the header that carries the timestamp"]]);
-    expect(issues({ kind: "hmac", signatureHeader: "x", toleranceSeconds: "5" })).toEqual([["toleranceSeconds", "At least 30 seconds"]]);
+    const issues = (input: unknown) =>
+      verificationProfileSchema.safeParse(input).error?.issues.map((issue) => [issue.path.join("."), issue.message]);
+    expect(issues({ kind: "hmac", signatureHeader: "X Sig" })).toEqual([
+      ["signatureHeader", "Header names contain letters, digits and dashes only"],
+    ]);
+    expect(issues({ kind: "hmac", signatureHeader: "x", signedContent: "timestamp_body" })).toEqual([
+      ["timestampHeader", "Name the header that carries the timestamp"],
+    ]);
+    expect(issues({ kind: "hmac", signatureHeader: "x", toleranceSeconds: "5" })).toEqual([
+      ["toleranceSeconds", "At least 30 seconds"],
+    ]);
     expect(issues({ kind: "hmac", signatureHeader: "x", algorithm: "md5" })?.[0][0]).toBe("algorithm");
     expect(issues({ kind: "rsa" })?.[0][0]).toBe("kind");
   });
 
   it("treats an empty optional header as none", () => {
-    expect(verificationProfileSchema.parse({ kind: "url_token", idHeader: "  " })).toEqual({ kind: "url_token", idHeader: undefined });
+    expect(verificationProfileSchema.parse({ kind: "url_token", idHeader: "  " })).toEqual({
+      kind: "url_token",
+      idHeader: undefined,
+    });
   });
 });
 
@@ -49,8 +65,14 @@ describe("pasted secrets", () => {
   });
 
   it("checks the pasted secret against the profile it comes with", () => {
-    const issues = (input: unknown) => updateVerificationInputSchema.safeParse(input).error?.issues.map((issue) => issue.path.join("."));
-    expect(updateVerificationInputSchema.safeParse({ profile: { kind: "hmac", signatureHeader: "x" }, secret: " vendor-secret " }).data?.secret).toBe("vendor-secret");
+    const issues = (input: unknown) =>
+      updateVerificationInputSchema.safeParse(input).error?.issues.map((issue) => issue.path.join("."));
+    expect(
+      updateVerificationInputSchema.safeParse({
+        profile: { kind: "hmac", signatureHeader: "x" },
+        secret: " vendor-secret ",
+      }).data?.secret,
+    ).toBe("vendor-secret");
     expect(issues({ profile: { kind: "standard_webhooks" }, secret: "vendor-secret" })).toEqual(["secret"]);
     expect(issues({ profile: { kind: "url_token" }, secret: "vendor-secret" })).toEqual(["secret"]);
     expect(issues({ profile: { kind: "hmac", signatureHeader: "x" }, secret: "two words here" })).toContain("secret");

@@ -1,16 +1,17 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { open } from "@/lib/crypto/secret-box";
 import { generateUrlToken, generateWebhookSecret } from "@/lib/crypto/webhook-secret";
 import { prisma } from "@/lib/db/client";
-import { startSimulator, type Simulator } from "@/simulator/server";
+import { allowJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
+import { rotateInboundSecret } from "@/lib/workspaces/rotate-inbound-secret";
+import { type Simulator, startSimulator } from "@/simulator/server";
+import { TEST_ACTOR } from "@/test/fixtures/actor";
 import { flushRefusals } from "./refusal-log";
 import { profileForSimulatorSigning, type SimulatorSigning } from "./simulator-profiles";
 import { createProfileWorkspace, post } from "./testing/profile-requests";
 import { updateVerification } from "./update-verification";
-import { rotateInboundSecret } from "@/lib/workspaces/rotate-inbound-secret";
-import { open } from "@/lib/crypto/secret-box";
-import { allowJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
 
 // The simulator signing each way, over real HTTP, into the portal's webhook routes (called from a
 // bare node:http server: the routes' own code, without Next.js) — with chaos duplicates, retries
@@ -51,14 +52,23 @@ async function withSimulator<T>(workspaceId: string, run: (sim: Simulator) => Pr
 
 async function storedStatuses(workspaceId: string, jobId: string): Promise<string[]> {
   // Sorted: at this speed a job's events share a second, the payload timestamp's precision.
-  const events = await prisma.jobEvent.findMany({ where: { workspaceId, job: { upstreamJobId: jobId } }, select: { status: true } });
+  const events = await prisma.jobEvent.findMany({
+    where: { workspaceId, job: { upstreamJobId: jobId } },
+    select: { status: true },
+  });
   return events.map((event) => event.status).sort();
 }
 
 async function connect(signing: SimulatorSigning) {
-  const secret = signing === "standard" ? generateWebhookSecret() : signing === "none" ? generateUrlToken() : "shown-by-the-vendor-settings-1";
+  const secret =
+    signing === "standard"
+      ? generateWebhookSecret()
+      : signing === "none"
+        ? generateUrlToken()
+        : "shown-by-the-vendor-settings-1";
   const workspaceId = await createProfileWorkspace(profileForSimulatorSigning(signing), secret);
-  const url = signing === "none" ? `${baseUrl}/api/webhooks/${workspaceId}/${secret}` : `${baseUrl}/api/webhooks/${workspaceId}`;
+  const url =
+    signing === "none" ? `${baseUrl}/api/webhooks/${workspaceId}/${secret}` : `${baseUrl}/api/webhooks/${workspaceId}`;
   return { workspaceId, secret, target: { url, secret: signing === "none" ? undefined : secret, signing } };
 }
 
@@ -70,7 +80,9 @@ describe.each(["standard", "hmac-hex", "hmac-base64-ts", "none"] as const)("simu
       async (sim) => {
         sim.setWebhookTarget(target);
         const { jobId } = sim.createJob("transcribe", MEDIA);
-        await expect.poll(() => storedStatuses(workspaceId, jobId), { timeout: 10_000 }).toEqual(["created", "transcribed", "transcribing"]);
+        await expect
+          .poll(() => storedStatuses(workspaceId, jobId), { timeout: 10_000 })
+          .toEqual(["created", "transcribed", "transcribing"]);
         // Every event was sent twice; the duplicates (re-signed, with new signing timestamps where the mode has one) were recognised.
         await new Promise((resolve) => setTimeout(resolve, 300));
         expect(await prisma.jobEvent.count({ where: { workspaceId } })).toBe(3);
@@ -83,12 +95,20 @@ describe.each(["standard", "hmac-hex", "hmac-base64-ts", "none"] as const)("simu
     const { workspaceId, secret, target } = await connect(signing);
     await withSimulator(workspaceId, async (sim) => {
       sim.setWebhookTarget(target);
-      if (signing === "standard" || signing === "none") await rotateInboundSecret(workspaceId);
-      else await updateVerification(workspaceId, { profile: profileForSimulatorSigning(signing), secret: "the-vendors-rotated-secret-2" });
+      if (signing === "standard" || signing === "none") await rotateInboundSecret(workspaceId, TEST_ACTOR);
+      else
+        await updateVerification(
+          workspaceId,
+          { profile: profileForSimulatorSigning(signing), secret: "the-vendors-rotated-secret-2" },
+          TEST_ACTOR,
+        );
       const first = sim.createJob("transcribe", MEDIA).jobId; // still the old secret (or URL)
       await expect.poll(() => storedStatuses(workspaceId, first), { timeout: 10_000 }).toHaveLength(3);
 
-      const row = await prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { inboundSecretEnc: true } });
+      const row = await prisma.workspace.findUniqueOrThrow({
+        where: { id: workspaceId },
+        select: { inboundSecretEnc: true },
+      });
       const next = open(row.inboundSecretEnc);
       expect(next).not.toBe(secret);
       sim.setWebhookTarget(
@@ -109,14 +129,27 @@ describe("a wrongly connected workspace", () => {
       // The vendor signs GitHub-style, the workspace expects X-Signature.
       sim.setWebhookTarget({ ...target, signing: "hmac-hex" });
       const { jobId } = sim.createJob("transcribe", MEDIA);
-      await expect.poll(async () => (await flushRefusals(), prisma.inboundRefusal.count({ where: { workspaceId } })), { timeout: 10_000 }).toBeGreaterThan(0);
-      const refusal = await prisma.inboundRefusal.findFirstOrThrow({ where: { workspaceId }, select: { reason: true, headerNames: true } });
+      await expect
+        .poll(
+          async () => {
+            await flushRefusals();
+            return prisma.inboundRefusal.count({ where: { workspaceId } });
+          },
+          { timeout: 10_000 },
+        )
+        .toBeGreaterThan(0);
+      const refusal = await prisma.inboundRefusal.findFirstOrThrow({
+        where: { workspaceId },
+        select: { reason: true, headerNames: true },
+      });
       expect(refusal.reason).toBe("missing_header");
       expect(refusal.headerNames).toContain("x-hub-signature-256");
       expect(await prisma.jobEvent.count({ where: { workspaceId } })).toBe(0);
 
       sim.setWebhookTarget(target); // fixed on the vendor's side: its pending retries now verify
-      await expect.poll(() => storedStatuses(workspaceId, jobId), { timeout: 15_000 }).toEqual(["created", "transcribed", "transcribing"]);
+      await expect
+        .poll(() => storedStatuses(workspaceId, jobId), { timeout: 15_000 })
+        .toEqual(["created", "transcribed", "transcribing"]);
     });
   });
 });

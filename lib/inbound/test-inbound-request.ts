@@ -7,7 +7,7 @@ import { parseRawRequest } from "./parse-raw-request";
 import type { TestRequestInput } from "./schemas";
 import type { TestRequestResult } from "./types";
 import { findMatchingHmacKey } from "./verify-hmac";
-import { verifyInboundRequest, type VerifiedRequest } from "./verify-inbound-request";
+import { type VerifiedRequest, verifyInboundRequest } from "./verify-inbound-request";
 import { WebhookRefusal } from "./webhook-refusal";
 
 // The Settings tester: a request pasted by an owner or admin, judged exactly as the webhook route
@@ -18,7 +18,9 @@ function refused(error: WebhookRefusal, extra: Partial<TestRequestResult> = {}):
   return {
     accepted: false,
     refusal: { reason: error.reason, httpStatus: error.status, message: error.message },
-    signature: error.signature ? { ...error.signature, signingString: error.signature.signingString.slice(0, SHOWN_SIGNING_STRING_CHARS) } : null,
+    signature: error.signature
+      ? { ...error.signature, signingString: error.signature.signingString.slice(0, SHOWN_SIGNING_STRING_CHARS) }
+      : null,
     signatureMatchesIgnoringTime: null,
     matchedSecret: null,
     dedupe: null,
@@ -27,7 +29,11 @@ function refused(error: WebhookRefusal, extra: Partial<TestRequestResult> = {}):
   };
 }
 
-export async function testInboundRequest(workspaceId: string, input: TestRequestInput, now = Date.now()): Promise<TestRequestResult> {
+export async function testInboundRequest(
+  workspaceId: string,
+  input: TestRequestInput,
+  now = Date.now(),
+): Promise<TestRequestResult> {
   const verifier = await loadInboundVerifier(workspaceId, now);
   if (!verifier) throw new ApiError("RESOURCE_NOT_FOUND", "Workspace not found");
   const { headers, urlToken } = parseRawRequest(input.headers);
@@ -52,7 +58,13 @@ export async function testInboundRequest(workspaceId: string, input: TestRequest
   const { profile } = verifier;
   const matchedSecret =
     profile.kind === "hmac"
-      ? findMatchingHmacKey(profile, keysAt(verifier, now).map(({ secret, hmacKey }) => ({ secret, key: hmacKey })), headers, input.body, Math.floor(now / 1000))
+      ? findMatchingHmacKey(
+          profile,
+          keysAt(verifier, now).map(({ secret, hmacKey }) => ({ secret, key: hmacKey })),
+          headers,
+          input.body,
+          Math.floor(now / 1000),
+        )
       : verified.matchedSecret;
 
   let json: unknown;
@@ -73,7 +85,11 @@ export async function testInboundRequest(workspaceId: string, input: TestRequest
       signatureMatchesIgnoringTime: null,
       matchedSecret,
       dedupe,
-      event: { event: parsed.payload.event, jobId: parsed.payload.data.jobId, status: parsed.payload.data.status ?? "" },
+      event: {
+        event: parsed.payload.event,
+        jobId: parsed.payload.data.jobId,
+        status: parsed.payload.data.status ?? "",
+      },
     };
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;

@@ -1,8 +1,9 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { type AuditActor, recordAudit } from "@/lib/audit/record-audit";
 import { open } from "@/lib/crypto/secret-box";
 import { generateUrlToken, generateWebhookSecret } from "@/lib/crypto/webhook-secret";
+import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { invalidField } from "@/lib/http/api-error";
 import { forgetInboundVerifier } from "@/lib/ingest/get-inbound-verifier";
 import { toStoredProfile } from "./read-stored-profile";
@@ -18,7 +19,12 @@ import { explainUnusableSecret, type UpdateVerificationInput } from "./schemas";
  *   secret unless one is pasted (a token that has travelled in URLs is not reused as a key).
  * A secret the new profile cannot use (Standard Webhooks needs base64) is refused, kept or pasted.
  */
-export async function updateVerification(workspaceId: string, input: UpdateVerificationInput, now = new Date()): Promise<void> {
+export async function updateVerification(
+  workspaceId: string,
+  input: UpdateVerificationInput,
+  actor: AuditActor,
+  now = new Date(),
+): Promise<void> {
   const { profile } = input;
   await prisma.$transaction(async (tx) => {
     const locked = await lockInbound(tx, workspaceId);
@@ -29,11 +35,17 @@ export async function updateVerification(workspaceId: string, input: UpdateVerif
 
     if (secret === null && profile.kind !== "url_token") {
       const kept = open(locked.inboundSecretEnc);
-      const problem = explainUnusableSecret(profile.kind, kept, profile.kind === "hmac" ? profile.secretEncoding : "text");
-      if (problem) throw invalidField("secret", `The current secret cannot be used here (${problem}). Paste the vendor's secret.`);
+      const problem = explainUnusableSecret(
+        profile.kind,
+        kept,
+        profile.kind === "hmac" ? profile.secretEncoding : "text",
+      );
+      if (problem)
+        throw invalidField("secret", `The current secret cannot be used here (${problem}). Paste the vendor's secret.`);
     }
     const secretData = secret === null ? {} : replaceInboundSecret(locked, secret, !kindChanged, now);
-    const dropPrevious = kindChanged && secret === null ? { previousInboundSecretEnc: null, previousInboundSecretExpiresAt: null } : {};
+    const dropPrevious =
+      kindChanged && secret === null ? { previousInboundSecretEnc: null, previousInboundSecretExpiresAt: null } : {};
     const { inboundVerification, inboundVerificationConfig } = toStoredProfile(profile);
     await tx.workspace.update({
       where: { id: workspaceId },
@@ -44,6 +56,12 @@ export async function updateVerification(workspaceId: string, input: UpdateVerif
         ...dropPrevious,
       },
       select: { id: true },
+    });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "inbound_verification.updated",
+      details: { from: locked.inboundVerification, to: profile.kind, secretReplaced: secret !== null },
     });
   });
   forgetInboundVerifier(workspaceId);

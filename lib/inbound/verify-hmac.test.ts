@@ -1,15 +1,17 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { HMAC_PRESETS } from "./presets";
-import { hmacProfileSchema, type HmacProfile } from "./schemas";
-import { findMatchingHmacKey, verifyHmac, type HmacKey } from "./verify-hmac";
+import { type HmacProfile, hmacProfileSchema } from "./schemas";
+import { findMatchingHmacKey, type HmacKey, verifyHmac } from "./verify-hmac";
 import { WebhookRefusal } from "./webhook-refusal";
 
 const NOW = 1_765_000_000;
-const BODY = '{"event":"job.created","timestamp":"2025-12-07T12:00:00Z","data":{"jobId":"job_1","status":"created","apiProduct":"transcribe"}}';
+const BODY =
+  '{"event":"job.created","timestamp":"2025-12-07T12:00:00Z","data":{"jobId":"job_1","status":"created","apiProduct":"transcribe"}}';
 const SECRET = "vendor-secret-abc123";
 const OTHER = "another-secret-xyz789";
-const keys = (...secrets: string[]): HmacKey[] => secrets.map((secret, index) => ({ secret: index === 0 ? "current" : "previous", key: Buffer.from(secret) }));
+const keys = (...secrets: string[]): HmacKey[] =>
+  secrets.map((secret, index) => ({ secret: index === 0 ? "current" : "previous", key: Buffer.from(secret) }));
 
 const github = HMAC_PRESETS.find((preset) => preset.id === "github")!.profile;
 const stripe = HMAC_PRESETS.find((preset) => preset.id === "stripe")!.profile;
@@ -25,7 +27,12 @@ const base64WithTimestamp = hmacProfileSchema.parse({
 const hmac = (algorithm: string, secret: string, content: string, encoding: "hex" | "base64") =>
   createHmac(algorithm, secret).update(content).digest(encoding);
 
-function refusal(profile: HmacProfile, headers: Record<string, string>, body = BODY, secrets = keys(SECRET)): WebhookRefusal {
+function refusal(
+  profile: HmacProfile,
+  headers: Record<string, string>,
+  body = BODY,
+  secrets = keys(SECRET),
+): WebhookRefusal {
   try {
     verifyHmac(profile, secrets, new Headers(headers), body, NOW);
   } catch (error) {
@@ -67,23 +74,31 @@ describe("GitHub-like: sha256=<hex> over the raw body", () => {
       received: [`sha256=${signature.slice(0, 4)}…${signature.slice(-4)}`],
     });
     const expected = hmac("sha256", SECRET, BODY.replace("created", "failed"), "hex");
-    expect(error.signature?.expected).toEqual([{ secret: "current", signature: `sha256=${expected.slice(0, 4)}…${expected.slice(-4)}` }]);
+    expect(error.signature?.expected).toEqual([
+      { secret: "current", signature: `sha256=${expected.slice(0, 4)}…${expected.slice(-4)}` },
+    ]);
     expect(JSON.stringify(error.signature)).not.toContain(expected);
   });
 
   it("refuses another secret's signature", () => {
-    expect(refusal(github, { "x-hub-signature-256": `sha256=${hmac("sha256", OTHER, BODY, "hex")}` }).reason).toBe("signature_mismatch");
+    expect(refusal(github, { "x-hub-signature-256": `sha256=${hmac("sha256", OTHER, BODY, "hex")}` }).reason).toBe(
+      "signature_mismatch",
+    );
   });
 
   it("refuses a missing header, a missing prefix and the wrong encoding", () => {
     expect(refusal(github, {}).reason).toBe("missing_header");
     expect(refusal(github, {}).message).toBe("Missing X-Hub-Signature-256 header");
-    expect(refusal(github, { "x-hub-signature-256": hmac("sha256", SECRET, BODY, "hex") }).reason).toBe("malformed_header");
+    expect(refusal(github, { "x-hub-signature-256": hmac("sha256", SECRET, BODY, "hex") }).reason).toBe(
+      "malformed_header",
+    );
     const base64 = refusal(github, { "x-hub-signature-256": `sha256=${hmac("sha256", SECRET, BODY, "base64")}` });
     expect(base64.reason).toBe("malformed_header");
     expect(base64.message).toMatch(/not a hex SHA256 signature/);
     // SHA-1's length where SHA-256 is expected
-    expect(refusal(github, { "x-hub-signature-256": `sha256=${hmac("sha1", SECRET, BODY, "hex")}` }).reason).toBe("malformed_header");
+    expect(refusal(github, { "x-hub-signature-256": `sha256=${hmac("sha1", SECRET, BODY, "hex")}` }).reason).toBe(
+      "malformed_header",
+    );
   });
 
   it("accepts any of several signatures, so a vendor can sign with old and new secret during its rotation", () => {
@@ -96,7 +111,9 @@ describe("rotation overlap", () => {
   it("accepts the previous secret while it is among the keys, and not once it has gone", () => {
     const signature = `sha256=${hmac("sha256", OTHER, BODY, "hex")}`;
     accepts(github, { "x-hub-signature-256": signature }, BODY, keys(SECRET, OTHER));
-    expect(findMatchingHmacKey(github, keys(SECRET, OTHER), new Headers({ "x-hub-signature-256": signature }), BODY, NOW)).toBe("previous");
+    expect(
+      findMatchingHmacKey(github, keys(SECRET, OTHER), new Headers({ "x-hub-signature-256": signature }), BODY, NOW),
+    ).toBe("previous");
     expect(refusal(github, { "x-hub-signature-256": signature }, BODY, keys(SECRET)).reason).toBe("signature_mismatch");
   });
 
@@ -107,7 +124,8 @@ describe("rotation overlap", () => {
 });
 
 describe("Stripe-like: t=<unix>,v1=<hex> over {t}.{body}", () => {
-  const header = (t: number, secret = SECRET) => `t=${t},v1=${hmac("sha256", secret, `${t}.${BODY}`, "hex")},v0=ignored`;
+  const header = (t: number, secret = SECRET) =>
+    `t=${t},v1=${hmac("sha256", secret, `${t}.${BODY}`, "hex")},v0=ignored`;
 
   it("verifies within the tolerance either way", () => {
     for (const offset of [-300, 0, 300]) accepts(stripe, { "stripe-signature": header(NOW + offset) });
@@ -129,9 +147,13 @@ describe("Stripe-like: t=<unix>,v1=<hex> over {t}.{body}", () => {
   });
 
   it("refuses a header without t= or without v1=", () => {
-    expect(refusal(stripe, { "stripe-signature": `v1=${hmac("sha256", SECRET, BODY, "hex")}` }).reason).toBe("missing_header");
+    expect(refusal(stripe, { "stripe-signature": `v1=${hmac("sha256", SECRET, BODY, "hex")}` }).reason).toBe(
+      "missing_header",
+    );
     expect(refusal(stripe, { "stripe-signature": `t=${NOW}` }).reason).toBe("malformed_header");
-    expect(refusal(stripe, { "stripe-signature": `t=soon,v1=${hmac("sha256", SECRET, BODY, "hex")}` }).reason).toBe("malformed_header");
+    expect(refusal(stripe, { "stripe-signature": `t=soon,v1=${hmac("sha256", SECRET, BODY, "hex")}` }).reason).toBe(
+      "malformed_header",
+    );
   });
 });
 
@@ -146,14 +168,18 @@ describe("base64 over {timestamp}.{body} with a timestamp header", () => {
   it("refuses a missing or stale timestamp header, and hex where base64 is configured", () => {
     const { "x-signature": signature } = headers(NOW);
     expect(refusal(base64WithTimestamp, { "x-signature": signature }).reason).toBe("missing_header");
-    expect(refusal(base64WithTimestamp, { "x-signature": signature }).message).toBe("Missing timestamp (X-Signature-Timestamp)");
+    expect(refusal(base64WithTimestamp, { "x-signature": signature }).message).toBe(
+      "Missing timestamp (X-Signature-Timestamp)",
+    );
     expect(refusal(base64WithTimestamp, headers(NOW - 3600)).reason).toBe("timestamp_outside_tolerance");
     const hex = { ...headers(NOW), "x-signature": hmac("sha256", SECRET, `${NOW}.${BODY}`, "hex") };
     expect(refusal(base64WithTimestamp, hex).reason).toBe("malformed_header");
   });
 
   it("checks the signature ignoring the time only when asked", () => {
-    expect(() => verifyHmac(base64WithTimestamp, keys(SECRET), new Headers(headers(NOW - 3600)), BODY, NOW, Infinity)).not.toThrow();
+    expect(() =>
+      verifyHmac(base64WithTimestamp, keys(SECRET), new Headers(headers(NOW - 3600)), BODY, NOW, Infinity),
+    ).not.toThrow();
   });
 });
 

@@ -79,8 +79,12 @@ export function verifyHmac(
 
   const parsed = parseSignatureHeader(profile, value);
   const shape = profile.headerFormat === "pairs" ? "t=<timestamp>,v1=<signature>" : `${profile.prefix}<signature>`;
-  if (parsed.entries.length === 0) throw new WebhookRefusal("malformed_header", `Malformed ${label} header: expected ${shape}`);
-  const received = parsed.entries.slice(0, MAX_SIGNATURES).map((entry) => decodeSignature(profile, entry)).filter((sig) => sig !== null);
+  if (parsed.entries.length === 0)
+    throw new WebhookRefusal("malformed_header", `Malformed ${label} header: expected ${shape}`);
+  const received = parsed.entries
+    .slice(0, MAX_SIGNATURES)
+    .map((entry) => decodeSignature(profile, entry))
+    .filter((sig) => sig !== null);
   if (received.length === 0) {
     throw new WebhookRefusal(
       "malformed_header",
@@ -94,15 +98,22 @@ export function verifyHmac(
     const source = profile.headerFormat === "pairs" ? `t= in ${label}` : headerLabel(profile.timestampHeader ?? "");
     const timestamp = profile.headerFormat === "pairs" ? parsed.timestamp : headers.get(profile.timestampHeader ?? "");
     if (timestamp === null) throw new WebhookRefusal("missing_header", `Missing timestamp (${source})`);
-    if (!TIMESTAMP_PATTERN.test(timestamp)) throw new WebhookRefusal("malformed_header", `Malformed timestamp (${source}): expected Unix seconds`);
+    if (!TIMESTAMP_PATTERN.test(timestamp))
+      throw new WebhookRefusal("malformed_header", `Malformed timestamp (${source}): expected Unix seconds`);
     if (Math.abs(nowSeconds - Number(timestamp)) > toleranceSeconds) {
-      throw new WebhookRefusal("timestamp_outside_tolerance", `Webhook timestamp is outside the ${profile.toleranceSeconds}-second tolerance`);
+      throw new WebhookRefusal(
+        "timestamp_outside_tolerance",
+        `Webhook timestamp is outside the ${profile.toleranceSeconds}-second tolerance`,
+      );
     }
     signingString = `${timestamp}.${body}`;
     signedContent = "{timestamp}.{body}";
   }
 
-  const expected = keys.map(({ secret, key }) => ({ secret, signature: createHmac(profile.algorithm, key).update(signingString, "utf8").digest() }));
+  const expected = keys.map(({ secret, key }) => ({
+    secret,
+    signature: createHmac(profile.algorithm, key).update(signingString, "utf8").digest(),
+  }));
   // Every pair is compared (no early exit), so the time taken does not tell which one matched.
   let matched = false;
   for (const { signature } of expected) {
@@ -116,13 +127,21 @@ export function verifyHmac(
     signingString,
     signingStringBytes: Buffer.byteLength(signingString, "utf8"),
     expected: expected.map(({ secret, signature }) => ({ secret, signature: describeExpected(profile, signature) })),
-    received: parsed.entries.slice(0, 5).map((entry) => `${profile.headerFormat === "pairs" ? "v1=" : profile.prefix}${maskSignature(entry)}`),
+    received: parsed.entries
+      .slice(0, 5)
+      .map((entry) => `${profile.headerFormat === "pairs" ? "v1=" : profile.prefix}${maskSignature(entry)}`),
   };
   throw new WebhookRefusal("signature_mismatch", "Webhook signature does not match", diagnostics);
 }
 
 /** Which key verified it: the first whose HMAC equals one of the signatures (the tester says which). */
-export function findMatchingHmacKey(profile: HmacProfile, keys: readonly HmacKey[], headers: Headers, body: string, nowSeconds: number): HmacKey["secret"] | null {
+export function findMatchingHmacKey(
+  profile: HmacProfile,
+  keys: readonly HmacKey[],
+  headers: Headers,
+  body: string,
+  nowSeconds: number,
+): HmacKey["secret"] | null {
   for (const key of keys) {
     try {
       verifyHmac(profile, [key], headers, body, nowSeconds, Number.POSITIVE_INFINITY);

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { describeStandardMismatch, findStandardSigner, readWebhookHeaders } from "@/lib/ingest/verify-signature";
-import { digestToken, keysAt, type InboundKey, type InboundVerifier } from "./build-verifier";
+import { digestToken, type InboundKey, type InboundVerifier, keysAt } from "./build-verifier";
 import type { VerificationProfile } from "./schemas";
 import { verifyHmac } from "./verify-hmac";
 import { WebhookRefusal } from "./webhook-refusal";
@@ -35,11 +35,17 @@ function readIdHeader(name: string | undefined, headers: Headers): string | null
   if (!name) return null;
   const value = headers.get(name);
   if (value === null || value === "") return null; // no id this time: the payload's key is used
-  if (!ID_PATTERN.test(value)) throw new WebhookRefusal("malformed_header", `Malformed ${name} header: expected 1–256 printable characters`);
+  if (!ID_PATTERN.test(value))
+    throw new WebhookRefusal("malformed_header", `Malformed ${name} header: expected 1–256 printable characters`);
   return value;
 }
 
-function verifyStandard(keys: InboundKey[], parts: InboundRequestParts, nowSeconds: number, ignoreTolerance: boolean): VerifiedRequest {
+function verifyStandard(
+  keys: InboundKey[],
+  parts: InboundRequestParts,
+  nowSeconds: number,
+  ignoreTolerance: boolean,
+): VerifiedRequest {
   const headers = readWebhookHeaders(parts.headers, nowSeconds, ignoreTolerance ? Number.POSITIVE_INFINITY : undefined);
   const usable = keys.flatMap((key) => (key.standardKey ? [{ secret: key.secret, key: key.standardKey }] : []));
   const signer = findStandardSigner(
@@ -48,14 +54,26 @@ function verifyStandard(keys: InboundKey[], parts: InboundRequestParts, nowSecon
     headers,
   );
   if (signer < 0) {
-    throw new WebhookRefusal("signature_mismatch", "Webhook signature does not match", describeStandardMismatch(usable, parts.body, headers));
+    throw new WebhookRefusal(
+      "signature_mismatch",
+      "Webhook signature does not match",
+      describeStandardMismatch(usable, parts.body, headers),
+    );
   }
   return { eventId: headers.id, matchedSecret: usable[signer].secret };
 }
 
-function verifyToken(keys: InboundKey[], token: string | null, profile: Extract<VerificationProfile, { kind: "url_token" }>, headers: Headers): VerifiedRequest {
+function verifyToken(
+  keys: InboundKey[],
+  token: string | null,
+  profile: Extract<VerificationProfile, { kind: "url_token" }>,
+  headers: Headers,
+): VerifiedRequest {
   if (token === null) {
-    throw new WebhookRefusal("missing_token", "This workspace accepts webhooks only at its secret URL: /api/webhooks/{workspaceId}/{token}");
+    throw new WebhookRefusal(
+      "missing_token",
+      "This workspace accepts webhooks only at its secret URL: /api/webhooks/{workspaceId}/{token}",
+    );
   }
   const given = digestToken(token);
   // Both keys are always compared, so the time taken does not tell which one (if any) matched.
@@ -68,18 +86,33 @@ function verifyToken(keys: InboundKey[], token: string | null, profile: Extract<
 }
 
 /** Verifies a request under the workspace's profile, or throws a WebhookRefusal naming why not. */
-export function verifyInboundRequest(verifier: InboundVerifier, parts: InboundRequestParts, options: VerifyOptions = {}): VerifiedRequest {
+export function verifyInboundRequest(
+  verifier: InboundVerifier,
+  parts: InboundRequestParts,
+  options: VerifyOptions = {},
+): VerifiedRequest {
   const nowMs = options.nowMs ?? Date.now();
   const nowSeconds = Math.floor(nowMs / 1000);
   const keys = keysAt(verifier, nowMs);
   const { profile } = verifier;
   if (profile.kind === "url_token") return verifyToken(keys, parts.urlToken, profile, parts.headers);
   if (parts.urlToken !== null) {
-    throw new WebhookRefusal("unexpected_token", "This workspace verifies signatures: send webhooks to /api/webhooks/{workspaceId}, without a token");
+    throw new WebhookRefusal(
+      "unexpected_token",
+      "This workspace verifies signatures: send webhooks to /api/webhooks/{workspaceId}, without a token",
+    );
   }
-  if (profile.kind === "standard_webhooks") return verifyStandard(keys, parts, nowSeconds, options.ignoreTolerance ?? false);
+  if (profile.kind === "standard_webhooks")
+    return verifyStandard(keys, parts, nowSeconds, options.ignoreTolerance ?? false);
 
   const tolerance = options.ignoreTolerance ? Number.POSITIVE_INFINITY : undefined;
-  verifyHmac(profile, keys.map(({ secret, hmacKey }) => ({ secret, key: hmacKey })), parts.headers, parts.body, nowSeconds, tolerance);
+  verifyHmac(
+    profile,
+    keys.map(({ secret, hmacKey }) => ({ secret, key: hmacKey })),
+    parts.headers,
+    parts.body,
+    nowSeconds,
+    tolerance,
+  );
   return { eventId: readIdHeader(profile.idHeader, parts.headers), matchedSecret: null };
 }

@@ -2,10 +2,18 @@ import { describe, expect, it } from "vitest";
 import { buildEventInput, outputKindOf } from "./build-event-input";
 import { redactPresignedUrls } from "./redact-presigned-urls";
 import { parseIngestPayload } from "./schemas";
-import { PRESIGNED_QUERY, dubJobEvents, failedDubJobEvents, samplePayload, sampleOutput, T0 } from "./testing/sample-events";
+import {
+  dubJobEvents,
+  failedDubJobEvents,
+  PRESIGNED_QUERY,
+  sampleOutput,
+  samplePayload,
+  T0,
+} from "./testing/sample-events";
 
 const target = { workspaceId: "ws_1", webhookId: "msg_1" };
-const inputOf = (payload: unknown) => buildEventInput(target, parseIngestPayload(payload, JSON.stringify(payload)), payload);
+const inputOf = (payload: unknown) =>
+  buildEventInput(target, parseIngestPayload(payload, JSON.stringify(payload)), payload);
 
 describe("outputKindOf", () => {
   it.each([
@@ -78,18 +86,36 @@ describe("buildEventInput", () => {
 
   it("takes the failure reason from a failed event, and records no outputs for other events", () => {
     const failed = inputOf(failedDubJobEvents("job_f")[2]);
-    expect(failed).toMatchObject({ status: "failed", state: "failed", failureReason: "Audio track could not be decoded", completedAt: null });
+    expect(failed).toMatchObject({
+      status: "failed",
+      state: "failed",
+      failureReason: "Audio track could not be decoded",
+      completedAt: null,
+    });
     const processing = inputOf(samplePayload("dub", "dubbing", "job_p", T0, { outputs: [sampleOutput("x.mp4", 1)] }));
     expect(processing).toMatchObject({ status: "dubbing", state: "in_progress", outputs: [] });
   });
 
   it("normalises the timestamp to UTC milliseconds", () => {
-    const payload = { ...samplePayload("transcribe", "created", "job_z", T0), timestamp: "2025-12-07T13:00:00.123456+01:00" };
+    const payload = {
+      ...samplePayload("transcribe", "created", "job_z", T0),
+      timestamp: "2025-12-07T13:00:00.123456+01:00",
+    };
     expect(inputOf(payload).occurredAt).toBe("2025-12-07T12:00:00.123Z");
   });
 
   it("keeps a future event type unapplied, with its status as text", () => {
-    const future = { event: "job.progress_updated", timestamp: "2025-12-07T12:00:00Z", data: { jobId: "job_x", apiProduct: "dub", status: "halfway", percent: 50 } };
-    expect(inputOf(future)).toMatchObject({ status: null, statusText: "halfway", state: null, outputs: [], event: "job.progress_updated" });
+    const future = {
+      event: "job.progress_updated",
+      timestamp: "2025-12-07T12:00:00Z",
+      data: { jobId: "job_x", apiProduct: "dub", status: "halfway", percent: 50 },
+    };
+    expect(inputOf(future)).toMatchObject({
+      status: null,
+      statusText: "halfway",
+      state: null,
+      outputs: [],
+      event: "job.progress_updated",
+    });
   });
 });

@@ -1,11 +1,11 @@
 import {
+  type ApiProduct,
   completedStatus,
   isFailureStatus,
-  stateOf,
-  type ApiProduct,
   type JobState,
   type JobStatus,
   type OutputKind,
+  stateOf,
 } from "@/lib/workflow/workflows";
 import { redactPresignedUrls } from "./redact-presigned-urls";
 import type { IngestPayload } from "./schemas";
@@ -16,7 +16,7 @@ export interface OutputInput {
   kind: OutputKind;
 }
 
-/** Everything apply-event writes for one event, decided before the database is asked. */
+/** Everything apply-events writes for one event, decided before the database is asked. */
 export interface EventInput {
   workspaceId: string;
   webhookId: string;

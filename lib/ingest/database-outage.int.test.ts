@@ -4,12 +4,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
 import { prisma } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
-import { replacePoolForTests } from "@/lib/db/pool";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
+import { replacePoolForTests } from "@/lib/db/pool";
+import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
+import { maxGroupsInFlight } from "./group-commits";
 import { dubJobEvents, type SamplePayload } from "./testing/sample-events";
 import { TcpProxy } from "./testing/tcp-proxy";
 import { countRows, postToRoute, signedRequest, storedJobStates } from "./testing/webhook-requests";
-import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 
 // The database going away in the middle of a request, through a TCP proxy in front of the shared
 // test database (the ingest statement's pool is pointed at the proxy; Prisma, which only reads the
@@ -22,7 +23,11 @@ let directPool: pg.Pool | undefined;
 beforeAll(async () => {
   const url = new URL((process.env.DIRECT_DATABASE_URL ?? process.env.DATABASE_URL) as string);
   proxy = await TcpProxy.start({ host: url.hostname, port: Number(url.port) });
-  proxiedPool = new pg.Pool({ connectionString: proxy.urlFor(url.toString()), max: 10, connectionTimeoutMillis: 2_000 });
+  proxiedPool = new pg.Pool({
+    connectionString: proxy.urlFor(url.toString()),
+    max: 10,
+    connectionTimeoutMillis: 2_000,
+  });
   proxiedPool.on("error", () => undefined);
   await prisma.workspace.count(); // builds the Prisma client on the direct pool, before the swap
   directPool = replacePoolForTests("ingest", proxiedPool);
@@ -38,7 +43,7 @@ beforeEach(() => {
   proxy.restore();
 });
 
-const STATEMENT = "ingest-apply-event";
+const STATEMENT = "ingest-apply-events";
 
 interface Sent {
   payload: SamplePayload;
@@ -70,7 +75,12 @@ async function expect503(response: Response): Promise<void> {
 async function expectWholeRows(workspace: TestWorkspace): Promise<void> {
   const jobs = await prisma.job.findMany({
     where: { workspaceId: workspace.id },
-    select: { status: true, events: { select: { status: true, disposition: true } }, outputs: { select: { outputIndex: true } } } });
+    select: {
+      status: true,
+      events: { select: { status: true, disposition: true } },
+      outputs: { select: { outputIndex: true } },
+    },
+  });
   for (const job of jobs) {
     expect(job.events.length).toBeGreaterThan(0);
     expect(job.events.some((event) => event.status === job.status && event.disposition === "applied")).toBe(true);
@@ -80,7 +90,11 @@ async function expectWholeRows(workspace: TestWorkspace): Promise<void> {
 }
 
 function sentEvents(jobId: string): Sent[] {
-  return dubJobEvents(jobId).map((payload, index) => ({ payload, id: `msg_${jobId}_${index}`, timestamp: Math.floor(Date.now() / 1000) }));
+  return dubJobEvents(jobId).map((payload, index) => ({
+    payload,
+    id: `msg_${jobId}_${index}`,
+    timestamp: Math.floor(Date.now() / 1000),
+  }));
 }
 
 describe("when the database goes away", () => {
@@ -110,7 +124,10 @@ describe("when the database goes away", () => {
 
     proxy.restore();
     expect((await sendUntilAccepted(workspace, events[8])).status).toBe(200);
-    expect((await storedJobStates(workspace.id)).get("job_cut_before")).toMatchObject({ status: "merged", outputs: [{ outputIndex: 0 }] });
+    expect((await storedJobStates(workspace.id)).get("job_cut_before")).toMatchObject({
+      status: "merged",
+      outputs: [{ outputIndex: 0 }],
+    });
     expect(await countRows(workspace.id)).toEqual({ jobs: 1, events: 2, outputs: 1 });
   });
 
@@ -133,24 +150,33 @@ describe("when the database goes away", () => {
     expect(again.status).toBe(200);
     expect(["applied", "already_received"]).toContain(((await again.json()) as { disposition: string }).disposition);
     expect(await countRows(workspace.id)).toEqual({ jobs: 1, events: 2, outputs: 1 });
-    expect((await storedJobStates(workspace.id)).get("job_cut_after")).toMatchObject({ status: "merged", state: "completed" });
+    expect((await storedJobStates(workspace.id)).get("job_cut_after")).toMatchObject({
+      status: "merged",
+      state: "completed",
+    });
   });
 
-  it("cut before a shared transaction commits: every event in it gets 503 and none is written; sent again: each once", async () => {
+  it("cut as a shared statement is sent: every event in it gets 503 and none is written; sent again: each once", async () => {
     const workspace = await createTestWorkspace();
     const events = Array.from({ length: 10 }, (_, i) => sentEvents(`job_group_${i}`)[1]);
-    // Hold the answers so that the first events keep the two transaction slots busy and the
-    // rest queue up into one shared transaction; then cut that transaction's COMMIT. (Connections
-    // are opened first: a held handshake would keep a statement from being sent at all.)
-    await Promise.all(Array.from({ length: 4 }, () => proxiedPool.query("SELECT pg_sleep(0.05)")));
+    // Every statement carrying more than one event is cut as it is sent. The answers are held
+    // meanwhile, so that the first statements keep every group slot busy and the rest of the events
+    // queue up and share one. (Connections are opened first: a held handshake would keep a
+    // statement from being sent at all.)
+    await Promise.all(
+      Array.from({ length: maxGroupsInFlight() + 1 }, () => proxiedPool.query("SELECT pg_sleep(0.05)")),
+    );
+    proxy.rules.onClientData = (chunk) =>
+      chunk.includes(STATEMENT) && chunk.toString("latin1").split('"webhook_id"').length > 2 ? "cut" : "forward";
     proxy.hold();
     const chunksBefore = proxy.clientChunks.length;
     const responses = events.map((sent) => send(workspace, sent));
     await vi.waitFor(() => {
-      expect(proxy.clientChunks.slice(chunksBefore).filter((chunk) => chunk.includes(STATEMENT)).length).toBeGreaterThanOrEqual(2);
+      expect(
+        proxy.clientChunks.slice(chunksBefore).filter((chunk) => chunk.includes(STATEMENT)).length,
+      ).toBeGreaterThanOrEqual(maxGroupsInFlight());
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    proxy.rules.onClientData = (chunk) => (chunk.includes("COMMIT") ? "cut" : "forward");
     proxy.release();
 
     const statuses = await Promise.all(responses.map(async (response) => (await response).status));
@@ -176,7 +202,9 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(error)).toBe(true);
     await pool.end();
 
-    const client = new PrismaClient({ adapter: new PrismaPg(new pg.Pool({ connectionString: unreachable, connectionTimeoutMillis: 1_000 })) });
+    const client = new PrismaClient({
+      adapter: new PrismaPg(new pg.Pool({ connectionString: unreachable, connectionTimeoutMillis: 1_000 })),
+    });
     const prismaError = await client.workspace.count().catch((caught: unknown) => caught);
     expect(isDatabaseUnavailable(prismaError)).toBe(true);
     await client.$disconnect();
@@ -189,6 +217,10 @@ describe("isDatabaseUnavailable", () => {
     await client.end();
     expect(isDatabaseUnavailable(error)).toBe(false);
     expect(isDatabaseUnavailable(new TypeError("x is undefined"))).toBe(false);
-    expect(isDatabaseUnavailable(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }),
+      ),
+    ).toBe(true);
   });
 });

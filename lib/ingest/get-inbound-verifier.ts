@@ -33,7 +33,10 @@ export async function loadInboundVerifier(workspaceId: string, loadedAt = Date.n
     readStoredProfile(workspace.inboundVerification, workspace.inboundVerificationConfig),
     {
       current: open(workspace.inboundSecretEnc),
-      previous: workspace.previousInboundSecretEnc && previousExpiresAt > loadedAt ? open(workspace.previousInboundSecretEnc) : null,
+      previous:
+        workspace.previousInboundSecretEnc && previousExpiresAt > loadedAt
+          ? open(workspace.previousInboundSecretEnc)
+          : null,
       previousExpiresAt,
     },
     loadedAt,

@@ -1,12 +1,12 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { buildEventInput, type EventInput } from "./build-event-input";
 import { applyEventGroupCommitted } from "./group-commits";
-import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { parseIngestPayload } from "./schemas";
 import { dubJobEvents } from "./testing/sample-events";
 import { countRows, storedJobStates } from "./testing/webhook-requests";
-import { createTestWorkspace } from "@/test/fixtures/workspace";
 
 // Events arriving together share a transaction; a statement failing in it must cost only its own event.
 
@@ -18,7 +18,9 @@ function inputFor(workspaceId: string, jobId: string, step: number, webhookId: s
 describe("applyEventGroupCommitted", () => {
   it("applies events that arrive together, each with its own disposition", async () => {
     const workspace = await createTestWorkspace();
-    const inputs = Array.from({ length: 12 }, (_, i) => inputFor(workspace.id, `job_g_${i % 4}`, 1 + Math.floor(i / 4), `msg_g_${i}`));
+    const inputs = Array.from({ length: 12 }, (_, i) =>
+      inputFor(workspace.id, `job_g_${i % 4}`, 1 + Math.floor(i / 4), `msg_g_${i}`),
+    );
     const results = await Promise.all(inputs.map((input) => applyEventGroupCommitted(input)));
     expect(results.every((result) => result.stored)).toBe(true);
     expect(await countRows(workspace.id)).toMatchObject({ jobs: 4, events: 12 });
@@ -32,7 +34,9 @@ describe("applyEventGroupCommitted", () => {
     inputs[6] = inputFor("ghost_workspace", "job_ghost", 0, "msg_ghost");
     const settled = await Promise.allSettled(inputs.map((input) => applyEventGroupCommitted(input)));
 
-    const rejected = settled.flatMap((outcome, index) => (outcome.status === "rejected" ? [{ index, reason: outcome.reason as unknown }] : []));
+    const rejected = settled.flatMap((outcome, index) =>
+      outcome.status === "rejected" ? [{ index, reason: outcome.reason as unknown }] : [],
+    );
     expect(rejected.map((failure) => failure.index)).toEqual([6]);
     expect(rejected[0].reason).toBeInstanceOf(pg.DatabaseError);
     expect((rejected[0].reason as pg.DatabaseError).code).toBe("23503");

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
+import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 import { buildEventInput } from "./build-event-input";
-import { mergeJobEvent, type JobSnapshot } from "./merge-job-event";
+import { type JobSnapshot, mergeJobEvent } from "./merge-job-event";
 import { parseIngestPayload } from "./schemas";
 import { dubJobEvents, type SamplePayload } from "./testing/sample-events";
 import { postSigned, storedJobState } from "./testing/webhook-requests";
-import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 
 // Concurrency through the real route and database (the pool has 10 connections, so these really
 // run side by side in PostgreSQL): duplicate storms and racing events for one job.
@@ -13,7 +13,11 @@ import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspa
 function expectedAfter(payloads: SamplePayload[]): JobSnapshot | null {
   let job: JobSnapshot | null = null;
   payloads.forEach((payload, index) => {
-    const input = buildEventInput({ workspaceId: "ws", webhookId: `m${index}` }, parseIngestPayload(payload, JSON.stringify(payload)), payload);
+    const input = buildEventInput(
+      { workspaceId: "ws", webhookId: `m${index}` },
+      parseIngestPayload(payload, JSON.stringify(payload)),
+      payload,
+    );
     job = mergeJobEvent(job, input).job;
   });
   return job;
@@ -21,7 +25,12 @@ function expectedAfter(payloads: SamplePayload[]): JobSnapshot | null {
 
 async function sendAll(workspace: TestWorkspace, payloads: SamplePayload[], ids?: string[]) {
   const responses = await Promise.all(payloads.map((payload, i) => postSigned(workspace, payload, { id: ids?.[i] })));
-  return Promise.all(responses.map(async (response) => ({ status: response.status, body: (await response.json()) as { disposition: string } })));
+  return Promise.all(
+    responses.map(async (response) => ({
+      status: response.status,
+      body: (await response.json()) as { disposition: string },
+    })),
+  );
 }
 
 describe("a duplicate storm", () => {
@@ -33,15 +42,24 @@ describe("a duplicate storm", () => {
     const [created, transcribing] = dubJobEvents("job_storm");
     if (existing) expect((await postSigned(workspace, created)).status).toBe(200);
     const copies = Array.from({ length: 20 }, () => transcribing);
-    const results = await sendAll(workspace, copies, copies.map(() => "msg_storm"));
+    const results = await sendAll(
+      workspace,
+      copies,
+      copies.map(() => "msg_storm"),
+    );
 
     expect(results.map((result) => result.status)).toEqual(Array(20).fill(200));
     const dispositions = results.map((result) => result.body.disposition).sort();
     expect(dispositions).toEqual([...Array(19).fill("already_received"), "applied"]);
-    const events = await prisma.jobEvent.findMany({ where: { workspaceId: workspace.id, webhookId: "msg_storm" }, select: { disposition: true } });
+    const events = await prisma.jobEvent.findMany({
+      where: { workspaceId: workspace.id, webhookId: "msg_storm" },
+      select: { disposition: true },
+    });
     expect(events).toEqual([{ disposition: "applied" }]);
     expect(await prisma.job.count({ where: { workspaceId: workspace.id } })).toBe(1);
-    expect(await storedJobState(workspace.id, "job_storm")).toEqual(expectedAfter(existing ? [created, transcribing] : [transcribing]));
+    expect(await storedJobState(workspace.id, "job_storm")).toEqual(
+      expectedAfter(existing ? [created, transcribing] : [transcribing]),
+    );
   });
 });
 
@@ -60,7 +78,11 @@ describe("racing events for one job", () => {
       expect(results.map((result) => result.status)).toEqual([200, 200]);
       const sent = existing ? [events[0], ...pair] : pair;
       expect(await storedJobState(workspace.id, `job_race_${round}`)).toEqual(expectedAfter(sent));
-      expect(await prisma.jobEvent.count({ where: { workspaceId: workspace.id, job: { upstreamJobId: `job_race_${round}` } } })).toBe(sent.length);
+      expect(
+        await prisma.jobEvent.count({
+          where: { workspaceId: workspace.id, job: { upstreamJobId: `job_race_${round}` } },
+        }),
+      ).toBe(sent.length);
     }
   });
 
@@ -72,7 +94,11 @@ describe("racing events for one job", () => {
       expect(results.every((result) => result.status === 200)).toBe(true);
       expect(results.filter((result) => result.body.disposition === "applied").length).toBeGreaterThanOrEqual(1);
       expect(await storedJobState(workspace.id, `job_burst_${round}`)).toEqual(expectedAfter(events));
-      expect(await prisma.jobEvent.count({ where: { workspaceId: workspace.id, job: { upstreamJobId: `job_burst_${round}` } } })).toBe(9);
+      expect(
+        await prisma.jobEvent.count({
+          where: { workspaceId: workspace.id, job: { upstreamJobId: `job_burst_${round}` } },
+        }),
+      ).toBe(9);
     }
   });
 });

@@ -1,24 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
+import { type ApiProduct, WORKFLOWS } from "@/lib/workflow/workflows";
 import { seededRandom } from "@/simulator/testing/seeded-random";
-import { WORKFLOWS, type ApiProduct } from "@/lib/workflow/workflows";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { sampleOutput, samplePayload, T0 } from "./testing/sample-events";
 import { postSigned } from "./testing/webhook-requests";
-import { createTestWorkspace } from "@/test/fixtures/workspace";
 
 // Validly signed, malformed payloads — missing and mistyped fields, huge and deep values, odd
 // scalars, truncated JSON — generated from a fixed seed: every answer is 2xx, 400 or 413 in the
 // error envelope, never a 5xx (which a sender would retry forever).
 
 const random = seededRandom(20261201);
-const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
 // Deep values cannot go through JSON.stringify (its recursion is the very problem), so they are
 // placeholders in the value, replaced by their text after serialising.
 const RAW: Record<string, string> = {
   "<<arrays 64>>": "[".repeat(64) + "]".repeat(64),
   "<<arrays 5000>>": "[".repeat(5_000) + "]".repeat(5_000),
-  "<<objects 3000>>": '{"k":'.repeat(2_999) + "{}" + "}".repeat(2_999) };
-const serialise = (value: unknown) => JSON.stringify(value).replace(/"(<<[a-z]+ \d+>>)"/g, (_, token: string) => RAW[token] ?? token);
+  "<<objects 3000>>": `${'{"k":'.repeat(2_999)}{}${"}".repeat(2_999)}`,
+};
+const serialise = (value: unknown) =>
+  JSON.stringify(value).replace(/"(<<[a-z]+ \d+>>)"/g, (_, token: string) => RAW[token] ?? token);
 
 const ODD_VALUES: unknown[] = [
   null,
@@ -63,16 +65,45 @@ const ODD_VALUES: unknown[] = [
   `https://${"a".repeat(5_000)}.example/x.srt`,
 ];
 
-const FIELDS = ["event", "timestamp", "data", "data.jobId", "data.status", "data.apiProduct", "data.duration", "data.wordCount", "data.cost", "data.outputs", "data.reason", "data.outputs.0", "data.outputs.0.url", "data.outputs.0.sizeBytes", "data.outputs.0.outputIndex", "data.outputs.0.expiresAt", "data.extra", "extra", "__proto__", "data.__proto__"];
+const FIELDS = [
+  "event",
+  "timestamp",
+  "data",
+  "data.jobId",
+  "data.status",
+  "data.apiProduct",
+  "data.duration",
+  "data.wordCount",
+  "data.cost",
+  "data.outputs",
+  "data.reason",
+  "data.outputs.0",
+  "data.outputs.0.url",
+  "data.outputs.0.sizeBytes",
+  "data.outputs.0.outputIndex",
+  "data.outputs.0.expiresAt",
+  "data.extra",
+  "extra",
+  "__proto__",
+  "data.__proto__",
+];
 
 function validPayload(): Record<string, unknown> {
   const product = pick<ApiProduct>(["transcribe", "translate", "voiceover", "dub"]);
   const steps = WORKFLOWS[product].steps;
   const status = pick([...steps, "failed", "rejected"] as const);
   const completed = status === steps[steps.length - 1];
-  const extra = completed ? { duration: 12.5, cost: 1.25, outputs: [sampleOutput(`job/out.${product === "transcribe" ? "srt" : "mp4"}`, 1234, 0)] } : {};
+  const extra = completed
+    ? {
+        duration: 12.5,
+        cost: 1.25,
+        outputs: [sampleOutput(`job/out.${product === "transcribe" ? "srt" : "mp4"}`, 1234, 0)],
+      }
+    : {};
   const jobId = `job_fuzz_${Math.floor(random() * 50)}`;
-  return JSON.parse(JSON.stringify(samplePayload(product, status, jobId, T0 + Math.floor(random() * 1e9), extra))) as Record<string, unknown>;
+  return JSON.parse(
+    JSON.stringify(samplePayload(product, status, jobId, T0 + Math.floor(random() * 1e9), extra)),
+  ) as Record<string, unknown>;
 }
 
 function setPath(target: Record<string, unknown>, dotted: string, value: unknown, remove: boolean): void {
@@ -98,7 +129,8 @@ function malformedBody(): string {
     return JSON.stringify(payload);
   }
   if (kind < 0.75) {
-    for (let i = 0, n = 1 + Math.floor(random() * 3); i < n; i += 1) setPath(payload, pick(FIELDS), pick(ODD_VALUES), false);
+    for (let i = 0, n = 1 + Math.floor(random() * 3); i < n; i += 1)
+      setPath(payload, pick(FIELDS), pick(ODD_VALUES), false);
     return serialise(payload);
   }
   if (kind < 0.82) {
@@ -146,8 +178,12 @@ describe("signed, malformed payloads", () => {
       answers.set(response.status, (answers.get(response.status) ?? 0) + 1);
       const text = await response.text();
       const ok = response.status >= 200 && response.status < 300;
-      const expected = ok || ((response.status === 400 || response.status === 413) && errorEnvelopeSchema.safeParse(JSON.parse(text)).success);
-      if (!expected && failures.length < 10) failures.push(`${response.status} ${text.slice(0, 200)} for ${body.slice(0, 300)}`);
+      const expected =
+        ok ||
+        ((response.status === 400 || response.status === 413) &&
+          errorEnvelopeSchema.safeParse(JSON.parse(text)).success);
+      if (!expected && failures.length < 10)
+        failures.push(`${response.status} ${text.slice(0, 200)} for ${body.slice(0, 300)}`);
     }
     expect(failures).toEqual([]);
     expect(answers.get(400)).toBeGreaterThan(100); // the generator does produce malformed payloads

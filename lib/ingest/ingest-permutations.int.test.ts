@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 import { buildEventInput } from "./build-event-input";
-import { mergeJobEvent, type EventDisposition, type JobSnapshot } from "./merge-job-event";
+import { type EventDisposition, type JobSnapshot, mergeJobEvent } from "./merge-job-event";
 import { parseIngestPayload } from "./schemas";
 import { dubJobEvents, type SamplePayload } from "./testing/sample-events";
 import { postSigned, storedJobStates } from "./testing/webhook-requests";
-import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 
 // Every order of a dub job's nine events must end in the same stored job. 9! = 362,880 orders are
 // too many to send, so the claim is proven through the real route and database another way:
@@ -22,7 +22,10 @@ import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspa
 // reverse), whose per-event dispositions must match the pure rules (merge-job-event.ts).
 
 const EVENTS = dubJobEvents("job_template");
-const withJobId = (payload: SamplePayload, jobId: string): SamplePayload => ({ ...payload, data: { ...payload.data, jobId } });
+const withJobId = (payload: SamplePayload, jobId: string): SamplePayload => ({
+  ...payload,
+  data: { ...payload.data, jobId },
+});
 
 /** Sends each job's events in order (one after another), up to `parallel` jobs at a time. */
 async function sendJobs(workspace: TestWorkspace, jobs: Array<{ jobId: string; order: number[] }>, parallel = 16) {
@@ -49,7 +52,11 @@ function replay(order: number[]): { job: JobSnapshot | null; dispositions: Array
   const dispositions: Array<EventDisposition | null> = [];
   for (const index of order) {
     const payload = EVENTS[index];
-    const input = buildEventInput({ workspaceId: "ws", webhookId: `m${index}` }, parseIngestPayload(payload, JSON.stringify(payload)), payload);
+    const input = buildEventInput(
+      { workspaceId: "ws", webhookId: `m${index}` },
+      parseIngestPayload(payload, JSON.stringify(payload)),
+      payload,
+    );
     const merged = mergeJobEvent(job, input);
     job = merged.job;
     dispositions.push(merged.disposition);

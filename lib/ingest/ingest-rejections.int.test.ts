@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
 import { generateWebhookSecret } from "@/lib/crypto/webhook-secret";
 import { MAX_WEBHOOK_BODY_BYTES } from "@/lib/http/body-limits";
-import { samplePayload, T0 } from "./testing/sample-events";
-import { countRows, postSigned, postToRoute, signedHeaders, signedRequest } from "./testing/webhook-requests";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
+import { samplePayload, T0 } from "./testing/sample-events";
+import { countRows, postSigned, postToRoute, signedHeaders } from "./testing/webhook-requests";
 
 // Every way a request is refused: the status and code, the error envelope without a stack
 // trace, and not a single row written.
@@ -32,7 +32,12 @@ describe("POST /api/webhooks/{workspaceId} refuses", () => {
   it("missing signature headers with 401", async () => {
     const workspace = await createTestWorkspace();
     for (const header of ["webhook-id", "webhook-timestamp", "webhook-signature"]) {
-      await expectRefused(await postSigned(workspace, created(), { headers: { [header]: null } }), 401, "UNAUTHORIZED", workspace);
+      await expectRefused(
+        await postSigned(workspace, created(), { headers: { [header]: null } }),
+        401,
+        "UNAUTHORIZED",
+        workspace,
+      );
     }
   });
 
@@ -47,16 +52,25 @@ describe("POST /api/webhooks/{workspaceId} refuses", () => {
       { "webhook-id": "has space" },
     ];
     for (const headers of cases) {
-      expect(await expectRefused(await postSigned(workspace, created(), { headers }), 401, "UNAUTHORIZED", workspace)).toMatch(/Malformed/);
+      expect(
+        await expectRefused(await postSigned(workspace, created(), { headers }), 401, "UNAUTHORIZED", workspace),
+      ).toMatch(/Malformed/);
     }
   });
 
   it("a wrong signature, another workspace's secret, and a tampered body with 401", async () => {
     const workspace = await createTestWorkspace();
     const other = await createTestWorkspace();
-    await expectRefused(await postSigned(workspace, created(), { secrets: [other.secret] }), 401, "UNAUTHORIZED", workspace);
     await expectRefused(
-      await postSigned(workspace, created(), { headers: { "webhook-signature": `v1,${Buffer.alloc(32).toString("base64")}` } }),
+      await postSigned(workspace, created(), { secrets: [other.secret] }),
+      401,
+      "UNAUTHORIZED",
+      workspace,
+    );
+    await expectRefused(
+      await postSigned(workspace, created(), {
+        headers: { "webhook-signature": `v1,${Buffer.alloc(32).toString("base64")}` },
+      }),
       401,
       "UNAUTHORIZED",
       workspace,
@@ -65,11 +79,21 @@ describe("POST /api/webhooks/{workspaceId} refuses", () => {
     const body = JSON.stringify(samplePayload("transcribe", "transcribing", "job_t", T0));
     const headers = signedHeaders(workspace, body);
     const tampered = body.replace("transcribing", "transcribed");
-    const request = new Request(`http://portal.test/api/webhooks/${workspace.id}`, { method: "POST", headers, body: tampered });
-    expect(await expectRefused(await postToRoute(request, workspace.id), 401, "UNAUTHORIZED", workspace)).toMatch(/does not match/);
+    const request = new Request(`http://portal.test/api/webhooks/${workspace.id}`, {
+      method: "POST",
+      headers,
+      body: tampered,
+    });
+    expect(await expectRefused(await postToRoute(request, workspace.id), 401, "UNAUTHORIZED", workspace)).toMatch(
+      /does not match/,
+    );
     // The same bytes re-serialised (key order, spacing) are not the bytes that were signed either.
     const reserialised = JSON.stringify(JSON.parse(body), null, 1);
-    const second = new Request(`http://portal.test/api/webhooks/${workspace.id}`, { method: "POST", headers, body: reserialised });
+    const second = new Request(`http://portal.test/api/webhooks/${workspace.id}`, {
+      method: "POST",
+      headers,
+      body: reserialised,
+    });
     await expectRefused(await postToRoute(second, workspace.id), 401, "UNAUTHORIZED", workspace);
   });
 
@@ -77,7 +101,11 @@ describe("POST /api/webhooks/{workspaceId} refuses", () => {
     const workspace = await createTestWorkspace();
     const bytes = Buffer.concat([Buffer.from('{"event":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
     const headers = signedHeaders(workspace, bytes.toString("latin1"));
-    const request = new Request(`http://portal.test/api/webhooks/${workspace.id}`, { method: "POST", headers, body: bytes });
+    const request = new Request(`http://portal.test/api/webhooks/${workspace.id}`, {
+      method: "POST",
+      headers,
+      body: bytes,
+    });
     await expectRefused(await postToRoute(request, workspace.id), 401, "UNAUTHORIZED", workspace);
   });
 
@@ -99,7 +127,12 @@ describe("POST /api/webhooks/{workspaceId} refuses", () => {
     await expectRefused(await postSigned(workspace, "{not json"), 400, "INVALID_REQUEST", workspace);
     await expectRefused(await postSigned(workspace, ""), 400, "INVALID_REQUEST", workspace);
     // Unsigned garbage is a 401, not a 400: nothing about the body is looked at before the signature.
-    await expectRefused(await postSigned(workspace, "{not json", { headers: { "webhook-signature": null } }), 401, "UNAUTHORIZED", workspace);
+    await expectRefused(
+      await postSigned(workspace, "{not json", { headers: { "webhook-signature": null } }),
+      401,
+      "UNAUTHORIZED",
+      workspace,
+    );
   });
 
   it("a payload breaking the contract with 400 naming the field", async () => {
@@ -109,13 +142,18 @@ describe("POST /api/webhooks/{workspaceId} refuses", () => {
       [samplePayload("transcribe", "merged", "job_x", T0), /^data\.status: /],
       [{ ...created(), timestamp: "not a date" }, /^timestamp: /],
       [{ event: "job.created", timestamp: "2025-12-07T12:00:00Z" }, /^data: /],
-      [samplePayload("dub", "merged", "job_x", T0, { outputs: [{ url: "nope", expiresAt: "x", sizeBytes: -1 }] }), /^data\.outputs\.0\./],
+      [
+        samplePayload("dub", "merged", "job_x", T0, { outputs: [{ url: "nope", expiresAt: "x", sizeBytes: -1 }] }),
+        /^data\.outputs\.0\./,
+      ],
       [samplePayload("dub", "merged", "job_x", T0, { cost: 1e12 }), /^data\.cost: /],
       [{ event: "job.archived", timestamp: "2025-12-07T12:00:00Z", data: { apiProduct: "dub" } }, /^data\.jobId: /],
       [samplePayload("dub", "failed", "job_x", T0, { reason: "nul \u0000 byte" }), /u0000/],
     ];
     for (const [payload, field] of cases) {
-      expect(await expectRefused(await postSigned(workspace, payload), 400, "INVALID_REQUEST", workspace)).toMatch(field);
+      expect(await expectRefused(await postSigned(workspace, payload), 400, "INVALID_REQUEST", workspace)).toMatch(
+        field,
+      );
     }
   });
 
@@ -127,11 +165,17 @@ describe("POST /api/webhooks/{workspaceId} refuses", () => {
         pull() {
           pulled = true;
           throw new Error("the body must not be read");
-        } },
+        },
+      },
       { highWaterMark: 0 },
     );
     const headers = { ...signedHeaders(workspace, "{}"), "content-length": String(MAX_WEBHOOK_BODY_BYTES + 1) };
-    const request = new Request(`http://portal.test/api/webhooks/${workspace.id}`, { method: "POST", headers, body, duplex: "half" } as RequestInit);
+    const request = new Request(`http://portal.test/api/webhooks/${workspace.id}`, {
+      method: "POST",
+      headers,
+      body,
+      duplex: "half",
+    } as RequestInit);
     await expectRefused(await postToRoute(request, workspace.id), 413, "PAYLOAD_TOO_LARGE", workspace);
     expect(pulled).toBe(false);
   });
@@ -150,16 +194,22 @@ describe("POST /api/webhooks/{workspaceId} refuses", () => {
         if (sent === chunks) return controller.close();
         controller.enqueue(new TextEncoder().encode(text.slice(sent * 65_536, (sent + 1) * 65_536)));
         sent += 1;
-      } });
+      },
+    });
     const request = new Request(`http://portal.test/api/webhooks/${workspace.id}`, {
       method: "POST",
       headers: signedHeaders(workspace, text),
       body: stream,
-      duplex: "half" } as RequestInit);
+      duplex: "half",
+    } as RequestInit);
     await expectRefused(await postToRoute(request, workspace.id), 413, "PAYLOAD_TOO_LARGE", workspace);
     expect(sent).toBeLessThanOrEqual(MAX_WEBHOOK_BODY_BYTES / 65_536 + 2);
     // Size comes first: an unknown workspace still gets 413.
-    await expectRefused(await postSigned({ id: "no_such_workspace", secret: workspace.secret }, payload), 413, "PAYLOAD_TOO_LARGE");
+    await expectRefused(
+      await postSigned({ id: "no_such_workspace", secret: workspace.secret }, payload),
+      413,
+      "PAYLOAD_TOO_LARGE",
+    );
   });
 
   it("accepts a body of exactly 1 MiB", async () => {
@@ -174,24 +224,39 @@ describe("POST /api/webhooks/{workspaceId} refuses", () => {
 describe("signatures and secret rotation", () => {
   it("accepts several signatures when one of them matches", async () => {
     const workspace = await createTestWorkspace();
-    const response = await postSigned(workspace, created("job_multi"), { secrets: [generateWebhookSecret(), workspace.secret, generateWebhookSecret()] });
+    const response = await postSigned(workspace, created("job_multi"), {
+      secrets: [generateWebhookSecret(), workspace.secret, generateWebhookSecret()],
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ received: true, disposition: "applied" });
   });
 
   it("accepts the previous secret while it has not expired, alone or beside the new one", async () => {
     const previous = generateWebhookSecret();
-    const workspace = await createTestWorkspace({ previousSecret: previous, previousExpiresAt: new Date(Date.now() + 24 * 3600_000) });
+    const workspace = await createTestWorkspace({
+      previousSecret: previous,
+      previousExpiresAt: new Date(Date.now() + 24 * 3600_000),
+    });
     expect((await postSigned(workspace, created("job_r1"), { secrets: [previous] })).status).toBe(200);
-    expect((await postSigned(workspace, created("job_r2"), { secrets: [workspace.secret, previous] })).status).toBe(200);
+    expect((await postSigned(workspace, created("job_r2"), { secrets: [workspace.secret, previous] })).status).toBe(
+      200,
+    );
     expect((await postSigned(workspace, created("job_r3"))).status).toBe(200);
     expect((await countRows(workspace.id)).events).toBe(3);
   });
 
   it("refuses the previous secret once it has expired", async () => {
     const previous = generateWebhookSecret();
-    const workspace = await createTestWorkspace({ previousSecret: previous, previousExpiresAt: new Date(Date.now() - 1000) });
-    await expectRefused(await postSigned(workspace, created(), { secrets: [previous] }), 401, "UNAUTHORIZED", workspace);
+    const workspace = await createTestWorkspace({
+      previousSecret: previous,
+      previousExpiresAt: new Date(Date.now() - 1000),
+    });
+    await expectRefused(
+      await postSigned(workspace, created(), { secrets: [previous] }),
+      401,
+      "UNAUTHORIZED",
+      workspace,
+    );
     expect((await postSigned(workspace, created())).status).toBe(200);
   });
 
@@ -206,8 +271,10 @@ describe("signatures and secret rotation", () => {
       data: {
         inboundSecretEnc: seal(rotated),
         previousInboundSecretEnc: seal(workspace.secret),
-        previousInboundSecretExpiresAt: new Date(Date.now() + 24 * 3600_000) },
-      select: { id: true } });
+        previousInboundSecretExpiresAt: new Date(Date.now() + 24 * 3600_000),
+      },
+      select: { id: true },
+    });
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect((await postSigned(workspace, created("job_c2"), { secrets: [rotated] })).status).toBe(200);
     expect((await postSigned(workspace, created("job_c3"))).status).toBe(200); // the old one, now previous

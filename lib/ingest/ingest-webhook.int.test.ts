@@ -1,10 +1,18 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { JOB_CHANGES_CHANNEL, jobChangeSchema, type JobChange } from "@/lib/live/job-changes";
-import { dubJobEvents, failedDubJobEvents, PRESIGNED_QUERY, sampleOutput, samplePayload, T0 } from "./testing/sample-events";
-import { countRows, postSigned, storedJobState } from "./testing/webhook-requests";
+import { requireDirectDatabaseUrl } from "@/lib/env";
+import { JOB_CHANGES_CHANNEL, type JobChange, jobChangesPayloadSchema } from "@/lib/live/job-changes";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
+import {
+  dubJobEvents,
+  failedDubJobEvents,
+  PRESIGNED_QUERY,
+  sampleOutput,
+  samplePayload,
+  T0,
+} from "./testing/sample-events";
+import { countRows, postSigned, storedJobState } from "./testing/webhook-requests";
 
 // What an accepted event does to the rows: the job it creates or moves, the event kept for the
 // timeline with its disposition, the outputs, and the NOTIFY.
@@ -19,7 +27,8 @@ async function eventsOf(workspaceId: string) {
   return prisma.jobEvent.findMany({
     where: { workspaceId },
     select: { webhookId: true, event: true, status: true, disposition: true, occurredAt: true, payload: true },
-    orderBy: { receivedAt: "asc" } });
+    orderBy: { receivedAt: "asc" },
+  });
 }
 
 describe("the first event seen for a job creates it, whatever its type", () => {
@@ -40,7 +49,8 @@ describe("the first event seen for a job creates it, whatever its type", () => {
       createdAt: T0,
       updatedAt: T0,
       completedAt,
-      failureReason: status === "failed" ? "boom" : null });
+      failureReason: status === "failed" ? "boom" : null,
+    });
     expect(await countRows(workspace.id)).toMatchObject({ jobs: 1, events: 1 });
   });
 });
@@ -57,7 +67,8 @@ describe("order and repetition", () => {
       createdAt: T0,
       updatedAt: T0 + 20_000,
       duration: 125.5,
-      wordCount: 1200 });
+      wordCount: 1200,
+    });
     expect((await eventsOf(workspace.id)).map((event) => [event.status, event.disposition])).toEqual([
       ["transcribed", "applied"],
       ["created", "late"],
@@ -69,24 +80,37 @@ describe("order and repetition", () => {
     const workspace = await createTestWorkspace();
     const [created, transcribing] = dubJobEvents("job_dup");
     await send(workspace, created);
-    expect((await send(workspace, transcribing, "msg_same"))).toEqual({ received: true, disposition: "applied" });
+    expect(await send(workspace, transcribing, "msg_same")).toEqual({ received: true, disposition: "applied" });
     const before = { job: await storedJobState(workspace.id, "job_dup"), events: await eventsOf(workspace.id) };
 
-    expect(await send(workspace, transcribing, "msg_same")).toEqual({ received: true, disposition: "already_received" });
+    expect(await send(workspace, transcribing, "msg_same")).toEqual({
+      received: true,
+      disposition: "already_received",
+    });
     // Even a different body under a webhook-id already stored changes nothing.
     expect((await send(workspace, dubJobEvents("job_dup")[8], "msg_same")).disposition).toBe("already_received");
-    expect({ job: await storedJobState(workspace.id, "job_dup"), events: await eventsOf(workspace.id) }).toEqual(before);
+    expect({ job: await storedJobState(workspace.id, "job_dup"), events: await eventsOf(workspace.id) }).toEqual(
+      before,
+    );
 
-    expect((await send(workspace, { ...transcribing, timestamp: "2025-12-07T12:00:15Z" })).disposition).toBe("duplicate");
+    expect((await send(workspace, { ...transcribing, timestamp: "2025-12-07T12:00:15Z" })).disposition).toBe(
+      "duplicate",
+    );
     expect(await storedJobState(workspace.id, "job_dup")).toEqual(before.job);
-    expect((await eventsOf(workspace.id)).map((event) => event.disposition)).toEqual(["applied", "applied", "duplicate"]);
+    expect((await eventsOf(workspace.id)).map((event) => event.disposition)).toEqual([
+      "applied",
+      "applied",
+      "duplicate",
+    ]);
   });
 
   it("stores any Unicode the upstream sends, as sent", async () => {
     const workspace = await createTestWorkspace();
     const failed = samplePayload("dub", "failed", "job_utf", T0, { reason: "Übersetzung fehlgeschlagen 😀 — 字幕" });
     await send(workspace, failed);
-    expect(await storedJobState(workspace.id, "job_utf")).toMatchObject({ failureReason: "Übersetzung fehlgeschlagen 😀 — 字幕" });
+    expect(await storedJobState(workspace.id, "job_utf")).toMatchObject({
+      failureReason: "Übersetzung fehlgeschlagen 😀 — 字幕",
+    });
     expect((await eventsOf(workspace.id))[0].payload).toEqual(failed);
   });
 
@@ -112,7 +136,12 @@ describe("order and repetition", () => {
     const events = dubJobEvents("job_fig");
     await send(workspace, events[2]); // duration + wordCount
     await send(workspace, events[3]); // none
-    expect(await storedJobState(workspace.id, "job_fig")).toMatchObject({ status: "translating", duration: 125.5, wordCount: 1200, cost: null });
+    expect(await storedJobState(workspace.id, "job_fig")).toMatchObject({
+      status: "translating",
+      duration: 125.5,
+      wordCount: 1200,
+      cost: null,
+    });
   });
 });
 
@@ -126,14 +155,16 @@ describe("job.completed", () => {
       state: "completed",
       completedAt: T0 + 80_000,
       cost: 2.51,
-      outputs: [{ outputIndex: 0, sizeBytes: 45_678_901, kind: "video" }] });
+      outputs: [{ outputIndex: 0, sizeBytes: 45_678_901, kind: "video" }],
+    });
     const [event] = await eventsOf(workspace.id);
     const stored = JSON.stringify(event.payload);
     expect(stored).not.toContain("X-Amz");
     expect(stored).not.toContain(PRESIGNED_QUERY);
     expect(event.payload).toMatchObject({
       event: "job.completed",
-      data: { outputs: [{ url: "https://s3.amazonaws.com/bucket/job_out/dubbed.mp4", sizeBytes: 45_678_901 }] } });
+      data: { outputs: [{ url: "https://s3.amazonaws.com/bucket/job_out/dubbed.mp4", sizeBytes: 45_678_901 }] },
+    });
   });
 
   it("records a translate job's numbered SRT outputs and a transcribe job's single unnumbered one", async () => {
@@ -141,15 +172,25 @@ describe("job.completed", () => {
     await send(
       workspace,
       samplePayload("translate", "translated", "job_tr", T0, {
-        outputs: [sampleOutput("tr/path_0.srt", 8234, 0), sampleOutput("tr/path_1.srt", 7891, 1), sampleOutput("tr/voice.m4a", 5000, 2)] }),
+        outputs: [
+          sampleOutput("tr/path_0.srt", 8234, 0),
+          sampleOutput("tr/path_1.srt", 7891, 1),
+          sampleOutput("tr/voice.m4a", 5000, 2),
+        ],
+      }),
     );
-    await send(workspace, samplePayload("transcribe", "transcribed", "job_tc", T0, { outputs: [sampleOutput("tc/path.srt", 12458)] }));
+    await send(
+      workspace,
+      samplePayload("transcribe", "transcribed", "job_tc", T0, { outputs: [sampleOutput("tc/path.srt", 12458)] }),
+    );
     expect((await storedJobState(workspace.id, "job_tr"))?.outputs).toEqual([
       { outputIndex: 0, sizeBytes: 8234, kind: "srt" },
       { outputIndex: 1, sizeBytes: 7891, kind: "srt" },
       { outputIndex: 2, sizeBytes: 5000, kind: "audio" },
     ]);
-    expect((await storedJobState(workspace.id, "job_tc"))?.outputs).toEqual([{ outputIndex: 0, sizeBytes: 12458, kind: "srt" }]);
+    expect((await storedJobState(workspace.id, "job_tc"))?.outputs).toEqual([
+      { outputIndex: 0, sizeBytes: 12458, kind: "srt" },
+    ]);
   });
 });
 
@@ -157,7 +198,14 @@ describe("events this portal does not apply", () => {
   const future = (jobId: string) => ({
     event: "job.progress_updated",
     timestamp: "2025-12-07T11:00:00Z",
-    data: { jobId, apiProduct: "dub", status: "halfway", percent: 50, preview: `https://cdn.example/p.mp4?${PRESIGNED_QUERY}` } });
+    data: {
+      jobId,
+      apiProduct: "dub",
+      status: "halfway",
+      percent: 50,
+      preview: `https://cdn.example/p.mp4?${PRESIGNED_QUERY}`,
+    },
+  });
 
   it("stores an unknown event type as `ignored` against an existing job, which it leaves alone", async () => {
     const workspace = await createTestWorkspace();
@@ -179,7 +227,9 @@ describe("events this portal does not apply", () => {
   it("stores an event naming another workflow than its job's as `ignored`", async () => {
     const workspace = await createTestWorkspace();
     await send(workspace, dubJobEvents("job_mix")[0]);
-    expect((await send(workspace, samplePayload("transcribe", "transcribed", "job_mix", T0 + 5_000))).disposition).toBe("ignored");
+    expect((await send(workspace, samplePayload("transcribe", "transcribed", "job_mix", T0 + 5_000))).disposition).toBe(
+      "ignored",
+    );
     expect(await storedJobState(workspace.id, "job_mix")).toMatchObject({ apiProduct: "dub", status: "created" });
   });
 
@@ -195,14 +245,15 @@ describe("events this portal does not apply", () => {
 });
 
 describe("NOTIFY", () => {
-  it("announces each applied change on the job-changes channel, on commit, and nothing else", async () => {
+  it("announces each applied change on the job-changes channel, after the commit, and nothing else", async () => {
     const workspace = await createTestWorkspace();
-    const listener = new pg.Client({ connectionString: process.env.DIRECT_DATABASE_URL ?? process.env.DATABASE_URL });
+    const listener = new pg.Client({ connectionString: requireDirectDatabaseUrl() });
     await listener.connect();
     const received: JobChange[] = [];
     listener.on("notification", (message) => {
-      const change = jobChangeSchema.parse(JSON.parse(message.payload ?? "null"));
-      if (change.workspaceId === workspace.id) received.push(change);
+      for (const change of jobChangesPayloadSchema.parse(JSON.parse(message.payload ?? "null"))) {
+        if (change.workspaceId === workspace.id) received.push(change);
+      }
     });
     await listener.query(`LISTEN ${JOB_CHANGES_CHANNEL}`);
     try {

@@ -1,7 +1,7 @@
-import { isForward, type ApiProduct, type JobState, type JobStatus } from "@/lib/workflow/workflows";
+import { type ApiProduct, isForward, type JobState, type JobStatus } from "@/lib/workflow/workflows";
 import type { EventInput, OutputInput } from "./build-event-input";
 
-// The rules apply-event's SQL statement implements, as a pure function: the executable
+// The rules apply-events' SQL statement implements, as a pure function: the executable
 // specification the SQL is tested against (all 9! orders of a dub job's events here; samples and
 // an exhaustive subset-lattice check through the database in the integration tests).
 export type EventDisposition = "applied" | "late" | "duplicate" | "ignored";
@@ -60,7 +60,11 @@ export function mergeJobEvent(
   if (job.apiProduct !== event.apiProduct) return { job, disposition: "ignored" };
 
   const disposition: EventDisposition =
-    job.status === event.status ? "duplicate" : isForward(job.apiProduct, job.status, event.status) ? "applied" : "late";
+    job.status === event.status
+      ? "duplicate"
+      : isForward(job.apiProduct, job.status, event.status)
+        ? "applied"
+        : "late";
   // Order-independent merges, whatever the disposition: the earliest timestamp, the largest figures.
   const merged: JobSnapshot = {
     ...job,

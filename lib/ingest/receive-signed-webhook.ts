@@ -1,12 +1,16 @@
+import { ApiError } from "@/lib/http/api-error";
+import { MAX_WEBHOOK_BODY_BYTES } from "@/lib/http/body-limits";
+import { decodeExactUtf8, readCappedBody } from "@/lib/http/read-capped-body";
 import type { InboundVerifier } from "@/lib/inbound/build-verifier";
 import { deriveDedupeKey } from "@/lib/inbound/derive-dedupe-key";
 import { recordRefusal } from "@/lib/inbound/refusal-log";
-import { verifyInboundRequest, type InboundRequestParts, type VerifiedRequest } from "@/lib/inbound/verify-inbound-request";
+import {
+  type InboundRequestParts,
+  type VerifiedRequest,
+  verifyInboundRequest,
+} from "@/lib/inbound/verify-inbound-request";
 import { WebhookRefusal } from "@/lib/inbound/webhook-refusal";
-import { ApiError } from "@/lib/http/api-error";
 import { getInboundVerifier, RELOAD_AFTER_MS } from "./get-inbound-verifier";
-import { MAX_WEBHOOK_BODY_BYTES } from "@/lib/http/body-limits";
-import { decodeExactUtf8, readCappedBody } from "@/lib/http/read-capped-body";
 
 /** An inbound webhook verified under its workspace's profile, over the exact bytes received. */
 export interface SignedWebhook {
@@ -30,7 +34,11 @@ async function getVerifierOrThrow(workspaceId: string): Promise<InboundVerifier>
 }
 
 /** Verifies; when refused, once more against a freshly loaded profile (a rotation or profile change may be newer than the cache). */
-async function verifyOrThrow(workspaceId: string, verifier: InboundVerifier, parts: InboundRequestParts): Promise<VerifiedRequest> {
+async function verifyOrThrow(
+  workspaceId: string,
+  verifier: InboundVerifier,
+  parts: InboundRequestParts,
+): Promise<VerifiedRequest> {
   try {
     return verifyInboundRequest(verifier, parts);
   } catch (error) {
@@ -55,7 +63,12 @@ function parseJsonOrThrow(text: string): unknown {
  * or URL token (401) → JSON (400). Refusals of an existing workspace are noted in its refused-
  * requests log (written later, batched; see lib/inbound/refusal-log.ts).
  */
-export async function receiveSignedWebhook(request: Request, workspaceId: string, urlToken: string | null = null, maxBytes = MAX_WEBHOOK_BODY_BYTES): Promise<SignedWebhook> {
+export async function receiveSignedWebhook(
+  request: Request,
+  workspaceId: string,
+  urlToken: string | null = null,
+  maxBytes = MAX_WEBHOOK_BODY_BYTES,
+): Promise<SignedWebhook> {
   const bytes = await readCappedBody(request, maxBytes);
   const verifier = await getVerifierOrThrow(workspaceId);
   const text = decodeExactUtf8(bytes);
@@ -66,7 +79,8 @@ export async function receiveSignedWebhook(request: Request, workspaceId: string
     const json = parseJsonOrThrow(text);
     return { workspaceId, webhookId: verified.eventId ?? deriveDedupeKey(json), text, json, headers: request.headers };
   } catch (error) {
-    if (error instanceof WebhookRefusal) recordRefusal(workspaceId, error, { headers: request.headers, body: text ?? bytes });
+    if (error instanceof WebhookRefusal)
+      recordRefusal(workspaceId, error, { headers: request.headers, body: text ?? bytes });
     throw error;
   }
 }
@@ -74,5 +88,8 @@ export async function receiveSignedWebhook(request: Request, workspaceId: string
 /** A verified webhook whose payload the handler refused (400): noted in the refused-requests log as a contract problem. */
 export function noteContractRefusal(webhook: SignedWebhook, error: unknown): void {
   if (!(error instanceof ApiError) || error.code !== "INVALID_REQUEST") return;
-  recordRefusal(webhook.workspaceId, new WebhookRefusal("contract_field", error.message), { headers: webhook.headers, body: webhook.text });
+  recordRefusal(webhook.workspaceId, new WebhookRefusal("contract_field", error.message), {
+    headers: webhook.headers,
+    body: webhook.text,
+  });
 }

@@ -15,7 +15,8 @@ export function withoutQueryString(url: string): string {
 type Container = Record<string, unknown> | unknown[];
 
 const isContainer = (value: unknown): value is Container => value !== null && typeof value === "object";
-const redactLeaf = (value: unknown) => (typeof value === "string" && URL_WITH_QUERY.test(value) ? withoutQueryString(value) : value);
+const redactLeaf = (value: unknown) =>
+  typeof value === "string" && URL_WITH_QUERY.test(value) ? withoutQueryString(value) : value;
 
 /**
  * A copy of a JSON value in which every http(s) URL has lost its query string and fragment. Walks
@@ -35,7 +36,12 @@ export function redactPresignedUrls(value: unknown): unknown {
         stack.push([item, copy as Container]);
       }
       // defineProperty: a key named "__proto__" stays a plain key, as JSON.parse made it.
-      Object.defineProperty(target, Array.isArray(target) ? Number(key) : key, { value: copy, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(target, Array.isArray(target) ? Number(key) : key, {
+        value: copy,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
   return root;

@@ -3,11 +3,11 @@ import { describeZodError } from "@/lib/contract/errors";
 import { exceedsJsonDepth, MAX_PAYLOAD_DEPTH } from "@/lib/contract/json-depth";
 import { containsUnstorableText } from "@/lib/contract/unstorable-text";
 import {
+  type FutureEventPayload,
   futureEventSchema,
   isKnownEvent,
-  webhookPayloadSchema,
-  type FutureEventPayload,
   type WebhookPayload,
+  webhookPayloadSchema,
 } from "@/lib/contract/webhook-payload";
 import { ApiError } from "@/lib/http/api-error";
 
@@ -28,7 +28,11 @@ export const ingestEventSchema = webhookPayloadSchema.superRefine((payload, ctx)
   outputs.forEach((output, position) => {
     const index = output.outputIndex ?? position;
     if (index > INT4_MAX) {
-      ctx.addIssue({ code: "custom", path: ["data", "outputs", position, "outputIndex"], message: `must be at most ${INT4_MAX}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["data", "outputs", position, "outputIndex"],
+        message: `must be at most ${INT4_MAX}`,
+      });
     } else if (seen.has(index)) {
       ctx.addIssue({ code: "custom", path: ["data", "outputs", position, "outputIndex"], message: "must be unique" });
     }
@@ -49,7 +53,10 @@ function invalid(error: z.ZodError): ApiError {
 export function parseIngestPayload(json: unknown, text: string): IngestPayload {
   // First, before any walk over the value: nesting beyond the limit is refused, not recursed into.
   if (exceedsJsonDepth(json, MAX_PAYLOAD_DEPTH)) {
-    throw new ApiError("INVALID_REQUEST", `The payload must not nest arrays and objects more than ${MAX_PAYLOAD_DEPTH} levels deep`);
+    throw new ApiError(
+      "INVALID_REQUEST",
+      `The payload must not nest arrays and objects more than ${MAX_PAYLOAD_DEPTH} levels deep`,
+    );
   }
   // The body is valid UTF-8, so such characters can only come from \u escapes: walk the value only then.
   if (/\\u(0000|d[89a-f])/i.test(text) && containsUnstorableText(json)) {

@@ -1,7 +1,7 @@
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/http/api-error";
 import { generateWebhookSecret } from "@/lib/crypto/webhook-secret";
+import { ApiError } from "@/lib/http/api-error";
 import { findStandardSigner, isSignedByAny, readWebhookHeaders, standardKeyOf } from "./verify-signature";
 
 const NOW = 1_765_000_000;
@@ -51,16 +51,22 @@ describe("readWebhookHeaders", () => {
   it.each(["", "12abc", `${NOW}.5`, `-${NOW}`, `+${NOW}`, "1e9", "0x10", "9".repeat(13), "2025-12-07T12:00:00Z"])(
     "refuses the malformed timestamp %j",
     (timestamp) => {
-      expect(refusal(() => readWebhookHeaders(headers({ "webhook-timestamp": timestamp }), NOW))).toMatch(/Malformed webhook-timestamp/);
+      expect(refusal(() => readWebhookHeaders(headers({ "webhook-timestamp": timestamp }), NOW))).toMatch(
+        /Malformed webhook-timestamp/,
+      );
     },
   );
 
   it("accepts timestamps up to 5 minutes either way, and refuses beyond", () => {
     for (const offset of [-300, -299, 0, 299, 300]) {
-      expect(readWebhookHeaders(headers({ "webhook-timestamp": String(NOW + offset) }), NOW).timestamp).toBe(String(NOW + offset));
+      expect(readWebhookHeaders(headers({ "webhook-timestamp": String(NOW + offset) }), NOW).timestamp).toBe(
+        String(NOW + offset),
+      );
     }
     for (const offset of [-301, 301, -86_400]) {
-      expect(refusal(() => readWebhookHeaders(headers({ "webhook-timestamp": String(NOW + offset) }), NOW))).toMatch(/tolerance/);
+      expect(refusal(() => readWebhookHeaders(headers({ "webhook-timestamp": String(NOW + offset) }), NOW))).toMatch(
+        /tolerance/,
+      );
     }
   });
 
@@ -79,7 +85,9 @@ describe("readWebhookHeaders", () => {
     ["no v1 entry", "v1a,c2lnbmF0dXJl"],
     ["too many entries", Array.from({ length: 17 }, () => SIG).join(" ")],
   ])("refuses a signature header with %s", (_name, signature) => {
-    expect(refusal(() => readWebhookHeaders(headers({ "webhook-signature": signature }), NOW))).toMatch(/Malformed webhook-signature/);
+    expect(refusal(() => readWebhookHeaders(headers({ "webhook-signature": signature }), NOW))).toMatch(
+      /Malformed webhook-signature/,
+    );
   });
 });
 
@@ -117,7 +125,8 @@ describe("findStandardSigner", () => {
   const body = '{"event":"job.created"}';
   // Far from now on purpose: the time was judged by readWebhookHeaders; this checks the HMAC alone.
   const timestamp = 1_700_000_000;
-  const sign = (secret: string, payload = body) => new Webhook(secret).sign("msg_1", new Date(timestamp * 1000), payload);
+  const sign = (secret: string, payload = body) =>
+    new Webhook(secret).sign("msg_1", new Date(timestamp * 1000), payload);
   const read = (signature: string) => ({ id: "msg_1", timestamp: String(timestamp), signature });
   const keys = [standardKeyOf(current)!, standardKeyOf(previous)!];
 

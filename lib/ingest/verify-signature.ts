@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { Webhook, WebhookVerificationError } from "standardwebhooks";
+import { type Webhook, WebhookVerificationError } from "standardwebhooks";
 import type { RefusalReason, SignatureDiagnostics } from "@/lib/inbound/types";
 import { maskSignature, WebhookRefusal } from "@/lib/inbound/webhook-refusal";
 
@@ -42,7 +42,8 @@ export function readWebhookHeaders(
     throw unauthorized("missing_header", "Missing webhook-id, webhook-timestamp or webhook-signature header");
   }
   if (!ID_PATTERN.test(id)) throw unauthorized("malformed_header", "Malformed webhook-id header");
-  if (!TIMESTAMP_PATTERN.test(timestamp)) throw unauthorized("malformed_header", "Malformed webhook-timestamp header: expected Unix seconds");
+  if (!TIMESTAMP_PATTERN.test(timestamp))
+    throw unauthorized("malformed_header", "Malformed webhook-timestamp header: expected Unix seconds");
   if (Math.abs(nowSeconds - Number(timestamp)) > toleranceSeconds) {
     throw unauthorized("timestamp_outside_tolerance", "Webhook timestamp is outside the 5-minute tolerance");
   }
@@ -52,7 +53,10 @@ export function readWebhookHeaders(
     !entries.every((entry) => SIGNATURE_ENTRY_PATTERN.test(entry)) ||
     !entries.some((entry) => V1_ENTRY_PATTERN.test(entry))
   ) {
-    throw unauthorized("malformed_header", "Malformed webhook-signature header: expected space-separated v1,<base64> signatures");
+    throw unauthorized(
+      "malformed_header",
+      "Malformed webhook-signature header: expected space-separated v1,<base64> signatures",
+    );
   }
   return { id, timestamp, signature };
 }
@@ -121,7 +125,10 @@ export function describeStandardMismatch(
     signedContent: "{webhook-id}.{webhook-timestamp}.{body}",
     signingString,
     signingStringBytes: Buffer.byteLength(signingString, "utf8"),
-    expected: keys.map(({ secret, key }) => ({ secret, signature: maskEntry(`v1,${expectedSignature(key, body, headers).toString("base64")}`) })),
+    expected: keys.map(({ secret, key }) => ({
+      secret,
+      signature: maskEntry(`v1,${expectedSignature(key, body, headers).toString("base64")}`),
+    })),
     received: headers.signature.split(" ").slice(0, 5).map(maskEntry),
   };
 }

@@ -17,7 +17,13 @@ export function decodeCursor(text: string): JobCursor | null {
     const value: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
     if (!Array.isArray(value) || value.length !== 2) return null;
     const [time, id] = value as unknown[];
-    if (typeof time !== "number" || !Number.isSafeInteger(time) || typeof id !== "string" || id.length === 0 || id.length > 64) {
+    if (
+      typeof time !== "number" ||
+      !Number.isSafeInteger(time) ||
+      typeof id !== "string" ||
+      id.length === 0 ||
+      id.length > 64
+    ) {
       return null;
     }
     const createdAt = new Date(time);
@@ -35,11 +41,18 @@ export function decodeCursor(text: string): JobCursor | null {
 export function pastCursor<Where>(column: string, cursor: JobCursor, direction: "asc" | "desc" = "desc"): Where {
   const op = direction === "desc" ? "lt" : "gt";
   const bound = direction === "desc" ? "lte" : "gte";
-  return { [column]: { [bound]: cursor.createdAt }, OR: [{ [column]: { [op]: cursor.createdAt } }, { id: { [op]: cursor.id } }] } as Where;
+  return {
+    [column]: { [bound]: cursor.createdAt },
+    OR: [{ [column]: { [op]: cursor.createdAt } }, { id: { [op]: cursor.id } }],
+  } as Where;
 }
 
 /** A page out of one read of `size + 1` rows: the rows to show, and the cursor of the next page (null on the last). */
-export function pageOf<Row>(rows: readonly Row[], size: number, keyOf: (row: Row) => JobCursor): { page: Row[]; nextCursor: string | null } {
+export function pageOf<Row>(
+  rows: readonly Row[],
+  size: number,
+  keyOf: (row: Row) => JobCursor,
+): { page: Row[]; nextCursor: string | null } {
   const page = rows.slice(0, size);
   const last = page.at(-1);
   return { page, nextCursor: rows.length > size && last ? encodeCursor(keyOf(last)) : null };

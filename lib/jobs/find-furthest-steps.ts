@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { STEP_STATUSES, isFailureStatus, stepIndex, type StepStatus } from "@/lib/workflow/workflows";
+import { isFailureStatus, STEP_STATUSES, type StepStatus, stepIndex } from "@/lib/workflow/workflows";
 import type { JobRow } from "./serialize-job";
 
 /**

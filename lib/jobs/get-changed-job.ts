@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { findFurthestSteps } from "./find-furthest-steps";
-import { jobSelect, serializeJob, type SerializedJob } from "./serialize-job";
+import { jobSelect, type SerializedJob, serializeJob } from "./serialize-job";
 
 /** A job as the Jobs page lists it, by the portal's row id that job_changes notifications carry. */
 export async function getChangedJob(workspaceId: string, jobRowId: string): Promise<SerializedJob | null> {

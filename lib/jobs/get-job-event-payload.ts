@@ -10,7 +10,11 @@ import type { JobEventPayload } from "./serialize-job-detail";
 export const MAX_PAYLOAD_VIEW_BYTES = 64 * 1024;
 export const EVENT_NOT_FOUND = "Event not found";
 
-export async function getJobEventPayloadOrThrow(workspaceId: string, upstreamJobId: string, eventId: string): Promise<JobEventPayload> {
+export async function getJobEventPayloadOrThrow(
+  workspaceId: string,
+  upstreamJobId: string,
+  eventId: string,
+): Promise<JobEventPayload> {
   const job = await getJobOrThrow(workspaceId, upstreamJobId);
   // left() counts characters (up to 4 bytes each): at most 4 × the cap crosses the wire, never
   // the whole payload; the cut to bytes is made here, on a character boundary.
@@ -20,7 +24,8 @@ export async function getJobEventPayloadOrThrow(workspaceId: string, upstreamJob
      WHERE id = ${eventId} AND "workspaceId" = ${workspaceId} AND "jobId" = ${job.id}`;
   const row = rows[0];
   if (!row) throw new ApiError("RESOURCE_NOT_FOUND", EVENT_NOT_FOUND);
-  if (row.sizeBytes <= MAX_PAYLOAD_VIEW_BYTES) return { id: eventId, sizeBytes: row.sizeBytes, text: row.head, truncated: false };
+  if (row.sizeBytes <= MAX_PAYLOAD_VIEW_BYTES)
+    return { id: eventId, sizeBytes: row.sizeBytes, text: row.head, truncated: false };
   let text = row.head;
   while (Buffer.byteLength(text, "utf8") > MAX_PAYLOAD_VIEW_BYTES) text = text.slice(0, Math.floor(text.length * 0.9));
   return { id: eventId, sizeBytes: row.sizeBytes, text, truncated: true };

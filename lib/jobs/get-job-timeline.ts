@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { buildTimeline, type TimelineStep } from "@/lib/workflow/timeline";
-import { JOB_STATUSES, isFailureStatus, isJobStatus, type JobStatus } from "@/lib/workflow/workflows";
+import { isFailureStatus, isJobStatus, JOB_STATUSES, type JobStatus } from "@/lib/workflow/workflows";
 import type { JobRow } from "./serialize-job";
 
 export interface JobTimeline {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/http/api-error";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { countJobsByState } from "./count-jobs-by-state";
 import { encodeCursor } from "./cursor";
-import { getJobOrThrow } from "./get-job-or-throw";
 import { getJobDetail } from "./get-job-detail";
-import { listJobs, type ListJobsInput } from "./list-jobs";
+import { getJobOrThrow } from "./get-job-or-throw";
+import { type ListJobsInput, listJobs } from "./list-jobs";
 import { insertJobs } from "./testing/insert-test-jobs";
-import { createTestWorkspace } from "@/test/fixtures/workspace";
 
 const T = (minute: number) => new Date(Date.UTC(2026, 10, 28, 10, minute));
 const query = (input: Partial<ListJobsInput> = {}): ListJobsInput => ({ sort: "newest", limit: 25, ...input });
@@ -32,7 +32,15 @@ describe("listJobs pagination", () => {
       { upstreamJobId: "job_new", createdAt: T(9) },
     ]);
     const byRowId = new Map(ids.map((id, i) => [id, i]));
-    const expected = ["job_new", ...ids.slice(1, 8).sort().reverse().map((id) => `job_same_${byRowId.get(id)! - 1}`), "job_old"];
+    const expected = [
+      "job_new",
+      ...ids
+        .slice(1, 8)
+        .sort()
+        .reverse()
+        .map((id) => `job_same_${byRowId.get(id)! - 1}`),
+      "job_old",
+    ];
 
     const { seen, last } = await walk(ws, { limit: 3 });
     expect(seen.map((page) => page.length)).toEqual([3, 3, 3]);
@@ -45,7 +53,10 @@ describe("listJobs pagination", () => {
 
   it("keeps later pages stable when new jobs arrive, and pages back with `before`", async () => {
     const ws = (await createTestWorkspace()).id;
-    await insertJobs(ws, Array.from({ length: 6 }, (_, i) => ({ upstreamJobId: `job_${i}`, createdAt: T(i) })));
+    await insertJobs(
+      ws,
+      Array.from({ length: 6 }, (_, i) => ({ upstreamJobId: `job_${i}`, createdAt: T(i) })),
+    );
     const first = await listJobs(ws, query({ limit: 2 }));
     expect(first.jobs.map((job) => job.id)).toEqual(["job_5", "job_4"]);
     expect(first.prevCursor).toBeNull();
@@ -105,7 +116,8 @@ describe("listJobs filters and search", () => {
       in_progress: { count: 1, atLeast: false },
       completed: { count: 2, atLeast: false },
       failed: { count: 1, atLeast: false },
-      rejected: { count: 0, atLeast: false } });
+      rejected: { count: 0, atLeast: false },
+    });
   });
 });
 

@@ -2,10 +2,10 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
-import { decodeCursor, encodeCursor, pastCursor, type JobCursor } from "./cursor";
+import { decodeCursor, encodeCursor, type JobCursor, pastCursor } from "./cursor";
 import { findFurthestSteps } from "./find-furthest-steps";
 import type { JobFilters, JobSort } from "./schemas";
-import { jobSelect, serializeJob, type JobRow } from "./serialize-job";
+import { type JobRow, jobSelect, serializeJob } from "./serialize-job";
 import type { JobPage } from "./types";
 
 type Direction = "desc" | "asc";
@@ -34,7 +34,12 @@ export function filtersWhere(workspaceId: string, filters: Partial<Omit<JobFilte
   };
 }
 
-async function scan(where: Prisma.JobWhereInput, direction: Direction, take: number, cursor?: JobCursor): Promise<JobRow[]> {
+async function scan(
+  where: Prisma.JobWhereInput,
+  direction: Direction,
+  take: number,
+  cursor?: JobCursor,
+): Promise<JobRow[]> {
   return prisma.job.findMany({
     where: cursor ? { AND: [where, pastCursor<Prisma.JobWhereInput>("createdAt", cursor, direction)] } : where,
     orderBy: [{ createdAt: direction }, { id: direction }],

@@ -1,4 +1,4 @@
-import { WORKFLOWS, type ApiProduct, type OutputKind } from "@/lib/workflow/workflows";
+import { type ApiProduct, type OutputKind, WORKFLOWS } from "@/lib/workflow/workflows";
 
 // One naming rule for downloaded outputs, shared by the zip and the browser's save dialog:
 // `job_x.srt` for a single file, `job_x-0.srt`, `job_x-1.srt` … for translate's context files.

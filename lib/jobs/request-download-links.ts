@@ -3,7 +3,7 @@ import { DOWNLOAD_MESSAGES } from "@/lib/contract/download-result";
 import { ApiError } from "@/lib/http/api-error";
 import type { PhaseTimeouts } from "@/lib/outbound/send-request";
 import type { ResolveHost } from "@/lib/ssrf/resolve-host";
-import { requestDownloadResult, UPSTREAM_TIMEOUT_MS, type DownloadResultOutcome } from "@/lib/upstream/download-result";
+import { type DownloadResultOutcome, requestDownloadResult, UPSTREAM_TIMEOUT_MS } from "@/lib/upstream/download-result";
 import { getUpstreamConnectionState, type UpstreamConnectionState } from "@/lib/upstream/get-upstream-connection";
 import { assertJobDownloadable } from "./assert-job-downloadable";
 import { getJobOrThrow } from "./get-job-or-throw";
@@ -29,15 +29,33 @@ function failureToError(failure: Failure): ApiError {
     case "invalid_request":
       return new ApiError("INVALID_REQUEST", failure.message);
     case "key_refused":
-      return new ApiError("UPSTREAM_UNAVAILABLE", "The Jobs API refused this workspace's API key. Check the key in Settings.", { status: 502 });
+      return new ApiError(
+        "UPSTREAM_UNAVAILABLE",
+        "The Jobs API refused this workspace's API key. Check the key in Settings.",
+        { status: 502 },
+      );
     case "timeout":
-      return new ApiError("UPSTREAM_UNAVAILABLE", `The Jobs API did not answer within ${UPSTREAM_TIMEOUT_MS / 1000} seconds. Try again in a moment.`, { status: 504 });
+      return new ApiError(
+        "UPSTREAM_UNAVAILABLE",
+        `The Jobs API did not answer within ${UPSTREAM_TIMEOUT_MS / 1000} seconds. Try again in a moment.`,
+        { status: 504 },
+      );
     case "unreachable":
-      return new ApiError("UPSTREAM_UNAVAILABLE", "The Jobs API could not be reached. Try again in a moment.", { status: 502 });
+      return new ApiError("UPSTREAM_UNAVAILABLE", "The Jobs API could not be reached. Try again in a moment.", {
+        status: 502,
+      });
     case "bad_response":
-      return new ApiError("UPSTREAM_UNAVAILABLE", "The Jobs API sent a response this portal could not read. Try again in a moment.", { status: 502 });
+      return new ApiError(
+        "UPSTREAM_UNAVAILABLE",
+        "The Jobs API sent a response this portal could not read. Try again in a moment.",
+        { status: 502 },
+      );
     case "unsafe_output_url":
-      return new ApiError("UPSTREAM_UNAVAILABLE", `The Jobs API sent a download link this portal does not hand out (${failure.field}: not an https:// link to a public address).`, { status: 502 });
+      return new ApiError(
+        "UPSTREAM_UNAVAILABLE",
+        `The Jobs API sent a download link this portal does not hand out (${failure.field}: not an https:// link to a public address).`,
+        { status: 502 },
+      );
   }
 }
 

@@ -13,8 +13,22 @@ describe("listJobsQuerySchema", () => {
   });
 
   it("accepts every filter", () => {
-    const parsed = listJobsQuerySchema.parse({ apiProduct: "dub", state: "failed", status: "failed", q: "job_ab", sort: "oldest", limit: "100" });
-    expect(parsed).toMatchObject({ apiProduct: "dub", state: "failed", status: "failed", q: "job_ab", sort: "oldest", limit: 100 });
+    const parsed = listJobsQuerySchema.parse({
+      apiProduct: "dub",
+      state: "failed",
+      status: "failed",
+      q: "job_ab",
+      sort: "oldest",
+      limit: "100",
+    });
+    expect(parsed).toMatchObject({
+      apiProduct: "dub",
+      state: "failed",
+      status: "failed",
+      q: "job_ab",
+      sort: "oldest",
+      limit: 100,
+    });
   });
 
   it.each([

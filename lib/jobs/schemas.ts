@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { DEFAULT_EXPIRATION_SECONDS, MAX_EXPIRATION_SECONDS, MIN_EXPIRATION_SECONDS, DOWNLOAD_MESSAGES } from "@/lib/contract/download-result";
+import {
+  DEFAULT_EXPIRATION_SECONDS,
+  DOWNLOAD_MESSAGES,
+  MAX_EXPIRATION_SECONDS,
+  MIN_EXPIRATION_SECONDS,
+} from "@/lib/contract/download-result";
 import { API_PRODUCTS, JOB_STATES, JOB_STATUSES } from "@/lib/workflow/workflows";
 
 // Query parameters of the job list, shared by the session API, the /v1 API and the Jobs page
@@ -61,3 +66,6 @@ export const downloadAllQuerySchema = z.object({
 export function searchParamsToObject(params: URLSearchParams): Record<string, string> {
   return Object.fromEntries(params.entries());
 }
+
+/** `?expirationSeconds=` of a fresh link to one output (the player, the raw presigned link). */
+export const outputLinkQuerySchema = downloadAllQuerySchema;

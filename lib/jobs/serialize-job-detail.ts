@@ -1,16 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TimelineStep } from "@/lib/workflow/timeline";
-import type {
-  JobEventCounts,
-  JobEventPage,
-  JobEventPayload,
-  SerializedFailure,
-  SerializedJobDetail,
-  SerializedJobEvent,
-  SerializedJobOutput,
-  SerializedJobWithTimeline,
-  SerializedTimelineStep,
-} from "./types";
+import type { SerializedJobEvent, SerializedJobOutput, SerializedTimelineStep } from "./types";
 
 // Server importers keep naming the types from here; client code imports them from ./types.
 export type {
@@ -23,7 +13,8 @@ export type {
   SerializedJobOutput,
   SerializedJobWithTimeline,
   SerializedTimelineStep,
-};
+  TimelineEvent,
+} from "./types";
 
 // The job page's extras: events as stored (late and duplicate deliveries included) — a page at a
 // time and without their payloads, which can be large and are loaded one at a time when a row is

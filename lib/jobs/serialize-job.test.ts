@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "@/lib/db/generated/internal/prismaNamespace";
-import { serializeJob, type JobRow } from "./serialize-job";
+import { type JobRow, serializeJob } from "./serialize-job";
 import { serializeJobEvent, serializeJobOutput, serializeTimelineStep } from "./serialize-job-detail";
 
 const row: JobRow = {
@@ -39,7 +39,10 @@ describe("serializeJob", () => {
   });
 
   it("reports the step a failed job reached", () => {
-    const failed = serializeJob({ ...row, status: "failed", state: "failed", failureReason: "Processing error" }, "transcribing");
+    const failed = serializeJob(
+      { ...row, status: "failed", state: "failed", failureReason: "Processing error" },
+      "transcribing",
+    );
     expect(failed.progress).toEqual({ step: 2, total: 5 });
     expect(failed.failureReason).toBe("Processing error");
   });

@@ -43,7 +43,12 @@ export async function streamOutputsZip(
   expirationSeconds: number,
   transport: TransportOptions = {},
 ): Promise<OutputsZip> {
-  const { result: links, upstreamOrigin } = await requestCheckedLinks(workspaceId, upstreamJobId, expirationSeconds, transport);
+  const { result: links, upstreamOrigin } = await requestCheckedLinks(
+    workspaceId,
+    upstreamJobId,
+    expirationSeconds,
+    transport,
+  );
   const archive = archiver("zip", { zlib: { level: 6 } });
   const cancelled = new AbortController();
   archive.on("close", () => cancelled.abort());
@@ -55,7 +60,11 @@ export async function streamOutputsZip(
       for (const [position, output] of links.outputs.entries()) {
         const extension = extensionOf(output.url, links.apiProduct);
         const name = outputFileName(upstreamJobId, extension, indexed ? (output.outputIndex ?? position) : undefined);
-        const body = await fetchOutputFile(output.url, upstreamOrigin, { timeouts: transport.fileTimeouts, resolve: transport.resolve, signal: cancelled.signal });
+        const body = await fetchOutputFile(output.url, upstreamOrigin, {
+          timeouts: transport.fileTimeouts,
+          resolve: transport.resolve,
+          signal: cancelled.signal,
+        });
         // Video is already compressed: store it; SRT text shrinks well.
         await appendEntry(archive, body, name, extension !== "srt");
       }

@@ -1,3 +1,4 @@
+import type { EventDelivery } from "@/lib/delivery/types";
 import type { StepState } from "@/lib/workflow/timeline";
 import type { ApiProduct, JobState, JobStatus, StepStatus } from "@/lib/workflow/workflows";
 
@@ -55,9 +56,14 @@ export interface SerializedJobEvent {
   disposition: EventDisposition;
 }
 
-/** Events newest first, a page at a time. */
+/** An event on the job page's timeline: both hops — its arrival here, and each endpoint's deliveries of it. */
+export interface TimelineEvent extends SerializedJobEvent {
+  deliveries: EventDelivery[];
+}
+
+/** Events newest first, a page at a time, each with its deliveries. */
 export interface JobEventPage {
-  events: SerializedJobEvent[];
+  events: TimelineEvent[];
   /** Pass as `before` for the next (older) page; null on the last page. */
   nextCursor: string | null;
 }
@@ -116,5 +122,36 @@ export interface SerializedJobWithTimeline {
 export interface SerializedJobDetail extends SerializedJobWithTimeline {
   /** The newest page of events; older ones from GET /api/jobs/{jobId}/events?before=. */
   events: JobEventPage;
+  /**
+   * The earliest event of each status that is not on that page, so that every step of the
+   * timeline has its own report however many later events there are.
+   */
+  firstEvents: TimelineEvent[];
   eventCounts: JobEventCounts;
+}
+
+/** One subtitle cue of an SRT output. */
+export interface SubtitleCue {
+  /** The cue's own number in the file. */
+  index: number;
+  startMs: number;
+  endMs: number;
+  text: string;
+}
+
+/** GET /api/jobs/{jobId}/outputs/{n}/cues: an SRT output's cues, read by the server. */
+export interface OutputCues {
+  outputIndex: number;
+  sizeBytes: number;
+  /** Only the file's start was read (it is larger than the preview reads). */
+  truncated: boolean;
+  cues: SubtitleCue[];
+}
+
+/** GET /api/jobs/{jobId}/outputs/{n}/link: a fresh presigned link to one output. */
+export interface OutputLink {
+  outputIndex: number;
+  url: string;
+  expiresAt: string;
+  sizeBytes: number;
 }

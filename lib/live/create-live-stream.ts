@@ -1,12 +1,14 @@
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
-import { subscribeToJobChanges, type LiveSignal } from "./listen-job-changes";
+import { type LiveSignal, subscribeToJobChanges } from "./listen-job-changes";
 import { createStreamBudget, type StreamBudget } from "./stream-budget";
 
 // Server-sent events for one signed-in workspace: `ready` once changes are being listened for
 // (the page then catches up from the API), `job` with each changed job as the Jobs page lists
 // it, `resync` when changes could not be loaded (the page refetches). A comment every 15 s keeps
-// proxies from closing an idle stream. Streams are budgeted per user and per process
+// proxies from closing an idle stream. A stream opened for a job page (`watchJobId`) also gets
+// `activity` ({"id"}) when that job's timeline changed without the job moving (a delivery attempt,
+// a late or duplicate event): the page refetches it. Other pages never see activity frames. Streams are budgeted per user and per process
 // (stream-budget.ts); a client that stops reading is cut off rather than buffered for.
 const HEARTBEAT_MS = 15_000;
 // Frames queued for a client that does not read them; a slow or vanished client is disconnected
@@ -19,12 +21,15 @@ const encoder = new TextEncoder();
 const globalForBudget = globalThis as unknown as { liveStreamBudget?: StreamBudget };
 
 function budget(): StreamBudget {
-  globalForBudget.liveStreamBudget ??= createStreamBudget({ perUser: env.LIVE_STREAMS_PER_USER, max: env.LIVE_STREAMS_MAX });
+  globalForBudget.liveStreamBudget ??= createStreamBudget({
+    perUser: env.LIVE_STREAMS_PER_USER,
+    max: env.LIVE_STREAMS_MAX,
+  });
   return globalForBudget.liveStreamBudget;
 }
 
 function frame(signal: LiveSignal): Uint8Array {
-  const data = signal.type === "job" ? signal.job : {};
+  const data = signal.type === "job" ? signal.job : signal.type === "activity" ? { id: signal.jobId } : {};
   return encoder.encode(`event: ${signal.type}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
@@ -33,11 +38,18 @@ function refuse(reason: "user" | "process"): ApiError {
     reason === "user"
       ? `Too many live update streams: at most ${env.LIVE_STREAMS_PER_USER} per user. Close other tabs of the portal.`
       : "Too many live update streams on this server right now.";
-  return new ApiError("RATE_LIMITED", message, { status: 429, headers: { "retry-after": String(LIVE_RETRY_AFTER_SECONDS) } });
+  return new ApiError("RATE_LIMITED", message, {
+    status: 429,
+    headers: { "retry-after": String(LIVE_RETRY_AFTER_SECONDS) },
+  });
 }
 
 /** The stream, or a 429 ApiError when the user or the process has no stream to spare. */
-export function createLiveStream(user: { userId: string; workspaceId: string }, signal: AbortSignal): ReadableStream<Uint8Array> {
+export function createLiveStream(
+  user: { userId: string; workspaceId: string },
+  signal: AbortSignal,
+  options: { watchJobId?: string } = {},
+): ReadableStream<Uint8Array> {
   const reservation = budget().reserve(user.userId);
   if (!reservation.ok) throw refuse(reservation.reason);
   let cleanup = () => reservation.release();
@@ -53,7 +65,10 @@ export function createLiveStream(user: { userId: string; workspaceId: string }, 
           cleanup();
         }
       };
-      const unsubscribe = subscribeToJobChanges(user.workspaceId, (live) => send(frame(live)));
+      const unsubscribe = subscribeToJobChanges(user.workspaceId, (live) => {
+        if (live.type === "activity" && live.jobId !== options.watchJobId) return;
+        send(frame(live));
+      });
       const heartbeat = setInterval(() => send(encoder.encode(": heartbeat\n\n")), HEARTBEAT_MS);
       cleanup = () => {
         if (!open) return;

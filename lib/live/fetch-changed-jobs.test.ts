@@ -15,8 +15,14 @@ function deferred<T>() {
 const job = (id: string) => ({ id }) as SerializedJob;
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function harness(options: { concurrency?: number; maxPending?: number; watched?: (workspaceId: string) => boolean } = {}) {
-  const loads: Array<{ workspaceId: string; jobRowId: string; result: ReturnType<typeof deferred<SerializedJob | null>> }> = [];
+function harness(
+  options: { concurrency?: number; maxPending?: number; watched?: (workspaceId: string) => boolean } = {},
+) {
+  const loads: Array<{
+    workspaceId: string;
+    jobRowId: string;
+    result: ReturnType<typeof deferred<SerializedJob | null>>;
+  }> = [];
   const delivered: Array<[string, LiveDelivery]> = [];
   const fetcher = createChangedJobFetcher({
     load: (workspaceId, jobRowId) => {

@@ -1,11 +1,12 @@
 import type pg from "pg";
-import { listenWithReconnect, type Listener } from "@/lib/db/listen-with-reconnect";
-import { logger } from "@/lib/log/logger";
+import { type Listener, listenWithReconnect } from "@/lib/db/listen-with-reconnect";
 import { getChangedJob } from "@/lib/jobs/get-changed-job";
 import type { SerializedJob } from "@/lib/jobs/serialize-job";
-import { createChangedJobFetcher, type ChangedJobFetcher, type FetcherStats } from "./fetch-changed-jobs";
-import { findJobsChangedSince } from "./find-jobs-changed-since";
-import { JOB_CHANGES_CHANNEL, jobChangeSchema } from "./job-changes";
+import { logger } from "@/lib/log/logger";
+import { type ChangedJobFetcher, createChangedJobFetcher, type FetcherStats } from "./fetch-changed-jobs";
+import { findAppliedChangesSince, findJobsChangedSince } from "./find-jobs-changed-since";
+import { JOB_ACTIVITY_CHANNEL, jobActivityPayloadSchema } from "./job-activity";
+import { JOB_CHANGES_CHANNEL, jobChangesPayloadSchema } from "./job-changes";
 
 // One LISTEN connection per process, shared by every live subscriber, and one query per change
 // (fetch-changed-jobs.ts) whose result goes to the subscribers of the change's workspace only.
@@ -13,7 +14,22 @@ import { JOB_CHANGES_CHANNEL, jobChangeSchema } from "./job-changes";
 // the API). When the connection was lost and is back, the jobs changed since it was last known
 // alive are loaded and sent like any change; if there are too many, the workspace is told to
 // resync instead.
-export type LiveSignal = { type: "ready" } | { type: "job"; job: SerializedJob } | { type: "resync" };
+//
+// Notifications come after the commit (lib/ingest/announce-changes.ts), so one can be lost while
+// the connection is fine: the process that committed died before announcing, or its announcement
+// failed. So while anyone watches, the applied changes of the watched workspaces are also read
+// from the rows every SWEEP_EVERY_MS, SWEEP_MARGIN_MS back from the previous read (a row is stored
+// at most a commit before it becomes visible), and each change — a job reaching a status, which
+// happens once — is loaded once, whether the notification or the sweep finds it first.
+//
+// Activity (job-activity.ts: a delivery attempt, an event that did not move the job) goes to the
+// workspace's subscribers as it came, with no query and no sweep: the stream passes it on to a
+// page showing that job, which refetches it (a lost one is only a refetch that waits for the next).
+export type LiveSignal =
+  | { type: "ready" }
+  | { type: "job"; job: SerializedJob }
+  | { type: "resync" }
+  | { type: "activity"; jobId: string };
 type Subscriber = (signal: LiveSignal) => void;
 
 interface Subscription {
@@ -26,12 +42,25 @@ const IDLE_CLOSE_MS = 30_000;
 // flight (a commit follows its statement); clocks of portal and database may differ a little.
 const CATCH_UP_MARGIN_MS = 30_000;
 const CATCH_UP_MAX_JOBS = 500;
+const SWEEP_EVERY_MS = 250;
+const SWEEP_MARGIN_MS = 2_000;
+// Rows one sweep reads at most (about 2,000 applied changes a second in the watched workspaces):
+// beyond, the notifications are the only messenger.
+const SWEEP_MAX_CHANGES = 5_000;
+// Changes already loaded (job and status), kept as long as a sweep may find them again.
+const SEEN_KEEP_MS = SWEEP_MARGIN_MS + 10 * SWEEP_EVERY_MS;
 
 interface ListenerState {
   listener: Listener | null;
   idleTimer: NodeJS.Timeout | null;
   subscribers: Map<string, Set<Subscription>>;
   fetcher: ChangedJobFetcher | null;
+  sweepTimer: NodeJS.Timeout | null;
+  /** The database's time of the last sweep; null until the first. */
+  sweptAt: Date | null;
+  sweeping: boolean;
+  /** "jobId\0status" → when it was seen (insertion order: oldest first). */
+  seen: Map<string, number>;
 }
 
 // On globalThis so that dev-mode module reloads do not open a second connection.
@@ -41,6 +70,10 @@ const state: ListenerState = (globalForListener.jobChangesListener ??= {
   idleTimer: null,
   subscribers: new Map(),
   fetcher: null,
+  sweepTimer: null,
+  sweptAt: null,
+  sweeping: false,
+  seen: new Map(),
 });
 
 function send(workspaceId: string, signal: LiveSignal): void {
@@ -59,7 +92,35 @@ function fetcher(): ChangedJobFetcher {
   return state.fetcher;
 }
 
+function onActivity(payload: string): void {
+  let json: unknown;
+  try {
+    json = JSON.parse(payload);
+  } catch {
+    return;
+  }
+  const parsed = jobActivityPayloadSchema.safeParse(json);
+  if (parsed.success) for (const { workspaceId, jobId } of parsed.data) send(workspaceId, { type: "activity", jobId });
+}
+
+/** Whether a watched workspace's change is news: not yet found by a notification or a sweep. */
+function isNews(change: { workspaceId: string; jobId: string; status: string }, now: number): boolean {
+  if (!state.subscribers.has(change.workspaceId)) return false;
+  const key = `${change.jobId}\u0000${change.status}`;
+  if (state.seen.has(key)) return false;
+  state.seen.set(key, now);
+  return true;
+}
+
+function forgetOldChanges(now: number): void {
+  for (const [key, at] of state.seen) {
+    if (now - at < SEEN_KEEP_MS) break;
+    state.seen.delete(key);
+  }
+}
+
 function onNotification(message: pg.Notification): void {
+  if (message.channel === JOB_ACTIVITY_CHANNEL && message.payload) return onActivity(message.payload);
   if (message.channel !== JOB_CHANGES_CHANNEL || !message.payload) return;
   let json: unknown;
   try {
@@ -67,15 +128,50 @@ function onNotification(message: pg.Notification): void {
   } catch {
     return;
   }
-  const parsed = jobChangeSchema.safeParse(json);
-  if (parsed.success && state.subscribers.has(parsed.data.workspaceId)) fetcher().push(parsed.data.workspaceId, parsed.data.jobId);
+  const parsed = jobChangesPayloadSchema.safeParse(json);
+  if (!parsed.success) return;
+  const now = Date.now();
+  for (const change of parsed.data) if (isNews(change, now)) fetcher().push(change.workspaceId, change.jobId);
+}
+
+async function sweep(): Promise<void> {
+  const workspaceIds = [...state.subscribers.keys()];
+  if (state.sweeping || workspaceIds.length === 0) return;
+  state.sweeping = true;
+  forgetOldChanges(Date.now());
+  try {
+    const since = state.sweptAt && new Date(state.sweptAt.getTime() - SWEEP_MARGIN_MS);
+    const { readAt, changes } = await findAppliedChangesSince(workspaceIds, since, SWEEP_MAX_CHANGES);
+    const now = Date.now();
+    const news = new Map<string, Set<string>>();
+    for (const change of changes) {
+      if (!isNews(change, now)) continue;
+      const jobs = news.get(change.workspaceId) ?? new Set<string>();
+      news.set(change.workspaceId, jobs.add(change.jobId));
+    }
+    for (const [workspaceId, jobIds] of news) {
+      // As after a reconnection: that many loads are not worth it, the page refetches what it shows.
+      if (jobIds.size > CATCH_UP_MAX_JOBS) send(workspaceId, { type: "resync" });
+      else for (const jobId of jobIds) fetcher().push(workspaceId, jobId);
+    }
+    state.sweptAt = readAt;
+  } catch (error) {
+    logger.warn({ error }, "live updates could not read the changes of the last seconds");
+  } finally {
+    state.sweeping = false;
+  }
 }
 
 async function catchUp(lastAliveAt: number): Promise<void> {
   const workspaceIds = [...state.subscribers.keys()];
   try {
-    const changed = await findJobsChangedSince(workspaceIds, new Date(lastAliveAt - CATCH_UP_MARGIN_MS), CATCH_UP_MAX_JOBS);
-    if (changed.length > CATCH_UP_MAX_JOBS) throw new Error(`more than ${CATCH_UP_MAX_JOBS} jobs changed while the connection was down`);
+    const changed = await findJobsChangedSince(
+      workspaceIds,
+      new Date(lastAliveAt - CATCH_UP_MARGIN_MS),
+      CATCH_UP_MAX_JOBS,
+    );
+    if (changed.length > CATCH_UP_MAX_JOBS)
+      throw new Error(`more than ${CATCH_UP_MAX_JOBS} jobs changed while the connection was down`);
     for (const { workspaceId, jobId } of changed) fetcher().push(workspaceId, jobId);
   } catch (error) {
     logger.warn({ error }, "live updates could not catch up; pages are told to resync");
@@ -97,7 +193,17 @@ function onConnected({ lastAliveAt }: { lastAliveAt: number | null }): void {
 function listen(): void {
   if (state.idleTimer) clearTimeout(state.idleTimer);
   state.idleTimer = null;
-  state.listener ??= listenWithReconnect({ name: "job_changes listener", channels: [JOB_CHANGES_CHANNEL], onNotification, onConnected });
+  state.listener ??= listenWithReconnect({
+    name: "job_changes listener",
+    channels: [JOB_CHANGES_CHANNEL, JOB_ACTIVITY_CHANNEL],
+    onNotification,
+    onConnected,
+  });
+  if (!state.sweepTimer) {
+    state.sweepTimer = setInterval(() => void sweep(), SWEEP_EVERY_MS);
+    state.sweepTimer.unref();
+    void sweep();
+  }
 }
 
 function closeWhenIdle(): void {
@@ -109,6 +215,10 @@ function closeWhenIdle(): void {
     void state.listener.close();
     state.listener = null;
     state.fetcher?.clear();
+    if (state.sweepTimer) clearInterval(state.sweepTimer);
+    state.sweepTimer = null;
+    state.sweptAt = null;
+    state.seen.clear();
   }, IDLE_CLOSE_MS);
   state.idleTimer.unref();
 }

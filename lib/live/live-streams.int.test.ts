@@ -6,17 +6,18 @@ vi.hoisted(() => {
 // The session wrapper's membership comes from next-auth; here, whoever the test says is asking.
 const session = vi.hoisted(() => ({ userId: "", workspaceId: "" }));
 vi.mock("@/lib/auth/session", () => ({
-  getMembership: async () => ({ ...session, email: "t@example.com", workspaceName: "t", role: "member" }) }));
+  getMembership: async () => ({ ...session, email: "t@example.com", workspaceName: "t", role: "viewer" }),
+}));
 
 import { GET as getLive } from "@/app/api/live/route";
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
-import { dubJobEvents } from "@/lib/ingest/testing/sample-events";
 import { getPool } from "@/lib/db/pool";
-import { insertJobs } from "@/lib/jobs/testing/insert-test-jobs";
-import { JOB_CHANGES_CHANNEL } from "./job-changes";
+import { dubJobEvents } from "@/lib/ingest/testing/sample-events";
 import { postSigned } from "@/lib/ingest/testing/webhook-requests";
+import { insertJobs } from "@/lib/jobs/testing/insert-test-jobs";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 import { openLiveStreams } from "./create-live-stream";
+import { JOB_CHANGES_CHANNEL } from "./job-changes";
 import { liveStats } from "./listen-job-changes";
 
 // 300 open streams (the per-process cap set above) while events arrive at 50/s: each change is
@@ -54,7 +55,8 @@ function follow(response: Response, workspaceId: string): OpenStream {
         const event = /^event: (\w+)/m.exec(frame)?.[1];
         if (!event) continue;
         stream.frames.push(event);
-        if (event === "job") stream.jobs.add((JSON.parse(/^data: (.*)$/m.exec(frame)?.[1] ?? "{}") as { id: string }).id);
+        if (event === "job")
+          stream.jobs.add((JSON.parse(/^data: (.*)$/m.exec(frame)?.[1] ?? "{}") as { id: string }).id);
       }
     }
   })();
@@ -68,7 +70,10 @@ function follow(response: Response, workspaceId: string): OpenStream {
 async function expect429(response: Response, message: RegExp) {
   expect(response.status).toBe(429);
   expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
-  expect(errorEnvelopeSchema.parse(await response.json()).error).toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(message) });
+  expect(errorEnvelopeSchema.parse(await response.json()).error).toMatchObject({
+    code: "RATE_LIMITED",
+    message: expect.stringMatching(message),
+  });
 }
 
 describe("300 live streams under 50 events/s", () => {
@@ -87,7 +92,9 @@ describe("300 live streams under 50 events/s", () => {
     expect(openLiveStreams()).toBe(300);
     await expect429(await openStream("user_0", watched[0].id), /at most 10 per user/);
     await expect429(await openStream("user_new", watched[0].id), /on this server/);
-    await vi.waitFor(() => expect(streams.every((stream) => stream.frames[0] === "ready")).toBe(true), { timeout: 20_000 });
+    await vi.waitFor(() => expect(streams.every((stream) => stream.frames[0] === "ready")).toBe(true), {
+      timeout: 20_000,
+    });
 
     // 50 events/s for 3 s: jobs in the three watched workspaces and the quiet one, in turn.
     const loadsBefore = liveStats().loads;
@@ -130,7 +137,10 @@ describe("300 live streams under 50 events/s", () => {
     const open = openLiveStreams();
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     await reader.read(); // the first frame, then never again
-    const rowIds = await insertJobs(workspace.id, Array.from({ length: 300 }, (_, n) => ({ upstreamJobId: `job_unread_${n}`, createdAt: new Date() })));
+    const rowIds = await insertJobs(
+      workspace.id,
+      Array.from({ length: 300 }, (_, n) => ({ upstreamJobId: `job_unread_${n}`, createdAt: new Date() })),
+    );
     await vi.waitFor(() => expect(liveStats().subscribers).toBeGreaterThan(0));
     await getPool().query(
       "SELECT pg_notify($1, json_build_object('workspaceId', $2::text, 'jobId', id, 'upstreamJobId', 'x', 'status', 'created')::text) FROM unnest($3::text[]) AS id",

@@ -25,7 +25,9 @@ describe("GET /api/metrics", () => {
     for (const authorization of [undefined, "Bearer wrong-token-of-the-same-size!", "Basic bWV0cmljcw=="]) {
       const response = await scrape(authorization);
       expect(response.status).toBe(401);
-      expect(await response.json()).toEqual({ error: { code: "UNAUTHORIZED", message: expect.stringContaining("METRICS_TOKEN") } });
+      expect(await response.json()).toEqual({
+        error: { code: "UNAUTHORIZED", message: expect.stringContaining("METRICS_TOKEN") },
+      });
     }
   });
 
@@ -33,11 +35,23 @@ describe("GET /api/metrics", () => {
     const workspace = await createTestWorkspace();
     const jobId = `job_${uniqueSuffix()}`;
     expect((await postSigned(workspace, samplePayload("transcribe", "created", jobId, Date.now()))).status).toBe(200);
-    expect((await postSigned(workspace, samplePayload("transcribe", "transcribing", jobId, Date.now()), { secrets: ["whsec_d3Jvbmc="] })).status).toBe(401);
+    expect(
+      (
+        await postSigned(workspace, samplePayload("transcribe", "transcribing", jobId, Date.now()), {
+          secrets: ["whsec_d3Jvbmc="],
+        })
+      ).status,
+    ).toBe(401);
     // A delivery due for an hour, waiting.
     const endpointId = await insertTestEndpoint(workspace.id);
     const job = await insertTestJob(workspace.id, 1);
-    await insertTestDelivery(workspace.id, { endpointId, jobId: job.jobId, jobEventId: job.eventIds[0], status: "pending", createdAt: new Date(Date.now() - 2 * 3_600_000) });
+    await insertTestDelivery(workspace.id, {
+      endpointId,
+      jobId: job.jobId,
+      jobEventId: job.eventIds[0],
+      status: "pending",
+      createdAt: new Date(Date.now() - 2 * 3_600_000),
+    });
 
     const response = await scrape("Bearer metrics-token-for-tests-only");
     expect(response.status).toBe(200);
@@ -51,7 +65,12 @@ describe("GET /api/metrics", () => {
     expect(sample(text, "portal_delivery_oldest_due_age_seconds")).toBeGreaterThanOrEqual(3_590);
     expect(sample(text, 'portal_db_pool_connections{pool="ingest",state="idle"}')).toBeGreaterThanOrEqual(0);
     expect(sample(text, "portal_live_streams_open")).toBe(0);
-    for (const name of ["portal_delivery_attempts_total", "portal_delivery_attempt_duration_seconds", "portal_upstream_calls_total", "portal_upstream_call_duration_seconds"]) {
+    for (const name of [
+      "portal_delivery_attempts_total",
+      "portal_delivery_attempt_duration_seconds",
+      "portal_upstream_calls_total",
+      "portal_upstream_call_duration_seconds",
+    ]) {
       expect(text).toContain(`# TYPE ${name}`);
     }
   });

@@ -27,7 +27,11 @@ export interface DeliveryAttemptSample {
 /** One delivery attempt, as decided (a `pending` outcome is a retry). */
 export function recordDeliveryAttempt(sample: DeliveryAttemptSample): void {
   const outcome = sample.status === "pending" ? "retry" : sample.status;
-  const answer = sample.notSent ? "not_sent" : sample.statusCode === null ? "no_answer" : statusClass(sample.statusCode);
+  const answer = sample.notSent
+    ? "not_sent"
+    : sample.statusCode === null
+      ? "no_answer"
+      : statusClass(sample.statusCode);
   const metrics = getMetrics();
   metrics.deliveryAttempts.inc({ outcome, answer });
   metrics.deliveryLatency.observe({ outcome }, sample.seconds);

@@ -53,7 +53,11 @@ function createMetrics() {
       help: "How long the longest-waiting due delivery has been due (0: none due), whole database",
       registers,
     }),
-    liveStreams: new Gauge({ name: "portal_live_streams_open", help: "Live-update streams (GET /api/live) open in this process", registers }),
+    liveStreams: new Gauge({
+      name: "portal_live_streams_open",
+      help: "Live-update streams (GET /api/live) open in this process",
+      registers,
+    }),
     poolConnections: new Gauge({
       name: "portal_db_pool_connections",
       help: "Database connections of this process's pools by use (app, ingest, delivery) and state (idle, busy, waiting: callers queued for one)",

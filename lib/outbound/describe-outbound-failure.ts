@@ -27,12 +27,15 @@ export function describeFailure(failure: OutboundFailure): string {
       return `Refused: ${failure.reason}`;
     case "timeout":
       if (failure.phase === "connect") return `Timed out after ${seconds(failure.afterMs)} while connecting`;
-      if (failure.phase === "idle") return `Timed out after ${seconds(failure.afterMs)} without data: the transfer stalled`;
+      if (failure.phase === "idle")
+        return `Timed out after ${seconds(failure.afterMs)} without data: the transfer stalled`;
       return `Timed out after ${seconds(failure.afterMs)}`;
     case "too_large":
       return `Answer larger than ${failure.limitBytes >= 1024 * 1024 ? `${failure.limitBytes / 1024 / 1024} MiB` : `${failure.limitBytes / 1024} KiB`}`;
     case "status":
-      return failure.status >= 300 && failure.status < 400 ? `Answered with a redirect (HTTP ${failure.status}), which is not followed` : `Answered HTTP ${failure.status}`;
+      return failure.status >= 300 && failure.status < 400
+        ? `Answered with a redirect (HTTP ${failure.status}), which is not followed`
+        : `Answered HTTP ${failure.status}`;
     case "aborted":
       return "Cancelled";
     case "network":
@@ -47,7 +50,11 @@ export function describeFailure(failure: OutboundFailure): string {
 export function describeOutboundFailure(error: unknown, context: Record<string, unknown> = {}): string {
   if (error instanceof OutboundError) {
     const sentence = describeFailure(error.failure);
-    if (sentence === "Request failed") logger.warn({ ...context, code: error.failure.kind === "network" ? error.failure.code : null, error: error.cause ?? error }, "outbound request failed");
+    if (sentence === "Request failed")
+      logger.warn(
+        { ...context, code: error.failure.kind === "network" ? error.failure.code : null, error: error.cause ?? error },
+        "outbound request failed",
+      );
     return sentence;
   }
   logger.warn({ ...context, error }, "outbound request failed");

@@ -16,7 +16,10 @@ export function guardIdleBody(source: IncomingMessage, idleMs: number | undefine
   const body = new Readable({
     read() {
       if (idleMs && !timer) {
-        timer = setTimeout(() => body.destroy(new OutboundError({ kind: "timeout", phase: "idle", afterMs: idleMs })), idleMs);
+        timer = setTimeout(
+          () => body.destroy(new OutboundError({ kind: "timeout", phase: "idle", afterMs: idleMs })),
+          idleMs,
+        );
       }
       source.resume();
     },

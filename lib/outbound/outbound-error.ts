@@ -21,7 +21,15 @@ export class OutboundError extends Error {
     readonly failure: OutboundFailure,
     readonly cause?: unknown,
   ) {
-    super(failure.kind === "refused" ? failure.reason : failure.kind === "network" ? `network error ${failure.code ?? ""}`.trim() : failure.kind === "status" ? `HTTP ${failure.status}` : failure.kind);
+    super(
+      failure.kind === "refused"
+        ? failure.reason
+        : failure.kind === "network"
+          ? `network error ${failure.code ?? ""}`.trim()
+          : failure.kind === "status"
+            ? `HTTP ${failure.status}`
+            : failure.kind,
+    );
     this.name = "OutboundError";
   }
 }

@@ -34,7 +34,10 @@ export async function readCappedJson(body: Readable, maxBytes: number): Promise<
  * At most `maxBytes` of the body and then no more (the connection is dropped): enough to show
  * what a server said. A failure midway is returned with what had arrived, not thrown.
  */
-export async function readPrefix(body: Readable, maxBytes: number): Promise<{ bytes: Buffer; error: OutboundError | null }> {
+export async function readPrefix(
+  body: Readable,
+  maxBytes: number,
+): Promise<{ bytes: Buffer; error: OutboundError | null }> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {

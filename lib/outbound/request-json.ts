@@ -1,5 +1,5 @@
 import { readCappedJson } from "./read-body";
-import { sendRequest, type OutboundRequest } from "./send-request";
+import { type OutboundRequest, sendRequest } from "./send-request";
 
 /** JSON answers are at most this large; a larger one is cut off, not buffered. */
 export const MAX_JSON_BYTES = 1024 * 1024;
@@ -14,7 +14,11 @@ export interface JsonAnswer {
 export async function requestJson(request: OutboundRequest, maxBytes = MAX_JSON_BYTES): Promise<JsonAnswer> {
   const response = await sendRequest({
     ...request,
-    headers: { accept: "application/json", ...request.headers, ...(request.body !== undefined ? { "content-type": "application/json" } : {}) },
+    headers: {
+      accept: "application/json",
+      ...request.headers,
+      ...(request.body !== undefined ? { "content-type": "application/json" } : {}),
+    },
   });
   return { status: response.status, json: await readCappedJson(response.body, maxBytes) };
 }

@@ -1,12 +1,12 @@
 import http from "node:http";
 import https from "node:https";
 import type { Readable } from "node:stream";
-import { classifyAddress, type AddressPolicy } from "@/lib/ssrf/classify-address";
+import { type AddressPolicy, classifyAddress } from "@/lib/ssrf/classify-address";
 import { ipLiteralOf } from "@/lib/ssrf/parse-webhook-url";
 import type { ResolveHost } from "@/lib/ssrf/resolve-host";
 import { agentFor } from "./agents";
 import { guardIdleBody } from "./guard-idle-body";
-import { OutboundError, toOutboundError, type TimeoutPhase } from "./outbound-error";
+import { OutboundError, type TimeoutPhase, toOutboundError } from "./outbound-error";
 
 // The one HTTP client for every server-side request to a URL the server did not choose itself
 // (webhook endpoints, the workspace's Jobs API, the output files the zip fetches):
@@ -70,10 +70,13 @@ function attempt(request: OutboundRequest, deadlineAt: number | null): Promise<O
   return new Promise((resolve, reject) => {
     const timers = new Set<NodeJS.Timeout>();
     const startTimer = (ms: number, onFire: () => void) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        onFire();
-      }, Math.max(1, ms));
+      const timer = setTimeout(
+        () => {
+          timers.delete(timer);
+          onFire();
+        },
+        Math.max(1, ms),
+      );
       timers.add(timer);
       return timer;
     };
@@ -117,7 +120,9 @@ function attempt(request: OutboundRequest, deadlineAt: number | null): Promise<O
         else body?.destroy(timeout("total", totalMs));
       });
     }
-    const connectTimer = timeouts.connectMs ? startTimer(timeouts.connectMs, () => fail(timeout("connect", timeouts.connectMs ?? 0))) : null;
+    const connectTimer = timeouts.connectMs
+      ? startTimer(timeouts.connectMs, () => fail(timeout("connect", timeouts.connectMs ?? 0)))
+      : null;
     let firstByteTimer: NodeJS.Timeout | null = null;
     const connected = () => {
       stopTimer(connectTimer);

@@ -6,7 +6,9 @@ export type LimitMessage = (wait: string) => string;
 
 /** 429 RATE_LIMITED with Retry-After, in the error envelope. */
 export function rateLimited(message: LimitMessage, retryAfterSeconds: number): ApiError {
-  return new ApiError("RATE_LIMITED", message(describeWait(retryAfterSeconds)), { headers: { "retry-after": String(retryAfterSeconds) } });
+  return new ApiError("RATE_LIMITED", message(describeWait(retryAfterSeconds)), {
+    headers: { "retry-after": String(retryAfterSeconds) },
+  });
 }
 
 /** Spends one point of `key`'s budget, or throws 429 when none is left. */

@@ -1,5 +1,10 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+} from "rate-limiter-flexible";
 import { getPool } from "@/lib/db/pool";
 import { logger } from "@/lib/log/logger";
 import type { RateLimitPolicy } from "./policies";
@@ -71,7 +76,8 @@ export function createRateLimit(policy: RateLimitPolicy): RateLimit {
     async consume(key) {
       try {
         const result = await withFallback((limiter) => limiter.consume(key));
-        if (result.remainingPoints > 0 || !policy.lockSeconds) return { allowed: true, remaining: result.remainingPoints };
+        if (result.remainingPoints > 0 || !policy.lockSeconds)
+          return { allowed: true, remaining: result.remainingPoints };
         // This event spent the last point: the key is locked from now, for the whole lock period.
         await lock(key);
         return refused(policy.lockSeconds * 1000);
@@ -82,7 +88,8 @@ export function createRateLimit(policy: RateLimitPolicy): RateLimit {
     },
     async peek(key) {
       const result = await withFallback((limiter) => limiter.get(key));
-      if (!result || result.consumedPoints < policy.points) return { allowed: true, remaining: result?.remainingPoints ?? policy.points };
+      if (!result || result.consumedPoints < policy.points)
+        return { allowed: true, remaining: result?.remainingPoints ?? policy.points };
       return refused(result.msBeforeNext);
     },
     async reset(key) {

@@ -11,10 +11,18 @@ import type { RateLimitPolicy } from "./policies";
 // The limiter against the real PostgreSQL: counters in the RateLimit table, one budget for every
 // process, locks, and what happens when the database cannot answer.
 const run = promisify(execFile);
-const policy = (overrides: Partial<RateLimitPolicy> = {}): RateLimitPolicy => ({ name: `test-${randomUUID().slice(0, 8)}`, points: 5, windowSeconds: 60, ...overrides });
+const policy = (overrides: Partial<RateLimitPolicy> = {}): RateLimitPolicy => ({
+  name: `test-${randomUUID().slice(0, 8)}`,
+  points: 5,
+  windowSeconds: 60,
+  ...overrides,
+});
 
 async function storedRow(key: string) {
-  const { rows } = await getPool().query<{ points: number; expire: string }>(`SELECT points, expire FROM "RateLimit" WHERE key = $1`, [key]);
+  const { rows } = await getPool().query<{ points: number; expire: string }>(
+    `SELECT points, expire FROM "RateLimit" WHERE key = $1`,
+    [key],
+  );
   return rows[0];
 }
 
@@ -22,8 +30,20 @@ describe("a rate limit kept in PostgreSQL", () => {
   it("two portal processes share one budget", async () => {
     const shared = policy({ points: 30 });
     const child = () =>
-      run(process.execPath, ["--import", "tsx", path.resolve("lib/rate-limit/testing/consume-in-child.ts"), JSON.stringify(shared), "client", "25"], {
-        env: process.env }).then(({ stdout }) => (JSON.parse(stdout) as { allowed: number }).allowed);
+      run(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          path.resolve("lib/rate-limit/testing/consume-in-child.ts"),
+          JSON.stringify(shared),
+          "client",
+          "25",
+        ],
+        {
+          env: process.env,
+        },
+      ).then(({ stdout }) => (JSON.parse(stdout) as { allowed: number }).allowed);
     const [first, second] = await Promise.all([child(), child()]);
     // 50 requests against a budget of 30: each process alone would have allowed 25.
     expect(first + second).toBe(30);
@@ -66,7 +86,10 @@ describe("a rate limit kept in PostgreSQL", () => {
 
   it("when the database cannot answer, the same budget holds in this process's memory: no lockout, no open door", async () => {
     const limit = createRateLimit(policy({ points: 3 }));
-    const unreachable = new pg.Pool({ connectionString: "postgresql://nobody:nothing@127.0.0.1:1/none", connectionTimeoutMillis: 500 });
+    const unreachable = new pg.Pool({
+      connectionString: "postgresql://nobody:nothing@127.0.0.1:1/none",
+      connectionTimeoutMillis: 500,
+    });
     unreachable.on("error", () => undefined);
     const previous = replacePoolForTests("app", unreachable);
     try {

@@ -19,7 +19,9 @@ export interface RetentionLoop {
   stop(): Promise<void>;
 }
 
-export function startRetentionLoop(options: { pool?: pg.Pool; everyMs?: number; clock?: () => number } = {}): RetentionLoop {
+export function startRetentionLoop(
+  options: { pool?: pg.Pool; everyMs?: number; clock?: () => number } = {},
+): RetentionLoop {
   const db = options.pool ?? getPool("delivery");
   const clock = options.clock ?? Date.now;
   const stopping = new AbortController();

@@ -110,7 +110,14 @@ export async function pruneBatch(
     afterId: options.after.id,
     batch: options.batch,
   });
-  const { rows } = await db.query<{ candidates: number; events: number; deliveries: number; attempts: number; lastReceivedAt: string | null; lastId: string | null }>({
+  const { rows } = await db.query<{
+    candidates: number;
+    events: number;
+    deliveries: number;
+    attempts: number;
+    lastReceivedAt: string | null;
+    lastId: string | null;
+  }>({
     name: "retention-prune-batch",
     text: PRUNE_SQL.text,
     values,

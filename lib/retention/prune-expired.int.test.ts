@@ -2,8 +2,8 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { getPool } from "@/lib/db/pool";
-import { requireDatabaseUrl } from "@/lib/env";
 import { insertTestDelivery, insertTestEndpoint, insertTestJob } from "@/lib/delivery/testing/insert-test-deliveries";
+import { requireDatabaseUrl } from "@/lib/env";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { pruneBatch, START_CURSOR } from "./prune-batch";
 import { pruneExpired } from "./prune-expired";
@@ -13,7 +13,11 @@ const NOW = Date.now();
 const daysAgo = (days: number) => new Date(NOW - days * DAY_MS);
 
 /** A job with one event per entry, received that many days ago, each with a delivery in that state (or none). */
-async function history(workspaceId: string, endpointId: string, events: Array<{ days: number; delivery?: "pending" | "delivering" | "succeeded" | "failed" }>) {
+async function history(
+  workspaceId: string,
+  endpointId: string,
+  events: Array<{ days: number; delivery?: "pending" | "delivering" | "succeeded" | "failed" }>,
+) {
   const job = await insertTestJob(workspaceId, events.length);
   const deliveryIds: Array<string | null> = [];
   for (const [index, event] of events.entries()) {
@@ -69,7 +73,11 @@ describe("pruneExpired", () => {
 
     expect(totals).toEqual({ events: 3, deliveries: 2, attempts: 4 });
     expect(await remaining(a.id)).toEqual({ events: 3, deliveries: 3, attempts: 1 + 2 + 2, jobs: 1 });
-    const kept = await prisma.jobEvent.findMany({ where: { workspaceId: a.id }, select: { id: true }, orderBy: { receivedAt: "asc" } });
+    const kept = await prisma.jobEvent.findMany({
+      where: { workspaceId: a.id },
+      select: { id: true },
+      orderBy: { receivedAt: "asc" },
+    });
     expect(kept.map((event) => event.id)).toEqual([job.eventIds[3], job.eventIds[4], job.eventIds[5]]);
     expect(await remaining(b.id)).toEqual(before);
   });
@@ -84,7 +92,12 @@ describe("pruneExpired", () => {
       { days: 1, delivery: "succeeded" },
     ]);
     const pruned: number[] = [];
-    const totals = await pruneExpired(getPool(), { nowMs: NOW, workspaceIds: [a.id], batch: 2, onPruned: (_id, removed) => pruned.push(removed.events) });
+    const totals = await pruneExpired(getPool(), {
+      nowMs: NOW,
+      workspaceIds: [a.id],
+      batch: 2,
+      onPruned: (_id, removed) => pruned.push(removed.events),
+    });
     expect(totals).toEqual({ events: 9, deliveries: 9, attempts: 18 });
     expect(pruned).toEqual([9]);
     expect(await remaining(a.id)).toEqual({ events: 3, deliveries: 3, attempts: 1 + 1 + 2, jobs: 1 });
@@ -98,8 +111,15 @@ describe("pruneExpired", () => {
     await replay.connect();
     try {
       await replay.query("BEGIN");
-      await replay.query(`UPDATE "WebhookDelivery" SET status = 'pending', "nextAttemptAt" = now() WHERE id = $1`, [job.deliveryIds[0]]);
-      const pruning = pruneBatch(getPool(), { workspaceId: a.id, cutoff: daysAgo(30), after: START_CURSOR, batch: 100 });
+      await replay.query(`UPDATE "WebhookDelivery" SET status = 'pending', "nextAttemptAt" = now() WHERE id = $1`, [
+        job.deliveryIds[0],
+      ]);
+      const pruning = pruneBatch(getPool(), {
+        workspaceId: a.id,
+        cutoff: daysAgo(30),
+        after: START_CURSOR,
+        batch: 100,
+      });
       // The batch waits for the replay's row lock, then sees the delivery pending.
       await new Promise((resolve) => setTimeout(resolve, 300));
       await replay.query("COMMIT");

@@ -1,5 +1,5 @@
-import { ApiError } from "@/lib/http/api-error";
 import { env } from "@/lib/env";
+import { ApiError } from "@/lib/http/api-error";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -17,15 +17,18 @@ export function applyPublicCors(headers: Headers): void {
 }
 
 /** OPTIONS /v1/… — the preflight a browser sends before a POST with JSON or an Authorization header. */
-export const answerCorsPreflight = withPolicy(async (): Promise<Response> => {
-  const response = new Response(null, {
-    status: 204,
-    headers: {
-      "access-control-allow-methods": ALLOW_METHODS,
-      "access-control-allow-headers": ALLOW_HEADERS,
-      "access-control-max-age": PREFLIGHT_MAX_AGE_SECONDS,
-    },
-  });
-  applyPublicCors(response.headers);
-  return response;
-}, { caller: "anyone" });
+export const answerCorsPreflight = withPolicy(
+  async (): Promise<Response> => {
+    const response = new Response(null, {
+      status: 204,
+      headers: {
+        "access-control-allow-methods": ALLOW_METHODS,
+        "access-control-allow-headers": ALLOW_HEADERS,
+        "access-control-max-age": PREFLIGHT_MAX_AGE_SECONDS,
+      },
+    });
+    applyPublicCors(response.headers);
+    return response;
+  },
+  { caller: "anyone" },
+);

@@ -9,14 +9,14 @@ vi.mock("next-auth", async (importOriginal) => ({
   getServerSession: async () => ({ user: { id: session.userId } }),
 }));
 
-import { GET as getJobsList } from "@/app/api/jobs/route";
-import { GET as getJobCounts } from "@/app/api/jobs/counts/route";
 import { GET as getJobDetail } from "@/app/api/jobs/[jobId]/route";
+import { GET as getJobCounts } from "@/app/api/jobs/counts/route";
+import { GET as getJobsList } from "@/app/api/jobs/route";
 import { GET as getV1Job } from "@/app/v1/jobs/[jobId]/route";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
 import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { removeDataDir, startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { type EmbeddedPostgres, removeDataDir, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
 import { closePool } from "@/lib/db/pool";
 import { applyRuntimeEnv } from "@/lib/env";
@@ -38,10 +38,15 @@ beforeAll(async () => {
   await migrate(server.url);
   applyRuntimeEnv({ DATABASE_URL: server.url }); // before anything connects: pools and Prisma are built on first use
   workspace = await createTestWorkspace();
-  const user = await prisma.user.create({ data: { email: "restart@example.com", name: "Restart" }, select: { id: true } });
+  const user = await prisma.user.create({
+    data: { email: "restart@example.com", name: "Restart" },
+    select: { id: true },
+  });
   await prisma.membership.create({ data: { userId: user.id, workspaceId: workspace.id, role: "owner" } });
   session.userId = user.id;
-  apiKey = (await createApiKey(workspace.id, { name: "restart test" })).key;
+  apiKey = (
+    await createApiKey(workspace.id, { name: "restart test" }, { userId: user.id, email: "restart@example.com" })
+  ).key;
 }, 120_000);
 
 afterAll(async () => {
@@ -95,11 +100,25 @@ describe("a PostgreSQL restart under load", () => {
     const reader = async () => {
       while (!stop) {
         const params = { params: Promise.resolve({ jobId: "job_restart_seed" }) };
-        await record("GET /api/jobs", getJobsList(new Request("http://portal.test/api/jobs?limit=25"), noParams), answers);
-        await record("GET /api/jobs/counts", getJobCounts(new Request("http://portal.test/api/jobs/counts"), noParams), answers);
-        await record("GET /api/jobs/{id}", getJobDetail(new Request("http://portal.test/api/jobs/job_restart_seed"), params), answers);
+        await record(
+          "GET /api/jobs",
+          getJobsList(new Request("http://portal.test/api/jobs?limit=25"), noParams),
+          answers,
+        );
+        await record(
+          "GET /api/jobs/counts",
+          getJobCounts(new Request("http://portal.test/api/jobs/counts"), noParams),
+          answers,
+        );
+        await record(
+          "GET /api/jobs/{id}",
+          getJobDetail(new Request("http://portal.test/api/jobs/job_restart_seed"), params),
+          answers,
+        );
         // Below the key's rate limit (10/s), so that 429 is not an answer here.
-        const v1 = new Request("http://portal.test/v1/jobs/job_restart_seed", { headers: { authorization: `Bearer ${apiKey}` } });
+        const v1 = new Request("http://portal.test/v1/jobs/job_restart_seed", {
+          headers: { authorization: `Bearer ${apiKey}` },
+        });
         await record("GET /v1/jobs/{id}", getV1Job(v1, params), answers);
         await sleep(250);
       }
@@ -117,16 +136,29 @@ describe("a PostgreSQL restart under load", () => {
     stop = true;
     await Promise.all(load);
 
-    const unexpected = answers.filter((answer) => !(answer.status >= 200 && answer.status < 300) && answer.status !== 503);
+    const unexpected = answers.filter(
+      (answer) => !(answer.status >= 200 && answer.status < 300) && answer.status !== 503,
+    );
     expect(unexpected).toEqual([]);
     const refused = answers.filter((answer) => answer.status === 503);
     expect(refused.length).toBeGreaterThan(0); // the outage was met
-    for (const answer of refused) expect(answer).toMatchObject({ retryAfter: expect.stringMatching(/^\d+$/), code: "UPSTREAM_UNAVAILABLE" });
+    for (const answer of refused)
+      expect(answer).toMatchObject({ retryAfter: expect.stringMatching(/^\d+$/), code: "UPSTREAM_UNAVAILABLE" });
     expect(new Set(refused.map((answer) => answer.route)).size).toBeGreaterThanOrEqual(3); // every kind of route met it
     expect(answers.slice(0, before).every((answer) => answer.status === 200)).toBe(true);
-    expect(answers.slice(restartedAt).some((answer) => answer.route === "GET /v1/jobs/{id}" && answer.status === 200)).toBe(true);
+    expect(
+      answers.slice(restartedAt).some((answer) => answer.route === "GET /v1/jobs/{id}" && answer.status === 200),
+    ).toBe(true);
 
-    const stored = await prisma.jobEvent.findMany({ where: { workspaceId: workspace.id }, select: { webhookId: true } });
-    expect(stored.filter((row) => row.webhookId.startsWith("msg_job_restart_")).map((row) => row.webhookId).sort()).toEqual([...accepted].sort());
+    const stored = await prisma.jobEvent.findMany({
+      where: { workspaceId: workspace.id },
+      select: { webhookId: true },
+    });
+    expect(
+      stored
+        .filter((row) => row.webhookId.startsWith("msg_job_restart_"))
+        .map((row) => row.webhookId)
+        .sort(),
+    ).toEqual([...accepted].sort());
   });
 });

@@ -14,7 +14,10 @@ export function errorResponse(error: unknown): Response {
     return errorResponse(serviceUnavailable());
   }
   if (error instanceof ApiError) {
-    return Response.json(errorEnvelope(error.code, error.message, error.details), { status: error.status, headers: error.headers });
+    return Response.json(errorEnvelope(error.code, error.message, error.details), {
+      status: error.status,
+      headers: error.headers,
+    });
   }
   logger.error({ error }, "unhandled error");
   return Response.json(errorEnvelope("INTERNAL_ERROR", "Internal server error"), { status: 500 });

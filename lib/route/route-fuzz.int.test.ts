@@ -2,18 +2,23 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-// Signed in as the owner of the test's workspace, so every route gets past its role check.
+// Signed in as the owner of the test's workspace, so every route gets past its role check (and the
+// user's own routes, their account's).
 const session = vi.hoisted(() => ({ workspaceId: "", userId: "" }));
 vi.mock("@/lib/auth/session", () => ({
   getMembership: async () => ({ ...session, email: "fuzz@example.com", workspaceName: "fuzz", role: "owner" }),
-  requireMembership: async () => ({ ...session, email: "fuzz@example.com", workspaceName: "fuzz", role: "owner" }) }));
+  requireMembership: async () => ({ ...session, email: "fuzz@example.com", workspaceName: "fuzz", role: "owner" }),
+}));
+vi.mock("@/lib/auth/signed-in-user", () => ({
+  getSignedInUser: async () => ({ userId: session.userId, email: "fuzz@example.com", name: "Fuzz" }),
+}));
 
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
-import { prisma } from "@/lib/db/client";
 import { seal } from "@/lib/crypto/secret-box";
-import { createTestWorkspace } from "@/test/fixtures/workspace";
-import { startSimulator, type Simulator } from "@/simulator/server";
+import { prisma } from "@/lib/db/client";
 import { insertTestDelivery, insertTestEndpoint, insertTestJob } from "@/lib/delivery/testing/insert-test-deliveries";
+import { type Simulator, startSimulator } from "@/simulator/server";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
 
 // Every session route under app/api — found on disk, so a new route is fuzzed without a word
 // here — called with malformed ids in the path, malformed query strings and malformed bodies:
@@ -29,7 +34,12 @@ interface Route {
   /** e.g. /api/jobs/[jobId]/download */
   pattern: string;
   params: string[];
-  handlers: Partial<Record<(typeof METHODS)[number], (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>>>;
+  handlers: Partial<
+    Record<
+      (typeof METHODS)[number],
+      (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>
+    >
+  >;
 }
 
 function findRouteFiles(): string[] {
@@ -111,22 +121,40 @@ beforeAll(async () => {
   // answer as designed instead of "not connected".
   upstream = await startSimulator({ apiKey: "sim_fuzz_key", speed: 400, webhook: null });
   const workspace = await createTestWorkspace();
-  await prisma.workspace.update({ where: { id: workspace.id }, data: { upstreamBaseUrl: upstream.url, upstreamApiKeyEnc: seal("sim_fuzz_key") } });
-  const user = await prisma.user.create({ data: { email: `fuzz-${workspace.id}@example.com`, name: "Fuzz" }, select: { id: true } });
+  await prisma.workspace.update({
+    where: { id: workspace.id },
+    data: { upstreamBaseUrl: upstream.url, upstreamApiKeyEnc: seal("sim_fuzz_key") },
+  });
+  const user = await prisma.user.create({
+    data: { email: `fuzz-${workspace.id}@example.com`, name: "Fuzz" },
+    select: { id: true },
+  });
   session.workspaceId = workspace.id;
   session.userId = user.id;
   const endpointId = await insertTestEndpoint(workspace.id);
   // The endpoint's URL is loopback: the portal refuses to call it, so the test route answers at once.
   await prisma.webhookEndpoint.update({ where: { id: endpointId }, data: { url: "http://127.0.0.1:9/hook" } });
   const job = await insertTestJob(workspace.id, 2);
-  const deliveryId = await insertTestDelivery(workspace.id, { endpointId, jobId: job.jobId, jobEventId: job.eventIds[0], status: "failed", createdAt: new Date(), attempts: [{ statusCode: 500 }] });
-  const key = await prisma.apiKey.create({ data: { workspaceId: workspace.id, name: "fuzz", prefix: "jp_live_fz", hashedKey: `fuzz-${workspace.id}` }, select: { id: true } });
+  const deliveryId = await insertTestDelivery(workspace.id, {
+    endpointId,
+    jobId: job.jobId,
+    jobEventId: job.eventIds[0],
+    status: "failed",
+    createdAt: new Date(),
+    attempts: [{ statusCode: 500 }],
+  });
+  const key = await prisma.apiKey.create({
+    data: { workspaceId: workspace.id, name: "fuzz", prefix: "jp_live_fz", hashedKey: `fuzz-${workspace.id}` },
+    select: { id: true },
+  });
   existing = { jobId: job.upstreamJobId, endpointId, deliveryId, keyId: key.id, workspaceId: workspace.id };
 
   routes = [];
   for (const file of findRouteFiles()) {
     const module = (await import(path.join(ROOT, file))) as Route["handlers"];
-    const handlers = Object.fromEntries(METHODS.filter((method) => typeof module[method] === "function").map((method) => [method, module[method]]));
+    const handlers = Object.fromEntries(
+      METHODS.filter((method) => typeof module[method] === "function").map((method) => [method, module[method]]),
+    );
     const pattern = `/${path.posix.dirname(file).replace(/^app\//, "")}`;
     const params = [...pattern.matchAll(/\[([^\]]+)\]/g)].map((match) => match[1]);
     routes.push({ file, pattern, params, handlers });
@@ -152,7 +180,13 @@ const encodeSegment = (value: string) => {
   }
 };
 
-async function call(route: Route, method: keyof Route["handlers"], ids: Record<string, string>, query = "", body?: string | Uint8Array): Promise<Outcome> {
+async function call(
+  route: Route,
+  method: keyof Route["handlers"],
+  ids: Record<string, string>,
+  query = "",
+  body?: string | Uint8Array,
+): Promise<Outcome> {
   const url = `${ORIGIN}${route.pattern.replace(/\[([^\]]+)\]/g, (_, name: string) => encodeSegment(ids[name] ?? ""))}${query}`;
   const init: RequestInit = { method, headers: { origin: ORIGIN, "content-type": "application/json" } };
   if (body !== undefined && method !== "GET") init.body = body as BodyInit;
@@ -168,7 +202,8 @@ async function call(route: Route, method: keyof Route["handlers"], ids: Record<s
   const text = await response.text();
   if (response.status >= 400) {
     const parsed = errorEnvelopeSchema.safeParse(JSON.parse(text || "null"));
-    if (!parsed.success) return { call: description, status: response.status, body: `not the envelope: ${text.slice(0, 200)}` };
+    if (!parsed.success)
+      return { call: description, status: response.status, body: `not the envelope: ${text.slice(0, 200)}` };
   }
   return { call: description, status: response.status, body: response.status >= 500 ? text.slice(0, 300) : undefined };
 }
@@ -177,7 +212,8 @@ function idsWith(route: Route, value: (name: string) => string): Record<string, 
   return Object.fromEntries(route.params.map((name) => [name, value(name)]));
 }
 
-const serverErrors = (outcomes: Outcome[]) => outcomes.filter((outcome) => outcome.status >= 500 || outcome.body?.startsWith("not the envelope"));
+const serverErrors = (outcomes: Outcome[]) =>
+  outcomes.filter((outcome) => outcome.status >= 500 || outcome.body?.startsWith("not the envelope"));
 
 describe("every session route, fuzzed", () => {
   it("finds the routes on disk", () => {
@@ -193,7 +229,16 @@ describe("every session route, fuzzed", () => {
     const outcomes: Outcome[] = [];
     for (const route of routes.filter((candidate) => candidate.params.length > 0)) {
       for (const method of Object.keys(route.handlers) as Array<keyof Route["handlers"]>) {
-        for (const bad of MALFORMED_IDS) outcomes.push(await call(route, method, idsWith(route, () => bad), "", "{}"));
+        for (const bad of MALFORMED_IDS)
+          outcomes.push(
+            await call(
+              route,
+              method,
+              idsWith(route, () => bad),
+              "",
+              "{}",
+            ),
+          );
       }
     }
     expect(serverErrors(outcomes)).toEqual([]);
@@ -205,7 +250,11 @@ describe("every session route, fuzzed", () => {
     const outcomes: Outcome[] = [];
     const missing = "x_missing_0123456789";
     for (const route of routes) {
-      for (const ids of [idsWith(route, (name) => existing[name] ?? missing), idsWith(route, () => missing), idsWith(route, () => "__proto__")]) {
+      for (const ids of [
+        idsWith(route, (name) => existing[name] ?? missing),
+        idsWith(route, () => missing),
+        idsWith(route, () => "__proto__"),
+      ]) {
         for (const method of Object.keys(route.handlers) as Array<keyof Route["handlers"]>) {
           // Destructive calls last, so the other calls still find what they name.
           if (method === "DELETE") continue;
@@ -215,7 +264,16 @@ describe("every session route, fuzzed", () => {
       }
     }
     for (const route of routes.filter((candidate) => candidate.handlers.DELETE)) {
-      for (const body of BODIES.slice(0, 3)) outcomes.push(await call(route, "DELETE", idsWith(route, () => missing), "", body));
+      for (const body of BODIES.slice(0, 3))
+        outcomes.push(
+          await call(
+            route,
+            "DELETE",
+            idsWith(route, () => missing),
+            "",
+            body,
+          ),
+        );
     }
     expect(outcomes.length).toBeGreaterThan(1_000);
     expect(serverErrors(outcomes)).toEqual([]);

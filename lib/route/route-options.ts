@@ -23,6 +23,8 @@ export function maxBodyBytes(options: RouteOptions): number {
 export type RoutePolicy =
   /** A signed-in member whose role has `scope` (lib/auth/roles.ts). */
   | { caller: "member"; scope: Scope }
+  /** A signed-in user, whatever their workspaces: their account, creating a workspace, accepting an invite. */
+  | { caller: "user" }
   /** An API client with a portal API key (Bearer). */
   | { caller: "api-key" }
   /** The Jobs API, verified under the workspace's inbound profile. */
@@ -35,13 +37,18 @@ export type RoutePolicy =
 const POLICY = Symbol.for("jobs-portal.route-policy");
 
 /** Marks an exported handler with the policy its wrapper enforces. */
-export function withPolicy<Handler extends (...args: never[]) => unknown>(handler: Handler, policy: RoutePolicy): Handler {
+export function withPolicy<Handler extends (...args: never[]) => unknown>(
+  handler: Handler,
+  policy: RoutePolicy,
+): Handler {
   Object.defineProperty(handler, POLICY, { value: policy, enumerable: false });
   return handler;
 }
 
 export function policyOf(handler: unknown): RoutePolicy | undefined {
-  return typeof handler === "function" ? (handler as unknown as Record<symbol, RoutePolicy | undefined>)[POLICY] : undefined;
+  return typeof handler === "function"
+    ? (handler as unknown as Record<symbol, RoutePolicy | undefined>)[POLICY]
+    : undefined;
 }
 
 /** Answers are private and fresh unless a route says otherwise: no shared cache keeps them. */

@@ -1,5 +1,5 @@
 import { API_KEY_RATE_LIMIT } from "@/lib/api-keys/api-key-rate-limit";
-import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
+import { type ApiKeyPrincipal, authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { ApiError } from "@/lib/http/api-error";
 import { getClientAddress } from "@/lib/http/get-client-address";
 import { parseRouteParams } from "@/lib/http/parse-route-params";
@@ -10,7 +10,7 @@ import { rateLimited } from "@/lib/rate-limit/assert-within-limit";
 import { rateLimits } from "@/lib/rate-limit/rate-limits";
 import { applyPublicCors } from "./cors";
 import { errorResponse } from "./error-response";
-import { maxBodyBytes, withPolicy, type RouteOptions } from "./route-options";
+import { maxBodyBytes, type RouteOptions, withPolicy } from "./route-options";
 
 export interface ApiKeyRouteContext<Params> extends ApiKeyPrincipal {
   request: Request;
@@ -30,14 +30,22 @@ async function authorize(request: Request): Promise<ApiKeyPrincipal> {
   // An address that keeps presenting wrong keys is refused before any hashing or lookup.
   const address = addressKey(getClientAddress(request.headers));
   const failures = await rateLimits.apiKeyFailuresPerAddress.peek(address);
-  if (!failures.allowed) throw rateLimited((wait) => `Too many requests with invalid API keys. Try again in ${wait}.`, failures.retryAfterSeconds);
+  if (!failures.allowed)
+    throw rateLimited(
+      (wait) => `Too many requests with invalid API keys. Try again in ${wait}.`,
+      failures.retryAfterSeconds,
+    );
   const principal = await authenticateApiKey(token);
   if (!principal) {
     await rateLimits.apiKeyFailuresPerAddress.consume(address);
     throw unauthorized("Invalid or revoked API key");
   }
   const limit = await rateLimits.requestsPerApiKey.consume(principal.apiKeyId);
-  if (!limit.allowed) throw rateLimited(() => `Too many requests: at most ${API_KEY_RATE_LIMIT.ratePerSecond} per second per API key`, limit.retryAfterSeconds);
+  if (!limit.allowed)
+    throw rateLimited(
+      () => `Too many requests: at most ${API_KEY_RATE_LIMIT.ratePerSecond} per second per API key`,
+      limit.retryAfterSeconds,
+    );
   return principal;
 }
 

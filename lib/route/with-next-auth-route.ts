@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/http/api-error";
 import { NEXT_AUTH_MAX_BODY_BYTES } from "@/lib/http/body-limits";
 import { readCappedRequest } from "@/lib/http/read-capped-body";
 import { errorResponse } from "./error-response";
-import { withPolicy, type RouteOptions } from "./route-options";
+import { type RouteOptions, withPolicy } from "./route-options";
 
 type NextAuthHandler<Context> = (request: NextRequest, context: Context) => Promise<Response>;
 

@@ -23,9 +23,12 @@ export function withOperatorRoute(handler: Handler) {
   const route = async (request: Request): Promise<Response> => {
     let response: Response;
     try {
-      if (env.METRICS_TOKEN === undefined) throw new ApiError("RESOURCE_NOT_FOUND", "Metrics are off: set METRICS_TOKEN to turn them on");
+      if (env.METRICS_TOKEN === undefined)
+        throw new ApiError("RESOURCE_NOT_FOUND", "Metrics are off: set METRICS_TOKEN to turn them on");
       if (!isMetricsToken(readBearerToken(request.headers.get("authorization")))) {
-        throw new ApiError("UNAUTHORIZED", "Send METRICS_TOKEN as Authorization: Bearer <token>", { headers: { "www-authenticate": 'Bearer realm="metrics"' } });
+        throw new ApiError("UNAUTHORIZED", "Send METRICS_TOKEN as Authorization: Bearer <token>", {
+          headers: { "www-authenticate": 'Bearer realm="metrics"' },
+        });
       }
       response = await handler({ request });
     } catch (error) {

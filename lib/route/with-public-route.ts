@@ -5,7 +5,7 @@ import { assertWithinLimit, type LimitMessage } from "@/lib/rate-limit/assert-wi
 import type { RateLimit } from "@/lib/rate-limit/create-rate-limit";
 import { assertSameOrigin } from "./assert-same-origin";
 import { errorResponse } from "./error-response";
-import { maxBodyBytes, noStoreByDefault, withPolicy, type RouteOptions } from "./route-options";
+import { maxBodyBytes, noStoreByDefault, type RouteOptions, withPolicy } from "./route-options";
 
 type Handler = (context: { request: Request }) => Promise<Response>;
 
@@ -26,7 +26,11 @@ export function withPublicRoute(handler: Handler, options: PublicRouteOptions = 
       assertDeclaredBodySize(request, maxBodyBytes(options));
       assertSameOrigin(request);
       if (options.rateLimit) {
-        await assertWithinLimit(options.rateLimit.limit, addressKey(getClientAddress(request.headers)), options.rateLimit.message);
+        await assertWithinLimit(
+          options.rateLimit.limit,
+          addressKey(getClientAddress(request.headers)),
+          options.rateLimit.message,
+        );
       }
       response = await handler({ request: await readCappedRequest(request, maxBodyBytes(options)) });
     } catch (error) {

@@ -2,12 +2,12 @@ import { assertScope, type Scope } from "@/lib/auth/roles";
 import { getMembership, type Membership } from "@/lib/auth/session";
 import { ApiError } from "@/lib/http/api-error";
 import { parseRouteParams } from "@/lib/http/parse-route-params";
+import { assertDeclaredBodySize, readCappedRequest } from "@/lib/http/read-capped-body";
 import { assertWithinLimit } from "@/lib/rate-limit/assert-within-limit";
 import { rateLimits } from "@/lib/rate-limit/rate-limits";
 import { assertSameOrigin } from "./assert-same-origin";
 import { errorResponse } from "./error-response";
-import { assertDeclaredBodySize, readCappedRequest } from "@/lib/http/read-capped-body";
-import { maxBodyBytes, noStoreByDefault, withPolicy, type RouteOptions } from "./route-options";
+import { maxBodyBytes, noStoreByDefault, type RouteOptions, withPolicy } from "./route-options";
 
 export interface SessionRouteContext<Params> {
   request: Request;
@@ -31,7 +31,10 @@ const MUTATING_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * body over the cap is refused first; the body is then read, under the cap, only for a member
  * allowed and within their budget.
  */
-export function withSessionRoute<Params = Record<string, never>>(handler: Handler<Params>, options: SessionRouteOptions) {
+export function withSessionRoute<Params = Record<string, never>>(
+  handler: Handler<Params>,
+  options: SessionRouteOptions,
+) {
   const route = async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     let response: Response;
     try {
@@ -39,11 +42,16 @@ export function withSessionRoute<Params = Record<string, never>>(handler: Handle
       assertSameOrigin(request);
       // A malformed id is a 404 before anything is spent on it: no query, no share of the budget.
       const params = parseRouteParams(await context.params);
-      const membership = await getMembership();
+      // The workspace the request names (the tab's, lib/http/workspace-selector.ts), else the browser's last one.
+      const membership = await getMembership(request);
       if (!membership) throw new ApiError("UNAUTHORIZED", "Sign in to continue");
       assertScope(membership, options.scope);
       if (MUTATING_METHODS.has(request.method)) {
-        await assertWithinLimit(rateLimits.mutationsPerUser, membership.userId, (wait) => `Too many changes in a short time. Try again in ${wait}.`);
+        await assertWithinLimit(
+          rateLimits.mutationsPerUser,
+          membership.userId,
+          (wait) => `Too many changes in a short time. Try again in ${wait}.`,
+        );
       }
       const capped = await readCappedRequest(request, maxBodyBytes(options));
       response = await handler({ request: capped, membership, params });

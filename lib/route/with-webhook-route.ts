@@ -2,7 +2,7 @@ import { assertDeclaredBodySize } from "@/lib/http/read-capped-body";
 import { noteContractRefusal, receiveSignedWebhook, type SignedWebhook } from "@/lib/ingest/receive-signed-webhook";
 import { recordIngestRequest } from "@/lib/metrics/record-metrics";
 import { errorResponse } from "./error-response";
-import { maxBodyBytes, noStoreByDefault, withPolicy, type RouteOptions } from "./route-options";
+import { maxBodyBytes, noStoreByDefault, type RouteOptions, withPolicy } from "./route-options";
 
 export interface WebhookRouteContext {
   /** `token`: the secret URL token of /api/webhooks/{workspaceId}/{token}. */

@@ -21,7 +21,11 @@ async function echo(req: IncomingMessage, res: ServerResponse): Promise<void> {
   }
   if (req.url === "/cancel") {
     // Like Next.js and a capped reader: the body as a web stream, cancelled at the first chunk.
-    const reader = new Request("http://portal/", { method: "POST", body: req as never, duplex: "half" } as RequestInit).body!.getReader();
+    const reader = new Request("http://portal/", {
+      method: "POST",
+      body: req as never,
+      duplex: "half",
+    } as RequestInit).body!.getReader();
     await reader.read();
     await reader.cancel();
     res.writeHead(413, { "content-type": "application/json" });
@@ -36,7 +40,13 @@ async function echo(req: IncomingMessage, res: ServerResponse): Promise<void> {
 
 async function start(options: Partial<PortalServerOptions> = {}): Promise<number> {
   calls = [];
-  server = createPortalServer({ handle: echo, trustedProxies: parseTrustedProxies(""), maxBodyBytes: CEILING, https: false, ...options });
+  server = createPortalServer({
+    handle: echo,
+    trustedProxies: parseTrustedProxies(""),
+    maxBodyBytes: CEILING,
+    https: false,
+    ...options,
+  });
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
   return (server.address() as AddressInfo).port;
 }
@@ -48,18 +58,27 @@ afterEach(async () => {
 });
 
 const get = (port: number, path: string, headers: Record<string, string> = {}) =>
-  fetch(`http://127.0.0.1:${port}${path}`, { headers }).then(async (response) => ({ response, body: await response.json() }));
+  fetch(`http://127.0.0.1:${port}${path}`, { headers }).then(async (response) => ({
+    response,
+    body: await response.json(),
+  }));
 
 describe("the client address", () => {
   it("is the socket's peer: X-Forwarded-For and a forged internal header are ignored", async () => {
     const port = await start();
-    const { body } = await get(port, "/api/x", { "x-forwarded-for": "198.51.100.1", "X-Portal-Client-IP": "198.51.100.2" });
+    const { body } = await get(port, "/api/x", {
+      "x-forwarded-for": "198.51.100.1",
+      "X-Portal-Client-IP": "198.51.100.2",
+    });
     expect(body.clientAddress).toBe("127.0.0.1");
   });
 
   it("comes from X-Forwarded-For only when the peer is a trusted proxy", async () => {
     const port = await start({ trustedProxies: parseTrustedProxies("127.0.0.1") });
-    const { body } = await get(port, "/api/x", { "x-forwarded-for": "203.0.113.9, 198.51.100.1", "x-portal-client-ip": "1.2.3.4" });
+    const { body } = await get(port, "/api/x", {
+      "x-forwarded-for": "203.0.113.9, 198.51.100.1",
+      "x-portal-client-ip": "1.2.3.4",
+    });
     expect(body.clientAddress).toBe("198.51.100.1");
   });
 });
@@ -69,7 +88,9 @@ describe("paths", () => {
     const port = await start();
     const { response, body } = await get(port, "/api/deliveries/%ED%A0%80");
     expect(response.status).toBe(400);
-    expect(body).toEqual({ error: { code: "INVALID_REQUEST", message: "The request path is not valid percent-encoded UTF-8" } });
+    expect(body).toEqual({
+      error: { code: "INVALID_REQUEST", message: "The request path is not valid percent-encoded UTF-8" },
+    });
     expect((await get(port, "/api/deliveries/%E2%82%AC")).response.status).toBe(200);
     expect(calls).toEqual(["GET /api/deliveries/%E2%82%AC"]);
   });
@@ -88,14 +109,19 @@ describe("oversized bodies", () => {
     const { received, ended } = await rawExchange(port, oversized("/api/sign-up"));
     expect(statusCodes(received)).toEqual([413]);
     expect(received).toMatch(/^connection: close$/im);
-    expect(received).toContain(`{"error":{"code":"PAYLOAD_TOO_LARGE","message":"Request body must be at most ${CEILING} bytes"}}`);
+    expect(received).toContain(
+      `{"error":{"code":"PAYLOAD_TOO_LARGE","message":"Request body must be at most ${CEILING} bytes"}}`,
+    );
     expect(ended).toBe("end"); // a FIN, not a reset
     expect(calls).toEqual([]); // neither request reached the handler
   });
 
   it("a path with a tighter ceiling", async () => {
     const port = await start({ pathBodyLimits: [{ prefix: "/api/auth/", maxBytes: 100 }] });
-    const { received } = await rawExchange(port, [`POST /api/auth/callback HTTP/1.1\r\nHost: p\r\nContent-Length: 101\r\n\r\n`, "a".repeat(101)]);
+    const { received } = await rawExchange(port, [
+      `POST /api/auth/callback HTTP/1.1\r\nHost: p\r\nContent-Length: 101\r\n\r\n`,
+      "a".repeat(101),
+    ]);
     expect(statusCodes(received)).toEqual([413]);
     expect(received).toContain("at most 100 bytes");
   });
@@ -103,7 +129,7 @@ describe("oversized bodies", () => {
   it("a 413 from the handler closes the connection too, gracefully, for a chunked body", async () => {
     const port = await start();
     const chunk = "a".repeat(4096);
-    const body = Array.from({ length: 64 }, () => `${(4096).toString(16)}\r\n${chunk}\r\n`).join("") + "0\r\n\r\n";
+    const body = `${Array.from({ length: 64 }, () => `${(4096).toString(16)}\r\n${chunk}\r\n`).join("")}0\r\n\r\n`;
     const { received, ended } = await rawExchange(port, [
       "POST /refuse HTTP/1.1\r\nHost: portal\r\nTransfer-Encoding: chunked\r\n\r\n",
       body,
@@ -118,7 +144,7 @@ describe("oversized bodies", () => {
   it("a 413 after the route cancelled the body stream midway: still answered, still a clean close", async () => {
     const port = await start();
     const chunk = "a".repeat(4096);
-    const body = Array.from({ length: 2_000 }, () => `${(4096).toString(16)}\r\n${chunk}\r\n`).join("") + "0\r\n\r\n";
+    const body = `${Array.from({ length: 2_000 }, () => `${(4096).toString(16)}\r\n${chunk}\r\n`).join("")}0\r\n\r\n`;
     const { received, ended } = await rawExchange(port, [
       "POST /cancel HTTP/1.1\r\nHost: portal\r\nTransfer-Encoding: chunked\r\n\r\n",
       body,
@@ -132,21 +158,25 @@ describe("oversized bodies", () => {
 
   it("a body under the ceiling is served, and the connection kept", async () => {
     const port = await start();
-    const { received } = await rawExchange(
-      port,
-      [`POST /api/x HTTP/1.1\r\nHost: p\r\nContent-Length: 10\r\n\r\n0123456789`, "GET /api/y HTTP/1.1\r\nHost: p\r\nConnection: close\r\n\r\n"],
-    );
+    const { received } = await rawExchange(port, [
+      `POST /api/x HTTP/1.1\r\nHost: p\r\nContent-Length: 10\r\n\r\n0123456789`,
+      "GET /api/y HTTP/1.1\r\nHost: p\r\nConnection: close\r\n\r\n",
+    ]);
     expect(statusCodes(received)).toEqual([200, 200]);
     expect(received).toContain('"bytes":10');
   });
 });
 
 describe("Upgrade: h2c", () => {
-  const h2c = "GET /api/health HTTP/1.1\r\nHost: portal\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n\r\n";
+  const h2c =
+    "GET /api/health HTTP/1.1\r\nHost: portal\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n\r\n";
 
   it("is answered as HTTP/1.1 and the connection stays usable", async () => {
     const port = await start();
-    const { received } = await rawExchange(port, [h2c, "GET /api/again HTTP/1.1\r\nHost: portal\r\nConnection: close\r\n\r\n"]);
+    const { received } = await rawExchange(port, [
+      h2c,
+      "GET /api/again HTTP/1.1\r\nHost: portal\r\nConnection: close\r\n\r\n",
+    ]);
     expect(statusCodes(received)).toEqual([200, 200]);
     expect(calls).toEqual(["GET /api/health", "GET /api/again"]);
   });
@@ -159,11 +189,14 @@ describe("Upgrade: h2c", () => {
         socket.end("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n");
       },
     });
-    const post = "POST /api/x HTTP/1.1\r\nHost: p\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABk\r\nContent-Length: 5\r\n\r\nhello";
+    const post =
+      "POST /api/x HTTP/1.1\r\nHost: p\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABk\r\nContent-Length: 5\r\n\r\nhello";
     const { received } = await rawExchange(port, [post, "GET /api/y HTTP/1.1\r\nHost: p\r\nConnection: close\r\n\r\n"]);
     expect(statusCodes(received)).toEqual([200, 200]);
     expect(received).toContain('"bytes":5');
-    const websocket = await rawExchange(port, ["GET /_next/hmr HTTP/1.1\r\nHost: p\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n"]);
+    const websocket = await rawExchange(port, [
+      "GET /_next/hmr HTTP/1.1\r\nHost: p\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n",
+    ]);
     expect(statusCodes(websocket.received)).toEqual([101]);
     expect(upgrades).toEqual(["/_next/hmr"]);
   });
@@ -179,7 +212,9 @@ describe("security headers", () => {
     expect(response.headers.get("strict-transport-security")).toBe("max-age=31536000");
     expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
     const auth = await get(port, "/api/auth/error");
-    expect(auth.response.headers.get("content-security-policy")).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; .*frame-ancestors 'none'$/);
+    expect(auth.response.headers.get("content-security-policy")).toMatch(
+      /^default-src 'none'; style-src 'unsafe-inline'; .*frame-ancestors 'none'$/,
+    );
     const page = await get(port, "/jobs");
     expect(page.response.headers.get("content-security-policy")).toBeNull(); // pages: proxy.ts, with a nonce
     expect(page.response.headers.get("x-frame-options")).toBe("DENY");

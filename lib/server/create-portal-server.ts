@@ -49,14 +49,22 @@ function hasDecodablePath(url: string): boolean {
 
 function refuseUndecodablePath(res: ServerResponse): void {
   const body = JSON.stringify(errorEnvelope("INVALID_REQUEST", "The request path is not valid percent-encoded UTF-8"));
-  res.writeHead(400, { "content-type": "application/json", "content-length": Buffer.byteLength(body), "cache-control": "no-store" });
+  res.writeHead(400, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+    "cache-control": "no-store",
+  });
   res.end(body);
 }
 
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse, maxBytes: number): void {
   closeConnectionAfter(req, res);
   const body = JSON.stringify(errorEnvelope("PAYLOAD_TOO_LARGE", `Request body must be at most ${maxBytes} bytes`));
-  res.writeHead(413, { "content-type": "application/json", "content-length": Buffer.byteLength(body), "cache-control": "no-store" });
+  res.writeHead(413, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+    "cache-control": "no-store",
+  });
   res.end(body);
 }
 
@@ -72,7 +80,11 @@ export function createPortalServer(options: PortalServerOptions): Server {
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (isClosing(req.socket)) return; // pipelined behind a refused request: the connection is closing
-    const address = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], options.trustedProxies);
+    const address = resolveClientAddress(
+      req.socket.remoteAddress,
+      req.headers["x-forwarded-for"],
+      options.trustedProxies,
+    );
     req.headers[CLIENT_ADDRESS_HEADER] = address;
     for (let index = req.rawHeaders.length - 2; index >= 0; index -= 2) {
       if (req.rawHeaders[index].toLowerCase() === CLIENT_ADDRESS_HEADER) req.rawHeaders.splice(index, 2);
@@ -116,13 +128,20 @@ export function createPortalServer(options: PortalServerOptions): Server {
   const twin = createServer((req, res) => server.emit("request", req, res));
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const upgradeWebSocket = options.upgradeWebSocket;
-    if (upgradeWebSocket && req.headers.upgrade?.toLowerCase() === "websocket") return void upgradeWebSocket(req, socket, head);
+    if (upgradeWebSocket && req.headers.upgrade?.toLowerCase() === "websocket")
+      return void upgradeWebSocket(req, socket, head);
     serveUpgradeAsHttp1(twin, req, socket, head);
   });
   // Connections the twin serves are closed with the server's own (shutdown, tests).
   const closeAll = server.closeAllConnections.bind(server);
   const closeIdle = server.closeIdleConnections.bind(server);
-  server.closeAllConnections = () => (closeAll(), twin.closeAllConnections());
-  server.closeIdleConnections = () => (closeIdle(), twin.closeIdleConnections());
+  server.closeAllConnections = () => {
+    closeAll();
+    twin.closeAllConnections();
+  };
+  server.closeIdleConnections = () => {
+    closeIdle();
+    twin.closeIdleConnections();
+  };
   return server;
 }

@@ -16,7 +16,10 @@ export function serveUpgradeAsHttp1(server: Server, req: IncomingMessage, socket
     const lower = name.toLowerCase();
     if (UPGRADE_HEADERS.has(lower)) continue;
     if (lower === "connection") {
-      const tokens = value.split(",").map((token) => token.trim()).filter((token) => token && !UPGRADE_HEADERS.has(token.toLowerCase()));
+      const tokens = value
+        .split(",")
+        .map((token) => token.trim())
+        .filter((token) => token && !UPGRADE_HEADERS.has(token.toLowerCase()));
       if (tokens.length > 0) lines.push(`${name}: ${tokens.join(", ")}`);
       continue;
     }

@@ -7,10 +7,16 @@ const PUBLIC = { allowPrivate: false };
 const PRIVATE_ALLOWED = { allowPrivate: true };
 
 const fakeDns: Record<string, Array<{ address: string; family: number }>> = {
-  "hooks.example.com": [{ address: "93.184.216.34", family: 4 }, { address: "2606:2800:220:1:248:1893:25c8:1946", family: 6 }],
+  "hooks.example.com": [
+    { address: "93.184.216.34", family: 4 },
+    { address: "2606:2800:220:1:248:1893:25c8:1946", family: 6 },
+  ],
   "internal.example.com": [{ address: "10.0.0.5", family: 4 }],
   "metadata.example.com": [{ address: "169.254.169.254", family: 4 }],
-  "mixed.example.com": [{ address: "93.184.216.34", family: 4 }, { address: "127.0.0.1", family: 4 }],
+  "mixed.example.com": [
+    { address: "93.184.216.34", family: 4 },
+    { address: "127.0.0.1", family: 4 },
+  ],
   "v6-local.example.com": [{ address: "fd00::1", family: 6 }],
   "empty.example.com": [],
 };
@@ -124,17 +130,31 @@ describe("checkWebhookUrl accepts", () => {
 });
 
 describe("with ALLOW_PRIVATE_WEBHOOK_URLS", () => {
-  it.each(["http://127.0.0.1:3000/hook", "http://localhost:3000/hook", "https://10.0.0.1/", "http://[::1]:8080/", "https://internal.example.com/"])(
-    "lets %s through",
-    async (url) => {
-      expect((await checkWebhookUrl(url, { policy: PRIVATE_ALLOWED, resolve: url.includes("localhost") ? undefined : resolve })).ok).toBe(true);
-    },
-  );
+  it.each([
+    "http://127.0.0.1:3000/hook",
+    "http://localhost:3000/hook",
+    "https://10.0.0.1/",
+    "http://[::1]:8080/",
+    "https://internal.example.com/",
+  ])("lets %s through", async (url) => {
+    expect(
+      (
+        await checkWebhookUrl(url, {
+          policy: PRIVATE_ALLOWED,
+          resolve: url.includes("localhost") ? undefined : resolve,
+        })
+      ).ok,
+    ).toBe(true);
+  });
 
-  it.each(["https://169.254.169.254/", "https://metadata.example.com/", "https://224.0.0.1/", "https://0.0.0.0/", "ftp://127.0.0.1/", "http://a:b@127.0.0.1/"])(
-    "still refuses %s",
-    async (url) => {
-      expect((await checkWebhookUrl(url, { policy: PRIVATE_ALLOWED, resolve })).ok).toBe(false);
-    },
-  );
+  it.each([
+    "https://169.254.169.254/",
+    "https://metadata.example.com/",
+    "https://224.0.0.1/",
+    "https://0.0.0.0/",
+    "ftp://127.0.0.1/",
+    "http://a:b@127.0.0.1/",
+  ])("still refuses %s", async (url) => {
+    expect((await checkWebhookUrl(url, { policy: PRIVATE_ALLOWED, resolve })).ok).toBe(false);
+  });
 });

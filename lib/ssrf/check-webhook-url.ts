@@ -1,7 +1,7 @@
-import { classifyAddress, refusedHostReason, type AddressPolicy } from "./classify-address";
-import { ipLiteralOf, parseWebhookUrl, type UrlVerdict } from "./parse-webhook-url";
+import { type AddressPolicy, classifyAddress, refusedHostReason } from "./classify-address";
 import { defaultAddressPolicy } from "./default-address-policy";
-import { resolveHost, type ResolveHost } from "./resolve-host";
+import { ipLiteralOf, parseWebhookUrl, type UrlVerdict } from "./parse-webhook-url";
+import { type ResolveHost, resolveHost } from "./resolve-host";
 
 export interface CheckOptions {
   policy?: AddressPolicy;

@@ -72,7 +72,13 @@ function classifyV6(address: ipaddr.IPv6, policy: AddressPolicy, shown: string):
   if (metadata) return refuse(shown, metadata);
   const range = address.range();
   // ::a.b.c.d (IPv4-compatible, deprecated) embeds an IPv4 address too.
-  const v4Compatible = address.toByteArray().slice(0, 12).every((byte) => byte === 0) && range !== "loopback" && range !== "unspecified";
+  const v4Compatible =
+    address
+      .toByteArray()
+      .slice(0, 12)
+      .every((byte) => byte === 0) &&
+    range !== "loopback" &&
+    range !== "unspecified";
   const embedded = v4Compatible ? [new ipaddr.IPv4(address.toByteArray().slice(12))] : embeddedV4(address);
   for (const v4 of embedded ?? []) {
     const verdict = classifyV4(v4, policy, `${shown} (embedding ${v4.toString()})`);

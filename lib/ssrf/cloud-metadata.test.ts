@@ -32,7 +32,10 @@ const METADATA = [
 describe("cloud metadata addresses", () => {
   for (const [name, policy] of Object.entries(POLICIES)) {
     it.each(METADATA)(`are refused (${name}): %s`, (address) => {
-      expect(classifyAddress(address, policy)).toMatchObject({ ok: false, reason: expect.stringContaining("is not a public address") });
+      expect(classifyAddress(address, policy)).toMatchObject({
+        ok: false,
+        reason: expect.stringContaining("is not a public address"),
+      });
     });
   }
 
@@ -53,8 +56,12 @@ describe("cloud metadata addresses", () => {
   });
 
   it("are refused at connect time when a name resolves to one (private allowed)", async () => {
-    const lookup = createGuardedLookup(POLICIES["private allowed"], async () => [{ address: "fd00:ec2::254", family: 6 }]);
-    const error = await new Promise<Error | null>((resolve) => lookup("imds.example.com", { all: true }, (failure) => resolve(failure)));
+    const lookup = createGuardedLookup(POLICIES["private allowed"], async () => [
+      { address: "fd00:ec2::254", family: 6 },
+    ]);
+    const error = await new Promise<Error | null>((resolve) =>
+      lookup("imds.example.com", { all: true }, (failure) => resolve(failure)),
+    );
     expect(error).toBeInstanceOf(RefusedAddressError);
     expect(error?.message).toMatch(/fd00:ec2::254, which is not a public address \(AWS metadata\)/);
   });

@@ -1,6 +1,6 @@
 import type { LookupAddress, LookupOptions } from "node:dns";
-import { classifyAddress, refusedHostReason, type AddressPolicy } from "./classify-address";
-import { resolveHost, type ResolveHost } from "./resolve-host";
+import { type AddressPolicy, classifyAddress, refusedHostReason } from "./classify-address";
+import { type ResolveHost, resolveHost } from "./resolve-host";
 
 // Connect-time SSRF guard: the `lookup` a socket uses to turn the host name into the address it
 // connects to. Every answer is checked and the connection goes to a checked one, so a name that
@@ -20,10 +20,12 @@ export function createGuardedLookup(policy: AddressPolicy, resolve: ResolveHost 
     resolve(hostname).then(
       (answers) => {
         const addresses = options.family ? answers.filter((answer) => answer.family === options.family) : answers;
-        if (addresses.length === 0) return callback(Object.assign(new Error(`${hostname} has no usable address`), { code: "ENOTFOUND" }), "");
+        if (addresses.length === 0)
+          return callback(Object.assign(new Error(`${hostname} has no usable address`), { code: "ENOTFOUND" }), "");
         for (const { address } of answers) {
           const verdict = classifyAddress(address, policy);
-          if (!verdict.ok) return callback(new RefusedAddressError(refusedHostReason(hostname, address, verdict.range)), "");
+          if (!verdict.ok)
+            return callback(new RefusedAddressError(refusedHostReason(hostname, address, verdict.range)), "");
         }
         if (options.all) callback(null, addresses);
         else callback(null, addresses[0].address, addresses[0].family);

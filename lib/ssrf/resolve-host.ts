@@ -1,4 +1,4 @@
-import { lookup, type LookupAddress } from "node:dns";
+import { type LookupAddress, lookup } from "node:dns";
 
 // Every A/AAAA answer for a host name, as the operating system's resolver gives them (the same
 // resolver a connection would use). Injectable so tests can play a rebinding DNS server.

@@ -5,7 +5,9 @@ import { canonicalBaseUrl } from "./canonical-base-url";
 // chooses them; a workspace owner picks one. Read at every call, so a changed list (and a test's
 // applyRuntimeEnv) takes effect at once.
 export function allowedJobsApiBaseUrls(): string[] {
-  return [...new Set(env.JOBS_API_BASE_URLS.map((url) => canonicalBaseUrl(url)).filter((url): url is string => url !== null))];
+  return [
+    ...new Set(env.JOBS_API_BASE_URLS.map((url) => canonicalBaseUrl(url)).filter((url): url is string => url !== null)),
+  ];
 }
 
 export function isAllowedBaseUrl(baseUrl: string): boolean {

@@ -21,7 +21,13 @@ afterAll(async () => {
 });
 
 const call = (timeoutMs = 2_000) =>
-  requestDownloadResult({ baseUrl, apiKey: "k", jobId: "job_1", expirationSeconds: 3600, timeouts: { connectMs: timeoutMs, firstByteMs: timeoutMs, idleMs: timeoutMs } });
+  requestDownloadResult({
+    baseUrl,
+    apiKey: "k",
+    jobId: "job_1",
+    expirationSeconds: 3600,
+    timeouts: { connectMs: timeoutMs, firstByteMs: timeoutMs, idleMs: timeoutMs },
+  });
 const json = (status: number, body: unknown) => (res: import("node:http").ServerResponse) => {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
@@ -34,7 +40,9 @@ describe("requestDownloadResult", () => {
   });
 
   it("reads the documented error bodies", async () => {
-    answer = json(400, { error: { code: "INVALID_REQUEST", message: "Job is not completed yet. Current status: merging" } });
+    answer = json(400, {
+      error: { code: "INVALID_REQUEST", message: "Job is not completed yet. Current status: merging" },
+    });
     expect(await call()).toEqual({ ok: false, reason: "not_completed", status: "merging" });
     answer = json(400, { error: { code: "INVALID_REQUEST", message: "Job failed. No output files available." } });
     expect(await call()).toEqual({ ok: false, reason: "failed" });
@@ -62,11 +70,26 @@ describe("requestDownloadResult", () => {
   });
 
   it("refuses output URLs that are not https:// (or on the upstream's own origin)", async () => {
-    for (const url of ["javascript:alert(1)", "http://10.0.0.5/a.srt", "https://127.0.0.1/a.srt", "file:///etc/passwd"]) {
-      answer = json(200, { jobId: "job_1", apiProduct: "transcribe", expiresAt: "2026-12-01T12:00:00Z", outputs: [{ url, expiresAt: "2026-12-01T12:00:00Z", sizeBytes: 1 }] });
+    for (const url of [
+      "javascript:alert(1)",
+      "http://10.0.0.5/a.srt",
+      "https://127.0.0.1/a.srt",
+      "file:///etc/passwd",
+    ]) {
+      answer = json(200, {
+        jobId: "job_1",
+        apiProduct: "transcribe",
+        expiresAt: "2026-12-01T12:00:00Z",
+        outputs: [{ url, expiresAt: "2026-12-01T12:00:00Z", sizeBytes: 1 }],
+      });
       expect(await call()).toEqual({ ok: false, reason: "unsafe_output_url", field: "outputs.0.url" });
     }
-    answer = json(200, { jobId: "job_1", apiProduct: "transcribe", expiresAt: "2026-12-01T12:00:00Z", outputs: [{ url: `${baseUrl}/files/a.srt`, expiresAt: "2026-12-01T12:00:00Z", sizeBytes: 1 }] });
+    answer = json(200, {
+      jobId: "job_1",
+      apiProduct: "transcribe",
+      expiresAt: "2026-12-01T12:00:00Z",
+      outputs: [{ url: `${baseUrl}/files/a.srt`, expiresAt: "2026-12-01T12:00:00Z", sizeBytes: 1 }],
+    });
     expect(await call()).toMatchObject({ ok: true });
   });
 
@@ -76,9 +99,13 @@ describe("requestDownloadResult", () => {
       received += 1;
       res.end();
     };
-    const other = requestDownloadResult({ baseUrl: baseUrl.replace("127.0.0.1", "localhost"), apiKey: "k", jobId: "job_1", expirationSeconds: 3600 });
+    const other = requestDownloadResult({
+      baseUrl: baseUrl.replace("127.0.0.1", "localhost"),
+      apiKey: "k",
+      jobId: "job_1",
+      expirationSeconds: 3600,
+    });
     expect(await other).toEqual({ ok: false, reason: "unreachable" });
     expect(received).toBe(0);
   });
 });
-

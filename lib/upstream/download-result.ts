@@ -1,4 +1,4 @@
-import { upstreamDownloadResultSchema, type DownloadResultResponse } from "@/lib/contract/download-result";
+import { type DownloadResultResponse, upstreamDownloadResultSchema } from "@/lib/contract/download-result";
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
 import { originOf } from "@/lib/contract/output-url";
 import { logger } from "@/lib/log/logger";
@@ -12,7 +12,11 @@ import { postDownloadResult } from "./post-download-result";
 // "Downloading Results").
 // Every way it can go wrong is a value the caller turns into a sentence; nothing here throws.
 export const UPSTREAM_TIMEOUT_MS = 10_000;
-export const UPSTREAM_TIMEOUTS: PhaseTimeouts = { connectMs: 5_000, firstByteMs: UPSTREAM_TIMEOUT_MS, idleMs: UPSTREAM_TIMEOUT_MS };
+export const UPSTREAM_TIMEOUTS: PhaseTimeouts = {
+  connectMs: 5_000,
+  firstByteMs: UPSTREAM_TIMEOUT_MS,
+  idleMs: UPSTREAM_TIMEOUT_MS,
+};
 
 export interface DownloadResultCall {
   baseUrl: string;
@@ -58,8 +62,12 @@ function readResult(answer: JsonAnswer, call: DownloadResultCall): DownloadResul
   if (parsed.success) return { ok: true, result: parsed.data };
   const issue = parsed.error.issues[0];
   // The URL itself is not logged: it is the upstream's, possibly a presigned one.
-  logger.warn({ jobId: call.jobId, status: answer.status, issue: issue?.path.join(".") }, "upstream download-result response does not match the contract");
-  if (issue && issue.path.at(-1) === "url") return { ok: false, reason: "unsafe_output_url", field: issue.path.join(".") };
+  logger.warn(
+    { jobId: call.jobId, status: answer.status, issue: issue?.path.join(".") },
+    "upstream download-result response does not match the contract",
+  );
+  if (issue && issue.path.at(-1) === "url")
+    return { ok: false, reason: "unsafe_output_url", field: issue.path.join(".") };
   return { ok: false, reason: "bad_response", httpStatus: answer.status };
 }
 

@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
 import { outputUrlProblem } from "@/lib/contract/output-url";
 import { OutboundError } from "@/lib/outbound/outbound-error";
-import { sendRequest, type PhaseTimeouts } from "@/lib/outbound/send-request";
+import { type PhaseTimeouts, sendRequest } from "@/lib/outbound/send-request";
 import type { ResolveHost } from "@/lib/ssrf/resolve-host";
 import { UPSTREAM_POLICY } from "./post-download-result";
 
@@ -19,7 +19,11 @@ export interface OutputFileOptions {
 }
 
 /** The file's body as a stream; an OutboundError when it may not or cannot be fetched. */
-export async function fetchOutputFile(rawUrl: string, upstreamOrigin: string, options: OutputFileOptions = {}): Promise<Readable> {
+export async function fetchOutputFile(
+  rawUrl: string,
+  upstreamOrigin: string,
+  options: OutputFileOptions = {},
+): Promise<Readable> {
   const problem = outputUrlProblem(rawUrl, upstreamOrigin);
   if (problem) throw new OutboundError({ kind: "refused", reason: `output URL ${problem}` });
   const url = new URL(rawUrl);

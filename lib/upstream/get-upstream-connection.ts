@@ -20,7 +20,9 @@ export type UpstreamConnectionState =
   | { status: "key_not_for_base_url" };
 
 /** What a workspace's stored base URL and sealed key amount to, under today's JOBS_API_BASE_URLS. The only place that opens the key. */
-export function connectionStateOf(row: { upstreamBaseUrl: string | null; upstreamApiKeyEnc: string | null } | null): UpstreamConnectionState {
+export function connectionStateOf(
+  row: { upstreamBaseUrl: string | null; upstreamApiKeyEnc: string | null } | null,
+): UpstreamConnectionState {
   const baseUrl = row?.upstreamBaseUrl;
   if (!baseUrl || !row.upstreamApiKeyEnc) return { status: "not_configured" };
   const origin = originOf(baseUrl);
@@ -47,7 +49,10 @@ export async function getUpstreamConnection(workspaceId: string): Promise<Upstre
 
 /** The origin of the workspace's allowed Jobs API, for checking output URLs; no key is opened. */
 export async function getUpstreamOrigin(workspaceId: string): Promise<string | null> {
-  const workspace = await prisma.workspace.findUnique({ where: { id: workspaceId }, select: { upstreamBaseUrl: true } });
+  const workspace = await prisma.workspace.findUnique({
+    where: { id: workspaceId },
+    select: { upstreamBaseUrl: true },
+  });
   const baseUrl = workspace?.upstreamBaseUrl;
   return baseUrl && isAllowedBaseUrl(baseUrl) ? originOf(baseUrl) : null;
 }

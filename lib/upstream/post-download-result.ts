@@ -1,6 +1,6 @@
 import { recordUpstreamCall, statusClassOf } from "@/lib/metrics/record-metrics";
 import { OutboundError, toOutboundError } from "@/lib/outbound/outbound-error";
-import { requestJson, type JsonAnswer } from "@/lib/outbound/request-json";
+import { type JsonAnswer, requestJson } from "@/lib/outbound/request-json";
 import type { PhaseTimeouts } from "@/lib/outbound/send-request";
 import type { AddressPolicy } from "@/lib/ssrf/classify-address";
 import type { ResolveHost } from "@/lib/ssrf/resolve-host";
@@ -37,7 +37,9 @@ export async function postDownloadResult(call: UpstreamCall): Promise<JsonAnswer
 function sendDownloadResult(call: UpstreamCall): Promise<JsonAnswer> {
   // Checked here too, where the key leaves: whatever the caller, a key only goes to an allowed URL.
   if (!isAllowedBaseUrl(call.baseUrl)) {
-    return Promise.reject(new OutboundError({ kind: "refused", reason: "the base URL is not one this deployment allows" }));
+    return Promise.reject(
+      new OutboundError({ kind: "refused", reason: "the base URL is not one this deployment allows" }),
+    );
   }
   return requestJson({
     method: "POST",

@@ -36,10 +36,14 @@ describe("JOBS_API_BASE_URLS", () => {
     const before = env.JOBS_API_BASE_URLS.join(",");
     expect(before).toBe("https://api.rednerapp.com");
     try {
-      applyRuntimeEnv({ JOBS_API_BASE_URLS: " https://api.rednerapp.com/ , http://127.0.0.1:4010,https://API.rednerapp.com" });
+      applyRuntimeEnv({
+        JOBS_API_BASE_URLS: " https://api.rednerapp.com/ , http://127.0.0.1:4010,https://API.rednerapp.com",
+      });
       expect(allowedJobsApiBaseUrls()).toEqual(["https://api.rednerapp.com", "http://127.0.0.1:4010"]);
       expect(() => applyRuntimeEnv({ JOBS_API_BASE_URLS: "ftp://files.example.com" })).toThrow(/JOBS_API_BASE_URLS/);
-      expect(() => applyRuntimeEnv({ JOBS_API_BASE_URLS: "https://api.example.com/?key=1" })).toThrow(/JOBS_API_BASE_URLS/);
+      expect(() => applyRuntimeEnv({ JOBS_API_BASE_URLS: "https://api.example.com/?key=1" })).toThrow(
+        /JOBS_API_BASE_URLS/,
+      );
     } finally {
       applyRuntimeEnv({ JOBS_API_BASE_URLS: before });
     }

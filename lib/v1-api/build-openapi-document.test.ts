@@ -22,8 +22,16 @@ describe("the /v1 OpenAPI document", () => {
     expect(document.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
   });
 
-  it("describes the three endpoints", () => {
-    expect(Object.keys(document.paths)).toEqual(["/v1/jobs", "/v1/jobs/{jobId}", "/v1/jobs/{jobId}/download-result"]);
+  it("describes the four endpoints", () => {
+    expect(Object.keys(document.paths)).toEqual([
+      "/v1/jobs",
+      "/v1/jobs/{jobId}",
+      "/v1/jobs/{jobId}/download-result",
+      "/v1/jobs/{jobId}/outputs/{n}",
+    ]);
+    expect(Object.keys(document.paths["/v1/jobs/{jobId}/outputs/{n}"].get.responses)).toEqual(
+      expect.arrayContaining(["302", "400", "401", "404", "429", "500", "502", "503", "504"]),
+    );
     expect(Object.keys(document.paths["/v1/jobs/{jobId}/download-result"].post.responses)).toEqual(
       expect.arrayContaining(["200", "400", "401", "404", "429", "500", "502", "503", "504"]),
     );

@@ -10,7 +10,8 @@ export interface ExampleInput {
 export const PLACEHOLDER_API_KEY = "YOUR_API_KEY";
 export const EXAMPLE_JOB_ID = "job_abc123";
 
-const endpoint = ({ baseUrl, jobId }: ExampleInput) => `${baseUrl.replace(/\/+$/, "")}/v1/jobs/${jobId}/download-result`;
+const endpoint = ({ baseUrl, jobId }: ExampleInput) =>
+  `${baseUrl.replace(/\/+$/, "")}/v1/jobs/${jobId}/download-result`;
 
 function curlLines(input: ExampleInput): string[][] {
   return [

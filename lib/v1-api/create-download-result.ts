@@ -1,15 +1,15 @@
 import {
   DOWNLOAD_MESSAGES,
+  type DownloadResultResponse,
   downloadResultResponseSchema,
   parseDownloadResultBody,
-  type DownloadResultResponse,
 } from "@/lib/contract/download-result";
 import { ApiError } from "@/lib/http/api-error";
-import { logger } from "@/lib/log/logger";
 import { assertJobDownloadable } from "@/lib/jobs/assert-job-downloadable";
 import { getJobOrThrow } from "@/lib/jobs/get-job-or-throw";
 import { requestDownloadLinks } from "@/lib/jobs/request-download-links";
 import type { JobRow } from "@/lib/jobs/serialize-job";
+import { logger } from "@/lib/log/logger";
 import { WORKFLOWS } from "@/lib/workflow/workflows";
 
 /** The documented body is one small field; anything near this size is not a download-result request. */
@@ -34,7 +34,11 @@ function toContractBody(job: JobRow, links: DownloadResultResponse): DownloadRes
  * failed jobs are answered from the portal's own database; only a completed job costs a call
  * to the upstream, with the workspace's base URL and key, for fresh links.
  */
-export async function createDownloadResult(workspaceId: string, jobId: string, bodyText: string): Promise<DownloadResultResponse> {
+export async function createDownloadResult(
+  workspaceId: string,
+  jobId: string,
+  bodyText: string,
+): Promise<DownloadResultResponse> {
   const body = parseDownloadResultBody(bodyText);
   if (!body.ok) throw new ApiError("INVALID_REQUEST", body.message);
 

@@ -1,7 +1,11 @@
 import { z } from "zod";
-import { DOWNLOAD_MESSAGES, downloadResultRequestSchema, downloadResultResponseSchema } from "@/lib/contract/download-result";
-import { errorEnvelopeSchema, type ErrorCode } from "@/lib/contract/errors";
 import { API_KEY_RATE_LIMIT } from "@/lib/api-keys/api-key-rate-limit";
+import {
+  DOWNLOAD_MESSAGES,
+  downloadResultRequestSchema,
+  downloadResultResponseSchema,
+} from "@/lib/contract/download-result";
+import { type ErrorCode, errorEnvelopeSchema } from "@/lib/contract/errors";
 import { v1JobDetailSchema, v1JobListSchema, v1JobSchema } from "./schemas";
 
 // The reusable parts of the OpenAPI document. Schemas are generated from the very zod schemas
@@ -43,7 +47,11 @@ export function errorExample(code: ErrorCode, message: string) {
   return { value: { error: { code, message } } };
 }
 
-export function errorResponse(description: string, examples: Record<string, ReturnType<typeof errorExample>>, headers?: JsonObject) {
+export function errorResponse(
+  description: string,
+  examples: Record<string, ReturnType<typeof errorExample>>,
+  headers?: JsonObject,
+) {
   return {
     description,
     ...(headers && { headers }),
@@ -61,7 +69,12 @@ const RESPONSES = {
   }),
   RateLimited: errorResponse(
     `More than ${API_KEY_RATE_LIMIT.ratePerSecond} requests a second (bursts of ${API_KEY_RATE_LIMIT.burst}) with one key`,
-    { rateLimited: errorExample("RATE_LIMITED", `Too many requests: at most ${API_KEY_RATE_LIMIT.ratePerSecond} per second per API key`) },
+    {
+      rateLimited: errorExample(
+        "RATE_LIMITED",
+        `Too many requests: at most ${API_KEY_RATE_LIMIT.ratePerSecond} per second per API key`,
+      ),
+    },
     { "Retry-After": { description: "Seconds to wait before retrying", schema: { type: "integer", minimum: 1 } } },
   ),
   InternalError: errorResponse("Unexpected error (logged; details are never returned)", {
@@ -75,7 +88,8 @@ export function buildComponents() {
       bearerAuth: {
         type: "http",
         scheme: "bearer",
-        description: "A portal API key, created under Settings → API keys and shown once: `Authorization: Bearer <key>`",
+        description:
+          "A portal API key, created under Settings → API keys and shown once: `Authorization: Bearer <key>`",
       },
     },
     schemas: buildSchemas(),

@@ -19,13 +19,21 @@ describe("GET /v1/jobs query", () => {
   });
 
   it("treats empty values as absent and ignores unknown parameters", () => {
-    expect(parse("cursor=&limit=&apiProduct=&status=&foo=bar")).toEqual({ success: true, data: { limit: DEFAULT_PAGE_SIZE } });
+    expect(parse("cursor=&limit=&apiProduct=&status=&foo=bar")).toEqual({
+      success: true,
+      data: { limit: DEFAULT_PAGE_SIZE },
+    });
   });
 
-  it.each(["limit=0", `limit=${MAX_PAGE_SIZE + 1}`, "limit=2.5", "limit=ten", "apiProduct=subtitle", "status=pending", `cursor=${"a".repeat(201)}`])(
-    "refuses %s",
-    (query) => {
-      expect(parse(query).success).toBe(false);
-    },
-  );
+  it.each([
+    "limit=0",
+    `limit=${MAX_PAGE_SIZE + 1}`,
+    "limit=2.5",
+    "limit=ten",
+    "apiProduct=subtitle",
+    "status=pending",
+    `cursor=${"a".repeat(201)}`,
+  ])("refuses %s", (query) => {
+    expect(parse(query).success).toBe(false);
+  });
 });

@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { jobFiltersSchema, listJobsQuerySchema } from "@/lib/jobs/schemas";
 import type { StepState } from "@/lib/workflow/timeline";
-import { API_PRODUCTS, FAILURE_STATUSES, JOB_STATES, JOB_STATUSES, OUTPUT_KINDS, STEP_STATUSES } from "@/lib/workflow/workflows";
+import {
+  API_PRODUCTS,
+  FAILURE_STATUSES,
+  JOB_STATES,
+  JOB_STATUSES,
+  OUTPUT_KINDS,
+  STEP_STATUSES,
+} from "@/lib/workflow/workflows";
 
 // The /v1 API's own shapes: a public contract, so fields are listed one by one (nothing the
 // portal's pages add leaks into it) and the OpenAPI document is generated from these schemas.

@@ -13,7 +13,11 @@ const EMPTY: Omit<EndpointStats, "windowHours"> = { succeeded: 0, failing: 0, in
  * once an attempt of it failed (given up, or waiting for its retry) — not while its first attempt
  * is still under way: that one is in flight, and counted as neither.
  */
-export async function getEndpointStats(workspaceId: string, endpointIds: string[], now = new Date()): Promise<Map<string, EndpointStats>> {
+export async function getEndpointStats(
+  workspaceId: string,
+  endpointIds: string[],
+  now = new Date(),
+): Promise<Map<string, EndpointStats>> {
   const since = new Date(now.getTime() - STATS_WINDOW_HOURS * 3600_000);
   const groups =
     endpointIds.length === 0
@@ -26,15 +30,27 @@ export async function getEndpointStats(workspaceId: string, endpointIds: string[
             FROM "WebhookDelivery"
            WHERE "workspaceId" = ${workspaceId} AND "endpointId" = ANY (${endpointIds}) AND "createdAt" >= ${since} AND "attemptCount" > 0
            GROUP BY "endpointId"`;
-  const stats = new Map<string, EndpointStats>(endpointIds.map((id) => [id, { windowHours: STATS_WINDOW_HOURS, ...EMPTY }]));
+  const stats = new Map<string, EndpointStats>(
+    endpointIds.map((id) => [id, { windowHours: STATS_WINDOW_HOURS, ...EMPTY }]),
+  );
   for (const { endpointId, succeeded, failing, inFlight } of groups) {
     const total = succeeded + failing;
-    stats.set(endpointId, { windowHours: STATS_WINDOW_HOURS, succeeded, failing, inFlight, successRate: total === 0 ? null : succeeded / total });
+    stats.set(endpointId, {
+      windowHours: STATS_WINDOW_HOURS,
+      succeeded,
+      failing,
+      inFlight,
+      successRate: total === 0 ? null : succeeded / total,
+    });
   }
   return stats;
 }
 
-export async function getOneEndpointStats(workspaceId: string, endpointId: string, now = new Date()): Promise<EndpointStats> {
+export async function getOneEndpointStats(
+  workspaceId: string,
+  endpointId: string,
+  now = new Date(),
+): Promise<EndpointStats> {
   const stats = await getEndpointStats(workspaceId, [endpointId], now);
   return stats.get(endpointId) ?? { windowHours: STATS_WINDOW_HOURS, ...EMPTY };
 }

@@ -22,7 +22,11 @@ describe("createEndpointSchema", () => {
 
   it("normalises: trimmed URL, empty description as null, events in canonical order without repeats, enabled by default", () => {
     expect(
-      createEndpointSchema.parse({ url: ` ${URL_OK} `, description: "  ", eventTypes: ["job.failed", "job.created", "job.failed"] }),
+      createEndpointSchema.parse({
+        url: ` ${URL_OK} `,
+        description: "  ",
+        eventTypes: ["job.failed", "job.created", "job.failed"],
+      }),
     ).toEqual({ url: URL_OK, description: null, eventTypes: ["job.created", "job.failed"], enabled: true });
   });
 });

@@ -22,7 +22,9 @@ export const endpointUrlSchema = z
   .max(URL_MAX_LENGTH, { error: "Use a shorter URL" })
   .pipe(z.url({ protocol: /^https?$/, error: "Enter a URL starting with https://" }))
   // Credentials in a URL end up in logs and screenshots; receivers verify the signature instead.
-  .refine((url) => !hasCredentials(url), { error: "Leave out the user name and password: verify the signature instead" })
+  .refine((url) => !hasCredentials(url), {
+    error: "Leave out the user name and password: verify the signature instead",
+  })
   .refine((url) => !url.includes("#"), { error: "Leave out the #fragment: it is never sent" });
 
 // null is "no description": what the form's own parse makes of an empty field and sends on, so the

@@ -17,6 +17,8 @@ export const endpointSelect = {
   disabledReason: true,
   disabledAt: true,
   failingSince: true,
+  skippedFrom: true,
+  skippedUntil: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.WebhookEndpointSelect;
@@ -35,6 +37,10 @@ export function serializeEndpoint(row: EndpointRow, stats: EndpointStats, now = 
     disabledAt: row.disabledAt?.toISOString() ?? null,
     failingSince: row.failingSince?.toISOString() ?? null,
     previousSecretExpiresAt: previous && previous > now ? previous.toISOString() : null,
+    skipped:
+      row.skippedFrom && row.skippedUntil
+        ? { from: row.skippedFrom.toISOString(), until: row.skippedUntil.toISOString() }
+        : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     stats,

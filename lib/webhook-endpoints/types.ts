@@ -28,6 +28,11 @@ export interface WebhookEndpointView {
   failingSince: string | null;
   /** While set, deliveries carry a signature with the secret before the last rotation too. */
   previousSecretExpiresAt: string | null;
+  /**
+   * When the endpoint was disabled and enabled again: events stored in between got no delivery to
+   * it and can be replayed (GET/POST /api/webhook-endpoints/{id}/skipped). Null once replayed or dismissed.
+   */
+  skipped: { from: string; until: string } | null;
   createdAt: string;
   updatedAt: string;
   stats: EndpointStats;
@@ -36,4 +41,11 @@ export interface WebhookEndpointView {
 /** POST /api/webhook-endpoints/{endpointId}/secret/rotate */
 export interface RotatedEndpointSecret {
   previousSecretExpiresAt: string;
+}
+
+/** GET /api/webhook-endpoints/{endpointId}/skipped: the events a replay of the disabled period would send. */
+export interface SkippedEvents {
+  count: number;
+  /** More than `count` (the count stops there). */
+  atLeast: boolean;
 }

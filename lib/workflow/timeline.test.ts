@@ -47,13 +47,25 @@ describe("buildTimeline", () => {
       reached: { created: at(0), transcribing: at(1), transcribed: at(3), translating: at(4), failed: at(10) },
     });
     expect(timeline.map((step) => step.state)).toEqual([
-      "done", "done", "done", "failed", "upcoming", "upcoming", "upcoming", "upcoming", "upcoming",
+      "done",
+      "done",
+      "done",
+      "failed",
+      "upcoming",
+      "upcoming",
+      "upcoming",
+      "upcoming",
+      "upcoming",
     ]);
     expect(timeline[3].durationMs).toBe(6_000);
   });
 
   it("a rejected job fails at created", () => {
-    const timeline = buildTimeline({ product: "transcribe", status: "rejected", reached: { created: at(0), rejected: at(1) } });
+    const timeline = buildTimeline({
+      product: "transcribe",
+      status: "rejected",
+      reached: { created: at(0), rejected: at(1) },
+    });
     expect(timeline.map((step) => step.state)).toEqual(["failed", "upcoming", "upcoming"]);
   });
 });

@@ -1,11 +1,4 @@
-import {
-  WORKFLOWS,
-  isFailureStatus,
-  stepIndex,
-  type ApiProduct,
-  type JobStatus,
-  type StepStatus,
-} from "./workflows";
+import { type ApiProduct, isFailureStatus, type JobStatus, type StepStatus, stepIndex, WORKFLOWS } from "./workflows";
 
 export type StepState = "done" | "current" | "upcoming" | "skipped" | "failed";
 

@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
 import {
   API_PRODUCTS,
-  JOB_STATUSES,
-  WORKFLOWS,
   belongsToWorkflow,
   completedStatus,
   eventForStatus,
   isForward,
   isTerminal,
+  JOB_STATUSES,
   progressOf,
+  shortestSteps,
   stateOf,
   statusRank,
   stepIndex,
-  shortestSteps,
+  WORKFLOWS,
 } from "./workflows";
 
 // The Jobs API documentation's "Job Statuses" section, restated as the test's own truth.
@@ -20,7 +20,17 @@ const SEED: Record<string, string[]> = {
   transcribe: ["created", "transcribing", "transcribed"],
   translate: ["created", "transcribing", "transcribed", "translating", "translated"],
   voiceover: ["created", "dubbing", "dubbed", "merging", "merged"],
-  dub: ["created", "transcribing", "transcribed", "translating", "translated", "dubbing", "dubbed", "merging", "merged"],
+  dub: [
+    "created",
+    "transcribing",
+    "transcribed",
+    "translating",
+    "translated",
+    "dubbing",
+    "dubbed",
+    "merging",
+    "merged",
+  ],
 };
 
 describe("workflow model", () => {
@@ -43,7 +53,11 @@ describe("workflow model", () => {
     const steps = SEED[product];
     steps.forEach((status, index) => {
       expect(stepIndex(product, status as never)).toBe(index);
-      expect(progressOf(product, status as never)).toEqual({ step: index + 1, total: steps.length, fraction: (index + 1) / steps.length });
+      expect(progressOf(product, status as never)).toEqual({
+        step: index + 1,
+        total: steps.length,
+        fraction: (index + 1) / steps.length,
+      });
       steps.forEach((other, otherIndex) => {
         const terminal = index === steps.length - 1;
         expect(isForward(product, status as never, other as never)).toBe(!terminal && otherIndex > index);

@@ -70,7 +70,17 @@ export const WORKFLOWS: Record<ApiProduct, Workflow> = {
     output: { kind: "video", indexed: false },
   },
   dub: {
-    steps: ["created", "transcribing", "transcribed", "translating", "translated", "dubbing", "dubbed", "merging", "merged"],
+    steps: [
+      "created",
+      "transcribing",
+      "transcribed",
+      "translating",
+      "translated",
+      "dubbing",
+      "dubbed",
+      "merging",
+      "merged",
+    ],
     skippable: [],
     completed: "merged",
     output: { kind: "video", indexed: false },

@@ -4,7 +4,7 @@ import type { PhaseTimeouts } from "@/lib/outbound/send-request";
 import type { ResolveHost } from "@/lib/ssrf/resolve-host";
 import { getUpstreamConnectionState } from "@/lib/upstream/get-upstream-connection";
 import { postDownloadResult } from "@/lib/upstream/post-download-result";
-import { describeConnectionCheck, type ConnectionCheck } from "./describe-connection-check";
+import { type ConnectionCheck, describeConnectionCheck } from "./describe-connection-check";
 import { KEY_REQUIRED_FOR_NEW_BASE_URL } from "./schemas";
 
 export const CONNECTION_CHECK_TIMEOUTS: PhaseTimeouts = { connectMs: 5_000, firstByteMs: 5_000, idleMs: 5_000 };
@@ -16,16 +16,22 @@ const PROBE_JOB_ID = "job_connection_check";
  * allowed base URL (JOBS_API_BASE_URLS) with the key entered for it is called, so the answers
  * below describe the operator's Jobs API, never a probe of the deployment's network.
  */
-export async function checkUpstreamConnection(workspaceId: string, options: { resolve?: ResolveHost } = {}): Promise<ConnectionCheck> {
+export async function checkUpstreamConnection(
+  workspaceId: string,
+  options: { resolve?: ResolveHost } = {},
+): Promise<ConnectionCheck> {
   const state = await getUpstreamConnectionState(workspaceId);
-  if (state.status === "not_configured") return { result: "not_configured", message: "Save a base URL and an API key first." };
+  if (state.status === "not_configured")
+    return { result: "not_configured", message: "Save a base URL and an API key first." };
   if (state.status === "base_url_not_allowed") {
     return {
       result: "not_allowed",
-      message: "The saved base URL is no longer one this deployment allows, so nothing was sent. Choose an allowed base URL and enter its API key.",
+      message:
+        "The saved base URL is no longer one this deployment allows, so nothing was sent. Choose an allowed base URL and enter its API key.",
     };
   }
-  if (state.status === "key_not_for_base_url") return { result: "not_configured", message: `${KEY_REQUIRED_FOR_NEW_BASE_URL}. Nothing was sent.` };
+  if (state.status === "key_not_for_base_url")
+    return { result: "not_configured", message: `${KEY_REQUIRED_FOR_NEW_BASE_URL}. Nothing was sent.` };
   let answer: JsonAnswer;
   try {
     answer = await postDownloadResult({
@@ -36,7 +42,10 @@ export async function checkUpstreamConnection(workspaceId: string, options: { re
       resolve: options.resolve,
     });
   } catch (error) {
-    return { result: "unreachable", message: `Could not reach the Jobs API: ${describeOutboundFailure(error, { workspaceId })}.` };
+    return {
+      result: "unreachable",
+      message: `Could not reach the Jobs API: ${describeOutboundFailure(error, { workspaceId })}.`,
+    };
   }
   return describeConnectionCheck(answer.status, answer.json);
 }

@@ -5,7 +5,10 @@ const envelope = (code: string, message: string) => ({ error: { code, message } 
 
 describe("describeConnectionCheck", () => {
   it("reads the documented 404 for an unknown job as an accepted key", () => {
-    expect(describeConnectionCheck(404, envelope("RESOURCE_NOT_FOUND", "Job not found"))).toMatchObject({ result: "accepted", httpStatus: 404 });
+    expect(describeConnectionCheck(404, envelope("RESOURCE_NOT_FOUND", "Job not found"))).toMatchObject({
+      result: "accepted",
+      httpStatus: 404,
+    });
   });
 
   it("does not take any other server's 404 for the Jobs API", () => {

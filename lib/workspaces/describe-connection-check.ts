@@ -15,10 +15,18 @@ export function describeConnectionCheck(httpStatus: number, body: unknown): Conn
     return { result: "accepted", message: "The Jobs API accepted the key.", httpStatus };
   }
   if (httpStatus === 401 || httpStatus === 403) {
-    return { result: "refused", message: "The Jobs API refused the key. Check that it is current and complete.", httpStatus };
+    return {
+      result: "refused",
+      message: "The Jobs API refused the key. Check that it is current and complete.",
+      httpStatus,
+    };
   }
   if (httpStatus >= 500) {
-    return { result: "unreachable", message: `The Jobs API is having trouble (HTTP ${httpStatus}). Try again shortly.`, httpStatus };
+    return {
+      result: "unreachable",
+      message: `The Jobs API is having trouble (HTTP ${httpStatus}). Try again shortly.`,
+      httpStatus,
+    };
   }
   return {
     result: "unexpected",

@@ -9,7 +9,11 @@ import type { ConnectionView } from "./types";
 export type { ConnectionView };
 
 /** What Settings shows about the workspace's connections. The keys themselves never leave the server. */
-export async function getConnection(workspaceId: string, publicOrigin: string, now = new Date()): Promise<ConnectionView> {
+export async function getConnection(
+  workspaceId: string,
+  publicOrigin: string,
+  now = new Date(),
+): Promise<ConnectionView> {
   const workspace = await prisma.workspace.findUnique({
     where: { id: workspaceId },
     // The ciphertext is selected only to answer "is a key set, and for this URL"; it is not returned.
@@ -24,6 +28,7 @@ export async function getConnection(workspaceId: string, publicOrigin: string, n
     upstreamStatus: connectionStateOf(workspace).status,
     allowedBaseUrls: allowedJobsApiBaseUrls(),
     inboundWebhookUrl: `${publicOrigin}/api/webhooks/${encodeURIComponent(workspace.id)}`,
-    previousInboundSecretExpiresAt: previousExpiresAt && previousExpiresAt > now ? previousExpiresAt.toISOString() : null,
+    previousInboundSecretExpiresAt:
+      previousExpiresAt && previousExpiresAt > now ? previousExpiresAt.toISOString() : null,
   };
 }

@@ -1,8 +1,9 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { type AuditActor, recordAudit } from "@/lib/audit/record-audit";
 import { generateUrlToken, generateWebhookSecret } from "@/lib/crypto/webhook-secret";
-import { forgetInboundVerifier } from "@/lib/ingest/get-inbound-verifier";
+import { prisma } from "@/lib/db/client";
 import { lockInbound, replaceInboundSecret } from "@/lib/inbound/replace-inbound-secret";
+import { forgetInboundVerifier } from "@/lib/ingest/get-inbound-verifier";
 import type { RotatedInboundSecret } from "./types";
 
 /**
@@ -10,12 +11,22 @@ import type { RotatedInboundSecret } from "./types";
  * profile a new URL token; the old one keeps verifying for the grace period (24 hours), so events the upstream sends
  * before it is reconfigured still get in.
  */
-export async function rotateInboundSecret(workspaceId: string, now = new Date()): Promise<RotatedInboundSecret> {
+export async function rotateInboundSecret(
+  workspaceId: string,
+  actor: AuditActor,
+  now = new Date(),
+): Promise<RotatedInboundSecret> {
   const result = await prisma.$transaction(async (tx) => {
     const locked = await lockInbound(tx, workspaceId);
     const secret = locked.inboundVerification === "url_token" ? generateUrlToken() : generateWebhookSecret();
     const data = replaceInboundSecret(locked, secret, true, now);
     await tx.workspace.update({ where: { id: workspaceId }, data, select: { id: true } });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "inbound_secret.rotated",
+      details: { profile: locked.inboundVerification },
+    });
     return { previousSecretExpiresAt: (data.previousInboundSecretExpiresAt as Date).toISOString() };
   });
   forgetInboundVerifier(workspaceId);

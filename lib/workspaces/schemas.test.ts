@@ -12,11 +12,20 @@ describe("connectionInputSchemaFor", () => {
   });
 
   it("refuses every other base URL, naming the allowed ones", () => {
-    for (const baseUrl of ["https://evil.example.com", "http://127.0.0.1:4011", "http://169.254.169.254", "not a url", "javascript:alert(1)", "https://api.rednerapp.com/v2"]) {
+    for (const baseUrl of [
+      "https://evil.example.com",
+      "http://127.0.0.1:4011",
+      "http://169.254.169.254",
+      "not a url",
+      "javascript:alert(1)",
+      "https://api.rednerapp.com/v2",
+    ]) {
       const result = parse({ baseUrl });
       expect(result.success, baseUrl).toBe(false);
       expect(result.error?.issues[0].path).toEqual(["baseUrl"]);
-      expect(result.error?.issues[0].message).toBe("Choose one of the Jobs API base URLs this deployment allows: https://api.rednerapp.com, http://127.0.0.1:4010");
+      expect(result.error?.issues[0].message).toBe(
+        "Choose one of the Jobs API base URLs this deployment allows: https://api.rednerapp.com, http://127.0.0.1:4010",
+      );
     }
     expect(parse({ baseUrl: "https://evil.example.com" }, ["https://api.rednerapp.com"]).error?.issues[0].message).toBe(
       "This deployment connects only to https://api.rednerapp.com",

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { canonicalBaseUrl } from "@/lib/upstream/canonical-base-url";
 
 /** A stored key is only ever sent to the base URL it was entered for (update-connection.ts). */
-export const KEY_REQUIRED_FOR_NEW_BASE_URL = "Enter the API key again: a key is only sent to the base URL it was entered for";
+export const KEY_REQUIRED_FOR_NEW_BASE_URL =
+  "Enter the API key again: a key is only sent to the base URL it was entered for";
 
 export function baseUrlNotAllowedMessage(allowedBaseUrls: readonly string[]): string {
   return allowedBaseUrls.length === 1
@@ -41,3 +42,20 @@ export function connectionInputSchemaFor(allowedBaseUrls: readonly string[]) {
   });
 }
 export type ConnectionInput = z.infer<ReturnType<typeof connectionInputSchemaFor>>;
+
+const workspaceNameSchema = z
+  .string({ error: "Name the workspace" })
+  .trim()
+  .min(1, "Name the workspace")
+  .max(100, "At most 100 characters");
+
+/** POST /api/workspaces and the new-workspace form. */
+export const createWorkspaceInputSchema = z.object({ name: workspaceNameSchema });
+
+/** PATCH /api/workspace */
+export const renameWorkspaceInputSchema = z.object({ name: workspaceNameSchema });
+
+/** DELETE /api/workspace: the workspace's name typed again, so a slip of the mouse deletes nothing. */
+export const deleteWorkspaceInputSchema = z.object({
+  confirmName: z.string({ error: "Type the workspace's name" }).max(200),
+});

@@ -1,12 +1,12 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { hashPassword } from "@/lib/auth/password";
 import { displayPrefix, hashApiKey } from "@/lib/crypto/api-key";
 import { seal } from "@/lib/crypto/secret-box";
-import { sealUpstreamKey } from "@/lib/upstream/upstream-key";
-import { hashPassword } from "@/lib/auth/password";
+import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { toStoredProfile } from "@/lib/inbound/read-stored-profile";
 import type { VerificationProfile } from "@/lib/inbound/schemas";
-import { Prisma } from "@/lib/db/generated/client";
+import { sealUpstreamKey } from "@/lib/upstream/upstream-key";
 
 export const DEMO_WORKSPACE_ID = "demo";
 export const DEMO_EMAIL = "demo@example.com";
@@ -28,7 +28,9 @@ export interface DemoSeed {
  */
 export async function seedDemo(seed: DemoSeed): Promise<void> {
   const passwordHash = await hashPassword(seed.password);
-  const { inboundVerification, inboundVerificationConfig } = toStoredProfile(seed.inboundProfile ?? { kind: "standard_webhooks" });
+  const { inboundVerification, inboundVerificationConfig } = toStoredProfile(
+    seed.inboundProfile ?? { kind: "standard_webhooks" },
+  );
   const secrets = {
     inboundSecretEnc: seal(seed.inboundSecret),
     // A restart may sign another way (SIMULATOR_SIGNING): no secret of the last run's profile lingers.

@@ -18,7 +18,13 @@ export interface ConnectionView {
   previousInboundSecretExpiresAt: string | null;
 }
 
-export type ConnectionCheckResult = "accepted" | "refused" | "unreachable" | "unexpected" | "not_configured" | "not_allowed";
+export type ConnectionCheckResult =
+  | "accepted"
+  | "refused"
+  | "unreachable"
+  | "unexpected"
+  | "not_configured"
+  | "not_allowed";
 
 /** POST /api/settings/connection/test: what the upstream made of the saved key. */
 export interface ConnectionCheck {
@@ -31,4 +37,18 @@ export interface ConnectionCheck {
 /** POST /api/settings/inbound-secret/rotate */
 export interface RotatedInboundSecret {
   previousSecretExpiresAt: string;
+}
+
+// Workspaces of a user (the sidebar's switcher, POST /api/workspaces), importable by client components.
+
+/** One of the signed-in user's workspaces, with their role in it. */
+export interface WorkspaceSummary {
+  id: string;
+  name: string;
+  role: "owner" | "admin" | "developer" | "viewer";
+}
+
+/** POST /api/workspaces, PATCH /api/workspace */
+export interface WorkspaceView {
+  workspace: { id: string; name: string };
 }

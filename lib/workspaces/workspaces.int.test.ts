@@ -1,21 +1,25 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { PREVIOUS_SECRET_GRACE_MS } from "@/lib/crypto/replace-secret";
 import { open } from "@/lib/crypto/secret-box";
 import { prisma } from "@/lib/db/client";
+import { setJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
+import { openUpstreamKey } from "@/lib/upstream/upstream-key";
+import { TEST_ACTOR } from "@/test/fixtures/actor";
 import { createWorkspace } from "./create-workspace";
 import { getConnection } from "./get-connection";
 import { getInboundSecret } from "./get-inbound-secret";
-import { PREVIOUS_SECRET_GRACE_MS } from "@/lib/crypto/replace-secret";
 import { rotateInboundSecret } from "./rotate-inbound-secret";
-import { setJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
-import { openUpstreamKey } from "@/lib/upstream/upstream-key";
 import { updateConnection } from "./update-connection";
 
 const ORIGIN = "https://portal.example";
 
 async function newWorkspace() {
   const user = await prisma.user.create({ data: { email: `${randomUUID()}@example.com` }, select: { id: true } });
-  const workspace = await createWorkspace(prisma, { name: "Acme", ownerUserId: user.id });
+  const workspace = await createWorkspace(prisma, {
+    name: "Acme",
+    owner: { userId: user.id, email: "owner@example.com" },
+  });
   return { userId: user.id, workspaceId: workspace.id };
 }
 
@@ -27,15 +31,22 @@ function readRow(workspaceId: string) {
   });
 }
 
-
 describe("createWorkspace", () => {
   it("creates the workspace with a sealed whsec_ secret and its creator as owner", async () => {
     const { userId, workspaceId } = await newWorkspace();
     const row = await readRow(workspaceId);
     expect(row.inboundSecretEnc).not.toContain("whsec_");
     expect(open(row.inboundSecretEnc)).toMatch(/^whsec_[A-Za-z0-9+/=]{32}$/);
-    expect(row).toMatchObject({ name: "Acme", upstreamBaseUrl: null, upstreamApiKeyEnc: null, previousInboundSecretEnc: null });
-    const memberships = await prisma.membership.findMany({ where: { workspaceId }, select: { userId: true, role: true } });
+    expect(row).toMatchObject({
+      name: "Acme",
+      upstreamBaseUrl: null,
+      upstreamApiKeyEnc: null,
+      previousInboundSecretEnc: null,
+    });
+    const memberships = await prisma.membership.findMany({
+      where: { workspaceId },
+      select: { userId: true, role: true },
+    });
     expect(memberships).toEqual([{ userId, role: "owner" }]);
   });
 });
@@ -43,10 +54,10 @@ describe("createWorkspace", () => {
 describe("rotateInboundSecret", () => {
   it("makes a new current secret and keeps the old one as previous for 24 hours", async () => {
     const { workspaceId } = await newWorkspace();
-    const { secret: before } = await getInboundSecret(workspaceId);
+    const { secret: before } = await getInboundSecret(workspaceId, TEST_ACTOR);
     const now = new Date("2026-11-28T12:00:00.000Z");
 
-    const rotated = await rotateInboundSecret(workspaceId, now);
+    const rotated = await rotateInboundSecret(workspaceId, TEST_ACTOR, now);
     const expiresAt = new Date(now.getTime() + PREVIOUS_SECRET_GRACE_MS);
     expect(rotated.previousSecretExpiresAt).toBe(expiresAt.toISOString());
     const row = await readRow(workspaceId);
@@ -55,13 +66,13 @@ describe("rotateInboundSecret", () => {
     expect(after).not.toBe(before);
     expect(open(row.previousInboundSecretEnc ?? "")).toBe(before);
     expect(row.previousInboundSecretExpiresAt?.toISOString()).toBe(expiresAt.toISOString());
-    expect((await getInboundSecret(workspaceId)).secret).toBe(after);
+    expect((await getInboundSecret(workspaceId, TEST_ACTOR)).secret).toBe(after);
   });
 
   it("queues simultaneous rotations so each previous secret was once current", async () => {
     const { workspaceId } = await newWorkspace();
-    const { secret: original } = await getInboundSecret(workspaceId);
-    await Promise.all([rotateInboundSecret(workspaceId), rotateInboundSecret(workspaceId)]);
+    const { secret: original } = await getInboundSecret(workspaceId, TEST_ACTOR);
+    await Promise.all([rotateInboundSecret(workspaceId, TEST_ACTOR), rotateInboundSecret(workspaceId, TEST_ACTOR)]);
     const row = await readRow(workspaceId);
     const previous = open(row.previousInboundSecretEnc ?? "");
     expect(previous).not.toBe(original);
@@ -69,7 +80,9 @@ describe("rotateInboundSecret", () => {
   });
 
   it("is not found for an unknown workspace", async () => {
-    await expect(rotateInboundSecret("no-such-workspace")).rejects.toMatchObject({ code: "RESOURCE_NOT_FOUND" });
+    await expect(rotateInboundSecret("no-such-workspace", TEST_ACTOR)).rejects.toMatchObject({
+      code: "RESOURCE_NOT_FOUND",
+    });
   });
 });
 
@@ -79,7 +92,7 @@ describe("updateConnection and getConnection", () => {
   it("stores the key sealed with its base URL, never returns it, and keeps it when none is given for the same URL", async () => {
     const { workspaceId } = await newWorkspace();
     const apiKey = `sk_test_${randomUUID()}`;
-    await updateConnection(workspaceId, { baseUrl: "https://api.example.com", apiKey });
+    await updateConnection(workspaceId, { baseUrl: "https://api.example.com", apiKey }, TEST_ACTOR);
 
     const row = await readRow(workspaceId);
     expect(row.upstreamApiKeyEnc).not.toContain(apiKey);
@@ -99,22 +112,26 @@ describe("updateConnection and getConnection", () => {
     expect(JSON.stringify(view)).not.toContain(apiKey);
     expect(JSON.stringify(view)).not.toContain(row.upstreamApiKeyEnc);
 
-    await updateConnection(workspaceId, { baseUrl: "https://api.example.com" });
-    expect(openUpstreamKey((await readRow(workspaceId)).upstreamApiKeyEnc ?? "", "https://api.example.com")).toBe(apiKey);
+    await updateConnection(workspaceId, { baseUrl: "https://api.example.com" }, TEST_ACTOR);
+    expect(openUpstreamKey((await readRow(workspaceId)).upstreamApiKeyEnc ?? "", "https://api.example.com")).toBe(
+      apiKey,
+    );
   });
 
   it("refuses a new base URL without a new key, and changes nothing", async () => {
     const { workspaceId } = await newWorkspace();
-    await updateConnection(workspaceId, { baseUrl: "https://api.example.com", apiKey: "sk_first" });
+    await updateConnection(workspaceId, { baseUrl: "https://api.example.com", apiKey: "sk_first" }, TEST_ACTOR);
     const before = await readRow(workspaceId);
-    await expect(updateConnection(workspaceId, { baseUrl: "https://eu.api.example.com" })).rejects.toMatchObject({
+    await expect(
+      updateConnection(workspaceId, { baseUrl: "https://eu.api.example.com" }, TEST_ACTOR),
+    ).rejects.toMatchObject({
       code: "INVALID_REQUEST",
       status: 400,
       message: "apiKey: Enter the API key again: a key is only sent to the base URL it was entered for",
     });
     expect(await readRow(workspaceId)).toEqual(before);
 
-    await updateConnection(workspaceId, { baseUrl: "https://eu.api.example.com", apiKey: "sk_second" });
+    await updateConnection(workspaceId, { baseUrl: "https://eu.api.example.com", apiKey: "sk_second" }, TEST_ACTOR);
     const after = await readRow(workspaceId);
     expect(after.upstreamBaseUrl).toBe("https://eu.api.example.com");
     expect(openUpstreamKey(after.upstreamApiKeyEnc ?? "", "https://eu.api.example.com")).toBe("sk_second");
@@ -122,17 +139,24 @@ describe("updateConnection and getConnection", () => {
 
   it("lets a workspace without a key choose its base URL first", async () => {
     const { workspaceId } = await newWorkspace();
-    await updateConnection(workspaceId, { baseUrl: "https://api.example.com" });
-    await updateConnection(workspaceId, { baseUrl: "https://eu.api.example.com" });
-    expect(await getConnection(workspaceId, ORIGIN)).toMatchObject({ upstreamBaseUrl: "https://eu.api.example.com", upstreamApiKeySet: false, upstreamStatus: "not_configured" });
+    await updateConnection(workspaceId, { baseUrl: "https://api.example.com" }, TEST_ACTOR);
+    await updateConnection(workspaceId, { baseUrl: "https://eu.api.example.com" }, TEST_ACTOR);
+    expect(await getConnection(workspaceId, ORIGIN)).toMatchObject({
+      upstreamBaseUrl: "https://eu.api.example.com",
+      upstreamApiKeySet: false,
+      upstreamStatus: "not_configured",
+    });
   });
 
   it("says when the saved base URL is no longer allowed, or its key was entered for another one", async () => {
     const { workspaceId } = await newWorkspace();
-    await updateConnection(workspaceId, { baseUrl: "https://mine.example", apiKey: "sk_mine" });
+    await updateConnection(workspaceId, { baseUrl: "https://mine.example", apiKey: "sk_mine" }, TEST_ACTOR);
     setJobsApiBaseUrls("https://api.example.com", "https://eu.api.example.com");
     try {
-      expect(await getConnection(workspaceId, ORIGIN)).toMatchObject({ upstreamBaseUrl: "https://mine.example", upstreamStatus: "base_url_not_allowed" });
+      expect(await getConnection(workspaceId, ORIGIN)).toMatchObject({
+        upstreamBaseUrl: "https://mine.example",
+        upstreamStatus: "base_url_not_allowed",
+      });
     } finally {
       setJobsApiBaseUrls("https://api.example.com", "https://eu.api.example.com", "https://mine.example");
     }
@@ -143,7 +167,7 @@ describe("updateConnection and getConnection", () => {
 
   it("shows the previous secret's expiry only while it is in the future", async () => {
     const { workspaceId } = await newWorkspace();
-    const { previousSecretExpiresAt } = await rotateInboundSecret(workspaceId);
+    const { previousSecretExpiresAt } = await rotateInboundSecret(workspaceId, TEST_ACTOR);
     expect((await getConnection(workspaceId, ORIGIN)).previousInboundSecretExpiresAt).toBe(previousSecretExpiresAt);
     const later = new Date(Date.parse(previousSecretExpiresAt) + 1);
     expect((await getConnection(workspaceId, ORIGIN, later)).previousInboundSecretExpiresAt).toBeNull();
@@ -152,8 +176,10 @@ describe("updateConnection and getConnection", () => {
   it("touches only the workspace it is given", async () => {
     const mine = await newWorkspace();
     const other = await newWorkspace();
-    await updateConnection(mine.workspaceId, { baseUrl: "https://mine.example", apiKey: "k1" });
+    await updateConnection(mine.workspaceId, { baseUrl: "https://mine.example", apiKey: "k1" }, TEST_ACTOR);
     expect((await readRow(other.workspaceId)).upstreamBaseUrl).toBeNull();
-    await expect(updateConnection("no-such-workspace", { baseUrl: "https://mine.example" })).rejects.toMatchObject({ code: "RESOURCE_NOT_FOUND" });
+    await expect(
+      updateConnection("no-such-workspace", { baseUrl: "https://mine.example" }, TEST_ACTOR),
+    ).rejects.toMatchObject({ code: "RESOURCE_NOT_FOUND" });
   });
 });

@@ -13,7 +13,10 @@ export async function startCountingReceiver() {
   const server = http.createServer((request, response) => {
     request.resume();
     request.on("end", () => {
-      arrivals.push({ messageId: String(request.headers["webhook-id"]), at: performance.timeOrigin + performance.now() });
+      arrivals.push({
+        messageId: String(request.headers["webhook-id"]),
+        at: performance.timeOrigin + performance.now(),
+      });
       response.writeHead(200, { "content-type": "text/plain" });
       response.end("ok");
     });

@@ -70,7 +70,9 @@ export async function openDatabase(
       database: "jobs_portal",
       fresh: options.fresh,
       log,
-    }).catch((error: unknown) => fail(`the embedded PostgreSQL did not start: ${error instanceof Error ? error.message : error}`));
+    }).catch((error: unknown) =>
+      fail(`the embedded PostgreSQL did not start: ${error instanceof Error ? error.message : error}`),
+    );
     database = { url: embedded.url, embedded: true, stop: () => embedded.stop() };
   }
   try {

@@ -5,7 +5,9 @@ import http from "node:http";
 import type net from "node:net";
 
 export async function runReferenceServer(): Promise<void> {
-  const config = await new Promise<{ workspaceId: string; secret: string }>((resolve) => process.once("message", resolve));
+  const config = await new Promise<{ workspaceId: string; secret: string }>((resolve) =>
+    process.once("message", resolve),
+  );
   const { Webhook } = await import("standardwebhooks");
   const { ApiError } = await import("@/lib/http/api-error");
   const { decodeExactUtf8 } = await import("@/lib/http/read-capped-body");
@@ -18,7 +20,8 @@ export async function runReferenceServer(): Promise<void> {
 
   const readBody = (request: http.IncomingMessage) =>
     new Promise<Buffer>((resolve, reject) => {
-      if (Number(request.headers["content-length"]) > MAX_WEBHOOK_BODY_BYTES) return reject(new ApiError("PAYLOAD_TOO_LARGE", "too large"));
+      if (Number(request.headers["content-length"]) > MAX_WEBHOOK_BODY_BYTES)
+        return reject(new ApiError("PAYLOAD_TOO_LARGE", "too large"));
       const chunks: Buffer[] = [];
       let size = 0;
       request.on("data", (chunk: Buffer) => {
@@ -39,12 +42,18 @@ export async function runReferenceServer(): Promise<void> {
     };
     try {
       const bytes = await readBody(request);
-      if (request.url !== `/api/webhooks/${config.workspaceId}`) throw new ApiError("RESOURCE_NOT_FOUND", "Workspace not found");
+      if (request.url !== `/api/webhooks/${config.workspaceId}`)
+        throw new ApiError("RESOURCE_NOT_FOUND", "Workspace not found");
       const headers = readWebhookHeaders(new Headers(request.headers as Record<string, string>));
       const text = decodeExactUtf8(bytes);
-      if (text === null || !isSignedByAny(verifiers, text, headers)) throw new ApiError("UNAUTHORIZED", "Webhook signature does not match");
+      if (text === null || !isSignedByAny(verifiers, text, headers))
+        throw new ApiError("UNAUTHORIZED", "Webhook signature does not match");
       const json = JSON.parse(text) as unknown;
-      const input = buildEventInput({ workspaceId: config.workspaceId, webhookId: headers.id }, parseIngestPayload(json, text), json);
+      const input = buildEventInput(
+        { workspaceId: config.workspaceId, webhookId: headers.id },
+        parseIngestPayload(json, text),
+        json,
+      );
       const result = await applyEventGroupCommitted(input);
       send(200, { received: true, disposition: result.disposition });
     } catch (error) {

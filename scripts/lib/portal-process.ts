@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -6,7 +6,17 @@ import path from "node:path";
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const PORTAL_SERVER = path.join(ROOT, "scripts", "portal-server.ts");
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json", "postcss.config.mjs"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.mjs",
+  "package-lock.json",
+  "postcss.config.mjs",
+];
 const FINGERPRINT_FILE = path.join(ROOT, ".next", "source-fingerprint");
 
 function walk(entry: string, out: string[]): void {
@@ -38,7 +48,10 @@ export function buildIfNeeded(log: (line: string) => void): void {
     return;
   }
   log("building the portal (next build) — about a minute on 2 cores");
-  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) throw new Error("next build failed");
   writeFileSync(FINGERPRINT_FILE, current);
 }
@@ -48,11 +61,17 @@ export interface PortalProcessOptions {
   mode?: "production" | "development";
   /** `ignore` keeps the portal's own log lines out of a benchmark's output. */
   stdout?: "inherit" | "ignore";
+  /** Extra node options, e.g. the benchmark's --cpu-prof. */
+  nodeArgs?: string[];
 }
 
 /** The portal's own server (scripts/portal-server.ts) on `port`. */
-export function startPortal(port: number, childEnv: Record<string, string>, { mode = "production", stdout = "inherit" }: PortalProcessOptions = {}): ChildProcess {
-  const args = ["--import", "tsx", PORTAL_SERVER, ...(mode === "development" ? ["--dev"] : [])];
+export function startPortal(
+  port: number,
+  childEnv: Record<string, string>,
+  { mode = "production", stdout = "inherit", nodeArgs = [] }: PortalProcessOptions = {},
+): ChildProcess {
+  const args = [...nodeArgs, "--import", "tsx", PORTAL_SERVER, ...(mode === "development" ? ["--dev"] : [])];
   return spawn(process.execPath, args, {
     stdio: [mode === "development" ? "inherit" : "ignore", stdout, "inherit"],
     env: { ...process.env, ...childEnv, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },

@@ -5,11 +5,14 @@ import { describe, expect, it } from "vitest";
 const CHILD = path.resolve("scripts/lib/testing/run-until-signal-child.ts");
 
 function start(exitAfterMs = 0) {
-  const child = spawn(process.execPath, ["--import", "tsx", CHILD, String(exitAfterMs)], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", CHILD, String(exitAfterMs)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-  const printed = (text: string) => new Promise<void>((resolve) => child.stdout.on("data", () => output.includes(text) && resolve()));
+  const printed = (text: string) =>
+    new Promise<void>((resolve) => child.stdout.on("data", () => output.includes(text) && resolve()));
   return { child, exited, running: printed("running"), stopping: printed("stopping"), output: () => output };
 }
 

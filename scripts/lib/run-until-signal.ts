@@ -15,7 +15,10 @@ export interface RunUntilSignalOptions {
  * Keeps a process running until Ctrl-C or SIGTERM (or `until`), then runs `stop` once and exits:
  * 0 after a signal, `until`'s code after that.
  */
-export function runUntilSignal(stop: (reason: string) => Promise<void>, { until, secondSignal = "wait" }: RunUntilSignalOptions = {}): void {
+export function runUntilSignal(
+  stop: (reason: string) => Promise<void>,
+  { until, secondSignal = "wait" }: RunUntilSignalOptions = {},
+): void {
   let stopping = false;
   const finish = (reason: string, code: number) => {
     stopping = true;

@@ -1,15 +1,15 @@
 import path from "node:path";
-import { applyRuntimeEnv, env } from "@/lib/env";
-import { profileForSimulatorSigning, type SimulatorSigning } from "@/lib/inbound/simulator-profiles";
-import type { VerificationProfile } from "@/lib/inbound/schemas";
-import { DEMO_EMAIL, DEMO_WORKSPACE_ID, seedDemo } from "@/lib/workspaces/seed-demo";
 import { disconnectPrisma } from "@/lib/db/client";
 import { closePool } from "@/lib/db/pool";
-import { startSimulator } from "@/simulator/server";
-import { startLocalSmtpServer, type ReceivedMail } from "@/lib/email/local-smtp-server";
+import { type ReceivedMail, startLocalSmtpServer } from "@/lib/email/local-smtp-server";
 import { serveLocalInbox } from "@/lib/email/serve-local-inbox";
+import { applyRuntimeEnv, env } from "@/lib/env";
+import type { VerificationProfile } from "@/lib/inbound/schemas";
+import { profileForSimulatorSigning, type SimulatorSigning } from "@/lib/inbound/simulator-profiles";
+import { DEMO_EMAIL, DEMO_WORKSPACE_ID, seedDemo } from "@/lib/workspaces/seed-demo";
+import { startSimulator } from "@/simulator/server";
 import { openDatabase } from "./database";
-import { DATA_DIR, loadLocalSecrets, type LocalSecrets } from "./local-secrets";
+import { DATA_DIR, type LocalSecrets, loadLocalSecrets } from "./local-secrets";
 import { portalEnv } from "./portal-env";
 import { buildIfNeeded, startPortal, stopChild, waitForHealth } from "./portal-process";
 
@@ -79,13 +79,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const secrets = loadLocalSecrets();
   const portalUrl = `http://${urlHost(options.host)}:${options.portalPort}`;
   // The launcher seeds the demo workspace itself: it needs the portal's secrets too.
-  applyRuntimeEnv({ ...portalEnv(secrets, portalUrl), ALLOW_PRIVATE_WEBHOOK_URLS: "1", PORT: String(options.portalPort) });
+  applyRuntimeEnv({
+    ...portalEnv(secrets, portalUrl),
+    ALLOW_PRIVATE_WEBHOOK_URLS: "1",
+    PORT: String(options.portalPort),
+  });
   const useLocalMail = options.mail === "inbox" || !env.EMAIL_SERVER;
   const smtp = useLocalMail
     ? await startLocalSmtpServer({ onMail: options.mail === "print" ? (mail) => printMail(log, mail) : undefined })
     : null;
   const inbox = smtp && options.mail === "inbox" ? await serveLocalInbox(smtp) : null;
-  const localMailEnv: Record<string, string> = smtp ? { EMAIL_SERVER: smtp.url, EMAIL_FROM: "Jobs Portal <portal@localhost>" } : {};
+  const localMailEnv: Record<string, string> = smtp
+    ? { EMAIL_SERVER: smtp.url, EMAIL_FROM: "Jobs Portal <portal@localhost>" }
+    : {};
   applyRuntimeEnv(localMailEnv);
 
   const database = await openDatabase(log, {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, startHarness, type Harness } from "../testing/harness";
+import { API_KEY, type Harness, startHarness } from "../testing/harness";
 import { waitForJob } from "../testing/wait-for-job";
 
 // CORS as a public API and S3 answer it, so the documentation's JavaScript example runs from any page.
@@ -12,21 +12,31 @@ afterAll(() => h.close());
 const ORIGIN = "http://app.example.com";
 
 describe("CORS", () => {
-  it.each(["/v1/transcribe", "/v1/jobs/job_abc123/download-result", "/files/job_x/output.srt"])("answers the preflight of %s", async (path) => {
-    const response = await fetch(`${h.sim.url}${path}`, {
-      method: "OPTIONS",
-      headers: { origin: ORIGIN, "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type" },
-    });
-    expect(response.status).toBe(204);
-    expect(response.headers.get("access-control-allow-origin")).toBe("*");
-    expect(response.headers.get("access-control-allow-methods")).toContain("POST");
-    expect(response.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("authorization");
-    expect(response.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("content-type");
-    expect(response.headers.get("access-control-allow-credentials")).toBeNull();
-  });
+  it.each(["/v1/transcribe", "/v1/jobs/job_abc123/download-result", "/files/job_x/output.srt"])(
+    "answers the preflight of %s",
+    async (path) => {
+      const response = await fetch(`${h.sim.url}${path}`, {
+        method: "OPTIONS",
+        headers: {
+          origin: ORIGIN,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "authorization,content-type",
+        },
+      });
+      expect(response.status).toBe(204);
+      expect(response.headers.get("access-control-allow-origin")).toBe("*");
+      expect(response.headers.get("access-control-allow-methods")).toContain("POST");
+      expect(response.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("authorization");
+      expect(response.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("content-type");
+      expect(response.headers.get("access-control-allow-credentials")).toBeNull();
+    },
+  );
 
   it("marks API answers, errors included, and file downloads readable from any origin", async () => {
-    const refused = await fetch(`${h.sim.url}/v1/jobs/job_abc123/download-result`, { method: "POST", headers: { origin: ORIGIN } });
+    const refused = await fetch(`${h.sim.url}/v1/jobs/job_abc123/download-result`, {
+      method: "POST",
+      headers: { origin: ORIGIN },
+    });
     expect(refused.status).toBe(401);
     expect(refused.headers.get("access-control-allow-origin")).toBe("*");
 

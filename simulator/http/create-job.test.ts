@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, startHarness, type Harness } from "../testing/harness";
+import { API_KEY, type Harness, startHarness } from "../testing/harness";
 
 // POST /v1/{product}: the job creation contract and every validation case, over real HTTP.
 
@@ -109,25 +109,85 @@ describe("request validation", () => {
     ["voiceover", { mediaUrl: MEDIA }, "Voiceover needs the script: provide srtUrl or srtContent"],
     ["dub", { mediaUrl: MEDIA }, "targetLanguage: Required"],
     ["dub", { targetLanguage: "es" }, "mediaUrl: Required"],
-    ["dub", { mediaUrl: MEDIA, targetLanguage: "es", outputFormat: "video_only" }, 'outputFormat: Must be "same" or "audio_only"'],
-    ["voiceover", { mediaUrl: MEDIA, srtUrl: SRT_URL, outputFormat: "AUDIO_ONLY" }, 'outputFormat: Must be "same" or "audio_only"'],
+    [
+      "dub",
+      { mediaUrl: MEDIA, targetLanguage: "es", outputFormat: "video_only" },
+      'outputFormat: Must be "same" or "audio_only"',
+    ],
+    [
+      "voiceover",
+      { mediaUrl: MEDIA, srtUrl: SRT_URL, outputFormat: "AUDIO_ONLY" },
+      'outputFormat: Must be "same" or "audio_only"',
+    ],
     ["transcribe", { mediaUrl: 42 }, "mediaUrl: Must be a string"],
     ["transcribe", { mediaUrl: "ftp://media.example.com/a.mp4" }, "mediaUrl: Must be an http or https URL"],
     ["transcribe", { mediaUrl: "media.example.com/a.mp4" }, "mediaUrl: Must be a valid URL"],
-    ["transcribe", { mediaUrl: "http://localhost:8080/a.mp4" }, "mediaUrl: Must not point to localhost or an internal host"],
-    ["transcribe", { mediaUrl: "http://0x7f000001/a.mp4" }, "mediaUrl: Must not point to a private, loopback or link-local address"],
-    ["transcribe", { mediaUrl: "http://[::ffff:127.0.0.1]/a.mp4" }, "mediaUrl: Must not point to a private, loopback or link-local address"],
-    ["transcribe", { mediaUrl: "http://169.254.169.254/a.mp4" }, "mediaUrl: Must not point to a private, loopback or link-local address"],
-    ["transcribe", { mediaUrl: "https://192.168.0.10/a.mp4" }, "mediaUrl: Must not point to a private, loopback or link-local address"],
-    ["transcribe", { mediaUrl: "https://media.example.com/watch" }, "mediaUrl: Must end with a file name that has an extension (e.g. .mp4)"],
-    ["transcribe", { mediaUrl: "https://media.example.com/notes.txt" }, "mediaUrl: Unsupported file extension .txt (expected e.g. .mp4)"],
-    ["translate", { srtUrl: "https://media.example.com/subs", targetLanguage: "es" }, "srtUrl: Must end with a file name that has an extension (e.g. .mp4)"],
-    ["translate", { srtUrl: MEDIA, targetLanguage: "es" }, "srtUrl: Unsupported file extension .mp4 (expected e.g. .srt)"],
-    ["translate", { srtUrl: "http://10.0.0.5/a.srt", targetLanguage: "es" }, "srtUrl: Must not point to a private, loopback or link-local address"],
-    ["translate", { srtContent: "Hello", targetLanguage: "es" }, "srtContent: Must be valid SRT: cue 1: expected a cue number"],
+    [
+      "transcribe",
+      { mediaUrl: "http://localhost:8080/a.mp4" },
+      "mediaUrl: Must not point to localhost or an internal host",
+    ],
+    [
+      "transcribe",
+      { mediaUrl: "http://0x7f000001/a.mp4" },
+      "mediaUrl: Must not point to a private, loopback or link-local address",
+    ],
+    [
+      "transcribe",
+      { mediaUrl: "http://[::ffff:127.0.0.1]/a.mp4" },
+      "mediaUrl: Must not point to a private, loopback or link-local address",
+    ],
+    [
+      "transcribe",
+      { mediaUrl: "http://169.254.169.254/a.mp4" },
+      "mediaUrl: Must not point to a private, loopback or link-local address",
+    ],
+    [
+      "transcribe",
+      { mediaUrl: "https://192.168.0.10/a.mp4" },
+      "mediaUrl: Must not point to a private, loopback or link-local address",
+    ],
+    [
+      "transcribe",
+      { mediaUrl: "https://media.example.com/watch" },
+      "mediaUrl: Must end with a file name that has an extension (e.g. .mp4)",
+    ],
+    [
+      "transcribe",
+      { mediaUrl: "https://media.example.com/notes.txt" },
+      "mediaUrl: Unsupported file extension .txt (expected e.g. .mp4)",
+    ],
+    [
+      "translate",
+      { srtUrl: "https://media.example.com/subs", targetLanguage: "es" },
+      "srtUrl: Must end with a file name that has an extension (e.g. .mp4)",
+    ],
+    [
+      "translate",
+      { srtUrl: MEDIA, targetLanguage: "es" },
+      "srtUrl: Unsupported file extension .mp4 (expected e.g. .srt)",
+    ],
+    [
+      "translate",
+      { srtUrl: "http://10.0.0.5/a.srt", targetLanguage: "es" },
+      "srtUrl: Must not point to a private, loopback or link-local address",
+    ],
+    [
+      "translate",
+      { srtContent: "Hello", targetLanguage: "es" },
+      "srtContent: Must be valid SRT: cue 1: expected a cue number",
+    ],
     ["translate", { srtContent: "", targetLanguage: "es" }, "srtContent: Must not be empty"],
-    ["translate", { mediaUrl: MEDIA, targetLanguage: "Spanish" }, "targetLanguage: Must be a language code such as en or pt-BR"],
-    ["dub", { mediaUrl: MEDIA, sourceLanguage: "es", targetLanguage: "es" }, "targetLanguage: Must differ from sourceLanguage"],
+    [
+      "translate",
+      { mediaUrl: MEDIA, targetLanguage: "Spanish" },
+      "targetLanguage: Must be a language code such as en or pt-BR",
+    ],
+    [
+      "dub",
+      { mediaUrl: MEDIA, sourceLanguage: "es", targetLanguage: "es" },
+      "targetLanguage: Must differ from sourceLanguage",
+    ],
     ["transcribe", { mediaURL: MEDIA }, "mediaUrl: Required"],
     ["transcribe", { mediaUrl: MEDIA, callbackUrl: "https://example.com/hook" }, 'Unrecognized key: "callbackUrl"'],
     ["transcribe", { mediaUrl: MEDIA, outputFormat: "same" }, 'Unrecognized key: "outputFormat"'],

@@ -1,5 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { DOWNLOAD_MESSAGES, parseDownloadResultBody, type DownloadResultResponse } from "@/lib/contract/download-result";
+import {
+  DOWNLOAD_MESSAGES,
+  type DownloadResultResponse,
+  parseDownloadResultBody,
+} from "@/lib/contract/download-result";
 import { completedStatus, isFailureStatus } from "@/lib/workflow/workflows";
 import { presignOutputs } from "../outputs/output-links";
 import { readBody, sendError, sendJson } from "./respond";

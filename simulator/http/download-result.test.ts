@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { downloadResultResponseSchema } from "@/lib/contract/download-result";
-import { OTHER_API_KEY, startHarness, type Harness } from "../testing/harness";
+import { type Harness, OTHER_API_KEY, startHarness } from "../testing/harness";
 import { waitForJob } from "../testing/wait-for-job";
 
 // POST /v1/jobs/{jobId}/download-result against the Jobs API's documentation, to the letter. The
@@ -77,7 +77,11 @@ describe("download-result success", () => {
   });
 
   it.each(["voiceover", "dub"])("answers a %s job with one video", async (product) => {
-    const jobId = await completedJob(product, { mediaUrl: MEDIA, srtUrl: product === "voiceover" ? "https://media.example.com/s.srt" : undefined, targetLanguage: product === "dub" ? "es" : undefined });
+    const jobId = await completedJob(product, {
+      mediaUrl: MEDIA,
+      srtUrl: product === "voiceover" ? "https://media.example.com/s.srt" : undefined,
+      targetLanguage: product === "dub" ? "es" : undefined,
+    });
     const body = await (await download(fast, jobId)).json();
     expect(body).toMatchObject({ jobId, apiProduct: product });
     expect(body.outputs).toHaveLength(1);
@@ -117,19 +121,19 @@ describe("download-result errors", () => {
   });
 
   it.each(
-    [59, 604801, 1.5, "3600", -1, 0, null, true, [3600], { seconds: 3600 }].map((value) => [JSON.stringify(value), value]),
-  )(
-    "answers 400 to expirationSeconds %s",
-    async (_label, expirationSeconds) => {
-      const jobId = await sharedJob;
-      await expectSeedError(
-        await download(fast, jobId, { expirationSeconds }),
-        400,
-        "INVALID_REQUEST",
-        "Expiration time must be between 60 and 604800 seconds",
-      );
-    },
-  );
+    [59, 604801, 1.5, "3600", -1, 0, null, true, [3600], { seconds: 3600 }].map((value) => [
+      JSON.stringify(value),
+      value,
+    ]),
+  )("answers 400 to expirationSeconds %s", async (_label, expirationSeconds) => {
+    const jobId = await sharedJob;
+    await expectSeedError(
+      await download(fast, jobId, { expirationSeconds }),
+      400,
+      "INVALID_REQUEST",
+      "Expiration time must be between 60 and 604800 seconds",
+    );
+  });
 
   it.each([
     ["{", "Request body must be valid JSON"],

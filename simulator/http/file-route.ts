@@ -3,7 +3,10 @@ import { sendS3Error } from "./respond";
 import type { RouteContext } from "./route-context";
 
 /** The byte range a Range header asks for; players seek with these, so video links honour them. */
-function parseRange(header: string | undefined, size: number): { start: number; end: number } | "unsatisfiable" | undefined {
+function parseRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | "unsatisfiable" | undefined {
   const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
   if (!match || (match[1] === "" && match[2] === "")) return undefined;
   const [first, last] = [match[1], match[2]];

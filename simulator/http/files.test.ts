@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseSrt, type Cue } from "../outputs/srt";
-import { startHarness, type Harness } from "../testing/harness";
+import { type Cue, parseSrt } from "../outputs/srt";
+import { type Harness, startHarness } from "../testing/harness";
 import { waitForJob } from "../testing/wait-for-job";
 
 // The presigned links: what they serve, and that expired or altered ones are refused.
@@ -40,9 +40,12 @@ function parseOk(text: string): Cue[] {
   const parsed = parseSrt(text);
   if (!parsed.ok) throw new Error(parsed.error);
   // Numbered from 1, consecutively, one blank line between cues.
-  expect(text.trimEnd().split(/\n\n/).map((block) => block.split("\n")[0])).toEqual(
-    parsed.cues.map((_, i) => String(i + 1)),
-  );
+  expect(
+    text
+      .trimEnd()
+      .split(/\n\n/)
+      .map((block) => block.split("\n")[0]),
+  ).toEqual(parsed.cues.map((_, i) => String(i + 1)));
   return parsed.cues;
 }
 
@@ -69,7 +72,8 @@ describe("served outputs", () => {
   });
 
   it("translates the cues of srtContent, keeping their timing", async () => {
-    const srtContent = "1\n00:00:01,000 --> 00:00:03,000\nWelcome back to the show, everyone.\n\n2\n00:00:04,000 --> 00:00:05,000\nSomething new\n";
+    const srtContent =
+      "1\n00:00:01,000 --> 00:00:03,000\nWelcome back to the show, everyone.\n\n2\n00:00:04,000 --> 00:00:05,000\nSomething new\n";
     const { outputs } = await outputsOf("translate", { srtContent, targetLanguage: "fr" });
     expect(outputs).toHaveLength(1);
     const cues = parseOk((await fetchOutput(outputs[0])).bytes.toString("utf8"));
@@ -97,7 +101,11 @@ describe("served outputs", () => {
     const ranged = await fetch(outputs[0].url, { headers: { range: "bytes=0-7" } });
     expect(ranged.status).toBe(206);
     expect(ranged.headers.get("content-range")).toBe(`bytes 0-7/${outputs[0].sizeBytes}`);
-    expect(Buffer.from(await ranged.arrayBuffer()).subarray(4).toString("latin1")).toBe("ftyp");
+    expect(
+      Buffer.from(await ranged.arrayBuffer())
+        .subarray(4)
+        .toString("latin1"),
+    ).toBe("ftyp");
     const head = await fetch(outputs[0].url, { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(Number(head.headers.get("content-length"))).toBe(outputs[0].sizeBytes);
@@ -146,7 +154,11 @@ describe("link security", () => {
     ]) {
       await expectDenied(tampered, "SignatureDoesNotMatch", /does not match/);
     }
-    await expectDenied(altered((u) => u.searchParams.delete("X-Amz-Signature")), "AccessDenied", /requires/);
+    await expectDenied(
+      altered((u) => u.searchParams.delete("X-Amz-Signature")),
+      "AccessDenied",
+      /requires/,
+    );
     await expectDenied(`${h.sim.url}/files/${jobId}/transcript.srt`, "AccessDenied", /requires/);
   });
 

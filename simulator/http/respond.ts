@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { DEFAULT_STATUS, errorEnvelope, type ErrorCode } from "@/lib/contract/errors";
+import { DEFAULT_STATUS, type ErrorCode, errorEnvelope } from "@/lib/contract/errors";
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);

@@ -1,11 +1,17 @@
 import type { WebhookPayload } from "@/lib/contract/webhook-payload";
-import { completedStatus, isFailureStatus, type ApiProduct, type JobStatus, type StepStatus } from "@/lib/workflow/workflows";
+import {
+  type ApiProduct,
+  completedStatus,
+  isFailureStatus,
+  type JobStatus,
+  type StepStatus,
+} from "@/lib/workflow/workflows";
 import { isoSeconds } from "../iso-time";
-import { generateOutputs, type Fixtures } from "../outputs/generate-outputs";
+import { type Fixtures, generateOutputs } from "../outputs/generate-outputs";
 import type { Presigner } from "../outputs/presign";
 import type { Scheduler } from "../scheduler";
 import { costOf, planJob } from "./job-plan";
-import { newJobId, type JobStore, type SimJob } from "./job-store";
+import { type JobStore, newJobId, type SimJob } from "./job-store";
 import type { JobInput } from "./schemas";
 import { buildWebhookPayload } from "./webhook-payload";
 

@@ -8,7 +8,11 @@ const media = (name: string) => `https://media.example.com/uploads/${name}`;
 describe("planJob", () => {
   it("walks the whole workflow when nothing goes wrong", () => {
     for (const product of ["transcribe", "voiceover", "dub"] as const) {
-      const plan = planJob(product, { mediaUrl: media("talk.mp4"), srtUrl: media("talk.srt"), targetLanguage: "es" }, never);
+      const plan = planJob(
+        product,
+        { mediaUrl: media("talk.mp4"), srtUrl: media("talk.srt"), targetLanguage: "es" },
+        never,
+      );
       expect(plan.statuses).toEqual(WORKFLOWS[product].steps);
     }
   });

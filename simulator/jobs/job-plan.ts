@@ -1,10 +1,4 @@
-import {
-  WORKFLOWS,
-  shortestSteps,
-  type ApiProduct,
-  type JobStatus,
-  type StepStatus,
-} from "@/lib/workflow/workflows";
+import { type ApiProduct, type JobStatus, type StepStatus, shortestSteps, WORKFLOWS } from "@/lib/workflow/workflows";
 import { parseSrt } from "../outputs/srt";
 import { hashFraction, pickBy } from "../seeded-hash";
 import { fileNameOf } from "./public-url";
@@ -94,9 +88,7 @@ export function planJob(product: ApiProduct, input: JobInput, settings: PlanSett
     return { steps, statuses: ["created", "rejected"], reason, durationSeconds };
   }
   if (forced === "fail" || settings.random() < settings.failRate) {
-    const at = forced
-      ? pickBy(working, seed, "fail")
-      : working[Math.floor(settings.random() * working.length)];
+    const at = forced ? pickBy(working, seed, "fail") : working[Math.floor(settings.random() * working.length)];
     const statuses: JobStatus[] = [...steps.slice(0, steps.indexOf(at) + 1), "failed"];
     return { steps, statuses, reason: FAILURE_REASONS[at], durationSeconds };
   }

@@ -63,12 +63,14 @@ describe("describeUrlProblem", () => {
     expect(describeUrlProblem(url)).toBe("Must not point to a private, loopback or link-local address");
   });
 
-  it.each(["https://media.example.com/", "https://media.example.com/video", "https://media.example.com/v.", "https://media.example.com/.mp4"])(
-    "refuses %s, whose path has no file extension",
-    (url) => {
-      expect(describeUrlProblem(url)).toBe("Must end with a file name that has an extension (e.g. .mp4)");
-    },
-  );
+  it.each([
+    "https://media.example.com/",
+    "https://media.example.com/video",
+    "https://media.example.com/v.",
+    "https://media.example.com/.mp4",
+  ])("refuses %s, whose path has no file extension", (url) => {
+    expect(describeUrlProblem(url)).toBe("Must end with a file name that has an extension (e.g. .mp4)");
+  });
 });
 
 describe("isPrivateAddress", () => {

@@ -1,6 +1,6 @@
-import { parseJsonObject, type ParsedBody } from "@/lib/contract/parse-json-object";
 import { z } from "zod";
 import { describeZodError } from "@/lib/contract/errors";
+import { type ParsedBody, parseJsonObject } from "@/lib/contract/parse-json-object";
 import type { ApiProduct } from "@/lib/workflow/workflows";
 import { parseSrt } from "../outputs/srt";
 import { describeUrlProblem, extensionOf } from "./public-url";
@@ -8,7 +8,21 @@ import { describeUrlProblem, extensionOf } from "./public-url";
 // Job creation requests of the vendor's four products. Objects are strict: a misspelt field
 // (mediaURL) is refused rather than silently ignored, which is what hides client bugs.
 
-export const MEDIA_EXTENSIONS = ["mp4", "mov", "m4v", "mkv", "webm", "avi", "mp3", "m4a", "wav", "aac", "flac", "ogg", "opus"];
+export const MEDIA_EXTENSIONS = [
+  "mp4",
+  "mov",
+  "m4v",
+  "mkv",
+  "webm",
+  "avi",
+  "mp3",
+  "m4a",
+  "wav",
+  "aac",
+  "flac",
+  "ogg",
+  "opus",
+];
 export const OUTPUT_FORMATS = ["same", "audio_only"] as const;
 const MAX_SRT_CONTENT_CHARS = 1_000_000;
 
@@ -22,7 +36,10 @@ function fileUrl(extensions: readonly string[], example: string) {
     if (problem) {
       ctx.addIssue({ code: "custom", message: problem });
     } else if (!extensions.includes(extensionOf(value))) {
-      ctx.addIssue({ code: "custom", message: `Unsupported file extension .${extensionOf(value)} (expected e.g. ${example})` });
+      ctx.addIssue({
+        code: "custom",
+        message: `Unsupported file extension .${extensionOf(value)} (expected e.g. ${example})`,
+      });
     }
   });
 }
@@ -41,7 +58,13 @@ const language = requiredString.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
 });
 const outputFormat = z.enum(OUTPUT_FORMATS, { error: 'Must be "same" or "audio_only"' });
 
-type Fields = { mediaUrl?: string; srtUrl?: string; srtContent?: string; sourceLanguage?: string; targetLanguage?: string };
+type Fields = {
+  mediaUrl?: string;
+  srtUrl?: string;
+  srtContent?: string;
+  sourceLanguage?: string;
+  targetLanguage?: string;
+};
 
 function exactlyOne<T extends Fields>(keys: (keyof Fields)[], message: string) {
   return (value: T, ctx: z.RefinementCtx) => {
@@ -90,7 +113,6 @@ export const createJobSchemas = {
 } satisfies Record<ApiProduct, z.ZodType>;
 
 export type JobInput = Fields & { outputFormat?: (typeof OUTPUT_FORMATS)[number] };
-
 
 export function parseCreateJobBody(product: ApiProduct, text: string): ParsedBody<JobInput> {
   const json = parseJsonObject(text);

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { WORKFLOWS, type ApiProduct } from "@/lib/workflow/workflows";
+import { type ApiProduct, WORKFLOWS } from "@/lib/workflow/workflows";
 import { inputSeed } from "../jobs/job-plan";
 import type { JobInput } from "../jobs/schemas";
 import { hashFraction } from "../seeded-hash";
 import { PHRASE_COUNT, phrase, translateLine } from "./phrases";
-import { chunkCues, countWords, formatSrt, parseSrt, type Cue } from "./srt";
+import { type Cue, chunkCues, countWords, formatSrt, parseSrt } from "./srt";
 
 // The files a completed job offers for download, generated from its input.
 
@@ -79,7 +79,9 @@ export function generateOutputs(
   const cues = sourceCues(input, durationSeconds);
   const translates = steps.includes("translating");
   const target = input.targetLanguage ?? "en";
-  const text = translates ? cues.map((cue) => ({ ...cue, lines: cue.lines.map((line) => translateLine(line, target)) })) : cues;
+  const text = translates
+    ? cues.map((cue) => ({ ...cue, lines: cue.lines.map((line) => translateLine(line, target)) }))
+    : cues;
   const base = translates ? "translation" : "transcript";
   const srt = (name: string, chunk: Cue[], outputIndex?: number): StoredOutput => ({
     name,

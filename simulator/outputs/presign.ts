@@ -14,9 +14,7 @@ export interface SignedLink {
   expiresAt: string;
 }
 
-export type LinkCheck =
-  | { ok: true }
-  | { ok: false; code: "AccessDenied" | "SignatureDoesNotMatch"; message: string };
+export type LinkCheck = { ok: true } | { ok: false; code: "AccessDenied" | "SignatureDoesNotMatch"; message: string };
 
 export interface Presigner {
   /** Signs as of `signedAtMs` (default: now), so one response's links share one expiry. */
@@ -72,7 +70,8 @@ export function createPresigner(options: { baseUrl: () => string; now: () => num
         return {
           ok: false,
           code: "AccessDenied",
-          message: "Query-string authentication requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Date, X-Amz-Expires and X-Amz-Signature parameters",
+          message:
+            "Query-string authentication requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Date, X-Amz-Expires and X-Amz-Signature parameters",
         };
       }
       const expected = signature([algorithm, credential, date, expires, path]);

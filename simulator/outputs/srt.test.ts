@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { chunkCues, countWords, formatSrt, formatTimestamp, parseSrt } from "./srt";
 
-const SAMPLE = "1\n00:00:01,000 --> 00:00:03,500\nHello there.\n\n2\n00:00:04,000 --> 00:01:02,040\nTwo lines\nof text.\n";
+const SAMPLE =
+  "1\n00:00:01,000 --> 00:00:03,500\nHello there.\n\n2\n00:00:04,000 --> 00:01:02,040\nTwo lines\nof text.\n";
 
 describe("srt", () => {
   it("formats timestamps as HH:MM:SS,mmm", () => {
@@ -41,7 +42,10 @@ describe("srt", () => {
     const parsed = parseSrt(SAMPLE);
     if (!parsed.ok) throw new Error(parsed.error);
     expect(countWords(parsed.cues)).toBe(6);
-    const chunks = chunkCues(Array.from({ length: 45 }, (_, i) => ({ startMs: i, endMs: i + 1, lines: [`${i}`] })), 20);
+    const chunks = chunkCues(
+      Array.from({ length: 45 }, (_, i) => ({ startMs: i, endMs: i + 1, lines: [`${i}`] })),
+      20,
+    );
     expect(chunks.map((chunk) => chunk.length)).toEqual([20, 20, 5]);
     expect(chunks[2][0].lines).toEqual(["40"]);
   });

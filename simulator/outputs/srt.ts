@@ -18,7 +18,10 @@ export function formatTimestamp(ms: number): string {
 /** Cues as an SRT document, numbered from 1 so each file stands on its own. */
 export function formatSrt(cues: readonly Cue[]): string {
   return cues
-    .map((cue, i) => `${i + 1}\n${formatTimestamp(cue.startMs)} --> ${formatTimestamp(cue.endMs)}\n${cue.lines.join("\n")}\n`)
+    .map(
+      (cue, i) =>
+        `${i + 1}\n${formatTimestamp(cue.startMs)} --> ${formatTimestamp(cue.endMs)}\n${cue.lines.join("\n")}\n`,
+    )
     .join("\n");
 }
 
@@ -26,7 +29,10 @@ export type SrtParseResult = { ok: true; cues: Cue[] } | { ok: false; error: str
 
 /** A strict parser: it backs the srtContent validation and the tests that read the simulator's outputs. */
 export function parseSrt(text: string): SrtParseResult {
-  const normalized = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").trim();
+  const normalized = text
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .trim();
   if (normalized === "") return { ok: false, error: "no cues" };
   const cues: Cue[] = [];
   const blocks = normalized.split(/\n[ \t]*\n/);

@@ -1,5 +1,5 @@
-import { startSimulator, type Simulator } from "../server";
 import type { SimulatorOptions } from "../options";
+import { type Simulator, startSimulator } from "../server";
 import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver";
 
 // One simulator on a random port, fast enough that a dub job finishes in well under a second,
@@ -48,7 +48,8 @@ export async function startHarness(
     async createJob(product, body, apiKey) {
       const response = await post(`/v1/${product}`, body, { apiKey });
       const json = (await response.json()) as { jobId?: string };
-      if (response.status !== 202 || !json.jobId) throw new Error(`create ${product}: ${response.status} ${JSON.stringify(json)}`);
+      if (response.status !== 202 || !json.jobId)
+        throw new Error(`create ${product}: ${response.status} ${JSON.stringify(json)}`);
       return json.jobId;
     },
     async close() {

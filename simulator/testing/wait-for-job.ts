@@ -19,7 +19,9 @@ export function waitForJob(
     };
     const timer = setTimeout(() => {
       unsubscribe();
-      reject(new Error(`job ${jobId} did not reach the expected status in ${timeoutMs} ms (${sim.getJob(jobId)?.status})`));
+      reject(
+        new Error(`job ${jobId} did not reach the expected status in ${timeoutMs} ms (${sim.getJob(jobId)?.status})`),
+      );
     }, timeoutMs);
     const unsubscribe = sim.onStatusChange((payload) => {
       if (payload.data.jobId === jobId) check();

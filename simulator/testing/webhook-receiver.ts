@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
-import { webhookPayloadSchema, type WebhookPayload } from "@/lib/contract/webhook-payload";
+import { type WebhookPayload, webhookPayloadSchema } from "@/lib/contract/webhook-payload";
 import { isTerminal } from "@/lib/workflow/workflows";
 
 // A real webhook endpoint for tests: it verifies every request with the standardwebhooks package
@@ -43,7 +43,10 @@ async function readText(req: IncomingMessage): Promise<string> {
 }
 
 export async function startWebhookReceiver(
-  options: { secret?: string; respond?: (hit: ReceivedWebhook, requests: ReceivedWebhook[]) => number | Promise<number> } = {},
+  options: {
+    secret?: string;
+    respond?: (hit: ReceivedWebhook, requests: ReceivedWebhook[]) => number | Promise<number>;
+  } = {},
 ): Promise<WebhookReceiver> {
   const secret = options.secret ?? newWebhookSecret();
   const verifier = new Webhook(secret);
@@ -89,7 +92,11 @@ export async function startWebhookReceiver(
       };
       const timer = setTimeout(() => {
         waiters.delete(check);
-        reject(new Error(`webhook receiver: condition not met in ${timeoutMs} ms; got ${JSON.stringify(requests.map((r) => [r.payload.data.jobId, r.payload.data.status]))}`));
+        reject(
+          new Error(
+            `webhook receiver: condition not met in ${timeoutMs} ms; got ${JSON.stringify(requests.map((r) => [r.payload.data.jobId, r.payload.data.status]))}`,
+          ),
+        );
       }, timeoutMs);
       waiters.add(check);
       check();

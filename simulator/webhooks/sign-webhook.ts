@@ -3,7 +3,12 @@ import { Webhook } from "standardwebhooks";
 import type { WebhookTarget } from "./webhook-target";
 
 /** The headers that sign one attempt of a delivery, per the target's signing mode (see webhook-target.ts). */
-export function signingHeaders(target: WebhookTarget, msgId: string, sentAtMs: number, body: string): Record<string, string> {
+export function signingHeaders(
+  target: WebhookTarget,
+  msgId: string,
+  sentAtMs: number,
+  body: string,
+): Record<string, string> {
   const timestamp = String(Math.floor(sentAtMs / 1000));
   const secret = target.secret ?? "";
   switch (target.signing) {

@@ -3,10 +3,10 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterEach, describe, expect, it } from "vitest";
-import { startSimulator, type Simulator } from "../server";
+import { type Simulator, startSimulator } from "../server";
 import { API_KEY, OTHER_API_KEY, TEST_SPEED } from "../testing/harness";
-import { newWebhookSecret } from "../testing/webhook-receiver";
 import { waitForJob } from "../testing/wait-for-job";
+import { newWebhookSecret } from "../testing/webhook-receiver";
 import type { WebhookTargetInput } from "./webhook-target";
 
 // Every signing mode, checked here with node:crypto (and the standardwebhooks package for
@@ -35,8 +35,17 @@ afterEach(async () => {
   for (const item of opened.splice(0).reverse()) await item.close();
 });
 
-async function runJob(webhook: WebhookTargetInput | null, byKey: Record<string, WebhookTargetInput> = {}, apiKey = API_KEY) {
-  const sim: Simulator = await startSimulator({ apiKey: [API_KEY, OTHER_API_KEY], speed: TEST_SPEED, webhook, webhooksByApiKey: byKey });
+async function runJob(
+  webhook: WebhookTargetInput | null,
+  byKey: Record<string, WebhookTargetInput> = {},
+  apiKey = API_KEY,
+) {
+  const sim: Simulator = await startSimulator({
+    apiKey: [API_KEY, OTHER_API_KEY],
+    speed: TEST_SPEED,
+    webhook,
+    webhooksByApiKey: byKey,
+  });
   opened.push(sim);
   const { jobId } = sim.createJob("transcribe", { mediaUrl: "https://media.example.com/a.mp4" }, apiKey);
   await waitForJob(sim, jobId);
@@ -52,7 +61,8 @@ describe("signing modes", () => {
     const secret = newWebhookSecret();
     await runJob({ url: `${recorder.url}/in`, secret });
     await expect.poll(() => recorder.hits.length).toBe(3);
-    for (const hit of recorder.hits) expect(() => new Webhook(secret).verify(hit.body, hit.headers as Record<string, string>)).not.toThrow();
+    for (const hit of recorder.hits)
+      expect(() => new Webhook(secret).verify(hit.body, hit.headers as Record<string, string>)).not.toThrow();
   });
 
   it("hmac-hex: sha256=<hex> of the body in X-Hub-Signature-256, no event id", async () => {
@@ -61,7 +71,9 @@ describe("signing modes", () => {
     await runJob({ url: `${recorder.url}/in`, secret: SECRET, signing: "hmac-hex" });
     await expect.poll(() => recorder.hits.length).toBe(3);
     for (const hit of recorder.hits) {
-      expect(hit.headers["x-hub-signature-256"]).toBe(`sha256=${createHmac("sha256", SECRET).update(hit.body).digest("hex")}`);
+      expect(hit.headers["x-hub-signature-256"]).toBe(
+        `sha256=${createHmac("sha256", SECRET).update(hit.body).digest("hex")}`,
+      );
       expect(hit.headers["webhook-id"]).toBeUndefined();
     }
   });
@@ -74,7 +86,9 @@ describe("signing modes", () => {
     for (const hit of recorder.hits) {
       const timestamp = String(hit.headers["x-signature-timestamp"]);
       expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(60);
-      expect(hit.headers["x-signature"]).toBe(createHmac("sha256", SECRET).update(`${timestamp}.${hit.body}`).digest("base64"));
+      expect(hit.headers["x-signature"]).toBe(
+        createHmac("sha256", SECRET).update(`${timestamp}.${hit.body}`).digest("base64"),
+      );
     }
   });
 
@@ -91,8 +105,15 @@ describe("signing modes", () => {
 
   it("refuses targets that cannot sign", () => {
     return Promise.all([
-      expect(startSimulator({ apiKey: API_KEY, webhook: { url: "http://127.0.0.1:1/x", signing: "hmac-hex" } })).rejects.toThrow(/secret/),
-      expect(startSimulator({ apiKey: API_KEY, webhook: { url: "http://127.0.0.1:1/x", secret: "plain", signing: "standard" } })).rejects.toThrow(/whsec_/),
+      expect(
+        startSimulator({ apiKey: API_KEY, webhook: { url: "http://127.0.0.1:1/x", signing: "hmac-hex" } }),
+      ).rejects.toThrow(/secret/),
+      expect(
+        startSimulator({
+          apiKey: API_KEY,
+          webhook: { url: "http://127.0.0.1:1/x", secret: "plain", signing: "standard" },
+        }),
+      ).rejects.toThrow(/whsec_/),
     ]);
   });
 });

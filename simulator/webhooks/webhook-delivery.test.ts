@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { WORKFLOWS } from "@/lib/workflow/workflows";
-import { startHarness, type Harness } from "../testing/harness";
+import { type Harness, startHarness } from "../testing/harness";
 import { seededRandom } from "../testing/seeded-random";
 import { waitForJob } from "../testing/wait-for-job";
-import { startWebhookReceiver, type ReceivedWebhook } from "../testing/webhook-receiver";
+import { type ReceivedWebhook, startWebhookReceiver } from "../testing/webhook-receiver";
 
 // Delivery semantics: retries, ordering, give-up, runtime target changes and the chaos switches.
 
@@ -68,7 +68,9 @@ describe("retries", () => {
     const jobId = await h.createJob("transcribe", { mediaUrl: DUB.mediaUrl });
     // The slow first attempt is recorded only when the receiver finally answers it, after the retry.
     const createdAttempts = () => h.receiver.requests.filter((hit) => hit.payload.data.status === "created");
-    await h.receiver.waitFor(() => createdAttempts().length >= 2 && h.receiver.statusesOf(jobId).includes("transcribed"));
+    await h.receiver.waitFor(
+      () => createdAttempts().length >= 2 && h.receiver.statusesOf(jobId).includes("transcribed"),
+    );
     expect(new Set(createdAttempts().map((hit) => hit.id)).size).toBe(1);
     const statuses = h.receiver.requests.map((hit) => hit.payload.data.status);
     // The retry of "created" went out, and was acknowledged, before the job's next event.
@@ -89,7 +91,15 @@ describe("retries", () => {
   });
 
   it("keeps each job's events in order when the endpoint is slow", async () => {
-    const h = await harness({}, { respond: async () => (await sleep(40), 200) });
+    const h = await harness(
+      {},
+      {
+        respond: async () => {
+          await sleep(40);
+          return 200;
+        },
+      },
+    );
     const jobs = await Promise.all([1, 2, 3].map(() => h.createJob("dub", DUB)));
     for (const jobId of jobs) {
       await h.receiver.waitForTerminal(jobId, 15_000);
@@ -139,7 +149,12 @@ describe("chaos", () => {
     await h.receiver.waitFor(() => h.receiver.statusesOf(jobId).length === 6);
     const events = h.receiver.accepted();
     expect(events.map((hit) => hit.payload.data.status)).toEqual([
-      "created", "created", "transcribing", "transcribing", "transcribed", "transcribed",
+      "created",
+      "created",
+      "transcribing",
+      "transcribing",
+      "transcribed",
+      "transcribed",
     ]);
     for (let i = 0; i < 6; i += 2) {
       expect(events[i + 1].id).toBe(events[i].id);
@@ -150,7 +165,9 @@ describe("chaos", () => {
   it("reorders events within a job but delivers every one", async () => {
     const h = await harness({ chaos: { reorder: true }, random: seededRandom(7) });
     const jobs = await Promise.all([1, 2, 3, 4].map(() => h.createJob("dub", DUB)));
-    await h.receiver.waitFor(() => jobs.every((jobId) => h.receiver.statusesOf(jobId).length === WORKFLOWS.dub.steps.length));
+    await h.receiver.waitFor(() =>
+      jobs.every((jobId) => h.receiver.statusesOf(jobId).length === WORKFLOWS.dub.steps.length),
+    );
     const orders = jobs.map((jobId) => h.receiver.statusesOf(jobId));
     for (const order of orders) expect([...order].sort()).toEqual([...WORKFLOWS.dub.steps].sort());
     expect(orders.some((order) => order.join() !== WORKFLOWS.dub.steps.join())).toBe(true);

@@ -88,7 +88,11 @@ export function createWebhookSender(deps: {
       await response.arrayBuffer().catch(() => undefined);
       return response.status >= 200 && response.status < 300 ? undefined : `HTTP ${response.status}`;
     } catch (error) {
-      return error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+      return error instanceof Error
+        ? error.cause instanceof Error
+          ? error.cause.message
+          : error.message
+        : String(error);
     }
   }
 
@@ -108,7 +112,9 @@ export function createWebhookSender(deps: {
     const { baseDelayMs, maxDelayMs, windowMs } = settings.retry;
     const waitMs = Math.min(baseDelayMs * 2 ** (delivery.attempts - 1), maxDelayMs);
     if (delivery.waitedMs + waitMs > windowMs) {
-      settings.log(`webhook ${delivery.msgId} (${delivery.jobId}) given up after ${delivery.attempts} attempts: ${failure}`);
+      settings.log(
+        `webhook ${delivery.msgId} (${delivery.jobId}) given up after ${delivery.attempts} attempts: ${failure}`,
+      );
       return done();
     }
     delivery.waitedMs += waitMs;

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { Webhook } from "standardwebhooks";
+import { z } from "zod";
 
 // Where the simulator sends its events: in the vendor's world, the URL and secret of the account's
 // Settings, and how the account's webhooks are signed.
@@ -43,7 +43,8 @@ export const webhookTargetSchema = z
       ctx.addIssue({ code: "custom", path: ["secret"], message: `a secret is needed to sign (${target.signing})` });
     } else if (target.signing === "standard") {
       const checked = webhookSecretSchema.safeParse(target.secret);
-      if (!checked.success) ctx.addIssue({ code: "custom", path: ["secret"], message: checked.error.issues[0].message });
+      if (!checked.success)
+        ctx.addIssue({ code: "custom", path: ["secret"], message: checked.error.issues[0].message });
     }
   });
 export type WebhookTarget = z.output<typeof webhookTargetSchema>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WORKFLOWS, eventForStatus } from "@/lib/workflow/workflows";
+import { eventForStatus, WORKFLOWS } from "@/lib/workflow/workflows";
 import { REJECTION_REASONS } from "../jobs/job-plan";
-import { startHarness, type Harness } from "../testing/harness";
+import { type Harness, startHarness } from "../testing/harness";
 import { seededRandom } from "../testing/seeded-random";
 
 // Each workflow's exact status sequence, as received and verified by a real webhook endpoint.
@@ -49,7 +49,15 @@ describe("status sequences", () => {
     const jobId = await h.createJob("transcribe", { mediaUrl: MEDIA });
     const completed = (await h.receiver.waitForTerminal(jobId)).at(-1)!.payload;
     expect(completed.event).toBe("job.completed");
-    expect(Object.keys(completed.data)).toEqual(["jobId", "status", "apiProduct", "duration", "wordCount", "cost", "outputs"]);
+    expect(Object.keys(completed.data)).toEqual([
+      "jobId",
+      "status",
+      "apiProduct",
+      "duration",
+      "wordCount",
+      "cost",
+      "outputs",
+    ]);
     const { duration, cost, wordCount, outputs } = completed.data;
     expect(cost).toBe(Math.round(duration! * 0.02 * 100) / 100);
     expect(wordCount).toBeGreaterThan(0);
@@ -93,16 +101,19 @@ describe("test triggers", () => {
     expect(last.data.reason).toMatch(/failed: /);
   });
 
-  it.each(["transcribe", "dub"] as const)("a %s file named reject… is rejected right after created", async (product) => {
-    const jobId = await h.createJob(product, {
-      mediaUrl: "https://media.example.com/uploads/reject-master.mov",
-      ...(product === "dub" ? { targetLanguage: "es" } : {}),
-    });
-    const events = await h.receiver.waitForTerminal(jobId);
-    expect(events.map((hit) => [hit.payload.event, hit.payload.data.status])).toEqual([
-      ["job.created", "created"],
-      ["job.failed", "rejected"],
-    ]);
-    expect(REJECTION_REASONS).toContain(events[1].payload.data.reason);
-  });
+  it.each(["transcribe", "dub"] as const)(
+    "a %s file named reject… is rejected right after created",
+    async (product) => {
+      const jobId = await h.createJob(product, {
+        mediaUrl: "https://media.example.com/uploads/reject-master.mov",
+        ...(product === "dub" ? { targetLanguage: "es" } : {}),
+      });
+      const events = await h.receiver.waitForTerminal(jobId);
+      expect(events.map((hit) => [hit.payload.event, hit.payload.data.status])).toEqual([
+        ["job.created", "created"],
+        ["job.failed", "rejected"],
+      ]);
+      expect(REJECTION_REASONS).toContain(events[1].payload.data.reason);
+    },
+  );
 });

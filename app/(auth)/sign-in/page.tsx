@@ -1,6 +1,5 @@
-import Link from "next/link";
 import { AlternativeSignIn } from "@/components/auth/alternative-sign-in";
-import { AUTH_LINK_CLASSES, AuthCard } from "@/components/auth/auth-card";
+import { AuthCard, AuthCardFooterLink } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { routes } from "@/components/routes";
 import { describeAuthError } from "@/lib/auth/describe-auth-error";
@@ -10,23 +9,28 @@ import { isEmailConfigured } from "@/lib/email/mailer";
 
 export const metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { callbackUrl, error } = await searchParams;
   const safeCallbackUrl = toSafeCallbackUrl(callbackUrl);
   return (
     <AuthCard
       title="Sign in to your workspace"
       footer={
-        <>
-          New here?{" "}
-          <Link href={routes.signUp} className={AUTH_LINK_CLASSES}>
-            Create an account
-          </Link>
-        </>
+        <AuthCardFooterLink prompt="New here?" href={routes.signUp}>
+          Create an account
+        </AuthCardFooterLink>
       }
     >
       <div className="space-y-6">
-        <SignInForm callbackUrl={safeCallbackUrl} initialError={describeAuthError(error)} confirmsEmail={isEmailConfigured()} />
+        <SignInForm
+          callbackUrl={safeCallbackUrl}
+          initialError={describeAuthError(error)}
+          confirmsEmail={isEmailConfigured()}
+        />
         <AlternativeSignIn providers={listSignInProviders()} callbackUrl={safeCallbackUrl} />
       </div>
     </AuthCard>

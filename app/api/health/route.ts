@@ -8,5 +8,8 @@ export const dynamic = "force-dynamic";
 export const GET = withPublicRoute(async () => {
   const database = await checkDatabase();
   const headers: Record<string, string> = database.ok ? {} : { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) };
-  return Response.json({ status: database.ok ? "ok" : "unavailable", database }, { status: database.ok ? 200 : 503, headers });
+  return Response.json(
+    { status: database.ok ? "ok" : "unavailable", database },
+    { status: database.ok ? 200 : 503, headers },
+  );
 });

@@ -5,6 +5,7 @@ import { withSessionRoute } from "@/lib/route/with-session-route";
 
 // GET /api/jobs — any member: a page of the workspace's jobs (filters, search, sort, cursor).
 export const GET = withSessionRoute(
-  async ({ request, membership }) => Response.json(await listJobs(membership.workspaceId, parseSearchParams(request, listJobsQuerySchema))),
+  async ({ request, membership }) =>
+    Response.json(await listJobs(membership.workspaceId, parseSearchParams(request, listJobsQuerySchema))),
   { scope: "jobs.read" },
 );

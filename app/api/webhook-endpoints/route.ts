@@ -5,9 +5,10 @@ import { maxEndpointsPerWorkspace } from "@/lib/webhook-endpoints/endpoint-limit
 import { listEndpoints } from "@/lib/webhook-endpoints/list-endpoints";
 import { createEndpointSchema } from "@/lib/webhook-endpoints/schemas";
 
-// GET /api/webhook-endpoints — any member: the workspace's endpoints with recent success rates (never secrets), and how many it may have.
+// GET /api/webhook-endpoints — owners, admins and developers: the workspace's endpoints with recent success rates (never secrets), and how many it may have.
 export const GET = withSessionRoute(
-  async ({ membership }) => Response.json({ endpoints: await listEndpoints(membership.workspaceId), maxEndpoints: maxEndpointsPerWorkspace() }),
+  async ({ membership }) =>
+    Response.json({ endpoints: await listEndpoints(membership.workspaceId), maxEndpoints: maxEndpointsPerWorkspace() }),
   { scope: "endpoints.read" },
 );
 
@@ -15,7 +16,10 @@ export const GET = withSessionRoute(
 export const POST = withSessionRoute(
   async ({ request, membership }) => {
     const input = await parseJsonBody(request, createEndpointSchema);
-    return Response.json({ endpoint: await createEndpoint(membership.workspaceId, input) }, { status: 201 });
+    return Response.json(
+      { endpoint: await createEndpoint(membership.workspaceId, input, membership) },
+      { status: 201 },
+    );
   },
   { scope: "endpoints.write" },
 );

@@ -3,11 +3,13 @@ import { GET as getJobRoute } from "@/app/v1/jobs/[jobId]/route";
 import { GET as listJobsRoute } from "@/app/v1/jobs/route";
 import { API_KEY_RATE_LIMIT } from "@/lib/api-keys/api-key-rate-limit";
 import { prisma } from "@/lib/db/client";
-import { type ApiKeyWorkspace, bearer, callRoute, createTestJob, createWorkspaceWithApiKey } from "@/test/v1-fixtures";
 import { v1JobDetailSchema, v1JobListSchema } from "@/lib/v1-api/schemas";
+import { type ApiKeyWorkspace, bearer, callRoute, createTestJob, createWorkspaceWithApiKey } from "@/test/v1-fixtures";
 
-const list = (ws: ApiKeyWorkspace, query = "") => callRoute(listJobsRoute, {}, `/v1/jobs${query}`, { headers: bearer(ws.apiKey) });
-const get = (ws: ApiKeyWorkspace, jobId: string) => callRoute(getJobRoute, { jobId }, `/v1/jobs/${jobId}`, { headers: bearer(ws.apiKey) });
+const list = (ws: ApiKeyWorkspace, query = "") =>
+  callRoute(listJobsRoute, {}, `/v1/jobs${query}`, { headers: bearer(ws.apiKey) });
+const get = (ws: ApiKeyWorkspace, jobId: string) =>
+  callRoute(getJobRoute, { jobId }, `/v1/jobs/${jobId}`, { headers: bearer(ws.apiKey) });
 
 describe("GET /v1/jobs", () => {
   it("pages through the workspace's jobs newest first with nextCursor, and only its own", async () => {
@@ -17,7 +19,13 @@ describe("GET /v1/jobs", () => {
     const start = Date.parse("2030-03-01T00:00:00Z");
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      ids.push(await createTestJob(ws.workspaceId, { apiProduct: "transcribe", status: "transcribed", createdAt: new Date(start + i * 1000) }));
+      ids.push(
+        await createTestJob(ws.workspaceId, {
+          apiProduct: "transcribe",
+          status: "transcribed",
+          createdAt: new Date(start + i * 1000),
+        }),
+      );
     }
     const newestFirst = [...ids].reverse();
 
@@ -45,7 +53,10 @@ describe("GET /v1/jobs", () => {
     const byProduct = await (await list(ws, "?apiProduct=dub")).json();
     expect(byProduct.data.map((job: { jobId: string }) => job.jobId)).toEqual([dub]);
     const byStatus = await (await list(ws, "?apiProduct=translate&status=translated")).json();
-    expect(byStatus).toMatchObject({ data: [{ jobId: translated, apiProduct: "translate", status: "translated", state: "completed" }], nextCursor: null });
+    expect(byStatus).toMatchObject({
+      data: [{ jobId: translated, apiProduct: "translate", status: "translated", state: "completed" }],
+      nextCursor: null,
+    });
   });
 
   it.each([
@@ -66,7 +77,10 @@ describe("GET /v1/jobs/{jobId}", () => {
   it("answers the job with its timeline and outputs", async () => {
     const ws = await createWorkspaceWithApiKey();
     const jobId = await createTestJob(ws.workspaceId, { apiProduct: "transcribe", status: "transcribed" });
-    const row = await prisma.job.findFirstOrThrow({ where: { workspaceId: ws.workspaceId, upstreamJobId: jobId }, select: { id: true } });
+    const row = await prisma.job.findFirstOrThrow({
+      where: { workspaceId: ws.workspaceId, upstreamJobId: jobId },
+      select: { id: true },
+    });
     const at = (s: number) => new Date(Date.parse("2030-04-01T00:00:00Z") + s * 1000);
     await prisma.jobEvent.createMany({
       data: (["created", "transcribing", "transcribed"] as const).map((status, i) => ({
@@ -77,13 +91,21 @@ describe("GET /v1/jobs/{jobId}", () => {
         status,
         occurredAt: at(i * 10),
         disposition: "applied" as const,
-        payload: {} })) });
+        payload: {},
+      })),
+    });
     await prisma.jobOutput.create({ data: { jobId: row.id, outputIndex: 0, sizeBytes: 12458n, kind: "srt" } });
 
     const response = await get(ws, jobId);
     expect(response.status).toBe(200);
     const body = v1JobDetailSchema.strict().parse(await response.json());
-    expect(body).toMatchObject({ jobId, apiProduct: "transcribe", status: "transcribed", state: "completed", failure: null });
+    expect(body).toMatchObject({
+      jobId,
+      apiProduct: "transcribe",
+      status: "transcribed",
+      state: "completed",
+      failure: null,
+    });
     expect(body.timeline).toEqual([
       { status: "created", state: "done", reachedAt: at(0).toISOString(), durationMs: 10_000 },
       { status: "transcribing", state: "done", reachedAt: at(10).toISOString(), durationMs: 10_000 },
@@ -100,7 +122,8 @@ describe("GET /v1/jobs/{jobId}", () => {
       const response = await get(ws, jobId);
       expect({ status: response.status, body: await response.json() }).toEqual({
         status: 404,
-        body: { error: { code: "RESOURCE_NOT_FOUND", message: "Job not found" } } });
+        body: { error: { code: "RESOURCE_NOT_FOUND", message: "Job not found" } },
+      });
     }
   });
 });
@@ -117,7 +140,11 @@ describe("per-key rate limit", () => {
     expect(responses.filter((response) => response.status === 200).length).toBeGreaterThanOrEqual(burst);
     expect(Number(limited[0].headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(await limited[0].json()).toEqual({
-      error: { code: "RATE_LIMITED", message: `Too many requests: at most ${API_KEY_RATE_LIMIT.ratePerSecond} per second per API key` } });
+      error: {
+        code: "RATE_LIMITED",
+        message: `Too many requests: at most ${API_KEY_RATE_LIMIT.ratePerSecond} per second per API key`,
+      },
+    });
     expect((await list(other)).status).toBe(200);
   });
 });

@@ -1,5 +1,5 @@
-import { answerCorsPreflight, applyPublicCors } from "@/lib/route/cors";
 import { getPublicOrigin } from "@/lib/http/get-public-origin";
+import { answerCorsPreflight, applyPublicCors } from "@/lib/route/cors";
 import { withPublicRoute } from "@/lib/route/with-public-route";
 import { buildOpenApiDocument } from "@/lib/v1-api/build-openapi-document";
 

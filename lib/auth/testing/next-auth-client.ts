@@ -13,7 +13,9 @@ type AuthHandlerType = (params: { req: Request; options: AuthOptions }) => Promi
   body?: unknown;
   cookies?: Array<{ name: string; value: string; options?: { maxAge?: number; expires?: Date | string } }>;
 }>;
-const { AuthHandler } = createRequire(import.meta.url)(path.resolve("node_modules/next-auth/core/index.js")) as { AuthHandler: AuthHandlerType };
+const { AuthHandler } = createRequire(import.meta.url)(path.resolve("node_modules/next-auth/core/index.js")) as {
+  AuthHandler: AuthHandlerType;
+};
 
 export interface NextAuthClient {
   /** The browser's cookies, as next-auth set them (plus any a test adds, e.g. the sign-up cookie). */
@@ -41,7 +43,9 @@ export function createNextAuthClient(options: AuthOptions, origin: string): Next
     const method = init.method ?? (init.form ? "POST" : "GET");
     const response = await AuthHandler({ req: new Request(new URL(path, origin), { method, headers, body }), options });
     for (const cookie of response.cookies ?? []) {
-      const expired = cookie.options?.maxAge === 0 || (cookie.options?.expires !== undefined && new Date(cookie.options.expires) <= new Date());
+      const expired =
+        cookie.options?.maxAge === 0 ||
+        (cookie.options?.expires !== undefined && new Date(cookie.options.expires) <= new Date());
       if (!cookie.value || expired) jar.delete(cookie.name);
       else jar.set(cookie.name, cookie.value);
     }

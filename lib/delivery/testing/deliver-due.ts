@@ -2,7 +2,7 @@ import { getPool } from "@/lib/db/pool";
 import { claimDeliveries } from "../claim-deliveries";
 import { DEFAULT_TIMEOUT_MS } from "../post-webhook";
 import { recordOutcome } from "../record-outcome";
-import { requestFreshLinks, sendDelivery, type DeliveryContext } from "../send-delivery";
+import { type DeliveryContext, requestFreshLinks, sendDelivery } from "../send-delivery";
 import { shareFreshLinks } from "../share-fresh-links";
 
 // Integration-test support: one worker turn, awaited — claim what is due at the test's clock in

@@ -7,7 +7,10 @@ import type { DeliveryStatus } from "@/lib/db/generated/client";
 // (enqueueing and delivering are tested with the ingest and the worker).
 const id = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
 
-export async function insertTestEndpoint(workspaceId: string, data: { enabled?: boolean; disabledReason?: string } = {}): Promise<string> {
+export async function insertTestEndpoint(
+  workspaceId: string,
+  data: { enabled?: boolean; disabledReason?: string } = {},
+): Promise<string> {
   const endpoint = await prisma.webhookEndpoint.create({
     data: {
       workspaceId,
@@ -27,7 +30,15 @@ export async function insertTestJob(workspaceId: string, eventCount: number) {
   const upstreamJobId = id("job");
   const createdAt = new Date();
   const job = await prisma.job.create({
-    data: { workspaceId, upstreamJobId, apiProduct: "transcribe", status: "created", state: "in_progress", createdAt, updatedAt: createdAt },
+    data: {
+      workspaceId,
+      upstreamJobId,
+      apiProduct: "transcribe",
+      status: "created",
+      state: "in_progress",
+      createdAt,
+      updatedAt: createdAt,
+    },
     select: { id: true },
   });
   const eventIds = Array.from({ length: eventCount }, () => id("ev"));

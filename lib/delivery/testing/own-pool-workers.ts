@@ -1,6 +1,6 @@
 import type pg from "pg";
-import { createPool } from "@/lib/db/pool";
 import { afterAll } from "vitest";
+import { createPool } from "@/lib/db/pool";
 import { requireDatabaseUrl } from "@/lib/env";
 import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from "../create-delivery-worker";
 
@@ -17,6 +17,13 @@ export function ownPoolWorkers(): (workspaceIds: string[], options?: DeliveryWor
   return (workspaceIds, options = {}) => {
     const pool = createPool({ connectionString: requireDatabaseUrl(), max: 6 });
     pools.push(pool);
-    return createDeliveryWorker({ pool, workspaceIds, policy: { allowPrivate: true }, listen: false, pollMs: 100, ...options });
+    return createDeliveryWorker({
+      pool,
+      workspaceIds,
+      policy: { allowPrivate: true },
+      listen: false,
+      pollMs: 100,
+      ...options,
+    });
   };
 }

@@ -6,5 +6,10 @@ import { createDeliveryWorker } from "../create-delivery-worker";
 
 const workspaceId = process.argv[2];
 if (!workspaceId) throw new Error("usage: run-worker-process.ts <workspaceId>");
-createDeliveryWorker({ workspaceIds: [workspaceId], policy: { allowPrivate: true }, listen: false, pollMs: 100 }).start();
+createDeliveryWorker({
+  workspaceIds: [workspaceId],
+  policy: { allowPrivate: true },
+  listen: false,
+  pollMs: 100,
+}).start();
 process.stdout.write("worker started\n");

@@ -40,7 +40,12 @@ export async function startReceiver(responder: Responder = () => ({ status: 200,
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", async () => {
-      const received = { path: request.url ?? "/", headers: request.headers, body: Buffer.concat(chunks).toString("utf8"), receivedAt: Date.now() };
+      const received = {
+        path: request.url ?? "/",
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+        receivedAt: Date.now(),
+      };
       const index = requests.push(received) - 1;
       for (const waiter of waiters.filter((w) => requests.length >= w.count)) waiter.resolve();
       const reply = await current(received, index);
@@ -62,8 +67,17 @@ export async function startReceiver(responder: Responder = () => ({ status: 200,
     waitFor(count, timeoutMs = 20_000) {
       if (requests.length >= count) return Promise.resolve(requests);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`expected ${count} requests, got ${requests.length}`)), timeoutMs);
-        waiters.push({ count, resolve: () => (clearTimeout(timer), resolve(requests)) });
+        const timer = setTimeout(
+          () => reject(new Error(`expected ${count} requests, got ${requests.length}`)),
+          timeoutMs,
+        );
+        waiters.push({
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve(requests);
+          },
+        });
       });
     },
     close: () =>

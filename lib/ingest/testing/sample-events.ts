@@ -1,4 +1,4 @@
-import { eventForStatus, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
+import { type ApiProduct, eventForStatus, type JobStatus } from "@/lib/workflow/workflows";
 
 // Payloads as the upstream sends them (Jobs API documentation, "Webhook Payload Example"), for
 // the ingest tests.

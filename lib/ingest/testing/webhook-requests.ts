@@ -18,7 +18,11 @@ export interface SignOptions {
   headers?: Record<string, string | null>;
 }
 
-export function signedHeaders(workspace: TestWorkspace, body: string, options: SignOptions = {}): Record<string, string> {
+export function signedHeaders(
+  workspace: TestWorkspace,
+  body: string,
+  options: SignOptions = {},
+): Record<string, string> {
   const id = options.id ?? `msg_${randomUUID()}`;
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   const secrets = options.secrets ?? [workspace.secret];

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db/client";
-import { stateOf, type ApiProduct, type JobStatus } from "@/lib/workflow/workflows";
+import { type ApiProduct, type JobStatus, stateOf } from "@/lib/workflow/workflows";
 
 // Integration-test support: jobs written straight to the table with the timestamps a test needs
 // (ingest is tested elsewhere), in a workspace of test/fixtures/workspace.ts.

@@ -11,7 +11,12 @@ export interface RawExchange {
  * Writes raw bytes to a server and reads until it closes the connection (or `timeoutMs`): for
  * what only a socket shows — Connection: close, a graceful FIN rather than a reset, pipelining.
  */
-export function rawExchange(port: number, chunks: Array<string | Buffer>, timeoutMs = 8_000, host = "127.0.0.1"): Promise<RawExchange> {
+export function rawExchange(
+  port: number,
+  chunks: Array<string | Buffer>,
+  timeoutMs = 8_000,
+  host = "127.0.0.1",
+): Promise<RawExchange> {
   return new Promise((resolve) => {
     const socket = connect({ port, host });
     const received: Buffer[] = [];

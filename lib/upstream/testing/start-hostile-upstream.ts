@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { WORKFLOWS, type ApiProduct } from "@/lib/workflow/workflows";
+import { type ApiProduct, WORKFLOWS } from "@/lib/workflow/workflows";
 
 // Tests: a local node:http server playing a workspace's upstream as a stranger would — answering
 // download-result with whatever output URLs the test scripts, serving files slowly, stalling,
@@ -46,19 +46,28 @@ export function downloadResultBody(jobId: string, urls: string[], apiProduct: Ap
     jobId,
     apiProduct,
     expiresAt,
-    outputs: urls.map((url, index) => ({ ...(WORKFLOWS[apiProduct].output.indexed ? { outputIndex: index } : {}), url, expiresAt, sizeBytes: 1 })),
+    outputs: urls.map((url, index) => ({
+      ...(WORKFLOWS[apiProduct].output.indexed ? { outputIndex: index } : {}),
+      url,
+      expiresAt,
+      sizeBytes: 1,
+    })),
   };
 }
 
 export async function startHostileUpstream(): Promise<HostileUpstream> {
   const requests: RecordedRequest[] = [];
   const files = new Map<string, FileReply>();
-  let reply: (jobId: string) => DownloadResultReply = () => ({ status: 404, body: { error: { code: "RESOURCE_NOT_FOUND", message: "Job not found" } } });
+  let reply: (jobId: string) => DownloadResultReply = () => ({
+    status: 404,
+    body: { error: { code: "RESOURCE_NOT_FOUND", message: "Job not found" } },
+  });
   let endlessBytes = 0;
 
   const serveFile = (reply: FileReply, response: http.ServerResponse) => {
     if (reply.kind === "redirect") return void response.writeHead(302, { location: reply.location }).end();
-    if (reply.kind === "bytes") return void response.writeHead(200, { "content-type": "application/octet-stream" }).end(reply.body);
+    if (reply.kind === "bytes")
+      return void response.writeHead(200, { "content-type": "application/octet-stream" }).end(reply.body);
     response.writeHead(200, { "content-type": "video/mp4" });
     if (reply.kind === "stall") return void response.write(Buffer.alloc(reply.bytes, 1));
     let sent = 0;

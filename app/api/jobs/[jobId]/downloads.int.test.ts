@@ -5,17 +5,24 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 // The session wrapper's membership comes from next-auth; here it is the test's workspace.
 const session = vi.hoisted(() => ({ workspaceId: "" }));
 vi.mock("@/lib/auth/session", () => ({
-  getMembership: async () => ({ userId: "u", email: "t@example.com", workspaceId: session.workspaceId, workspaceName: "t", role: "owner" }) }));
+  getMembership: async () => ({
+    userId: "u",
+    email: "t@example.com",
+    workspaceId: session.workspaceId,
+    workspaceName: "t",
+    role: "owner",
+  }),
+}));
 
 import { POST as postDownload } from "@/app/api/jobs/[jobId]/download/route";
 import { GET as getDownloadAll } from "@/app/api/jobs/[jobId]/download-all/route";
-import { startSimulator, type Simulator } from "@/simulator/server";
-import { parseSrt } from "@/simulator/outputs/srt";
-import { waitForJob } from "@/simulator/testing/wait-for-job";
-import { readZip } from "@/test/read-zip";
-import type { ApiProduct, JobStatus } from "@/lib/workflow/workflows";
 import { insertJobs } from "@/lib/jobs/testing/insert-test-jobs";
+import type { ApiProduct, JobStatus } from "@/lib/workflow/workflows";
+import { parseSrt } from "@/simulator/outputs/srt";
+import { type Simulator, startSimulator } from "@/simulator/server";
+import { waitForJob } from "@/simulator/testing/wait-for-job";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
+import { readZip } from "@/test/read-zip";
 
 // The download routes against a real upstream: the simulator, over HTTP, with the workspace's
 // sealed key. Fast simulator for finished jobs; a realistic one for a job still "created".
@@ -53,12 +60,16 @@ function download(jobId: string, body: unknown) {
   const request = new Request(`http://portal.test/api/jobs/${jobId}/download`, {
     method: "POST",
     headers: { origin: "http://portal.test", "content-type": "application/json" },
-    body: JSON.stringify(body) });
+    body: JSON.stringify(body),
+  });
   return postDownload(request, { params: Promise.resolve({ jobId }) });
 }
 
 async function errorOf(response: Response) {
-  return { status: response.status, ...((await response.json()) as { error: { code: string; message: string } }).error };
+  return {
+    status: response.status,
+    ...((await response.json()) as { error: { code: string; message: string } }).error,
+  };
 }
 
 describe("POST /api/jobs/{jobId}/download", () => {
@@ -69,7 +80,10 @@ describe("POST /api/jobs/{jobId}/download", () => {
 
     const response = await download(jobId, { expirationSeconds: 900 });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { jobId: string; outputs: Array<{ url: string; sizeBytes: number; expiresAt: string }> };
+    const body = (await response.json()) as {
+      jobId: string;
+      outputs: Array<{ url: string; sizeBytes: number; expiresAt: string }>;
+    };
     expect(body.jobId).toBe(jobId);
     expect(body.outputs).toHaveLength(1);
     const expiresIn = Date.parse(body.outputs[0].expiresAt) - Date.now();
@@ -85,24 +99,35 @@ describe("POST /api/jobs/{jobId}/download", () => {
     const ws = await workspaceFor(slow.url);
     const pending = await upstreamJob(slow, "dub", { mediaUrl: MEDIA, targetLanguage: "es" }, false);
     session.workspaceId = ws;
-    await insertJobs(ws, [{ upstreamJobId: pending.jobId, apiProduct: "dub", status: "created", createdAt: new Date() }]);
+    await insertJobs(ws, [
+      { upstreamJobId: pending.jobId, apiProduct: "dub", status: "created", createdAt: new Date() },
+    ]);
     expect(await errorOf(await download(pending.jobId, {}))).toEqual({
       status: 400,
       code: "INVALID_REQUEST",
-      message: "Job is not completed yet. Current status: created" });
+      message: "Job is not completed yet. Current status: created",
+    });
 
     const ws2 = await workspaceFor(fast.url);
     const failed = await upstreamJob(fast, "transcribe", { mediaUrl: "https://media.example.com/fail-talk.mp4" });
     await insertJobs(ws2, [{ upstreamJobId: failed.jobId, status: "failed", createdAt: new Date() }]);
-    expect(await errorOf(await download(failed.jobId, {}))).toEqual({ status: 400, code: "INVALID_REQUEST", message: "Job failed. No output files available." });
+    expect(await errorOf(await download(failed.jobId, {}))).toEqual({
+      status: 400,
+      code: "INVALID_REQUEST",
+      message: "Job failed. No output files available.",
+    });
 
     await insertJobs(ws2, [{ upstreamJobId: "job_unknown_upstream", createdAt: new Date() }]);
-    expect(await errorOf(await download("job_unknown_upstream", {}))).toMatchObject({ status: 404, code: "RESOURCE_NOT_FOUND" });
+    expect(await errorOf(await download("job_unknown_upstream", {}))).toMatchObject({
+      status: 404,
+      code: "RESOURCE_NOT_FOUND",
+    });
 
     expect(await errorOf(await download(failed.jobId, { expirationSeconds: 30 }))).toEqual({
       status: 400,
       code: "INVALID_REQUEST",
-      message: "Expiration time must be between 60 and 604800 seconds" });
+      message: "Expiration time must be between 60 and 604800 seconds",
+    });
   });
 
   it("explains an upstream that refuses the key or cannot be reached, without naming URLs or keys", async () => {
@@ -126,7 +151,11 @@ describe("POST /api/jobs/{jobId}/download", () => {
     const { jobId } = await upstreamJob(fast, "transcribe", { mediaUrl: MEDIA });
     await insertJobs(owner, [{ upstreamJobId: jobId, createdAt: new Date() }]);
     await workspaceFor(`http://127.0.0.1:${(hanging.address() as AddressInfo).port}`);
-    expect(await errorOf(await download(jobId, {}))).toEqual({ status: 404, code: "RESOURCE_NOT_FOUND", message: "Job not found" });
+    expect(await errorOf(await download(jobId, {}))).toEqual({
+      status: 404,
+      code: "RESOURCE_NOT_FOUND",
+      message: "Job not found",
+    });
   });
 });
 
@@ -152,7 +181,13 @@ describe("GET /api/jobs/{jobId}/download-all", () => {
     const ws = await workspaceFor(fast.url);
     const { jobId } = await upstreamJob(fast, "transcribe", { mediaUrl: "https://media.example.com/reject-huge.mp4" });
     await insertJobs(ws, [{ upstreamJobId: jobId, status: "rejected", createdAt: new Date() }]);
-    const response = await getDownloadAll(new Request(`http://portal.test/api/jobs/${jobId}/download-all`), { params: Promise.resolve({ jobId }) });
-    expect(await errorOf(response)).toEqual({ status: 400, code: "INVALID_REQUEST", message: "Job failed. No output files available." });
+    const response = await getDownloadAll(new Request(`http://portal.test/api/jobs/${jobId}/download-all`), {
+      params: Promise.resolve({ jobId }),
+    });
+    expect(await errorOf(response)).toEqual({
+      status: 400,
+      code: "INVALID_REQUEST",
+      message: "Job failed. No output files available.",
+    });
   });
 });

@@ -2,10 +2,17 @@ import { describe, expect, it, vi } from "vitest";
 
 const session = vi.hoisted(() => ({ workspaceId: "", role: "owner" }));
 vi.mock("@/lib/auth/session", () => ({
-  getMembership: async () => ({ userId: `u_${session.role}`, email: "t@example.com", workspaceId: session.workspaceId, workspaceName: "t", role: session.role }),
+  getMembership: async () => ({
+    userId: `u_${session.role}`,
+    email: "t@example.com",
+    workspaceId: session.workspaceId,
+    workspaceName: "t",
+    role: session.role,
+  }),
 }));
 
 import { GET, PUT } from "@/app/api/settings/retention/route";
+import { prisma } from "@/lib/db/client";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 
 const request = (method: string, body?: unknown) =>
@@ -38,16 +45,27 @@ describe("Settings → Retention", () => {
     expect(await (await GET(request("GET"), context)).json()).toEqual({ days: 30 });
   });
 
-  it("lets admins and members read it, and only owners change it", async () => {
+  it("lets every role read it, and only owners and admins change it", async () => {
     session.workspaceId = (await createTestWorkspace()).id;
-    for (const role of ["admin", "member"]) {
+    for (const role of ["developer", "viewer"]) {
       session.role = role;
       expect(await (await GET(request("GET"), context)).json()).toEqual({ days: 90 });
       const response = await PUT(request("PUT", { days: 7 }), context);
       expect(response.status).toBe(403);
-      expect(await response.json()).toEqual({ error: { code: "FORBIDDEN", message: "Only workspace owners can do this" } });
+      expect(await response.json()).toEqual({
+        error: { code: "FORBIDDEN", message: "Only workspace owners and admins can do this" },
+      });
     }
-    session.role = "owner";
+    session.role = "admin";
     expect(await (await GET(request("GET"), context)).json()).toEqual({ days: 90 });
+    expect((await PUT(request("PUT", { days: 7 }), context)).status).toBe(204);
+    expect(await (await GET(request("GET"), context)).json()).toEqual({ days: 7 });
+    // Only the change is in the audit log, with the old and the new period; the refusals left nothing.
+    expect(
+      await prisma.auditLogEntry.findMany({
+        where: { workspaceId: session.workspaceId },
+        select: { action: true, actorId: true, details: true },
+      }),
+    ).toEqual([{ action: "retention.updated", actorId: "u_admin", details: { from: "90 days", to: "7 days" } }]);
   });
 });

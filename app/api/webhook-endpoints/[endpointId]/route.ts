@@ -7,9 +7,10 @@ import { updateEndpoint } from "@/lib/webhook-endpoints/update-endpoint";
 
 type Params = { endpointId: string };
 
-// GET /api/webhook-endpoints/{endpointId} — any member: the endpoint (never its secret).
+// GET /api/webhook-endpoints/{endpointId} — owners, admins and developers: the endpoint (never its secret).
 export const GET = withSessionRoute<Params>(
-  async ({ membership, params }) => Response.json({ endpoint: await getEndpoint(membership.workspaceId, params.endpointId) }),
+  async ({ membership, params }) =>
+    Response.json({ endpoint: await getEndpoint(membership.workspaceId, params.endpointId) }),
   { scope: "endpoints.read" },
 );
 
@@ -17,7 +18,9 @@ export const GET = withSessionRoute<Params>(
 export const PATCH = withSessionRoute<Params>(
   async ({ request, membership, params }) => {
     const input = await parseJsonBody(request, updateEndpointSchema);
-    return Response.json({ endpoint: await updateEndpoint(membership.workspaceId, params.endpointId, input) });
+    return Response.json({
+      endpoint: await updateEndpoint(membership.workspaceId, params.endpointId, input, membership),
+    });
   },
   { scope: "endpoints.write" },
 );
@@ -25,7 +28,7 @@ export const PATCH = withSessionRoute<Params>(
 // DELETE /api/webhook-endpoints/{endpointId} — owners and admins: the endpoint and its delivery log.
 export const DELETE = withSessionRoute<Params>(
   async ({ membership, params }) => {
-    await deleteEndpoint(membership.workspaceId, params.endpointId);
+    await deleteEndpoint(membership.workspaceId, params.endpointId, membership);
     return new Response(null, { status: 204 });
   },
   { scope: "endpoints.write" },

@@ -8,7 +8,9 @@ export const POST = withSessionRoute<{ jobId: string }>(
   async ({ request, membership, params }) => {
     const body = parseDownloadResultBody(await request.text());
     if (!body.ok) throw new ApiError("INVALID_REQUEST", body.message);
-    return Response.json(await requestDownloadLinks(membership.workspaceId, params.jobId, body.value.expirationSeconds));
+    return Response.json(
+      await requestDownloadLinks(membership.workspaceId, params.jobId, body.value.expirationSeconds),
+    );
   },
   { scope: "jobs.read" },
 );

@@ -6,7 +6,7 @@ import { withSessionRoute } from "@/lib/route/with-session-route";
 
 type Params = { endpointId: string };
 
-// GET /api/webhook-endpoints/{endpointId}/replay?since= — any member: how many failed deliveries a replay would resend.
+// GET /api/webhook-endpoints/{endpointId}/replay?since= — members who read delivery logs: how many failed deliveries a replay would resend.
 export const GET = withSessionRoute<Params>(
   async ({ request, membership, params }) => {
     const { since } = parseSearchParams(request, replayQuerySchema);
@@ -15,11 +15,11 @@ export const GET = withSessionRoute<Params>(
   { scope: "deliveries.read" },
 );
 
-// POST /api/webhook-endpoints/{endpointId}/replay {since} — owners and admins: resends every failed delivery since then.
+// POST /api/webhook-endpoints/{endpointId}/replay {since} — owners, admins and developers: resends every failed delivery since then.
 export const POST = withSessionRoute<Params>(
   async ({ request, membership, params }) => {
     const { since } = await parseJsonBody(request, replayBodySchema);
-    return Response.json(await replayFailedSince(membership.workspaceId, params.endpointId, since));
+    return Response.json(await replayFailedSince(membership.workspaceId, params.endpointId, since, membership));
   },
   { scope: "deliveries.write" },
 );

@@ -1,6 +1,6 @@
-import { withWebhookRoute } from "@/lib/route/with-webhook-route";
-import { ingestWebhook } from "@/lib/ingest/ingest-webhook";
 import { MAX_WEBHOOK_BODY_BYTES } from "@/lib/http/body-limits";
+import { ingestWebhook } from "@/lib/ingest/ingest-webhook";
+import { withWebhookRoute } from "@/lib/route/with-webhook-route";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

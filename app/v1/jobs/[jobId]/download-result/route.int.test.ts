@@ -3,7 +3,7 @@ import { POST as downloadResult } from "@/app/v1/jobs/[jobId]/download-result/ro
 import { downloadResultResponseSchema } from "@/lib/contract/download-result";
 import { freePort } from "@/lib/net/free-port";
 import type { ApiProduct, JobStatus } from "@/lib/workflow/workflows";
-import { startSimulator, type Simulator } from "@/simulator/server";
+import { type Simulator, startSimulator } from "@/simulator/server";
 import { type ApiKeyWorkspace, bearer, callRoute, createTestJob, createWorkspaceWithApiKey } from "@/test/v1-fixtures";
 
 // POST /v1/jobs/{jobId}/download-result, every case the Jobs API documents, through the exported route.
@@ -22,24 +22,37 @@ function post(ws: ApiKeyWorkspace, jobId: string, body?: string, headers: Record
   return callRoute(downloadResult, { jobId }, `/v1/jobs/${jobId}/download-result`, {
     method: "POST",
     headers: { ...bearer(ws.apiKey), "content-type": "application/json", ...headers },
-    body });
+    body,
+  });
 }
 
 async function expectError(response: Response, status: number, code: string, message: string) {
-  expect({ status: response.status, body: await response.json() }).toEqual({ status, body: { error: { code, message } } });
+  expect({ status: response.status, body: await response.json() }).toEqual({
+    status,
+    body: { error: { code, message } },
+  });
 }
 
 /** Creates a job on the simulator over HTTP and waits until its download-result answers 200. */
 async function completedUpstreamJob(product: ApiProduct, body: Record<string, unknown>): Promise<string> {
   const auth = { authorization: `Bearer ${SIMULATOR_KEY}`, "content-type": "application/json" };
-  const created = await fetch(`${simulator.url}/v1/${product}`, { method: "POST", headers: auth, body: JSON.stringify(body) });
+  const created = await fetch(`${simulator.url}/v1/${product}`, {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify(body),
+  });
   expect(created.status).toBe(202);
   const { jobId } = (await created.json()) as { jobId: string };
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const probe = await fetch(`${simulator.url}/v1/jobs/${jobId}/download-result`, { method: "POST", headers: auth, body: "{}" });
+    const probe = await fetch(`${simulator.url}/v1/jobs/${jobId}/download-result`, {
+      method: "POST",
+      headers: auth,
+      body: "{}",
+    });
     if (probe.status === 200) return jobId;
-    if (Date.now() > deadline) throw new Error(`${product} job ${jobId} did not complete: ${probe.status} ${await probe.text()}`);
+    if (Date.now() > deadline)
+      throw new Error(`${product} job ${jobId} did not complete: ${probe.status} ${await probe.text()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -64,7 +77,12 @@ describe("download-result answered from the portal's database", () => {
   ])("400 for an unfinished %s job at %s, naming the status", async (apiProduct, status) => {
     const ws = await connected();
     const jobId = await createTestJob(ws.workspaceId, { apiProduct, status });
-    await expectError(await post(ws, jobId, "{}"), 400, "INVALID_REQUEST", `Job is not completed yet. Current status: ${status}`);
+    await expectError(
+      await post(ws, jobId, "{}"),
+      400,
+      "INVALID_REQUEST",
+      `Job is not completed yet. Current status: ${status}`,
+    );
   });
 
   it.each<JobStatus>(["failed", "rejected"])("400 for a %s job", async (status) => {
@@ -100,24 +118,43 @@ describe("download-result request body", () => {
 
   it.each(["60", "604800"])("accepts the bound %s (then looks the job up)", async (seconds) => {
     const ws = await connected();
-    await expectError(await post(ws, "job_does_not_exist", `{"expirationSeconds":${seconds}}`), 404, "RESOURCE_NOT_FOUND", "Job not found");
+    await expectError(
+      await post(ws, "job_does_not_exist", `{"expirationSeconds":${seconds}}`),
+      404,
+      "RESOURCE_NOT_FOUND",
+      "Job not found",
+    );
   });
 
   it("413 for an oversized body", async () => {
     const ws = await connected();
     const body = JSON.stringify({ expirationSeconds: 3600, padding: "x".repeat(20_000) });
-    await expectError(await post(ws, "job_x", body), 413, "PAYLOAD_TOO_LARGE", "Request body must be at most 16384 bytes");
+    await expectError(
+      await post(ws, "job_x", body),
+      413,
+      "PAYLOAD_TOO_LARGE",
+      "Request body must be at most 16384 bytes",
+    );
   });
 
   it("401 without a key, with an unknown key, and with a Basic header", async () => {
     const ws = await connected();
     const call = (headers: Record<string, string>) =>
-      callRoute(downloadResult, { jobId: "job_x" }, "/v1/jobs/job_x/download-result", { method: "POST", headers, body: "{}" });
+      callRoute(downloadResult, { jobId: "job_x" }, "/v1/jobs/job_x/download-result", {
+        method: "POST",
+        headers,
+        body: "{}",
+      });
     const missing = await call({});
     expect(missing.headers.get("www-authenticate")).toMatch(/^Bearer/);
     await expectError(missing, 401, "UNAUTHORIZED", "Missing API key: send it as Authorization: Bearer <key>");
     await expectError(await call(bearer(`${ws.apiKey}0`)), 401, "UNAUTHORIZED", "Invalid or revoked API key");
-    await expectError(await call({ authorization: `Basic ${ws.apiKey}` }), 401, "UNAUTHORIZED", "Missing API key: send it as Authorization: Bearer <key>");
+    await expectError(
+      await call({ authorization: `Basic ${ws.apiKey}` }),
+      401,
+      "UNAUTHORIZED",
+      "Missing API key: send it as Authorization: Bearer <key>",
+    );
   });
 });
 
@@ -148,7 +185,10 @@ describe("download-result of a completed job, from a real simulator upstream", (
 
   it("translate: every context file with its outputIndex, in order; empty body means one hour", async () => {
     const ws = await connected();
-    const jobId = await completedUpstreamJob("translate", { mediaUrl: "https://cdn.example.com/media/lecture.mp4", targetLanguage: "es" });
+    const jobId = await completedUpstreamJob("translate", {
+      mediaUrl: "https://cdn.example.com/media/lecture.mp4",
+      targetLanguage: "es",
+    });
     await createTestJob(ws.workspaceId, { apiProduct: "translate", status: "translated", upstreamJobId: jobId });
 
     const response = await post(ws, jobId);
@@ -156,7 +196,9 @@ describe("download-result of a completed job, from a real simulator upstream", (
     const body = await response.json();
     expect(body.apiProduct).toBe("translate");
     expect(body.outputs.length).toBeGreaterThan(0);
-    expect(body.outputs.map((output: { outputIndex: number }) => output.outputIndex)).toEqual(body.outputs.map((_: unknown, i: number) => i));
+    expect(body.outputs.map((output: { outputIndex: number }) => output.outputIndex)).toEqual(
+      body.outputs.map((_: unknown, i: number) => i),
+    );
     const expiresIn = Date.parse(body.expiresAt) - Date.now();
     expect(Math.abs(expiresIn - 3_600_000)).toBeLessThan(10_000);
   });

@@ -4,7 +4,8 @@ import { createDownloadResult, MAX_DOWNLOAD_RESULT_BODY_BYTES } from "@/lib/v1-a
 
 // POST /v1/jobs/{jobId}/download-result — API clients with a portal API key (Bearer).
 export const POST = withApiKeyRoute<{ jobId: string }>(
-  async ({ request, workspaceId, params }) => Response.json(await createDownloadResult(workspaceId, params.jobId, await request.text())),
+  async ({ request, workspaceId, params }) =>
+    Response.json(await createDownloadResult(workspaceId, params.jobId, await request.text())),
   { body: { maxBytes: MAX_DOWNLOAD_RESULT_BODY_BYTES } },
 );
 
