@@ -17,6 +17,9 @@ import { readStack } from "./fixtures";
 const PORTS = { a: 3241, b: 3242 };
 const A = `http://127.0.0.1:${PORTS.a}`;
 const B = `http://127.0.0.1:${PORTS.b}`;
+// Each worker answers GET /metrics on a port of its own (WORKER_METRICS_PORT).
+const WORKER_METRICS_PORTS = [3243, 3244];
+const METRICS_TOKEN = randomBytes(24).toString("base64url");
 
 /** A webhook receiver that records each delivery's webhook-id and can hold its answers (a slow endpoint). */
 interface Receiver {
@@ -61,10 +64,10 @@ const processes: ChildProcess[] = [];
 let workers: ChildProcess[] = [];
 let childEnv: Record<string, string>;
 
-function startWorker(): ChildProcess {
+function startWorker(metricsPort: number): ChildProcess {
   const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, ...childEnv },
+    env: { ...process.env, ...childEnv, WORKER_METRICS_PORT: String(metricsPort), HOST: "127.0.0.1" },
   });
   processes.push(worker);
   return worker;
@@ -92,6 +95,7 @@ test.beforeAll(async () => {
     ...secrets,
     DATABASE_URL: url.toString(),
     ALLOW_PRIVATE_WEBHOOK_URLS: "1",
+    METRICS_TOKEN,
     LOG_LEVEL: "warn",
     EMAIL_SERVER: "",
     EMAIL_FROM: "",
@@ -105,7 +109,7 @@ test.beforeAll(async () => {
     processes.push(portal);
     await waitForHealth(name === "a" ? A : B, portal, 90_000);
   }
-  workers = [startWorker(), startWorker()];
+  workers = WORKER_METRICS_PORTS.map(startWorker);
 });
 
 test.afterAll(async () => {
@@ -117,6 +121,18 @@ test.afterAll(async () => {
   await admin?.end();
   await receiver?.close();
 });
+
+/** The sum over `urls` of one series of their Prometheus metrics (0 where a process has none yet). */
+async function sumOfMetric(urls: string[], series: string): Promise<number> {
+  let total = 0;
+  for (const url of urls) {
+    const response = await fetch(url, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(response.status, url).toBe(200);
+    const line = (await response.text()).split("\n").find((candidate) => candidate.startsWith(`${series} `));
+    total += line === undefined ? 0 : Number(line.slice(series.length + 1));
+  }
+  return total;
+}
 
 async function count(sql: string, values: unknown[] = []): Promise<number> {
   return Number((await db.query<{ n: string }>(sql, values)).rows[0].n);
@@ -210,6 +226,21 @@ test("two portals and two workers on one database: events stored once, live on b
       .toBe(41);
     expect(receiver.received).toHaveLength(41);
     expect(new Set(receiver.received).size).toBe(41);
+  });
+
+  await test.step("the metrics of the four processes add up: requests on the portals, attempts on the workers", async () => {
+    // 20 events sent to both portals, 20 to one of them, and the live one: all answered 200.
+    expect(
+      await sumOfMetric(
+        [`${A}/api/metrics`, `${B}/api/metrics`],
+        'portal_ingest_requests_total{result="accepted",status="200"}',
+      ),
+    ).toBe(61);
+    const workerMetrics = WORKER_METRICS_PORTS.map((port) => `http://127.0.0.1:${port}/metrics`);
+    expect(await sumOfMetric(workerMetrics, 'portal_delivery_attempts_total{outcome="succeeded",answer="2xx"}')).toBe(
+      41,
+    );
+    expect(await sumOfMetric(workerMetrics, 'portal_delivery_queue{state="pending"}')).toBe(0);
   });
 
   await test.step("a worker killed with SIGKILL mid-send loses nothing: the other takes its deliveries over", async () => {

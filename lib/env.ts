@@ -72,6 +72,11 @@ const envSchema = z.object({
   DIRECT_DATABASE_URL: optionalText,
   /** Bearer token for GET /api/metrics (Prometheus format); unset: metrics off (404). */
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, "use at least 16 characters").optional()),
+  /**
+   * Port on which `npm run worker` answers GET /metrics (the same metrics and METRICS_TOKEN as the
+   * portal's GET /api/metrics: its delivery attempts, pruning, pools). Unset: the worker serves none.
+   */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Address the portal (and, under `npm run demo`, the simulator) listens on; unset: every interface, 127.0.0.1 for the demo. */
   HOST: z.string().trim().min(1).optional(),
