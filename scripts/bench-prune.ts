@@ -8,7 +8,8 @@
 //                  expired: pruned events/s and rows/s (events + deliveries + attempts), and
 //                  ingest's events/s meanwhile as a share of its solo rate (the mean of a solo
 //                  run before and one after, so a change in the machine's other load shows)
-// Options: --events N (1,000,000), --seconds N (10), --concurrency N (64), --batch N (2,000).
+// Options: --events N (1,000,000), --seconds N (10), --concurrency N (64), --batch N (2,000),
+//   --pause MS (20: the pause between batches; the retention loop's defaults are the bench's).
 import { randomBytes } from "node:crypto";
 import { applyRuntimeEnv, env } from "@/lib/env";
 import { openBenchDatabase } from "./lib/bench-database";
@@ -21,6 +22,7 @@ const EVENTS = argument("--events", 1_000_000);
 const SECONDS = argument("--seconds", 10);
 const CONCURRENCY = argument("--concurrency", 64);
 const BATCH = argument("--batch", 2_000);
+const PAUSE_MS = argument("--pause", 20);
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 setTimeout(
   () => {
@@ -134,7 +136,12 @@ const pruneStarted = performance.now();
 let pruning = true;
 const ingestStarted = performance.now();
 const ingest = ingestUntil(() => !pruning, "beside");
-const totals = await pruneExpired(pool, { nowMs: Date.now(), batch: BATCH, workspaceIds: ["ws_old"] });
+const totals = await pruneExpired(pool, {
+  nowMs: Date.now(),
+  batch: BATCH,
+  pauseMs: PAUSE_MS,
+  workspaceIds: ["ws_old"],
+});
 const pruneSeconds = (performance.now() - pruneStarted) / 1000;
 pruning = false;
 const besideStored = await ingest;
@@ -150,7 +157,7 @@ const left = Number(
 );
 
 console.log(
-  `pruning ${EVENTS.toLocaleString("en")} expired events (batches of ${BATCH}), with ${CONCURRENCY} ingest senders beside it:`,
+  `pruning ${EVENTS.toLocaleString("en")} expired events (batches of ${BATCH}, ${PAUSE_MS} ms apart), with ${CONCURRENCY} ingest senders beside it:`,
 );
 console.log(
   `  pruned        ${totals.events} events, ${totals.deliveries} deliveries, ${totals.attempts} attempts in ${pruneSeconds.toFixed(1)} s; ${left} expired events left`,

@@ -10,8 +10,6 @@ import { pruneExpired } from "./prune-expired";
 // work (prune-batch.ts skips rows another holds); a round never overlaps the previous one here.
 export const DEFAULT_RETENTION_EVERY_MS = 10 * 60_000;
 const FIRST_ROUND_AFTER_MS = 30_000;
-// Between batches: a pruning round yields to the ingest and delivery statements it shares the disk with.
-const PAUSE_BETWEEN_BATCHES_MS = 20;
 
 export interface RetentionLoop {
   /** A round now (tests; the timer runs them otherwise). */
@@ -32,7 +30,6 @@ export function startRetentionLoop(
     try {
       const totals = await pruneExpired(db, {
         nowMs: clock(),
-        pauseMs: PAUSE_BETWEEN_BATCHES_MS,
         signal: stopping.signal,
         onPruned: (workspaceId, removed) => {
           recordPrunedRows("events", removed.events);

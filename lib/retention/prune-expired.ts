@@ -5,6 +5,8 @@ import { pruneBatch, START_CURSOR } from "./prune-batch";
 // retention left to look at. Batches are separate autocommit statements, so no transaction is
 // long and ingest and delivery interleave with them; `pauseMs` between batches leaves room.
 export const DEFAULT_PRUNE_BATCH = 2_000;
+// Between batches: a pruning round yields to the ingest and delivery statements it shares the disk with.
+export const DEFAULT_PRUNE_PAUSE_MS = 20;
 
 export interface PruneTotals {
   events: number;
@@ -46,7 +48,8 @@ export async function pruneExpired(db: Pick<pg.Pool, "query">, options: PruneOpt
       removed.attempts += result.attempts;
       if (result.candidates < batch || !result.next) break;
       after = result.next;
-      if (options.pauseMs) await pause(options.pauseMs);
+      const pauseMs = options.pauseMs ?? DEFAULT_PRUNE_PAUSE_MS;
+      if (pauseMs > 0) await pause(pauseMs);
     }
     totals.events += removed.events;
     totals.deliveries += removed.deliveries;
