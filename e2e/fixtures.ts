@@ -13,6 +13,8 @@ export interface StackInfo {
   simulatorApiKey: string;
   portalApiKey: string;
   inboundSecret: string;
+  /** The stack's database: its server is where tests that need a database of their own make it. */
+  databaseUrl: string;
   email: string;
   password: string;
   /** The stack's local inbox (lib/email/serve-local-inbox.ts): every mail the portal sent. */

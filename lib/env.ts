@@ -63,6 +63,20 @@ const signUpPolicySchema = z
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().optional(),
+  /**
+   * A session-capable URL of the same database (straight to PostgreSQL) for what a transaction
+   * pooler cannot carry: LISTEN and the migrator's advisory lock. Set it when DATABASE_URL goes
+   * through PgBouncer (transaction mode) or a similar pooler; then no query uses a named prepared
+   * statement on DATABASE_URL either. Unset: DATABASE_URL serves everything.
+   */
+  DIRECT_DATABASE_URL: optionalText,
+  /** Bearer token for GET /api/metrics (Prometheus format); unset: metrics off (404). */
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, "use at least 16 characters").optional()),
+  /**
+   * Port on which `npm run worker` answers GET /metrics (the same metrics and METRICS_TOKEN as the
+   * portal's GET /api/metrics: its delivery attempts, pruning, pools). Unset: the worker serves none.
+   */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Address the portal (and, under `npm run demo`, the simulator) listens on; unset: every interface, 127.0.0.1 for the demo. */
   HOST: z.string().trim().min(1).optional(),
@@ -176,6 +190,16 @@ export function applyRuntimeEnv(values: Partial<Record<keyof Env, string>>): voi
     if (value !== undefined) process.env[key] = value;
   }
   Object.assign(env, loadEnv());
+}
+
+/** The URL for session needs (LISTEN, advisory locks): DIRECT_DATABASE_URL, else DATABASE_URL. */
+export function requireDirectDatabaseUrl(): string {
+  return env.DIRECT_DATABASE_URL ?? requireDatabaseUrl();
+}
+
+/** Whether DATABASE_URL goes through a transaction pooler (DIRECT_DATABASE_URL is set beside it). */
+export function behindTransactionPooler(): boolean {
+  return env.DIRECT_DATABASE_URL !== undefined;
 }
 
 /** The database URL, which must be set by the time anything connects. */

@@ -7,7 +7,10 @@
 //   drain  a backlog of BACKLOG events stored while no worker runs, then one worker started:
 //          the most deliveries/s it reaches
 // Then checks: every delivery succeeded on its first attempt, each message received once.
-// Options: --seconds N (10), --rate N (600), --endpoints N (4), --backlog N (1500 events).
+//   processes (with --processes N) the same drain by worker processes (`npm run worker`): 1, then
+//          N of them; deliveries/s from the first delivery received to the last, so their start
+//          does not count, and the scaling from 1 to N
+// Options: --seconds N (10), --rate N (600), --endpoints N (4), --backlog N (1500 events), --processes N.
 import { randomBytes } from "node:crypto";
 import { applyRuntimeEnv, env } from "@/lib/env";
 import { openBenchDatabase } from "./lib/bench-database";
@@ -21,6 +24,7 @@ const SECONDS = argument("--seconds", 10);
 const RATE = argument("--rate", 600);
 const ENDPOINTS = argument("--endpoints", 4);
 const BACKLOG = argument("--backlog", 1500);
+const PROCESSES = argument("--processes", 0);
 const WARMUP_SECONDS = 2;
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 // Bounded in time whatever happens: a stuck run still exits (and the embedded server with it).
@@ -29,7 +33,7 @@ setTimeout(
     log("took too long; giving up");
     process.exit(2);
   },
-  (SECONDS + 150) * 1000,
+  (SECONDS + 150 + PROCESSES * 120) * 1000,
 ).unref();
 
 const database = await openBenchDatabase("bench-deliver-postgres", "bench_deliver", { fresh: true, log });
@@ -137,6 +141,48 @@ while (receiver.count() < drainTarget && Date.now() - drainStart < 90_000)
 const drainSeconds = (Date.now() - drainStart) / 1000;
 await worker.stop();
 
+// --- processes (--processes N) -----------------------------------------------------------------------
+const { spawn } = await import("node:child_process");
+async function drainWithProcesses(count: number): Promise<number> {
+  log(`drain by ${count} worker process(es): ${BACKLOG} events × ${ENDPOINTS} endpoints`);
+  const from = receiver.count();
+  await Promise.all(Array.from({ length: BACKLOG }, () => storeNextEvent(`processes${count}`)));
+  const target = from + BACKLOG * ENDPOINTS;
+  const workers = Array.from({ length: count }, () =>
+    spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        APP_ENCRYPTION_KEY: env.APP_ENCRYPTION_KEY,
+        ALLOW_PRIVATE_WEBHOOK_URLS: "1",
+        LOG_LEVEL: "warn",
+      },
+    }),
+  );
+  const started = Date.now();
+  while (receiver.count() < target && Date.now() - started < 120_000)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  await Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise((resolve) => {
+          worker.once("exit", resolve);
+          worker.kill("SIGTERM");
+        }),
+    ),
+  );
+  const arrivals = receiver.arrivals.slice(from).map((a) => a.at);
+  return (arrivals.length - 1) / ((Math.max(...arrivals) - Math.min(...arrivals)) / 1000);
+}
+const scaling =
+  PROCESSES > 0
+    ? [
+        [1, await drainWithProcesses(1)],
+        [PROCESSES, await drainWithProcesses(PROCESSES)],
+      ]
+    : [];
+
 // --- checks and figures ----------------------------------------------------------------------------
 const outcome = await prisma.webhookDelivery.groupBy({ by: ["status"], _count: true });
 const retried = await prisma.webhookDelivery.count({ where: { attemptCount: { gt: 1 } } });
@@ -147,7 +193,7 @@ deliveries (paced)     ${pacedDeliveries} offered at ${RATE}/s, ${before >= pace
 steady state           ${pacedRate.toFixed(0)} deliveries/s (seconds ${WARMUP_SECONDS}–${SECONDS})
 ingest → delivery      p50 ${percentile(delays, 0.5).toFixed(0)} ms   p99 ${percentile(delays, 0.99).toFixed(0)} ms   max ${delays[delays.length - 1]?.toFixed(0)} ms (events stored after the warm-up; max during it ${warmupMax.toFixed(0)} ms)
 drain                  ${BACKLOG * ENDPOINTS} deliveries in ${drainSeconds.toFixed(2)} s = ${((drainTarget - before) / drainSeconds).toFixed(0)} deliveries/s
-rows                   ${total} deliveries: ${outcome.map((row) => `${row._count} ${row.status}`).join(", ")}; ${retried} retried; ${duplicates} received twice`);
+${scaling.map(([count, rate]) => `drain, ${count} process${count === 1 ? " " : "es"}   ${rate.toFixed(0)} deliveries/s${count === 1 ? "" : ` (× ${(rate / scaling[0][1]).toFixed(2)} of 1 process)`}\n`).join("")}rows                   ${total} deliveries: ${outcome.map((row) => `${row._count} ${row.status}`).join(", ")}; ${retried} retried; ${duplicates} received twice`);
 
 await receiver.close();
 await database.close();

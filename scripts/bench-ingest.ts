@@ -19,6 +19,9 @@
 //   --switch-off notify,outbox,group-commit (one more portal process per part, with that part of
 //     ingest switched off — INGEST_TEST_SWITCH_OFF, test only — measured as `portal-no-<part>`;
 //     `notify+outbox` switches both off in one process),
+//   --processes N (with the portal phase: also a `portal-Np` phase, the same load spread over N
+//     portal processes on the one database, printed as its ratio to one portal's — 2 cores: no collapse;
+//     its CPU column counts the first portal only),
 //   --cpu-prof (the main portal writes a V8 CPU profile to .data/bench-profiles on exit),
 //   --pg-stats (pg_stat_statements and wait events per phase).
 import { type ChildProcess, fork } from "node:child_process";
@@ -52,6 +55,8 @@ const CONNECTIONS = Number(argument("--connections", "32"));
 const ROUNDS = Number(argument("--rounds", "3"));
 const PHASES = argument("--phases", "floor,portal,reference").split(",");
 const SWITCH_OFF = argument("--switch-off", "").split(",").filter(Boolean);
+const PROCESSES = Number(argument("--processes", "1"));
+const SPREAD = `portal-${PROCESSES}p`;
 const CPU_PROF = process.argv.includes("--cpu-prof");
 const PG_STATS = process.argv.includes("--pg-stats");
 const PROBE_PER_SECOND = 20;
@@ -101,6 +106,7 @@ async function main(): Promise<void> {
       "quiet",
       "probe",
       ...SWITCH_OFF.map((part) => variantName(part)),
+      ...(PROCESSES > 1 ? [SPREAD] : []),
     ];
     for (const name of names) {
       await pool.query(
@@ -132,6 +138,9 @@ async function main(): Promise<void> {
     };
     if (CPU_PROF) mkdirSync(profileDir, { recursive: true });
     const portalUrl = await startOne({}, CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
+    // --processes N: N - 1 more portal processes, for the spread phase.
+    const spreadUrls = [portalUrl];
+    while (PROCESSES > 1 && spreadUrls.length < PROCESSES) spreadUrls.push(await startOne());
     const variantUrls = new Map<string, string>();
     for (const part of SWITCH_OFF)
       variantUrls.set(part, await startOne({ INGEST_TEST_SWITCH_OFF: part.replace(/\+/g, ",") }));
@@ -156,6 +165,14 @@ async function main(): Promise<void> {
       targets.push({ name: "floor", baseUrl: portalUrl, workspaceId: workspaceOf("floor"), secret: null });
     if (PHASES.includes("portal"))
       targets.push({ name: "portal", baseUrl: portalUrl, workspaceId: workspaceOf("portal"), secret });
+    if (PHASES.includes("portal") && PROCESSES > 1)
+      targets.push({
+        name: SPREAD,
+        baseUrl: portalUrl,
+        baseUrls: spreadUrls,
+        workspaceId: workspaceOf(SPREAD),
+        secret,
+      });
     for (const [part, url] of variantUrls)
       targets.push({ name: variantName(part), baseUrl: url, workspaceId: workspaceOf(variantName(part)), secret });
     if (PHASES.includes("reference"))
@@ -239,6 +256,7 @@ async function main(): Promise<void> {
       rounds: ROUNDS,
       seconds: PHASE_SECONDS,
       switchOff: SWITCH_OFF,
+      spread: SPREAD,
     });
 
     let lags: Lags | null = null;

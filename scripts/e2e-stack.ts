@@ -32,6 +32,7 @@ writeFileSync(
     simulatorApiKey: stack.secrets.simulatorApiKey,
     portalApiKey: stack.secrets.demoApiKey,
     inboundSecret: stack.secrets.inboundSecret,
+    databaseUrl: stack.databaseUrl,
     email: stack.email,
     password: stack.password,
     inboxUrl: stack.inboxUrl,

@@ -7,7 +7,10 @@ import { migrate } from "@/lib/db/migrate";
 
 // Integration tests get a fresh, migrated database of their own on a real PostgreSQL server:
 // the embedded one (a private server per run under .data/test-postgres-<pid>, so two runs at once
-// never share or stop each other's server), or the server that DATABASE_URL names.
+// never share or stop each other's server), or the server that DATABASE_URL names. With
+// DIRECT_DATABASE_URL beside it (DATABASE_URL then names a transaction pooler in front of the same
+// server, as in CI's PgBouncer leg), the database is created, migrated and dropped directly, and
+// the tests get both URLs pointed at it.
 let embedded: EmbeddedPostgres | null = null;
 let adminUrl: string;
 let database: string;
@@ -15,8 +18,9 @@ let database: string;
 export async function setup(): Promise<void> {
   database = `jobs_portal_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
   const external = process.env.DATABASE_URL;
+  const direct = (external && process.env.DIRECT_DATABASE_URL) || undefined;
   if (external) {
-    adminUrl = external;
+    adminUrl = direct ?? external;
   } else {
     removeStaleRuns();
     embedded = await startEmbeddedPostgres({
@@ -31,11 +35,15 @@ export async function setup(): Promise<void> {
   await admin.query(`CREATE DATABASE "${database}"`);
   await admin.end();
 
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  process.env.DATABASE_URL = url.toString();
+  const withDatabase = (server: string) => {
+    const url = new URL(server);
+    url.pathname = `/${database}`;
+    return url.toString();
+  };
+  process.env.DATABASE_URL = withDatabase(external ?? adminUrl);
+  if (direct) process.env.DIRECT_DATABASE_URL = withDatabase(direct);
   process.env.TEST_ADMIN_DATABASE_URL = adminUrl;
-  await migrate(url.toString());
+  await migrate(withDatabase(adminUrl));
 }
 
 export async function teardown(): Promise<void> {

@@ -4,6 +4,7 @@
 export const AUDIT_ACTIONS = {
   "workspace.created": "Workspace created",
   "workspace.renamed": "Workspace renamed",
+  "retention.updated": "Retention changed",
   "ownership.transferred": "Ownership transferred",
   "member.invited": "Member invited",
   "invite.resent": "Invite re-sent",

@@ -45,6 +45,7 @@ describe("roles and scopes", () => {
     expect(describeWhoMay("deliveries.write")).toBe("owners, admins and developers");
     expect(describeWhoMay("workspace.delete")).toBe("owners");
     expect(describeWhoMay("alerts.write")).toBe("owners and admins");
+    expect(describeWhoMay("retention.write")).toBe("owners and admins");
     expect(() => assertScope({ role: "owner" }, "secrets.write")).not.toThrow();
     expect(() => assertScope({ role: "viewer" }, "endpoints.write")).toThrow(
       expect.objectContaining({

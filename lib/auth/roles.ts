@@ -46,6 +46,8 @@ export const SCOPES = [
   "alerts.read",
   /** Change alert rules and where alerts go. */
   "alerts.write",
+  /** How long the workspace keeps events, deliveries and attempts (Settings → Retention). */
+  "retention.write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -60,7 +62,7 @@ const OWNER_ONLY: readonly Scope[] = ["workspace.delete", "workspace.transfer"];
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   // Everything, and the two acts that end or hand over the workspace.
   owner: SCOPES,
-  // Everything but those: endpoints, the connection, secrets, members below the owner, the audit log, alert rules.
+  // Everything but those: endpoints, the connection, secrets, members below the owner, the audit log, alert rules, retention.
   admin: SCOPES.filter((scope) => !OWNER_ONLY.includes(scope)),
   // A viewer's reads, plus resend/replay, test events and API keys of their own.
   developer: DEVELOPER,
@@ -78,7 +80,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 /** What each role is for, in a sentence (the invite and role pickers show it). */
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   owner: "Everything, including deleting the workspace and handing it over.",
-  admin: "Endpoints, the Jobs API connection, secrets, members, alert rules and the audit log.",
+  admin:
+    "Endpoints, the Jobs API connection, secrets, members, alert rules, the audit log and how long history is kept.",
   developer: "Reads jobs and deliveries, resends and replays them, sends test events, and has API keys of their own.",
   viewer: "Reads jobs, timelines, outputs and delivery logs. Changes nothing and sees no secret.",
 };

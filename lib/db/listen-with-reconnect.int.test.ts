@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { requireDirectDatabaseUrl } from "@/lib/env";
 import { TcpProxy } from "@/lib/ingest/testing/tcp-proxy";
 import { type Listener, listenWithReconnect } from "./listen-with-reconnect";
 import { getPool } from "./pool";
@@ -11,7 +12,8 @@ let proxy: TcpProxy;
 let proxiedUrl: string;
 
 beforeAll(async () => {
-  const url = new URL(process.env.DATABASE_URL as string);
+  // LISTEN needs a session: straight to PostgreSQL, as the portal does behind a transaction pooler.
+  const url = new URL(requireDirectDatabaseUrl());
   proxy = await TcpProxy.start({ host: url.hostname, port: Number(url.port) });
   proxiedUrl = proxy.urlFor(url.toString());
 });

@@ -2,7 +2,7 @@ import "server-only";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
-import { connectionConfig } from "./pool";
+import { directConnectionConfig } from "./pool";
 
 // A dedicated LISTEN connection (a pooled client cannot LISTEN: it is handed to others between
 // queries) that stays alive or says it was lost. A connection can die silently — a NAT or
@@ -16,7 +16,7 @@ export interface ListenOptions {
   /** For logs. */
   name: string;
   channels: readonly string[];
-  /** Default: DATABASE_URL with the pools' settings. */
+  /** Default: DIRECT_DATABASE_URL (else DATABASE_URL) with the pools' settings. */
   connectionString?: string;
   onNotification(message: pg.Notification): void;
   /** After the first connection (`lastAliveAt` null) and after every reconnection. */
@@ -92,7 +92,7 @@ export function listenWithReconnect(options: ListenOptions): Listener {
 
   async function connect(): Promise<void> {
     if (closed) return;
-    const config = connectionConfig();
+    const config = directConnectionConfig();
     const next = new pg.Client({
       ...config,
       connectionString: options.connectionString ?? config.connectionString,

@@ -34,7 +34,19 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 afterAll(async () => {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  for (const name of created) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  for (const name of created) {
+    // A non-superuser's FORCE cannot end an autovacuum worker that happens to be in the database
+    // (42501 on a server such as CI's Debian PostgreSQL): it finishes soon, so try again.
+    for (let attempt = 1; ; attempt += 1) {
+      const failed = await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(
+        () => null,
+        (error: { code?: string }) => error,
+      );
+      if (!failed) break;
+      if (failed.code !== "42501" || attempt === 10) throw failed;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
   await admin.end();
 });
 

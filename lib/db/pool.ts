@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
-import { env, requireDatabaseUrl } from "@/lib/env";
+import { behindTransactionPooler, env, requireDatabaseUrl, requireDirectDatabaseUrl } from "@/lib/env";
+import { UnnamedStatementClient } from "./unnamed-statement-client";
 
 // One pg pool per use and process, so that no use can take the connections another needs:
 // - app: Prisma — pages, session and /v1 routes, live updates (which also have their own
@@ -22,14 +23,20 @@ function maxFor(use: PoolUse): number {
   return env.DATABASE_POOL_MAX;
 }
 
-/** Connection settings shared by every pool and by the LISTEN connections (lib/db/listen-with-reconnect.ts). */
+const CONNECTION_SETTINGS = {
+  connectionTimeoutMillis: 5_000,
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 10_000,
+} as const;
+
+/** Connection settings shared by every pool: DATABASE_URL, which may be a transaction pooler. */
 export function connectionConfig(): pg.ClientConfig {
-  return {
-    connectionString: requireDatabaseUrl(),
-    connectionTimeoutMillis: 5_000,
-    keepAlive: true,
-    keepAliveInitialDelayMillis: 10_000,
-  };
+  return { connectionString: requireDatabaseUrl(), ...CONNECTION_SETTINGS };
+}
+
+/** For sessions a pooler cannot carry (LISTEN, lib/db/listen-with-reconnect.ts): DIRECT_DATABASE_URL, else DATABASE_URL. */
+export function directConnectionConfig(): pg.ClientConfig {
+  return { connectionString: requireDirectDatabaseUrl(), ...CONNECTION_SETTINGS };
 }
 
 /**
@@ -45,6 +52,15 @@ function sessionSettings(): string {
   return settings.join("; ");
 }
 
+/**
+ * A pg pool on DATABASE_URL's terms: behind a transaction pooler (DIRECT_DATABASE_URL set), its
+ * clients send no named prepared statements (unnamed-statement-client.ts). Every pool of the
+ * portal's is made here, and so are the tests' and benchmarks' own.
+ */
+export function createPool(config: pg.PoolConfig): pg.Pool {
+  return new pg.Pool({ ...config, ...(behindTransactionPooler() && { Client: UnnamedStatementClient }) });
+}
+
 // DECIMAL and BIGINT come back as strings by default; the serializers decide how to present them.
 export function getPool(use: PoolUse = "app"): pg.Pool {
   let pool = pools[use];
@@ -52,7 +68,7 @@ export function getPool(use: PoolUse = "app"): pg.Pool {
     const settings = sessionSettings();
     // Awaited before the pool hands the connection out (a query queued behind another on one client
     // is deprecated in pg 8 and gone in pg 9); a failure ends that connection and reaches its caller.
-    pool = new pg.Pool({
+    pool = createPool({
       ...connectionConfig(),
       max: maxFor(use),
       idleTimeoutMillis: 30_000,
@@ -65,6 +81,16 @@ export function getPool(use: PoolUse = "app"): pg.Pool {
     pools[use] = pool;
   }
   return pool;
+}
+
+/** Connections of the pools this process has opened, for the metrics: in all, idle, and callers waiting for one. */
+export function poolUsage(): Partial<Record<PoolUse, { total: number; idle: number; waiting: number }>> {
+  return Object.fromEntries(
+    Object.entries(pools).map(([use, pool]) => [
+      use,
+      { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount },
+    ]),
+  );
 }
 
 export async function closePool(): Promise<void> {

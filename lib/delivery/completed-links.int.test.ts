@@ -1,10 +1,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import pg from "pg";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { WebhookPayload } from "@/lib/contract/webhook-payload";
 import { prisma } from "@/lib/db/client";
+import { createPool } from "@/lib/db/pool";
 import { requireDatabaseUrl } from "@/lib/env";
 import { postSigned } from "@/lib/ingest/testing/webhook-requests";
 import { allowJobsApiBaseUrls } from "@/lib/upstream/testing/allow-base-urls";
@@ -168,7 +168,7 @@ describe("the fresh links of a job.completed", () => {
   it("are fetched once per job and round for all its endpoints, and never shared across workspaces", async () => {
     const proxy = await startCountingProxy(simulator.url);
     allowJobsApiBaseUrls(proxy.url);
-    const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 4 });
+    const pool = createPool({ connectionString: requireDatabaseUrl(), max: 4 });
     const payload = await completedJob();
     const endpoints: Array<{ workspaceId: string; secret: string; path: string }> = [];
     const workspaceIds: string[] = [];

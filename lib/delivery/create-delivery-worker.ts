@@ -2,7 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { evaluateAlerts } from "@/lib/alerts/evaluate-alerts";
 import { getPool } from "@/lib/db/pool";
-import { env, requireDatabaseUrl } from "@/lib/env";
+import { env, requireDirectDatabaseUrl } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import type { AddressPolicy } from "@/lib/ssrf/classify-address";
 import { defaultAddressPolicy } from "@/lib/ssrf/default-address-policy";
@@ -29,7 +29,7 @@ import { shareFreshLinks } from "./share-fresh-links";
 // workers, in any number of processes, share the queue.
 export interface DeliveryWorkerOptions {
   pool?: pg.Pool;
-  /** LISTEN connection; default DATABASE_URL. `false`: no LISTEN (polling and wake() only). */
+  /** LISTEN connection; default DIRECT_DATABASE_URL, else DATABASE_URL. `false`: no LISTEN (polling and wake() only). */
   listen?: string | false;
   clock?: () => number;
   random?: () => number;
@@ -225,7 +225,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions = {}): Deliv
       every(Math.max(100, Math.floor(leaseMs / 3)), () => void renew());
       every(options.sweepMs ?? DEFAULT_SWEEP_MS, () => void sweep());
       if (options.alertsMs !== false) every(options.alertsMs ?? DEFAULT_ALERTS_MS, () => void alert());
-      const listenUrl = options.listen === undefined ? requireDatabaseUrl() : options.listen;
+      const listenUrl = options.listen === undefined ? requireDirectDatabaseUrl() : options.listen;
       if (listenUrl) listener = listenForDeliveryWake(listenUrl, wake);
       wake();
       void sweep();

@@ -4,7 +4,7 @@ import pg from "pg";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { requireDatabaseUrl } from "@/lib/env";
+import { requireDirectDatabaseUrl } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { dubJobEvents } from "@/lib/ingest/testing/sample-events";
 import { postSigned } from "@/lib/ingest/testing/webhook-requests";
@@ -34,7 +34,7 @@ const freshLinks = async () => [{ url: FRESH_LINK, expiresAt: "2026-12-01T10:00:
 let listener: pg.Client;
 const announced: string[] = [];
 beforeAll(async () => {
-  listener = new pg.Client({ connectionString: requireDatabaseUrl() });
+  listener = new pg.Client({ connectionString: requireDirectDatabaseUrl() });
   await listener.connect();
   listener.on("notification", (message) => announced.push(message.payload ?? ""));
   await listener.query(`LISTEN ${JOB_ACTIVITY_CHANNEL}`);

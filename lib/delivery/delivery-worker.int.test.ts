@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { getPool } from "@/lib/db/pool";
-import { requireDatabaseUrl } from "@/lib/env";
+import { requireDirectDatabaseUrl } from "@/lib/env";
 import { dubJobEvents, samplePayload } from "@/lib/ingest/testing/sample-events";
 import { postSigned } from "@/lib/ingest/testing/webhook-requests";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
@@ -40,7 +40,7 @@ describe("the delivery worker", () => {
   it("is woken by the NOTIFY of the transaction that stored the event", async () => {
     const workspace = await createTestWorkspace();
     await createTestEndpoint(workspace.id, receiver.url("/woken"));
-    const worker = workerFor(workspace.id, { listen: requireDatabaseUrl(), pollMs: 60_000 });
+    const worker = workerFor(workspace.id, { listen: requireDirectDatabaseUrl(), pollMs: 60_000 });
     worker.start();
     await new Promise((resolve) => setTimeout(resolve, 500)); // its LISTEN is in place
     const sentAt = Date.now();

@@ -1,7 +1,6 @@
-import pg from "pg";
 import { describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { getPool } from "@/lib/db/pool";
+import { createPool, getPool } from "@/lib/db/pool";
 import { requireDatabaseUrl } from "@/lib/env";
 import { dubJobEvents } from "@/lib/ingest/testing/sample-events";
 import { postSigned } from "@/lib/ingest/testing/webhook-requests";
@@ -69,7 +68,7 @@ describe("the five-day disable", () => {
 
   it("is checked by the worker loop, with no event and no attempt", async () => {
     const { workspace, endpoint } = await failingEndpoint(FAILING_DISABLE_AFTER_MS + 60_000);
-    const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 2 });
+    const pool = createPool({ connectionString: requireDatabaseUrl(), max: 2 });
     const worker = createDeliveryWorker({
       pool,
       workspaceIds: [workspace.id],

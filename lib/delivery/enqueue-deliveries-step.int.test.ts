@@ -2,7 +2,7 @@ import pg from "pg";
 import { describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { getPool } from "@/lib/db/pool";
-import { requireDatabaseUrl } from "@/lib/env";
+import { requireDirectDatabaseUrl } from "@/lib/env";
 import { announceChanges } from "@/lib/ingest/announce-changes";
 import { applyEvents } from "@/lib/ingest/apply-events";
 import { buildEventInput } from "@/lib/ingest/build-event-input";
@@ -103,7 +103,7 @@ describe("the outbox step", () => {
   it("is written in the event's transaction: invisible until commit, gone with a rollback; the wake-up is announced after the commit", async () => {
     const workspace = await createTestWorkspace();
     await createTestEndpoint(workspace.id, "https://a.example.com/hook");
-    const listener = new pg.Client({ connectionString: requireDatabaseUrl() });
+    const listener = new pg.Client({ connectionString: requireDirectDatabaseUrl() });
     await listener.connect();
     const wakes: string[] = [];
     // Other test files share the database and the channel: only this workspace's wake-ups count.

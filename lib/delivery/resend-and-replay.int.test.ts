@@ -2,7 +2,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { DELIVERY_WAKE_CHANNEL } from "@/lib/delivery/channel";
-import { requireDatabaseUrl } from "@/lib/env";
+import { requireDirectDatabaseUrl } from "@/lib/env";
 import { TEST_ACTOR } from "@/test/fixtures/actor";
 import { createWorkspaceWithApiKey } from "@/test/v1-fixtures";
 import { countFailedSince, replayFailedSince } from "./replay-failed-since";
@@ -20,7 +20,7 @@ const readDelivery = (id: string) => prisma.webhookDelivery.findUniqueOrThrow({ 
 
 /** Counts NOTIFYs on the workers' wake channel, to prove a reset wakes them. */
 async function listenForWakes() {
-  const client = new pg.Client({ connectionString: requireDatabaseUrl() });
+  const client = new pg.Client({ connectionString: requireDirectDatabaseUrl() });
   await client.connect();
   let wakes = 0;
   client.on("notification", (message) => {

@@ -2,6 +2,7 @@ import type { DownloadOutput } from "@/lib/contract/download-result";
 import { ApiError } from "@/lib/http/api-error";
 import { requestDownloadLinks } from "@/lib/jobs/request-download-links";
 import { logger } from "@/lib/log/logger";
+import { recordDeliveryAttempt } from "@/lib/metrics/record-metrics";
 import { describeOutboundFailure } from "@/lib/outbound/describe-outbound-failure";
 import type { AddressPolicy } from "@/lib/ssrf/classify-address";
 import type { ResolveHost } from "@/lib/ssrf/resolve-host";
@@ -125,6 +126,13 @@ export async function sendDelivery(
   const nowMs = context.clock();
   // The schedule counts from the last resend of a finished delivery (retryBase), not from the first attempt.
   const decision = decideOutcome(delivery.attemptNumber - delivery.retryBase, result, nowMs, context.random);
+  const durationMs = Math.round(performance.now() - started);
+  recordDeliveryAttempt({
+    status: decision.status,
+    statusCode: result.statusCode,
+    notSent: result.notSent ?? false,
+    seconds: durationMs / 1000,
+  });
   const recorded = await context.record({
     deliveryId: delivery.id,
     endpointId: delivery.endpointId,
@@ -137,7 +145,7 @@ export async function sendDelivery(
     error: result.error ?? (decision.status === "succeeded" ? null : `HTTP ${result.statusCode}`),
     responseExcerpt: result.responseExcerpt ?? null,
     startedAtMs,
-    durationMs: Math.round(performance.now() - started),
+    durationMs,
   });
   if (recorded.status === null) {
     logger.warn(

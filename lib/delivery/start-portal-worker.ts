@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
+import { startRetentionLoop } from "@/lib/retention/create-retention-loop";
 import { createDeliveryWorker, type DeliveryWorker } from "./create-delivery-worker";
 
 // The delivery worker inside the portal process (instrumentation.ts), so that `npm start` alone
@@ -22,10 +23,12 @@ export function startPortalWorker(): void {
   const worker = createDeliveryWorker();
   globalForWorker.jobsPortalDeliveryWorker = worker;
   worker.start();
+  // Workers also prune history past each workspace's retention (lib/retention).
+  const retention = startRetentionLoop();
   logger.info("delivery worker started");
   // Next.js exits on these signals once its server has closed; stopping here gives back the
   // claims not yet sent. Whatever is cut short is retried when its lease expires.
-  const stop = () => void worker.stop();
+  const stop = () => void Promise.all([worker.stop(), retention.stop()]);
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
 }

@@ -21,7 +21,7 @@ let proxiedPool: pg.Pool;
 let directPool: pg.Pool | undefined;
 
 beforeAll(async () => {
-  const url = new URL(process.env.DATABASE_URL as string);
+  const url = new URL((process.env.DIRECT_DATABASE_URL ?? process.env.DATABASE_URL) as string);
   proxy = await TcpProxy.start({ host: url.hostname, port: Number(url.port) });
   proxiedPool = new pg.Pool({
     connectionString: proxy.urlFor(url.toString()),

@@ -2,6 +2,7 @@ import pg from "pg";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
+import { recordGroupCommit } from "@/lib/metrics/record-metrics";
 import { announceChanges } from "./announce-changes";
 import { type ApplyEventResult, applyEvents } from "./apply-events";
 import type { EventInput } from "./build-event-input";
@@ -148,7 +149,10 @@ async function drain(): Promise<void> {
   try {
     while (queued > 0) {
       if (queued < FILL_TARGET && inFlight > 1 && !filled) await waitForMore();
-      if (queued > 0) await commitGroup(takeGroup());
+      if (queued === 0) continue;
+      const group = takeGroup();
+      recordGroupCommit(group.length);
+      await commitGroup(group);
     }
   } finally {
     inFlight -= 1;

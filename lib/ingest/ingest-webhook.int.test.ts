@@ -1,6 +1,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
+import { requireDirectDatabaseUrl } from "@/lib/env";
 import { JOB_CHANGES_CHANNEL, type JobChange, jobChangesPayloadSchema } from "@/lib/live/job-changes";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 import {
@@ -246,7 +247,7 @@ describe("events this portal does not apply", () => {
 describe("NOTIFY", () => {
   it("announces each applied change on the job-changes channel, after the commit, and nothing else", async () => {
     const workspace = await createTestWorkspace();
-    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    const listener = new pg.Client({ connectionString: requireDirectDatabaseUrl() });
     await listener.connect();
     const received: JobChange[] = [];
     listener.on("notification", (message) => {

@@ -10,7 +10,7 @@ import { DEFAULT_POLL_MS } from "@/lib/delivery/create-delivery-worker";
 import { createTestEndpoint } from "@/lib/delivery/testing/create-test-endpoint";
 import { ownPoolWorkers } from "@/lib/delivery/testing/own-pool-workers";
 import { receiverForThisFile } from "@/lib/delivery/testing/start-receiver";
-import { requireDatabaseUrl } from "@/lib/env";
+import { requireDirectDatabaseUrl } from "@/lib/env";
 import { type LiveSignal, subscribeToJobChanges } from "@/lib/live/listen-job-changes";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { dubJobEvents } from "./testing/sample-events";
@@ -54,7 +54,7 @@ describe("a change whose notification is lost", () => {
     const workspace = await createTestWorkspace();
     await createTestEndpoint(workspace.id, receiver.url("/unannounced"));
     // The product's defaults (LISTEN on, the default poll), only kept to this workspace's rows.
-    const worker = workers([workspace.id], { listen: requireDatabaseUrl(), pollMs: DEFAULT_POLL_MS });
+    const worker = workers([workspace.id], { listen: requireDirectDatabaseUrl(), pollMs: DEFAULT_POLL_MS });
     worker.start();
     try {
       await new Promise((resolve) => setTimeout(resolve, 1_500)); // its first look (at start) is long over

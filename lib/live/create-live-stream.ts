@@ -94,7 +94,7 @@ export function createLiveStream(
   });
 }
 
-/** For tests: streams open in this process. */
+/** Streams open in this process (tests, metrics). */
 export function openLiveStreams(): number {
   return budget().open;
 }

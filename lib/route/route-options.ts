@@ -29,6 +29,8 @@ export type RoutePolicy =
   | { caller: "api-key" }
   /** The Jobs API, verified under the workspace's inbound profile. */
   | { caller: "upstream" }
+  /** The operator's monitoring (Prometheus), with METRICS_TOKEN as a Bearer token. */
+  | { caller: "operator" }
   /** Anyone: signed-out pages' routes, next-auth's own, health, CORS preflights, the OpenAPI document. */
   | { caller: "anyone" };
 

@@ -155,6 +155,7 @@ describe("route policies", () => {
       "PUT /api/alerts/config",
       "PUT /api/settings/connection",
       "PUT /api/settings/inbound-webhook",
+      "PUT /api/settings/retention",
     ]);
   });
 
@@ -187,6 +188,7 @@ describe("route policies", () => {
       "PUT /api/alerts/config",
       "PUT /api/settings/connection",
       "PUT /api/settings/inbound-webhook",
+      "PUT /api/settings/retention",
     ]);
   });
 

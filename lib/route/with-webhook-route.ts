@@ -1,5 +1,6 @@
 import { assertDeclaredBodySize } from "@/lib/http/read-capped-body";
 import { noteContractRefusal, receiveSignedWebhook, type SignedWebhook } from "@/lib/ingest/receive-signed-webhook";
+import { recordIngestRequest } from "@/lib/metrics/record-metrics";
 import { errorResponse } from "./error-response";
 import { maxBodyBytes, noStoreByDefault, type RouteOptions, withPolicy } from "./route-options";
 
@@ -17,6 +18,7 @@ export interface WebhookRouteContext {
  */
 export function withWebhookRoute<T>(handler: (webhook: SignedWebhook) => Promise<T>, options: RouteOptions = {}) {
   const route = async (request: Request, context: WebhookRouteContext): Promise<Response> => {
+    const started = performance.now();
     let response: Response;
     try {
       // The body itself is read under the same cap by receiveSignedWebhook (exact bytes, for the HMAC).
@@ -32,6 +34,7 @@ export function withWebhookRoute<T>(handler: (webhook: SignedWebhook) => Promise
     } catch (error) {
       response = errorResponse(error);
     }
+    recordIngestRequest(response.status, (performance.now() - started) / 1000);
     return noStoreByDefault(response);
   };
   return withPolicy(route, { caller: "upstream" });

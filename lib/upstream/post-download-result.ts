@@ -1,4 +1,5 @@
-import { OutboundError } from "@/lib/outbound/outbound-error";
+import { recordUpstreamCall, statusClassOf } from "@/lib/metrics/record-metrics";
+import { OutboundError, toOutboundError } from "@/lib/outbound/outbound-error";
 import { type JsonAnswer, requestJson } from "@/lib/outbound/request-json";
 import type { PhaseTimeouts } from "@/lib/outbound/send-request";
 import type { AddressPolicy } from "@/lib/ssrf/classify-address";
@@ -20,7 +21,20 @@ export interface UpstreamCall {
   resolve?: ResolveHost;
 }
 
-export function postDownloadResult(call: UpstreamCall): Promise<JsonAnswer> {
+export async function postDownloadResult(call: UpstreamCall): Promise<JsonAnswer> {
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  try {
+    const answer = await sendDownloadResult(call);
+    recordUpstreamCall(statusClassOf(answer.status), seconds());
+    return answer;
+  } catch (error) {
+    recordUpstreamCall(toOutboundError(error).failure.kind, seconds());
+    throw error;
+  }
+}
+
+function sendDownloadResult(call: UpstreamCall): Promise<JsonAnswer> {
   // Checked here too, where the key leaves: whatever the caller, a key only goes to an allowed URL.
   if (!isAllowedBaseUrl(call.baseUrl)) {
     return Promise.reject(

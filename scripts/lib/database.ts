@@ -76,7 +76,9 @@ export async function openDatabase(
     database = { url: embedded.url, embedded: true, stop: () => embedded.stop() };
   }
   try {
-    const result = await migrate(database.url, { log });
+    // The migrator holds an advisory lock across its transactions: a session, so never through a
+    // transaction pooler (DIRECT_DATABASE_URL names the database directly when DATABASE_URL does not).
+    const result = await migrate((!database.embedded && env.DIRECT_DATABASE_URL) || database.url, { log });
     if (result.applied.length === 0) log(`database is up to date (${result.alreadyApplied} migrations)`);
   } catch (error) {
     await database.stop();

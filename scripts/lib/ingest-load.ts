@@ -10,6 +10,8 @@ const PRODUCTS: ApiProduct[] = ["transcribe", "translate", "voiceover", "dub"];
 export interface Target {
   name: string;
   baseUrl: string;
+  /** Several portal processes behind one load (bench:ingest --processes): connection i sends to baseUrls[i % n]. */
+  baseUrls?: string[];
   workspaceId: string;
   secret: string | null; // null: unsigned (the floor)
 }
@@ -139,7 +141,9 @@ async function sendOne(
 /** `connections` closed-loop senders for warm-up + `seconds`; only the measured window counts. */
 export async function runPhase(target: Target, runId: string, timing: PhaseTiming): Promise<PhaseResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: timing.connections });
-  const url = new URL(`/api/webhooks/${target.workspaceId}`, target.baseUrl);
+  const urls = (target.baseUrls ?? [target.baseUrl]).map(
+    (baseUrl) => new URL(`/api/webhooks/${target.workspaceId}`, baseUrl),
+  );
   const result = emptyResult(target);
   result.measuredSeconds = timing.seconds;
   const from = now() + timing.warmupSeconds * 1000;
@@ -150,7 +154,7 @@ export async function runPhase(target: Target, runId: string, timing: PhaseTimin
     while (now() < window.to)
       await sendOne(
         agent,
-        url,
+        urls[index % urls.length],
         target,
         events.next().value,
         `msg_${runId}_${target.name}_${(sequence += 1)}`,

@@ -16,6 +16,8 @@ export interface ReportOptions {
   rounds: number;
   seconds: number;
   switchOff: string[];
+  /** The name of the phase spread over several portal processes (--processes), compared with one portal. */
+  spread: string;
 }
 
 /** The name of the portal process with `part` of ingest switched off. */
@@ -64,6 +66,8 @@ export function printIngestReport(rows: RoundRow[], targets: Target[], options: 
   if (has("portal") && has("reference"))
     console.log(`portal / reference  ${ratio("portal", "reference")}  target ≥ 0.55`);
   if (has("reference") && has("floor")) console.log(`reference / floor   ${ratio("reference", "floor")}`);
+  if (has("portal") && has(options.spread))
+    console.log(`${options.spread} / portal   ${ratio(options.spread, "portal")}  target ≥ 1 (no contention collapse)`);
   for (const part of options.switchOff)
     if (has("portal")) console.log(`portal-no-${part} / portal  ${ratio(variantName(part), "portal")}`);
 }

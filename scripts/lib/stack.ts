@@ -45,6 +45,8 @@ export interface Stack {
   /** What verifies the simulator's webhooks, and the secret it uses (for a URL token: the token, already in the URL). */
   inboundProfile: VerificationProfile;
   inboundSecret: string;
+  /** The portal's database (e2e/several-processes.spec.ts makes databases of its own on the same server). */
+  databaseUrl: string;
   email: string;
   password: string;
   secrets: LocalSecrets;
@@ -157,6 +159,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     inboundWebhookUrl,
     inboundProfile,
     inboundSecret,
+    databaseUrl: database.url,
     email: DEMO_EMAIL,
     password: env.DEMO_PASSWORD,
     secrets,

@@ -1,5 +1,6 @@
-import pg from "pg";
+import type pg from "pg";
 import { afterAll } from "vitest";
+import { createPool } from "@/lib/db/pool";
 import { requireDatabaseUrl } from "@/lib/env";
 import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from "../create-delivery-worker";
 
@@ -14,7 +15,7 @@ export function ownPoolWorkers(): (workspaceIds: string[], options?: DeliveryWor
     await Promise.all(pools.map((pool) => pool.end()));
   });
   return (workspaceIds, options = {}) => {
-    const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 6 });
+    const pool = createPool({ connectionString: requireDatabaseUrl(), max: 6 });
     pools.push(pool);
     return createDeliveryWorker({
       pool,

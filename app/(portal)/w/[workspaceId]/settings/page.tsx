@@ -1,3 +1,4 @@
+import { RetentionSettings } from "@/components/retention/retention-settings";
 import { workspaceRoutes } from "@/components/routes";
 import { ApiKeysLinkCard } from "@/components/settings/api-keys-link-card";
 import { ConnectionSettings } from "@/components/settings/connection-settings";
@@ -44,6 +45,7 @@ export default async function SettingsPage() {
             <ApiKeysLinkCard />
           </SettingsSection>
         )}
+        <RetentionSettings canManage={may("retention.write")} />
         {may("alerts.read") && (
           <SettingsSection
             id="alerts"
