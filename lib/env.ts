@@ -147,9 +147,9 @@ const envSchema = z.object({
   INGEST_QUEUE_WORKSPACE_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
   /**
    * TEST ONLY — never set it in production: parts of ingest to switch off, comma-separated
-   * (`notify`, `outbox`, `group-commit`), so that npm run bench:ingest can measure what each
+   * (`notify`, `outbox`, `group-commit`, `counters`), so that npm run bench:ingest can measure what each
    * costs. Switched off, their guarantees are gone (no live updates, no deliveries, one
-   * transaction per event).
+   * transaction per event, counters that drift).
    */
   INGEST_TEST_SWITCH_OFF: z
     .string()
@@ -160,7 +160,7 @@ const envSchema = z.object({
         .map((part) => part.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.enum(["notify", "outbox", "group-commit"]))),
+    .pipe(z.array(z.enum(["notify", "outbox", "group-commit", "counters"]))),
 });
 
 const checkedEnvSchema = envSchema.refine((values) => !values.EMAIL_SERVER || values.EMAIL_FROM, {

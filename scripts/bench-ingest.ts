@@ -16,7 +16,7 @@
 // stored exactly once, every job at the furthest status it was sent, nothing from the floor.
 // Options: --seconds N (10), --connections N (32), --rounds N (3), --build (force a build),
 //   --phases floor,portal,reference (a subset; fairness and the probe run with `portal`),
-//   --switch-off notify,outbox,group-commit (one more portal process per part, with that part of
+//   --switch-off notify,outbox,group-commit,counters (one more portal process per part, with that part of
 //     ingest switched off — INGEST_TEST_SWITCH_OFF, test only — measured as `portal-no-<part>`;
 //     `notify+outbox` switches both off in one process),
 //   --processes N (with the portal phase: also a `portal-Np` phase, the same load spread over N

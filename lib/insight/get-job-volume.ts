@@ -15,8 +15,8 @@ export interface JobVolumeRow {
 /**
  * Jobs created in the range, per hour or day, product and state, with their cost and media
  * seconds: read from the counters the ingest keeps (lib/insight/count-jobs-step.ts) — hour rows
- * for hourly buckets, day rows for daily ones — so at most one row per bucket, product and state
- * whatever the number of jobs. The range starts on a bucket; it ends now, so the current bucket's
+ * for hourly buckets, day rows for daily ones (their copies summed) — so a few rows per bucket,
+ * product and state whatever the number of jobs. The range starts on a bucket; it ends now, so the current bucket's
  * counter is all of it.
  */
 export async function getJobVolume(workspaceId: string, range: ResolvedRange): Promise<JobVolumeRow[]> {
@@ -24,17 +24,19 @@ export async function getJobVolume(workspaceId: string, range: ResolvedRange): P
   const rows =
     range.bucket === "hour"
       ? await prisma.$queryRaw<Row[]>`
-          SELECT hour AS bucket, "apiProduct"::text AS "apiProduct", state::text AS state, jobs, cost::text AS cost,
-                 "mediaSeconds"::float8 AS media
+          SELECT hour AS bucket, "apiProduct"::text AS "apiProduct", state::text AS state, sum(jobs)::int AS jobs,
+                 sum(cost)::text AS cost, sum("mediaSeconds")::float8 AS media
             FROM "JobCounter"
            WHERE "workspaceId" = ${workspaceId} AND hour >= ${range.from} AND hour < ${range.to}
-             AND (jobs <> 0 OR cost <> 0 OR "mediaSeconds" <> 0)`
+           GROUP BY 1, 2, 3
+          HAVING sum(jobs) <> 0 OR sum(cost) <> 0 OR sum("mediaSeconds") <> 0`
       : await prisma.$queryRaw<Row[]>`
-          SELECT day AS bucket, "apiProduct"::text AS "apiProduct", state::text AS state, jobs, cost::text AS cost,
-                 "mediaSeconds"::float8 AS media
+          SELECT day AS bucket, "apiProduct"::text AS "apiProduct", state::text AS state, sum(jobs)::int AS jobs,
+                 sum(cost)::text AS cost, sum("mediaSeconds")::float8 AS media
             FROM "JobDayCounter"
            WHERE "workspaceId" = ${workspaceId} AND day >= ${range.from} AND day < ${range.to}
-             AND (jobs <> 0 OR cost <> 0 OR "mediaSeconds" <> 0)`;
+           GROUP BY 1, 2, 3
+          HAVING sum(jobs) <> 0 OR sum(cost) <> 0 OR sum("mediaSeconds") <> 0`;
   return rows.map((row) => ({
     bucket: row.bucket,
     apiProduct: row.apiProduct,

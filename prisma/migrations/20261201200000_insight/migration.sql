@@ -60,8 +60,9 @@ CREATE TABLE "JobCounter" (
     "jobs" INTEGER NOT NULL,
     "cost" DECIMAL(30,4) NOT NULL,
     "mediaSeconds" DECIMAL(30,3) NOT NULL,
+    "shard" INTEGER NOT NULL DEFAULT 0,
 
-    CONSTRAINT "JobCounter_pkey" PRIMARY KEY ("workspaceId","hour","apiProduct","state")
+    CONSTRAINT "JobCounter_pkey" PRIMARY KEY ("workspaceId","hour","apiProduct","state","shard")
 );
 
 -- AddForeignKey
@@ -76,8 +77,9 @@ CREATE TABLE "JobDayCounter" (
     "jobs" INTEGER NOT NULL,
     "cost" DECIMAL(30,4) NOT NULL,
     "mediaSeconds" DECIMAL(30,3) NOT NULL,
+    "shard" INTEGER NOT NULL DEFAULT 0,
 
-    CONSTRAINT "JobDayCounter_pkey" PRIMARY KEY ("workspaceId","day","apiProduct","state")
+    CONSTRAINT "JobDayCounter_pkey" PRIMARY KEY ("workspaceId","day","apiProduct","state","shard")
 );
 
 -- AddForeignKey
