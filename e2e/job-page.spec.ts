@@ -272,6 +272,8 @@ test("keyboard: / searches, j and k move through the jobs, Enter opens one, Esc 
   const rows = page.getByTestId("job-row");
   await expect(rows.nth(0)).toHaveAttribute("data-job-id", newer.jobId);
   await expect(rows.nth(1)).toHaveAttribute("data-job-id", older.jobId);
+  // Live: the page's scripts run (and its keys listen), not only its server-rendered rows show.
+  await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
 
   await test.step("? shows the shortcuts", async () => {
     await page.keyboard.press("?");
