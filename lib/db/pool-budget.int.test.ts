@@ -6,6 +6,7 @@ vi.hoisted(() => {
 });
 
 import type pg from "pg";
+import { behindTransactionPooler } from "@/lib/env";
 import { dubJobEvents } from "@/lib/ingest/testing/sample-events";
 import { postSigned } from "@/lib/ingest/testing/webhook-requests";
 import { errorResponse } from "@/lib/route/error-response";
@@ -18,20 +19,26 @@ import { getPool, type PoolUse } from "./pool";
 // server — an outage-like 503 for the caller, not a connection held for as long as it runs.
 
 describe("the pool budget", () => {
-  it("sets statement_timeout on every pool, and a statement past it is cancelled and answered 503", async () => {
-    for (const use of ["app", "ingest", "delivery"] as PoolUse[]) {
-      const { rows } = await getPool(use).query<{ statement_timeout: string }>("SHOW statement_timeout");
-      expect(rows[0].statement_timeout, use).toBe("300ms");
-    }
-    const error = await prisma.$queryRaw`SELECT pg_sleep(2)`.catch((caught: unknown) => caught);
-    const response = errorResponse(error);
-    expect(response.status).toBe(503);
-    expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
-    const direct = await getPool("ingest")
-      .query("SELECT pg_sleep(2)")
-      .catch((caught: unknown) => caught);
-    expect((direct as { code?: string }).code).toBe("57014");
-  });
+  // Behind a transaction pooler (CI's PgBouncer leg) a SET lands on whichever server connection ran
+  // it, so there the timeout is the database role's to keep (README, Deploying), not the pool's;
+  // this runs on the legs that reach PostgreSQL directly (embedded, Debian's).
+  it.skipIf(behindTransactionPooler())(
+    "sets statement_timeout on every pool, and a statement past it is cancelled and answered 503",
+    async () => {
+      for (const use of ["app", "ingest", "delivery"] as PoolUse[]) {
+        const { rows } = await getPool(use).query<{ statement_timeout: string }>("SHOW statement_timeout");
+        expect(rows[0].statement_timeout, use).toBe("300ms");
+      }
+      const error = await prisma.$queryRaw`SELECT pg_sleep(2)`.catch((caught: unknown) => caught);
+      const response = errorResponse(error);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+      const direct = await getPool("ingest")
+        .query("SELECT pg_sleep(2)")
+        .catch((caught: unknown) => caught);
+      expect((direct as { code?: string }).code).toBe("57014");
+    },
+  );
 
   it("keeps ingest answering while the app pool is taken", async () => {
     const workspace = await createTestWorkspace();
