@@ -108,12 +108,10 @@ async function main(): Promise<void> {
       ...SWITCH_OFF.map((part) => variantName(part)),
       ...(PROCESSES > 1 ? [SPREAD] : []),
     ];
-    for (const name of names) {
-      await pool.query(
-        `INSERT INTO "Workspace" (id, name, "inboundSecretEnc", "updatedAt") VALUES ($1, $1, $2, now())`,
-        [workspaceOf(name), seal(secret)],
-      );
-    }
+    await pool.query(
+      `INSERT INTO "Workspace" (id, name, "inboundSecretEnc", "updatedAt") SELECT id, id, $2, now() FROM unnest($1::text[]) AS id`,
+      [names.map(workspaceOf), seal(secret)],
+    );
 
     if (process.argv.includes("--build")) rmSync(path.join(ROOT, ".next", "source-fingerprint"), { force: true });
     buildIfNeeded(log);

@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { AuditLogView } from "@/components/audit/audit-log-view";
 import { workspaceRoutes } from "@/components/routes";
+import { SettingsPageHeader } from "@/components/settings/settings-page-header";
 import { NoAccess } from "@/components/shell/no-access";
-import { PageHeader } from "@/components/ui/page-header";
 import { hasScope } from "@/lib/auth/roles";
 import { requireMembership } from "@/lib/auth/session";
 
@@ -14,12 +13,8 @@ export default async function AuditLogPage() {
   const routes = workspaceRoutes(membership.workspaceId);
   return (
     <>
-      <PageHeader
-        eyebrow={
-          <Link href={routes.settings} className="hover:text-emphasis">
-            Settings
-          </Link>
-        }
+      <SettingsPageHeader
+        settingsHref={routes.settings}
         title="Audit log"
         description={`Who did what to ${membership.workspaceName}'s connection, secrets, endpoints, API keys and members. Entries are kept for a year.`}
       />

@@ -1,7 +1,6 @@
-import Link from "next/link";
 import { MembersPanel } from "@/components/members/members-panel";
 import { workspaceRoutes } from "@/components/routes";
-import { PageHeader } from "@/components/ui/page-header";
+import { SettingsPageHeader } from "@/components/settings/settings-page-header";
 import { hasScope } from "@/lib/auth/roles";
 import { requireMembership } from "@/lib/auth/session";
 
@@ -13,12 +12,8 @@ export default async function MembersPage() {
   const routes = workspaceRoutes(membership.workspaceId);
   return (
     <>
-      <PageHeader
-        eyebrow={
-          <Link href={routes.settings} className="hover:text-emphasis">
-            Settings
-          </Link>
-        }
+      <SettingsPageHeader
+        settingsHref={routes.settings}
         title="Members"
         description={`Everyone who can open ${membership.workspaceName}, and what each may do.`}
       />
