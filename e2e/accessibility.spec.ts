@@ -243,6 +243,9 @@ async function tabThroughPage(page: Page, shots: string, max = 150): Promise<str
 }
 
 test("focus shows at every stop of the main pages and a dialog, light and dark", async ({ signedInPage: page }) => {
+  // Six pages tabbed through stop by stop, each stop checked and photographed: a minute on a quiet
+  // machine, more on a loaded one.
+  test.setTimeout(180_000);
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await test.step(`${scheme}: Jobs`, async () => {

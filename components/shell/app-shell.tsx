@@ -1,10 +1,11 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { ProductMark } from "@/components/product-mark";
 import { Button } from "@/components/ui/button";
 import { CloseIcon, MenuIcon } from "@/components/ui/icons";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import { Sidebar, type SidebarProps } from "./sidebar";
 
 /**
@@ -15,16 +16,11 @@ import { Sidebar, type SidebarProps } from "./sidebar";
  */
 export function AppShell({ children, ...sidebar }: Omit<SidebarProps, "onNavigate"> & { children: ReactNode }) {
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const drawerRef = useRef<HTMLDialogElement>(null);
+  const drawer = useModalDialog(drawerOpen, () => setDrawerOpen(false));
   const pathname = usePathname();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a navigation (a new pathname) closes the drawer.
   useEffect(() => setDrawerOpen(false), [pathname]);
-  useEffect(() => {
-    const drawer = drawerRef.current;
-    if (drawerOpen && !drawer?.open) drawer?.showModal();
-    if (!drawerOpen && drawer?.open) drawer.close();
-  }, [drawerOpen]);
 
   return (
     <div className="min-h-screen lg:flex">
@@ -55,10 +51,11 @@ export function AppShell({ children, ...sidebar }: Omit<SidebarProps, "onNavigat
         </header>
         {/* biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop; Escape closes a modal <dialog> natively. */}
         <dialog
-          ref={drawerRef}
+          ref={drawer.ref}
           aria-label="Navigation"
-          onClose={() => setDrawerOpen(false)}
-          onClick={(event) => event.target === drawerRef.current && setDrawerOpen(false)}
+          onCancel={drawer.onCancel}
+          onClose={drawer.onClose}
+          onClick={(event) => event.target === drawer.ref.current && setDrawerOpen(false)}
           className="m-0 h-full max-h-none w-72 max-w-[85vw] border-r border-subtle bg-muted p-0 backdrop:bg-overlay lg:hidden"
         >
           <div className="absolute top-3.5 right-3">

@@ -1,8 +1,9 @@
 "use client";
 
-import { type FormEvent, type ReactNode, useEffect, useId, useRef } from "react";
+import { type FormEvent, type ReactNode, useId } from "react";
 import { Button, type ButtonProps } from "./button";
 import { cn } from "./cn";
+import { useModalDialog } from "./use-modal-dialog";
 
 export interface DialogProps {
   open: boolean;
@@ -20,16 +21,9 @@ export interface DialogProps {
  * the opener and makes the page behind inert — no focus-trap library needed.
  */
 export function Dialog({ open, onClose, title, description, children, footer, className }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const { ref, onCancel, onClose: onNativeClose } = useModalDialog(open, onClose);
   const titleId = useId();
   const descriptionId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop; Escape closes a modal <dialog> natively.
@@ -37,7 +31,8 @@ export function Dialog({ open, onClose, title, description, children, footer, cl
       ref={ref}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
-      onClose={onClose}
+      onCancel={onCancel}
+      onClose={onNativeClose}
       // A click on the backdrop lands on the <dialog> element itself.
       onClick={(event) => event.target === ref.current && onClose()}
       className={cn(
