@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { onLocalAnnouncement } from "@/lib/ingest/local-announcements";
 import { logger } from "@/lib/log/logger";
 import { startRetentionLoop } from "@/lib/retention/create-retention-loop";
 import { createDeliveryWorker, type DeliveryWorker } from "./create-delivery-worker";
@@ -23,6 +24,8 @@ export function startPortalWorker(): void {
   const worker = createDeliveryWorker();
   globalForWorker.jobsPortalDeliveryWorker = worker;
   worker.start();
+  // Deliveries this process's ingest enqueued are claimed at once, without their NOTIFY's round trip.
+  onLocalAnnouncement(({ wakes }) => wakes.length > 0 && worker.wake());
   // Workers also prune history past each workspace's retention (lib/retention).
   const retention = startRetentionLoop();
   logger.info("delivery worker started");

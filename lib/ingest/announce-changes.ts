@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { JOB_CHANGES_CHANNEL, type JobChange } from "@/lib/live/job-changes";
 import { logger } from "@/lib/log/logger";
 import type { Announcement } from "./apply-events";
+import { announceLocally } from "./local-announcements";
 
 // The NOTIFYs of ingest, sent after the commit and batched per process. A NOTIFY inside the
 // ingest transaction would make every ingest commit in the database wait for PostgreSQL's notify
@@ -92,9 +93,14 @@ async function flush(): Promise<void> {
   }
 }
 
-/** Queues a committed group's changes and wake-ups; sent at once, or with the next batch if one is on its way. */
+/**
+ * Tells this process's own listeners at once (local-announcements.ts), and queues a committed
+ * group's changes and wake-ups for every process: sent at once, or with the next batch if one is on its way.
+ */
 export function announceChanges(announcement: Announcement): void {
-  if (NOTIFY_OFF || (announcement.changes.length === 0 && announcement.wakes.length === 0)) return;
+  if (announcement.changes.length === 0 && announcement.wakes.length === 0) return;
+  announceLocally(announcement);
+  if (NOTIFY_OFF) return;
   pending.changes.push(...announcement.changes);
   for (const workspaceId of announcement.wakes) pending.wakes.add(workspaceId);
   startFlushing();

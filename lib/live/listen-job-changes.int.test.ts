@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { getPool } from "@/lib/db/pool";
+import { announceLocally } from "@/lib/ingest/local-announcements";
 import { insertJobs } from "@/lib/jobs/testing/insert-test-jobs";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { JOB_ACTIVITY_CHANNEL } from "./job-activity";
@@ -64,6 +65,26 @@ describe("subscribeToJobChanges", () => {
     stopLate();
     expect(await listenerBackends()).toHaveLength(1);
     for (const stop of stops) stop();
+  });
+
+  it("hears a change this process committed at once, without its NOTIFY, and only once when the NOTIFY follows", async () => {
+    const workspaceId = (await createTestWorkspace()).id;
+    const [jobRowId] = await insertJobs(workspaceId, [{ upstreamJobId: "job_local", createdAt: new Date() }]);
+    const seen = collector();
+    const stop = subscribeToJobChanges(workspaceId, seen.push);
+    await vi.waitFor(() => expect(seen.signals).toEqual([{ type: "ready" }]), { timeout: 15_000 });
+    const loadsBefore = liveStats().loads;
+    // No NOTIFY is sent and no event row exists for the sweep to find: only the local path can tell it.
+    const change = { workspaceId, jobId: jobRowId, upstreamJobId: "job_local", status: "transcribing" };
+    announceLocally({ changes: [change], wakes: [] });
+    await vi.waitFor(() => expect(jobIds(seen.signals)).toEqual(["job_local"]));
+    await notify(workspaceId, jobRowId);
+    // The NOTIFY's way round is over once a later notification has come back through it.
+    const [other] = await insertJobs(workspaceId, [{ upstreamJobId: "job_local_next", createdAt: new Date() }]);
+    await notify(workspaceId, other);
+    await vi.waitFor(() => expect(jobIds(seen.signals)).toEqual(["job_local", "job_local_next"]));
+    expect(liveStats().loads - loadsBefore).toBe(2);
+    stop();
   });
 
   it("after losing its connection, reconnects and sends the jobs changed meanwhile", async () => {

@@ -1,12 +1,13 @@
 import type pg from "pg";
 import { type Listener, listenWithReconnect } from "@/lib/db/listen-with-reconnect";
+import { onLocalAnnouncement } from "@/lib/ingest/local-announcements";
 import { getChangedJob } from "@/lib/jobs/get-changed-job";
 import type { SerializedJob } from "@/lib/jobs/serialize-job";
 import { logger } from "@/lib/log/logger";
 import { type ChangedJobFetcher, createChangedJobFetcher, type FetcherStats } from "./fetch-changed-jobs";
 import { findAppliedChangesSince, findJobsChangedSince } from "./find-jobs-changed-since";
 import { JOB_ACTIVITY_CHANNEL, jobActivityPayloadSchema } from "./job-activity";
-import { JOB_CHANGES_CHANNEL, jobChangesPayloadSchema } from "./job-changes";
+import { JOB_CHANGES_CHANNEL, type JobChange, jobChangesPayloadSchema } from "./job-changes";
 
 // One LISTEN connection per process, shared by every live subscriber, and one query per change
 // (fetch-changed-jobs.ts) whose result goes to the subscribers of the change's workspace only.
@@ -61,6 +62,8 @@ interface ListenerState {
   sweeping: boolean;
   /** "jobId\0status" → when it was seen (insertion order: oldest first). */
   seen: Map<string, number>;
+  /** Stops hearing this process's own commits (lib/ingest/local-announcements.ts). */
+  stopLocal: (() => void) | null;
 }
 
 // On globalThis so that dev-mode module reloads do not open a second connection.
@@ -74,6 +77,7 @@ const state: ListenerState = (globalForListener.jobChangesListener ??= {
   sweptAt: null,
   sweeping: false,
   seen: new Map(),
+  stopLocal: null,
 });
 
 function send(workspaceId: string, signal: LiveSignal): void {
@@ -119,6 +123,11 @@ function forgetOldChanges(now: number): void {
   }
 }
 
+function onChanges(changes: readonly JobChange[]): void {
+  const now = Date.now();
+  for (const change of changes) if (isNews(change, now)) fetcher().push(change.workspaceId, change.jobId);
+}
+
 function onNotification(message: pg.Notification): void {
   if (message.channel === JOB_ACTIVITY_CHANNEL && message.payload) return onActivity(message.payload);
   if (message.channel !== JOB_CHANGES_CHANNEL || !message.payload) return;
@@ -129,9 +138,7 @@ function onNotification(message: pg.Notification): void {
     return;
   }
   const parsed = jobChangesPayloadSchema.safeParse(json);
-  if (!parsed.success) return;
-  const now = Date.now();
-  for (const change of parsed.data) if (isNews(change, now)) fetcher().push(change.workspaceId, change.jobId);
+  if (parsed.success) onChanges(parsed.data);
 }
 
 async function sweep(): Promise<void> {
@@ -199,6 +206,8 @@ function listen(): void {
     onNotification,
     onConnected,
   });
+  // A change committed by this process is heard at once, without its NOTIFY's round trip.
+  state.stopLocal ??= onLocalAnnouncement(({ changes }) => onChanges(changes));
   if (!state.sweepTimer) {
     state.sweepTimer = setInterval(() => void sweep(), SWEEP_EVERY_MS);
     state.sweepTimer.unref();
@@ -214,6 +223,8 @@ function closeWhenIdle(): void {
     if (state.subscribers.size > 0 || !state.listener) return;
     void state.listener.close();
     state.listener = null;
+    state.stopLocal?.();
+    state.stopLocal = null;
     state.fetcher?.clear();
     if (state.sweepTimer) clearInterval(state.sweepTimer);
     state.sweepTimer = null;
