@@ -110,6 +110,13 @@ test("an endpoint receives signed job events; test event, resend, rotation and t
       expect(resent.headers["webhook-id"]).toBe(original.headers["webhook-id"]);
       await page.screenshot({ path: screenshotPath("webhook-delivery") });
       await expectAccessible(page, "delivery dialog, resent");
+      // The owner may copy an attempt as a signed cURL command here too, as on the job page.
+      await dialog.getByRole("button", { name: "Attempt 1: request and answer" }).click();
+      const debug = page.getByRole("dialog", { name: "job.completed · attempt 1" });
+      await debug.getByRole("button", { name: "Copy as cURL" }).click();
+      await expect(debug.getByTestId("curl-command")).toContainText("webhook-signature");
+      await debug.getByRole("button", { name: "Close" }).click();
+      await expect(debug).toBeHidden();
       await dialog.getByRole("button", { name: "Close" }).click();
     });
 

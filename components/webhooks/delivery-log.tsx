@@ -17,10 +17,12 @@ import { ReplayFailedDialog } from "./replay-failed-dialog";
 export function DeliveryLog({
   endpointId,
   canManage,
+  canCopyCurl,
   enabled,
 }: {
   endpointId: string;
   canManage: boolean;
+  canCopyCurl: boolean;
   enabled: boolean;
 }) {
   const log = useInfiniteQuery(endpointDeliveriesQuery(endpointId));
@@ -82,7 +84,12 @@ export function DeliveryLog({
           </Button>
         </div>
       )}
-      <DeliveryDialog deliveryId={selected} canManage={canManage} onClose={() => setSelected(null)} />
+      <DeliveryDialog
+        deliveryId={selected}
+        canManage={canManage}
+        canCopyCurl={canCopyCurl}
+        onClose={() => setSelected(null)}
+      />
       <ReplayFailedDialog endpointId={endpointId} open={replaying} onClose={() => setReplaying(false)} />
     </Card>
   );

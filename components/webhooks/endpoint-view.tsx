@@ -21,10 +21,12 @@ export interface EndpointViewProps {
   canManage: boolean;
   /** May send test events, resend and replay deliveries (deliveries.write). */
   canDeliver: boolean;
+  /** May copy a delivery as a signed cURL command (secrets.read: the command carries a valid signature). */
+  canCopyCurl: boolean;
 }
 
 /** The endpoint page: state, secret, test, delivery log, then its settings and the retry schedule. */
-export function EndpointView({ endpointId, canManage, canDeliver }: EndpointViewProps) {
+export function EndpointView({ endpointId, canManage, canDeliver, canCopyCurl }: EndpointViewProps) {
   const { data, error, refetch, isFetching } = useQuery(endpointQuery(endpointId));
 
   if (!data) {
@@ -48,7 +50,12 @@ export function EndpointView({ endpointId, canManage, canDeliver }: EndpointView
         <SigningSecretCard endpoint={endpoint} canManage={canManage} />
         <TestEventCard endpointId={endpoint.id} canManage={canDeliver} />
       </div>
-      <DeliveryLog endpointId={endpoint.id} canManage={canDeliver} enabled={endpoint.enabled} />
+      <DeliveryLog
+        endpointId={endpoint.id}
+        canManage={canDeliver}
+        canCopyCurl={canCopyCurl}
+        enabled={endpoint.enabled}
+      />
       <div className="mt-10 divide-y divide-subtle border-t border-subtle pt-8">
         <SettingsSection
           id="endpoint-details"

@@ -38,6 +38,7 @@ export default async function WebhookEndpointPage({ params }: Props) {
         endpointId={endpointId}
         canManage={hasScope(membership.role, "endpoints.write")}
         canDeliver={hasScope(membership.role, "deliveries.write")}
+        canCopyCurl={hasScope(membership.role, "secrets.read")}
       />
     </HydrationBoundary>
   );
