@@ -118,7 +118,13 @@ async function upstreamSilence(workspaceId: string, silentHours: number, now: Da
 async function failingDownloads(workspaceId: string): Promise<NewAlert[]> {
   const health = await prisma.downloadResultHealth.findUnique({
     where: { workspaceId },
-    select: { consecutiveFailures: true, failingSince: true, lastFailureAt: true, lastError: true, lastSuccessAt: true },
+    select: {
+      consecutiveFailures: true,
+      failingSince: true,
+      lastFailureAt: true,
+      lastError: true,
+      lastSuccessAt: true,
+    },
   });
   if (!health?.failingSince || health.consecutiveFailures < DOWNLOAD_FAILURES_TO_ALERT) return [];
   const last = health.lastFailureAt ? ` The last, at ${health.lastFailureAt.toISOString()}: ${health.lastError}.` : "";

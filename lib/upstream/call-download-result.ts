@@ -1,6 +1,6 @@
 import "server-only";
-import { type DownloadResultCall, type DownloadResultOutcome, requestDownloadResult } from "./download-result";
 import { healthEventOf } from "./download-health-event";
+import { type DownloadResultCall, type DownloadResultOutcome, requestDownloadResult } from "./download-result";
 import { recordDownloadHealth } from "./record-download-health";
 
 /**

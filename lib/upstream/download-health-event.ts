@@ -25,7 +25,10 @@ export function healthEventOf(outcome: DownloadResultOutcome): DownloadHealthEve
           : `The Jobs API could not be reached (${outcome.detail})`,
       };
     case "bad_response":
-      return { ok: false, error: `The Jobs API sent an answer off its documented contract (HTTP ${outcome.httpStatus})` };
+      return {
+        ok: false,
+        error: `The Jobs API sent an answer off its documented contract (HTTP ${outcome.httpStatus})`,
+      };
     case "unsafe_output_url":
       return { ok: false, error: `The Jobs API sent a download link this portal does not hand out (${outcome.field})` };
     case "not_found":
