@@ -15,7 +15,7 @@ async function recordFailure(workspaceId: string, error: string, now: Date): Pro
     INSERT INTO "DownloadResultHealth" ("workspaceId", "consecutiveFailures", "failingSince", "lastFailureAt", "lastError")
     SELECT "id", 1, ${now}, ${now}, ${error} FROM "Workspace" WHERE "id" = ${workspaceId}
     ON CONFLICT ("workspaceId") DO UPDATE SET
-      "consecutiveFailures" = "DownloadResultHealth"."consecutiveFailures" + 1,
+      "consecutiveFailures" = LEAST("DownloadResultHealth"."consecutiveFailures" + 1, 2147483647),
       "failingSince" = COALESCE("DownloadResultHealth"."failingSince", EXCLUDED."failingSince"),
       "lastFailureAt" = EXCLUDED."lastFailureAt",
       "lastError" = EXCLUDED."lastError"`;
