@@ -17,6 +17,9 @@ test("a failed job is alerted by email and chat webhook, once, and shows in the 
     await page.goto("/settings");
     await page.getByRole("link", { name: /Alerts/ }).click();
     await expect(page.getByRole("heading", { name: "Alerts", level: 1 })).toBeVisible();
+    // Every rule is offered, the Jobs API's failing download links among them.
+    await expect(page.getByRole("group", { name: "Alert when" }).getByRole("checkbox")).toHaveCount(5);
+    await expect(page.getByRole("checkbox", { name: /The Jobs API's download links fail/ })).not.toBeChecked();
     await page.getByRole("checkbox", { name: /A job fails or is rejected/ }).check();
     await page.getByLabel("Email recipients").fill(email);
     await page.getByLabel("Slack-compatible webhook URL").fill(chat.url);

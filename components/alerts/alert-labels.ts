@@ -1,4 +1,4 @@
-import type { AlertKind } from "@/lib/alerts/types";
+import { type AlertKind, DOWNLOAD_FAILURES_TO_ALERT } from "@/lib/alerts/types";
 
 export const ALERT_KIND_LABELS: Record<AlertKind, { label: string; hint: string }> = {
   job_failed: { label: "A job fails or is rejected", hint: "One alert per job, with the Jobs API's reason." },
@@ -7,5 +7,9 @@ export const ALERT_KIND_LABELS: Record<AlertKind, { label: string; hint: string 
   upstream_silent: {
     label: "The Jobs API goes quiet",
     hint: "No events for the hours below while jobs are in progress.",
+  },
+  download_failing: {
+    label: "The Jobs API's download links fail",
+    hint: `${DOWNLOAD_FAILURES_TO_ALERT} calls in a row to download-result fail (server errors, timeouts, a refused key), for members, /v1 clients or webhook deliveries alike.`,
   },
 };

@@ -5,6 +5,7 @@ import { getStepExpectations } from "@/lib/insight/get-step-expectations";
 import { expectationOf } from "@/lib/insight/step-expectations";
 import { stuckWhere } from "@/lib/jobs/list-jobs";
 import type { ApiProduct } from "@/lib/workflow/workflows";
+import { DOWNLOAD_FAILURES_TO_ALERT } from "./types";
 
 // Finds what should be alerted and writes one Alert row per thing (the outbox). Each row's
 // dedupeKey is unique per workspace, so however many workers look at once, each thing is alerted
@@ -114,6 +115,36 @@ async function upstreamSilence(workspaceId: string, silentHours: number, now: Da
   ];
 }
 
+async function failingDownloads(workspaceId: string): Promise<NewAlert[]> {
+  const health = await prisma.downloadResultHealth.findUnique({
+    where: { workspaceId },
+    select: {
+      consecutiveFailures: true,
+      failingSince: true,
+      lastFailureAt: true,
+      lastError: true,
+      lastSuccessAt: true,
+    },
+  });
+  if (!health?.failingSince || health.consecutiveFailures < DOWNLOAD_FAILURES_TO_ALERT) return [];
+  const last = health.lastFailureAt ? ` The last, at ${health.lastFailureAt.toISOString()}: ${health.lastError}.` : "";
+  const success = health.lastSuccessAt
+    ? ` The last success was at ${health.lastSuccessAt.toISOString()}.`
+    : " No successful call is on record.";
+  return [
+    {
+      kind: "download_failing",
+      // Once per run of failures: a success ends it, and the next run is keyed by its own start.
+      dedupeKey: `download_failing:${health.failingSince.getTime()}`,
+      title: "Download links from the Jobs API are failing",
+      detail:
+        `${health.consecutiveFailures} calls in a row to download-result have failed since ${health.failingSince.toISOString()}.${last}${success}` +
+        " Members get no download links and job.completed deliveries wait for them. Check the base URL and API key in Settings → Jobs API connection.",
+      path: "/settings#upstream-connection",
+    },
+  ];
+}
+
 /** Looks at every workspace with alert rules and writes the alerts that are due; returns how many were new. */
 export async function detectAlerts(now = new Date(), workspaceIds?: readonly string[]): Promise<number> {
   const configs = await prisma.alertConfig.findMany({
@@ -135,6 +166,7 @@ export async function detectAlerts(now = new Date(), workspaceIds?: readonly str
     if (kinds.includes("job_stuck")) found.push(...(await stuckJobs(workspaceId, now)));
     if (kinds.includes("endpoint_disabled")) found.push(...(await disabledEndpoints(workspaceId, since)));
     if (kinds.includes("upstream_silent")) found.push(...(await upstreamSilence(workspaceId, config.silentHours, now)));
+    if (kinds.includes("download_failing")) found.push(...(await failingDownloads(workspaceId)));
     if (found.length === 0) continue;
     const result = await prisma.alert.createMany({
       data: found.map((alert) => ({ ...alert, workspaceId, firedAt: now })),

@@ -3,7 +3,8 @@ import { DOWNLOAD_MESSAGES } from "@/lib/contract/download-result";
 import { ApiError } from "@/lib/http/api-error";
 import type { PhaseTimeouts } from "@/lib/outbound/send-request";
 import type { ResolveHost } from "@/lib/ssrf/resolve-host";
-import { type DownloadResultOutcome, requestDownloadResult, UPSTREAM_TIMEOUT_MS } from "@/lib/upstream/download-result";
+import { callDownloadResult } from "@/lib/upstream/call-download-result";
+import { type DownloadResultOutcome, UPSTREAM_TIMEOUT_MS } from "@/lib/upstream/download-result";
 import { getUpstreamConnectionState, type UpstreamConnectionState } from "@/lib/upstream/get-upstream-connection";
 import { assertJobDownloadable } from "./assert-job-downloadable";
 import { getJobOrThrow } from "./get-job-or-throw";
@@ -90,7 +91,7 @@ export async function requestCheckedLinks(
   const state = await getUpstreamConnectionState(workspaceId);
   if (state.status !== "connected") throw notConnectedError(state);
   const { connection } = state;
-  const outcome = await requestDownloadResult({
+  const outcome = await callDownloadResult(workspaceId, {
     baseUrl: connection.baseUrl,
     apiKey: connection.apiKey,
     jobId: upstreamJobId,

@@ -36,7 +36,7 @@ const json = (status: number, body: unknown) => (res: import("node:http").Server
 describe("requestDownloadResult", () => {
   it("times out", async () => {
     answer = () => undefined;
-    expect(await call(200)).toEqual({ ok: false, reason: "timeout" });
+    expect(await call(200)).toEqual({ ok: false, reason: "timeout", detail: "Timed out after 0.2 s" });
   });
 
   it("reads the documented error bodies", async () => {
@@ -49,12 +49,12 @@ describe("requestDownloadResult", () => {
     answer = json(404, { error: { code: "RESOURCE_NOT_FOUND", message: "Job not found" } });
     expect(await call()).toEqual({ ok: false, reason: "not_found" });
     answer = json(401, { error: { code: "UNAUTHORIZED", message: "Invalid API key" } });
-    expect(await call()).toEqual({ ok: false, reason: "key_refused" });
+    expect(await call()).toEqual({ ok: false, reason: "key_refused", httpStatus: 401 });
   });
 
   it("treats 5xx as unreachable and a body off the contract as a bad response", async () => {
     answer = json(503, { error: { code: "UPSTREAM_UNAVAILABLE", message: "down" } });
-    expect(await call()).toEqual({ ok: false, reason: "unreachable" });
+    expect(await call()).toEqual({ ok: false, reason: "unreachable", detail: "HTTP 503" });
     answer = json(200, { jobId: "job_1", outputs: "nope" });
     expect(await call()).toEqual({ ok: false, reason: "bad_response", httpStatus: 200 });
   });
@@ -105,7 +105,11 @@ describe("requestDownloadResult", () => {
       jobId: "job_1",
       expirationSeconds: 3600,
     });
-    expect(await other).toEqual({ ok: false, reason: "unreachable" });
+    expect(await other).toEqual({
+      ok: false,
+      reason: "unreachable",
+      detail: "Refused: the base URL is not one this deployment allows",
+    });
     expect(received).toBe(0);
   });
 });

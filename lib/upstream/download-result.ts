@@ -2,7 +2,8 @@ import { type DownloadResultResponse, upstreamDownloadResultSchema } from "@/lib
 import { errorEnvelopeSchema } from "@/lib/contract/errors";
 import { originOf } from "@/lib/contract/output-url";
 import { logger } from "@/lib/log/logger";
-import { toOutboundError } from "@/lib/outbound/outbound-error";
+import { describeFailure } from "@/lib/outbound/describe-outbound-failure";
+import { type OutboundFailure, toOutboundError } from "@/lib/outbound/outbound-error";
 import type { JsonAnswer } from "@/lib/outbound/request-json";
 import type { PhaseTimeouts } from "@/lib/outbound/send-request";
 import type { ResolveHost } from "@/lib/ssrf/resolve-host";
@@ -33,9 +34,11 @@ export type DownloadResultOutcome =
   | { ok: false; reason: "failed" }
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "invalid_request"; message: string }
-  | { ok: false; reason: "key_refused" }
-  | { ok: false; reason: "timeout" }
-  | { ok: false; reason: "unreachable" }
+  | { ok: false; reason: "key_refused"; httpStatus: number }
+  /** `detail`: what happened, as a plain sentence ("Timed out after 10 s", "HTTP 504"). */
+  | { ok: false; reason: "timeout"; detail: string }
+  /** `detail`: "Connection refused", "HTTP 503", ... — never a URL. */
+  | { ok: false; reason: "unreachable"; detail: string }
   | { ok: false; reason: "bad_response"; httpStatus: number }
   /** Output URLs this portal does not hand out (not https, a private address, ...): none is used. */
   | { ok: false; reason: "unsafe_output_url"; field: string };
@@ -49,12 +52,17 @@ export async function requestDownloadResult(call: DownloadResultCall): Promise<D
   } catch (error) {
     const failure = toOutboundError(error).failure;
     logger.warn({ jobId: call.jobId, failure, error: toOutboundError(error).cause }, "upstream download-result failed");
-    if (failure.kind === "timeout") return { ok: false, reason: "timeout" };
-    if (failure.kind === "too_large") return { ok: false, reason: "bad_response", httpStatus: 200 };
-    return { ok: false, reason: "unreachable" };
+    return outcomeOfFailure(failure);
   }
   if (answer.status >= 200 && answer.status < 300) return readResult(answer, call);
   return classifyError(answer.status, answer.json, call.jobId);
+}
+
+/** A call that got no usable answer (no connection, a timeout, an answer too large to read). */
+export function outcomeOfFailure(failure: OutboundFailure): DownloadResultOutcome {
+  if (failure.kind === "timeout") return { ok: false, reason: "timeout", detail: describeFailure(failure) };
+  if (failure.kind === "too_large") return { ok: false, reason: "bad_response", httpStatus: 200 };
+  return { ok: false, reason: "unreachable", detail: describeFailure(failure) };
 }
 
 function readResult(answer: JsonAnswer, call: DownloadResultCall): DownloadResultOutcome {
@@ -71,10 +79,11 @@ function readResult(answer: JsonAnswer, call: DownloadResultCall): DownloadResul
   return { ok: false, reason: "bad_response", httpStatus: answer.status };
 }
 
-function classifyError(httpStatus: number, body: unknown, jobId: string): DownloadResultOutcome {
+/** A non-2xx answer. */
+export function classifyError(httpStatus: number, body: unknown, jobId: string): DownloadResultOutcome {
   const envelope = errorEnvelopeSchema.safeParse(body);
   const message = envelope.success ? envelope.data.error.message : "";
-  if (httpStatus === 401 || httpStatus === 403) return { ok: false, reason: "key_refused" };
+  if (httpStatus === 401 || httpStatus === 403) return { ok: false, reason: "key_refused", httpStatus };
   if (httpStatus === 404) return { ok: false, reason: "not_found" };
   if (httpStatus === 400 && envelope.success) {
     const notCompleted = NOT_COMPLETED.exec(message);
@@ -83,8 +92,8 @@ function classifyError(httpStatus: number, body: unknown, jobId: string): Downlo
     // The upstream's own words, shown as text; bounded, since the upstream is not trusted.
     return { ok: false, reason: "invalid_request", message: message.slice(0, 500) };
   }
-  if (httpStatus === 504) return { ok: false, reason: "timeout" };
-  if (httpStatus >= 500) return { ok: false, reason: "unreachable" };
+  if (httpStatus === 504) return { ok: false, reason: "timeout", detail: `HTTP ${httpStatus}` };
+  if (httpStatus >= 500) return { ok: false, reason: "unreachable", detail: `HTTP ${httpStatus}` };
   logger.warn({ jobId, status: httpStatus }, "upstream download-result answered unexpectedly");
   return { ok: false, reason: "bad_response", httpStatus };
 }

@@ -1,9 +1,13 @@
 import { describeOutboundFailure } from "@/lib/outbound/describe-outbound-failure";
+import { toOutboundError } from "@/lib/outbound/outbound-error";
 import type { JsonAnswer } from "@/lib/outbound/request-json";
 import type { PhaseTimeouts } from "@/lib/outbound/send-request";
 import type { ResolveHost } from "@/lib/ssrf/resolve-host";
+import { healthEventOf } from "@/lib/upstream/download-health-event";
+import { classifyError, outcomeOfFailure } from "@/lib/upstream/download-result";
 import { getUpstreamConnectionState } from "@/lib/upstream/get-upstream-connection";
 import { postDownloadResult } from "@/lib/upstream/post-download-result";
+import { recordDownloadHealth } from "@/lib/upstream/record-download-health";
 import { type ConnectionCheck, describeConnectionCheck } from "./describe-connection-check";
 import { KEY_REQUIRED_FOR_NEW_BASE_URL } from "./schemas";
 
@@ -42,10 +46,16 @@ export async function checkUpstreamConnection(
       resolve: options.resolve,
     });
   } catch (error) {
+    await recordDownloadHealth(workspaceId, healthEventOf(outcomeOfFailure(toOutboundError(error).failure)));
     return {
       result: "unreachable",
       message: `Could not reach the Jobs API: ${describeOutboundFailure(error, { workspaceId })}.`,
     };
   }
+  // A download-result call like any other, so it is recorded like any other: a refused key or a
+  // server error counts toward the download_failing alert, the expected 404 does not (nor a 2xx
+  // for a job that cannot exist).
+  if (answer.status < 200 || answer.status >= 300)
+    await recordDownloadHealth(workspaceId, healthEventOf(classifyError(answer.status, answer.json, PROBE_JOB_ID)));
   return describeConnectionCheck(answer.status, answer.json);
 }

@@ -56,7 +56,7 @@ export default async function SettingsPage() {
               href={routes.alerts}
               icon={<AlertIcon />}
               title="Alerts"
-              description="Email or chat when jobs fail or are late, endpoints are disabled, or the Jobs API goes quiet."
+              description="Email or chat when jobs fail or are late, endpoints are disabled, or the Jobs API goes quiet or its download links fail."
             />
           </SettingsSection>
         )}

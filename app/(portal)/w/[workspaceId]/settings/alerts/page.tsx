@@ -19,7 +19,7 @@ export default async function AlertsPage() {
           </Link>
         }
         title="Alerts"
-        description={`Be told by email or chat when a job of ${membership.workspaceName} fails or is late, an endpoint is disabled, or the Jobs API goes quiet.`}
+        description={`Be told by email or chat when a job of ${membership.workspaceName} fails or is late, an endpoint is disabled, or the Jobs API goes quiet or fails to give download links.`}
       />
       <AlertsPanel canManage={hasScope(membership.role, "alerts.write")} />
     </>
