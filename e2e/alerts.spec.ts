@@ -21,6 +21,9 @@ test("a failed job is alerted by email and chat webhook, once, and shows in the 
     await expect(page.getByRole("group", { name: "Alert when" }).getByRole("checkbox")).toHaveCount(5);
     await expect(page.getByRole("checkbox", { name: /The Jobs API's download links fail/ })).not.toBeChecked();
     await page.getByRole("checkbox", { name: /A job fails or is rejected/ }).check();
+    // Saved as most first try it, with a rule and nothing else: kept, and the page says no one is told.
+    await page.getByRole("button", { name: "Save alert rules" }).click();
+    await expect(page.getByText("Saved, but no one is told yet")).toBeVisible();
     await page.getByLabel("Email recipients").fill(email);
     await page.getByLabel("Slack-compatible webhook URL").fill(chat.url);
     await page.getByRole("button", { name: "Save alert rules" }).click();

@@ -14,6 +14,16 @@ import { updateAlertConfigMutation } from "./mutations";
 
 type Field = "kinds" | "emails" | "slackUrl" | "silentHours";
 
+/** Rules are on and nowhere to send them: saved (the history is useful alone), but worth saying how to fix. */
+function whyNoOneIsTold(config: AlertConfigView): string | null {
+  if (config.kinds.length === 0 || config.slackConfigured) return null;
+  if (config.emails.length === 0)
+    return "Add an email address or a chat webhook URL. Until then the alerts are only listed in the history below.";
+  if (!config.emailAvailable)
+    return "This portal cannot send mail (its operator has not set EMAIL_SERVER): add a chat webhook URL, or the alerts are only listed in the history below.";
+  return null;
+}
+
 /** Which alerts fire and where they go. The chat URL is write-only: blank keeps the saved one. */
 export function AlertRulesForm({ config, canManage }: { config: AlertConfigView; canManage: boolean }) {
   const id = useId();
@@ -130,7 +140,14 @@ export function AlertRulesForm({ config, canManage }: { config: AlertConfigView;
             )}
           </div>
           {save.isError && !serverFieldErrors(save.error) && <Alert tone="danger">{save.error.message}</Alert>}
-          {save.isSuccess && <Alert tone="success">Alert rules saved.</Alert>}
+          {save.isSuccess &&
+            (whyNoOneIsTold(save.data) ? (
+              <Alert tone="warning" title="Saved, but no one is told yet">
+                {whyNoOneIsTold(save.data)}
+              </Alert>
+            ) : (
+              <Alert tone="success">Alert rules saved.</Alert>
+            ))}
         </CardBody>
         {canManage && (
           <CardFooter>
