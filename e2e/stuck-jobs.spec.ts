@@ -108,7 +108,10 @@ test("a job that goes quiet upstream is marked stuck on the Jobs list, the Stuck
     await test.step("its page says how late it is, and by when the step was expected", async () => {
       await stalledRow.getByRole("link", { name: stalled }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(stalled);
-      await expect(page.getByTestId("stuck-badge")).toContainText(/Stuck\s*— usually done in .+; .+ so far/);
+      // Relative times tick every 15 s (components/ui/use-now.ts): the badge may wait for the next tick.
+      await expect(page.getByTestId("stuck-badge")).toContainText(/Stuck\s*— usually done in .+; .+ so far/, {
+        timeout: 30_000,
+      });
       const current = page.locator('[data-testid="timeline-step"][data-state="current"]');
       await expect(current).toContainText("Transcribing");
       await expect(current.getByTestId("expected-by")).toContainText(/expected by .+/);
@@ -160,7 +163,7 @@ test("a job that goes quiet upstream is marked stuck on the Jobs list, the Stuck
 
     await test.step("resumed upstream, it completes and is no longer stuck", async () => {
       await page.goto(`/jobs/${stalled}`);
-      await expect(page.getByTestId("stuck-badge")).toBeVisible();
+      await expect(page.getByTestId("stuck-badge")).toBeVisible({ timeout: 30_000 });
       vendor!.sim.resumeJob(stalled);
       await expect(page.getByTestId("job-status")).toHaveText("Transcribed", { timeout: 30_000 });
       await expect(page.getByTestId("stuck-badge")).toBeHidden();
