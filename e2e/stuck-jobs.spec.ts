@@ -167,6 +167,8 @@ test("a job that goes quiet upstream is marked stuck on the Jobs list, the Stuck
       vendor!.sim.resumeJob(stalled);
       await expect(page.getByTestId("job-status")).toHaveText("Transcribed", { timeout: 30_000 });
       await expect(page.getByTestId("stuck-badge")).toBeHidden();
+      // Its subtitles come through the Jobs API's download-result: shown before the simulator stops.
+      await expect(page.getByTestId("subtitle-preview")).toBeVisible({ timeout: 30_000 });
     });
   } finally {
     await (vendor as Vendor | null)?.close();
