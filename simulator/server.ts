@@ -22,6 +22,8 @@ export interface JobSnapshot {
   status: JobStatus;
   history: { status: JobStatus; at: string }[];
   reason?: string;
+  /** Frozen by stallJob. */
+  stalled?: true;
 }
 
 export interface Simulator {
@@ -39,6 +41,14 @@ export interface Simulator {
   /** Creates a job as POST /v1/{product} would (same validation); throws on an invalid input. */
   createJob(product: ApiProduct, input: JobInput, apiKey?: string): { jobId: string };
   getJob(jobId: string): JobSnapshot | undefined;
+  /**
+   * Test control: the job stops where it is, the way a vendor's job goes quiet — no next status,
+   * no event, nothing in the API's answers about it changes. Throws for an unknown or finished job.
+   * Nothing over HTTP reaches it: the vendor's API has no such switch.
+   */
+  stallJob(jobId: string): void;
+  /** Lets a stalled job go on from where it stopped (its next status after the step's usual time). */
+  resumeJob(jobId: string): void;
   /** Every status change with the payload sent for it, whether or not a webhook target is set. */
   onStatusChange(listener: (payload: WebhookPayload) => void): () => void;
   close(): Promise<void>;
@@ -82,6 +92,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   });
 
   let closing: Promise<void> | undefined;
+  const jobOrThrow = (jobId: string) => {
+    const job = store.get(jobId);
+    if (!job) throw new Error(`Unknown job ${jobId}`);
+    return job;
+  };
 
   return {
     url,
@@ -111,8 +126,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         ...(job.plan.reason && (job.status === "failed" || job.status === "rejected")
           ? { reason: job.plan.reason }
           : {}),
+        ...(job.stalled ? { stalled: true as const } : {}),
       };
     },
+    stallJob: (jobId) => engine.stallJob(jobOrThrow(jobId)),
+    resumeJob: (jobId) => engine.resumeJob(jobOrThrow(jobId)),
     onStatusChange(listener) {
       return engine.onStatusChange((_job, payload) => listener(payload));
     },

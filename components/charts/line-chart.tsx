@@ -1,11 +1,11 @@
 "use client";
 
-import { scalePoint } from "d3-scale";
-import { area, line } from "d3-shape";
 import { XLabels, YAxis } from "./axes";
 import type { Series } from "./chart-colors";
-import { FRAME, PLOT, sparseIndexes } from "./chart-frame";
+import { FRAME, labelCount, plotOf, sparseIndexes } from "./chart-frame";
 import { linearScale } from "./linear-scale";
+import { areaPath, linePath } from "./paths";
+import { useElementWidth } from "./use-element-width";
 
 export interface LineChartProps {
   label: string;
@@ -16,40 +16,33 @@ export interface LineChartProps {
   max?: number;
 }
 
-type Point = { x: number; y: number | null };
-
 /** One line per series (gaps where a value is null), the first one with a soft area under it. */
 export function LineChart({ label, points, series, formatValue, max }: LineChartProps) {
-  const x = scalePoint<string>()
-    .domain(points.map((point) => point.key))
-    .range([PLOT.left + 8, PLOT.right - 8]);
+  const [ref, width] = useElementWidth(FRAME.width);
+  const plot = plotOf(width);
+  const [from, to] = [plot.left + 8, plot.right - 8];
+  const xOf = (index: number) =>
+    points.length < 2 ? (from + to) / 2 : from + ((to - from) * index) / (points.length - 1);
   const top = max ?? Math.max(0, ...points.flatMap((point) => series.map((s) => point.values[s.key] ?? 0)));
-  const y = linearScale(top, [PLOT.bottom, PLOT.top], { nice: true });
-  const shown = sparseIndexes(points.length);
-  const defined = (point: Point) => point.y !== null;
-  const path = line<Point>()
-    .defined(defined)
-    .x((p) => p.x)
-    .y((p) => y(p.y ?? 0));
-  const under = area<Point>()
-    .defined(defined)
-    .x((p) => p.x)
-    .y0(PLOT.bottom)
-    .y1((p) => y(p.y ?? 0));
+  const y = linearScale(top, [plot.bottom, plot.top], { nice: true });
+  const shown = sparseIndexes(points.length, labelCount(plot));
 
   return (
-    <svg viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-label={label} className="h-auto w-full">
-      <YAxis scale={y} format={formatValue} />
+    <svg ref={ref} viewBox={`0 0 ${width} ${FRAME.height}`} role="img" aria-label={label} className="h-auto w-full">
+      <YAxis plot={plot} scale={y} format={formatValue} />
       {series.map((s, index) => {
-        const data = points.map((point) => ({ x: x(point.key) ?? 0, y: point.values[s.key] ?? null }));
+        const data = points.map((point, i) => {
+          const value = point.values[s.key] ?? null;
+          return { x: xOf(i), y: value === null ? null : y(value) };
+        });
         return (
           <g key={s.key}>
-            {index === 0 && <path d={under(data) ?? undefined} fill={s.color} opacity={0.12} />}
-            <path d={path(data) ?? undefined} fill="none" stroke={s.color} strokeWidth={2} strokeLinejoin="round" />
+            {index === 0 && <path d={areaPath(data, plot.bottom)} fill={s.color} opacity={0.12} />}
+            <path d={linePath(data)} fill="none" stroke={s.color} strokeWidth={2} strokeLinejoin="round" />
             {data.map((p, i) =>
               p.y === null ? null : (
-                <circle key={points[i].key} cx={p.x} cy={y(p.y)} r={points.length > 40 ? 0 : 2.5} fill={s.color}>
-                  <title>{`${points[i].label}: ${s.label} ${formatValue(p.y)}`}</title>
+                <circle key={points[i].key} cx={p.x} cy={p.y} r={points.length > 40 ? 0 : 2.5} fill={s.color}>
+                  <title>{`${points[i].label}: ${s.label} ${formatValue(points[i].values[s.key] ?? 0)}`}</title>
                 </circle>
               ),
             )}
@@ -57,7 +50,8 @@ export function LineChart({ label, points, series, formatValue, max }: LineChart
         );
       })}
       <XLabels
-        labels={points.flatMap((point, i) => (shown.has(i) ? [{ x: x(point.key) ?? 0, text: point.label }] : []))}
+        plot={plot}
+        labels={points.flatMap((point, i) => (shown.has(i) ? [{ x: xOf(i), text: point.label }] : []))}
       />
     </svg>
   );

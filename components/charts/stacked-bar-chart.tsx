@@ -1,10 +1,10 @@
 "use client";
 
-import { scaleBand } from "d3-scale";
 import { XLabels, YAxis } from "./axes";
 import type { Series } from "./chart-colors";
-import { FRAME, PLOT, sparseIndexes } from "./chart-frame";
+import { FRAME, labelCount, plotOf, sparseIndexes } from "./chart-frame";
 import { linearScale } from "./linear-scale";
+import { useElementWidth } from "./use-element-width";
 
 export interface StackedBarChartProps {
   /** What the chart shows, for assistive technology (the table view has the numbers). */
@@ -14,25 +14,27 @@ export interface StackedBarChartProps {
   formatValue?: (value: number) => string;
 }
 
-/** Bars per point, stacked by series, drawn in SVG with d3-scale. */
+/** Bars per point, stacked by series, drawn in SVG at the card's width. */
 export function StackedBarChart({
   label,
   points,
   series,
   formatValue = (value) => value.toLocaleString("en-US"),
 }: StackedBarChartProps) {
-  const x = scaleBand<string>()
-    .domain(points.map((point) => point.key))
-    .range([PLOT.left, PLOT.right])
-    .padding(0.2);
+  const [ref, width] = useElementWidth(FRAME.width);
+  const plot = plotOf(width);
+  // One slot per point, the bar in its middle 80%.
+  const slot = (plot.right - plot.left) / Math.max(1, points.length);
+  const bar = slot * 0.8;
+  const xOf = (index: number) => plot.left + index * slot + (slot - bar) / 2;
   const max = Math.max(1, ...points.map((point) => series.reduce((sum, s) => sum + (point.values[s.key] ?? 0), 0)));
-  const y = linearScale(max, [PLOT.bottom, PLOT.top], { nice: true });
-  const shown = sparseIndexes(points.length);
+  const y = linearScale(max, [plot.bottom, plot.top], { nice: true });
+  const shown = sparseIndexes(points.length, labelCount(plot));
 
   return (
-    <svg viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-label={label} className="h-auto w-full">
-      <YAxis scale={y} format={(value) => (Number.isInteger(value) ? formatValue(value) : "")} />
-      {points.map((point) => {
+    <svg ref={ref} viewBox={`0 0 ${width} ${FRAME.height}`} role="img" aria-label={label} className="h-auto w-full">
+      <YAxis plot={plot} scale={y} format={(value) => (Number.isInteger(value) ? formatValue(value) : "")} />
+      {points.map((point, index) => {
         let base = 0;
         return (
           <g key={point.key}>
@@ -43,15 +45,14 @@ export function StackedBarChart({
               const top = y(base + value);
               const height = y(base) - top;
               base += value;
-              return <rect key={s.key} x={x(point.key)} y={top} width={x.bandwidth()} height={height} fill={s.color} />;
+              return <rect key={s.key} x={xOf(index)} y={top} width={bar} height={height} fill={s.color} />;
             })}
           </g>
         );
       })}
       <XLabels
-        labels={points.flatMap((point, i) =>
-          shown.has(i) ? [{ x: (x(point.key) ?? 0) + x.bandwidth() / 2, text: point.label }] : [],
-        )}
+        plot={plot}
+        labels={points.flatMap((point, i) => (shown.has(i) ? [{ x: xOf(i) + bar / 2, text: point.label }] : []))}
       />
     </svg>
   );

@@ -35,10 +35,16 @@ export function JobsPerDayCard({ data, product }: { data: OverviewData; product:
       title={title}
       description={`${total.toLocaleString("en-US")} created in this range`}
       chart={
-        <div className="space-y-2">
-          <StackedBarChart label={`${title}, stacked by outcome`} points={points} series={OUTCOME_SERIES} />
-          <Legend series={OUTCOME_SERIES} />
-        </div>
+        total === 0 ? (
+          <p className="py-8 text-center text-sm text-subtle">
+            No {PRODUCT_LABELS[product].toLowerCase()} jobs in this range.
+          </p>
+        ) : (
+          <div className="space-y-2">
+            <StackedBarChart label={`${title}, stacked by outcome`} points={points} series={OUTCOME_SERIES} />
+            <Legend series={OUTCOME_SERIES} />
+          </div>
+        )
       }
       table={
         <DataTable

@@ -1,6 +1,12 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { type ApiProduct, isApiProduct, type StepStatus } from "@/lib/workflow/workflows";
+import {
+  type ApiProduct,
+  completedStatus,
+  isApiProduct,
+  JOB_STATUSES,
+  type StepStatus,
+} from "@/lib/workflow/workflows";
 import type { StepDurationStat } from "./types";
 
 /** At most this many events are read: the newest ones in the range, a sample that keeps the query bounded at any size. */
@@ -10,7 +16,8 @@ export const STEP_SAMPLE_EVENTS = 10_000;
  * p50 and p95 of how long each step of each product lasted, for steps reached in [from, to): from
  * the earliest report of a status to the earliest report of the job's next one (a failure ends a
  * step too). Events are chosen by arrival time, newest first, which the (workspaceId, receivedAt)
- * index serves.
+ * index serves. The upstream's timestamps are whole seconds, so statuses reported in the same
+ * second follow the workflow's order; a workflow's last status has no next one and no duration.
  */
 export async function getStepDurations(
   workspaceId: string,
@@ -33,7 +40,10 @@ export async function getStepDurations(
       SELECT "jobId", status, min("occurredAt") AS at FROM recent GROUP BY "jobId", status
     ),
     spans AS (
-      SELECT "jobId", status, extract(epoch FROM lead(at) OVER (PARTITION BY "jobId" ORDER BY at) - at) * 1000 AS ms
+      SELECT "jobId", status,
+             extract(epoch FROM lead(at) OVER (
+               PARTITION BY "jobId" ORDER BY at, array_position(${[...JOB_STATUSES]}::text[], status)
+             ) - at) * 1000 AS ms
         FROM firsts
     )
     SELECT j."apiProduct"::text AS "apiProduct", s.status AS step, count(*) AS samples,
@@ -43,7 +53,7 @@ export async function getStepDurations(
      WHERE s.ms IS NOT NULL AND s.status NOT IN ('failed', 'rejected')
      GROUP BY j."apiProduct", s.status`;
   return rows
-    .filter((row) => isApiProduct(row.apiProduct))
+    .filter((row) => isApiProduct(row.apiProduct) && row.step !== completedStatus(row.apiProduct))
     .map((row) => ({
       apiProduct: row.apiProduct as ApiProduct,
       step: row.step as StepStatus,

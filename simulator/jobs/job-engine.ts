@@ -3,6 +3,7 @@ import {
   type ApiProduct,
   completedStatus,
   isFailureStatus,
+  isTerminal,
   type JobStatus,
   type StepStatus,
 } from "@/lib/workflow/workflows";
@@ -31,6 +32,10 @@ export type StatusListener = (job: SimJob, payload: WebhookPayload) => void;
 
 export interface JobEngine {
   createJob(apiKey: string, product: ApiProduct, input: JobInput): SimJob;
+  /** Freezes an in-progress job at its current status (no next status, no event) until resumed. */
+  stallJob(job: SimJob): void;
+  /** Lets a stalled job go on: its next status comes after the current step's usual time. */
+  resumeJob(job: SimJob): void;
   /** Called on every status change, after the job is updated; returns an unsubscribe function. */
   onStatusChange(listener: StatusListener): () => void;
 }
@@ -44,6 +49,8 @@ export function createJobEngine(deps: {
 }): JobEngine {
   const { settings, store, scheduler, fixtures, presigner } = deps;
   const listeners = new Set<StatusListener>();
+  /** Each walking job's pending move to its next status (a stalled or finished job has none). */
+  const pending = new Map<string, () => void>();
 
   /** How long a job stays in `status` before its next one, with some jitter so jobs drift apart. */
   function dwellMs(status: JobStatus, next: JobStatus): number {
@@ -70,9 +77,19 @@ export function createJobEngine(deps: {
 
     const payload = buildWebhookPayload(job, status, now, presigner);
     for (const listener of listeners) listener(job, payload);
+    // A listener may have stalled the job on this very status.
+    scheduleNext(job);
+  }
 
+  function scheduleNext(job: SimJob): void {
+    const index = job.history.length - 1;
     const next = job.plan.statuses[index + 1];
-    if (next !== undefined) scheduler.after(dwellMs(status, next), () => enter(job, index + 1));
+    if (next === undefined || job.stalled) return;
+    const cancel = scheduler.after(dwellMs(job.plan.statuses[index], next), () => {
+      pending.delete(job.jobId);
+      enter(job, index + 1);
+    });
+    pending.set(job.jobId, cancel);
   }
 
   return {
@@ -91,6 +108,19 @@ export function createJobEngine(deps: {
       settings.log(`${job.jobId} ${product} created`);
       enter(job, 0);
       return job;
+    },
+    stallJob(job) {
+      if (isTerminal(job.apiProduct, job.status)) throw new Error(`${job.jobId} is finished (${job.status})`);
+      job.stalled = true;
+      pending.get(job.jobId)?.();
+      pending.delete(job.jobId);
+      settings.log(`${job.jobId} ${job.apiProduct} stalled at ${job.status}`);
+    },
+    resumeJob(job) {
+      if (!job.stalled) return;
+      job.stalled = false;
+      settings.log(`${job.jobId} ${job.apiProduct} resumed at ${job.status}`);
+      scheduleNext(job);
     },
     onStatusChange(listener) {
       listeners.add(listener);

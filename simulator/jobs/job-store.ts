@@ -18,6 +18,8 @@ export interface SimJob {
   outputs?: StoredOutput[];
   wordCount?: number;
   cost?: number;
+  /** Frozen at its current status by the test control (Simulator.stallJob): a vendor's job gone quiet. */
+  stalled?: boolean;
 }
 
 export interface JobStore {
