@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { Agent, get as httpGet, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseTrustedProxies } from "@/lib/http/resolve-client-address";
@@ -225,4 +225,26 @@ describe("security headers", () => {
     const { response } = await get(port, "/api/x");
     expect(response.headers.get("strict-transport-security")).toBeNull();
   });
+});
+
+describe("idle keep-alive connections", () => {
+  it("stay open past Node's 5 s default (6 s with its grace), for the proxy in front to close", async () => {
+    const port = await start();
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const request = () =>
+      new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+        const req = httpGet({ port, host: "127.0.0.1", path: "/", agent }, (res) => {
+          res.resume();
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, socket: req.socket }));
+        });
+        req.on("error", reject);
+      });
+    const first = await request();
+    await new Promise((resolve) => setTimeout(resolve, 7_500));
+    const second = await request();
+    expect([first.status, second.status]).toEqual([200, 200]);
+    // The same connection served both: the server had not closed it while idle.
+    expect(second.socket).toBe(first.socket);
+    agent.destroy();
+  }, 20_000);
 });

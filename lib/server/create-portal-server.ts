@@ -7,6 +7,8 @@ import { fixedSecurityHeaders, NEXT_AUTH_PAGE_CSP, NON_PAGE_CSP } from "@/lib/ht
 import { closeConnectionAfter, isClosing } from "./close-connection-after";
 import { serveUpgradeAsHttp1 } from "./serve-upgrade-as-http1";
 
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void> | void;
 
@@ -120,6 +122,13 @@ export function createPortalServer(options: PortalServerOptions): Server {
       res.end(JSON.stringify(errorEnvelope("INTERNAL_ERROR", "Internal server error")));
     });
   });
+
+  // Idle keep-alive connections stay open longer than the proxies in front of the portal keep
+  // theirs (60 s for AWS's load balancers and nginx's upstream default), so that the proxy — not
+  // this server — closes them. With Node's 5 s default the server closed a connection the proxy
+  // had just picked to send a request on: a 502 for that request. Headers must be allowed longer.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 
   // Every Upgrade request but a WebSocket one in development (next dev's hot reload) is answered
   // as the HTTP/1.1 request it also is. Node alone would not do it right: without an 'upgrade'
