@@ -40,8 +40,10 @@ const state: State = (globalForReplica.jobsPortalReplica ??= {
   checking: null,
 });
 
+/** The error's last line: Prisma's messages start with the invocation and end with the cause. */
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const text = error instanceof Error ? error.message : String(error);
+  return text.trim().split("\n").at(-1) ?? text;
 }
 
 function settle(next: Omit<ReplicaStatus, "checkedAt">, checkedAt: number): ReplicaStatus {
