@@ -87,7 +87,9 @@ test("the Jobs page on a read replica converges live while the replica lags, and
     expect(response.status).toBe(200);
   };
   const allCount = async (request: APIRequestContext) => {
-    const response = await request.get(`${portalUrl}/api/jobs/counts`, { headers: { "x-portal-workspace": workspaceId } });
+    const response = await request.get(`${portalUrl}/api/jobs/counts`, {
+      headers: { "x-portal-workspace": workspaceId },
+    });
     expect(response.status()).toBe(200);
     return ((await response.json()) as JobCounts).all.count;
   };
@@ -99,8 +101,9 @@ test("the Jobs page on a read replica converges live while the replica lags, and
     });
     expect(signUp.status(), await signUp.text()).toBe(201);
     await signIn(page.request);
-    workspaceId = ((await (await page.request.get(`${portalUrl}/api/settings/connection`)).json()) as { workspaceId: string })
-      .workspaceId;
+    workspaceId = (
+      (await (await page.request.get(`${portalUrl}/api/settings/connection`)).json()) as { workspaceId: string }
+    ).workspaceId;
     secret = ((await (await page.request.get(`${portalUrl}/api/settings/inbound-secret`)).json()) as { secret: string })
       .secret;
     await send("job_replica_first");
