@@ -111,6 +111,13 @@ export function replicaStatus(): ReplicaStatus {
   return state.status;
 }
 
+/** For the metrics: the replica's status, checked now if the last check is over a second old; null without a replica. */
+export async function replicaStatusNow(): Promise<ReplicaStatus | null> {
+  if (!env.DATABASE_REPLICA_URL) return null;
+  const last = replicaStatus();
+  return Date.now() - last.checkedAt >= CHECK_REPLICA_EVERY_MS ? checkReplica() : last;
+}
+
 /** A read on the replica failed as an outage does: stop using it until a check finds it fit. */
 export function markReplicaFailed(error: unknown): void {
   settle({ ...state.status, usable: false, reason: `a read failed: ${messageOf(error)}` }, Date.now());

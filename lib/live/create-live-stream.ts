@@ -77,8 +77,7 @@ export function createLiveStream(
       let positioned = Promise.resolve();
       const unsubscribe = subscribeToJobChanges(user.workspaceId, (live) => {
         if (live.type === "activity" && live.jobId !== options.watchJobId) return;
-        if (!env.DATABASE_REPLICA_URL) return send(frame(live, null));
-        const position = readWritePosition();
+        const position = readWritePosition(); // null at once without a replica
         positioned = positioned.then(() => position).then((text) => send(frame(live, text)));
       });
       const heartbeat = setInterval(() => send(encoder.encode(": heartbeat\n\n")), HEARTBEAT_MS);

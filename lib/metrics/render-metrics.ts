@@ -1,7 +1,6 @@
 import "server-only";
-import { CHECK_REPLICA_EVERY_MS, checkReplica, replicaStatus } from "@/lib/db/check-replica";
+import { replicaStatusNow } from "@/lib/db/check-replica";
 import { poolUsage } from "@/lib/db/pool";
-import { env } from "@/lib/env";
 import { openLiveStreams } from "@/lib/live/create-live-stream";
 import { logger } from "@/lib/log/logger";
 import { collectDatabaseMetrics } from "./collect-database-metrics";
@@ -19,11 +18,10 @@ export async function renderMetrics(): Promise<string> {
     metrics.poolConnections.set({ pool, state: "idle" }, usage.idle);
     metrics.poolConnections.set({ pool, state: "waiting" }, usage.waiting);
   }
-  if (env.DATABASE_REPLICA_URL) {
-    const last = replicaStatus();
-    const status = Date.now() - last.checkedAt >= CHECK_REPLICA_EVERY_MS ? await checkReplica() : last;
-    metrics.replicaInUse.set(status.usable ? 1 : 0);
-    metrics.replicaLag.set(status.lagMs / 1000);
+  const replica = await replicaStatusNow();
+  if (replica) {
+    metrics.replicaInUse.set(replica.usable ? 1 : 0);
+    metrics.replicaLag.set(replica.lagMs / 1000);
   }
   try {
     await collectDatabaseMetrics(metrics);
