@@ -70,6 +70,15 @@ const envSchema = z.object({
    * statement on DATABASE_URL either. Unset: DATABASE_URL serves everything.
    */
   DIRECT_DATABASE_URL: optionalText,
+  /**
+   * A streaming replica (hot standby) of the same database. Set, the Jobs list, its counts, the
+   * overview and the CSV export read from it — unless the browser asking wrote something (or was
+   * told of a change) the replica has not replayed yet, or the replica is down or too far behind:
+   * then from the primary (lib/db/read-from-replica.ts). Unset: everything reads the primary.
+   */
+  DATABASE_REPLICA_URL: optionalText,
+  /** How far behind the primary the replica may be before every read goes to the primary instead. */
+  DATABASE_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(2_000).max(3_600_000).default(10_000),
   /** Bearer token for GET /api/metrics (Prometheus format); unset: metrics off (404). */
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, "use at least 16 characters").optional()),
   /**

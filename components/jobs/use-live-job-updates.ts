@@ -2,6 +2,7 @@
 
 import { type QueryClient, type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { notePosition } from "@/lib/http/read-position";
 import { withWorkspaceParam } from "@/lib/http/workspace-selector";
 import type { JobPage, SerializedJob, SerializedJobDetail } from "@/lib/jobs/types";
 import { mergeJobIntoPage } from "./merge-job-into-page";
@@ -103,7 +104,11 @@ export function useLiveJobUpdates(watchJobId?: string): LiveStatus {
         withWorkspaceParam(watchJobId ? `/api/live?${new URLSearchParams({ job: watchJobId })}` : "/api/live"),
       );
       source = current;
-      current.addEventListener("ready", () => {
+      // With a read replica each frame's id is the database position of what it tells: the refetches it
+      // causes name it, so they are not answered from before it (lib/http/read-position.ts).
+      const note = (event: Event) => notePosition((event as MessageEvent<string>).lastEventId);
+      current.addEventListener("ready", (event) => {
+        note(event);
         // Changes made before the stream was open (since the server rendered the page, or while it
         // was reconnecting or paused) were never sent: catch up once, then follow the stream.
         stopPolling();
@@ -111,13 +116,17 @@ export function useLiveJobUpdates(watchJobId?: string): LiveStatus {
         setStatus("live");
       });
       current.addEventListener("job", (event) => {
+        note(event);
         applyJobChange(queryClient, JSON.parse((event as MessageEvent<string>).data) as SerializedJob, invalidator.add);
       });
       current.addEventListener("activity", (event) => {
         const { id } = JSON.parse((event as MessageEvent<string>).data) as { id: string };
         invalidator.add(jobsKeys.detail(id));
       });
-      current.addEventListener("resync", refetchAll);
+      current.addEventListener("resync", (event) => {
+        note(event);
+        refetchAll();
+      });
       current.addEventListener("error", () => {
         // CLOSED: the answer was not a stream (a 429, a 503), and EventSource gives up for good.
         if (current.readyState === EventSource.CLOSED) pause();

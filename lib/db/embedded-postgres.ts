@@ -178,7 +178,8 @@ function waitUntilReady(child: ChildProcess): Promise<void> {
     );
     const onData = (chunk: Buffer) => {
       output += chunk.toString("utf8");
-      if (output.includes("database system is ready to accept connections")) {
+      // A standby (a test's streaming replica) says "ready to accept read-only connections".
+      if (/database system is ready to accept (read-only )?connections/.test(output)) {
         clearTimeout(timer);
         resolve();
       }

@@ -8,11 +8,13 @@ import { UnnamedStatementClient } from "./unnamed-statement-client";
 //   budget inside it, lib/live/fetch-changed-jobs.ts);
 // - ingest: the inbound webhook statement and its group commits, which must keep answering
 //   however busy the Jobs page or the live streams are;
-// - delivery: the delivery worker's claims and outcomes.
+// - delivery: the delivery worker's claims and outcomes;
+// - replica: reads served by DATABASE_REPLICA_URL (read-from-replica.ts), when it is set — as
+//   many connections as the app pool, and the same timeouts.
 // Every connection has a statement_timeout, so one slow query cannot hold a connection for
 // long (and an idle-in-transaction timeout), and TCP keepalive, so a vanished server is noticed. Pools are created
 // on first use so that importing this module never connects.
-export type PoolUse = "app" | "ingest" | "delivery";
+export type PoolUse = "app" | "ingest" | "delivery" | "replica";
 
 const globalForPools = globalThis as unknown as { jobsPortalPools?: Partial<Record<PoolUse, pg.Pool>> };
 const pools = (globalForPools.jobsPortalPools ??= {});
@@ -32,6 +34,12 @@ const CONNECTION_SETTINGS = {
 /** Connection settings shared by every pool: DATABASE_URL, which may be a transaction pooler. */
 export function connectionConfig(): pg.ClientConfig {
   return { connectionString: requireDatabaseUrl(), ...CONNECTION_SETTINGS };
+}
+
+function connectionConfigFor(use: PoolUse): pg.ClientConfig {
+  if (use !== "replica") return connectionConfig();
+  if (!env.DATABASE_REPLICA_URL) throw new Error("DATABASE_REPLICA_URL is not set: there is no replica pool");
+  return { connectionString: env.DATABASE_REPLICA_URL, ...CONNECTION_SETTINGS };
 }
 
 /** For sessions a pooler cannot carry (LISTEN, lib/db/listen-with-reconnect.ts): DIRECT_DATABASE_URL, else DATABASE_URL. */
@@ -69,7 +77,7 @@ export function getPool(use: PoolUse = "app"): pg.Pool {
     // Awaited before the pool hands the connection out (a query queued behind another on one client
     // is deprecated in pg 8 and gone in pg 9); a failure ends that connection and reaches its caller.
     pool = createPool({
-      ...connectionConfig(),
+      ...connectionConfigFor(use),
       max: maxFor(use),
       idleTimeoutMillis: 30_000,
       onConnect: async (client) => {

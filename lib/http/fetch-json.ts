@@ -1,4 +1,5 @@
 import { type ErrorCode, errorEnvelopeSchema, type FieldIssue } from "@/lib/contract/errors";
+import { heardPosition, READ_POSITION_HEADER } from "./read-position";
 import { currentWorkspaceId, WORKSPACE_HEADER } from "./workspace-selector";
 
 // The browser's fetcher for the portal's own route handlers, naming the tab's workspace. Failures
@@ -23,6 +24,9 @@ export async function fetchJson<T>(url: string, init: RequestInit = {}): Promise
   // The tab's workspace, from its URL: another tab may have another one open (workspace-selector.ts).
   const workspaceId = currentWorkspaceId();
   if (workspaceId && !headers.has(WORKSPACE_HEADER)) headers.set(WORKSPACE_HEADER, workspaceId);
+  // The newest change the tab's live stream told of: a replica that has not replayed it yet must not answer (read-position.ts).
+  const position = heardPosition();
+  if (position) headers.set(READ_POSITION_HEADER, position);
   let response: Response;
   try {
     response = await fetch(url, { ...init, headers, credentials: "same-origin" });

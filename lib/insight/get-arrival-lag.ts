@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { type Db, prisma } from "@/lib/db/client";
 import { STEP_SAMPLE_EVENTS } from "./get-step-durations";
 import type { ResolvedRange } from "./schemas";
 import type { ArrivalLag } from "./types";
@@ -13,8 +13,9 @@ export async function getArrivalLag(
   workspaceId: string,
   range: ResolvedRange,
   sampleEvents = STEP_SAMPLE_EVENTS,
+  db: Db = prisma,
 ): Promise<ArrivalLag | null> {
-  const [row] = await prisma.$queryRaw<Array<{ samples: bigint; p50: number | null; p95: number | null }>>`
+  const [row] = await db.$queryRaw<Array<{ samples: bigint; p50: number | null; p95: number | null }>>`
     WITH recent AS (
       SELECT greatest(extract(epoch FROM "receivedAt" - "occurredAt") * 1000, 0) AS ms
         FROM "JobEvent"

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { type Db, prisma } from "@/lib/db/client";
 import type { ResolvedRange } from "./schemas";
 import type { EndpointHealth } from "./types";
 
@@ -7,8 +7,12 @@ import type { EndpointHealth } from "./types";
  * Per webhook endpoint of the workspace: deliveries created in the range by outcome, and p50/p95
  * of enqueue-to-success time. Each endpoint's rows come from its (endpointId, createdAt) index.
  */
-export async function getDeliveryHealth(workspaceId: string, range: ResolvedRange): Promise<EndpointHealth[]> {
-  const rows = await prisma.$queryRaw<
+export async function getDeliveryHealth(
+  workspaceId: string,
+  range: ResolvedRange,
+  db: Db = prisma,
+): Promise<EndpointHealth[]> {
+  const rows = await db.$queryRaw<
     Array<{
       id: string;
       url: string;

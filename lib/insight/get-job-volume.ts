@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { type Db, prisma } from "@/lib/db/client";
 import type { ApiProduct, JobState } from "@/lib/workflow/workflows";
 import type { ResolvedRange } from "./schemas";
 
@@ -19,18 +19,22 @@ export interface JobVolumeRow {
  * product and state whatever the number of jobs. The range starts on a bucket; it ends now, so the current bucket's
  * counter is all of it.
  */
-export async function getJobVolume(workspaceId: string, range: ResolvedRange): Promise<JobVolumeRow[]> {
+export async function getJobVolume(
+  workspaceId: string,
+  range: ResolvedRange,
+  db: Db = prisma,
+): Promise<JobVolumeRow[]> {
   type Row = { bucket: Date; apiProduct: ApiProduct; state: JobState; jobs: number; cost: string; media: number };
   const rows =
     range.bucket === "hour"
-      ? await prisma.$queryRaw<Row[]>`
+      ? await db.$queryRaw<Row[]>`
           SELECT hour AS bucket, "apiProduct"::text AS "apiProduct", state::text AS state, sum(jobs)::int AS jobs,
                  sum(cost)::text AS cost, sum("mediaSeconds")::float8 AS media
             FROM "JobCounter"
            WHERE "workspaceId" = ${workspaceId} AND hour >= ${range.from} AND hour < ${range.to}
            GROUP BY 1, 2, 3
           HAVING sum(jobs) <> 0 OR sum(cost) <> 0 OR sum("mediaSeconds") <> 0`
-      : await prisma.$queryRaw<Row[]>`
+      : await db.$queryRaw<Row[]>`
           SELECT day AS bucket, "apiProduct"::text AS "apiProduct", state::text AS state, sum(jobs)::int AS jobs,
                  sum(cost)::text AS cost, sum("mediaSeconds")::float8 AS media
             FROM "JobDayCounter"

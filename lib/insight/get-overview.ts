@@ -1,4 +1,5 @@
 import "server-only";
+import { type Db, prisma } from "@/lib/db/client";
 import { buildOverviewBuckets } from "./build-overview-buckets";
 import { getArrivalLag } from "./get-arrival-lag";
 import { getDeliveryHealth } from "./get-delivery-health";
@@ -14,14 +15,19 @@ import type { OverviewData } from "./types";
  */
 export const OVERVIEW_SAMPLE_EVENTS = 5_000;
 
-/** Everything the overview page shows for a range, in four queries run side by side. */
-export async function getOverview(workspaceId: string, query: OverviewQuery, now = new Date()): Promise<OverviewData> {
+/** Everything the overview page shows for a range, in four queries run side by side (on `db`: the primary, or the replica). */
+export async function getOverview(
+  workspaceId: string,
+  query: OverviewQuery,
+  now = new Date(),
+  db: Db = prisma,
+): Promise<OverviewData> {
   const range = resolveRange(query, now);
   const [volume, stepDurations, arrivalLag, deliveries] = await Promise.all([
-    getJobVolume(workspaceId, range),
-    getStepDurations(workspaceId, range.from, range.to, OVERVIEW_SAMPLE_EVENTS),
-    getArrivalLag(workspaceId, range, OVERVIEW_SAMPLE_EVENTS),
-    getDeliveryHealth(workspaceId, range),
+    getJobVolume(workspaceId, range, db),
+    getStepDurations(workspaceId, range.from, range.to, OVERVIEW_SAMPLE_EVENTS, db),
+    getArrivalLag(workspaceId, range, OVERVIEW_SAMPLE_EVENTS, db),
+    getDeliveryHealth(workspaceId, range, db),
   ]);
   return {
     range: { from: range.from.toISOString(), to: range.to.toISOString(), bucket: range.bucket },

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { type Db, prisma } from "@/lib/db/client";
 import {
   type ApiProduct,
   completedStatus,
@@ -24,8 +24,9 @@ export async function getStepDurations(
   from: Date,
   to: Date,
   sampleEvents = STEP_SAMPLE_EVENTS,
+  db: Db = prisma,
 ): Promise<StepDurationStat[]> {
-  const rows = await prisma.$queryRaw<
+  const rows = await db.$queryRaw<
     Array<{ apiProduct: string; step: string; samples: bigint; p50: number; p95: number }>
   >`
     WITH recent AS (

@@ -1,4 +1,5 @@
 import "server-only";
+import { type Db, prisma } from "@/lib/db/client";
 import { getStepDurations } from "./get-step-durations";
 import { buildExpectationTable, type ExpectationTable, HISTORY_DAYS } from "./step-expectations";
 
@@ -11,13 +12,19 @@ const MAX_CACHED_WORKSPACES = 1_000;
 
 const cache = new Map<string, { at: number; table: Promise<ExpectationTable> }>();
 
-/** The workspace's usual step durations as of `now` (cached per process for five minutes). */
-export function getStepExpectations(workspaceId: string, now: Date = new Date()): Promise<ExpectationTable> {
+/**
+ * The workspace's usual step durations as of `now` (cached per process for five minutes; computed
+ * on `db`, the primary or a replica: a month's figures a moment old are the same figures).
+ */
+export function getStepExpectations(
+  workspaceId: string,
+  now: Date = new Date(),
+  db: Db = prisma,
+): Promise<ExpectationTable> {
   const cached = cache.get(workspaceId);
   if (cached && Math.abs(now.getTime() - cached.at) < TTL_MS) return cached.table;
-  const table = getStepDurations(workspaceId, new Date(now.getTime() - HISTORY_DAYS * DAY_MS), now).then(
-    buildExpectationTable,
-  );
+  const from = new Date(now.getTime() - HISTORY_DAYS * DAY_MS);
+  const table = getStepDurations(workspaceId, from, now, undefined, db).then(buildExpectationTable);
   const entry = { at: now.getTime(), table };
   cache.delete(workspaceId);
   cache.set(workspaceId, entry);

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { type Db, prisma } from "@/lib/db/client";
 import { JOB_STATES, type JobState } from "@/lib/workflow/workflows";
 import type { JobCounts } from "./types";
 
@@ -11,8 +11,8 @@ export const COUNT_CAP = 10_000;
  * keeps (JobDayCounter, lib/insight/count-jobs-step.ts) — one row per day, product and state, so
  * the cost grows with the workspace's age, not its number of jobs.
  */
-export async function countJobsByState(workspaceId: string): Promise<JobCounts> {
-  const rows = await prisma.$queryRaw<Array<{ state: JobState; count: bigint }>>`
+export async function countJobsByState(workspaceId: string, db: Db = prisma): Promise<JobCounts> {
+  const rows = await db.$queryRaw<Array<{ state: JobState; count: bigint }>>`
     SELECT state::text AS state, sum(jobs) AS count FROM "JobDayCounter" WHERE "workspaceId" = ${workspaceId} GROUP BY state`;
   const counts = { all: { count: 0, atLeast: false } } as JobCounts;
   for (const state of JOB_STATES) counts[state] = { count: 0, atLeast: false };

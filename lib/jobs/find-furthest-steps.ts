@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { type Db, prisma } from "@/lib/db/client";
 import { isFailureStatus, STEP_STATUSES, type StepStatus, stepIndex } from "@/lib/workflow/workflows";
 import type { JobRow } from "./serialize-job";
 
@@ -8,11 +8,15 @@ import type { JobRow } from "./serialize-job";
  * the job row keeps only the terminal status, but "step n of N" should say where it stopped.
  * One indexed query (JobEvent by jobId) for the whole page; other jobs need none.
  */
-export async function findFurthestSteps(workspaceId: string, rows: JobRow[]): Promise<Map<string, StepStatus>> {
+export async function findFurthestSteps(
+  workspaceId: string,
+  rows: JobRow[],
+  db: Db = prisma,
+): Promise<Map<string, StepStatus>> {
   const failed = rows.filter((row) => isFailureStatus(row.status));
   const furthest = new Map<string, StepStatus>();
   if (failed.length === 0) return furthest;
-  const events = await prisma.jobEvent.findMany({
+  const events = await db.jobEvent.findMany({
     where: { workspaceId, jobId: { in: failed.map((row) => row.id) }, status: { in: [...STEP_STATUSES] } },
     select: { jobId: true, status: true },
   });

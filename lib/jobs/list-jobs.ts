@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { type Db, prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
 import { getStepExpectations } from "@/lib/insight/get-step-expectations";
@@ -78,12 +78,13 @@ export function filtersWhere(
 }
 
 async function scan(
+  db: Db,
   where: Prisma.JobWhereInput,
   direction: Direction,
   take: number,
   cursor?: JobCursor,
 ): Promise<JobRow[]> {
-  return prisma.job.findMany({
+  return db.job.findMany({
     where: cursor ? { AND: [where, pastCursor<Prisma.JobWhereInput>("createdAt", cursor, direction)] } : where,
     orderBy: [{ createdAt: direction }, { id: direction }],
     take,
@@ -97,10 +98,10 @@ function cursorOrThrow(text: string): JobCursor {
   return cursor;
 }
 
-/** A page of the workspace's jobs, newest (or oldest) first, by keyset cursor. */
-export async function listJobs(workspaceId: string, query: ListJobsInput): Promise<JobPage> {
+/** A page of the workspace's jobs, newest (or oldest) first, by keyset cursor (on `db`: the primary, or the replica). */
+export async function listJobs(workspaceId: string, query: ListJobsInput, db: Db = prisma): Promise<JobPage> {
   const now = query.now ?? new Date();
-  const expectations = await getStepExpectations(workspaceId, now);
+  const expectations = await getStepExpectations(workspaceId, now, db);
   const where = filtersWhere(workspaceId, query, stuckWhere(expectations, now));
   const forward: Direction = query.sort === "newest" ? "desc" : "asc";
   const backward: Direction = forward === "desc" ? "asc" : "desc";
@@ -109,20 +110,20 @@ export async function listJobs(workspaceId: string, query: ListJobsInput): Promi
   let hasPrev: boolean;
 
   if (query.before) {
-    const found = await scan(where, backward, query.limit + 1, cursorOrThrow(query.before));
+    const found = await scan(db, where, backward, query.limit + 1, cursorOrThrow(query.before));
     // Reached the start of the list: show a full first page rather than a short one.
-    if (found.length <= query.limit) return listJobs(workspaceId, { ...query, before: undefined });
+    if (found.length <= query.limit) return listJobs(workspaceId, { ...query, before: undefined }, db);
     rows = found.slice(0, query.limit).reverse();
     hasPrev = true;
     hasNext = true;
   } else {
-    const found = await scan(where, forward, query.limit + 1, query.after ? cursorOrThrow(query.after) : undefined);
+    const found = await scan(db, where, forward, query.limit + 1, query.after ? cursorOrThrow(query.after) : undefined);
     rows = found.slice(0, query.limit);
     hasNext = found.length > query.limit;
     hasPrev = Boolean(query.after) && rows.length > 0;
   }
 
-  const furthest = await findFurthestSteps(workspaceId, rows);
+  const furthest = await findFurthestSteps(workspaceId, rows, db);
   return {
     jobs: rows.map((row) => withExpectation(serializeJob(row, furthest.get(row.id)), row, expectations)),
     nextCursor: hasNext && rows.length > 0 ? encodeCursor(rows[rows.length - 1]) : null,

@@ -1,5 +1,5 @@
 import "server-only";
-import { getPool } from "@/lib/db/pool";
+import { type ReadScope, readFromPrimary } from "@/lib/db/read-from-replica";
 import { getStepExpectations } from "@/lib/insight/get-step-expectations";
 import { stuckCutoffs } from "@/lib/insight/step-expectations";
 import type { JobFilters } from "./schemas";
@@ -57,17 +57,20 @@ function whereSql(workspaceId: string, filters: Partial<JobFilters>, cutoffs: Re
 /**
  * The workspace's jobs matching the Jobs page's filters as CSV, newest first (or oldest), read a
  * keyset batch at a time as the client takes the bytes: a million rows never sit in memory, and
- * a client that stops reading stops the reads.
+ * a client that stops reading stops the reads. Each batch is read through `read` (the replica or
+ * the primary, chosen per batch: a replica lost midway leaves the rest to the primary).
  */
 export async function streamJobsCsv(
   workspaceId: string,
   filters: Partial<JobFilters>,
   now = new Date(),
+  read: ReadScope = readFromPrimary,
 ): Promise<ReadableStream<Uint8Array>> {
-  const cutoffs = filters.stuck ? stuckCutoffs(await getStepExpectations(workspaceId, now), now) : null;
+  const cutoffs = filters.stuck
+    ? stuckCutoffs(await read(({ db }) => getStepExpectations(workspaceId, now, db)), now)
+    : null;
   const descending = filters.sort !== "oldest";
   const encoder = new TextEncoder();
-  const pool = getPool();
   let cursor: { at: string; id: string } | null = null;
   let started = false;
 
@@ -78,15 +81,17 @@ export async function streamJobsCsv(
         `(j."createdAt", j.id) ${descending ? "<" : ">"} (${bind(cursor.at)}::timestamp(3), ${bind(cursor.id)})`,
       );
     const order = descending ? "DESC" : "ASC";
-    const { rows } = await pool.query<unknown[]>({
-      text: `SELECT j."upstreamJobId", j."apiProduct"::text, j.status::text, j.state::text,
+    const { rows } = await read(({ pool }) =>
+      pool.query<unknown[]>({
+        text: `SELECT j."upstreamJobId", j."apiProduct"::text, j.status::text, j.state::text,
                     to_char(j."createdAt", ${ISO}), to_char(j."updatedAt", ${ISO}), to_char(j."completedAt", ${ISO}),
                     j.duration, trim_scale(j.cost)::text, j."wordCount", j."failureReason", j.id
                FROM "Job" j WHERE ${conditions.join(" AND ")}
               ORDER BY j."createdAt" ${order}, j.id ${order} LIMIT ${BATCH}`,
-      values,
-      rowMode: "array",
-    });
+        values,
+        rowMode: "array",
+      }),
+    );
     return rows;
   }
 

@@ -1,3 +1,4 @@
+import { readWritePosition } from "@/lib/db/read-write-position";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { type LiveSignal, subscribeToJobChanges } from "./listen-job-changes";
@@ -10,6 +11,12 @@ import { createStreamBudget, type StreamBudget } from "./stream-budget";
 // `activity` ({"id"}) when that job's timeline changed without the job moving (a delivery attempt,
 // a late or duplicate event): the page refetches it. Other pages never see activity frames. Streams are budgeted per user and per process
 // (stream-budget.ts); a client that stops reading is cut off rather than buffered for.
+//
+// With a read replica, every frame's SSE `id` is the primary's WAL position read after the change
+// it tells of (after the connection began listening, for `ready`): the page's refetches that follow
+// name it (lib/http/read-position.ts), so a replica that has not replayed the change yet does not
+// answer them and the page cannot settle on the state before it. Frames wait for their position in
+// order (one query for all the frames of a moment, lib/db/read-write-position.ts).
 const HEARTBEAT_MS = 15_000;
 // Frames queued for a client that does not read them; a slow or vanished client is disconnected
 // (EventSource reconnects, and catches up) instead of growing this process's memory.
@@ -28,9 +35,11 @@ function budget(): StreamBudget {
   return globalForBudget.liveStreamBudget;
 }
 
-function frame(signal: LiveSignal): Uint8Array {
+function frame(signal: LiveSignal, position: string | null): Uint8Array {
   const data = signal.type === "job" ? signal.job : signal.type === "activity" ? { id: signal.jobId } : {};
-  return encoder.encode(`event: ${signal.type}\ndata: ${JSON.stringify(data)}\n\n`);
+  return encoder.encode(
+    `${position ? `id: ${position}\n` : ""}event: ${signal.type}\ndata: ${JSON.stringify(data)}\n\n`,
+  );
 }
 
 function refuse(reason: "user" | "process"): ApiError {
@@ -65,9 +74,11 @@ export function createLiveStream(
           cleanup();
         }
       };
+      let positioned = Promise.resolve();
       const unsubscribe = subscribeToJobChanges(user.workspaceId, (live) => {
         if (live.type === "activity" && live.jobId !== options.watchJobId) return;
-        send(frame(live));
+        const position = readWritePosition(); // null at once without a replica
+        positioned = positioned.then(() => position).then((text) => send(frame(live, text)));
       });
       const heartbeat = setInterval(() => send(encoder.encode(": heartbeat\n\n")), HEARTBEAT_MS);
       cleanup = () => {

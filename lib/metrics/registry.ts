@@ -60,7 +60,7 @@ function createMetrics() {
     }),
     poolConnections: new Gauge({
       name: "portal_db_pool_connections",
-      help: "Database connections of this process's pools by use (app, ingest, delivery) and state (idle, busy, waiting: callers queued for one)",
+      help: "Database connections of this process's pools by use (app, ingest, delivery, replica) and state (idle, busy, waiting: callers queued for one)",
       labelNames: ["pool", "state"] as const,
       registers,
     }),
@@ -75,6 +75,16 @@ function createMetrics() {
       help: "Calls to the Jobs API (download-result), until the answer is read or the call fails",
       labelNames: ["result"] as const,
       buckets: [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+    replicaInUse: new Gauge({
+      name: "portal_db_replica_in_use",
+      help: "1 while this process reads the Jobs list, counts, overview and exports from DATABASE_REPLICA_URL; 0 while it reads them from the primary (the replica unreachable, not a standby, or too far behind). Absent without a replica",
+      registers,
+    }),
+    replicaLag: new Gauge({
+      name: "portal_db_replica_lag_seconds",
+      help: "How far the read replica's replay was behind the primary at this process's last check (to the second). Absent without a replica",
       registers,
     }),
     retentionPruned: new Counter({

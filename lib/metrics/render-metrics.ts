@@ -1,4 +1,5 @@
 import "server-only";
+import { replicaStatusNow } from "@/lib/db/check-replica";
 import { poolUsage } from "@/lib/db/pool";
 import { openLiveStreams } from "@/lib/live/create-live-stream";
 import { logger } from "@/lib/log/logger";
@@ -16,6 +17,11 @@ export async function renderMetrics(): Promise<string> {
     metrics.poolConnections.set({ pool, state: "busy" }, usage.total - usage.idle);
     metrics.poolConnections.set({ pool, state: "idle" }, usage.idle);
     metrics.poolConnections.set({ pool, state: "waiting" }, usage.waiting);
+  }
+  const replica = await replicaStatusNow();
+  if (replica) {
+    metrics.replicaInUse.set(replica.usable ? 1 : 0);
+    metrics.replicaLag.set(replica.lagMs / 1000);
   }
   try {
     await collectDatabaseMetrics(metrics);

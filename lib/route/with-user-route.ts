@@ -5,6 +5,7 @@ import { assertWithinLimit } from "@/lib/rate-limit/assert-within-limit";
 import { rateLimits } from "@/lib/rate-limit/rate-limits";
 import { assertSameOrigin } from "./assert-same-origin";
 import { errorResponse } from "./error-response";
+import { rememberWritePosition } from "./remember-write-position";
 import { maxBodyBytes, noStoreByDefault, type RouteOptions, withPolicy } from "./route-options";
 
 export interface UserRouteContext {
@@ -17,7 +18,8 @@ type Handler = (context: UserRouteContext) => Promise<Response>;
 /**
  * The wrapper for a signed-in user's own routes, which belong to no workspace (their account,
  * creating a workspace, accepting an invite): body cap, origin check, a live session (its version
- * current), the user's budget of changes, error mapping, and `Cache-Control: no-store`.
+ * current), the user's budget of changes, error mapping, the read position after a change
+ * (remember-write-position.ts), and `Cache-Control: no-store`.
  */
 export function withUserRoute(handler: Handler, options: RouteOptions = {}) {
   const route = async (request: Request): Promise<Response> => {
@@ -38,6 +40,7 @@ export function withUserRoute(handler: Handler, options: RouteOptions = {}) {
     } catch (error) {
       response = errorResponse(error);
     }
+    if (request.method !== "GET" && request.method !== "HEAD") await rememberWritePosition(response);
     return noStoreByDefault(response);
   };
   return withPolicy(route, { caller: "user" });

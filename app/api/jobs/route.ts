@@ -5,7 +5,9 @@ import { withSessionRoute } from "@/lib/route/with-session-route";
 
 // GET /api/jobs — any member: a page of the workspace's jobs (filters, search, sort, cursor).
 export const GET = withSessionRoute(
-  async ({ request, membership }) =>
-    Response.json(await listJobs(membership.workspaceId, parseSearchParams(request, listJobsQuerySchema))),
-  { scope: "jobs.read" },
+  async ({ request, membership, read }) => {
+    const query = parseSearchParams(request, listJobsQuerySchema);
+    return Response.json(await read(({ db }) => listJobs(membership.workspaceId, query, db)));
+  },
+  { scope: "jobs.read", reads: "replica" },
 );

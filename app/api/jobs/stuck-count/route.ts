@@ -3,6 +3,7 @@ import { withSessionRoute } from "@/lib/route/with-session-route";
 
 // GET /api/jobs/stuck-count — any member: how many of the workspace's jobs are past their step's expected time.
 export const GET = withSessionRoute(
-  async ({ membership }) => Response.json(await countStuckJobs(membership.workspaceId)),
-  { scope: "jobs.read" },
+  async ({ membership, read }) =>
+    Response.json(await read(({ db }) => countStuckJobs(membership.workspaceId, new Date(), db))),
+  { scope: "jobs.read", reads: "replica" },
 );

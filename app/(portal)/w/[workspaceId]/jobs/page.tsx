@@ -6,7 +6,9 @@ import { JobsView } from "@/components/jobs/jobs-view";
 import { jobsKeys } from "@/components/jobs/queries";
 import { readListParams } from "@/components/jobs/read-list-params";
 import { requireMembership } from "@/lib/auth/session";
+import { readFromReplica } from "@/lib/db/read-from-replica";
 import { getPublicOrigin } from "@/lib/http/get-public-origin";
+import { readPositionOf } from "@/lib/http/read-position";
 import { countJobsByState } from "@/lib/jobs/count-jobs-by-state";
 import { countStuckJobs } from "@/lib/jobs/count-stuck-jobs";
 import { listJobs } from "@/lib/jobs/list-jobs";
@@ -14,29 +16,31 @@ import { DEFAULT_PAGE_SIZE } from "@/lib/jobs/schemas";
 
 export const metadata = { title: "Jobs" };
 
-// GET /jobs — members: the workspace's jobs. The first page and the counts are fetched here and
-// handed to the browser's query cache, so the table paints with data; the browser takes over.
+// GET /jobs — members: the workspace's jobs. The first page and the counts are fetched here (from
+// the read replica when it has this browser's changes) and handed to the browser's query cache, so
+// the table paints with data; the browser takes over.
 export default async function JobsPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [membership, raw, origin] = await Promise.all([
-    requireMembership(),
-    searchParams,
-    headers().then((list) => getPublicOrigin(list)),
-  ]);
+  const [membership, raw, requestHeaders] = await Promise.all([requireMembership(), searchParams, headers()]);
+  const origin = getPublicOrigin(requestHeaders);
+  const read = readFromReplica(readPositionOf(requestHeaders));
   const params = readListParams(raw);
   const queryClient = new QueryClient();
   await Promise.all([
     queryClient.prefetchQuery({
       queryKey: jobsKeys.list(params),
-      queryFn: () => listJobs(membership.workspaceId, { ...params, limit: DEFAULT_PAGE_SIZE }),
+      queryFn: () => read(({ db }) => listJobs(membership.workspaceId, { ...params, limit: DEFAULT_PAGE_SIZE }, db)),
     }),
-    queryClient.prefetchQuery({ queryKey: jobsKeys.counts(), queryFn: () => countJobsByState(membership.workspaceId) }),
+    queryClient.prefetchQuery({
+      queryKey: jobsKeys.counts(),
+      queryFn: () => read(({ db }) => countJobsByState(membership.workspaceId, db)),
+    }),
     queryClient.prefetchQuery({
       queryKey: jobsKeys.stuckCount(),
-      queryFn: () => countStuckJobs(membership.workspaceId),
+      queryFn: () => read(({ db }) => countStuckJobs(membership.workspaceId, new Date(), db)),
     }),
   ]);
 
