@@ -290,6 +290,7 @@ test("keyboard: / searches, j and k move through the jobs, Enter opens one, Esc 
     await expect(search).toBeFocused();
     await page.keyboard.type("jk");
     await expect(search).toHaveValue("jk");
+    await expect(page).toHaveURL(/[?&]q=jk/);
     await search.fill("");
     // The cleared search reaches the URL and the list a moment later: the keys move through
     // the rows once they are back.
