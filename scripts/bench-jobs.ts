@@ -74,7 +74,7 @@ try {
   const { getPool } = await import("@/lib/db/pool");
   const { ensureSeeded, BENCH_EMAIL, BENCH_PASSWORD } = await import("./lib/jobs-seed");
   const { captureStatements, measureAll, printResults } = await import("./lib/bench-timing");
-  const { jobsPageCases, moreJobsCases, overviewCases } = await import("./lib/jobs-bench-cases");
+  const { expectationCases, jobsPageCases, moreJobsCases, overviewCases } = await import("./lib/jobs-bench-cases");
   const pool = getPool();
   const seeded = await ensureSeeded(pool, WORKSPACES);
   const t0 = seeded.t0;
@@ -97,16 +97,22 @@ try {
 
   if (ONLY === "" || ONLY === "big") {
     const big = () => BIG;
-    const results = await measureAll(
-      [...jobsPageCases(big, t0), ...overviewCases(big, t0), ...(await moreJobsCases(pool, BIG, t0))],
-      RUNS,
-      plans,
-    );
+    const results = [
+      ...(await measureAll(
+        [...jobsPageCases(big, t0), ...overviewCases(big, t0), ...(await moreJobsCases(pool, BIG, t0))],
+        RUNS,
+        plans,
+      )),
+      ...(await measureAll(expectationCases(big, t0), RUNS, plans)),
+    ];
     printResults(`1,000,000 jobs and 5,000,000 events in one workspace — ${RUNS} runs each`, results);
   }
   if (ONLY === "" || ONLY === "small") {
     const small = (round: number) => SMALL[round % SMALL.length];
-    const results = await measureAll([...jobsPageCases(small, t0), ...overviewCases(small, t0)], RUNS, plans);
+    const results = [
+      ...(await measureAll([...jobsPageCases(small, t0), ...overviewCases(small, t0)], RUNS, plans)),
+      ...(await measureAll(expectationCases(small, t0), RUNS, plans)),
+    ];
     printResults(`the 10 small workspaces (1,000 jobs each), in turn — ${RUNS} runs each`, results);
   }
 
@@ -118,6 +124,7 @@ try {
     const { printPortalFigures } = await import("./lib/export-report");
     const figures = await benchThroughPortal({
       databaseUrl: database.url,
+      dataDir: database.dataDir,
       workspaceId: BIG,
       email: BENCH_EMAIL,
       password: BENCH_PASSWORD,

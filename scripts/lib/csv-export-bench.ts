@@ -15,6 +15,7 @@ import {
 } from "./portal-memory";
 import { buildIfNeeded, startPortal, stopChild, waitForHealth } from "./portal-process";
 import { firstLoadJs, type PortalSession, signIn } from "./portal-session";
+import { meterCpu, postmasterPid } from "./process-cpu";
 
 // bench:jobs through the production portal: the overview page's first-load JS, and the CSV export
 // of every job of the big workspace over real HTTP (GET /api/jobs/export, gzip as browsers ask for
@@ -30,6 +31,8 @@ export interface ExportRound {
   rssBefore: number;
   samples: MemorySample[];
   load: number;
+  /** CPU seconds the portal process and PostgreSQL's backends spent on the round (fair on a shared machine). */
+  cpu: { portal: number; postgres: number };
 }
 
 export interface PortalFigures {
@@ -40,6 +43,8 @@ export interface PortalFigures {
 
 export interface PortalBenchOptions {
   databaseUrl: string;
+  /** The database's data directory (its postmaster's backends are metered). */
+  dataDir: string;
   workspaceId: string;
   email: string;
   password: string;
@@ -52,9 +57,11 @@ async function exportOnce(
   workspaceId: string,
   pid: number,
   file: string,
+  postmaster: number,
 ): Promise<ExportRound> {
   const rssBefore = rssNow(pid);
   resetPeakRss(pid);
+  const cpu = meterCpu({ portal: pid }, postmaster);
   const load = os.loadavg()[0];
   const from = Date.now();
   const started = performance.now();
@@ -70,6 +77,7 @@ async function exportOnce(
     for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) lines += 1;
   }
   const seconds = (performance.now() - started) / 1000;
+  const spent = cpu.stop();
   // The sampler writes every 50 ms: let the last samples of the round land.
   await new Promise((resolve) => setTimeout(resolve, 120));
   const rows = lines - 1;
@@ -82,6 +90,7 @@ async function exportOnce(
     rssBefore,
     samples: readSamples(file, from, Date.now()),
     load: Math.max(load, os.loadavg()[0]),
+    cpu: { portal: spent.portal, postgres: spent.postgres },
   };
 }
 
@@ -119,11 +128,12 @@ export async function benchThroughPortal(options: PortalBenchOptions): Promise<P
     log(`portal on ${portalUrl} (pid ${pid}): ${mb(baselineRss)} resident before the exports`);
     const rounds: ExportRound[] = [];
     for (let round = 1; round <= options.rounds; round += 1) {
-      const result = await exportOnce(session, options.workspaceId, pid, samplesFile);
+      const result = await exportOnce(session, options.workspaceId, pid, samplesFile, postmasterPid(options.dataDir));
       log(
         `export ${round}/${options.rounds}: ${result.rows.toLocaleString()} rows in ${result.seconds.toFixed(1)} s = ` +
           `${Math.round(result.rowsPerSecond).toLocaleString()} rows/s, peak RSS ${mb(result.peakRss)} ` +
-          `(from ${mb(result.rssBefore)}), load ${result.load.toFixed(1)}; ${describeSamples(result.samples)}`,
+          `(from ${mb(result.rssBefore)}), load ${result.load.toFixed(1)}, CPU s: portal ${result.cpu.portal.toFixed(1)}, ` +
+          `PostgreSQL ${result.cpu.postgres.toFixed(1)}; ${describeSamples(result.samples)}`,
       );
       rounds.push(result);
     }

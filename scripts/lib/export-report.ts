@@ -24,7 +24,7 @@ export function printPortalFigures({ firstLoad, baselineRss, rounds }: PortalFig
     console.log(
       `  ${String(index + 1).padEnd(6)} ${round.rows.toLocaleString().padStart(10)} ${round.seconds.toFixed(1).padStart(8)} ` +
         `${Math.round(round.rowsPerSecond).toLocaleString().padStart(9)} ${`${Math.round(round.firstByteMs)} ms`.padStart(9)} ` +
-        `${mb(round.peakRss).padStart(9)}   ${round.load.toFixed(1)}`,
+        `${mb(round.peakRss).padStart(9)}   ${`${round.cpu.portal.toFixed(1)} / ${round.cpu.postgres.toFixed(1)}`.padEnd(23)}   ${round.load.toFixed(1)}`,
     );
   }
   if (rounds.length === 0) return;

@@ -24,7 +24,10 @@ const RANGES: Array<Exclude<OverviewRange, "custom">> = ["24h", "7d", "30d", "90
 
 type WorkspaceOf = (round: number) => string;
 
-/** The list's first page, the exact counts and the stuck filter: what the Jobs page opens with. */
+/**
+ * The list's first page, the exact counts and the stuck filter: what the Jobs page opens with (the
+ * stuck expectations cached, as within five minutes of a workspace's first request).
+ */
 export function jobsPageCases(workspaceOf: WorkspaceOf, now: Date): BenchCase[] {
   const query = (input: Record<string, string>) => ({ ...listJobsQuerySchema.parse(input), now });
   return [
@@ -32,6 +35,16 @@ export function jobsPageCases(workspaceOf: WorkspaceOf, now: Date): BenchCase[] 
     { name: "counts by state (tabs, exact)", run: (r) => countJobsByState(workspaceOf(r)), targetMs: TARGET_MS },
     { name: "stuck: first page", run: (r) => listJobs(workspaceOf(r), query({ stuck: "true" })), targetMs: TARGET_MS },
     { name: "stuck: count (tab)", run: (r) => countStuckJobs(workspaceOf(r), now), targetMs: TARGET_MS },
+  ];
+}
+
+/**
+ * The stuck expectations computed afresh, as the first request of a workspace in a process (and
+ * every five minutes after) computes them: timed on their own, after the other cases, which find
+ * them cached as most requests do.
+ */
+export function expectationCases(workspaceOf: WorkspaceOf, now: Date): BenchCase[] {
+  return [
     {
       name: "step expectations (cache miss)",
       run: (r) => {
@@ -105,6 +118,6 @@ export async function moreJobsCases(pool: pg.Pool, workspaceId: string, now: Dat
     list("search: exact id", { q: someId }),
     list("search: prefix (10 chars)", { q: someId.slice(0, 10) }),
     list("search: prefix 'job_'", { q: "job_" }),
-    { name: "job detail (failed job)", run: () => getJobDetail(workspaceId, failed[0].upstreamJobId) },
+    { name: "job detail (failed job)", run: () => getJobDetail(workspaceId, failed[0].upstreamJobId, {}, now) },
   ];
 }
