@@ -68,7 +68,7 @@ const WORKSPACES: SeedWorkspace[] = [
   })),
 ];
 
-const startedAt = performance.now();
+const startedAt = Date.now();
 const database = await openBenchDatabase("bench-jobs-postgres", "jobs_bench", { log });
 try {
   const { getPool } = await import("@/lib/db/pool");
@@ -93,7 +93,8 @@ try {
       : `  seeded in ${seeded.seconds.toFixed(0)} s (db:recount of every workspace ${(seeded.recountMs / 1000).toFixed(1)} s of it)`,
   );
   if (explain) captureStatements(pool);
-  const plans = explain ? { pool } : null;
+  const { postmasterPid } = await import("./lib/process-cpu");
+  const plans = { explain: explain ? pool : undefined, postmaster: postmasterPid(database.dataDir) };
 
   if (ONLY === "" || ONLY === "big") {
     const big = () => BIG;
@@ -133,7 +134,7 @@ try {
     });
     printPortalFigures(figures);
   }
-  console.log(`\n  bench:jobs took ${((performance.now() - startedAt) / 60_000).toFixed(1)} min`);
+  console.log(`\n  bench:jobs took ${((Date.now() - startedAt) / 60_000).toFixed(1)} min`);
 } finally {
   await database.close();
 }
