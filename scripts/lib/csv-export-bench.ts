@@ -39,6 +39,8 @@ export interface PortalFigures {
   firstLoad: { bytes: number; scripts: number };
   baselineRss: number;
   rounds: ExportRound[];
+  /** A client that stopped reading for PAUSE_MS after the first MiB: what the portal did meanwhile. */
+  paused: { received: number; growth: number; cpu: Record<string, number> };
 }
 
 export interface PortalBenchOptions {
@@ -94,6 +96,34 @@ async function exportOnce(
   };
 }
 
+const PAUSE_MS = 5_000;
+
+/**
+ * A client that stops reading: it takes the first MiB of the export, reads nothing for PAUSE_MS,
+ * then hangs up. Were backpressure lost anywhere between the export's stream and the socket, the
+ * portal would go on reading batches meanwhile, and keep them: its CPU and memory say whether it did.
+ */
+async function pausedClient(session: PortalSession, workspaceId: string, pid: number, postmaster: number) {
+  const rssBefore = rssNow(pid);
+  resetPeakRss(pid);
+  const response = await session.get("/api/jobs/export", workspaceId, { "accept-encoding": "gzip" });
+  const reader = response.body!.getReader();
+  let received = 0;
+  while (received < 2 ** 20) {
+    const chunk = await reader.read();
+    if (chunk.done) break;
+    received += chunk.value.byteLength;
+  }
+  // The socket's buffers fill first (megabytes on loopback): the CPU is counted after the first seconds.
+  await new Promise((resolve) => setTimeout(resolve, PAUSE_MS / 2));
+  const cpu = meterCpu({ portal: pid }, postmaster);
+  await new Promise((resolve) => setTimeout(resolve, PAUSE_MS / 2));
+  const spent = cpu.stop();
+  const growth = peakRss(pid) - rssBefore;
+  await reader.cancel();
+  return { received, growth, cpu: spent };
+}
+
 export async function benchThroughPortal(options: PortalBenchOptions): Promise<PortalFigures> {
   const { log } = options;
   buildIfNeeded(log);
@@ -137,7 +167,8 @@ export async function benchThroughPortal(options: PortalBenchOptions): Promise<P
       );
       rounds.push(result);
     }
-    return { firstLoad, baselineRss, rounds };
+    const paused = await pausedClient(session, options.workspaceId, pid, postmasterPid(options.dataDir));
+    return { firstLoad, baselineRss, rounds, paused };
   } finally {
     await stopChild(portal, 30_000);
   }

@@ -10,7 +10,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const verdict = (ok: boolean) => (ok ? "ok" : "MISS");
 
 /** The overview's first-load JS, each export round, and the spread of the rounds, beside the targets. */
-export function printPortalFigures({ firstLoad, baselineRss, rounds }: PortalFigures): void {
+export function printPortalFigures({ firstLoad, baselineRss, rounds, paused }: PortalFigures): void {
   const kb = firstLoad.bytes / 1024;
   console.log("\nThrough the production portal (HTTP)");
   console.log(
@@ -38,5 +38,9 @@ export function printPortalFigures({ firstLoad, baselineRss, rounds }: PortalFig
   );
   console.log(
     `  peak RSS: ${spread(peaks, mb)}   target < ${PEAK_RSS_MB} MB ${verdict(Math.max(...peaks) < PEAK_RSS_MB * 2 ** 20)}`,
+  );
+  console.log(
+    `  a client that stops reading after ${mb(paused.received)} for 5 s: the portal's RSS +${mb(Math.max(0, paused.growth))}, ` +
+      `CPU in its last 2.5 s: portal ${paused.cpu.portal.toFixed(2)} s, PostgreSQL ${paused.cpu.postgres.toFixed(2)} s (backpressure: reads wait for the client)`,
   );
 }
