@@ -1,6 +1,7 @@
 // npm run bench:jobs — the Jobs page and the overview (#14) at scale, and the CSV export through the
-// production portal. Takes about 20 minutes on a fresh clone (seeding ~8, `next build` ~2 when the
-// sources changed, the queries ~6, the exports ~1 each), ~10 when the seed is reused.
+// production portal. On a fresh clone it takes about 3 minutes on a quiet 2-core machine (seeding
+// ~2, `next build` ~0.5, the queries ~1, the exports ~0.5) and 15 under a load of 10 (seeding ~7,
+// `next build` ~3); a run that reuses the seed and the build, 1–3 minutes.
 //
 // Data (scripts/lib/jobs-seed.ts), in the bench's own embedded PostgreSQL (.data/bench-jobs-postgres):
 // one workspace with 1,000,000 jobs and 5,000,000 events over 88 days, its webhook deliveries to three
@@ -9,9 +10,11 @@
 // (measured as of the seed's moment), seeded again when the seed's code changes.
 //
 // Prints p50/p95/max of each query over RUNS rounds (big workspace; the small ones in turn), each
-// beside its target (#14: ≤ 50 ms p95) and the load average; then, through the production portal
+// beside its target (#14: ≤ 50 ms p95), the load average and the CPU a run costs (the machine is
+// shared: wall times follow everyone's load, CPU much less); then, through the production portal
 // over HTTP, the overview's first-load JS (≤ 230 kB gzip) and EXPORT_ROUNDS full CSV exports:
-// rows/s (≥ 50,000) and the portal's peak RSS (< 300 MB), with the heap and GC behind it.
+// rows/s (≥ 50,000) and the portal's peak RSS (< 300 MB), with the heap and GC behind it, and a
+// client that stops reading (backpressure).
 //
 // Options: --explain (EXPLAIN ANALYZE of each case's statements), --runs N (50), --export-rounds N (3),
 // --no-portal (queries only), --only big|small|portal.
