@@ -8,6 +8,13 @@ import { useWorkspaceRoutes } from "@/components/shell/use-workspace-routes";
 import type { EndpointHealth } from "@/lib/insight/types";
 import { formatDuration, formatPercent } from "./format-overview";
 
+/** How many deliveries an endpoint's figures cover: every status is one of the four. */
+const samplesOf = (endpoint: EndpointHealth) => endpoint.succeeded + endpoint.failed + endpoint.pending;
+
+/** What a busy endpoint's figures are of: its newest deliveries in the range (lib/insight/get-delivery-health.ts). */
+const sampleNote = (endpoint: EndpointHealth) =>
+  endpoint.sampled ? ` · newest ${samplesOf(endpoint).toLocaleString("en-US")}` : "";
+
 /** Per endpoint: the share of deliveries that succeeded, and how long they took to. */
 export function DeliveryHealthCard({ endpoints }: { endpoints: EndpointHealth[] }) {
   const routes = useWorkspaceRoutes();
@@ -34,6 +41,7 @@ export function DeliveryHealthCard({ endpoints }: { endpoints: EndpointHealth[] 
                   </Link>
                   <span className="shrink-0 text-subtle tabular-nums">
                     {formatPercent(endpoint.successRate)} · p95 {formatDuration(endpoint.p95Ms)}
+                    {sampleNote(endpoint)}
                     {!endpoint.enabled && " · disabled"}
                   </span>
                 </div>
@@ -62,7 +70,7 @@ export function DeliveryHealthCard({ endpoints }: { endpoints: EndpointHealth[] 
           rows={endpoints.map((endpoint) => ({
             key: endpoint.endpointId,
             cells: [
-              endpoint.url,
+              `${endpoint.url}${endpoint.sampled ? ` (newest ${samplesOf(endpoint).toLocaleString("en-US")})` : ""}`,
               endpoint.succeeded,
               endpoint.failed,
               endpoint.pending,

@@ -2,7 +2,7 @@ import "server-only";
 import { type Db, prisma } from "@/lib/db/client";
 import { buildOverviewBuckets } from "./build-overview-buckets";
 import { getArrivalLag } from "./get-arrival-lag";
-import { getDeliveryHealth } from "./get-delivery-health";
+import { DELIVERY_SAMPLE, getDeliveryHealth } from "./get-delivery-health";
 import { getJobVolume } from "./get-job-volume";
 import { getStepDurations } from "./get-step-durations";
 import { type OverviewQuery, resolveRange } from "./schemas";
@@ -27,7 +27,7 @@ export async function getOverview(
     getJobVolume(workspaceId, range, db),
     getStepDurations(workspaceId, range.from, range.to, OVERVIEW_SAMPLE_EVENTS, db),
     getArrivalLag(workspaceId, range, OVERVIEW_SAMPLE_EVENTS, db),
-    getDeliveryHealth(workspaceId, range, db),
+    getDeliveryHealth(workspaceId, range, DELIVERY_SAMPLE, db),
   ]);
   return {
     range: { from: range.from.toISOString(), to: range.to.toISOString(), bucket: range.bucket },

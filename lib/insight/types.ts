@@ -68,6 +68,11 @@ export interface EndpointHealth {
   failed: number;
   /** Waiting for a first or next attempt. */
   pending: number;
+  /**
+   * The overview read as many of this endpoint's deliveries as it reads at most (DELIVERY_SAMPLE):
+   * the figures are those of its newest deliveries in the range, which may hold more.
+   */
+  sampled: boolean;
   /** succeeded / (succeeded + failed); null when none finished. */
   successRate: number | null;
   /** From the event's enqueueing to its successful delivery, retries included. */

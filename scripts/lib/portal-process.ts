@@ -74,7 +74,17 @@ export function startPortal(
   const args = [...nodeArgs, "--import", "tsx", PORTAL_SERVER, ...(mode === "development" ? ["--dev"] : [])];
   return spawn(process.execPath, args, {
     stdio: [mode === "development" ? "inherit" : "ignore", stdout, "inherit"],
-    env: { ...process.env, ...childEnv, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      // glibc gives each thread that allocates (V8's compiler and GC workers, libuv's pool) a malloc
+      // arena of its own and seldom hands their memory back: the portal idled 30–40 MB higher, and
+      // varied by as much from one start to the next (bench:jobs: 263–309 MB; 257–268 MB with two
+      // arenas). An operator's own MALLOC_ARENA_MAX wins.
+      MALLOC_ARENA_MAX: "2",
+      ...process.env,
+      ...childEnv,
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
 }
 
