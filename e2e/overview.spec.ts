@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import type { Page } from "@playwright/test";
 import { describeViolations, findViolations } from "./axe";
+import { tableRows } from "./chart-table";
 import { expect, screenshotPath, test } from "./fixtures";
 
 // The overview (the home after sign-in) against real jobs: the simulator walks them, the portal
@@ -16,17 +17,6 @@ async function waitForState(page: Page, jobId: string, state: string): Promise<v
       { timeout: 30_000 },
     )
     .toBe(state);
-}
-
-/** The numbers of a chart's table view: its rows as arrays of cell texts. */
-async function tableRows(page: Page, chart: string): Promise<string[][]> {
-  const card = page.getByRole("region", { name: chart });
-  await card.getByRole("button", { name: "table" }).click();
-  const table = card.getByRole("table", { name: chart });
-  await expect(table).toBeVisible();
-  return table
-    .locator("tbody tr")
-    .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent?.trim() ?? "")));
 }
 
 test("the overview opens after sign-in and shows the simulator's jobs, in charts and tables, light and dark", async ({

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { describeViolations, findViolations } from "./axe";
+import { expectAccessible } from "./axe";
+import { tableRows } from "./chart-table";
 import { expect, screenshotPath, signUp, test } from "./fixtures";
 import { startVendor, type Vendor } from "./vendor-simulator";
 import { VENDOR_URL } from "./vendor-url";
@@ -20,11 +21,6 @@ async function revealSecret(page: Page, name: string): Promise<string> {
   return (await value.textContent()) ?? "";
 }
 
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const findings = await findViolations(page);
-  expect(findings, `${what}:\n${describeViolations(findings)}`).toEqual([]);
-}
-
 /** Creates a transcription and stalls it the moment it reports `transcribing` (before its next step is due). */
 function createStalledJob(vendor: Vendor): Promise<string> {
   return new Promise((resolve) => {
@@ -37,17 +33,6 @@ function createStalledJob(vendor: Vendor): Promise<string> {
     });
     jobId = vendor.createJob("transcribe", media("stalled-lecture"));
   });
-}
-
-/** The numbers of a chart's table view: its rows as arrays of cell texts. */
-async function tableRows(page: Page, chart: string): Promise<string[][]> {
-  const card = page.getByRole("region", { name: chart });
-  await card.getByRole("button", { name: "table" }).click();
-  const table = card.getByRole("table", { name: chart });
-  await expect(table).toBeVisible();
-  return table
-    .locator("tbody tr")
-    .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent?.trim() ?? "")));
 }
 
 test("a job that goes quiet upstream is marked stuck on the Jobs list, the Stuck filter, its page and the overview", async ({

@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { type EmbeddedPostgres, removeDataDir, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
+import { isProcessAlive } from "./is-process-alive";
 
 // Integration tests get a fresh, migrated database of their own on a real PostgreSQL server:
 // the embedded one (a private server per run under .data/test-postgres-<pid>, so two runs at once
@@ -60,16 +61,7 @@ function removeStaleRuns(): void {
   if (!existsSync(dataRoot)) return;
   for (const name of readdirSync(dataRoot)) {
     const pid = /^test-postgres-(\d+)$/.exec(name)?.[1];
-    if (!pid || isAlive(Number(pid))) continue;
+    if (!pid || isProcessAlive(Number(pid))) continue;
     removeDataDir(path.join(dataRoot, name));
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }

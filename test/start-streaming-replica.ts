@@ -13,6 +13,7 @@ import path from "node:path";
 import pg from "pg";
 import { type EmbeddedPostgres, removeDataDir, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
+import { isProcessAlive } from "./is-process-alive";
 
 // Integration-test support: a primary and a streaming replica of it, both real PostgreSQL servers
 // of the embedded-postgres package, for a test file of their own (the shared test server is not
@@ -47,21 +48,12 @@ function removeStaleRuns(dataRoot: string): void {
   if (!existsSync(dataRoot)) return;
   for (const name of readdirSync(dataRoot)) {
     const pid = /^test-replica-(\d+)$/.exec(name)?.[1];
-    if (!pid || isAlive(Number(pid))) continue;
+    if (!pid || isProcessAlive(Number(pid))) continue;
     const dataDir = path.join(dataRoot, name);
     const real = existsSync(dataDir) && lstatSync(dataDir).isSymbolicLink() ? realpathSync(dataDir) : dataDir;
     rmSync(standbyDirOf(real), { recursive: true, force: true });
     rmSync(`${standbyDirOf(real)}.password`, { force: true });
     removeDataDir(dataDir);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
