@@ -79,7 +79,7 @@ export function StepDurationsCard({ stats }: { stats: StepDurationStat[] }) {
                     />
                   </span>
                   <span className="text-right whitespace-nowrap text-default tabular-nums">
-                    {formatStep(row.p95Ms)}
+                    <span className="text-subtle">{formatStep(row.p50Ms)}</span> · {formatStep(row.p95Ms)}
                   </span>
                 </Fragment>
               ))}
