@@ -92,9 +92,17 @@ ranks AS (
   SELECT * FROM unnest(:rankProducts::"ApiProduct"[], :rankStatuses::"JobStatus"[], :rankValues::int[], :rankTerminal::boolean[])
            AS r(product, status, rank, terminal)
 ),
+-- One index probe per event. Not NOT EXISTS: the planner guesses the JSON holds 100 rows and, while
+-- JobEvent has fewer than about 12,000 (or its statistics say so), hashes them against a scan of
+-- the whole table, on every statement. A LATERAL subquery with a LIMIT is never turned into that
+-- join (apply-events-plan.int.test.ts).
 fresh AS (
   SELECT i.* FROM input AS i
-   WHERE NOT EXISTS (SELECT 1 FROM "JobEvent" AS e WHERE e."workspaceId" = i.workspace_id AND e."webhookId" = i.webhook_id)
+    LEFT JOIN LATERAL (
+          SELECT true AS seen FROM "JobEvent" AS e
+           WHERE e."workspaceId" = i.workspace_id AND e."webhookId" = i.webhook_id
+           LIMIT 1) AS stored ON true
+   WHERE stored.seen IS NULL
 ),
 -- One index lookup per event (LATERAL: never a scan of the table, whatever the planner guesses
 -- of the JSON's row count), locking the rows in the global order of the sorted events.
