@@ -29,6 +29,8 @@ export interface SentEvent {
 export interface PhaseResult {
   target: Target;
   measuredSeconds: number;
+  /** When the measured window began (performance.timeOrigin-based ms, as SentEvent's times). */
+  measuredFrom: number;
   /** Responses within the measured window, by HTTP status. */
   statuses: Map<number, number>;
   latenciesMs: number[];
@@ -93,7 +95,16 @@ function post(agent: http.Agent, url: URL, headers: Record<string, string>, body
 }
 
 function emptyResult(target: Target): PhaseResult {
-  return { target, measuredSeconds: 0, statuses: new Map(), latenciesMs: [], accepted: [], failed: 0, answered: 0 };
+  return {
+    target,
+    measuredSeconds: 0,
+    measuredFrom: 0,
+    statuses: new Map(),
+    latenciesMs: [],
+    accepted: [],
+    failed: 0,
+    answered: 0,
+  };
 }
 
 /** Sends one event and files its answer into `result` (counted only inside the measured window). */
@@ -148,6 +159,7 @@ export async function runPhase(target: Target, runId: string, timing: PhaseTimin
   result.measuredSeconds = timing.seconds;
   const from = now() + timing.warmupSeconds * 1000;
   const window = { from, to: from + timing.seconds * 1000 };
+  result.measuredFrom = from;
   let sequence = 0;
   async function connection(index: number): Promise<void> {
     const events = eventsFor(`${target.name}_${runId}_c${index}`);
@@ -183,6 +195,7 @@ export async function runPaced(
     from: start + timing.warmupSeconds * 1000,
     to: start + (timing.warmupSeconds + timing.seconds) * 1000,
   };
+  result.measuredFrom = window.from;
   const events = eventsFor(`${target.name}_${runId}`);
   const sends: Array<Promise<void>> = [];
   for (let n = 0; ; n += 1) {
