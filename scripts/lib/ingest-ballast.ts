@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { inTransaction } from "./in-transaction";
 import { JOB_BATCH_SQL, WORKFLOW_VALUES } from "./jobs-seed-sql";
 
 // bench:ingest's ballast: one workspace of earlier jobs and their events, seeded once (by
@@ -34,9 +35,7 @@ export async function ensureBallast(
   log(`seeding the ballast workspace: ${BALLAST_JOBS.toLocaleString()} jobs and their events (once)`);
   const started = performance.now();
   const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  await inTransaction(pool, async (client) => {
     await client.query(`DELETE FROM "Workspace" WHERE id = $1`, [BALLAST_WORKSPACE_ID]);
     await client.query(
       `INSERT INTO "Workspace" (id, name, "inboundSecretEnc", "updatedAt") VALUES ($1, $1, 'unused', now())`,
@@ -54,13 +53,7 @@ export async function ensureBallast(
       };
       await client.query(JOB_BATCH_SQL.text, JOB_BATCH_SQL.values({ ...WORKFLOW_VALUES, ...params }));
     }
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
   const seeded = await count();
   log(
     `ballast: ${seeded.jobs.toLocaleString()} jobs, ${seeded.events.toLocaleString()} events in ${((performance.now() - started) / 1000).toFixed(0)} s`,

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { recountJobCounters } from "@/lib/insight/recount-job-counters";
+import { inTransaction } from "./in-transaction";
 import { checkCounters } from "./jobs-seed-check";
 import {
   DELIVERIES_SQL,
@@ -125,9 +126,7 @@ export async function ensureSeeded(pool: pg.Pool, workspaces: SeedWorkspace[]): 
 
 /** Everything but the counters, in one transaction: a run cut short leaves the previous data (or none). */
 async function load(pool: pg.Pool, workspaces: SeedWorkspace[], t0: Date): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  await inTransaction(pool, async (client) => {
     // A superuser's session on the bench's own server: foreign keys are not checked row by row
     // (the generated rows satisfy them by construction), and nothing times out.
     await client.query(
@@ -175,13 +174,7 @@ async function load(pool: pg.Pool, workspaces: SeedWorkspace[], t0: Date): Promi
     at = performance.now();
     for (const index of indexes) await client.query(index.definition);
     log(`${indexes.length} indexes rebuilt in ${((performance.now() - at) / 1000).toFixed(0)} s`);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** The workspaces, their endpoints, and one user who owns them all (the export signs in as them). */
