@@ -27,7 +27,10 @@ test("filters by exact status and created date, and exports what matches as CSV"
   await expect(page).toHaveURL(new RegExp(`createdFrom=${today}`));
   const row = page.locator(`[data-testid="job-row"][data-job-id="${failed.jobId}"]`);
   await expect(row).toBeVisible();
-  for (const status of await page.getByTestId("job-status").allTextContents()) expect(status).toBe("Failed");
+  // The unfiltered rows stay (dimmed, aria-busy) until the filtered answer arrives: wait for it.
+  await expect
+    .poll(async () => [...new Set(await page.getByTestId("job-status").allTextContents())])
+    .toEqual(["Failed"]);
   await page.screenshot({ path: screenshotPath("page-jobs-filtered"), fullPage: true });
 
   const downloading = page.waitForEvent("download");
