@@ -23,6 +23,7 @@ import { JobProgress } from "./job-progress";
 import { StatusChip } from "./status-chip";
 import { PRODUCT_LABELS } from "./status-style";
 import { StuckBadge } from "./stuck-badge";
+import { useStuckCountFollowsBadges } from "./use-stuck-count-follows-badges";
 
 export interface JobsTableProps {
   jobs: SerializedJob[];
@@ -34,6 +35,7 @@ export interface JobsTableProps {
 export function JobsTable({ jobs, stale }: JobsTableProps) {
   const router = useRouter();
   const routes = useWorkspaceRoutes();
+  useStuckCountFollowsBadges(jobs);
 
   return (
     <div aria-busy={stale || undefined} className={cn("transition-opacity", stale && "opacity-60")}>
