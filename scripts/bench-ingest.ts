@@ -35,7 +35,7 @@ import { fileURLToPath } from "node:url";
 import { applyRuntimeEnv } from "@/lib/env";
 import { freePort } from "@/lib/net/free-port";
 import { openBenchDatabase } from "./lib/bench-database";
-import { ensureBallast } from "./lib/ingest-ballast";
+import { resetBenchWorkspaces } from "./lib/ingest-ballast";
 import { checkStored, merged } from "./lib/ingest-check";
 import { type PhaseResult, runPaced, runPhase, summarise, type Target } from "./lib/ingest-load";
 import { describeLags, type Lags, lagsOf, setUpProbe, startProbe } from "./lib/ingest-probe";
@@ -96,30 +96,12 @@ async function main(): Promise<void> {
     const { getPool } = await import("@/lib/db/pool");
     const pool = getPool();
 
-    // Fresh workspaces for this run; earlier runs' are dropped (cascade). The ballast workspace stays
-    // (lib/ingest-ballast.ts): the tables are those of a portal in service, not empty ones.
     const runId = randomBytes(3).toString("hex");
     const secret = generateWebhookSecret();
-    await pool.query(`DELETE FROM "Workspace" WHERE id LIKE 'bench-%'`);
-    await pool.query(`DELETE FROM "User" WHERE id LIKE 'bench_user_%'`);
-    const ballast = await ensureBallast(pool, log);
-    log(`ballast workspace: ${ballast.jobs.toLocaleString()} jobs, ${ballast.events.toLocaleString()} events`);
-    await pool.query(`VACUUM ANALYZE`);
     const workspaceOf = (name: string) => `bench-${name.replace(/[^A-Za-z0-9_-]/g, "_")}-${runId}`;
-    const names = [
-      "floor",
-      "portal",
-      "reference",
-      "flood",
-      "quiet",
-      "probe",
-      ...SWITCH_OFF.map((part) => variantName(part)),
-      ...(PROCESSES > 1 ? [SPREAD] : []),
-    ];
-    await pool.query(
-      `INSERT INTO "Workspace" (id, name, "inboundSecretEnc", "updatedAt") SELECT id, id, $2, now() FROM unnest($1::text[]) AS id`,
-      [names.map(workspaceOf), seal(secret)],
-    );
+    const names = ["floor", "portal", "reference", "flood", "quiet", "probe"];
+    names.push(...SWITCH_OFF.map((part) => variantName(part)), ...(PROCESSES > 1 ? [SPREAD] : []));
+    await resetBenchWorkspaces(pool, names.map(workspaceOf), seal(secret), log);
 
     if (process.argv.includes("--build")) rmSync(path.join(ROOT, ".next", "source-fingerprint"), { force: true });
     buildIfNeeded(log);

@@ -60,3 +60,24 @@ export async function ensureBallast(
   );
   return seeded;
 }
+
+/**
+ * This run's workspaces, fresh: earlier runs' (`bench-…`) are dropped (cascade), the ballast stays,
+ * the statistics are brought up to date, and `workspaceIds` are created with `sealedSecret`.
+ */
+export async function resetBenchWorkspaces(
+  pool: pg.Pool,
+  workspaceIds: string[],
+  sealedSecret: string,
+  log: (line: string) => void,
+): Promise<void> {
+  await pool.query(`DELETE FROM "Workspace" WHERE id LIKE 'bench-%'`);
+  await pool.query(`DELETE FROM "User" WHERE id LIKE 'bench_user_%'`);
+  const ballast = await ensureBallast(pool, log);
+  log(`ballast workspace: ${ballast.jobs.toLocaleString()} jobs, ${ballast.events.toLocaleString()} events`);
+  await pool.query(`VACUUM ANALYZE`);
+  await pool.query(
+    `INSERT INTO "Workspace" (id, name, "inboundSecretEnc", "updatedAt") SELECT id, id, $2, now() FROM unnest($1::text[]) AS id`,
+    [workspaceIds, sealedSecret],
+  );
+}
